@@ -1,0 +1,71 @@
+"""The database engine and sessions: SQLite in WAL mode by default, any SQLAlchemy URL at scale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session, SQLModel, create_engine, text
+
+from knowledge import models  # noqa: F401  (registers the core tables)
+from knowledge.errors import ConfigError
+from knowledge.settings import Settings
+
+
+def _register_tables() -> None:
+    """Import every module that defines tables so ``create_all`` sees them."""
+    import importlib
+
+    for name in ("knowledge.graph.store", "tools.cart", "tools.campaigns.store"):
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not name.startswith(exc.name):
+                raise
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(settings: Settings) -> Engine:
+    """Create the engine, check it answers, and create any missing tables."""
+    url = settings.sql_url
+    is_sqlite = url.startswith("sqlite")
+    connect_args: dict[str, Any] = {"check_same_thread": False} if is_sqlite else {"connect_timeout": 5}
+    try:
+        engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
+    except (SQLAlchemyError, ModuleNotFoundError) as exc:
+        raise ConfigError(f"SHOPMAGE_DATABASE_URL cannot be used: {exc}") from exc
+    if is_sqlite:
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        where = engine.url.render_as_string(hide_password=True)
+        raise ConfigError(f"SHOPMAGE_DATABASE_URL: cannot connect to {where}: {exc.orig}") from exc
+    _register_tables()
+    SQLModel.metadata.create_all(engine)
+    return engine
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """A session whose work is committed together or not at all."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise

@@ -1,0 +1,68 @@
+"""The local embedding model (all-MiniLM-L6-v2 from its wheel), batched, with a query cache."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+
+import numpy as np
+
+from knowledge.settings import Settings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+class Embedder:
+    """Sentence embeddings, L2-normalised float32; the one place the model is loaded."""
+
+    def __init__(self, settings: Settings) -> None:
+        """Load the packaged model from disk (never from a hub)."""
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        torch.set_num_threads(max(1, os.cpu_count() or 1))
+        path = settings.resolved_embedding_dir()
+        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self.dimension = int(self._model.get_sentence_embedding_dimension() or 384)
+        self.batch_size = settings.embedding_batch_size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = settings.embedding_cache_size
+        self._lock = threading.Lock()
+        self.model_name = path.name if path.name != "model" else "all-MiniLM-L6-v2"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed many texts in batches; returns an (n, dim) array."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
+        return np.asarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one query, served from an LRU cache when seen recently."""
+        key = text.strip().lower()
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit
+        vector = self.embed([key])[0]
+        with self._lock:
+            self._cache[key] = vector
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return vector
+
+    def similarity(self, a: str, b: str) -> float:
+        """Cosine similarity of two short texts."""
+        return float(self.embed_query(a) @ self.embed_query(b))

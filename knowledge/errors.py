@@ -1,0 +1,34 @@
+"""The domain errors every layer raises; boundaries translate them (tool text, HTTP status)."""
+
+
+class ShopmageError(Exception):
+    """Base of every error we raise on purpose; its message is safe to show a user."""
+
+
+class ConfigError(ShopmageError, ValueError):
+    """A setting is missing, malformed or points at something unusable."""
+
+
+class ImportFileError(ShopmageError):
+    """An import file is malformed; nothing was written."""
+
+    def __init__(self, path: str, line: int, reason: str) -> None:
+        """Name the file, the 1-based line and what was wrong."""
+        super().__init__(f"{path}, line {line}: {reason} (nothing was imported)")
+        self.path, self.line, self.reason = path, line, reason
+
+
+class NotFoundError(ShopmageError, LookupError):
+    """An id that names nothing we have (or nothing the caller may see)."""
+
+
+class InvalidRequestError(ShopmageError, ValueError):
+    """A request that cannot be carried out as asked (bad quantity, impossible budget...)."""
+
+
+class BusyError(ShopmageError):
+    """The model queue is full; the caller should try again shortly."""
+
+
+class PermissionDeniedError(ShopmageError):
+    """The caller is not allowed to do this (wrong key, someone else's data)."""
