@@ -20,7 +20,8 @@ def _register_tables() -> None:
     """Import every module that defines tables so ``create_all`` sees them."""
     import importlib
 
-    for name in ("knowledge.graph.store", "tools.cart", "tools.campaigns.store"):
+    for name in ("knowledge.graph.store", "tools.cart", "tools.campaigns.store",
+                 "tools.creatives.store"):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:

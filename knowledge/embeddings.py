@@ -26,8 +26,11 @@ class Embedder:
 
         torch.set_num_threads(max(1, os.cpu_count() or 1))
         path = settings.resolved_embedding_dir()
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.dimension = int(self._model.get_sentence_embedding_dimension() or 384)
+        self.dimension = int(self._model.get_embedding_dimension() or 384)
         self.batch_size = settings.embedding_batch_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = settings.embedding_cache_size

@@ -1,0 +1,205 @@
+"""Catalogue and behaviour imports: validate everything first, then write all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import insert
+from sqlmodel import Session, col, select
+from tqdm import tqdm
+
+from knowledge.db import transaction
+from knowledge.errors import ImportFileError
+from knowledge.models import EVENT_TYPES, Event, Product, Shopper
+from knowledge.text import product_text
+
+if TYPE_CHECKING:
+    from knowledge.store import Store
+
+ALIASES = {
+    "id": "product_id", "title": "product_title", "description": "product_description",
+    "bullets": "product_bullet_point", "brand": "product_brand", "color": "product_color",
+}
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield (line number, row) from a JSONL or CSV file; malformed lines raise."""
+    if not path.is_file():
+        raise ImportFileError(str(path), 0, "no such file")
+    if path.suffix.lower() == ".csv":
+        with path.open(newline="", encoding="utf-8") as handle:
+            for number, row in enumerate(csv.DictReader(handle), start=2):
+                yield number, {k: v for k, v in row.items() if k is not None and v != ""}
+        return
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ImportFileError(str(path), number, f"not valid JSON ({exc.msg})") from exc
+            if not isinstance(row, dict):
+                raise ImportFileError(str(path), number, "a line must be a JSON object")
+            yield number, row
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ("" if value is None else str(value))
+
+
+def _bullets(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [_text(v) for v in value if _text(v)]
+    return [line.strip() for line in str(value).splitlines() if line.strip()]
+
+
+def _number(value: Any, field: str, *, integer: bool = False) -> float | int | None:
+    if value is None or value == "":
+        return None
+    try:
+        number = int(value) if integer else float(value)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"{field} must be a number, got {value!r}") from exc
+    if number < 0 or number != number:
+        raise ValueError(f"{field} must not be negative, got {value!r}")
+    return number
+
+
+def _attributes(value: Any) -> dict[str, Any]:
+    if value is None or value == "":
+        return {}
+    if isinstance(value, str):
+        value = json.loads(value)
+    if not isinstance(value, dict):
+        raise ValueError("attributes must be an object")
+    return value
+
+
+def parse_product(row: dict[str, Any]) -> Product:
+    """One import row (ESCI or short field names) as a Product; raises ValueError."""
+    row = {ALIASES.get(k, k): v for k, v in row.items()}
+    pid, title = _text(row.get("product_id")), _text(row.get("product_title"))
+    if not pid:
+        raise ValueError("product_id is missing")
+    if not title:
+        raise ValueError("product_title is missing")
+    category = row.get("category")
+    attributes = _attributes(row.get("attributes"))
+    if isinstance(category, list):
+        attributes.setdefault("category_path", [_text(c) for c in category])
+        category = category[0] if category else None
+    stock = _number(row.get("stock"), "stock", integer=True)
+    return Product(
+        id=pid, title=title[:500], description=_text(row.get("product_description"))[:5000],
+        bullets=_bullets(row.get("product_bullet_point")),
+        brand=_text(row.get("product_brand")) or None, color=_text(row.get("product_color")) or None,
+        category=_text(category).lower().replace(" ", "_") or None,
+        price=_number(row.get("price"), "price"), attributes=attributes,
+        image=_text(row.get("image")) or None, stock=1 if stock is None else int(stock),
+        merchant_id=_text(row.get("merchant_id")) or None,
+    )
+
+
+def import_catalog(store: Store, path: Path, *, merchant_id: str | None = None) -> int:
+    """Import a product file into SQL, BM25 and Chroma; all rows or none."""
+    path = Path(path)
+    products: dict[str, Product] = {}
+    for number, row in tqdm(read_rows(path), desc="reading products", unit=" rows", disable=None):
+        try:
+            product = parse_product(row)
+        except (ValueError, json.JSONDecodeError) as exc:
+            raise ImportFileError(str(path), number, str(exc)) from exc
+        if product.id in products:
+            raise ImportFileError(str(path), number, f"duplicate product_id {product.id!r}")
+        if merchant_id is not None:
+            product.merchant_id = merchant_id
+        products[product.id] = product
+    if not products:
+        raise ImportFileError(str(path), 0, "the file holds no products")
+    rows = list(products.values())
+    store.write_products(rows)
+    return len(rows)
+
+
+def embedding_text(product: Product) -> str:
+    """What the dense index embeds for a product (short: MiniLM reads 256 tokens)."""
+    return product_text(product.title, product.brand, product.category, product.bullets[:2],
+                        "", product.attributes)[:700]
+
+
+def _parse_time(value: Any) -> datetime:
+    if value is None:
+        return datetime.now(UTC)
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value, UTC)
+    ts = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+
+
+def parse_event(row: dict[str, Any], known_products: set[str]) -> dict[str, Any]:
+    """One behaviour row as Event column values; raises ValueError."""
+    user, kind = _text(row.get("user_id")), _text(row.get("type"))
+    if not user:
+        raise ValueError("user_id is missing")
+    if kind not in EVENT_TYPES:
+        raise ValueError(f"type must be one of {', '.join(EVENT_TYPES)}, got {kind!r}")
+    product = _text(row.get("product_id")) or None
+    query = _text(row.get("query")) or None
+    if kind == "search" and not query:
+        raise ValueError("a search event needs a query")
+    if kind != "search" and product is None:
+        raise ValueError(f"a {kind} event needs a product_id")
+    if product is not None and product not in known_products:
+        raise ValueError(f"unknown product_id {product!r}")
+    try:
+        ts = _parse_time(row.get("ts"))
+    except (ValueError, OSError) as exc:
+        raise ValueError(f"ts is not an ISO-8601 time: {row.get('ts')!r}") from exc
+    return {"user_id": user, "type": kind, "query": query, "product_id": product, "ts": ts}
+
+
+def import_events(store: Store, path: Path, *, personas: Path | None = None) -> int:
+    """Import a behaviour file (and optionally shopper personas); all rows or none."""
+    path = Path(path)
+    with Session(store.engine) as session:
+        known = set(session.exec(select(Product.id)))
+        shoppers = set(session.exec(select(Shopper.id)))
+    rows = []
+    for number, row in tqdm(read_rows(path), desc="reading events", unit=" rows", disable=None):
+        try:
+            rows.append(parse_event(row, known))
+        except ValueError as exc:
+            raise ImportFileError(str(path), number, str(exc)) from exc
+    persona_of = _read_personas(personas) if personas else {}
+    new_users = {r["user_id"] for r in rows} | set(persona_of)
+    with transaction(store.engine) as session:
+        for user in sorted(new_users - shoppers):
+            session.add(Shopper(id=user, persona=persona_of.get(user)))
+        for start in range(0, len(rows), 5000):
+            session.execute(insert(Event), rows[start:start + 5000])
+    store.search.refresh_popularity()
+    return len(rows)
+
+
+def _read_personas(path: Path) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for number, row in read_rows(path):
+        user = _text(row.get("user_id"))
+        if not user:
+            raise ImportFileError(str(path), number, "user_id is missing")
+        out[user] = _text(row.get("persona")) or None
+    return out
+
+
+def existing_ids(store: Store, ids: list[str]) -> set[str]:
+    """Which of ``ids`` are already stored."""
+    with Session(store.engine) as session:
+        return set(session.exec(select(Product.id).where(col(Product.id).in_(ids))))

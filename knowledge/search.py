@@ -1,0 +1,214 @@
+"""Hybrid product search: BM25 + dense vectors fused by reciprocal rank, hard filters,
+commonsense expansion and personalisation, in the one ``search()`` every caller uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import numpy as np
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from knowledge.catalog_index import CatalogIndex
+from knowledge.catalog_index import Filters as SearchFilters
+from knowledge.embeddings import Embedder
+from knowledge.expansion import Expander, Expansion
+from knowledge.models import Event, Product
+from knowledge.vectors import VectorStore
+
+__all__ = ["Hit", "SearchEngine", "SearchFilters"]
+
+Mode = Literal["hybrid", "bm25", "dense"]
+RRF_K = 60.0
+CANDIDATES = 100
+EVENT_WEIGHTS = {"view": 0.2, "click": 1.0, "cart": 2.0, "purchase": 5.0}
+
+
+@dataclass
+class Hit:
+    """One search result with the reasons it was chosen."""
+
+    product: Product
+    score: float
+    why: list[str] = field(default_factory=list)
+    matched_attributes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Weights:
+    """How the fused ranking blends its signals (tuned on held-in data, see evals)."""
+
+    knowledge_list: float = 1.0
+    attribute_boost: float = 0.02
+    affinity: float = 0.015
+    popularity: float = 0.004
+
+
+class SearchEngine:
+    """The catalogue's retrieval: one instance per process, shared by every caller."""
+
+    def __init__(self, engine: Engine, embedder: Embedder, vectors: VectorStore) -> None:
+        """Load the catalogue columns and popularity from the database."""
+        self.engine, self.embedder, self.vectors = engine, embedder, vectors
+        self.index = CatalogIndex()
+        self.expander: Expander | None = None
+        self.weights = Weights()
+        self.reload()
+
+    def set_expander(self, expander: Expander | None) -> None:
+        """Plug in (or remove) the commonsense knowledge used by ``use_knowledge``."""
+        self.expander = expander
+
+    def reload(self) -> None:
+        """Rebuild the in-memory columns from the database."""
+        self.index = CatalogIndex()
+        with Session(self.engine) as session:
+            self.index.upsert(list(session.exec(select(Product))))
+        self.refresh_popularity()
+
+    def refresh_popularity(self) -> None:
+        """Recompute popularity from the behaviour log (weighted event counts)."""
+        stmt = (select(Event.product_id, Event.type, func.count())
+                .where(col(Event.product_id).is_not(None))
+                .group_by(Event.product_id, Event.type))
+        counts: dict[str, float] = {}
+        with Session(self.engine) as session:
+            for pid, kind, n in session.exec(stmt):
+                counts[pid] = counts.get(pid, 0.0) + EVENT_WEIGHTS.get(kind, 0.0) * n
+        self.index.set_popularity(counts)
+
+    def add_products(self, products: list[Product]) -> None:
+        """Make freshly stored products searchable (columns and BM25; vectors via ingest)."""
+        self.index.upsert(products)
+
+    # -- retrieval lists ---------------------------------------------------------------------
+
+    def _bm25_list(self, query: str, mask: np.ndarray, n: int) -> list[int]:
+        scores = self.index.bm25_scores(query)
+        scores = np.where(mask, scores, 0.0)
+        return _top(scores, n)
+
+    def _dense_list(self, query: str, filters: SearchFilters, mask: np.ndarray,
+                    n: int) -> list[int]:
+        vector = self.embedder.embed_query(query)
+        if filters.product_ids is not None:
+            ids = [self.index.ids[i] for i in np.flatnonzero(mask)]
+            stored = self.vectors.vectors_for(ids)
+            ranked = sorted(stored, key=lambda i: -float(stored[i] @ vector))
+            return [self.index.position[i] for i in ranked[:n]]
+        hits = self.vectors.query(vector, n * 3 if filters.attributes else n,
+                                  where=_where(filters))
+        positions = [self.index.position[i] for i, _ in hits if i in self.index.position]
+        return [p for p in positions if mask[p]][:n]
+
+    def _knowledge_list(self, exp: Expansion, mask: np.ndarray, n: int) -> tuple[list[int], np.ndarray]:
+        match = np.zeros(len(self.index))
+        wanted = exp.attributes
+        total = sum(wanted.values()) or 1.0
+        for pos in np.flatnonzero(mask):
+            tags = self.index.tags[pos]
+            score = sum(w for tag, w in wanted.items() if tag in tags) / total
+            if exp.categories:
+                score *= exp.categories.get(self.index.category[pos], 0.0)
+            match[pos] = score
+        ranked = np.where(match > 0, match + 0.1 * self.index.popularity, 0.0)
+        return _top(ranked, n), match
+
+    # -- the one search ------------------------------------------------------------------------
+
+    def search(self, query: str, filters: SearchFilters | None = None, k: int = 10, *,
+               mode: Mode = "hybrid", use_knowledge: bool = True,
+               profile_vector: np.ndarray | None = None) -> list[Hit]:
+        """Best ``k`` products for ``query`` under ``filters``, each with its reasons."""
+        filters = filters or SearchFilters()
+        if not len(self.index) or k <= 0:
+            return []
+        mask = self.index.mask(filters)
+        n = max(CANDIDATES, k)
+        lists: list[tuple[list[int], float]] = []
+        if mode in ("hybrid", "bm25"):
+            lists.append((self._bm25_list(query, mask, n), 1.0))
+        if mode in ("hybrid", "dense"):
+            lists.append((self._dense_list(query, filters, mask, n), 1.0))
+        exp = self.expander.expand(query) if (use_knowledge and self.expander) else None
+        match = None
+        if exp is not None and exp.attributes:
+            klist, match = self._knowledge_list(exp, mask, n)
+            lists.append((klist, self.weights.knowledge_list))
+        fused = _rrf(lists)
+        if match is not None:
+            for pos in fused:
+                fused[pos] += self.weights.attribute_boost * float(match[pos])
+        if mode == "hybrid":
+            self._personalise(fused, profile_vector)
+        ranked = sorted(fused, key=lambda p: -fused[p])[:k]
+        return self._hits(ranked, fused, exp)
+
+    def popular(self, filters: SearchFilters | None = None, k: int = 10) -> list[Hit]:
+        """The most popular products passing ``filters`` (the cold-start feed)."""
+        mask = self.index.mask(filters or SearchFilters())
+        scores = np.where(mask, self.index.popularity + 1e-6, 0.0)
+        ranked = _top(scores, k)
+        return self._hits(ranked, {p: float(scores[p]) for p in ranked}, None)
+
+    def _personalise(self, fused: dict[int, float], profile: np.ndarray | None) -> None:
+        for pos in fused:
+            fused[pos] += self.weights.popularity * float(self.index.popularity[pos])
+        if profile is None or not fused:
+            return
+        top = sorted(fused, key=lambda p: -fused[p])[:50]
+        stored = self.vectors.vectors_for([self.index.ids[p] for p in top])
+        for pos in top:
+            vec = stored.get(self.index.ids[pos])
+            if vec is not None:
+                fused[pos] += self.weights.affinity * max(0.0, float(vec @ profile))
+
+    def _hits(self, ranked: list[int], fused: dict[int, float], exp: Expansion | None) -> list[Hit]:
+        ids = [self.index.ids[p] for p in ranked]
+        with Session(self.engine) as session:
+            rows = {p.id: p for p in session.exec(select(Product).where(col(Product.id).in_(ids)))}
+        hits = []
+        for pos, pid in zip(ranked, ids, strict=True):
+            product = rows.get(pid)
+            if product is None:
+                continue
+            tags = product.tags()
+            matched = sorted(t for t in (exp.attributes if exp else {}) if t in tags)
+            why = exp.reasons_for(tags, product.category) if exp else []
+            hits.append(Hit(product=product, score=fused[pos], why=why, matched_attributes=matched))
+        return hits
+
+
+def _top(scores: np.ndarray, n: int) -> list[int]:
+    positive = int(np.count_nonzero(scores > 0))
+    n = min(n, positive)
+    if n <= 0:
+        return []
+    idx = np.argpartition(-scores, n - 1)[:n]
+    return [int(i) for i in idx[np.argsort(-scores[idx], kind="stable")]]
+
+
+def _rrf(lists: list[tuple[list[int], float]]) -> dict[int, float]:
+    fused: dict[int, float] = {}
+    for ranked, weight in lists:
+        for rank, pos in enumerate(ranked):
+            fused[pos] = fused.get(pos, 0.0) + weight / (RRF_K + rank + 1)
+    return fused
+
+
+def _where(f: SearchFilters) -> dict[str, Any] | None:
+    clauses: list[dict[str, Any]] = []
+    for key, value in (("category", f.category), ("brand", f.brand), ("color", f.color)):
+        if value:
+            clauses.append({key: value.lower()})
+    if f.min_price is not None:
+        clauses.append({"price": {"$gte": f.min_price}})
+    if f.max_price is not None:
+        clauses.append({"price": {"$lte": f.max_price}})
+    if f.in_stock:
+        clauses.append({"stock": {"$gt": 0}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -1,0 +1,86 @@
+"""The store: database, embedder, vectors, search and (lazily) the LLM, built once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy.engine import Engine
+from tqdm import tqdm
+
+from knowledge.db import make_engine, transaction
+from knowledge.embeddings import Embedder
+from knowledge.models import Product
+from knowledge.search import SearchEngine
+from knowledge.settings import Settings
+from knowledge.vectors import VectorStore
+
+if TYPE_CHECKING:
+    from knowledge.llm import LLMBackend
+
+
+class Store:
+    """Everything the assistants know, opened from one Settings object."""
+
+    def __init__(self, settings: Settings, *, engine: Engine | None = None,
+                 embedder: Embedder | None = None) -> None:
+        """Open the database, the embedding model and the vector store; load the index."""
+        self.settings = settings
+        self.engine = engine or make_engine(settings)
+        self.embedder = embedder or Embedder(settings)
+        self.vectors = VectorStore(settings, self.embedder)
+        self.search = SearchEngine(self.engine, self.embedder, self.vectors)
+        self._llm: LLMBackend | None = None
+
+    @property
+    def llm(self) -> LLMBackend:
+        """The language model, loaded on first use."""
+        if self._llm is None:
+            from knowledge.llm import LLMBackend
+
+            self._llm = LLMBackend(self.settings)
+        return self._llm
+
+    def write_products(self, products: list[Product], batch: int = 256) -> None:
+        """Store products in SQL and Chroma together; on any failure neither keeps them."""
+        from knowledge.ingest import embedding_text, existing_ids
+
+        ids = [p.id for p in products]
+        already = existing_ids(self, ids)
+        texts = [embedding_text(p) for p in products]
+        chunks = []
+        for start in tqdm(range(0, len(texts), batch), desc="embedding", unit=" batches",
+                          disable=None):
+            chunks.append(self.embedder.embed(texts[start:start + batch]))
+        import numpy as np
+
+        vectors = np.concatenate(chunks) if chunks else np.zeros((0, self.embedder.dimension))
+        metadatas = [_metadata(p) for p in products]
+        try:
+            with transaction(self.engine) as session:
+                for product in products:
+                    session.merge(product)
+                session.flush()
+                self.vectors.upsert(ids, vectors, metadatas)
+        except BaseException:
+            self.vectors.delete([i for i in ids if i not in already])
+            raise
+        self.search.add_products(products)
+
+    def close(self) -> None:
+        """Release the database connections."""
+        self.engine.dispose()
+
+
+def _metadata(p: Product) -> dict[str, str | float | int]:
+    meta: dict[str, str | float | int] = {"stock": p.stock}
+    for key, value in (("category", p.category), ("brand", p.brand), ("color", p.color)):
+        if value:
+            meta[key] = value.lower()
+    if p.price is not None:
+        meta["price"] = float(p.price)
+    return meta
+
+
+def open_store(settings: Settings) -> Store:
+    """Open the store described by ``settings``."""
+    return Store(settings)

@@ -1,0 +1,101 @@
+"""The FastAPI application factory: build everything once, then serve it."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import RedirectResponse
+from fastapi.staticfiles import StaticFiles
+
+from knowledge.settings import REPO_ROOT, Settings
+from knowledge.store import Store, open_store
+from server.deps import AppState
+from server.errors import install_error_handlers
+
+log = logging.getLogger("shopmage")
+WEB = REPO_ROOT / "web"
+
+# Capability routers: each module exposes ``router`` and optionally ``setup(state)``, which
+# builds its services once at start-up. A capability that is not installed is skipped.
+CAPABILITIES = (
+    "server.routes.health",
+    "server.routes.catalog",
+    "server.routes.knowledge",
+    "server.routes.shopper_ws",
+    "server.routes.merchant",
+    "server.routes.creatives",
+    "server.routes.openai_compat",
+)
+
+
+def _capabilities() -> list[object]:
+    modules = []
+    for name in CAPABILITIES:
+        try:
+            modules.append(importlib.import_module(name))
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return modules
+
+
+def attach_knowledge(store: Store) -> None:
+    """Plug the served commonsense knowledge into search, when the layer is installed."""
+    try:
+        from knowledge.graph.serve import KnowledgeExpander
+    except ModuleNotFoundError:
+        return
+    store.search.set_expander(KnowledgeExpander(store.engine, store.embedder))
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """Build the app; the lifespan opens the store and lets each capability set up."""
+    settings = settings or Settings()
+    modules = _capabilities()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = store or open_store(settings)
+        attach_knowledge(opened)
+        state = AppState(settings=settings, store=opened)
+        for module in modules:
+            setup = getattr(module, "setup", None)
+            if setup is not None:
+                await setup(state)
+        app.state.shopmage = state
+        try:
+            yield
+        finally:
+            for module in reversed(modules):
+                teardown = getattr(module, "teardown", None)
+                if teardown is not None:
+                    await teardown(state)
+            if store is None:
+                opened.close()
+
+    app = FastAPI(title="shopmage", version="0.1.0", lifespan=lifespan,
+                  description="Self-hosted AI layer for online stores.")
+    app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
+                       allow_methods=["*"], allow_headers=["*"])
+    install_error_handlers(app)
+    for module in modules:
+        app.include_router(module.router)  # type: ignore[attr-defined]
+    _mount_static(app, settings)
+    return app
+
+
+def _mount_static(app: FastAPI, settings: Settings) -> None:
+    for prefix, folder in (("/static", WEB / "static"), ("/store", WEB / "store"),
+                           ("/console", WEB / "console")):
+        if folder.is_dir():
+            app.mount(prefix, StaticFiles(directory=folder, html=True), name=prefix.strip("/"))
+    app.mount("/media", StaticFiles(directory=settings.media_dir), name="media")
+
+    @app.get("/", include_in_schema=False)
+    def index() -> RedirectResponse:
+        return RedirectResponse("/store/")

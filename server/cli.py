@@ -1,0 +1,189 @@
+"""The ``shopmage`` command line: demo, ingest, search, serve, merchant, bench, eval, knowledge."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from knowledge.errors import ShopmageError
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+app = typer.Typer(help="shopmage: the self-hosted AI layer for online stores.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+demo_app = typer.Typer(help="The generated demo store.", no_args_is_help=True)
+ingest_app = typer.Typer(help="Import catalogue and behaviour files.", no_args_is_help=True)
+merchant_app = typer.Typer(help="Merchant accounts.", no_args_is_help=True)
+bench_app = typer.Typer(help="Benchmarks (print figures; --json for one JSON object).",
+                        no_args_is_help=True)
+app.add_typer(demo_app, name="demo")
+app.add_typer(ingest_app, name="ingest")
+app.add_typer(merchant_app, name="merchant")
+app.add_typer(bench_app, name="bench")
+console = Console()
+
+# Sub-apps owned by other packages; mounted when installed.
+for _module, _attr, _name in (("server.cli_eval", "eval_app", "eval"),
+                              ("server.cli_knowledge", "knowledge_app", "knowledge"),
+                              ("server.cli_extra", "extra_app", None)):
+    try:
+        _sub = getattr(importlib.import_module(_module), _attr)
+    except ModuleNotFoundError as _exc:
+        if _exc.name != _module:
+            raise
+        continue
+    if _name is None:
+        app.registered_commands.extend(_sub.registered_commands)
+        app.registered_groups.extend(_sub.registered_groups)
+    else:
+        app.add_typer(_sub, name=_name)
+
+
+def _store():  # type: ignore[no-untyped-def]
+    from knowledge.settings import Settings
+    from knowledge.store import open_store
+
+    return open_store(Settings())
+
+
+def fail(message: str) -> None:
+    """Print a clear error and exit 1."""
+    console.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(1)
+
+
+@demo_app.command("build")
+def demo_build(products: int = 5000, shoppers: int = 600, seed: int = 7,
+               if_missing: Annotated[bool, typer.Option(help="do nothing if a store exists")] = False
+               ) -> None:
+    """Generate the demo store (fixed seed) and import it."""
+    from knowledge.demo_build import build_demo, demo_exists
+
+    store = _store()
+    if if_missing and demo_exists(store):
+        console.print(f"store present ({len(store.search.index)} products); nothing to do")
+        return
+    counts = build_demo(store, products=products, shoppers=shoppers, seed=seed)
+    _build_knowledge_if_available(store)
+    console.print(f"demo store built: {counts['products']} products, {counts['events']} events")
+
+
+def _build_knowledge_if_available(store) -> None:  # type: ignore[no-untyped-def]
+    try:
+        from knowledge.graph.build import build_knowledge
+    except ModuleNotFoundError:
+        return
+    build_knowledge(store, sources=("seed", "mining"))
+
+
+@ingest_app.command("catalog")
+def ingest_catalog(file: Path, merchant: Annotated[str | None, typer.Option(
+        help="merchant id that owns these products")] = None) -> None:
+    """Import products (JSONL or CSV, ESCI field names accepted); all rows or none."""
+    from knowledge.ingest import import_catalog
+
+    try:
+        n = import_catalog(_store(), file, merchant_id=merchant)
+    except ShopmageError as exc:
+        fail(str(exc))
+    console.print(f"imported {n} products")
+
+
+@ingest_app.command("events")
+def ingest_events(file: Path, personas: Path | None = None) -> None:
+    """Import behaviour events (JSONL); all rows or none."""
+    from knowledge.ingest import import_events
+
+    try:
+        n = import_events(_store(), file, personas=personas)
+    except ShopmageError as exc:
+        fail(str(exc))
+    console.print(f"imported {n} events")
+
+
+@app.command()
+def search(query: str, k: int = 10, min_price: float | None = None,
+           max_price: float | None = None, category: str | None = None,
+           brand: str | None = None, color: str | None = None,
+           attr: Annotated[list[str] | None, typer.Option(help="required attribute")] = None,
+           mode: str = "hybrid", no_knowledge: bool = False, as_json: Annotated[
+               bool, typer.Option("--json")] = False) -> None:
+    """Search the catalogue the way the assistants do."""
+    from knowledge.search import SearchFilters
+    from server.app import attach_knowledge
+
+    if mode not in ("hybrid", "bm25", "dense"):
+        fail("--mode must be hybrid, bm25 or dense")
+    store = _store()
+    attach_knowledge(store)
+    filters = SearchFilters(min_price=min_price, max_price=max_price, category=category,
+                            brand=brand, color=color, attributes=tuple(attr or ()))
+    hits = store.search.search(query, filters, k=k, mode=mode,  # type: ignore[arg-type]
+                               use_knowledge=not no_knowledge)
+    if as_json:
+        print(json.dumps([{"id": h.product.id, "title": h.product.title, "price": h.product.price,
+                           "score": round(h.score, 5), "why": h.why} for h in hits]))
+        return
+    table = Table("id", "title", "price", "why")
+    for h in hits:
+        table.add_row(h.product.id, h.product.title[:70], f"{h.product.price or '-'}",
+                      "; ".join(h.why)[:60])
+    console.print(table if hits else "no products match")
+
+
+@app.command()
+def serve(host: str | None = None, port: int | None = None) -> None:
+    """Run the HTTP/WebSocket server (storefront at /, console at /console/, docs at /docs)."""
+    import uvicorn
+
+    from knowledge.settings import Settings
+    from server.app import create_app
+
+    settings = Settings()
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port,
+                log_level="info", ws_max_size=64 * 1024)
+
+
+@merchant_app.command("create")
+def merchant_create(name: str) -> None:
+    """Create a merchant and print its API key (shown once; only a hash is stored)."""
+    from tools.merchants import create_merchant
+
+    try:
+        merchant, key = create_merchant(_store().engine, name=name)
+    except ShopmageError as exc:
+        fail(str(exc))
+    console.print(f"merchant {merchant.id} ({merchant.name}) created")
+    print(f"API key: {key}")
+
+
+@bench_app.command("retrieval")
+def bench_retrieval(sizes: str = "1000,10000,100000", queries: int = 200,
+                    as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Import+index rate, hybrid search p50/p95 at several catalogue sizes, peak RSS."""
+    from evals.bench_retrieval import run_benchmark
+
+    figures = run_benchmark([int(s) for s in sizes.split(",")], n_queries=queries,
+                            log=None if as_json else console.print)
+    print(json.dumps(figures) if as_json else json.dumps(figures, indent=2))
+
+
+def main() -> None:
+    """Entry point of the ``shopmage`` console command."""
+    try:
+        app()
+    except ShopmageError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise SystemExit(1) from exc
+
+
+if __name__ == "__main__":
+    main()

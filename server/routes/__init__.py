@@ -1,0 +1,1 @@
+"""One router per resource; ``server.app`` includes the ones that exist."""
