@@ -5,7 +5,7 @@ class ShopmageError(Exception):
     """Base of every error we raise on purpose; its message is safe to show a user."""
 
 
-class ConfigError(ShopmageError, ValueError):
+class ConfigError(ShopmageError):
     """A setting is missing, malformed or points at something unusable."""
 
 

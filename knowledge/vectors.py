@@ -18,14 +18,19 @@ PRODUCTS = "products"
 class _ChromaEmbedding:
     """Chroma's embedding-function protocol over our embedder (never Chroma's default)."""
 
-    def __init__(self, embedder: Embedder) -> None:
+    def __init__(self, embedder: Embedder | None) -> None:
         self._embedder = embedder
 
+    def _model(self) -> Embedder:
+        if self._embedder is None:
+            raise ConfigError("this Chroma collection was opened without shopmage's embedder")
+        return self._embedder
+
     def __call__(self, input: Sequence[str]) -> list[np.ndarray]:  # noqa: A002 (Chroma's name)
-        return list(self._embedder.embed(list(input)))
+        return list(self._model().embed(list(input)))
 
     def embed_query(self, input: Sequence[str]) -> list[np.ndarray]:  # noqa: A002
-        return [self._embedder.embed_query(text) for text in input]
+        return [self._model().embed_query(text) for text in input]
 
     @staticmethod
     def name() -> str:
@@ -33,6 +38,10 @@ class _ChromaEmbedding:
 
     def get_config(self) -> dict[str, Any]:
         return {}
+
+    @staticmethod
+    def build_from_config(_config: dict[str, Any]) -> _ChromaEmbedding:
+        return _ChromaEmbedding(None)
 
     def is_legacy(self) -> bool:
         return False
