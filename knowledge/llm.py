@@ -64,10 +64,21 @@ class LLMBackend:
                 max_retries=0,
             )
             self.model_name = settings.llm_model_name
+            self._check_server(settings.llm_base_url)
         else:
             self.model_path = settings.resolved_llm_path()
             self.model_name = self.model_path.name
             self._llama = self._load(self.model_path)
+
+    def _check_server(self, base_url: str) -> None:
+        """Fail fast, naming the setting and address, when the model server does not answer."""
+        try:
+            self._client.with_options(timeout=5.0).models.list()
+        except Exception as exc:
+            raise ConfigError(
+                f"SHOPMAGE_LLM_BASE_URL: no OpenAI-compatible model server answers at "
+                f"{base_url}: {exc}"
+            ) from exc
 
     def _load(self, path: Any) -> Any:
         from llama_cpp import Llama
@@ -104,8 +115,11 @@ class LLMBackend:
         with self._thread_lock:
             try:
                 if self._client is not None:
+                    # llama-cpp-python 0.3.36 ignores a grammar when repeat_penalty != 1.0,
+                    # and its server defaults to 1.1: pin it so constraints hold remotely too.
                     chunks = self._client.chat.completions.create(
-                        model=self.model_name, messages=messages, stream=True, **params
+                        model=self.model_name, messages=messages, stream=True,
+                        extra_body={"repeat_penalty": 1.0}, **params
                     )
                     for chunk in chunks:
                         if stop_flag is not None and stop_flag.is_set():
