@@ -16,7 +16,7 @@ from knowledge.errors import ConfigError
 from knowledge.settings import Settings
 
 
-def _register_tables() -> None:
+def register_tables() -> None:
     """Import every module that defines tables so ``create_all`` sees them."""
     import importlib
 
@@ -55,7 +55,7 @@ def make_engine(settings: Settings) -> Engine:
     except OperationalError as exc:
         where = engine.url.render_as_string(hide_password=True)
         raise ConfigError(f"SHOPMAGE_DATABASE_URL: cannot connect to {where}: {exc.orig}") from exc
-    _register_tables()
+    register_tables()
     SQLModel.metadata.create_all(engine)
     return engine
 

@@ -176,6 +176,16 @@ def bench_retrieval(sizes: str = "1000,10000,100000", queries: int = 200,
     print(json.dumps(figures) if as_json else json.dumps(figures, indent=2))
 
 
+@bench_app.command("load")
+def bench_load(sessions: int = 20, seconds: float = 120.0, url: str | None = None,
+               as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Concurrent WebSocket shopper sessions: throughput, TTFT and turn latency, errors, RSS."""
+    from evals.bench_load import run_load
+
+    figures = run_load(sessions, seconds, url=url)
+    print(json.dumps(figures) if as_json else json.dumps(figures, indent=2))
+
+
 def main() -> None:
     """Entry point of the ``shopmage`` console command."""
     try:

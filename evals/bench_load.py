@@ -1,0 +1,128 @@
+"""``shopmage bench load``: N concurrent WebSocket shopper sessions against a server.
+
+Starts its own server over the configured data dir (or drives ``--url``), runs scripted
+shopper turns for a fixed duration, and reports throughput, time to first token and turn
+latency percentiles, "busy" answers, errors and the server's peak RSS.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import numpy as np
+import psutil
+import websockets
+
+UTTERANCES = [
+    "shoes for pregnant women", "a yoga mat under 40", "cheaper", "in black",
+    "waterproof tent for 2 people", "add the first one to my cart", "show my cart",
+    "wireless headphones with noise cancelling", "compare the first two",
+    "something for a new runner", "baby bowls that are bpa free", "what about for kids",
+]
+
+
+@dataclass
+class Tally:
+    """What every session saw."""
+
+    ttft_ms: list[float] = field(default_factory=list)
+    turn_ms: list[float] = field(default_factory=list)
+    turns: int = 0
+    busy: int = 0
+    errors: list[str] = field(default_factory=list)
+    unanswered: int = 0
+
+
+async def _turn(ws: Any, text: str, tally: Tally) -> None:
+    start = time.perf_counter()
+    await ws.send(json.dumps({"type": "message", "text": text}))
+    first: float | None = None
+    while True:
+        event = json.loads(await asyncio.wait_for(ws.recv(), timeout=120))
+        kind = event.get("type")
+        if kind == "token" and first is None:
+            first = time.perf_counter()
+        elif kind == "busy":
+            tally.busy += 1
+        elif kind == "error":
+            tally.errors.append(str(event.get("message")))
+        if kind == "done":
+            break
+    end = time.perf_counter()
+    tally.turns += 1
+    tally.turn_ms.append((end - start) * 1000)
+    if first is not None:
+        tally.ttft_ms.append((first - start) * 1000)
+
+
+async def _session(url: str, index: int, deadline: float, tally: Tally) -> None:
+    ws_url = url.replace("http", "ws", 1) + f"/ws/shopper?session_id=bench-{index}-{os.getpid()}"
+    try:
+        async with websockets.connect(ws_url, max_size=2**20) as ws:
+            json.loads(await ws.recv())  # session event
+            turn = index
+            while time.monotonic() < deadline:
+                await _turn(ws, UTTERANCES[turn % len(UTTERANCES)], tally)
+                turn += 1
+    except (OSError, websockets.WebSocketException, TimeoutError) as exc:
+        tally.errors.append(f"session {index}: {exc!r}")
+        tally.unanswered += 1
+
+
+def _start_server(port: int) -> subprocess.Popen[bytes]:
+    proc = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(240):
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.5)
+    proc.kill()
+    raise RuntimeError("the server did not become ready")
+
+
+def _pct(values: list[float], q: float) -> float | None:
+    return float(np.percentile(values, q)) if values else None
+
+
+def run_load(sessions: int, seconds: float, url: str | None = None,
+             port: int = 8011) -> dict[str, Any]:
+    """Drive the sessions and return the figures."""
+    proc = None if url else _start_server(port)
+    base = url or f"http://127.0.0.1:{port}"
+    tally, peak = Tally(), 0.0
+
+    async def main() -> None:
+        nonlocal peak
+        deadline = time.monotonic() + seconds
+        tasks = [asyncio.create_task(_session(base, i, deadline, tally)) for i in range(sessions)]
+        while not all(t.done() for t in tasks):
+            if proc is not None:
+                peak = max(peak, psutil.Process(proc.pid).memory_info().rss / 2**20)
+            await asyncio.sleep(0.5)
+
+    started = time.perf_counter()
+    try:
+        asyncio.run(main())
+    finally:
+        if proc is not None:
+            proc.terminate()
+            proc.wait(20)
+    elapsed = time.perf_counter() - started
+    return {
+        "sessions": sessions, "seconds": round(elapsed, 1), "turns": tally.turns,
+        "turns_per_s": tally.turns / elapsed, "busy": tally.busy, "errors": len(tally.errors),
+        "error_samples": tally.errors[:5], "sessions_failed": tally.unanswered,
+        "ttft_p50_ms": _pct(tally.ttft_ms, 50), "ttft_p95_ms": _pct(tally.ttft_ms, 95),
+        "turn_p50_ms": _pct(tally.turn_ms, 50), "turn_p95_ms": _pct(tally.turn_ms, 95),
+        "server_peak_rss_mb": peak or None,
+    }
