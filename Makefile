@@ -37,3 +37,7 @@ typecheck: install
 
 clean:
 	rm -rf $(VENV) data test-output
+
+# Fuzz the running server's OpenAPI schema (issue target: 0 server errors).
+fuzz: demo
+	$(BIN)/python -m evals.fuzz_api
