@@ -152,6 +152,25 @@ def serve(host: str | None = None, port: int | None = None) -> None:
                 log_level="info", ws_max_size=64 * 1024)
 
 
+@app.command()
+def mcp(transport: str = "stdio", host: str = "127.0.0.1", port: int = 8001,
+        merchant_key: Annotated[str | None, typer.Option(
+            envvar="SHOPMAGE_MERCHANT_KEY", help="enables the merchant tools")] = None) -> None:
+    """Serve the shopmage tools over MCP (stdio or streamable HTTP at /mcp)."""
+    from server.app import attach_knowledge
+    from server.mcp_server import build_mcp
+
+    if transport not in ("stdio", "http"):
+        fail("--transport must be stdio or http")
+    store = _store()
+    attach_knowledge(store)
+    server = build_mcp(store, merchant_key)
+    if transport == "stdio":
+        server.run("stdio")
+    else:
+        server.run("streamable-http", host=host, port=port)
+
+
 @merchant_app.command("create")
 def merchant_create(name: str) -> None:
     """Create a merchant and print its API key (shown once; only a hash is stored)."""

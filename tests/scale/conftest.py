@@ -30,9 +30,10 @@ def wait_for(url: str, proc: subprocess.Popen[bytes], seconds: float = 90) -> No
     raise RuntimeError(f"{url} did not answer")
 
 
-def start(args: list[str], health: str, log: Path) -> subprocess.Popen[bytes]:
+def start(args: list[str], health: str, log: Path,
+          env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     handle = log.open("wb")
-    proc = subprocess.Popen(args, stdout=handle, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(args, stdout=handle, stderr=subprocess.STDOUT, env=env)
     wait_for(health, proc)
     return proc
 

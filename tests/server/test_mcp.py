@@ -1,0 +1,64 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mcp import Client
+from mcp.client.stdio import StdioServerParameters
+
+from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
+from tests.scale.conftest import start
+from tests.server.conftest import free_port
+
+SHOPMAGE = str(Path(sys.executable).parent / "shopmage")
+
+
+@pytest.fixture
+def data_env(tmp_path: Path) -> dict[str, str]:
+    env = {**os.environ, "SHOPMAGE_DATA_DIR": str(tmp_path / "data")}
+    catalog = write_jsonl(tmp_path / "c.jsonl", CATALOG)
+    subprocess.run([SHOPMAGE, "ingest", "catalog", str(catalog)], env=env, check=True,
+                   capture_output=True)
+    return env
+
+
+def payload(result) -> object:  # type: ignore[no-untyped-def]
+    assert not result.is_error, result
+    return json.loads(result.content[0].text)
+
+
+async def test_stdio_tools_with_the_sdk_client(data_env: dict[str, str]) -> None:
+    params = StdioServerParameters(command=SHOPMAGE, args=["mcp"], env=data_env)
+    async with Client(params, read_timeout_seconds=120) as client:
+        names = {tool.name for tool in (await client.list_tools()).tools}
+        assert {"search_products", "product_details", "compare_products", "add_to_cart"} <= names
+        assert not any("campaign" in name for name in names)  # no merchant key, no merchant tools
+        found = payload(await client.call_tool("search_products", {"query": "frying pan", "k": 2}))
+        assert found["products"][0]["id"] == "K1"
+        cart = payload(await client.call_tool("add_to_cart", {"session_id": "mcp-1",
+                                                               "product_id": "S1"}))
+        assert [line["product_id"] for line in cart["items"]] == ["S1"]
+        missing = payload(await client.call_tool("product_details", {"product_id": "NOPE"}))
+        assert "NOPE" in missing["error"]
+
+
+async def test_streamable_http_transport(data_env: dict[str, str], tmp_path: Path) -> None:
+    port = free_port()
+    proc = start([SHOPMAGE, "mcp", "--transport", "http", "--port", str(port)],
+                 f"http://127.0.0.1:{port}/mcp", tmp_path / "mcp.log", env=data_env)
+    try:
+        async with Client(f"http://127.0.0.1:{port}/mcp") as client:
+            found = payload(await client.call_tool("search_products", {"query": "hiking boots"}))
+            assert found["products"][0]["id"] == "S3"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_wrong_merchant_key_refuses_to_start(data_env: dict[str, str]) -> None:
+    result = subprocess.run([SHOPMAGE, "mcp", "--merchant-key", "smk_wrong"], env=data_env,
+                            capture_output=True, text=True, timeout=120, input="")
+    assert result.returncode != 0
+    assert "valid merchant API key" in result.stdout + result.stderr
