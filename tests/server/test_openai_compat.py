@@ -1,0 +1,38 @@
+from pathlib import Path
+
+import openai
+import pytest
+
+from knowledge.ingest import import_catalog
+from knowledge.store import Store
+from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
+
+pytestmark = pytest.mark.llm
+
+
+@pytest.fixture
+def loaded(store: Store, tmp_path: Path) -> Store:
+    import_catalog(store, write_jsonl(tmp_path / "catalog.jsonl", CATALOG))
+    return store
+
+
+def test_official_openai_client_talks_to_the_shopper(loaded: Store, live_server_for) -> None:
+    with live_server_for(loaded) as srv:
+        client = openai.OpenAI(base_url=srv.url + "/v1", api_key="unused", max_retries=0)
+        assert [m.id for m in client.models.list()] == ["shopmage-shopper"]
+        reply = client.chat.completions.create(
+            model="shopmage-shopper", user="oa-1",
+            messages=[{"role": "user", "content": "a non-stick frying pan"}])
+        products = reply.model_extra["shopmage"]["products"]
+        assert products and products[0]["id"] == "K1"
+        assert "K1" in reply.choices[0].message.content  # every card is named in the text
+        stream = client.chat.completions.create(
+            model="shopmage-shopper", user="oa-1", stream=True,
+            messages=[{"role": "user", "content": "waterproof hiking boots"}])
+        chunks = list(stream)
+        text = "".join(c.choices[0].delta.content or "" for c in chunks)
+        assert len(chunks) > 3 and "S3" in text
+        assert chunks[-1].choices[0].finish_reason == "stop"
+        with pytest.raises(openai.UnprocessableEntityError):
+            client.chat.completions.create(model="shopmage-shopper",
+                                           messages=[{"role": "user", "content": "  "}])
