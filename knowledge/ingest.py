@@ -132,7 +132,7 @@ def import_catalog(store: Store, path: Path, *, merchant_id: str | None = None) 
 def embedding_text(product: Product) -> str:
     """What the dense index embeds for a product (short: MiniLM reads 256 tokens)."""
     return product_text(product.title, product.brand, product.category, product.bullets[:2],
-                        "", product.attributes)[:700]
+                        "", product.attributes)[:300]
 
 
 def _parse_time(value: Any) -> datetime:

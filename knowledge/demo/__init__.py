@@ -1,0 +1,1 @@
+"""The generated demo store: a catalogue and a behaviour log with latent personas."""
