@@ -1,0 +1,264 @@
+"""The eval runner: a registry of suites, the context they run in, and ``run_suite``.
+
+A suite is a module ``evals/suites/<name>.py`` holding a function decorated with
+``@register_suite("<name>")``; it is imported by name only when asked for, so a suite
+whose optional parts are missing never breaks the others. ``run_suite`` records the
+settings, versions, seeds, data files and git commit next to the metrics in
+``results.json`` and writes a self-contained ``report.html`` beside it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import importlib.metadata
+import json
+import pkgutil
+import platform
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from knowledge.errors import ShopmageError
+from knowledge.settings import REPO_ROOT, Settings
+
+KEY_PACKAGES = (
+    "numpy", "torch", "sentence-transformers", "chromadb", "bm25s", "llama-cpp-python",
+    "langgraph", "langchain-core", "scikit-learn", "sqlmodel", "matplotlib",
+)
+SECRET_SUFFIXES = ("_key", "secret", "password")
+
+Progress = Callable[[str], Any]
+SuiteFn = Callable[["SuiteContext"], "SuiteResult"]
+_REGISTRY: dict[str, SuiteFn] = {}
+
+
+class EvalError(ShopmageError):
+    """An evaluation cannot run as asked (unknown suite, bad result, unusable data)."""
+
+
+@dataclass
+class DataFile:
+    """A data file a suite read: recorded with its checksum so runs can be reproduced."""
+
+    path: str
+    sha256: str
+    rows: int
+
+
+@dataclass
+class SuiteContext:
+    """What a suite runs with: settings, a scratch folder, its data, a seed, a progress hook."""
+
+    settings: Settings
+    work_dir: Path
+    data: Path | None = None
+    seed: int = 0
+    progress: Progress = field(default=lambda _message: None)
+    data_files: list[DataFile] = field(default_factory=list)
+
+    def record_data_file(self, path: Path, rows: int) -> None:
+        """Note that the suite read ``path`` (``rows`` records); its SHA-256 goes in the meta."""
+        self.data_files.append(DataFile(str(Path(path).resolve()), sha256_of(path), rows))
+
+    def store_settings(self, name: str = "store") -> Settings:
+        """Build settings for a fresh embedded store under the work dir (models as configured)."""
+        values = self.settings.model_dump()
+        values.update(data_dir=self.work_dir / name, database_url=None, chroma_url=None)
+        return Settings(**values)
+
+
+@dataclass
+class Table:
+    """A small table for the report (e.g. a confusion matrix or per-query scores)."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[Any]]
+
+
+@dataclass
+class Plot:
+    """A figure for the report: a matplotlib ``Figure`` or PNG bytes."""
+
+    title: str
+    figure: Any
+
+
+@dataclass
+class SuiteResult:
+    """What a suite returns: ``{system: {metric: value}}`` plus report material.
+
+    ``details`` holds run facts that are not per-system metrics (index time, counts);
+    it lands in ``meta.details`` of results.json.
+    """
+
+    metrics: dict[str, dict[str, float]]
+    tables: list[Table] = field(default_factory=list)
+    plots: list[Plot] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def register_suite(name: str) -> Callable[[SuiteFn], SuiteFn]:
+    """Register ``run(ctx) -> SuiteResult`` as the suite called ``name``."""
+
+    def decorate(fn: SuiteFn) -> SuiteFn:
+        _REGISTRY[name] = fn
+        return fn
+
+    return decorate
+
+
+def available_suites() -> list[str]:
+    """Names of the registered suites and of the suite modules present on disk."""
+    import evals.suites
+
+    on_disk = {m.name for m in pkgutil.iter_modules(evals.suites.__path__) if not m.ispkg}
+    return sorted(on_disk | set(_REGISTRY))
+
+
+def get_suite(name: str) -> SuiteFn:
+    """Return the suite called ``name``, importing ``evals.suites.<name>`` on first use."""
+    if name not in _REGISTRY:
+        module = f"evals.suites.{name}"
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise EvalError(f"suite {name!r} needs a missing module: {exc.name}") from exc
+    if name not in _REGISTRY:
+        raise EvalError(
+            f"unknown suite {name!r}; available: {', '.join(available_suites()) or 'none'}"
+        )
+    return _REGISTRY[name]
+
+
+def run_suite(name: str, out_dir: Path, *, data: Path | None = None,
+              settings: Settings | None = None, seed: int = 0,
+              progress: Progress | None = None, work_dir: Path | None = None) -> Path:
+    """Run suite ``name`` and write ``results.json`` and ``report.html`` under ``out_dir``.
+
+    Returns the path of results.json. The work dir (a temp folder unless given) holds
+    scratch stores and is removed afterwards when it was a temp folder.
+    """
+    from evals.report import render_report
+
+    suite = get_suite(name)
+    if data is not None and not Path(data).exists():
+        raise EvalError(f"--data {str(data)!r}: no such file or folder")
+    settings = settings or Settings()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    scratch = work_dir or Path(tempfile.mkdtemp(prefix=f"shopmage-eval-{name}-"))
+    ctx = SuiteContext(settings=settings, work_dir=scratch, data=Path(data) if data else None,
+                       seed=seed, progress=progress or (lambda _message: None))
+    started, clock = datetime.now(UTC), time.perf_counter()
+    try:
+        result = suite(ctx)
+    finally:
+        if work_dir is None:
+            shutil.rmtree(scratch, ignore_errors=True)
+    metrics = _check_metrics(name, result.metrics)
+    results = {
+        "suite": name,
+        "metrics": metrics,
+        "meta": {
+            "settings": _public_settings(settings),
+            "versions": versions(),
+            "seeds": {"seed": seed},
+            "data_files": [vars(f) for f in ctx.data_files],
+            "started": started.isoformat(timespec="seconds"),
+            "seconds": round(time.perf_counter() - clock, 3),
+            "git_commit": git_commit(),
+            "details": _jsonable(result.details),
+        },
+    }
+    path = out_dir / "results.json"
+    path.write_text(json.dumps(results, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    (out_dir / "report.html").write_text(render_report(results, result), encoding="utf-8")
+    return path
+
+
+def _check_metrics(name: str, metrics: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for system, values in metrics.items():
+        out[str(system)] = {}
+        for metric, value in values.items():
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise EvalError(f"suite {name!r}: {system}/{metric} is not a number: {value!r}")
+            out[str(system)][str(metric)] = float(value)
+    return out
+
+
+def _public_settings(settings: Settings) -> dict[str, Any]:
+    """Return the settings as JSON with secrets masked and database passwords hidden."""
+    from sqlalchemy.engine import make_url
+
+    values = settings.model_dump(mode="json")
+    for key, value in values.items():
+        if key.endswith(SECRET_SUFFIXES) and value:
+            values[key] = "***"
+    if values.get("database_url"):
+        values["database_url"] = make_url(values["database_url"]).render_as_string(
+            hide_password=True)
+    return values
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(value, default=str))
+
+
+def versions() -> dict[str, str | None]:
+    """Python, shopmage and the key packages' versions (None when not installed)."""
+    out: dict[str, str | None] = {"python": platform.python_version()}
+    for package in ("shopmage", *KEY_PACKAGES):
+        try:
+            out[package] = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            out[package] = None
+    return out
+
+
+def git_commit() -> str | None:
+    """Return the repository's HEAD commit (with ``-dirty`` when files changed), or None."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO_ROOT, capture_output=True,
+                              text=True, timeout=10, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=REPO_ROOT, capture_output=True, text=True, timeout=10,
+                               check=True).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return f"{head}-dirty" if dirty else head
+
+
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file's bytes."""
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load_results(run: Path) -> dict[str, Any]:
+    """Read a run's results.json (``run`` is the run folder or the file itself)."""
+    path = Path(run)
+    if path.is_dir():
+        path = path / "results.json"
+    try:
+        results = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise EvalError(f"{str(path)!r}: no results.json there") from exc
+    except json.JSONDecodeError as exc:
+        raise EvalError(f"{str(path)!r} is not valid JSON: {exc.msg} (line {exc.lineno})") from exc
+    if not isinstance(results, dict) or not isinstance(results.get("metrics"), dict):
+        raise EvalError(f"{str(path)!r} is not a results.json (no 'metrics' object)")
+    return results
