@@ -50,7 +50,7 @@ def attach_knowledge(store: Store) -> None:
         from knowledge.graph.serve import KnowledgeExpander
     except ModuleNotFoundError:
         return
-    store.search.set_expander(KnowledgeExpander(store.engine, store.embedder))
+    store.search.set_expander(KnowledgeExpander(store))
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:

@@ -1,0 +1,1 @@
+"""COSMO-style commonsense knowledge: typed assertions, built, filtered, reviewed, served."""

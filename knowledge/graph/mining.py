@@ -1,0 +1,108 @@
+"""Behaviour mining: what queries' purchases over-represent (lift, PMI, minimum support).
+
+From query -> purchase pairs (a purchase within two hours of the shopper's last search)
+and co-purchases (types bought by the same shopper), emit typed candidate assertions
+with their statistics as evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from datetime import timedelta
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from knowledge.graph.store import Assertion
+from knowledge.models import Event, Product
+from knowledge.text import tokens
+
+WINDOW = timedelta(hours=2)
+
+
+def _query_purchases(engine: Engine) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    pairs: list[tuple[str, str]] = []
+    baskets: dict[str, list[str]] = defaultdict(list)
+    last: dict[str, tuple[str, object]] = {}
+    stmt = select(Event.user_id, Event.type, Event.query, Event.product_id, Event.ts).where(
+        col(Event.type).in_(("search", "purchase"))).order_by(Event.user_id, Event.ts)
+    with Session(engine) as session:
+        for user, kind, query, product, ts in session.exec(stmt):
+            if kind == "search" and query:
+                last[user] = (query, ts)
+            elif kind == "purchase" and product:
+                baskets[user].append(product)
+                if user in last and ts - last[user][1] <= WINDOW:  # type: ignore[operator]
+                    pairs.append((last[user][0], product))
+    return pairs, baskets
+
+
+def _terms(query: str) -> set[str]:
+    words = tokens(query)
+    return set(words) | {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)}
+
+
+def _score(lift: float, support: int) -> float:
+    return round(min(0.99, 0.35 + 0.25 * math.log2(lift) + 0.05 * math.log(support)), 3)
+
+
+def mine(engine: Engine, *, min_support: int = 6, min_lift: float = 1.8) -> list[Assertion]:
+    """Candidate (term, NEEDS, attribute), (term, X_INTERESTED_IN, category), (A, USED_WITH, B)."""
+    with Session(engine) as session:
+        info = {p.id: (p.tags(), p.category, str((p.attributes or {}).get("type", "")))
+                for p in session.exec(select(Product))}
+    pairs, baskets = _query_purchases(engine)
+    out = _term_assertions(pairs, info, min_support, min_lift)
+    out += _copurchase_assertions(baskets, info, min_support, min_lift)
+    return out
+
+
+def _term_assertions(pairs: list[tuple[str, str]], info: dict, min_support: int,
+                     min_lift: float) -> list[Assertion]:
+    total = len(pairs)
+    feature_n: Counter[str] = Counter()
+    term_n: Counter[str] = Counter()
+    joint: Counter[tuple[str, str]] = Counter()
+    for query, pid in pairs:
+        if pid not in info:
+            continue
+        tags, category, _ = info[pid]
+        items = {f"attr:{t}" for t in tags} | {f"cat:{category}"}
+        feature_n.update(items)
+        for term in _terms(query):
+            term_n[term] += 1
+            joint.update((term, item) for item in items)
+    out = []
+    for (term, item), n in joint.items():
+        if n < min_support or term_n[term] < min_support:
+            continue
+        lift = (n / term_n[term]) / (feature_n[item] / total)
+        if lift < min_lift:
+            continue
+        kind, value = item.split(":", 1)
+        relation = "NEEDS" if kind == "attr" else "X_INTERESTED_IN"
+        out.append(Assertion(head=term, head_type="query", relation=relation, tail=value,
+                             source="mining", score=_score(lift, n), evidence={
+                                 "support": n, "term_purchases": term_n[term],
+                                 "lift": round(lift, 3), "pmi": round(math.log2(lift), 3)}))
+    return out
+
+
+def _copurchase_assertions(baskets: dict[str, list[str]], info: dict, min_support: int,
+                           min_lift: float) -> list[Assertion]:
+    type_n: Counter[str] = Counter()
+    pair_n: Counter[tuple[str, str]] = Counter()
+    for items in baskets.values():
+        types = sorted({info[p][2] for p in items if p in info and info[p][2]})
+        type_n.update(types)
+        pair_n.update((a, b) for i, a in enumerate(types) for b in types[i + 1:])
+    users = max(1, len(baskets))
+    out = []
+    for (a, b), n in pair_n.items():
+        lift = n * users / (type_n[a] * type_n[b])
+        if n >= min_support and lift >= min_lift:
+            out.append(Assertion(head=a, head_type="product", relation="USED_WITH", tail=b,
+                                 source="mining", score=_score(lift, n),
+                                 evidence={"support": n, "lift": round(lift, 3)}))
+    return out
