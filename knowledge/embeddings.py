@@ -66,6 +66,24 @@ class Embedder:
                 self._cache.popitem(last=False)
         return vector
 
+    def embed_cached(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed many short texts, reusing (and filling) the LRU cache; one batch for misses."""
+        keys = [t.strip().lower() for t in texts]
+        with self._lock:
+            missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
+        if missing:
+            fresh = self.embed(missing)
+            with self._lock:
+                for key, vector in zip(missing, fresh, strict=True):
+                    self._cache[key] = vector
+                while len(self._cache) > max(self._cache_size, len(keys)):
+                    self._cache.popitem(last=False)
+        with self._lock:
+            found = [self._cache.get(k) for k in keys]
+        if any(v is None for v in found):  # evicted meanwhile: embed directly
+            return self.embed(keys)
+        return np.stack(found) if found else np.zeros((0, self.dimension), dtype=np.float32)
+
     def similarity(self, a: str, b: str) -> float:
         """Cosine similarity of two short texts."""
         return float(self.embed_query(a) @ self.embed_query(b))

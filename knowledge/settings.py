@@ -63,7 +63,7 @@ class Settings(BaseSettings):
 
     embedding_model_path: Path | None = None
     embedding_batch_size: int = Field(default=64, ge=1)
-    embedding_cache_size: int = Field(default=4096, ge=0)
+    embedding_cache_size: int = Field(default=8192, ge=0)
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)

@@ -78,7 +78,7 @@ class Critic:
 
     def _features(self, keys: list[tuple[str, str, str]]) -> np.ndarray:
         heads, tails = _texts(keys)
-        eh, et = self.embedder.embed(heads), self.embedder.embed(tails)
+        eh, et = self.embedder.embed_cached(heads), self.embedder.embed_cached(tails)
         rel = np.zeros((len(keys), len(RELATIONS)), dtype=np.float32)
         for i, (_, r, _) in enumerate(keys):
             rel[i, RELATIONS.index(r)] = 1.0

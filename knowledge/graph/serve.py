@@ -77,7 +77,7 @@ class KnowledgeExpander:
         existing = self.store.vectors.count(PHRASES)
         if self._phrases and existing != len(self._phrases):
             self.store.vectors.delete(self.store.vectors.collection(PHRASES).get()["ids"], PHRASES)
-            self.store.vectors.upsert(self._phrases, self.store.embedder.embed(self._phrases),
+            self.store.vectors.upsert(self._phrases, self.store.embedder.embed_cached(self._phrases),
                                       name=PHRASES)
 
     def _matches(self, query: str) -> list[tuple[tuple[str, ...], float]]:

@@ -1,0 +1,140 @@
+"""``knowledge``: does commonsense knowledge make search find what shoppers mean?
+
+- ``search`` vs ``search+knowledge`` on our intent set (``evals/data/intent_queries.jsonl``,
+  170 queries with the attributes a correct product must have) over a freshly generated
+  demo store: ``attr_recall@10`` = satisfying products in the top 10 / min(10, all
+  satisfying), and binary ``ndcg@10``; ``attr_recall_uplift`` is relative.
+- ``critic``: held-out precision/recall of the trained critic classifier.
+- ``served``: precision of served *mined* assertions, labelled against the demo world's
+  latent truth (the personas' needs and the product types' typical features).
+- ``iqa_plain`` / ``iqa_knowledge``: IntentionQA tasks 1 and 2 (4 options, chance 25%).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from evals.harness import SuiteContext, SuiteResult, Table, register_suite
+from evals.metrics import mean
+from knowledge.demo.world import AUDIENCE_PHRASES, TYPE_FEATURES, taxonomy
+from knowledge.demo_build import build_demo
+from knowledge.graph.build import build_knowledge
+from knowledge.graph.critics import Critic
+from knowledge.graph.serve import KnowledgeExpander
+from knowledge.graph.store import served_assertions
+from knowledge.store import Store
+from knowledge.text import tokens
+
+INTENTS = Path(__file__).resolve().parents[1] / "data" / "intent_queries.jsonl"
+IQA = Path(__file__).resolve().parents[3] / "shared" / "data" / "intentionqa"
+K = 10
+
+
+def _satisfying(store: Store, category: str | None, required: list[str]) -> set[str]:
+    index = store.search.index
+    return {pid for i, pid in enumerate(index.ids)
+            if (category is None or index.category[i] == category)
+            and set(required) <= index.tags[i]}
+
+
+def _search_metrics(store: Store, rows: list[dict[str, Any]], knowledge: bool) -> dict[str, float]:
+    recalls, ndcgs = [], []
+    for row in rows:
+        good = _satisfying(store, row.get("category"), row["required_attributes"])
+        if not good:
+            continue
+        hits = [h.product.id for h in store.search.search(row["query"], k=K,
+                                                           use_knowledge=knowledge)]
+        ideal = min(K, len(good))
+        recalls.append(sum(1 for h in hits if h in good) / ideal)
+        dcg = sum(1 / np.log2(r + 2) for r, h in enumerate(hits) if h in good)
+        ndcgs.append(dcg / sum(1 / np.log2(r + 2) for r in range(ideal)))
+    return {"attr_recall@10": mean(recalls), "ndcg@10": mean(ndcgs)}
+
+
+def _truth(head: str, relation: str, tail: str) -> bool:
+    words = set(tokens(head))
+    tax = taxonomy()
+    ok: set[str] = set()
+    for persona, spec in tax["personas"].items():
+        phrases = [*AUDIENCE_PHRASES[persona], *spec["query_terms"], *spec["types"]]
+        if any(words & set(tokens(p)) for p in phrases):
+            ok |= set(spec["needs"]) | set(spec["categories"]) | set(spec["types"])
+            ok |= {"women"} if persona == "expecting_mother" else set()
+    for ptype, features in TYPE_FEATURES.items():
+        if words & set(tokens(ptype)):
+            ok |= set(features) | {c for c, s in tax["categories"].items() if ptype in s["types"]}
+            ok |= {t for s in tax["personas"].values() if ptype in s["types"] for t in s["types"]}
+    return tail in ok
+
+
+def _served_precision(store: Store) -> tuple[float, int, list[list[Any]]]:
+    mined = [a for a in served_assertions(store.engine) if a.source == "mining"]
+    sample = random.Random(0).sample(mined, min(200, len(mined)))
+    labels = [_truth(a.head, a.relation, a.tail) for a in sample]
+    wrong = [[a.head, a.relation, a.tail, a.score] for a, ok in zip(sample, labels, strict=True)
+             if not ok][:15]
+    return (sum(labels) / len(labels) if labels else 0.0), len(sample), wrong
+
+
+def _iqa(store: Store, expander: KnowledgeExpander | None, limit: int) -> dict[str, float]:
+    def enrich(text: str) -> str:
+        if expander is None:
+            return text
+        exp = expander.expand(text)
+        return text + " " + " ".join(list(exp.attributes)[:5] + exp.audiences + exp.intents)
+
+    out = {}
+    for task in (1, 2):
+        rows = [json.loads(line) for line in (IQA / f"task{task}.dev.jsonl").open()][:limit]
+        correct = 0
+        for row in rows:
+            if task == 2:
+                query = enrich(row["item_a_name"] + " " + row["assertion"].split("because", 1)[-1])
+            else:
+                query = enrich(row["item_a_name"]) + " " + enrich(row["item_b_name"])
+            options = list(row["options"].items())
+            vectors = store.embedder.embed([text for _, text in options])
+            scores = vectors @ store.embedder.embed_query(query)
+            correct += options[int(np.argmax(scores))][0] == row["gold_ind"]
+        out[f"task{task}_accuracy"] = correct / max(1, len(rows))
+    return out
+
+
+@register_suite("knowledge")
+def run(ctx: SuiteContext) -> SuiteResult:
+    """Build a demo store with seed + mined knowledge and measure what knowledge adds."""
+    path = ctx.data or INTENTS
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    ctx.record_data_file(path, len(rows))
+    store = Store(ctx.store_settings())
+    try:
+        ctx.progress("building the demo store (3,000 products)")
+        build_demo(store, products=3000, shoppers=400, seed=ctx.seed + 7)
+        critic = Critic(store.embedder)
+        stats = build_knowledge(store, ("seed", "mining"), critic=critic)
+        expander = KnowledgeExpander(store)
+        store.search.set_expander(expander)
+        plain = _search_metrics(store, rows, knowledge=False)
+        know = _search_metrics(store, rows, knowledge=True)
+        know["attr_recall_uplift"] = (know["attr_recall@10"] / max(plain["attr_recall@10"],
+                                                                    1e-9)) - 1
+        precision, n_served, wrong = _served_precision(store)
+        iqa = {}
+        if IQA.is_dir():
+            ctx.record_data_file(IQA / "task2.dev.jsonl", 400)
+            iqa = {"iqa_plain": _iqa(store, None, 400), "iqa_knowledge": _iqa(store, expander, 400)}
+    finally:
+        store.close()
+    metrics = {"search": plain, "search+knowledge": know,
+               "critic": {"precision": critic.report.precision, "recall": critic.report.recall},
+               "served": {"precision": precision}, **iqa}
+    return SuiteResult(metrics=metrics, tables=[Table(
+        "served mined assertions labelled wrong (sample)", ["head", "relation", "tail", "score"],
+        wrong)], notes=[f"build: {stats}", f"served mined sample: {n_served}",
+                        "attr_recall@10 = satisfying products in the top 10 / min(10, all)"])
