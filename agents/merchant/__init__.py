@@ -1,0 +1,1 @@
+"""The merchant assistant: goals in words -> campaigns, confirmed before anything is written."""

@@ -1,0 +1,153 @@
+"""Merchant REST (campaigns, simulations, audiences) and the ``/ws/merchant`` chat.
+
+Every route authenticates the ``X-API-Key`` (WebSocket: ``api_key`` query) and acts only
+on that merchant's data; another merchant's campaign is simply "not found".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import uuid
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, WebSocket
+from pydantic import BaseModel, Field
+from starlette.websockets import WebSocketDisconnect
+
+from agents.merchant.service import MerchantService
+from knowledge.errors import PermissionDeniedError
+from server.checkpoints import open_checkpointer
+from server.deps import AppState, MerchantDep, StateDep
+from tools.campaigns import service
+from tools.campaigns.audiences import suggest_audiences
+from tools.campaigns.forecasting import forecast_campaign
+from tools.merchants import authenticate
+
+router = APIRouter(tags=["merchant"])
+
+
+async def setup(state: AppState) -> None:
+    """Compile the merchant graph once over the conversation checkpointer."""
+    stack = contextlib.AsyncExitStack()
+    saver = await stack.enter_async_context(open_checkpointer(state.settings))
+    state.services["merchant"] = MerchantService(state.store, saver)
+    state.services["merchant_stack"] = stack
+
+
+async def teardown(state: AppState) -> None:
+    """Close the checkpointer."""
+    stack = state.services.pop("merchant_stack", None)
+    if stack is not None:
+        await stack.aclose()
+
+
+class CampaignChange(BaseModel):
+    """A budget or ROI change."""
+
+    budget_total: float | None = Field(default=None, gt=0)
+    target_roi: float | None = Field(default=None, gt=0)
+
+
+class SimulationIn(BaseModel):
+    """A campaign plan to forecast (nothing is written)."""
+
+    product_ids: list[str] = Field(min_length=1, max_length=50)
+    budget_total: float = Field(gt=0)
+    target_roi: float = Field(gt=0)
+    start: date
+    end: date
+    budget_daily: float | None = Field(default=None, gt=0)
+    runs: int = Field(default=12, ge=1, le=50)
+
+
+@router.get("/api/merchant/me")
+def me(merchant: MerchantDep) -> dict[str, str]:
+    """Who this API key belongs to."""
+    return {"id": merchant.id, "name": merchant.name}
+
+
+@router.get("/api/campaigns")
+def campaigns(merchant: MerchantDep, state: StateDep) -> dict[str, Any]:
+    """This merchant's campaigns."""
+    rows = service.list_campaigns(state.store.engine, merchant.id)
+    return {"items": [c.model_dump(mode="json") for c in rows]}
+
+
+@router.get("/api/campaigns/{campaign_id}")
+def campaign(campaign_id: str, merchant: MerchantDep, state: StateDep) -> dict[str, Any]:
+    """One campaign with its audit log."""
+    row = service.get_campaign(state.store.engine, merchant.id, campaign_id)
+    log = service.audit_log(state.store.engine, merchant.id, campaign_id)
+    return {**row.model_dump(mode="json"), "audit": [a.model_dump(mode="json") for a in log]}
+
+
+@router.post("/api/campaigns/{campaign_id}/{action}")
+def change_status(campaign_id: str, action: str, merchant: MerchantDep,
+                  state: StateDep) -> dict[str, Any]:
+    """Pause or resume a campaign."""
+    if action not in ("pause", "resume"):
+        from knowledge.errors import NotFoundError
+
+        raise NotFoundError(f"no action {action!r}; use pause or resume")
+    row = service.change_campaign(state.store.engine, merchant.id, campaign_id, action)
+    return row.model_dump(mode="json")
+
+
+@router.patch("/api/campaigns/{campaign_id}")
+def change(campaign_id: str, body: CampaignChange, merchant: MerchantDep,
+           state: StateDep) -> dict[str, Any]:
+    """Change a campaign's budget or ROI target."""
+    row = service.change_campaign(state.store.engine, merchant.id, campaign_id, "update",
+                                  budget_total=body.budget_total, target_roi=body.target_roi)
+    return row.model_dump(mode="json")
+
+
+@router.post("/api/simulations")
+def simulate(body: SimulationIn, merchant: MerchantDep, state: StateDep) -> dict[str, Any]:
+    """Forecast a plan with the traffic simulator; nothing is stored."""
+    draft = service.CampaignDraft(product_ids=body.product_ids, budget_total=body.budget_total,
+                                  target_roi=body.target_roi, start=body.start, end=body.end,
+                                  budget_daily=body.budget_daily)
+    products = service.validate(state.store.engine, merchant.id, draft)
+    return forecast_campaign(state.store, products, draft, runs=body.runs)
+
+
+@router.get("/api/campaigns/{campaign_id}/audiences")
+def audiences(campaign_id: str, merchant: MerchantDep, state: StateDep) -> dict[str, Any]:
+    """Suggested shopper segments for a campaign's products."""
+    row = service.get_campaign(state.store.engine, merchant.id, campaign_id)
+    products = service.owned_products(state.store.engine, merchant.id, row.product_ids)
+    return {"items": [s.as_dict() for s in suggest_audiences(state.store, products)]}
+
+
+@router.websocket("/ws/merchant")
+async def merchant_socket(ws: WebSocket,
+                          api_key: Annotated[str | None, Query(max_length=200)] = None) -> None:
+    """The merchant chat: a bad key gets an error event and close code 4401."""
+    state: AppState = ws.app.state.shopmage
+    await ws.accept()
+    try:
+        merchant = authenticate(state.store.engine, api_key)
+    except PermissionDeniedError as exc:
+        await ws.send_text(json.dumps({"type": "error", "code": "unauthorized",
+                                       "message": str(exc)}))
+        await ws.close(code=4401)
+        return
+    session = uuid.uuid4().hex[:12]
+    await ws.send_text(json.dumps({"type": "session", "session_id": session}))
+    svc: MerchantService = state.services["merchant"]
+    with contextlib.suppress(WebSocketDisconnect):
+        while True:
+            raw = await ws.receive_text()
+            try:
+                frame = json.loads(raw)
+                if not isinstance(frame, dict) or frame.get("type") not in ("message", "action"):
+                    raise ValueError("a frame is a JSON object with type message or action")
+            except ValueError as exc:
+                await ws.send_text(json.dumps({"type": "error", "code": "malformed_frame",
+                                               "message": f"malformed frame: {exc}"}))
+                continue
+            async for event in svc.run_turn(merchant.id, session, frame):
+                await ws.send_text(json.dumps(event, default=str))
