@@ -27,7 +27,7 @@ browsers:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 test: install browsers
-	$(BIN)/python -m pytest -q
+	SHOPMAGE_TEST_POSTGRES_URL=$$(scripts/postgres-for-tests.sh) $(BIN)/python -m pytest -q
 
 lint: install
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .

@@ -56,8 +56,23 @@ def make_engine(settings: Settings) -> Engine:
         where = engine.url.render_as_string(hide_password=True)
         raise ConfigError(f"SHOPMAGE_DATABASE_URL: cannot connect to {where}: {exc.orig}") from exc
     register_tables()
-    SQLModel.metadata.create_all(engine)
+    if is_sqlite:
+        SQLModel.metadata.create_all(engine)
+    else:
+        migrate(url)
     return engine
+
+
+def migrate(url: str) -> None:
+    """Bring a server database's schema to the latest Alembic revision."""
+    from alembic import command
+    from alembic.config import Config
+
+    from knowledge.settings import REPO_ROOT
+
+    config = Config(str(REPO_ROOT / "alembic.ini"))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    command.upgrade(config, "head")
 
 
 @contextmanager
