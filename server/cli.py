@@ -195,6 +195,34 @@ def bench_retrieval(sizes: str = "1000,10000,100000", queries: int = 200,
     print(json.dumps(figures) if as_json else json.dumps(figures, indent=2))
 
 
+@bench_app.command("simulate")
+def bench_simulate(opportunities: int = 1_000_000, days: int = 14,
+                   as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Time one campaign simulation (default: 14 days, 1M opportunities)."""
+    from tools.campaigns.bench import bench_simulation
+
+    figures = bench_simulation(opportunities, days)
+    print(json.dumps(figures) if as_json else json.dumps(figures, indent=2))
+
+
+@merchant_app.command("assign")
+def merchant_assign(name: str, brand: Annotated[list[str], typer.Option(
+        help="give the merchant every product of this brand")]) -> None:
+    """Give a merchant products (all products of the named brands)."""
+    from sqlmodel import Session, select
+
+    from knowledge.models import Merchant
+    from tools.campaigns.service import assign_products
+
+    store = _store()
+    with Session(store.engine) as session:
+        merchant = session.exec(select(Merchant).where(Merchant.name == name)).first()
+    if merchant is None:
+        fail(f"no merchant named {name!r}")
+        return
+    console.print(f"{assign_products(store.engine, merchant.id, brands=brand)} products assigned")
+
+
 @bench_app.command("load")
 def bench_load(sessions: int = 20, seconds: float = 120.0, url: str | None = None,
                as_json: Annotated[bool, typer.Option("--json")] = False) -> None:

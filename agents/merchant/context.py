@@ -13,4 +13,4 @@ class MerchantContext:
 
     store: Store
     merchant_id: str
-    forecast_runs: int = 12
+    forecast_runs: int = 8

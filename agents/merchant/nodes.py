@@ -19,6 +19,7 @@ from agents.merchant.state import MerchantState
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Product
 from knowledge.search import SearchFilters
+from knowledge.text import tokens
 from tools.campaigns import service
 from tools.campaigns.audiences import suggest_audiences
 from tools.campaigns.forecasting import forecast_campaign
@@ -41,7 +42,9 @@ def _own_products(ctx: MerchantContext, phrase: str) -> list[Product]:
         return []
     hits = ctx.store.search.search(phrase, SearchFilters(product_ids=ids), k=3,
                                    use_knowledge=False)
-    return [h.product for h in hits]
+    words = set(tokens(phrase))  # a product must share a word with the phrase, not just be near
+    return [h.product for h in hits if words & set(tokens(
+        f"{h.product.title} {h.product.brand} {h.product.attributes.get('type', '')}"))]
 
 
 def understand(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[str, Any]:

@@ -18,8 +18,10 @@ class MerchantService:
 
     def __init__(self, store: Store, checkpointer: Any = None) -> None:
         """Compile the graph once."""
+        from langgraph.checkpoint.memory import InMemorySaver
+
         self.store = store
-        self.graph = build_graph(checkpointer)
+        self.graph = build_graph(checkpointer or InMemorySaver())
 
     async def run_turn(self, merchant_id: str, session_id: str,
                        frame: dict[str, Any]) -> AsyncIterator[dict[str, Any]]:

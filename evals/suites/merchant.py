@@ -1,0 +1,143 @@
+"""``merchant``: scripted merchant conversations and the bidding comparison.
+
+Conversations are generated from written templates over the demo store (product kinds x
+budgets x periods x ROI phrasings, with missing slots filled in later turns, infeasible
+targets and bad values). Metrics: slot accuracy (budget, ROI, days, a product of the
+right kind), the share of campaign writes preceded by a confirmation, and the share of
+infeasible targets answered with the best achievable ROI and nothing created. Then the
+three bidders compete on the same simulated traffic over several seeds and targets.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from agents.merchant.service import MerchantService
+from evals.harness import SuiteContext, SuiteResult, register_suite
+from knowledge.demo_build import build_demo
+from knowledge.store import Store
+from tools.campaigns import service
+from tools.campaigns.bidding import compare_bidders
+from tools.campaigns.simulator import SimulationConfig
+from tools.campaigns.traffic import estimate_rates
+from tools.merchants import create_merchant
+
+KINDS = {"yoga mats": "yoga mat", "foam rollers": "foam roller", "tents": "tent",
+         "sleeping bags": "sleeping bag", "headlamps": "headlamp", "resistance bands":
+         "resistance bands", "water bottles": "water bottle", "backpacks": "backpack"}
+BUDGETS = [("budget 5000", 5000), ("a 2k budget", 2000), ("budget of $3,500", 3500),
+           ("budget 1200", 1200)]
+PERIODS = [("over two weeks", 14), ("for 10 days", 10), ("over a month", 30),
+           ("for 3 weeks", 21)]
+ROIS = [("ROI at least 2", 2.0), ("3x ROI", 3.0), ("ROI target 2.5", 2.5), ("roi of 4", 4.0)]
+
+
+def conversations(seed: int) -> list[dict[str, Any]]:
+    """100+ scripted conversations with their expected slots and outcome."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(110):
+        kind = rng.choice(list(KINDS))
+        (b_text, budget), (p_text, days), (r_text, roi) = (rng.choice(BUDGETS),
+                                                           rng.choice(PERIODS), rng.choice(ROIS))
+        style = i % 5
+        if style == 3:  # infeasible target
+            r_text, roi = "ROI at least 400", 400.0
+        first = f"promote the {kind}, {b_text} {p_text}, {r_text}"
+        turns = [first, "yes"]
+        if style == 4:  # slots arrive over several turns
+            turns = [f"promote the {kind}", b_text, f"{p_text}, {r_text}", "yes"]
+        out.append({"turns": turns, "kind": KINDS[kind], "budget": budget, "days": days,
+                    "roi": roi, "infeasible": style == 3, "cancel": style == 2})
+        if style == 2:
+            out[-1]["turns"] = [first, "cancel"]
+    return out
+
+
+async def _play(svc: MerchantService, merchant: str, convo: dict[str, Any], n: int,
+                store: Store) -> dict[str, Any]:
+    draft, confirmed_at, writes_ok, writes, reply = None, False, True, 0, ""
+    for turn in convo["turns"]:
+        frame = {"type": "message", "text": turn}
+        async for event in svc.run_turn(merchant, f"eval-{n}", frame):
+            if event["type"] == "campaign_draft":
+                draft = event["draft"]
+            elif event["type"] == "campaign":
+                writes += 1
+                writes_ok &= confirmed_at
+            elif event["type"] == "token":
+                reply += event["text"]
+        confirmed_at = turn == "yes"
+    return {"draft": draft, "writes": writes, "writes_ok": writes_ok, "reply": reply}
+
+
+def _slots_right(convo: dict[str, Any], draft: dict[str, Any] | None, store: Store) -> list[bool]:
+    if draft is None:
+        return [False] * 4
+    days = (date.fromisoformat(draft["end"]) - date.fromisoformat(draft["start"])).days + 1
+    kinds = {str(p.attributes.get("type")) for p in
+             service.owned_products(store.engine, OWNER["id"], draft["product_ids"])}
+    return [draft["budget_total"] == convo["budget"], draft["target_roi"] == convo["roi"],
+            days == convo["days"], kinds == {convo["kind"]}]
+
+
+OWNER: dict[str, str] = {}
+
+
+def _bidding(store: Store, seeds: list[int]) -> dict[str, dict[str, float]]:
+    products = service.owned_products(store.engine, OWNER["id"], _owned_ids(store))[:20]
+    pctr, pcvr = estimate_rates(store.engine, [p.id for p in products])
+    base = SimulationConfig(price=np.array([p.price or 0 for p in products]), pctr=pctr,
+                            pcvr=pcvr, budget_total=20_000, target_roi=3.0, days=14,
+                            n_opportunities=400_000)
+    return compare_bidders(base, targets=[2.0, 3.0, 4.0], seeds=seeds)
+
+
+def _owned_ids(store: Store) -> list[str]:
+    from sqlmodel import Session, select
+
+    from knowledge.models import Product
+
+    with Session(store.engine) as session:
+        return list(session.exec(select(Product.id).where(Product.merchant_id == OWNER["id"])))
+
+
+@register_suite("merchant")
+def run(ctx: SuiteContext) -> SuiteResult:
+    """Play the scripted conversations, then compare the bidders."""
+    import asyncio
+
+    store = Store(ctx.store_settings())
+    try:
+        ctx.progress("building the demo store (1,500 products)")
+        build_demo(store, products=1500, shoppers=200, seed=ctx.seed + 7)
+        merchant, _ = create_merchant(store.engine, name="Eval Outdoor & Fitness")
+        OWNER["id"] = merchant.id
+        service.assign_products(store.engine, merchant.id, brands=[
+            "Zenflow", "IronLeaf", "Pulsefit", "Lotus Labs", "Ridgecraft", "Summit & Co",
+            "Trailhound", "Pinecrest"])
+        svc = MerchantService(store)
+        convos = conversations(ctx.seed)
+        played = [asyncio.run(_play(svc, merchant.id, c, i, store)) for i, c in enumerate(convos)]
+        slot_hits = [ok for c, p in zip(convos, played, strict=True) if not c["infeasible"]
+                     for ok in _slots_right(c, p["draft"], store)]
+        writes = sum(p["writes"] for p in played)
+        infeasible = [(p["writes"] == 0 and "best achievable ROI" in p["reply"])
+                      for c, p in zip(convos, played, strict=True) if c["infeasible"]]
+        ctx.progress("bidding comparison")
+        bidding = _bidding(store, seeds=[0, 1, 2, 3, 4])
+    finally:
+        store.close()
+    merchant_metrics = {
+        "slot_accuracy": sum(slot_hits) / max(1, len(slot_hits)),
+        "confirmation_before_write": (sum(p["writes"] for p in played if p["writes_ok"])
+                                      / writes) if writes else 1.0,
+        "infeasible_handled": sum(infeasible) / max(1, len(infeasible)),
+        "campaigns_created": float(writes), "conversations": float(len(convos))}
+    return SuiteResult(metrics={"merchant": merchant_metrics, **bidding}, notes=[
+        "bidding: 20 demo products, budget 20,000, 14 days, 400k opportunities, "
+        "targets 2/3/4, seeds 0-4; roi_within_10pct counts feasible runs only"])

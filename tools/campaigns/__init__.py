@@ -1,0 +1,1 @@
+"""Campaigns: tables, service, audiences, traffic simulation, bidding, forecasts."""

@@ -1,0 +1,141 @@
+"""Bidders: a fixed bid, a PID controller on ROI, and the ROI-target bidder with pacing.
+
+Score (AuctionNet's target-constrained score, adapted to ROI):
+``GMV x min(1, (ROI_real / ROI_target)^2)``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tools.campaigns.simulator import (
+    HourBatch,
+    Outcome,
+    SimulationConfig,
+    SimulationResult,
+    simulate,
+)
+from tools.campaigns.traffic import hourly_shape
+
+
+def score(result: SimulationResult, target_roi: float) -> float:
+    """GMV, discounted quadratically when ROI falls short of the target."""
+    return result.gmv * min(1.0, (result.roi / target_roi) ** 2) if result.spend else 0.0
+
+
+class FixedBidder:
+    """The naive merchant: one bid for everything (average value / target ROI)."""
+
+    def __init__(self, cfg: SimulationConfig) -> None:
+        """Bid the catalogue's average expected value per impression over the target."""
+        self.value = float(np.mean(cfg.pctr * cfg.pcvr * cfg.price)) / cfg.target_roi
+
+    def bid(self, batch: HourBatch) -> np.ndarray:
+        """The same bid on every opportunity."""
+        return np.full(len(batch.expected_value), self.value)
+
+    def observe(self, outcome: Outcome) -> None:
+        """A fixed bidder learns nothing."""
+
+
+class RoiTargetBidder:
+    """Bid = expected value / target ROI x m; m follows realised ROI and budget pacing."""
+
+    def __init__(self, cfg: SimulationConfig, gain: float = 0.25) -> None:
+        """Start at m = 1 with a spend plan that follows the traffic shape."""
+        self.cfg, self.gain, self.m = cfg, gain, 1.0
+        shape, _ = hourly_shape()
+        self.plan = np.cumsum(np.tile(shape, cfg.days)) / cfg.days * cfg.budget_total
+        self.spend = self.gmv = 0.0
+
+    def bid(self, batch: HourBatch) -> np.ndarray:
+        """Value-proportional bids."""
+        return batch.expected_value / self.cfg.target_roi * self.m
+
+    def observe(self, outcome: Outcome) -> None:
+        """Raise m while ROI has slack and spend is behind plan; lower it otherwise."""
+        self.spend += outcome.spend
+        self.gmv += outcome.expected_gmv
+        if self.spend <= 0:
+            self.m *= 1.05
+            return
+        roi_ratio = (self.gmv / self.spend) / self.cfg.target_roi
+        pace = self.spend / max(self.plan[outcome.hour_index], 1e-9)
+        step = self.gain * (min(roi_ratio, 1.5) - 1.0) - 0.5 * self.gain * max(pace - 1.0, 0.0)
+        if roi_ratio > 1.0 and pace < 1.0:
+            step = max(step, 0.02)
+        self.m = float(np.clip(self.m * np.exp(step), 0.05, 20.0))
+
+
+class PIDRoiBidder(RoiTargetBidder):
+    """A PID controller on the ROI error (no budget pacing)."""
+
+    def __init__(self, cfg: SimulationConfig, kp: float = 0.4, ki: float = 0.02,
+                 kd: float = 0.1) -> None:
+        """Zero error history."""
+        super().__init__(cfg)
+        self.kp, self.ki, self.kd = kp, ki, kd
+        self.integral = self.previous = 0.0
+
+    def observe(self, outcome: Outcome) -> None:
+        """m = exp(kp e + ki sum e + kd de), e = ROI_real / target - 1."""
+        self.spend += outcome.spend
+        self.gmv += outcome.expected_gmv
+        if self.spend <= 0:
+            return
+        error = min((self.gmv / self.spend) / self.cfg.target_roi - 1.0, 1.0)
+        self.integral = float(np.clip(self.integral + error, -20, 20))
+        derivative, self.previous = error - self.previous, error
+        self.m = float(np.clip(np.exp(self.kp * error + self.ki * self.integral
+                                      + self.kd * derivative), 0.05, 20.0))
+
+
+class ValueBidder(FixedBidder):
+    """A static value bidder: expected value / ``r`` (no feedback)."""
+
+    def __init__(self, cfg: SimulationConfig, r: float) -> None:
+        """Bid expected value / r."""
+        self.r = r
+
+    def bid(self, batch: HourBatch) -> np.ndarray:
+        """Value-proportional bids."""
+        return batch.expected_value / self.r
+
+
+def best_achievable_roi(cfg: SimulationConfig, seed: int = 0, min_orders: int = 20) -> float:
+    """The highest ROI a value bidder reaches while still winning ``min_orders`` orders."""
+    best = 0.0
+    for r in (1, 1.5, 2, 3, 4, 6, 9, 14):
+        run = simulate(cfg, ValueBidder(cfg, r), seed=seed)
+        if run.orders >= min_orders:
+            best = max(best, run.roi)
+    return best
+
+
+BIDDERS = {"fixed_bid": FixedBidder, "pid": PIDRoiBidder, "roi_bidder": RoiTargetBidder}
+
+
+def compare_bidders(base: SimulationConfig, targets: list[float],
+                    seeds: list[int]) -> dict[str, dict[str, float]]:
+    """Side-by-side figures of the three bidders at equal budget over targets and seeds."""
+    rows: dict[str, list[dict[str, float]]] = {name: [] for name in BIDDERS}
+    for target in targets:
+        cfg = SimulationConfig(**{**base.__dict__, "target_roi": target})
+        feasible = best_achievable_roi(cfg) >= target
+        for seed in seeds:
+            for name, make in BIDDERS.items():
+                run = simulate(cfg, make(cfg), seed=seed)
+                rows[name].append({"score": score(run, target), "gmv": run.gmv, "roi": run.roi,
+                                   "roi_ratio": run.roi / target,
+                                   "budget_use": run.spend / cfg.budget_total,
+                                   "feasible": float(feasible)})
+    out = {}
+    for name, runs in rows.items():
+        feasible = [r for r in runs if r["feasible"]]
+        out[name] = {k: float(np.mean([r[k] for r in runs])) for k in
+                     ("score", "gmv", "roi", "budget_use")}
+        out[name]["roi_within_10pct"] = float(np.mean(
+            [abs(r["roi_ratio"] - 1) <= 0.1 for r in feasible])) if feasible else 0.0
+    out["roi_bidder"]["score_ratio_vs_fixed"] = out["roi_bidder"]["score"] / max(
+        out["fixed_bid"]["score"], 1e-9)
+    return out
