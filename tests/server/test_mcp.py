@@ -62,3 +62,17 @@ def test_wrong_merchant_key_refuses_to_start(data_env: dict[str, str]) -> None:
                             capture_output=True, text=True, timeout=120, input="")
     assert result.returncode != 0
     assert "valid merchant API key" in result.stdout + result.stderr
+
+
+async def test_merchant_tools_only_with_a_key(data_env: dict[str, str]) -> None:
+    made = subprocess.run([SHOPMAGE, "merchant", "create", "Acme"], env=data_env, check=True,
+                          capture_output=True, text=True).stdout
+    key = made.split("API key: ")[1].strip()
+    params = StdioServerParameters(command=SHOPMAGE, args=["mcp", "--merchant-key", key],
+                                   env=data_env)
+    async with Client(params, read_timeout_seconds=120) as client:
+        names = {tool.name for tool in (await client.list_tools()).tools}
+        assert {"list_campaigns", "pause_campaign", "search_products"} <= names
+        assert payload(await client.call_tool("list_campaigns", {})) == {"campaigns": []}
+        foreign = payload(await client.call_tool("pause_campaign", {"campaign_id": "c_0000000000"}))
+        assert "no campaign of yours" in foreign["error"]
