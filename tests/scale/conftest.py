@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 
-from knowledge.settings import default_llm_path
+from knowledge.settings import REPO_ROOT, Settings, default_llm_path
+from knowledge.store import Store
 from tests.server.conftest import free_port
 
 BIN = Path(sys.executable).parent
@@ -63,3 +67,32 @@ def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}/v1"
     proc.terminate()
     proc.wait(10)
+
+
+def server_url() -> str:
+    url = os.environ.get("SHOPMAGE_TEST_POSTGRES_URL")
+    if url:
+        return url
+    script = REPO_ROOT / "scripts" / "postgres-for-tests.sh"
+    return subprocess.run([str(script)], check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty database on the test PostgreSQL server."""
+    base = server_url()
+    name = "t_" + uuid.uuid4().hex[:10]
+    admin = base.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    yield base.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_store(pg_url: str, tmp_path: Path, embedder) -> Iterator[Store]:
+    store = Store(Settings(data_dir=tmp_path / "d", database_url=pg_url), embedder=embedder)
+    yield store
+    store.close()

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import os
 import subprocess
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from sqlmodel import Session, func, select
 
@@ -16,38 +13,9 @@ from knowledge.errors import ImportFileError
 from knowledge.ingest import import_catalog, import_events
 from knowledge.models import Event, Product
 from knowledge.search import SearchFilters
-from knowledge.settings import REPO_ROOT, Settings
+from knowledge.settings import REPO_ROOT
 from knowledge.store import Store
 from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
-
-
-def server_url() -> str:
-    url = os.environ.get("SHOPMAGE_TEST_POSTGRES_URL")
-    if url:
-        return url
-    script = REPO_ROOT / "scripts" / "postgres-for-tests.sh"
-    return subprocess.run([str(script)], check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A fresh, empty database on the test PostgreSQL server."""
-    base = server_url()
-    name = "t_" + uuid.uuid4().hex[:10]
-    admin = base.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield base.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
-
-
-@pytest.fixture
-def pg_store(pg_url: str, tmp_path: Path, embedder) -> Iterator[Store]:
-    store = Store(Settings(data_dir=tmp_path / "d", database_url=pg_url), embedder=embedder)
-    yield store
-    store.close()
 
 
 def test_migrations_build_the_schema_with_no_drift(pg_store: Store, pg_url: str) -> None:

@@ -1,0 +1,1 @@
+"""The shopper assistant: a LangGraph graph over deterministic understanding and tools."""

@@ -1,0 +1,138 @@
+"""Graph nodes: understand -> (clarify | act) -> respond. Short functions over plain dicts."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any, Literal
+
+from langgraph.config import get_stream_writer
+from langgraph.runtime import Runtime
+from langgraph.types import Command
+
+from agents.shopper.actions import act as run_action
+from agents.shopper.context import ShopperContext
+from agents.shopper.guard import Grounding, StreamingGuard
+from agents.shopper.prompts import chat_messages, reply_messages
+from agents.shopper.state import ShopperState
+from agents.shopper.understand import clarification_for, understand_text
+
+
+def _turn_input(state: ShopperState) -> tuple[str, dict[str, Any]]:
+    action = state.get("action") or {}
+    if action.get("action") == "choose":
+        pending = state.get("pending_query") or ""
+        return f"{pending} {action.get('value') or ''}".strip(), {}
+    return (state.get("user") or "").strip(), action
+
+
+def understand(state: ShopperState, runtime: Runtime[ShopperContext]
+               ) -> Command[Literal["clarify", "act"]]:
+    """Route the message (rules + embeddings) and parse its slots; decide clarify or act."""
+    ctx = runtime.context
+    started = time.perf_counter()
+    text, action = _turn_input(state)
+    if action.get("action") in ("add_to_cart", "remove_from_cart"):
+        turn = {"intent": action["action"], "routed": action["action"], "confidence": 1.0,
+                "source": "action", "slots": {}, "vague": False, "text": text,
+                "product_id": action.get("product_id"), "quantity": action.get("quantity")}
+    else:
+        turn = understand_text(ctx.router, ctx.vocabulary, text, dict(state))
+    answering = state.get("last_clarified") and state.get("pending_query")
+    if (state.get("action") or {}).get("action") == "choose":
+        turn.update(intent="search", vague=False)
+    elif answering and turn["intent"] in ("search", "refine"):
+        text = f"{state.get('pending_query')} {text}"
+        turn = understand_text(ctx.router, ctx.vocabulary, text, dict(state))
+        turn.update(intent="search", vague=False)
+    turn["timing"] = {"understand_ms": (time.perf_counter() - started) * 1000}
+    return Command(update={"turn": turn}, goto="clarify" if turn["vague"] else "act")
+
+
+def clarify(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:
+    """Ask one short question with concrete options (never twice in a row)."""
+    turn = dict(state["turn"])
+    question, options = clarification_for(turn["text"], runtime.context.vocabulary)
+    get_stream_writer()({"type": "clarification", "question": question, "options": options})
+    turn["plan"] = {"clarification": {"question": question, "options": options}}
+    return {"turn": turn, "last_clarified": True, "pending_query": turn["text"],
+            "reply": question,
+            "messages": [{"role": "user", "content": turn["text"]},
+                         {"role": "assistant", "content": question}]}
+
+
+def act(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:
+    """Call the tool the router chose; emit products / cart events at once."""
+    started = time.perf_counter()
+    turn = dict(state["turn"])
+    plan = run_action(runtime.context, dict(state), turn)
+    write = get_stream_writer()
+    if plan.get("cards"):
+        write({"type": "products", "items": plan["cards"]})
+    for extra in plan.get("events", []):
+        write(extra)
+    if plan.get("error") and turn.get("source") == "action":
+        write({"type": "error", "code": "invalid_request", "message": plan["error"]})
+    update: dict[str, Any] = dict(plan.pop("state", {}))
+    if plan.get("cards") and not plan.get("keep_results"):
+        update["last_results"] = [c["id"] for c in plan["cards"]]
+        update["last_prices"] = [c["price"] for c in plan["cards"] if c["price"] is not None]
+        update["focus"] = None
+    turn["plan"] = plan
+    turn["timing"]["act_ms"] = (time.perf_counter() - started) * 1000
+    update["turn"] = turn
+    return update
+
+
+def _grounding(ctx: ShopperContext, state: ShopperState, plan: dict[str, Any]) -> Grounding:
+    c = state.get("constraints") or {}
+    numbers = [c[k] for k in ("min_price", "max_price") if c.get(k) is not None]
+    numbers += [float(n) for n in re.findall(r"\d+(?:\.\d+)?", state["turn"].get("text", ""))]
+    return Grounding.from_cards(plan.get("cards", []), ctx.vocabulary.brands.values(), numbers)
+
+
+def _summary(plan: dict[str, Any], state: ShopperState) -> str:
+    c = state.get("constraints") or {}
+    what = c.get("product_type") or (c.get("category") or "products").replace("_", " ")
+    return f"{len(plan.get('cards', []))} {what}"
+
+
+async def respond(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:
+    """Stream the reply: model wording where allowed (guarded per sentence) + grounded facts."""
+    ctx, turn = runtime.context, dict(state["turn"])
+    plan, write = turn["plan"], get_stream_writer()
+    text, llm_ms, dropped = "", 0.0, []
+    if plan.get("llm") and ctx.use_llm:
+        guard = StreamingGuard(_grounding(ctx, state, plan))
+        messages = (chat_messages(turn["text"]) if plan.get("chat")
+                    else reply_messages(turn["text"], _summary(plan, state)))
+        started = time.perf_counter()
+        async for token in ctx.store.llm.astream(messages, max_tokens=ctx.max_reply_tokens,
+                                                 temperature=0.0):
+            if released := guard.feed(token):
+                write({"type": "token", "text": released})
+                break  # one sentence is all we ask for; leaving stops the model
+        if not guard.shown and (released := guard.finish()):
+            write({"type": "token", "text": released})
+        llm_ms = (time.perf_counter() - started) * 1000
+        text, dropped = guard.text, guard.dropped
+    tail = _template_tail(plan, bool(text))
+    if tail:
+        write({"type": "token", "text": (" " if text else "") + tail})
+        text = f"{text} {tail}".strip()
+    turn["timing"]["llm_ms"] = llm_ms
+    turn["dropped"] = dropped
+    return {"turn": turn, "reply": text, "last_clarified": False, "pending_query": None,
+            "messages": [{"role": "user", "content": turn["text"]},
+                         {"role": "assistant", "content": text}]}
+
+
+def _template_tail(plan: dict[str, Any], has_llm_text: bool) -> str:
+    """Pick the grounded facts after the model's sentence (all of the template when it had none)."""
+    template = plan.get("template", "")
+    if not has_llm_text or not plan.get("llm"):
+        return template
+    if plan.get("chat"):
+        return ""
+    sentences = re.split(r"(?<=[.!?])\s+", template)
+    return " ".join(sentences[1:]) if len(sentences) > 1 else ""

@@ -1,0 +1,1 @@
+"""Deterministic understanding of shopper messages: intent routing and slot parsing."""
