@@ -114,8 +114,8 @@ def run(ctx: SuiteContext) -> SuiteResult:
     ctx.record_data_file(path, len(rows))
     store = Store(ctx.store_settings())
     try:
-        ctx.progress("building the demo store (3,000 products)")
-        build_demo(store, products=3000, shoppers=400, seed=ctx.seed + 7)
+        ctx.progress("building the demo store (2,000 products, 400 shoppers)")
+        build_demo(store, products=2000, shoppers=400, seed=ctx.seed + 7)
         critic = Critic(store.embedder)
         stats = build_knowledge(store, ("seed", "mining"), critic=critic)
         expander = KnowledgeExpander(store)
