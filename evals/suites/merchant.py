@@ -60,18 +60,18 @@ def conversations(seed: int) -> list[dict[str, Any]]:
 
 async def _play(svc: MerchantService, merchant: str, convo: dict[str, Any], n: int,
                 store: Store) -> dict[str, Any]:
-    draft, confirmed_at, writes_ok, writes, reply = None, False, True, 0, ""
+    draft, writes_ok, writes, reply = None, True, 0, ""
     for turn in convo["turns"]:
+        confirming = turn == "yes"  # a write is fine only in the turn that confirms a draft
         frame = {"type": "message", "text": turn}
         async for event in svc.run_turn(merchant, f"eval-{n}", frame):
             if event["type"] == "campaign_draft":
                 draft = event["draft"]
             elif event["type"] == "campaign":
                 writes += 1
-                writes_ok &= confirmed_at
+                writes_ok &= confirming and draft is not None
             elif event["type"] == "token":
                 reply += event["text"]
-        confirmed_at = turn == "yes"
     return {"draft": draft, "writes": writes, "writes_ok": writes_ok, "reply": reply}
 
 
