@@ -1,0 +1,218 @@
+"""``creative``: listings, ad copy, selling points and banners over demo products.
+
+A demo store is built in a scratch folder (``build_demo``; a taxonomy-drawn catalogue
+when the generator is not installed); a seeded, category-stratified sample of products
+(``SHOPMAGE_EVAL_CREATIVE_PRODUCTS``, default 100) gets, each, a listing draft with the
+real model, ad variants (the model on the first ``SHOPMAGE_EVAL_CREATIVE_AD_LLM`` of them,
+default 30, templates on the rest), ranked selling points, and for every fifth product
+banners in the three standard sizes. Metrics (system ``creative``):
+
+- ``length_compliance``: share of stored texts within their limits (title 150, bullet 200,
+  headline 30, ad description 90) and banners whose measured text stays on the canvas and
+  off the image;
+- ``unsupported_claims_before``: share of the claims in the model's own text that no
+  attribute or assertion supports (before the checker);
+- ``unsupported_claims_in_drafts``: unsupported claims counted in every stored draft;
+- ``selling_point_attr_coverage``: share of a product's features and material named by its
+  top-5 selling points (mean over products);
+- ``distinct2``: distinct-2 across each product's three ad variants (mean);
+- ``listing_seconds_p50`` / ``listing_seconds_p95``: wall time of a full listing draft.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from evals.harness import SuiteContext, SuiteResult, Table, register_suite
+from evals.metrics import mean, percentile
+from knowledge.models import Product
+from knowledge.store import Store
+from tools.creatives.adcopy import DESCRIPTION_MAX, HEADLINE_MAX, distinct_n, generate_ads
+from tools.creatives.banner_creatives import make_banners
+from tools.creatives.claims import TAXONOMY, count_unsupported, facts_for
+from tools.creatives.layout import inside, overlaps
+from tools.creatives.listing import BULLET_MAX, TITLE_MAX, draft_listing
+from tools.creatives.selling_points import attribute_coverage, selling_points
+from tools.creatives.store import Creative, save_creative
+from tools.merchants import create_merchant
+
+
+def _setting(name: str, default: int) -> int:
+    return int(os.environ.get(f"SHOPMAGE_EVAL_CREATIVE_{name}", default))
+
+
+def _fallback_catalogue(path: Path, seed: int) -> Path:
+    """Return a taxonomy-drawn catalogue (3 products per type) when the demo generator is absent."""
+    world = json.loads(TAXONOMY.read_text(encoding="utf-8"))
+    rng = random.Random(seed)
+    rows = []
+    for category, spec in world["categories"].items():
+        low, high = spec["price"]
+        for t, kind in enumerate(spec["types"]):
+            for n in range(3):
+                brand = rng.choice(world["brands"][category])
+                feats = rng.sample(spec["features"], 3)
+                rows.append({"product_id": f"{category[:3].upper()}-{t}-{n}", "category": category,
+                             "product_title": f"{brand} {kind.title()}", "product_brand": brand,
+                             "product_color": rng.choice(world["colors"]),
+                             "price": round(rng.uniform(low, high), 2), "stock": 5,
+                             "attributes": {"type": kind, "features": feats,
+                                            "material": rng.choice(spec["materials"])}})
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _build_store(ctx: SuiteContext) -> tuple[Store, str]:
+    store = Store(ctx.store_settings())
+    try:
+        from knowledge.demo_build import build_demo
+
+        counts = build_demo(store, products=800, shoppers=60, seed=7)
+        source = f"demo store ({counts['products']} products)"
+    except ModuleNotFoundError:
+        from knowledge.ingest import import_catalog
+
+        n = import_catalog(store, _fallback_catalogue(ctx.work_dir / "catalogue.jsonl", ctx.seed))
+        source = f"taxonomy fallback catalogue ({n} products; demo generator missing)"
+    try:
+        from knowledge.graph.build import build_knowledge
+        from knowledge.graph.serve import KnowledgeExpander
+
+        stats = build_knowledge(store, ("seed", "mining"))
+        store.search.set_expander(KnowledgeExpander(store))
+        source += f"; knowledge graph: {stats.get('seed', 0)} seed assertions + mining"
+    except ModuleNotFoundError:
+        source += "; no knowledge layer installed"
+    return store, source
+
+
+def _sample(store: Store, n: int, seed: int) -> list[Product]:
+    with Session(store.engine) as session:
+        products = list(session.exec(select(Product).order_by(Product.id)))
+    by_cat: dict[str, list[Product]] = defaultdict(list)
+    for p in products:
+        by_cat[p.category or ""].append(p)
+    rng = random.Random(seed)
+    for group in by_cat.values():
+        rng.shuffle(group)
+    picked: list[Product] = []
+    while len(picked) < min(n, len(products)):
+        for group in by_cat.values():
+            if group and len(picked) < n:
+                picked.append(group.pop())
+    return picked
+
+
+def _texts(creative: Creative) -> list[tuple[str, str, int]]:
+    """(field, text, limit) of the shopper-visible texts of a stored creative."""
+    c = creative.content
+    if creative.kind == "listing":
+        return ([("title", c["title"], TITLE_MAX)]
+                + [("bullet", b, BULLET_MAX) for b in c["bullets"]]
+                + [("description", c["description"], 10_000)]
+                + [("keyword", k, 10_000) for k in c["keywords"]])
+    if creative.kind == "ad_copy":
+        return [("headline", c["headline"], HEADLINE_MAX),
+                ("ad_description", c["description"], DESCRIPTION_MAX)]
+    if creative.kind == "banner":
+        return [("banner_headline", c["headline"], 10_000), ("cta", c["cta"], 10_000)]
+    return []
+
+
+def _banner_ok(creative: Creative) -> bool:
+    layout = creative.content["layout"]
+    canvas = (0, 0, layout["width"], layout["height"])
+    boxes = [tuple(t["bbox"]) for t in layout["texts"]]
+    return all(inside(b, canvas) and not overlaps(b, tuple(layout["image_box"])) for b in boxes)
+
+
+@register_suite("creative")
+def run(ctx: SuiteContext) -> SuiteResult:
+    """Generate creatives for sampled demo products and score limits, claims and diversity."""
+    store, source = _build_store(ctx)
+    try:
+        return _evaluate(ctx, store, source)
+    finally:
+        store.close()
+
+
+def _evaluate(ctx: SuiteContext, store: Store, source: str) -> SuiteResult:
+    merchant, _ = create_merchant(store.engine, name="eval merchant")
+    products = _sample(store, _setting("PRODUCTS", 100), ctx.seed)
+    ad_llm = _setting("AD_LLM", 30)
+    ctx.progress(f"{source}; {len(products)} products sampled")
+    seconds, coverage, diversity = [], [], []
+    model_claims = model_bad = 0
+    for i, product in enumerate(products):
+        start = time.perf_counter()
+        listing = draft_listing(store, merchant_id=merchant.id, product_id=product.id)
+        seconds.append(time.perf_counter() - start)
+        model_claims += listing.content["claims_in_model_text"]
+        model_bad += listing.content["unsupported_in_model_text"]
+        stats: dict[str, int] = {}
+        ads = generate_ads(store, product, n=3, use_llm=i < ad_llm, stats=stats)
+        model_claims += stats.get("claims_in_model_text", 0)
+        model_bad += stats.get("unsupported_in_model_text", 0)
+        for ad in ads:
+            save_creative(store.engine, merchant_id=merchant.id, kind="ad_copy",
+                          product_id=product.id, content=ad.as_dict(), claims=ad.claims)
+        diversity.append(distinct_n([f"{a.headline} {a.description}" for a in ads]))
+        cov = attribute_coverage(product, selling_points(store, product, k=5))
+        if cov is not None:
+            coverage.append(cov)
+        if i % 5 == 0:
+            make_banners(store, merchant_id=merchant.id, product_id=product.id)
+        if i % 10 == 9:
+            ctx.progress(f"{i + 1}/{len(products)} products, listing p50 "
+                         f"{percentile(seconds, 50):.2f} s")
+    return _score(store, merchant.id, products, seconds, coverage, diversity,
+                  (model_claims, model_bad), source, ad_llm)
+
+
+def _score(store: Store, merchant_id: str, products: list[Product], seconds: list[float],
+           coverage: list[float], diversity: list[float], model: tuple[int, int], source: str,
+           ad_llm: int) -> SuiteResult:
+    with Session(store.engine) as session:
+        rows = list(session.exec(select(Creative).where(Creative.merchant_id == merchant_id)))
+        facts = {p.id: facts_for(store, p)
+                 for p in session.exec(select(Product))}
+    checks: list[bool] = []
+    unsupported = 0
+    by_field: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in rows:
+        for name, text, limit in _texts(row):
+            ok = len(text) <= limit
+            checks.append(ok)
+            by_field[name][0] += ok
+            by_field[name][1] += 1
+            unsupported += count_unsupported(text, facts[row.product_id])  # type: ignore[index]
+        if row.kind == "banner":
+            checks.append(_banner_ok(row))
+    claims, bad = model
+    metrics = {"creative": {
+        "length_compliance": mean(checks),
+        "unsupported_claims_before": bad / claims if claims else 0.0,
+        "unsupported_claims_in_drafts": unsupported, "selling_point_attr_coverage": mean(coverage),
+        "distinct2": mean(diversity), "listing_seconds_p50": percentile(seconds, 50),
+        "listing_seconds_p95": percentile(seconds, 95)}}
+    kinds: defaultdict[str, int] = defaultdict(int)
+    for row in rows:
+        kinds[row.kind] += 1
+    table = Table("Length limits by field", ["field", "within limit", "total"],
+                  [[k, v[0], v[1]] for k, v in sorted(by_field.items())])
+    details: dict[str, Any] = {"source": source, "products": len(products),
+                               "creatives": dict(kinds),
+                               "model_claims": claims, "model_unsupported_claims": bad,
+                               "ad_products_with_model": min(ad_llm, len(products)),
+                               "cpu_threads": store.settings.llm_threads}
+    notes = [f"{source}; {len(products)} products; listing drafts written by the packaged model "
+             f"at temperature 0; ad copy by the model for the first {ad_llm} products."]
+    return SuiteResult(metrics=metrics, tables=[table], notes=notes, details=details)

@@ -1,0 +1,105 @@
+"""The claim checker: unsupported claims never reach a draft; supported ones keep their evidence."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from knowledge.models import Product
+from knowledge.store import Store
+from tools.creatives.claims import (
+    ProductFacts,
+    check_text,
+    count_unsupported,
+    default_lexicon,
+    facts_for,
+)
+from tools.creatives.listing import assemble, draft_listing, template_listing
+from tools.creatives.phrases import BENEFITS
+from tools.creatives.selling_points import selling_points
+from tools.creatives.store import Creative
+
+from .creative_catalog import seed_catalog
+
+DRY = Product(id="d", title="Mat", color="purple",
+              attributes={"type": "yoga mat", "material": "tpe", "features": ["non-slip"]})
+WET = Product(id="w", title="Boots",
+              attributes={"type": "hiking boots", "features": ["waterproof", "arch-support"]})
+
+
+def test_waterproof_dropped_without_the_attribute_and_kept_with_it() -> None:
+    text = "Waterproof and non-slip for every session. Made of tpe."
+    dry = check_text(text, ProductFacts.for_product(DRY), where="description")
+    assert "waterproof" not in dry.text.lower()
+    assert [c.term for c in dry.removed] == ["waterproof"]
+    wet = check_text("Waterproof for wet trails.", ProductFacts.for_product(WET), where="x")
+    assert wet.text == "Waterproof for wet trails."
+    assert wet.claims[0].term == "waterproof" and wet.claims[0].evidence == (
+        "attribute features: waterproof")
+
+
+def test_variant_spellings_and_short_fields_are_caught() -> None:
+    facts = ProductFacts.for_product(DRY)
+    for text in ("Water-resistant mat", "water proof mat", "WATERPROOF mat", "Guaranteed grip"):
+        assert count_unsupported(text, facts) == 1, text
+    short = check_text("Waterproof Non-Slip Yoga Mat", facts, where="title", short=True)
+    assert short.text == "Non-Slip Yoga Mat"
+
+
+def test_negation_is_not_a_claim_unless_it_contradicts_an_attribute() -> None:
+    assert count_unsupported("This mat is not waterproof.", ProductFacts.for_product(DRY)) == 0
+    flagged = check_text("These boots are not waterproof.", ProductFacts.for_product(WET),
+                         where="description")
+    assert flagged.text == "" and flagged.removed[0].negated
+
+
+def test_benefit_phrases_make_no_extra_claims() -> None:
+    lexicon = default_lexicon()
+    for feature, phrase in BENEFITS.items():
+        assert [m.term for m in lexicon.find(phrase)] == [], feature
+
+
+def test_model_text_with_unsupported_claims_never_reaches_the_listing() -> None:
+    facts = ProductFacts.for_product(DRY)
+    points = selling_points(None, DRY, facts=facts)
+    raw = {"bullets": ["This waterproof mat is great for runners on any trail.",
+                       "Stays in place with a non-slip surface for calm practice."],
+           "description": "A waterproof and breathable mat. It is non-slip. Best mat ever.",
+           "keywords": ["waterproof yoga mat", "non-slip yoga mat"]}
+    listing, kept, removed = assemble(raw, template_listing(DRY, points), facts)
+    assert count_unsupported(listing.joined(), facts) == 0
+    assert "waterproof" not in listing.joined().lower()
+    assert "Stays in place with a non-slip surface for calm practice." in listing.bullets
+    assert {"waterproof", "runner", "breathable", "best"} <= {c.term for c in removed}
+    assert {c.term for c in kept} <= set(facts.supported)
+
+
+def test_stored_draft_has_no_unsupported_claim_and_evidence_for_each(store: Store) -> None:
+    merchant, _ = seed_catalog(store)
+    creative = draft_listing(store, merchant_id=merchant.id, product_id="mat-tpe", use_llm=False)
+    with Session(store.engine) as session:
+        row = session.exec(select(Creative).where(Creative.id == creative.id)).one()
+        product = session.get(Product, "mat-tpe")
+    assert row.status == "draft" and row.merchant_id == merchant.id and row.kind == "listing"
+    facts = ProductFacts.for_product(product)
+    text = "\n".join([row.content["title"], *row.content["bullets"], row.content["description"]])
+    assert count_unsupported(text, facts) == 0
+    assert set(row.claims) == {"non-slip", "extra-thick", "tpe", "purple"}
+    assert all(v.startswith(("attribute", "colour")) for v in row.claims.values())
+
+
+def test_knowledge_assertions_back_audience_claims(store: Store) -> None:
+    from knowledge.graph.build import build_knowledge
+
+    merchant, _ = seed_catalog(store)
+    build_knowledge(store, ("seed",))
+    with Session(store.engine) as session:
+        mat = session.get(Product, "mat-tpe")
+    assert mat is not None
+    facts = facts_for(store, mat)
+    assert facts.supported["yoga practitioner"] == (
+        "knowledge: (yoga mat, USED_FOR_AUDIENCE, yoga practitioners)")
+    kept = check_text("Made for yoga practitioners. Loved by runners.", facts, where="x")
+    assert kept.text == "Made for yoga practitioners."
+    assert [c.term for c in kept.removed] == ["runner"]
+    points = selling_points(store, mat)
+    assert "yoga practitioner" in {p.term for p in points if p.kind == "audience"}
