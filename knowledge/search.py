@@ -1,5 +1,6 @@
 """Hybrid product search: BM25 + dense vectors fused by reciprocal rank, hard filters,
-commonsense expansion and personalisation, in the one ``search()`` every caller uses."""
+commonsense expansion and personalisation, in the one ``search()`` every caller uses.
+"""
 
 from __future__ import annotations
 

@@ -87,7 +87,8 @@ class Critic:
 
     def judge(self, candidates: list[Assertion]) -> tuple[list[Assertion], dict[str, int]]:
         """Keep the candidates that pass; their score becomes the classifier's probability
-        blended with the source's own score. Returns survivors and rejection counts."""
+        blended with the source's own score. Returns survivors and rejection counts.
+        """
         rejected: dict[str, int] = {}
         alive = []
         for a in candidates:

@@ -1,5 +1,6 @@
 """Knowledge export and import as JSONL ``{head, head_type, relation, tail, score, source,
-status, evidence}``; imports are all-or-nothing."""
+status, evidence}``; imports are all-or-nothing.
+"""
 
 from __future__ import annotations
 

@@ -78,7 +78,7 @@ class PIDRoiBidder(RoiTargetBidder):
         self.integral = self.previous = 0.0
 
     def observe(self, outcome: Outcome) -> None:
-        """m = exp(kp e + ki sum e + kd de), e = ROI_real / target - 1."""
+        """M = exp(kp e + ki sum e + kd de), e = ROI_real / target - 1."""
         self.spend += outcome.spend
         self.gmv += outcome.expected_gmv
         if self.spend <= 0:
