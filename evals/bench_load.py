@@ -21,6 +21,7 @@ import numpy as np
 import psutil
 import websockets
 
+THINK_SECONDS = 2.0
 UTTERANCES = [
     "shoes for pregnant women", "a yoga mat under 40", "cheaper", "in black",
     "waterproof tent for 2 people", "add the first one to my cart", "show my cart",
@@ -39,6 +40,8 @@ class Tally:
     busy: int = 0
     errors: list[str] = field(default_factory=list)
     unanswered: int = 0
+    rate_limited: int = 0
+    answered: int = 0
 
 
 async def _turn(ws: Any, text: str, tally: Tally) -> None:
@@ -52,14 +55,17 @@ async def _turn(ws: Any, text: str, tally: Tally) -> None:
             first = time.perf_counter()
         elif kind == "busy":
             tally.busy += 1
+        elif kind == "error" and event.get("code") == "rate_limited":
+            tally.rate_limited += 1
         elif kind == "error":
             tally.errors.append(str(event.get("message")))
         if kind == "done":
             break
     end = time.perf_counter()
     tally.turns += 1
-    tally.turn_ms.append((end - start) * 1000)
     if first is not None:
+        tally.answered += 1
+        tally.turn_ms.append((end - start) * 1000)
         tally.ttft_ms.append((first - start) * 1000)
 
 
@@ -72,6 +78,7 @@ async def _session(url: str, index: int, deadline: float, tally: Tally) -> None:
             while time.monotonic() < deadline:
                 await _turn(ws, UTTERANCES[turn % len(UTTERANCES)], tally)
                 turn += 1
+                await asyncio.sleep(THINK_SECONDS)  # a person reads the answer
     except (OSError, websockets.WebSocketException, TimeoutError) as exc:
         tally.errors.append(f"session {index}: {exc!r}")
         tally.unanswered += 1
@@ -120,7 +127,8 @@ def run_load(sessions: int, seconds: float, url: str | None = None,
     elapsed = time.perf_counter() - started
     return {
         "sessions": sessions, "seconds": round(elapsed, 1), "turns": tally.turns,
-        "turns_per_s": tally.turns / elapsed, "busy": tally.busy, "errors": len(tally.errors),
+        "turns_per_s": tally.turns / elapsed, "answered": tally.answered, "busy": tally.busy,
+        "rate_limited": tally.rate_limited, "errors": len(tally.errors),
         "error_samples": tally.errors[:5], "sessions_failed": tally.unanswered,
         "ttft_p50_ms": _pct(tally.ttft_ms, 50), "ttft_p95_ms": _pct(tally.ttft_ms, 95),
         "turn_p50_ms": _pct(tally.turn_ms, 50), "turn_p95_ms": _pct(tally.turn_ms, 95),
