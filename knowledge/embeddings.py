@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -16,39 +17,54 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+Encode = Callable[[Sequence[str], int], np.ndarray]
+
+
 class Embedder:
     """Sentence embeddings, L2-normalised float32; the one place the model is loaded."""
 
     def __init__(self, settings: Settings) -> None:
-        """Load the packaged model from disk (never from a hub)."""
-        import torch
-        from sentence_transformers import SentenceTransformer
-
-        torch.set_num_threads(max(1, os.cpu_count() or 1))
+        """Load the packaged model from disk (never from a hub) on the configured backend."""
         path = settings.resolved_embedding_dir()
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.dimension = int(self._model.get_embedding_dimension() or 384)
+        self.backend = settings.embedding_backend
         self.batch_size = settings.embedding_batch_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = settings.embedding_cache_size
         self._lock = threading.Lock()
         self.model_name = path.name if path.name != "model" else "all-MiniLM-L6-v2"
+        threads = max(1, os.cpu_count() or 1)
+        if self.backend == "torch":
+            self._encode = self._torch_encoder(path, threads)
+        else:
+            from knowledge.onnx_encoder import OnnxEncoder
+
+            encoder = OnnxEncoder(path, settings.model_cache_dir,
+                                  quantized=self.backend == "onnx-int8", threads=threads)
+            self.dimension = encoder.dimension
+            self._encode = encoder.encode
+
+    def _torch_encoder(self, path: Path, threads: int) -> Encode:
+        import torch
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        torch.set_num_threads(threads)
+        hf_logging.disable_progress_bar()
+        model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        self.dimension = int(model.get_embedding_dimension() or 384)
+
+        def encode(texts: Sequence[str], batch_size: int) -> np.ndarray:
+            return np.asarray(model.encode(list(texts), batch_size=batch_size,
+                                           normalize_embeddings=True, convert_to_numpy=True,
+                                           show_progress_bar=False))
+        return encode
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed many texts in batches; returns an (n, dim) array."""
+        """Embed many texts in batches; returns an (n, dim) array of unit vectors."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
         with self._lock:
-            vectors = self._model.encode(
-                list(texts),
-                batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                show_progress_bar=False,
-            )
+            vectors = self._encode(list(texts), self.batch_size)
         return np.asarray(vectors, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:

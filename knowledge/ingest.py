@@ -201,5 +201,9 @@ def _read_personas(path: Path) -> dict[str, str | None]:
 
 def existing_ids(store: Store, ids: list[str]) -> set[str]:
     """Which of ``ids`` are already stored."""
+    found: set[str] = set()
     with Session(store.engine) as session:
-        return set(session.exec(select(Product.id).where(col(Product.id).in_(ids))))
+        for start in range(0, len(ids), 5000):  # stay under the database's bound-parameter cap
+            chunk = ids[start:start + 5000]
+            found.update(session.exec(select(Product.id).where(col(Product.id).in_(chunk))))
+    return found

