@@ -12,8 +12,10 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -84,9 +86,10 @@ async def _session(url: str, index: int, deadline: float, tally: Tally) -> None:
         tally.unanswered += 1
 
 
-def _start_server(port: int) -> subprocess.Popen[bytes]:
+def _start_server(port: int, log_path: Path) -> subprocess.Popen[bytes]:
+    log_file = log_path.open("wb")
     proc = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=log_file, stderr=subprocess.STDOUT)
     for _ in range(240):
         try:
             if httpx.get(f"http://127.0.0.1:{port}/ready", timeout=1).status_code == 200:
@@ -104,7 +107,8 @@ def _pct(values: list[float], q: float) -> float | None:
 def run_load(sessions: int, seconds: float, url: str | None = None,
              port: int = 8011) -> dict[str, Any]:
     """Drive the sessions and return the figures."""
-    proc = None if url else _start_server(port)
+    log_path = Path(tempfile.mkdtemp(prefix="shopmage-load-")) / "server.log"
+    proc = None if url else _start_server(port, log_path)
     base = url or f"http://127.0.0.1:{port}"
     tally, peak = Tally(), 0.0
 
@@ -133,4 +137,13 @@ def run_load(sessions: int, seconds: float, url: str | None = None,
         "ttft_p50_ms": _pct(tally.ttft_ms, 50), "ttft_p95_ms": _pct(tally.ttft_ms, 95),
         "turn_p50_ms": _pct(tally.turn_ms, 50), "turn_p95_ms": _pct(tally.turn_ms, 95),
         "server_peak_rss_mb": peak or None,
+        "server_log": None if url else str(log_path),
+        "server_tracebacks": None if url else _tracebacks(log_path),
     }
+
+
+def _tracebacks(log_path: Path) -> int:
+    """Unhandled errors the server logged during the run (each one is worth reading)."""
+    if not log_path.is_file():
+        return 0
+    return log_path.read_text(errors="replace").count("Traceback (most recent call last)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import re
 import time
 import uuid
@@ -19,6 +20,7 @@ from server.checkpoints import open_checkpointer
 from server.deps import AppState, StateDep
 from tools.cart import CartView, show_cart
 
+log = logging.getLogger(__name__)
 router = APIRouter(tags=["shopper"])
 _SESSION = re.compile(r"^[A-Za-z0-9_\-]{1,100}$")
 FRAME_OVERHEAD = 500
@@ -91,8 +93,16 @@ async def _turn(ws: WebSocket, service: ShopperService, session_id: str, raw: st
         await _send(ws, _error("rate_limited", "too many messages; wait a moment and try again"))
         await _send(ws, {"type": "done"})
         return
-    async for event in service.run_turn(session_id, frame):
-        await _send(ws, event)
+    try:
+        async for event in service.run_turn(session_id, frame):
+            await _send(ws, event)
+    except Exception as exc:  # a bug or a lost engine must not close the chat: say so
+        if isinstance(exc, WebSocketDisconnect) or ws.client_state != WebSocketState.CONNECTED:
+            raise  # the client is gone; the caller stops this connection
+        log.exception("shopper turn failed for session %s", session_id)
+        await _send(ws, _error("internal_error", "something went wrong with that message; "
+                                                 "please try again"))
+        await _send(ws, {"type": "done"})
 
 
 async def _reader(ws: WebSocket, queue: asyncio.Queue[str | None]) -> None:
