@@ -43,6 +43,7 @@ class CatalogIndex:
     _texts: list[list[str]] = field(default_factory=list)
     _bm25: Any = None
     _dirty: bool = True
+    _tag_masks: dict[str, np.ndarray] = field(default_factory=dict)
 
     def __len__(self) -> int:
         """Number of products."""
@@ -69,6 +70,15 @@ class CatalogIndex:
             self._texts.extend(r[7] for r in new)
             self.popularity = np.concatenate([self.popularity, np.zeros(len(new))])
         self._dirty = True
+        self._tag_masks.clear()
+
+    def tag_mask(self, tag: str) -> np.ndarray:
+        """Products carrying ``tag`` (lower case), computed once per tag until the next upsert."""
+        found = self._tag_masks.get(tag)
+        if found is None:
+            found = np.fromiter((tag in t for t in self.tags), bool, len(self.ids))
+            self._tag_masks[tag] = found
+        return found
 
     @staticmethod
     def _row(p: Product) -> tuple[Any, ...]:
@@ -103,8 +113,8 @@ class CatalogIndex:
         if f.in_stock:
             m &= self.stock > 0
         if f.attributes:
-            wanted = {a.lower() for a in f.attributes}
-            m &= np.fromiter((wanted <= t for t in self.tags), bool, len(self.ids))
+            for attribute in {a.lower() for a in f.attributes}:
+                m &= self.tag_mask(attribute)
         if f.product_ids is not None:
             only = np.zeros(len(self.ids), dtype=bool)
             only[[self.position[i] for i in f.product_ids if i in self.position]] = True

@@ -1,5 +1,7 @@
-"""Hybrid product search: BM25 + dense vectors fused by reciprocal rank, hard filters,
-commonsense expansion and personalisation, in the one ``search()`` every caller uses.
+"""Hybrid product search: the one ``search()`` every caller uses.
+
+BM25 + dense vectors fused by reciprocal rank, hard filters, commonsense expansion and
+personalisation.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = ["Hit", "SearchEngine", "SearchFilters"]
 Mode = Literal["hybrid", "bm25", "dense"]
 RRF_K = 60.0
 CANDIDATES = 100
+DENSE_FETCH_MAX = 1500  # beyond this, a Chroma-side filter is cheaper than over-fetching
 EVENT_WEIGHTS = {"view": 0.2, "click": 1.0, "cart": 2.0, "purchase": 5.0}
 
 
@@ -99,21 +102,37 @@ class SearchEngine:
             stored = self.vectors.vectors_for(ids)
             ranked = sorted(stored, key=lambda i: -float(stored[i] @ vector))
             return [self.index.position[i] for i in ranked[:n]]
-        hits = self.vectors.query(vector, n * 3 if filters.attributes else n,
-                                  where=_where(filters))
-        positions = [self.index.position[i] for i, _ in hits if i in self.index.position]
+        # Chroma filters equality fast but numeric ranges slowly (13 ms at 10k products):
+        # pass it the equality clauses only, over-fetch by what the rest of the mask keeps,
+        # and apply the whole mask here.
+        where_filters = _equality_only(filters)
+        coarse = self.index.mask(where_filters)
+        passing, candidates = int(mask.sum()), int(coarse.sum())
+        if passing == 0:
+            return []
+        keep = passing / max(1, candidates)
+        fetch = min(candidates, int(np.ceil(n / keep * 1.5)) + n)
+        if fetch > DENSE_FETCH_MAX:  # a very selective range: let Chroma filter it
+            where_filters, fetch = filters, n
+        hits = self.vectors.query(vector, fetch, where=_where(where_filters))
+        position = self.index.position
+        positions = [position[i] for i, _ in hits if i in position]
         return [p for p in positions if mask[p]][:n]
 
-    def _knowledge_list(self, exp: Expansion, mask: np.ndarray, n: int) -> tuple[list[int], np.ndarray]:
-        match = np.zeros(len(self.index))
+    def _knowledge_list(self, exp: Expansion, mask: np.ndarray, n: int
+                        ) -> tuple[list[int], np.ndarray]:
         wanted = exp.attributes
         total = sum(wanted.values()) or 1.0
-        for pos in np.flatnonzero(mask):
-            tags = self.index.tags[pos]
-            score = sum(w for tag, w in wanted.items() if tag in tags) / total
-            if exp.categories:
-                score *= exp.categories.get(self.index.category[pos], 0.0)
-            match[pos] = score
+        match = np.zeros(len(self.index))
+        for tag, weight in wanted.items():
+            match += weight * self.index.tag_mask(tag)
+        match /= total
+        if exp.categories:
+            category_weight = np.zeros(len(self.index))
+            for category, weight in exp.categories.items():
+                category_weight[self.index.category == category] = weight
+            match *= category_weight
+        match = np.where(mask, match, 0.0)
         ranked = np.where(match > 0, match + 0.1 * self.index.popularity, 0.0)
         return _top(ranked, n), match
 
@@ -197,6 +216,11 @@ def _rrf(lists: list[tuple[list[int], float]]) -> dict[int, float]:
         for rank, pos in enumerate(ranked):
             fused[pos] = fused.get(pos, 0.0) + weight / (RRF_K + rank + 1)
     return fused
+
+
+def _equality_only(f: SearchFilters) -> SearchFilters:
+    """The filters Chroma applies quickly: category, brand and colour."""
+    return SearchFilters(category=f.category, brand=f.brand, color=f.color)
 
 
 def _where(f: SearchFilters) -> dict[str, Any] | None:

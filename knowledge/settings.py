@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default=REPO_ROOT / "data", description="where the store lives")
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite")
     chroma_url: str | None = Field(default=None, description="http://host:port of a Chroma server")
+    chroma_collection_prefix: str = Field(
+        default="", pattern=r"^[A-Za-z0-9_\-]{0,40}$",
+        description="prefix for collection names, so several stores can share one server")
 
     llm_model_path: Path | None = Field(default=None, description="a GGUF file; default SmolLM2")
     llm_base_url: str | None = Field(default=None, description="OpenAI-compatible /v1 base URL")

@@ -84,13 +84,14 @@ class VectorStore:
         self.embedder = embedder
         self.client = make_client(settings)
         self._function = _ChromaEmbedding(embedder)
+        self._prefix = settings.chroma_collection_prefix
         self._collections: dict[str, Any] = {}
 
     def collection(self, name: str = PRODUCTS) -> Any:
         """Get or create a cosine collection that uses our embedding function."""
         if name not in self._collections:
             self._collections[name] = self.client.get_or_create_collection(
-                name=name, embedding_function=self._function,  # type: ignore[arg-type]
+                name=self._prefix + name, embedding_function=self._function,  # type: ignore[arg-type]
                 configuration={"hnsw": {"space": "cosine"}},
             )
         return self._collections[name]
@@ -110,12 +111,12 @@ class VectorStore:
     def query(self, vector: np.ndarray, k: int, name: str = PRODUCTS,
               where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """Nearest ids with cosine similarity, best first."""
-        col = self.collection(name)
-        n = min(k, col.count())
-        if n <= 0:
+        if k <= 0:
             return []
-        result = col.query(query_embeddings=[vector], n_results=n, where=where,
-                           include=["distances"])
+        # n_results above the row count is fine for Chroma (it returns what there is), so
+        # no count() round trip per query
+        result = self.collection(name).query(query_embeddings=[vector], n_results=k,
+                                             where=where, include=["distances"])
         ids, distances = result["ids"][0], result["distances"][0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 

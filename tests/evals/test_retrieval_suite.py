@@ -75,7 +75,10 @@ def test_every_system_scores_the_obvious_queries(run_dir: Path) -> None:
     results = json.loads((run_dir / "results.json").read_text())
     assert results["suite"] == "retrieval"
     metrics = results["metrics"]
-    assert set(metrics) == {"bm25", "dense", "hybrid"}
+    assert set(metrics) == {"bm25", "dense", "hybrid", "hybrid+knowledge"}
+    delta = metrics["hybrid+knowledge"].pop("ndcg@10_delta_vs_hybrid")
+    assert delta == pytest.approx(metrics["hybrid+knowledge"]["ndcg@10"]
+                                  - metrics["hybrid"]["ndcg@10"])
     for system, values in metrics.items():
         assert set(values) == {"ndcg@10", "recall@10", "mrr"}, system
         # each query's exact product names the query's words: it must come first
