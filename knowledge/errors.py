@@ -32,3 +32,17 @@ class BusyError(ShopmageError):
 
 class PermissionDeniedError(ShopmageError):
     """The caller is not allowed to do this (wrong key, someone else's data)."""
+
+
+class EngineUnavailableError(ShopmageError):
+    """A configured engine (database, Chroma server, model server) stopped answering.
+
+    Transient: the request did not happen and can be retried once the engine is back.
+    """
+
+    def __init__(self, setting: str, engine: str, address: str, reason: object) -> None:
+        """Name the setting, the engine, its address and the low-level reason."""
+        first_line = str(reason).strip().splitlines()[0] if str(reason).strip() else "no answer"
+        super().__init__(f"{engine} at {address} ({setting}) is unavailable: {first_line}; "
+                         "try again once it is back")
+        self.setting, self.engine, self.address = setting, engine, address

@@ -57,7 +57,7 @@ def run(ctx: SuiteContext) -> SuiteResult:
         runs: dict[str, SystemRun] = {
             system: _run_system(ctx, store, data.queries, system) for system in SYSTEMS
         }
-        details["knowledge"] = _attach_seed_knowledge(store)
+        details["knowledge"] = _attach_seed_knowledge(store, data.queries)
         runs[KNOWLEDGE_SYSTEM] = _run_system(ctx, store, data.queries, "hybrid",
                                              use_knowledge=True)
     finally:
@@ -82,14 +82,19 @@ def _index(ctx: SuiteContext, store: Store, data: EsciData) -> dict[str, Any]:
             "products_per_second": round(imported / total, 1)}
 
 
-def _attach_seed_knowledge(store: Store) -> dict[str, Any]:
+def _attach_seed_knowledge(store: Store, queries: list[EsciQuery]) -> dict[str, Any]:
     """Serve our curated seed assertions (ESCI has no behaviour log to mine) through search."""
     from knowledge.graph.build import build_knowledge
     from knowledge.graph.serve import KnowledgeExpander
 
     stats = build_knowledge(store, ("seed",))
-    store.search.set_expander(KnowledgeExpander(store))
-    return {"sources": ["seed"], "seed_assertions": stats.get("seed")}
+    expander = KnowledgeExpander(store)
+    store.search.set_expander(expander)
+    expanded = [q.query for q in queries if expander.expand(q.query).attributes]
+    tagged = sum(1 for tags in store.search.index.tags if tags)
+    return {"sources": ["seed"], "seed_assertions": stats.get("seed"),
+            "queries_with_needed_attributes": len(expanded), "examples": expanded[:5],
+            "products_with_attribute_tags": tagged}
 
 
 def _run_system(ctx: SuiteContext, store: Store, queries: list[EsciQuery],
