@@ -1,4 +1,4 @@
-"""``knowledge``: does commonsense knowledge make search find what shoppers mean?
+"""``knowledge``: does commonsense knowledge make search find what shoppers mean.
 
 - ``search`` vs ``search+knowledge`` on our intent set (``evals/data/intent_queries.jsonl``,
   170 queries with the attributes a correct product must have) over a freshly generated
@@ -6,7 +6,8 @@
   satisfying), and binary ``ndcg@10``; ``attr_recall_uplift`` is relative.
 - ``critic``: held-out precision/recall of the trained critic classifier.
 - ``served``: precision of served *mined* assertions, labelled against the demo world's
-  latent truth (the personas' needs and the product types' typical features).
+  latent truth (the personas' needs, the product types' typical features, and the
+  category/type/feature structure of the catalogue itself).
 - ``iqa_plain`` / ``iqa_knowledge``: IntentionQA tasks 1 and 2 (4 options, chance 25%).
 """
 
@@ -70,7 +71,23 @@ def _truth(head: str, relation: str, tail: str) -> bool:
         if words & set(tokens(ptype)):
             ok |= set(features) | {c for c, s in tax["categories"].items() if ptype in s["types"]}
             ok |= {t for s in tax["personas"].values() if ptype in s["types"] for t in s["types"]}
-    return tail in ok
+    return tail in ok | _world_links(words, tax)
+
+
+def _world_links(words: set[str], tax: dict[str, Any]) -> set[str]:
+    """What the catalogue's own structure makes true for a head naming part of it.
+
+    A head that names a category, one of its product types or one of its features leads to
+    that category ("air fryer" -> kitchen, "ergonomic" -> home_office), and a head inside a
+    type's name leads to that type ("pan" -> frying pan).
+    """
+    ok: set[str] = set()
+    for category, spec in tax["categories"].items():
+        names = [category.replace("_", " "), *spec["types"], *spec["features"]]
+        if any(words & set(tokens(name)) for name in names):
+            ok.add(category)
+        ok |= {t for t in spec["types"] if words and words <= set(tokens(t))}
+    return ok
 
 
 def _served_precision(store: Store) -> tuple[float, int, list[list[Any]]]:

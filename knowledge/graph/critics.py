@@ -18,12 +18,19 @@ from sklearn.linear_model import LogisticRegression
 from knowledge.embeddings import Embedder
 from knowledge.graph.relations import RELATIONS
 from knowledge.graph.store import Assertion
+from knowledge.text import tokens
 
 LABELS = Path(__file__).with_name("critic_labels.jsonl")
 GENERIC_TAILS = frozenset({
     "good quality", "high quality", "quality", "nice", "great", "good", "best", "product",
     "products", "item", "items", "stuff", "things", "something", "useful", "a product",
 })
+# Query filler that says nothing about intent ("best", "gear", "supplies"): a head made of
+# these only is a template artefact, never an intent or audience.
+GENERIC_HEAD_WORDS = frozenset(tokens(
+    "best cheap good great top new premium quality buy product products item items stuff "
+    "thing things gear supply supplies tool tools accessory accessories set kit essential "
+    "essentials"))
 MAX_WORDS = 8
 PARAPHRASE_MIN = 0.9
 
@@ -36,6 +43,9 @@ def rule_reason(a: Assertion) -> str | None:
         return "too long"
     if a.tail in GENERIC_TAILS:
         return "generic tail"
+    head_words = set(tokens(a.head))
+    if head_words and head_words <= GENERIC_HEAD_WORDS:
+        return "generic head"
     if a.head == a.tail or a.tail.startswith(a.head + " ") or a.head.startswith(a.tail + " "):
         return "tail repeats the head"
     return None
@@ -86,8 +96,10 @@ class Critic:
         return np.hstack([eh, et, eh * et, rel, cos])
 
     def judge(self, candidates: list[Assertion]) -> tuple[list[Assertion], dict[str, int]]:
-        """Keep the candidates that pass; their score becomes the classifier's probability
-        blended with the source's own score. Returns survivors and rejection counts.
+        """Keep the candidates that pass, with survivors' scores re-blended.
+
+        A survivor's score becomes the classifier's probability blended with the source's
+        own score. Returns survivors and rejection counts.
         """
         rejected: dict[str, int] = {}
         alive = []
