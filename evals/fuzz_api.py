@@ -1,24 +1,32 @@
 """Fuzz every REST route of a live server from its OpenAPI schema with schemathesis.
 
-Starts ``shopmage serve`` on a free port over the configured data dir, runs
-``schemathesis run`` checking for server errors (5xx), prints the summary and exits with
-its status.
+Copies the configured data dir (so fuzzed writes never touch the real store), starts
+``shopmage serve`` over the copy, runs ``schemathesis run`` checking for server errors
+(5xx), prints the summary and the server's logged tracebacks, and exits with its status.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from evals.bench_load import _start_server
+from evals.bench_load import _start_server, _tracebacks
+from knowledge.settings import Settings
 
 PORT = 8012
 
 
 def main() -> int:
     """Run the fuzz and return schemathesis' exit code."""
-    proc = _start_server(PORT)
+    work = Path(tempfile.mkdtemp(prefix="shopmage-fuzz-"))
+    shutil.copytree(Settings().data_dir, work / "data")
+    os.environ["SHOPMAGE_DATA_DIR"] = str(work / "data")
+    log = work / "server.log"
+    proc = _start_server(PORT, log)
     try:
         cmd = [str(Path(sys.executable).parent / "schemathesis"), "run",
                f"http://127.0.0.1:{PORT}/openapi.json", "--checks", "not_a_server_error",
@@ -28,6 +36,7 @@ def main() -> int:
     finally:
         proc.terminate()
         proc.wait(20)
+        print(f"server log: {log} ({_tracebacks(log)} tracebacks)")
 
 
 if __name__ == "__main__":
