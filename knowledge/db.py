@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, SQLModel, create_engine, text
 
 from knowledge import models  # noqa: F401  (registers the core tables)
-from knowledge.errors import ConfigError
+from knowledge.errors import ConfigError, EngineUnavailableError
 from knowledge.settings import Settings
 
 
@@ -42,7 +42,8 @@ def make_engine(settings: Settings) -> Engine:
     """Create the engine, check it answers, and create any missing tables."""
     url = settings.sql_url
     is_sqlite = url.startswith("sqlite")
-    connect_args: dict[str, Any] = {"check_same_thread": False} if is_sqlite else {"connect_timeout": 5}
+    connect_args: dict[str, Any] = (
+        {"check_same_thread": False} if is_sqlite else {"connect_timeout": 5})
     try:
         engine = create_engine(url, connect_args=connect_args, pool_pre_ping=True)
     except (SQLAlchemyError, ModuleNotFoundError) as exc:
@@ -61,6 +62,28 @@ def make_engine(settings: Settings) -> Engine:
     else:
         migrate(url)
     return engine
+
+
+_SQLITE_UNAVAILABLE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR")
+
+
+def lost_connection(exc: DBAPIError) -> bool:
+    """Whether a driver error means the database is gone or busy (worth a retry), not a bug."""
+    if exc.connection_invalidated:
+        return True
+    sqlite_name = getattr(exc.orig, "sqlite_errorname", None)
+    if sqlite_name is not None:
+        return str(sqlite_name).startswith(_SQLITE_UNAVAILABLE)
+    state = getattr(exc.orig, "sqlstate", None)
+    if state:  # connection exception, or the server shutting down
+        return str(state).startswith(("08", "57P"))
+    return isinstance(exc, OperationalError)  # psycopg: no SQLSTATE = no server answered
+
+
+def database_unavailable(exc: DBAPIError, engine: Engine) -> EngineUnavailableError:
+    """A lost or refused database connection as one error naming the setting and address."""
+    where = engine.url.render_as_string(hide_password=True)
+    return EngineUnavailableError("SHOPMAGE_DATABASE_URL", "the database", where, exc.orig or exc)
 
 
 def migrate(url: str) -> None:

@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from knowledge.errors import BusyError, ConfigError, ShopmageError
+from knowledge.errors import BusyError, ConfigError, EngineUnavailableError, ShopmageError
 from knowledge.settings import Settings
 
 Message = dict[str, str]
@@ -138,6 +138,10 @@ class LLMBackend:
             except ShopmageError:
                 raise
             except Exception as exc:  # engine failures become one clear error
+                if self._client is not None and _server_gone(exc):
+                    raise EngineUnavailableError(
+                        "SHOPMAGE_LLM_BASE_URL", "the model server",
+                        str(self.settings.llm_base_url), exc.__cause__ or exc) from exc
                 raise ShopmageError(f"the language model failed: {exc}") from exc
 
     def complete(self, messages: list[Message], *, max_tokens: int | None = None,
@@ -157,7 +161,8 @@ class LLMBackend:
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise ShopmageError(f"the model returned malformed JSON (cut short?): {text[:80]!r}") from exc
+            raise ShopmageError(
+                f"the model returned malformed JSON (cut short?): {text[:80]!r}") from exc
         if not isinstance(value, dict):
             raise ShopmageError("the model returned JSON that is not an object")
         return value
@@ -205,7 +210,15 @@ class LLMBackend:
                 await asyncio.shield(worker)
 
     def as_chat_model(self) -> Any:
-        """This backend as a LangChain chat model (see :mod:`knowledge.chat_model`)."""
+        """Return this backend as a LangChain chat model (see :mod:`knowledge.chat_model`)."""
         from knowledge.chat_model import ShopmageChatModel
 
         return ShopmageChatModel(backend=self)
+
+
+def _server_gone(exc: Exception) -> bool:
+    """Whether a model-server call failed because the server does not answer."""
+    import httpx
+    from openai import APIConnectionError
+
+    return isinstance(exc, (APIConnectionError, httpx.TransportError))

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urlparse
 
+import httpx
 import numpy as np
 
 from knowledge.embeddings import Embedder
-from knowledge.errors import ConfigError
+from knowledge.errors import ConfigError, EngineUnavailableError
 from knowledge.settings import Settings
 
 PRODUCTS = "products"
@@ -86,6 +88,16 @@ class VectorStore:
         self._function = _ChromaEmbedding(embedder)
         self._prefix = settings.chroma_collection_prefix
         self._collections: dict[str, Any] = {}
+        self._url = settings.chroma_url
+
+    @contextmanager
+    def _answering(self) -> Iterator[None]:
+        """Turn a lost Chroma server into one clear error naming the setting and address."""
+        try:
+            yield
+        except httpx.TransportError as exc:
+            raise EngineUnavailableError("SHOPMAGE_CHROMA_URL", "the Chroma server",
+                                         self._url or "?", exc) from exc
 
     def collection(self, name: str = PRODUCTS) -> Any:
         """Get or create a cosine collection that uses our embedding function."""
@@ -100,13 +112,14 @@ class VectorStore:
                metadatas: list[dict[str, Any]] | None = None, name: str = PRODUCTS,
                batch: int = 4000) -> None:
         """Insert or replace rows in batches (Chroma caps one call's size)."""
-        col = self.collection(name)
-        for start in range(0, len(ids), batch):
-            end = start + batch
-            col.upsert(
-                ids=ids[start:end], embeddings=embeddings[start:end],
-                metadatas=metadatas[start:end] if metadatas else None,
-            )
+        with self._answering():
+            col = self.collection(name)
+            for start in range(0, len(ids), batch):
+                end = start + batch
+                col.upsert(
+                    ids=ids[start:end], embeddings=embeddings[start:end],
+                    metadatas=metadatas[start:end] if metadatas else None,
+                )
 
     def query(self, vector: np.ndarray, k: int, name: str = PRODUCTS,
               where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
@@ -115,8 +128,9 @@ class VectorStore:
             return []
         # n_results above the row count is fine for Chroma (it returns what there is), so
         # no count() round trip per query
-        result = self.collection(name).query(query_embeddings=[vector], n_results=k,
-                                             where=where, include=["distances"])
+        with self._answering():
+            result = self.collection(name).query(query_embeddings=[vector], n_results=k,
+                                                 where=where, include=["distances"])
         ids, distances = result["ids"][0], result["distances"][0]
         return [(i, 1.0 - float(d)) for i, d in zip(ids, distances, strict=True)]
 
@@ -124,15 +138,18 @@ class VectorStore:
         """The stored embeddings of these ids (missing ids are left out)."""
         if not ids:
             return {}
-        got = self.collection(name).get(ids=ids, include=["embeddings"])
+        with self._answering():
+            got = self.collection(name).get(ids=ids, include=["embeddings"])
         return {i: np.asarray(e, dtype=np.float32) for i, e in
                 zip(got["ids"], got["embeddings"], strict=True)}
 
     def count(self, name: str = PRODUCTS) -> int:
         """Rows in a collection."""
-        return int(self.collection(name).count())
+        with self._answering():
+            return int(self.collection(name).count())
 
     def delete(self, ids: list[str], name: str = PRODUCTS) -> None:
         """Remove rows by id."""
         if ids:
-            self.collection(name).delete(ids=ids)
+            with self._answering():
+                self.collection(name).delete(ids=ids)

@@ -23,18 +23,40 @@ def postgres_dsn(url: str) -> str:
 
 
 @asynccontextmanager
+async def _postgres_saver(url: str) -> AsyncIterator[Any]:
+    """The Postgres saver over a pool that checks connections, so it heals after an outage.
+
+    (A single connection stays broken once the server restarts: every later turn fails.)
+    """
+    from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
+    from psycopg.rows import dict_row
+    from psycopg_pool import AsyncConnectionPool, PoolTimeout
+
+    pool = AsyncConnectionPool(
+        postgres_dsn(url), min_size=1, max_size=4, open=False,
+        kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row,
+                "connect_timeout": 5},
+        check=AsyncConnectionPool.check_connection)
+    try:
+        await pool.open(wait=True, timeout=10)
+    except (PoolTimeout, OSError) as exc:
+        await pool.close()
+        raise ConfigError(f"SHOPMAGE_DATABASE_URL: checkpointer cannot connect: {exc}") from exc
+    try:
+        saver = AsyncPostgresSaver(pool)  # type: ignore[arg-type]
+        await saver.setup()
+        yield saver
+    finally:
+        await pool.close()
+
+
+@asynccontextmanager
 async def open_checkpointer(settings: Settings) -> AsyncIterator[Any]:
     """Yield a set-up async checkpointer; closes its connection afterwards."""
     url = settings.sql_url
     if url.startswith("postgresql"):
-        from langgraph.checkpoint.postgres.aio import AsyncPostgresSaver
-
-        try:
-            async with AsyncPostgresSaver.from_conn_string(postgres_dsn(url)) as saver:
-                await saver.setup()
-                yield saver
-        except OSError as exc:
-            raise ConfigError(f"SHOPMAGE_DATABASE_URL: checkpointer cannot connect: {exc}") from exc
+        async with _postgres_saver(url) as saver:
+            yield saver
         return
     import aiosqlite
     from langgraph.checkpoint.sqlite.aio import AsyncSqliteSaver

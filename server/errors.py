@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from knowledge.db import database_unavailable, lost_connection
 from knowledge.errors import (
     BusyError,
     ConfigError,
+    EngineUnavailableError,
     ImportFileError,
     InvalidRequestError,
     NotFoundError,
@@ -19,6 +22,7 @@ STATUS = [
     (NotFoundError, 404, "not_found"),
     (PermissionDeniedError, 401, "unauthorized"),
     (BusyError, 503, "busy"),
+    (EngineUnavailableError, 503, "unavailable"),
     (InvalidRequestError, 422, "invalid_request"),
     (ImportFileError, 422, "invalid_file"),
     (ConfigError, 500, "config"),
@@ -34,13 +38,26 @@ def status_for(exc: ShopmageError) -> tuple[int, str]:
     return 500, "error"
 
 
+def error_response(exc: ShopmageError) -> JSONResponse:
+    """``{"error": {"code", "message"}}`` with the status of ``exc`` (503s say when to retry)."""
+    status, code = status_for(exc)
+    headers = {"Retry-After": "2"} if status == 503 else None
+    return JSONResponse({"error": {"code": code, "message": str(exc)}}, status, headers)
+
+
 def install_error_handlers(app: FastAPI) -> None:
-    """Answer every domain error with ``{"error": {"code", "message"}}``."""
+    """Answer every domain error, and a lost database connection, as a JSON error."""
 
     async def handle(_request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, ShopmageError)
-        status, code = status_for(exc)
-        headers = {"Retry-After": "2"} if status == 503 else None
-        return JSONResponse({"error": {"code": code, "message": str(exc)}}, status, headers)
+        return error_response(exc)
+
+    async def handle_database(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, DBAPIError)
+        if not lost_connection(exc):
+            raise exc  # a bug, not an outage: the usual 500, traceback logged
+        return error_response(database_unavailable(exc, request.app.state.shopmage.store.engine))
 
     app.add_exception_handler(ShopmageError, handle)
+    for lost in (OperationalError, InterfaceError):  # what drivers raise for a lost server
+        app.add_exception_handler(lost, handle_database)

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, WebSocket
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from agents.shopper.service import ShopperService
+from knowledge.db import database_unavailable, lost_connection
 from server.checkpoints import open_checkpointer
 from server.deps import AppState, StateDep
 from tools.cart import CartView, show_cart
@@ -99,10 +100,22 @@ async def _turn(ws: WebSocket, service: ShopperService, session_id: str, raw: st
     except Exception as exc:  # a bug or a lost engine must not close the chat: say so
         if isinstance(exc, WebSocketDisconnect) or ws.client_state != WebSocketState.CONNECTED:
             raise  # the client is gone; the caller stops this connection
-        log.exception("shopper turn failed for session %s", session_id)
-        await _send(ws, _error("internal_error", "something went wrong with that message; "
-                                                 "please try again"))
+        await _send(ws, _failure(exc, service, session_id))
         await _send(ws, {"type": "done"})
+
+
+def _failure(exc: Exception, service: ShopperService, session_id: str) -> dict[str, Any]:
+    """The error event for a turn that raised: a lost database is named, a bug is logged."""
+    import psycopg
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError) and lost_connection(exc):
+        return _error("unavailable", str(database_unavailable(exc, service.store.engine)))
+    if isinstance(exc, psycopg.OperationalError):  # the conversation checkpointer's driver
+        return _error("unavailable", "the database (SHOPMAGE_DATABASE_URL) is unavailable: "
+                                     f"{exc}; try again once it is back")
+    log.exception("shopper turn failed for session %s", session_id)
+    return _error("internal_error", "something went wrong with that message; please try again")
 
 
 async def _reader(ws: WebSocket, queue: asyncio.Queue[str | None]) -> None:

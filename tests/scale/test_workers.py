@@ -1,41 +1,35 @@
 """Two stateless `shopmage serve` workers sharing PostgreSQL, a Chroma server and a model
-server: a conversation started on one continues on the other."""
+server: a conversation started on one continues on the other.
+
+The scripted conversations (turns alternating workers) and their checks live in
+:mod:`evals.bench_workers`, which also runs them as a benchmark against any two workers.
+"""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
-import websockets
 
-from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
+from evals.bench_workers import CATALOG, CONVERSATIONS, run_all, websocket_say
+from tests.knowledge.test_ingest_search import write_jsonl
 from tests.scale.conftest import start
 from tests.server.conftest import free_port
 
 SHOPMAGE = str(Path(sys.executable).parent / "shopmage")
 
 
-async def say(url: str, session: str, text: str) -> list[dict]:
-    async with websockets.connect(f"{url}/ws/shopper?session_id={session}") as ws:
-        events = [json.loads(await ws.recv())]
-        await ws.send(json.dumps({"type": "message", "text": text}))
-        while events[-1]["type"] != "done":
-            events.append(json.loads(await ws.recv()))
-    return events
-
-
-def product_ids(events: list[dict]) -> list[str]:
-    return [item["id"] for e in events if e["type"] == "products" for item in e["items"]]
-
-
 @pytest.fixture
 def workers(pg_url: str, chroma_server: str, model_server: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Ingest CATALOG once, then serve it from two workers with nothing local shared."""
     env = {**os.environ, "SHOPMAGE_DATABASE_URL": pg_url, "SHOPMAGE_CHROMA_URL": chroma_server,
-           "SHOPMAGE_LLM_BASE_URL": model_server, "SHOPMAGE_DATA_DIR": str(tmp_path / "w")}
+           "SHOPMAGE_LLM_BASE_URL": model_server, "SHOPMAGE_DATA_DIR": str(tmp_path / "w"),
+           # its own collection on the session's Chroma server: other tests count theirs
+           "SHOPMAGE_CHROMA_COLLECTION_PREFIX": f"w{uuid.uuid4().hex[:8]}-"}
     subprocess.run([SHOPMAGE, "ingest", "catalog", str(write_jsonl(tmp_path / "c.jsonl", CATALOG))],
                    env=env, check=True, capture_output=True)
     procs, urls = [], []
@@ -52,15 +46,11 @@ def workers(pg_url: str, chroma_server: str, model_server: str, tmp_path: Path):
         proc.wait(20)
 
 
-async def test_conversation_continues_on_another_worker(workers) -> None:  # type: ignore[no-untyped-def]
-    a, b = workers
-    for n in range(3):
-        session = f"two-workers-{n}"
-        first = await say(a, session, "shoes under 150")
-        shown = product_ids(first)
-        assert shown and set(shown) <= {"S1", "S2", "S3"}
-        second = await say(b, session, "add the first one to my cart")
-        carts = [e for e in second if e["type"] == "cart"]
-        assert carts and [i["product_id"] for i in carts[-1]["items"]] == [shown[0]]
-        third = await say(a, session, "cheaper")
-        assert set(product_ids(third)) <= {"S1", "S2", "S3"}  # still shoes, still capped
+async def test_conversations_continue_on_another_worker(workers) -> None:  # type: ignore[no-untyped-def]
+    """Every scripted conversation keeps its constraints, references and cart across workers."""
+    assert len(CONVERSATIONS) >= 20
+    figures = await run_all(websocket_say(workers), prefix="two-workers")
+    print(f"\ntwo-worker continuity: {figures['continuity']:.0%} of "
+          f"{figures['conversations']} conversations ({figures['turns']} turns, "
+          f"{figures['seconds']} s)")
+    assert figures["continuity"] == 1.0, figures["broken"]
