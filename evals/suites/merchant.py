@@ -140,4 +140,6 @@ def run(ctx: SuiteContext) -> SuiteResult:
         "campaigns_created": float(writes), "conversations": float(len(convos))}
     return SuiteResult(metrics={"merchant": merchant_metrics, **bidding}, notes=[
         "bidding: 20 demo products, budget 20,000, 14 days, 400k opportunities, "
-        "targets 2/3/4, seeds 0-4; roi_within_10pct counts feasible runs only"])
+        "targets 2/3/4, seeds 0-4; roi_within_10pct and roi_target_met (within 10%, or "
+        "above target with >= 95% of the budget spent) count feasible runs only; "
+        "fixed_bid_tuned is the best constant bid in hindsight per run (equal budget)"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from tools.campaigns.bench import bench_simulation
 from tools.campaigns.bidding import (
@@ -63,14 +64,20 @@ def test_infeasible_target_is_detected_with_best_roi_below_it() -> None:
 def test_compare_bidders_side_by_side() -> None:
     base = roomy_config(3.0, budget_total=3_000.0, n_opportunities=60_000)
     table = compare_bidders(base, targets=[3.0, 4.0], seeds=[0, 1, 2])
-    assert set(table) == {"fixed_bid", "pid", "roi_bidder"}
+    assert set(table) == {"fixed_bid", "fixed_bid_tuned", "pid", "roi_bidder"}
     for figures in table.values():
-        assert {"score", "gmv", "roi", "budget_use", "roi_within_10pct"} <= set(figures)
+        assert {"score", "gmv", "roi", "budget_use", "roi_within_10pct",
+                "roi_target_met"} <= set(figures)
         assert 0 <= figures["budget_use"] <= 1.0 + 1e-9
-        assert 0 <= figures["roi_within_10pct"] <= 1
+        assert 0 <= figures["roi_within_10pct"] <= figures["roi_target_met"] <= 1
     ratio = table["roi_bidder"]["score_ratio_vs_fixed"]
     assert abs(ratio - table["roi_bidder"]["score"] / table["fixed_bid"]["score"]) < 1e-9
     assert ratio > 1.0
+    # the hindsight-tuned constant bid spends more and scores at least the naive one
+    tuned, naive = table["fixed_bid_tuned"], table["fixed_bid"]
+    assert tuned["score"] >= naive["score"] and tuned["budget_use"] > naive["budget_use"]
+    assert table["roi_bidder"]["score_ratio_vs_tuned_fixed"] == pytest.approx(
+        table["roi_bidder"]["score"] / tuned["score"])
 
 
 def test_every_bidder_reacts_or_not_as_designed() -> None:

@@ -113,29 +113,63 @@ def best_achievable_roi(cfg: SimulationConfig, seed: int = 0, min_orders: int = 
 
 
 BIDDERS = {"fixed_bid": FixedBidder, "pid": PIDRoiBidder, "roi_bidder": RoiTargetBidder}
+TUNED_MULTIPLIERS = (0.5, 1, 2, 4, 8, 16, 32, 64, 128)
+
+
+class ConstantBidder(FixedBidder):
+    """One given bid for everything."""
+
+    def __init__(self, value: float) -> None:
+        """Bid ``value`` on every opportunity."""
+        self.value = value
+
+
+def tuned_fixed_run(cfg: SimulationConfig, seed: int) -> SimulationResult:
+    """The best constant bid in hindsight on this very traffic: the fair, equal-budget baseline.
+
+    (The naive ``FixedBidder`` spends only a few percent of the budget, which flatters any
+    comparison against it.)
+    """
+    base = FixedBidder(cfg).value
+    runs = [simulate(cfg, ConstantBidder(base * m), seed=seed) for m in TUNED_MULTIPLIERS]
+    return max(runs, key=lambda run: score(run, cfg.target_roi))
+
+
+def _on_target(row: dict[str, float]) -> bool:
+    """ROI within 10% of target, or above it with the budget spent (the target is slack)."""
+    return abs(row["roi_ratio"] - 1) <= 0.1 or (row["roi_ratio"] > 1
+                                               and row["budget_use"] >= 0.95)
 
 
 def compare_bidders(base: SimulationConfig, targets: list[float],
                     seeds: list[int]) -> dict[str, dict[str, float]]:
     """Side-by-side figures of the three bidders at equal budget over targets and seeds."""
-    rows: dict[str, list[dict[str, float]]] = {name: [] for name in BIDDERS}
+    names = [*BIDDERS, "fixed_bid_tuned"]
+    rows: dict[str, list[dict[str, float]]] = {name: [] for name in names}
     for target in targets:
         cfg = SimulationConfig(**{**base.__dict__, "target_roi": target})
         feasible = best_achievable_roi(cfg) >= target
         for seed in seeds:
             for name, make in BIDDERS.items():
                 run = simulate(cfg, make(cfg), seed=seed)
-                rows[name].append({"score": score(run, target), "gmv": run.gmv, "roi": run.roi,
-                                   "roi_ratio": run.roi / target,
-                                   "budget_use": run.spend / cfg.budget_total,
-                                   "feasible": float(feasible)})
+                rows[name].append(_row(run, cfg, feasible))
+            rows["fixed_bid_tuned"].append(_row(tuned_fixed_run(cfg, seed), cfg, feasible))
     out = {}
     for name, runs in rows.items():
-        feasible = [r for r in runs if r["feasible"]]
+        feasible_runs = [r for r in runs if r["feasible"]]
         out[name] = {k: float(np.mean([r[k] for r in runs])) for k in
                      ("score", "gmv", "roi", "budget_use")}
         out[name]["roi_within_10pct"] = float(np.mean(
-            [abs(r["roi_ratio"] - 1) <= 0.1 for r in feasible])) if feasible else 0.0
-    out["roi_bidder"]["score_ratio_vs_fixed"] = out["roi_bidder"]["score"] / max(
-        out["fixed_bid"]["score"], 1e-9)
+            [abs(r["roi_ratio"] - 1) <= 0.1 for r in feasible_runs])) if feasible_runs else 0.0
+        out[name]["roi_target_met"] = float(np.mean(
+            [_on_target(r) for r in feasible_runs])) if feasible_runs else 0.0
+    roi = out["roi_bidder"]
+    roi["score_ratio_vs_fixed"] = roi["score"] / max(out["fixed_bid"]["score"], 1e-9)
+    roi["score_ratio_vs_tuned_fixed"] = roi["score"] / max(out["fixed_bid_tuned"]["score"], 1e-9)
     return out
+
+
+def _row(run: SimulationResult, cfg: SimulationConfig, feasible: bool) -> dict[str, float]:
+    return {"score": score(run, cfg.target_roi), "gmv": run.gmv, "roi": run.roi,
+            "roi_ratio": run.roi / cfg.target_roi, "budget_use": run.spend / cfg.budget_total,
+            "feasible": float(feasible)}
