@@ -100,7 +100,8 @@ def parse_product(row: dict[str, Any]) -> Product:
     return Product(
         id=pid, title=title[:500], description=_text(row.get("product_description"))[:5000],
         bullets=_bullets(row.get("product_bullet_point")),
-        brand=_text(row.get("product_brand")) or None, color=_text(row.get("product_color")) or None,
+        brand=_text(row.get("product_brand")) or None,
+        color=_text(row.get("product_color")) or None,
         category=_text(category).lower().replace(" ", "_") or None,
         price=_number(row.get("price"), "price"), attributes=attributes,
         image=_text(row.get("image")) or None, stock=1 if stock is None else int(stock),

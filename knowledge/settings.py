@@ -25,7 +25,8 @@ def packaged_file(distribution: str, suffix: str) -> Path:
     try:
         files = importlib.metadata.files(distribution) or []
     except importlib.metadata.PackageNotFoundError as exc:
-        raise ConfigError(f"the package {distribution!r} is not installed (run `make install`)") from exc
+        raise ConfigError(
+            f"the package {distribution!r} is not installed (run `make install`)") from exc
     for entry in files:
         if str(entry).endswith(suffix):
             return Path(str(entry.locate())).resolve()
@@ -105,11 +106,13 @@ class Settings(BaseSettings):
 
     def _check_data_dir(self) -> None:
         if self.data_dir.exists() and not self.data_dir.is_dir():
-            raise ConfigError(f"SHOPMAGE_DATA_DIR {str(self.data_dir)!r} exists and is not a folder")
+            raise ConfigError(
+                f"SHOPMAGE_DATA_DIR {str(self.data_dir)!r} exists and is not a folder")
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ConfigError(f"SHOPMAGE_DATA_DIR {str(self.data_dir)!r} cannot be created: {exc}")
+            raise ConfigError(
+                f"SHOPMAGE_DATA_DIR {str(self.data_dir)!r} cannot be created: {exc}") from exc
 
     def _check_database_url(self) -> None:
         if self.database_url is None:

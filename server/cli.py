@@ -62,7 +62,8 @@ def fail(message: str) -> None:
 
 @demo_app.command("build")
 def demo_build(products: int = 5000, shoppers: int = 600, seed: int = 7,
-               if_missing: Annotated[bool, typer.Option(help="do nothing if a store exists")] = False
+               if_missing: Annotated[
+                   bool, typer.Option(help="do nothing if a store exists")] = False
                ) -> None:
     """Generate the demo store (fixed seed) and import it."""
     from knowledge.demo_build import build_demo, demo_exists

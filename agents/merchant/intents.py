@@ -11,7 +11,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     ("why", re.compile(r"\bwhy\b", re.I)),
     ("pause", re.compile(r"\bpause\b", re.I)),
     ("resume", re.compile(r"\b(resume|restart|unpause|reactivate)\b", re.I)),
-    ("update", re.compile(r"\b(change|raise|lower|increase|decrease|set|update)\b.*\b(budget|roi)\b",
+    ("update", re.compile(
+        r"\b(change|raise|lower|increase|decrease|set|update)\b.*\b(budget|roi)\b",
                           re.I)),
     ("report", re.compile(r"\b(report|performance|how is|how are|how's|results|doing)\b", re.I)),
     ("list", re.compile(r"\b(list|show|what are)\b.*\bcampaigns?\b|^\s*campaigns\s*$", re.I)),

@@ -107,7 +107,8 @@ def propose(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[str
     try:
         products = service.validate(ctx.store.engine, ctx.merchant_id, _draft(draft))
     except (InvalidRequestError, NotFoundError) as exc:
-        bad = "budget_total" if "budget" in str(exc) else "target_roi" if "ROI" in str(exc) else None
+        text = str(exc)
+        bad = "budget_total" if "budget" in text else "target_roi" if "ROI" in text else None
         if bad:
             draft.pop(bad, None)
         return {"reply": f"I can't plan that: {exc}.", "draft": draft, "pending": False}

@@ -17,14 +17,17 @@ ROI = [re.compile(r"roi\s*(?:of|at least|>=|above|of at least|target|:|=|to|is)?
        re.compile(r"(\d+(?:\.\d+)?)\s*x\s*(?:roi|return|roas)", re.I),
        re.compile(r"return of (\d+(?:\.\d+)?)", re.I)]
 WORD_NUM = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-PERIOD = re.compile(r"(?:over|for|during|in)\s+(?:the\s+next\s+)?(a|one|two|three|four|five|six|ten|"
+PERIOD = re.compile(r"(?:over|for|during|in)\s+(?:the\s+next\s+)?"
+                    r"(a|one|two|three|four|five|six|ten|"
                     r"\d+)\s+(day|week|month)s?", re.I)
 MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
                                           "sep", "oct", "nov", "dec"))}
 DATE = r"(\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2})"
 RANGE = re.compile(r"from\s+" + DATE + r"\s+(?:to|until|till|-)\s+" + DATE, re.I)
-PRODUCT = re.compile(r"(?:promote|advertise|campaign for|push|boost|sell more)\s+(?:the\s+|our\s+|my\s+)?"
-                     r"(.+?)(?:,|\.|;| with | budget| over | from | starting | for \d| for a | for two| roi|$)",
+PRODUCT = re.compile(r"(?:promote|advertise|campaign for|push|boost|sell more)\s+"
+                     r"(?:the\s+|our\s+|my\s+)?"
+                     r"(.+?)(?:,|\.|;| with | budget| over | from | starting | for \d| for a "
+                     r"| for two| roi|$)",
                      re.I)
 
 

@@ -12,7 +12,8 @@ TAXONOMY = Path(__file__).with_name("taxonomy.json")
 # Features a product type almost always has (probability), beyond random draws.
 TYPE_FEATURES: dict[str, dict[str, float]] = {
     "running shoes": {"cushioned": 0.8, "breathable": 0.7, "lightweight": 0.6, "reflective": 0.3},
-    "walking shoes": {"cushioned": 0.6, "arch-support": 0.5, "slip-resistant": 0.4, "wide-fit": 0.35},
+    "walking shoes": {"cushioned": 0.6, "arch-support": 0.5, "slip-resistant": 0.4,
+                      "wide-fit": 0.35},
     "slip-on shoes": {"easy-on": 0.8, "slip-resistant": 0.5, "wide-fit": 0.4, "memory-foam": 0.4},
     "hiking boots": {"waterproof": 0.8, "durable": 0.0, "arch-support": 0.4},
     "work shoes": {"slip-resistant": 0.8, "non-marking": 0.4, "cushioned": 0.4},
@@ -90,7 +91,8 @@ TYPE_PRICE: dict[str, tuple[float, float]] = {
 
 # How shoppers of each persona name themselves in queries ("shoes for <phrase>").
 AUDIENCE_PHRASES: dict[str, list[str]] = {
-    "expecting_mother": ["pregnant women", "pregnancy", "expecting moms", "moms to be", "maternity"],
+    "expecting_mother": ["pregnant women", "pregnancy", "expecting moms", "moms to be",
+                         "maternity"],
     "new_parent": ["newborn", "baby", "toddler", "infants", "new parents"],
     "runner": ["running", "runners", "marathon training", "jogging", "a new runner"],
     "camper": ["camping", "hiking", "backpacking", "the outdoors", "a camping trip"],

@@ -1,5 +1,6 @@
-"""Knowledge export and import as JSONL ``{head, head_type, relation, tail, score, source,
-status, evidence}``; imports are all-or-nothing.
+"""Knowledge export and import as JSONL; imports are all-or-nothing.
+
+Each line: ``{head, head_type, relation, tail, score, source, status, evidence}``.
 """
 
 from __future__ import annotations

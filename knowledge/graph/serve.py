@@ -77,7 +77,8 @@ class KnowledgeExpander:
         existing = self.store.vectors.count(PHRASES)
         if self._phrases and existing != len(self._phrases):
             self.store.vectors.delete(self.store.vectors.collection(PHRASES).get()["ids"], PHRASES)
-            self.store.vectors.upsert(self._phrases, self.store.embedder.embed_cached(self._phrases),
+            vectors = self.store.embedder.embed_cached(self._phrases)
+            self.store.vectors.upsert(self._phrases, vectors,
                                       name=PHRASES)
 
     def _matches(self, query: str) -> list[tuple[tuple[str, ...], float]]:

@@ -123,7 +123,8 @@ def search(state: StateDep, q: Annotated[str, Query(min_length=1, max_length=500
 
 def _item(hit: Hit) -> SearchItem:
     data: dict[str, Any] = hit.product.model_dump()
-    return SearchItem(**data, score=hit.score, why=hit.why, matched_attributes=hit.matched_attributes)
+    return SearchItem(**data, score=hit.score, why=hit.why,
+                      matched_attributes=hit.matched_attributes)
 
 
 @router.post("/events")
@@ -135,7 +136,8 @@ def post_event(body: EventIn, state: StateDep) -> dict[str, bool]:
 
 
 @router.get("/recommendations")
-def recommendations(state: StateDep, session_id: Annotated[str, Query(min_length=1, max_length=100)],
+def recommendations(state: StateDep,
+                    session_id: Annotated[str, Query(min_length=1, max_length=100)],
                     k: Annotated[int, Query(ge=1, le=50)] = 8) -> CardPage:
     """The "for you" feed of this shopper."""
     return CardPage(items=[card(h) for h in recommend(state.store, session_id, k)])

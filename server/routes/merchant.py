@@ -70,7 +70,7 @@ def me(merchant: MerchantDep) -> dict[str, str]:
 
 @router.get("/api/campaigns")
 def campaigns(merchant: MerchantDep, state: StateDep) -> dict[str, Any]:
-    """This merchant's campaigns."""
+    """List the calling merchant's campaigns."""
     rows = service.list_campaigns(state.store.engine, merchant.id)
     return {"items": [c.model_dump(mode="json") for c in rows]}
 

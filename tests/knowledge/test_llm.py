@@ -17,7 +17,8 @@ SCHEMA = {
 
 
 def test_constrained_generation_is_valid_json(llm: LLMBackend) -> None:
-    messages = [{"role": "user", "content": "black sneakers under 50 dollars. Give color and max price."}]
+    messages = [{"role": "user",
+                 "content": "black sneakers under 50 dollars. Give color and max price."}]
     value = llm.complete_json(messages, SCHEMA, max_tokens=60)
     assert set(value) == {"color", "max_price"}
     assert isinstance(value["color"], str) and isinstance(value["max_price"], (int, float))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import importlib
-from datetime import date
 import typing
+from datetime import date
 from typing import Any
 
 from fastapi.testclient import TestClient

@@ -87,7 +87,7 @@ def create_campaign(engine: Engine, merchant_id: str, draft: CampaignDraft,
 
 
 def list_campaigns(engine: Engine, merchant_id: str) -> list[Campaign]:
-    """This merchant's campaigns, newest first."""
+    """List a merchant's campaigns, newest first."""
     with Session(engine) as session:
         return list(session.exec(select(Campaign).where(Campaign.merchant_id == merchant_id)
                                  .order_by(col(Campaign.created_at).desc())))
@@ -121,7 +121,8 @@ def change_campaign(engine: Engine, merchant_id: str, campaign_id: str, action: 
 def _apply(campaign: Campaign, action: str, changes: dict[str, Any]) -> None:
     if action == "pause":
         if campaign.status != "active":
-            raise InvalidRequestError(f"only an active campaign can be paused; it is {campaign.status}")
+            raise InvalidRequestError(
+                f"only an active campaign can be paused; it is {campaign.status}")
         campaign.status = "paused"
     elif action == "resume":
         if campaign.status != "paused":
