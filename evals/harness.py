@@ -62,15 +62,30 @@ class SuiteContext:
     seed: int = 0
     progress: Progress = field(default=lambda _message: None)
     data_files: list[DataFile] = field(default_factory=list)
+    engines: str = "embedded"
 
     def record_data_file(self, path: Path, rows: int) -> None:
         """Note that the suite read ``path`` (``rows`` records); its SHA-256 goes in the meta."""
         self.data_files.append(DataFile(str(Path(path).resolve()), sha256_of(path), rows))
 
     def store_settings(self, name: str = "store") -> Settings:
-        """Build settings for a fresh embedded store under the work dir (models as configured)."""
+        """Settings for a fresh, empty store of the suite's own (models as configured).
+
+        ``engines="embedded"``: SQLite and on-disk Chroma under the work dir. ``"configured"``:
+        the configured engines (``SHOPMAGE_DATABASE_URL``, ``SHOPMAGE_CHROMA_URL``), with a
+        new database on that PostgreSQL server and a collection prefix of the run's own, so
+        an eval never reads or changes anybody's data.
+        """
         values = self.settings.model_dump()
         values.update(data_dir=self.work_dir / name, database_url=None, chroma_url=None)
+        if self.engines == "configured":
+            from knowledge.db import create_database
+
+            tag = f"eval_{self.work_dir.name[-8:].lower()}_{name}".replace("-", "_")
+            url = self.settings.database_url
+            values.update(
+                database_url=create_database(url, tag) if url else None,
+                chroma_url=self.settings.chroma_url, chroma_collection_prefix=tag[:39] + "_")
         return Settings(**values)
 
 
@@ -140,9 +155,23 @@ def get_suite(name: str) -> SuiteFn:
     return _REGISTRY[name]
 
 
+def _engines(settings: Settings, engines: str) -> dict[str, str]:
+    """Which engines the suite's stores ran on (addresses without passwords)."""
+    if engines == "embedded":
+        return {"data": "sqlite", "vectors": "chroma on disk",
+                "model": "model server" if settings.llm_base_url else "llama.cpp in-process"}
+    from sqlalchemy.engine import make_url
+
+    database = settings.database_url
+    return {"data": make_url(database).render_as_string(hide_password=True) if database
+            else "sqlite", "vectors": settings.chroma_url or "chroma on disk",
+            "model": settings.llm_base_url or "llama.cpp in-process"}
+
+
 def run_suite(name: str, out_dir: Path, *, data: Path | None = None,
               settings: Settings | None = None, seed: int = 0,
-              progress: Progress | None = None, work_dir: Path | None = None) -> Path:
+              progress: Progress | None = None, work_dir: Path | None = None,
+              engines: str = "embedded") -> Path:
     """Run suite ``name`` and write ``results.json`` and ``report.html`` under ``out_dir``.
 
     Returns the path of results.json. The work dir (a temp folder unless given) holds
@@ -151,6 +180,8 @@ def run_suite(name: str, out_dir: Path, *, data: Path | None = None,
     from evals.report import render_report
 
     suite = get_suite(name)
+    if engines not in ("embedded", "configured"):
+        raise EvalError(f"--engines must be 'embedded' or 'configured', got {engines!r}")
     if data is not None and not Path(data).exists():
         raise EvalError(f"--data {str(data)!r}: no such file or folder")
     settings = settings or Settings()
@@ -158,7 +189,8 @@ def run_suite(name: str, out_dir: Path, *, data: Path | None = None,
     out_dir.mkdir(parents=True, exist_ok=True)
     scratch = work_dir or Path(tempfile.mkdtemp(prefix=f"shopmage-eval-{name}-"))
     ctx = SuiteContext(settings=settings, work_dir=scratch, data=Path(data) if data else None,
-                       seed=seed, progress=progress or (lambda _message: None))
+                       seed=seed, progress=progress or (lambda _message: None),
+                       engines=engines)
     started, clock = datetime.now(UTC), time.perf_counter()
     try:
         result = suite(ctx)
@@ -173,6 +205,7 @@ def run_suite(name: str, out_dir: Path, *, data: Path | None = None,
             "settings": _public_settings(settings),
             "versions": versions(),
             "seeds": {"seed": seed},
+            "engines": _engines(settings, engines),
             "data_files": [vars(f) for f in ctx.data_files],
             "started": started.isoformat(timespec="seconds"),
             "seconds": round(time.perf_counter() - clock, 3),

@@ -86,6 +86,30 @@ def database_unavailable(exc: DBAPIError, engine: Engine) -> EngineUnavailableEr
     return EngineUnavailableError("SHOPMAGE_DATABASE_URL", "the database", where, exc.orig or exc)
 
 
+def create_database(server_url: str, name: str) -> str:
+    """Create database ``name`` on the PostgreSQL server of ``server_url``; return its URL.
+
+    Only for PostgreSQL (a SQLite URL is returned unchanged): evals and tests use it to get
+    an empty store on a shared server.
+    """
+    from sqlalchemy.engine import make_url
+
+    url = make_url(server_url)
+    if not url.drivername.startswith("postgresql"):
+        return server_url
+    if not name.isidentifier():
+        raise ConfigError(f"{name!r} is not a usable database name")
+    import psycopg
+
+    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f"CREATE DATABASE {name}")
+    except psycopg.Error as exc:
+        raise ConfigError(f"SHOPMAGE_DATABASE_URL: cannot create database {name}: {exc}") from exc
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
 def migrate(url: str) -> None:
     """Bring a server database's schema to the latest Alembic revision."""
     from alembic import command

@@ -32,6 +32,9 @@ def run(
     out: Annotated[Path, typer.Option(help="folder for results.json and report.html")],
     data: Annotated[Path | None, typer.Option(help="dataset (default: the suite's own)")] = None,
     seed: Annotated[int, typer.Option(help="random seed")] = 0,
+    engines: Annotated[str, typer.Option(
+        help="embedded: fresh SQLite + on-disk Chroma; configured: fresh stores on the "
+             "SHOPMAGE_DATABASE_URL / SHOPMAGE_CHROMA_URL engines")] = "embedded",
 ) -> None:
     """Run one suite; write results.json and report.html under --out."""
     import json
@@ -40,7 +43,8 @@ def run(
     from knowledge.settings import Settings
 
     try:
-        path = run_suite(suite, out, data=data, settings=Settings(), seed=seed, progress=_say)
+        path = run_suite(suite, out, data=data, settings=Settings(), seed=seed, progress=_say,
+                         engines=engines)
     except ShopmageError as exc:
         _fail(str(exc))
         return
