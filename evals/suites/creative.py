@@ -1,9 +1,9 @@
 """``creative``: listings, ad copy, selling points and banners over demo products.
 
-A demo store is built in a scratch folder (``build_demo``; a taxonomy-drawn catalogue
-when the generator is not installed); a seeded, category-stratified sample of products
-(``SHOPMAGE_EVAL_CREATIVE_PRODUCTS``, default 100) gets, each, a listing draft with the
-real model, ad variants (the model on the first ``SHOPMAGE_EVAL_CREATIVE_AD_LLM`` of them,
+A demo store is built in a scratch folder (``build_demo``); a seeded, category-stratified
+sample of products (``SHOPMAGE_EVAL_CREATIVE_PRODUCTS``, default 100) gets, each, a
+listing draft with the real model, ad variants (the model on the first
+``SHOPMAGE_EVAL_CREATIVE_AD_LLM`` of them,
 default 30, templates on the rest), ranked selling points, and for every fifth product
 banners in the three standard sizes. Metrics (system ``creative``):
 
@@ -21,23 +21,24 @@ banners in the three standard sizes. Metrics (system ``creative``):
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import time
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 from sqlmodel import Session, select
 
 from evals.harness import SuiteContext, SuiteResult, Table, register_suite
 from evals.metrics import mean, percentile
+from knowledge.demo_build import build_demo
+from knowledge.graph.build import build_knowledge
+from knowledge.graph.serve import KnowledgeExpander
 from knowledge.models import Product
 from knowledge.store import Store
 from tools.creatives.adcopy import DESCRIPTION_MAX, HEADLINE_MAX, distinct_n, generate_ads
 from tools.creatives.banner_creatives import make_banners
-from tools.creatives.claims import TAXONOMY, count_unsupported, facts_for
+from tools.creatives.claims import facts_for, unsupported_claims
 from tools.creatives.layout import inside, overlaps
 from tools.creatives.listing import BULLET_MAX, TITLE_MAX, draft_listing
 from tools.creatives.selling_points import attribute_coverage, selling_points
@@ -49,48 +50,13 @@ def _setting(name: str, default: int) -> int:
     return int(os.environ.get(f"SHOPMAGE_EVAL_CREATIVE_{name}", default))
 
 
-def _fallback_catalogue(path: Path, seed: int) -> Path:
-    """Return a taxonomy-drawn catalogue (3 products per type) when the demo generator is absent."""
-    world = json.loads(TAXONOMY.read_text(encoding="utf-8"))
-    rng = random.Random(seed)
-    rows = []
-    for category, spec in world["categories"].items():
-        low, high = spec["price"]
-        for t, kind in enumerate(spec["types"]):
-            for n in range(3):
-                brand = rng.choice(world["brands"][category])
-                feats = rng.sample(spec["features"], 3)
-                rows.append({"product_id": f"{category[:3].upper()}-{t}-{n}", "category": category,
-                             "product_title": f"{brand} {kind.title()}", "product_brand": brand,
-                             "product_color": rng.choice(world["colors"]),
-                             "price": round(rng.uniform(low, high), 2), "stock": 5,
-                             "attributes": {"type": kind, "features": feats,
-                                            "material": rng.choice(spec["materials"])}})
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return path
-
-
 def _build_store(ctx: SuiteContext) -> tuple[Store, str]:
     store = Store(ctx.store_settings())
-    try:
-        from knowledge.demo_build import build_demo
-
-        counts = build_demo(store, products=800, shoppers=60, seed=7)
-        source = f"demo store ({counts['products']} products)"
-    except ModuleNotFoundError:
-        from knowledge.ingest import import_catalog
-
-        n = import_catalog(store, _fallback_catalogue(ctx.work_dir / "catalogue.jsonl", ctx.seed))
-        source = f"taxonomy fallback catalogue ({n} products; demo generator missing)"
-    try:
-        from knowledge.graph.build import build_knowledge
-        from knowledge.graph.serve import KnowledgeExpander
-
-        stats = build_knowledge(store, ("seed", "mining"))
-        store.search.set_expander(KnowledgeExpander(store))
-        source += f"; knowledge graph: {stats.get('seed', 0)} seed assertions + mining"
-    except ModuleNotFoundError:
-        source += "; no knowledge layer installed"
+    counts = build_demo(store, products=800, shoppers=60, seed=7)
+    stats = build_knowledge(store, ("seed", "mining"))
+    store.search.set_expander(KnowledgeExpander(store))
+    source = (f"demo store ({counts['products']} products); knowledge graph: "
+              f"{stats.get('seed', 0)} seed assertions + mining")
     return store, source
 
 
@@ -185,7 +151,7 @@ def _score(store: Store, merchant_id: str, products: list[Product], seconds: lis
         facts = {p.id: facts_for(store, p)
                  for p in session.exec(select(Product))}
     checks: list[bool] = []
-    unsupported = 0
+    offenders: list[list[str]] = []
     by_field: defaultdict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in rows:
         for name, text, limit in _texts(row):
@@ -193,14 +159,17 @@ def _score(store: Store, merchant_id: str, products: list[Product], seconds: lis
             checks.append(ok)
             by_field[name][0] += ok
             by_field[name][1] += 1
-            unsupported += count_unsupported(text, facts[row.product_id])  # type: ignore[index]
+            for claim in unsupported_claims(text, facts[row.product_id]):  # type: ignore[index]
+                offenders.append([row.product_id, row.kind, name, claim.term,
+                                  claim.reason or "", text[:120]])
         if row.kind == "banner":
             checks.append(_banner_ok(row))
     claims, bad = model
     metrics = {"creative": {
         "length_compliance": mean(checks),
         "unsupported_claims_before": bad / claims if claims else 0.0,
-        "unsupported_claims_in_drafts": unsupported, "selling_point_attr_coverage": mean(coverage),
+        "unsupported_claims_in_drafts": len(offenders),
+        "selling_point_attr_coverage": mean(coverage),
         "distinct2": mean(diversity), "listing_seconds_p50": percentile(seconds, 50),
         "listing_seconds_p95": percentile(seconds, 95)}}
     kinds: defaultdict[str, int] = defaultdict(int)
@@ -215,4 +184,6 @@ def _score(store: Store, merchant_id: str, products: list[Product], seconds: lis
                                "cpu_threads": store.settings.llm_threads}
     notes = [f"{source}; {len(products)} products; listing drafts written by the packaged model "
              f"at temperature 0; ad copy by the model for the first {ad_llm} products."]
-    return SuiteResult(metrics=metrics, tables=[table], notes=notes, details=details)
+    unbacked = Table("Unsupported claims found in stored drafts (should be none)",
+                     ["product", "kind", "field", "claim", "reason", "text"], offenders)
+    return SuiteResult(metrics=metrics, tables=[table, unbacked], notes=notes, details=details)

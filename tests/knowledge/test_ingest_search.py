@@ -5,30 +5,15 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, func, select
 
+from evals.bench_workers import CATALOG as WORKER_CATALOG
 from knowledge.errors import ImportFileError
 from knowledge.ingest import import_catalog, import_events
 from knowledge.models import Event, Product, Shopper
 from knowledge.search import SearchFilters
 from knowledge.store import Store
 
-CATALOG = [
-    {"product_id": "S1", "product_title": "Comfora Slip-Resistant Walking Shoes", "price": 59.0,
-     "category": "shoes", "product_brand": "Comfora", "product_color": "black", "stock": 5,
-     "attributes": {"type": "walking shoes", "features": ["slip-resistant", "wide-fit"]}},
-    {"product_id": "S2", "product_title": "PaceLab Cushioned Running Shoes", "price": 99.0,
-     "category": "shoes", "product_brand": "PaceLab", "product_color": "blue", "stock": 3,
-     "attributes": {"type": "running shoes", "features": ["cushioned", "breathable"]}},
-    {"product_id": "S3", "product_title": "TerraStep Waterproof Hiking Boots", "price": 140.0,
-     "category": "shoes", "product_brand": "TerraStep", "product_color": "brown", "stock": 0,
-     "attributes": {"type": "hiking boots", "features": ["waterproof"]}},
-    {"product_id": "C1", "product_title": "Bloomline Maternity Leggings", "price": 35.0,
-     "category": "clothing", "product_brand": "Bloomline", "product_color": "black", "stock": 9,
-     "product_bullet_point": "Stretch fabric\nAdjustable waist",
-     "attributes": {"type": "maternity leggings", "features": ["stretch", "adjustable-waist"]}},
-    {"product_id": "K1", "product_title": "Hearthware Non-Stick Frying Pan 10 inch", "price": 42.0,
-     "category": "kitchen", "product_brand": "Hearthware", "product_color": "black", "stock": 2,
-     "attributes": {"type": "frying pan", "features": ["non-stick", "induction-compatible"]}},
-]
+# the small catalogue the tests share: five rows of the scripted two-worker catalogue
+CATALOG = [row for row in WORKER_CATALOG if row["product_id"] in {"S1", "S2", "S3", "C1", "K1"}]
 
 
 def write_jsonl(path: Path, rows: list[dict]) -> Path:

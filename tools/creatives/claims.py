@@ -313,7 +313,12 @@ def split_sentences(text: str) -> list[str]:
 
 def count_unsupported(text: str, facts: ProductFacts) -> int:
     """How many unsupported claims ``text`` makes (for evals and guards)."""
-    return sum(1 for m in facts.lexicon.find(text) if not facts.judge(m, "").supported)
+    return len(unsupported_claims(text, facts))
+
+
+def unsupported_claims(text: str, facts: ProductFacts) -> list[Claim]:
+    """The claims in ``text`` that the product's facts do not back, with the reasons."""
+    return [c for c in (facts.judge(m, "") for m in facts.lexicon.find(text)) if not c.supported]
 
 
 def evidence_map(claims: list[Claim]) -> dict[str, str]:
