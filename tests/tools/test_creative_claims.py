@@ -52,6 +52,15 @@ def test_negation_is_not_a_claim_unless_it_contradicts_an_attribute() -> None:
     assert flagged.text == "" and flagged.removed[0].negated
 
 
+def test_a_negation_does_not_reach_into_the_next_sentence() -> None:
+    # found by the creative eval: "No" in the sentence before made this read as "not waterproof"
+    text = "No added scent. Waterproof as well."
+    assert count_unsupported(text, ProductFacts.for_product(WET)) == 0
+    assert check_text(text, ProductFacts.for_product(WET), where="ad").text == text
+    assert count_unsupported("No added scent. Waterproof as well.",
+                             ProductFacts.for_product(DRY)) == 1
+
+
 def test_benefit_phrases_make_no_extra_claims() -> None:
     lexicon = default_lexicon()
     for feature, phrase in BENEFITS.items():

@@ -104,7 +104,9 @@ class Lexicon:
             canon = self._lookup.get(_key(match.group(1)))
             if canon is None:
                 continue
-            before = re.findall(r"[\w']+", text[max(0, match.start() - 30):match.start()].lower())
+            window = text[max(0, match.start() - 30):match.start()]
+            window = re.split(r"[.!?;:\n]", window)[-1]  # a negation ends with its sentence
+            before = re.findall(r"[\w']+", window.lower())
             negated = bool(NEGATIONS & set(before[-3:]))
             found.append(Mention(canon, self.terms.get(canon, "feature"), match.start(),
                                  match.end(), negated))
