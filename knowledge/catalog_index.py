@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,6 +45,7 @@ class CatalogIndex:
     _bm25: Any = None
     _dirty: bool = True
     _tag_masks: dict[str, np.ndarray] = field(default_factory=dict)
+    _build_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __len__(self) -> int:
         """Number of products."""
@@ -125,14 +127,23 @@ class CatalogIndex:
 
     def bm25_scores(self, query: str) -> np.ndarray:
         """BM25 score of every product for ``query`` (zeros when no term is known)."""
-        if self._dirty or self._bm25 is None:
-            self._bm25 = bm25s.BM25()
-            self._bm25.index(self._texts, show_progress=False)
-            self._dirty = False
-        ids = self._bm25.get_tokens_ids(tokens(query))
+        bm25 = self.bm25()
+        ids = bm25.get_tokens_ids(tokens(query))
         if not ids or not self.ids:
             return np.zeros(len(self.ids), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores_from_ids(ids), dtype=np.float32)
+        return np.asarray(bm25.get_scores_from_ids(ids), dtype=np.float32)
+
+    def bm25(self) -> Any:
+        """The BM25 index, rebuilt after upserts by one thread while the others wait.
+
+        (Concurrent searches used to see a half-built index: the load benchmark's errors.)
+        """
+        with self._build_lock:
+            if self._dirty or self._bm25 is None:
+                fresh = bm25s.BM25()
+                fresh.index(list(self._texts), show_progress=False)
+                self._bm25, self._dirty = fresh, False
+            return self._bm25
 
 
 def _low(value: str | None) -> str:

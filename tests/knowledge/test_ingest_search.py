@@ -98,6 +98,19 @@ def test_hard_filters_hold_in_every_mode(loaded: Store, filters: SearchFilters,
     assert {h.product.id for h in hybrid} == expected
 
 
+def test_concurrent_searches_on_a_fresh_index_all_succeed(loaded: Store) -> None:
+    # the server searches from several threads; the first ones used to meet a half-built
+    # BM25 index ("'BM25' object has no attribute 'vocab_dict'") under the load benchmark
+    from concurrent.futures import ThreadPoolExecutor
+
+    filler = [Product(id=f"F{i}", title=f"filler gadget number {i}") for i in range(20_000)]
+    loaded.search.index.upsert(filler)  # a catalogue big enough that a rebuild takes a while
+    queries = ["walking shoes", "maternity leggings", "frying pan", "hiking boots"] * 4
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda q: loaded.search.search(q, k=1, mode="bm25"), queries))
+    assert [r[0].product.id for r in results[:4]] == ["S1", "C1", "K1", "S3"]
+
+
 def test_reimport_updates_in_place(loaded: Store, tmp_path: Path) -> None:
     import_catalog(loaded, write_jsonl(tmp_path / "u.jsonl", [{**CATALOG[4], "price": 30.0}]))
     assert counts(loaded) == (5, 5)
