@@ -117,7 +117,7 @@ def compare_products(store: Store, product_ids: list[str]) -> dict[str, Any]:
 
 
 def card(hit: Hit, extra_why: list[str] | None = None) -> dict[str, Any]:
-    """Turn a search hit into a product card (the ``ProductCard`` shape of server/protocol.py)."""
+    """Turn a search hit into a product card (the ``ProductCard`` shape of agents/protocol.py)."""
     p = hit.product
     why = list(dict.fromkeys([*hit.why, *(extra_why or [])]))[:3]
     return {"id": p.id, "title": p.title, "price": p.price, "image": p.image, "brand": p.brand,

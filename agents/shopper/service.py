@@ -10,13 +10,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from agents.protocol import ClientFrame
 from agents.shopper.context import ShopperContext
 from agents.shopper.graph import build_graph
 from agents.understanding.router import IntentRouter
 from agents.understanding.vocabulary import Vocabulary, vocabulary_from_engine
 from knowledge.errors import BusyError, ShopmageError
 from knowledge.store import Store
-from server.protocol import ClientFrame
 
 
 @dataclass

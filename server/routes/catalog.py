@@ -9,12 +9,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from agents.protocol import ProductCard
 from knowledge.errors import NotFoundError
 from knowledge.models import Product, ProductBase
 from knowledge.profiles import build_profile, recommend, record_event
 from knowledge.search import Hit, SearchFilters
 from server.deps import StateDep
-from server.protocol import ProductCard
 
 router = APIRouter(prefix="/api", tags=["catalog"])
 

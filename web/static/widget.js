@@ -3,7 +3,7 @@
  *   <script src="http://HOST/static/widget.js" data-shopmage-url="http://HOST"></script>
  * Optional attributes: data-title (panel title), data-product-url (link template for a
  * card title, "{id}" is replaced), data-open="true" (start open).
- * It speaks the protocol of server/protocol.py over ws(s)://HOST/ws/shopper and shares its
+ * It speaks the protocol of agents/protocol.py over ws(s)://HOST/ws/shopper and shares its
  * session id with the page through localStorage["shopmage.session"].
  * Page API: window.ShopMage.{open, close, send, addToCart, removeFromCart, sessionId, cart};
  * window events "shopmage:session", "shopmage:cart", "shopmage:products", "shopmage:click".

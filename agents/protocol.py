@@ -1,4 +1,4 @@
-"""The WebSocket chat protocol, defined once; ``web/`` consumes exactly these events.
+"""The chat protocol the agents speak, defined once; the server streams it, ``web/`` reads it.
 
 Client -> server frames: ``{"type": "message", "text": "..."}`` or
 ``{"type": "action", "action": "add_to_cart"|"remove_from_cart"|"choose", "product_id"?: str,
