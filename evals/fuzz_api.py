@@ -25,7 +25,7 @@ def _merchant_key(settings: Settings) -> str:
 
     With it, the merchant routes get past authentication and reach their real logic.
     """
-    from sqlmodel import Session, select
+    from sqlmodel import Session, col, select
 
     from knowledge.db import make_engine
     from knowledge.models import Product
@@ -35,7 +35,7 @@ def _merchant_key(settings: Settings) -> str:
     engine = make_engine(settings)
     merchant, key = create_merchant(engine, name="Fuzz Merchant")
     with Session(engine) as session:
-        brand = session.exec(select(Product.brand).where(Product.brand.is_not(None))).first()
+        brand = session.exec(select(Product.brand).where(col(Product.brand).is_not(None))).first()
     assign_products(engine, merchant.id, brands=[brand] if brand else [])
     engine.dispose()
     return key

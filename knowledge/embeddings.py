@@ -49,7 +49,7 @@ class Embedder:
         from transformers.utils import logging as hf_logging
 
         torch.set_num_threads(threads)
-        hf_logging.disable_progress_bar()
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
         self.dimension = int(model.get_embedding_dimension() or 384)
 
@@ -75,7 +75,7 @@ class Embedder:
             if hit is not None:
                 self._cache.move_to_end(key)
                 return hit
-        vector = self.embed([key])[0]
+        vector: np.ndarray = self.embed([key])[0]
         with self._lock:
             self._cache[key] = vector
             while len(self._cache) > self._cache_size:
@@ -96,9 +96,10 @@ class Embedder:
                     self._cache.popitem(last=False)
         with self._lock:
             found = [self._cache.get(k) for k in keys]
-        if any(v is None for v in found):  # evicted meanwhile: embed directly
+        vectors = [v for v in found if v is not None]
+        if len(vectors) < len(found):  # evicted meanwhile: embed directly
             return self.embed(keys)
-        return np.stack(found) if found else np.zeros((0, self.dimension), dtype=np.float32)
+        return np.stack(vectors) if vectors else np.zeros((0, self.dimension), dtype=np.float32)
 
     def similarity(self, a: str, b: str) -> float:
         """Cosine similarity of two short texts."""

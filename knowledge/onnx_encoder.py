@@ -46,8 +46,9 @@ def _export(model_dir: Path, target: Path) -> None:
 
         def forward(self, ids: torch.Tensor, mask: torch.Tensor, types: torch.Tensor
                     ) -> torch.Tensor:
-            return self.model(input_ids=ids, attention_mask=mask,
-                              token_type_ids=types).last_hidden_state
+            states: torch.Tensor = self.model(input_ids=ids, attention_mask=mask,
+                                              token_type_ids=types).last_hidden_state
+            return states
 
     tokenizer = AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
     model = AutoModel.from_pretrained(str(model_dir), local_files_only=True).eval()
@@ -122,8 +123,9 @@ class OnnxEncoder:
         encoded = self._tokenizer(texts, padding=True, truncation=True, max_length=MAX_TOKENS,
                                   return_tensors="np")
         feeds = {name: encoded[name].astype(np.int64) for name in INPUTS}
-        states = self._session.run(None, feeds)[0]
+        states = np.asarray(self._session.run(None, feeds)[0], dtype=np.float32)
         mask = feeds["attention_mask"][..., None].astype(np.float32)
         pooled = (states * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        unit: np.ndarray = (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
+        return unit

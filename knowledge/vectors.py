@@ -103,7 +103,7 @@ class VectorStore:
         """Get or create a cosine collection that uses our embedding function."""
         if name not in self._collections:
             self._collections[name] = self.client.get_or_create_collection(
-                name=self._prefix + name, embedding_function=self._function,  # type: ignore[arg-type]
+                name=self._prefix + name, embedding_function=self._function,
                 configuration={"hnsw": {"space": "cosine"}},
             )
         return self._collections[name]

@@ -75,21 +75,19 @@ async def _play(svc: MerchantService, merchant: str, convo: dict[str, Any], n: i
     return {"draft": draft, "writes": writes, "writes_ok": writes_ok, "reply": reply}
 
 
-def _slots_right(convo: dict[str, Any], draft: dict[str, Any] | None, store: Store) -> list[bool]:
+def _slots_right(convo: dict[str, Any], draft: dict[str, Any] | None, store: Store,
+                 owner: str) -> list[bool]:
     if draft is None:
         return [False] * 4
     days = (date.fromisoformat(draft["end"]) - date.fromisoformat(draft["start"])).days + 1
     kinds = {str(p.attributes.get("type")) for p in
-             service.owned_products(store.engine, OWNER["id"], draft["product_ids"])}
+             service.owned_products(store.engine, owner, draft["product_ids"])}
     return [draft["budget_total"] == convo["budget"], draft["target_roi"] == convo["roi"],
             days == convo["days"], kinds == {convo["kind"]}]
 
 
-OWNER: dict[str, str] = {}
-
-
-def _bidding(store: Store, seeds: list[int]) -> dict[str, dict[str, float]]:
-    products = service.owned_products(store.engine, OWNER["id"], _owned_ids(store))[:20]
+def _bidding(store: Store, owner: str, seeds: list[int]) -> dict[str, dict[str, float]]:
+    products = service.owned_products(store.engine, owner, _owned_ids(store, owner))[:20]
     pctr, pcvr = estimate_rates(store.engine, [p.id for p in products])
     base = SimulationConfig(price=np.array([p.price or 0 for p in products]), pctr=pctr,
                             pcvr=pcvr, budget_total=20_000, target_roi=3.0, days=14,
@@ -97,13 +95,13 @@ def _bidding(store: Store, seeds: list[int]) -> dict[str, dict[str, float]]:
     return compare_bidders(base, targets=[2.0, 3.0, 4.0], seeds=seeds)
 
 
-def _owned_ids(store: Store) -> list[str]:
+def _owned_ids(store: Store, owner: str) -> list[str]:
     from sqlmodel import Session, select
 
     from knowledge.models import Product
 
     with Session(store.engine) as session:
-        return list(session.exec(select(Product.id).where(Product.merchant_id == OWNER["id"])))
+        return list(session.exec(select(Product.id).where(Product.merchant_id == owner)))
 
 
 @register_suite("merchant")
@@ -116,7 +114,6 @@ def run(ctx: SuiteContext) -> SuiteResult:
         ctx.progress("building the demo store (1,500 products)")
         build_demo(store, products=1500, shoppers=200, seed=ctx.seed + 7)
         merchant, _ = create_merchant(store.engine, name="Eval Outdoor & Fitness")
-        OWNER["id"] = merchant.id
         service.assign_products(store.engine, merchant.id, brands=[
             "Zenflow", "IronLeaf", "Pulsefit", "Lotus Labs", "Ridgecraft", "Summit & Co",
             "Trailhound", "Pinecrest"])
@@ -124,12 +121,12 @@ def run(ctx: SuiteContext) -> SuiteResult:
         convos = conversations(ctx.seed)
         played = [asyncio.run(_play(svc, merchant.id, c, i, store)) for i, c in enumerate(convos)]
         slot_hits = [ok for c, p in zip(convos, played, strict=True) if not c["infeasible"]
-                     for ok in _slots_right(c, p["draft"], store)]
+                     for ok in _slots_right(c, p["draft"], store, merchant.id)]
         writes = sum(p["writes"] for p in played)
         infeasible = [(p["writes"] == 0 and "best achievable ROI" in p["reply"])
                       for c, p in zip(convos, played, strict=True) if c["infeasible"]]
         ctx.progress("bidding comparison")
-        bidding = _bidding(store, seeds=[0, 1, 2, 3, 4])
+        bidding = _bidding(store, merchant.id, seeds=[0, 1, 2, 3, 4])
     finally:
         store.close()
     merchant_metrics = {
