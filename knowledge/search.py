@@ -80,7 +80,8 @@ class SearchEngine:
         counts: dict[str, float] = {}
         with Session(self.engine) as session:
             for pid, kind, n in session.exec(stmt):
-                counts[pid] = counts.get(pid, 0.0) + EVENT_WEIGHTS.get(kind, 0.0) * n
+                key = str(pid)  # the query keeps only rows with a product
+                counts[key] = counts.get(key, 0.0) + EVENT_WEIGHTS.get(kind, 0.0) * n
         self.index.set_popularity(counts)
 
     def add_products(self, products: list[Product]) -> None:

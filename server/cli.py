@@ -6,7 +6,7 @@ import importlib
 import json
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -46,8 +46,11 @@ for _module, _attr, _name in (("server.cli_eval", "eval_app", "eval"),
     else:
         app.add_typer(_sub, name=_name)
 
+if TYPE_CHECKING:
+    from knowledge.store import Store
 
-def _store():  # type: ignore[no-untyped-def]
+
+def _store() -> Store:
     from knowledge.settings import Settings
     from knowledge.store import open_store
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -16,8 +16,11 @@ knowledge_app = typer.Typer(help="Commonsense product knowledge (COSMO-style).",
                             no_args_is_help=True)
 console = Console()
 
+if TYPE_CHECKING:
+    from knowledge.store import Store
 
-def _store():  # type: ignore[no-untyped-def]
+
+def _store() -> Store:
     from knowledge.settings import Settings
     from knowledge.store import open_store
 

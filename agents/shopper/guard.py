@@ -113,7 +113,7 @@ class StreamingGuard:
         return self._release([tail])
 
     def _release(self, sentences: list[str]) -> str:
-        out = []
+        out: list[str] = []
         for sentence in (s.strip() for s in sentences):
             if not sentence:
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sqlalchemy import func
@@ -28,14 +29,14 @@ PRIOR = 20.0  # pseudo-counts pulling sparse products to the catalogue mean
 
 
 @cache
-def auctionnet_ranges(path: Path | None = None) -> dict[str, object]:
+def auctionnet_ranges(path: Path | None = None) -> dict[str, Any]:
     """(min, median, max) of calibrated pCTR and pCVR in the AuctionNet opportunity sample."""
     path = path or BIDDING_DATA / "auctionnet_opportunities_sample.csv"
     if not path.is_file():
         return FALLBACK_RANGES
     with path.open() as handle:
         rows = list(csv.DictReader(handle))
-    out: dict[str, object] = {"source": str(path)}
+    out: dict[str, Any] = {"source": str(path)}
     for name, column in (("pctr", "pctr_clbr"), ("pcvr", "pcvr_clbr")):
         values = np.array([float(r[column]) for r in rows])
         out[name] = (float(values.min()), float(np.median(values)), float(values.max()))
@@ -71,8 +72,8 @@ def estimate_rates(engine: Engine, product_ids: list[str]) -> tuple[np.ndarray, 
     orders = sum(c.get("purchase", 0) for c in counts.values())
     mean_ctr, mean_cvr = clicks / views, max(orders, 1) / clicks
     ranges = auctionnet_ranges()
-    lo_c, med_c, hi_c = ranges["pctr"]  # type: ignore[misc]
-    lo_v, med_v, hi_v = ranges["pcvr"]  # type: ignore[misc]
+    lo_c, med_c, hi_c = ranges["pctr"]
+    lo_v, med_v, hi_v = ranges["pcvr"]
     ctr, cvr = [], []
     for pid in product_ids:
         c = counts.get(pid, {})
