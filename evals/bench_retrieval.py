@@ -25,7 +25,7 @@ from knowledge.store import Store
 
 
 def _rss_mb() -> float:
-    return psutil.Process().memory_info().rss / 2**20
+    return float(psutil.Process().memory_info().rss) / 2**20
 
 
 def _peak_rss_mb() -> float:

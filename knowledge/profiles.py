@@ -78,7 +78,7 @@ def build_profile(store: Store, user_id: str) -> Profile:
     profile.seen = list(weights)
     stored = store.vectors.vectors_for(list(weights))
     if stored:
-        total = sum(weights[i] * stored[i] for i in stored)
+        total = np.sum([weights[i] * stored[i] for i in stored], axis=0)
         norm = float(np.linalg.norm(total))
         profile.vector = (total / norm).astype(np.float32) if norm else None
     index = store.search.index

@@ -34,7 +34,7 @@ CAPABILITIES = (
 
 
 def _capabilities() -> list[object]:
-    modules = []
+    modules: list[object] = []
     for name in CAPABILITIES:
         try:
             modules.append(importlib.import_module(name))

@@ -56,7 +56,7 @@ def understand(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[
     if intent in ("create", "chat", "update") and text:
         slots = parse_goal(text, date.today())
         if intent == "update":
-            return {"intent": intent, "draft": draft, "update": slots}  # type: ignore[typeddict-item]
+            return {"intent": intent, "draft": draft, "update": slots}
         for key in ("budget_total", "budget_daily", "target_roi"):
             if getattr(slots, key) is not None:
                 draft[key] = getattr(slots, key)

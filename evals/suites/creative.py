@@ -160,7 +160,7 @@ def _score(store: Store, merchant_id: str, products: list[Product], seconds: lis
             by_field[name][0] += ok
             by_field[name][1] += 1
             for claim in unsupported_claims(text, facts[row.product_id]):  # type: ignore[index]
-                offenders.append([row.product_id, row.kind, name, claim.term,
+                offenders.append([str(row.product_id), row.kind, name, claim.term,
                                   claim.reason or "", text[:120]])
         if row.kind == "banner":
             checks.append(_banner_ok(row))

@@ -87,7 +87,8 @@ def _outcome(service: Any, sid: str, events: list[dict[str, Any]],
              state: dict[str, Any]) -> TurnOutcome:
     stats = service.last[sid]
     plan = (stats.turn or {}).get("plan") or {}
-    cards = next((e["items"] for e in events if e["type"] == "products"), [])
+    cards: list[dict[str, Any]] = next(
+        (e["items"] for e in events if e["type"] == "products"), [])
     cart = next((e for e in events if e["type"] == "cart"), None)
     return TurnOutcome(intent=stats.intent, slots=stats.slots, cards=cards, cart=cart,
                        clarified=any(e["type"] == "clarification" for e in events),

@@ -74,7 +74,7 @@ def categories(state: StateDep) -> list[str]:
     stmt = (select(Product.category, func.count()).where(col(Product.category).is_not(None))
             .group_by(Product.category).order_by(func.count().desc()))
     with Session(state.store.engine) as session:
-        return [name for name, _ in session.exec(stmt)]
+        return [str(name) for name, _ in session.exec(stmt) if name]
 
 
 @router.get("/products")

@@ -42,6 +42,8 @@ def _shopper_audiences(store: Store) -> dict[str, set[str]]:
     cache: dict[str, list[str]] = {}
     with Session(store.engine) as session:
         for user, query in session.exec(stmt):
+            if not query:
+                continue
             if query not in cache:
                 exp = expander.expand(query)
                 cache[query] = exp.audiences + exp.intents
