@@ -8,7 +8,7 @@ from pydantic import BaseModel
 from pydantic import Field as PydField
 from sqlalchemy import UniqueConstraint
 from sqlalchemy.engine import Engine
-from sqlmodel import Field, Session, SQLModel, select
+from sqlmodel import Field, Session, SQLModel, col, select
 
 from knowledge.db import transaction
 from knowledge.errors import InvalidRequestError, NotFoundError
@@ -69,7 +69,7 @@ def show_cart(engine: Engine, session_id: str) -> CartView:
         rows = session.exec(select(CartItem, Product)
                             .join(Product, CartItem.product_id == Product.id)  # type: ignore[arg-type]
                             .where(CartItem.session_id == session_id)
-                            .order_by(CartItem.id)).all()
+                            .order_by(col(CartItem.id))).all()
     lines = [CartLine(product_id=p.id, title=p.title, price=p.price, quantity=c.quantity)
              for c, p in rows]
     total = round(sum((line.price or 0.0) * line.quantity for line in lines), 2)

@@ -20,7 +20,7 @@ def build_graph(checkpointer: Any = None) -> Any:
     graph = StateGraph(MerchantState, context_schema=MerchantContext)
     graph.add_node("understand", understand)
     for name, node in NODES.items():
-        graph.add_node(name, node)
+        graph.add_node(name, node)  # type: ignore[call-overload]
         graph.add_edge(name, END)
     graph.add_edge(START, "understand")
     graph.add_conditional_edges("understand", next_step, list(NODES))

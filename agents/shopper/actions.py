@@ -83,11 +83,12 @@ def referent(state: dict[str, Any], turn: dict[str, Any]) -> str | None:
     slots = turn["slots"]
     if slots.get("ordinals") and results:
         index = slots["ordinals"][0]
-        return results[index] if -len(results) <= index < len(results) else None
+        return str(results[index]) if -len(results) <= index < len(results) else None
     if slots.get("cheapest") and results and state.get("last_prices"):
         prices = state["last_prices"]
-        return results[min(range(len(prices)), key=prices.__getitem__)]
-    return state.get("focus") or (results[0] if results else None)
+        return str(results[min(range(len(prices)), key=prices.__getitem__)])
+    focus: str | None = state.get("focus") or (results[0] if results else None)
+    return focus
 
 
 def do_question(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
@@ -193,7 +194,7 @@ def _cart_referent(view: cart_tools.CartView, state: dict[str, Any],
             return line.product_id
     ordinals = turn["slots"].get("ordinals") or []
     if ordinals and -len(ids) <= ordinals[0] < len(ids):
-        return ids[ordinals[0]]
+        return str(ids[ordinals[0]])
     pid = referent(state, turn)
     return pid if pid in ids else (ids[0] if len(ids) == 1 else None)
 

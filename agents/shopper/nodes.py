@@ -129,7 +129,7 @@ async def respond(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict
 
 def _template_tail(plan: dict[str, Any], has_llm_text: bool) -> str:
     """Pick the grounded facts after the model's sentence (all of the template when it had none)."""
-    template = plan.get("template", "")
+    template = str(plan.get("template", ""))
     if not has_llm_text or not plan.get("llm"):
         return template
     if plan.get("chat"):

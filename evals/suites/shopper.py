@@ -160,9 +160,9 @@ def _understanding(ctx: SuiteContext, router: Any) -> tuple[dict[str, float], li
                             [[k, v] for k, v in counts.most_common()]))
     bench = SHARED / "shoppingbench" / "product_queries.dev.jsonl"
     if bench.exists():
-        vocab = generic_vocabulary(ner / "train.jsonl") if ner.exists() else None
-        if vocab is not None:
-            found = shoppingbench_options(bench, vocab)
+        bench_vocab = generic_vocabulary(ner / "train.jsonl") if ner.exists() else None
+        if bench_vocab is not None:
+            found = shoppingbench_options(bench, bench_vocab)
             ctx.record_data_file(bench, sum(1 for _ in bench.open()))
             metrics |= {f"shoppingbench_{k}": v for k, v in found.items()}
     return metrics, tables

@@ -50,6 +50,11 @@ def _price(rng: random.Random, low: float, high: float, tier: float, n_features:
     return round(min(high, max(low, base)) - 0.01, 2)
 
 
+def _price_range(spec: dict[str, Any], ptype: str) -> tuple[float, float]:
+    low, high = TYPE_PRICE.get(ptype, spec["price"])
+    return float(low), float(high)
+
+
 def _title(rng: random.Random, p: dict[str, Any]) -> str:
     feats = p["features"] + ["classic"]
     aud = p["audience"]
@@ -99,7 +104,7 @@ def make_product(rng: random.Random, index: int) -> dict[str, Any]:
     return {
         "product_id": pid, "product_title": _title(rng, p), "product_description": description,
         "product_bullet_point": bullets, "product_brand": p["brand"], "product_color": p["color"],
-        "price": _price(rng, *TYPE_PRICE.get(ptype, spec["price"]), tier, len(p["features"])),
+        "price": _price(rng, *_price_range(spec, ptype), tier, len(p["features"])),
         "category": category,
         "attributes": {"type": ptype, "material": p["material"], "features": p["features"],
                        "sizes": p["sizes"], "audience": p["audience"]},

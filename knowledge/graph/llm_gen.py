@@ -46,7 +46,8 @@ def _prompts(store: Store, limit: int, seed: int) -> list[str]:
             if p in titles]
 
 
-def generate(store: Store, *, limit: int = 30, seed: int = 0) -> tuple[list[Assertion], dict]:
+def generate(store: Store, *, limit: int = 30, seed: int = 0
+             ) -> tuple[list[Assertion], dict[str, Any]]:
     """Candidate assertions from the LLM and the throughput it reached."""
     out: list[Assertion] = []
     failures = 0

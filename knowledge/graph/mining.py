@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from datetime import timedelta
+from typing import Any
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
@@ -25,7 +26,9 @@ def _query_purchases(engine: Engine) -> tuple[list[tuple[str, str]], dict[str, l
     pairs: list[tuple[str, str]] = []
     baskets: dict[str, list[str]] = defaultdict(list)
     last: dict[str, tuple[str, object]] = {}
-    stmt = select(Event.user_id, Event.type, Event.query, Event.product_id, Event.ts).where(
+    # sqlmodel's select() is typed for up to four columns
+    stmt = select(  # type: ignore[call-overload]
+        Event.user_id, Event.type, Event.query, Event.product_id, Event.ts).where(
         col(Event.type).in_(("search", "purchase"))).order_by(Event.user_id, Event.ts)
     with Session(engine) as session:
         for user, kind, query, product, ts in session.exec(stmt):
@@ -33,7 +36,7 @@ def _query_purchases(engine: Engine) -> tuple[list[tuple[str, str]], dict[str, l
                 last[user] = (query, ts)
             elif kind == "purchase" and product:
                 baskets[user].append(product)
-                if user in last and ts - last[user][1] <= WINDOW:  # type: ignore[operator]
+                if user in last and ts - last[user][1] <= WINDOW:
                     pairs.append((last[user][0], product))
     return pairs, baskets
 
@@ -58,7 +61,7 @@ def mine(engine: Engine, *, min_support: int = 6, min_lift: float = 1.8) -> list
     return out
 
 
-def _term_assertions(pairs: list[tuple[str, str]], info: dict, min_support: int,
+def _term_assertions(pairs: list[tuple[str, str]], info: dict[str, Any], min_support: int,
                      min_lift: float) -> list[Assertion]:
     total = len(pairs)
     feature_n: Counter[str] = Counter()
@@ -89,7 +92,7 @@ def _term_assertions(pairs: list[tuple[str, str]], info: dict, min_support: int,
     return out
 
 
-def _copurchase_assertions(baskets: dict[str, list[str]], info: dict, min_support: int,
+def _copurchase_assertions(baskets: dict[str, list[str]], info: dict[str, Any], min_support: int,
                            min_lift: float) -> list[Assertion]:
     type_n: Counter[str] = Counter()
     pair_n: Counter[tuple[str, str]] = Counter()
