@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import insert
 from sqlmodel import Session, col, select
@@ -27,16 +28,39 @@ ALIASES = {
 }
 
 
+def open_text(path: Path) -> IO[str]:
+    """Open a UTF-8 text file, gunzipping it on the fly when its name ends in ``.gz``."""
+    if path.name.lower().endswith(".gz"):
+        return gzip.open(path, "rt", encoding="utf-8", newline="")
+    return path.open(encoding="utf-8", newline="")
+
+
 def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield (line number, row) from a JSONL or CSV file; malformed lines raise."""
+    """Yield (line number, row) from a JSONL or CSV file (either may be gzipped).
+
+    Malformed lines and unreadable files raise ``ImportFileError``.
+    """
+    path = Path(path)
     if not path.is_file():
         raise ImportFileError(str(path), 0, "no such file")
-    if path.suffix.lower() == ".csv":
-        with path.open(newline="", encoding="utf-8") as handle:
-            for number, row in enumerate(csv.DictReader(handle), start=2):
-                yield number, {k: v for k, v in row.items() if k is not None and v != ""}
-        return
-    with path.open(encoding="utf-8") as handle:
+    try:
+        yield from _csv_rows(path) if _is_csv(path) else _jsonl_rows(path)
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise ImportFileError(str(path), 0, f"cannot be read ({exc})") from exc
+
+
+def _is_csv(path: Path) -> bool:
+    return path.name.lower().removesuffix(".gz").endswith(".csv")
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    with open_text(path) as handle:
+        for number, row in enumerate(csv.DictReader(handle), start=2):
+            yield number, {k: v for k, v in row.items() if k is not None and v != ""}
+
+
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    with open_text(path) as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue

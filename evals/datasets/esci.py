@@ -12,15 +12,16 @@ location is ``<repo>/../shared/data/esci``; the data is read there, never copied
 
 from __future__ import annotations
 
-import gzip
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from evals.datasets import DatasetError
 from evals.metrics import ESCI_GAINS
+from knowledge.errors import ImportFileError
+from knowledge.ingest import read_rows
 from knowledge.settings import REPO_ROOT
 
 JUDGMENT_NAMES = ("judgments.dev.jsonl", "judgments.jsonl")
@@ -76,31 +77,12 @@ class EsciData:
     products_path: Path
 
 
-def _open(path: Path) -> IO[str]:
-    if path.name.endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8")
-    return path.open(encoding="utf-8")
-
-
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line number, object)`` from a JSONL (or .jsonl.gz) file; bad lines raise."""
-    path = Path(path)
-    if not path.is_file():
-        raise DatasetError(str(path), 0, "no such file")
     try:
-        with _open(path) as handle:
-            for number, line in enumerate(handle, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise DatasetError(str(path), number, f"not valid JSON ({exc.msg})") from exc
-                if not isinstance(row, dict):
-                    raise DatasetError(str(path), number, "a line must be a JSON object")
-                yield number, row
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise DatasetError(str(path), 0, f"cannot be read ({exc})") from exc
+        yield from read_rows(Path(path))  # the product importer's reader, errors renamed
+    except ImportFileError as exc:
+        raise DatasetError(exc.path, exc.line, exc.reason) from exc
 
 
 def _text(row: dict[str, Any], key: str, path: Path, number: int) -> str:

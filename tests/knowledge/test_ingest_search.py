@@ -111,6 +111,23 @@ def test_concurrent_searches_on_a_fresh_index_all_succeed(loaded: Store) -> None
     assert [r[0].product.id for r in results[:4]] == ["S1", "C1", "K1", "S3"]
 
 
+def test_gzipped_jsonl_and_csv_import_like_plain_files(store: Store, tmp_path: Path) -> None:
+    import gzip
+
+    plain = write_jsonl(tmp_path / "c.jsonl", CATALOG[:3])
+    packed = tmp_path / "c.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    assert import_catalog(store, packed) == 3
+    table = tmp_path / "more.csv.gz"
+    table.write_bytes(gzip.compress(b"product_id,product_title,price\nZ1,Zebra Mug,9.5\n"))
+    assert import_catalog(store, table) == 1
+    assert store.search.search("zebra mug", k=1)[0].product.id == "Z1"
+    broken = tmp_path / "broken.jsonl.gz"
+    broken.write_bytes(gzip.compress(plain.read_bytes())[:-8])  # cut short
+    with pytest.raises(ImportFileError, match="cannot be read"):
+        import_catalog(store, broken)
+
+
 def test_reimport_updates_in_place(loaded: Store, tmp_path: Path) -> None:
     import_catalog(loaded, write_jsonl(tmp_path / "u.jsonl", [{**CATALOG[4], "price": 30.0}]))
     assert counts(loaded) == (5, 5)
