@@ -1,7 +1,7 @@
 """``shopper``: scripted multi-turn conversations through the real shopper graph and model.
 
-The demo store is built in a scratch folder (``build_demo``; a small catalogue drawn from
-the demo taxonomy when the generator is not installed), then every conversation of
+The demo store is built in a scratch folder (``build_demo``) with its commonsense knowledge
+served (seed + mining, as ``make run`` serves it), then every conversation of
 ``evals/data/shopper_conversations.jsonl`` is played through ``ShopperService.run_turn``.
 
 Metrics (system ``shopper``): ``intent_accuracy``, ``slot_accuracy`` (expected slot keys
@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import random
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 from evals.harness import SuiteContext, SuiteResult, Table, register_suite
@@ -37,6 +35,9 @@ from evals.shopper_parsing import (
     shoppingbench_options,
     webshop_search_share,
 )
+from knowledge.demo_build import build_demo
+from knowledge.graph.build import build_knowledge
+from knowledge.graph.serve import KnowledgeExpander
 from knowledge.settings import REPO_ROOT
 from knowledge.store import Store
 from tools.cart import show_cart
@@ -46,41 +47,14 @@ SHARED = REPO_ROOT.parent / "shared" / "data"
 TAXONOMY = REPO_ROOT / "knowledge" / "demo" / "taxonomy.json"
 
 
-def _fallback_catalogue(path: Path, seed: int) -> Path:
-    """Write a taxonomy-drawn catalogue (4 products per type) when the demo generator is absent."""
-    world = json.loads(TAXONOMY.read_text())
-    rng = random.Random(seed)
-    rows = []
-    for category, spec in world["categories"].items():
-        low, high = spec["price"]
-        for t, kind in enumerate(spec["types"]):
-            for n in range(4):
-                brand = rng.choice(world["brands"][category])
-                color = rng.choice(world["colors"])
-                feats = rng.sample(spec["features"], 3)
-                rows.append({"product_id": f"{category[:3].upper()}-{t}-{n}", "category": category,
-                             "product_title": f"{brand} {feats[0].title()} {kind.title()}",
-                             "product_brand": brand, "product_color": color, "stock": 5,
-                             "price": round(rng.uniform(low, high), 2),
-                             "attributes": {"type": kind, "features": feats,
-                                            "audience": rng.choice(["women", "men", "kids"]),
-                                            "sizes": spec["sizes"][:4]}})
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    return path
-
-
 def _build_store(ctx: SuiteContext) -> tuple[Store, str]:
     store = Store(ctx.store_settings())
-    try:
-        from knowledge.demo_build import build_demo
-
-        counts = build_demo(store, products=1500, shoppers=100, seed=7)
-        return store, f"demo store ({counts['products']} products)"
-    except ModuleNotFoundError:
-        from knowledge.ingest import import_catalog
-
-        n = import_catalog(store, _fallback_catalogue(ctx.work_dir / "catalogue.jsonl", ctx.seed))
-        return store, f"taxonomy fallback catalogue ({n} products; demo generator missing)"
+    counts = build_demo(store, products=1500, shoppers=100, seed=7)
+    stats = build_knowledge(store, ("seed", "mining"))  # as `make run` serves it
+    store.search.set_expander(KnowledgeExpander(store))
+    kept = stats.get("kept", {}).get("mining", 0)
+    return store, (f"demo store ({counts['products']} products), knowledge served "
+                   f"({stats.get('seed', 0)} seed + {kept} mined assertions)")
 
 
 def _outcome(service: Any, sid: str, events: list[dict[str, Any]],
