@@ -6,14 +6,18 @@ SQLite (``<data_dir>/checkpoints.db``) by default; the Postgres saver when
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import make_url
 
 from knowledge.errors import ConfigError
 from knowledge.settings import Settings
+
+if TYPE_CHECKING:
+    from server.deps import AppState
 
 
 def postgres_dsn(url: str) -> str:
@@ -68,3 +72,18 @@ async def open_checkpointer(settings: Settings) -> AsyncIterator[Any]:
         yield saver
     finally:
         await conn.close()
+
+
+async def open_for(state: AppState, capability: str) -> Any:
+    """Open a checkpointer for one capability's graph; ``close_for`` closes it at shutdown."""
+    stack = contextlib.AsyncExitStack()
+    saver = await stack.enter_async_context(open_checkpointer(state.settings))
+    state.services[f"{capability}_checkpointer"] = stack
+    return saver
+
+
+async def close_for(state: AppState, capability: str) -> None:
+    """Close what ``open_for`` opened for ``capability`` (nothing if it never opened)."""
+    stack = state.services.pop(f"{capability}_checkpointer", None)
+    if stack is not None:
+        await stack.aclose()

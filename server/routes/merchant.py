@@ -18,7 +18,7 @@ from starlette.websockets import WebSocketDisconnect
 
 from agents.merchant.service import MerchantService
 from knowledge.errors import PermissionDeniedError
-from server.checkpoints import open_checkpointer
+from server.checkpoints import close_for, open_for
 from server.deps import AppState, MerchantDep, StateDep
 from tools.campaigns import service
 from tools.campaigns.audiences import suggest_audiences
@@ -30,17 +30,12 @@ router = APIRouter(tags=["merchant"])
 
 async def setup(state: AppState) -> None:
     """Compile the merchant graph once over the conversation checkpointer."""
-    stack = contextlib.AsyncExitStack()
-    saver = await stack.enter_async_context(open_checkpointer(state.settings))
-    state.services["merchant"] = MerchantService(state.store, saver)
-    state.services["merchant_stack"] = stack
+    state.services["merchant"] = MerchantService(state.store, await open_for(state, "merchant"))
 
 
 async def teardown(state: AppState) -> None:
     """Close the checkpointer."""
-    stack = state.services.pop("merchant_stack", None)
-    if stack is not None:
-        await stack.aclose()
+    await close_for(state, "merchant")
 
 
 class CampaignChange(BaseModel):

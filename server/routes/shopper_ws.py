@@ -17,7 +17,7 @@ from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from agents.shopper.service import ShopperService
 from knowledge.db import database_unavailable, lost_connection
-from server.checkpoints import open_checkpointer
+from server.checkpoints import close_for, open_for
 from server.deps import AppState, StateDep
 from tools.cart import CartView, show_cart
 
@@ -29,17 +29,12 @@ FRAME_OVERHEAD = 500
 
 async def setup(state: AppState) -> None:
     """Build the shopper graph once over the conversation checkpointer (SQLite or Postgres)."""
-    stack = contextlib.AsyncExitStack()
-    saver = await stack.enter_async_context(open_checkpointer(state.settings))
-    state.services["shopper"] = ShopperService(state.store, saver)
-    state.services["shopper_stack"] = stack
+    state.services["shopper"] = ShopperService(state.store, await open_for(state, "shopper"))
 
 
 async def teardown(state: AppState) -> None:
     """Close the checkpointer."""
-    stack = state.services.pop("shopper_stack", None)
-    if stack is not None:
-        await stack.aclose()
+    await close_for(state, "shopper")
 
 
 class RateLimiter:
