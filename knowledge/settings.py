@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import tempfile
 from functools import cached_property
 from pathlib import Path
 from typing import Literal, Self
@@ -44,8 +45,14 @@ def default_embedding_dir() -> Path:
 
 
 def _default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/shopmage`` (``~/.cache/shopmage``), or a temp folder when unwritable."""
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "shopmage"
+    path = Path(base) / "shopmage"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    except OSError:
+        return Path(tempfile.gettempdir()) / "shopmage-models"
 
 
 class Settings(BaseSettings):
