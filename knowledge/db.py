@@ -80,10 +80,14 @@ def lost_connection(exc: DBAPIError) -> bool:
     return isinstance(exc, OperationalError)  # psycopg: no SQLSTATE = no server answered
 
 
-def database_unavailable(exc: DBAPIError, engine: Engine) -> EngineUnavailableError:
-    """A lost or refused database connection as one error naming the setting and address."""
+def database_unavailable(exc: Exception, engine: Engine) -> EngineUnavailableError:
+    """A lost or refused database connection as one error naming the setting and address.
+
+    ``exc`` is SQLAlchemy's wrapper or the raw driver error (the checkpointer's psycopg).
+    """
     where = engine.url.render_as_string(hide_password=True)
-    return EngineUnavailableError("SHOPMAGE_DATABASE_URL", "the database", where, exc.orig or exc)
+    reason = getattr(exc, "orig", None) or exc
+    return EngineUnavailableError("SHOPMAGE_DATABASE_URL", "the database", where, reason)
 
 
 def create_database(server_url: str, name: str) -> str:

@@ -107,8 +107,9 @@ class SearchEngine:
         # pass it the equality clauses only, over-fetch by what the rest of the mask keeps,
         # and apply the whole mask here.
         where_filters = _equality_only(filters)
-        coarse = self.index.mask(where_filters)
-        passing, candidates = int(mask.sum()), int(coarse.sum())
+        passing = int(mask.sum())
+        candidates = (int(self.index.mask(where_filters).sum()) if _where(where_filters)
+                      else len(self.index))
         if passing == 0:
             return []
         keep = passing / max(1, candidates)

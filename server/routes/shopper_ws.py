@@ -104,11 +104,10 @@ def _failure(exc: Exception, service: ShopperService, session_id: str) -> dict[s
     import psycopg
     from sqlalchemy.exc import DBAPIError
 
-    if isinstance(exc, DBAPIError) and lost_connection(exc):
+    lost = (isinstance(exc, DBAPIError) and lost_connection(exc)) or isinstance(
+        exc, psycopg.OperationalError)  # the latter: the conversation checkpointer's driver
+    if lost:
         return _error("unavailable", str(database_unavailable(exc, service.store.engine)))
-    if isinstance(exc, psycopg.OperationalError):  # the conversation checkpointer's driver
-        return _error("unavailable", "the database (SHOPMAGE_DATABASE_URL) is unavailable: "
-                                     f"{exc}; try again once it is back")
     log.exception("shopper turn failed for session %s", session_id)
     return _error("internal_error", "something went wrong with that message; please try again")
 
