@@ -1,0 +1,1 @@
+"""Data files the NLP models train from (QueryNER train, MIT)."""
