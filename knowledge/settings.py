@@ -88,6 +88,9 @@ class Settings(BaseSettings):
         default="onnx-int8", description="how MiniLM runs: torch, ONNX fp32 or ONNX int8")
     model_cache_dir: Path = Field(default_factory=lambda: _default_cache_dir(),
                                   description="where exported ONNX models are kept")
+    policy_dir: Path | None = Field(
+        default=None, description="markdown store policies (shipping, returns...); default: "
+        "<data dir>/policies when it exists, else the demo set in knowledge/demo/policies")
 
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
