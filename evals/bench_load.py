@@ -88,7 +88,7 @@ async def _session(url: str, index: int, deadline: float, tally: Tally) -> None:
 
 def _start_server(port: int, log_path: Path) -> subprocess.Popen[bytes]:
     log_file = log_path.open("wb")
-    proc = subprocess.Popen([sys.executable, "-m", "server.cli", "serve", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--port", str(port)],
                             stdout=log_file, stderr=subprocess.STDOUT)
     for _ in range(240):
         try:

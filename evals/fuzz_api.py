@@ -28,9 +28,9 @@ def _merchant_key(settings: Settings) -> str:
     from sqlmodel import Session, col, select
 
     from knowledge.db import make_engine
+    from knowledge.merchants import create_merchant
     from knowledge.models import Product
     from tools.campaigns.service import assign_products
-    from tools.merchants import create_merchant
 
     engine = make_engine(settings)
     merchant, key = create_merchant(engine, name="Fuzz Merchant")

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from knowledge.carts import show_cart
 from knowledge.models import Product
 from knowledge.store import Store
-from tools.cart import show_cart
 from tools.catalog import filters_for, products_by_ids
 
 _PRICE = re.compile(r"\$\s?(\d+(?:\.\d{1,2})?)|(\d+(?:\.\d{1,2})?)\s?(?:dollars?|usd)\b", re.I)

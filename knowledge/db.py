@@ -2,31 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
-from sqlmodel import Session, SQLModel, create_engine, text
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import SQLModel, create_engine, text
 
-from knowledge import models  # noqa: F401  (registers the core tables)
-from knowledge.errors import ConfigError, EngineUnavailableError
+# every module that defines tables, so create_all and Alembic see them all
+from knowledge import (  # noqa: F401
+    ads,
+    agents,
+    campaigns,
+    carts,
+    commerce,
+    creatives,
+    idempotency,
+    models,
+)
+from knowledge.errors import ConfigError
+from knowledge.graph import store as _graph_store  # noqa: F401
 from knowledge.settings import Settings
 
 
 def register_tables() -> None:
-    """Import every module that defines tables so ``create_all`` sees them."""
-    import importlib
-
-    for name in ("knowledge.graph.store", "tools.cart", "tools.campaigns.store",
-                 "tools.creatives.store"):
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not name.startswith(exc.name):
-                raise
+    """Every table module is imported above, so ``SQLModel.metadata`` holds them all."""
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -64,32 +64,6 @@ def make_engine(settings: Settings) -> Engine:
     return engine
 
 
-_SQLITE_UNAVAILABLE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR")
-
-
-def lost_connection(exc: DBAPIError) -> bool:
-    """Whether a driver error means the database is gone or busy (worth a retry), not a bug."""
-    if exc.connection_invalidated:
-        return True
-    sqlite_name = getattr(exc.orig, "sqlite_errorname", None)
-    if sqlite_name is not None:
-        return str(sqlite_name).startswith(_SQLITE_UNAVAILABLE)
-    state = getattr(exc.orig, "sqlstate", None)
-    if state:  # connection exception, or the server shutting down
-        return str(state).startswith(("08", "57P"))
-    return isinstance(exc, OperationalError)  # psycopg: no SQLSTATE = no server answered
-
-
-def database_unavailable(exc: Exception, engine: Engine) -> EngineUnavailableError:
-    """A lost or refused database connection as one error naming the setting and address.
-
-    ``exc`` is SQLAlchemy's wrapper or the raw driver error (the checkpointer's psycopg).
-    """
-    where = engine.url.render_as_string(hide_password=True)
-    reason = getattr(exc, "orig", None) or exc
-    return EngineUnavailableError("SHOPMAGE_DATABASE_URL", "the database", where, reason)
-
-
 def create_database(server_url: str, name: str) -> str:
     """Create database ``name`` on the PostgreSQL server of ``server_url``; return its URL.
 
@@ -124,15 +98,3 @@ def migrate(url: str) -> None:
     config = Config(str(REPO_ROOT / "alembic.ini"))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     command.upgrade(config, "head")
-
-
-@contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """A session whose work is committed together or not at all."""
-    with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise

@@ -14,9 +14,9 @@ from sqlalchemy import insert
 from sqlmodel import Session, col, select
 from tqdm import tqdm
 
-from knowledge.db import transaction
 from knowledge.errors import ImportFileError
 from knowledge.models import EVENT_TYPES, Event, Product, Shopper
+from knowledge.sql import transaction
 from knowledge.text import product_text
 
 if TYPE_CHECKING:

@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 from sqlmodel import Session, col, select
 
-from knowledge.db import transaction
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import EVENT_TYPES, Event, Product, Shopper
 from knowledge.search import Hit, SearchFilters
+from knowledge.sql import transaction
 from knowledge.store import Store
 
 WEIGHTS = {"view": 1.0, "click": 1.5, "cart": 3.0, "purchase": 4.0}

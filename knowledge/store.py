@@ -7,11 +7,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy.engine import Engine
 from tqdm import tqdm
 
-from knowledge.db import make_engine, transaction
+from knowledge.db import make_engine
 from knowledge.embeddings import Embedder
 from knowledge.models import Product
 from knowledge.search import SearchEngine
 from knowledge.settings import Settings
+from knowledge.sql import transaction
 from knowledge.vectors import VectorStore
 
 if TYPE_CHECKING:

@@ -2,61 +2,54 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from types import ModuleType
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
+from knowledge.graph.serve import KnowledgeExpander
 from knowledge.settings import REPO_ROOT, Settings
 from knowledge.store import Store, open_store
 from server.deps import AppState
 from server.errors import install_error_handlers
+from server.routes import (
+    ads,
+    catalog,
+    creatives,
+    health,
+    merchant,
+    openai_compat,
+    shopper_ws,
+    ucp,
+    ucp_mcp,
+    ucp_store,
+)
 
 log = logging.getLogger("shopmage")
 WEB = REPO_ROOT / "web"
 
 # Capability routers: each module exposes ``router`` and optionally ``setup(state)``, which
-# builds its services once at start-up. A capability that is not installed is skipped.
-CAPABILITIES = (
-    "server.routes.health",
-    "server.routes.catalog",
-    "server.routes.knowledge",
-    "server.routes.shopper_ws",
-    "server.routes.merchant",
-    "server.routes.creatives",
-    "server.routes.openai_compat",
+# builds its services once at start-up, and ``teardown(state)``.
+CAPABILITIES: tuple[ModuleType, ...] = (
+    health, catalog, shopper_ws, merchant, creatives, openai_compat, ads,
+    ucp, ucp_store, ucp_mcp,
 )
-
-
-def _capabilities() -> list[object]:
-    modules: list[object] = []
-    for name in CAPABILITIES:
-        try:
-            modules.append(importlib.import_module(name))
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-    return modules
 
 
 def attach_knowledge(store: Store) -> None:
     """Plug the served commonsense knowledge into search, when the layer is installed."""
-    try:
-        from knowledge.graph.serve import KnowledgeExpander
-    except ModuleNotFoundError:
-        return
     store.search.set_expander(KnowledgeExpander(store))
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """Build the app; the lifespan opens the store and lets each capability set up."""
     settings = settings or Settings()
-    modules = _capabilities()
+    modules = CAPABILITIES
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -7,10 +7,10 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 
+from knowledge.merchants import authenticate
 from knowledge.models import Merchant
 from knowledge.settings import Settings
 from knowledge.store import Store
-from tools.merchants import authenticate
 
 
 @dataclass

@@ -6,7 +6,6 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from knowledge.db import database_unavailable, lost_connection
 from knowledge.errors import (
     BusyError,
     ConfigError,
@@ -17,6 +16,7 @@ from knowledge.errors import (
     PermissionDeniedError,
     ShopmageError,
 )
+from knowledge.sql import database_unavailable, lost_connection
 
 STATUS = [
     (NotFoundError, 404, "not_found"),

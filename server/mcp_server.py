@@ -1,24 +1,29 @@
 """shopmage over the Model Context Protocol (official ``mcp`` SDK, v2 ``MCPServer``).
 
 The tool set is fixed when the server is built: catalogue, cart and knowledge tools for
-anyone; merchant tools only when the server was started with a valid merchant key, bound
-to that merchant (no tool takes a merchant id from the caller).
+anyone; the UCP shopping tools (``search_catalog`` ... ``get_order``, see
+:mod:`server.ucp_mcp`) for outside agents with an agent key; merchant tools only when the
+server was started with a valid merchant key, bound to that merchant (no tool takes a
+merchant id from the caller).
 """
 
 from __future__ import annotations
 
-import importlib
 from typing import Any
 
 from mcp.server.mcpserver import MCPServer
 
+from knowledge import carts as cart
 from knowledge.errors import ShopmageError
+from knowledge.merchants import authenticate
 from knowledge.models import Merchant
 from knowledge.search import SearchFilters
 from knowledge.store import Store
-from tools import cart, catalog
+from server.ucp_mcp import UcpTools
+from tools import catalog
+from tools.campaigns import mcp_tools as campaign_mcp_tools
 from tools.knowledge_tools import explain_query
-from tools.merchants import authenticate
+from tools.ucp.service import ShoppingService
 
 
 def _safe(call: Any) -> Any:
@@ -71,19 +76,25 @@ def _public_tools(server: MCPServer, store: Store) -> None:
 
 def _merchant_tools(server: MCPServer, store: Store, merchant: Merchant) -> None:
     """Register the merchant-only tools, bound to ``merchant``, when that layer exists."""
-    try:
-        module = importlib.import_module("tools.campaigns.mcp_tools")
-    except ModuleNotFoundError:
-        return
-    module.register(server, store, merchant)
+    campaign_mcp_tools.register(server, store, merchant)
 
 
-def build_mcp(store: Store, merchant_key: str | None = None) -> MCPServer:
-    """The MCP server over ``store``; with a merchant key, the merchant tools too."""
+def build_mcp(store: Store, merchant_key: str | None = None, *, agent_key: str | None = None,
+              service: ShoppingService | None = None,
+              base_url: str = "http://127.0.0.1:8000") -> MCPServer:
+    """The MCP server over ``store``: public and UCP tools; with a merchant key, merchant tools.
+
+    ``agent_key`` is the UCP agent key used when a call carries none (stdio); ``service``
+    shares the REST service's rate limits when both run in one process.
+    """
     server = MCPServer(name="shopmage", instructions=(
         "Shop a store's catalogue: search products, get details, compare, keep a cart, and "
-        "ask what a shopping query means. Merchant tools appear only with a merchant key."))
+        "ask what a shopping query means. UCP agents use search_catalog, create_cart, "
+        "create_checkout and the other UCP tools with their agent key. Merchant tools appear "
+        "only with a merchant key."))
     _public_tools(server, store)
+    UcpTools(service or ShoppingService(store), agent_key=agent_key,
+             base_url=base_url).register(server)
     if merchant_key is not None:
         _merchant_tools(server, store, authenticate(store.engine, merchant_key))
     return server

@@ -12,8 +12,8 @@ from typing import Any
 from langchain_core.tools import BaseTool, tool
 from langgraph.prebuilt import ToolRuntime
 
+from knowledge import carts as cart_tools
 from knowledge.errors import ShopmageError
-from tools import cart as cart_tools
 from tools.catalog import card, compare_products, find_products, product_details
 from tools.knowledge_tools import explain_query
 from tools.recommend import for_you, profile_vector

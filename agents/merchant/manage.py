@@ -11,10 +11,10 @@ from agents.merchant.context import MerchantContext
 from agents.merchant.nodes import _emit
 from agents.merchant.slots import parse_goal
 from agents.merchant.state import MerchantState
+from knowledge.campaigns import Campaign
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.text import tokens
 from tools.campaigns import service
-from tools.campaigns.store import Campaign
 
 CAMPAIGN_ID = re.compile(r"\bc_[0-9a-f]{10}\b")
 

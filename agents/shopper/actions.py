@@ -11,10 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from agents.shopper.context import ShopperContext
+from agents.shopper.honesty import TypeCheck, check_type, dont_carry_sentence
 from agents.shopper.understand import constraints_from, merge_constraints
+from knowledge import carts as cart_tools
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.search import Hit
-from tools import cart as cart_tools
 from tools.catalog import card, compare_products, find_products, match_reasons, product_details
 from tools.recommend import for_you, note_event, profile_vector
 
@@ -60,14 +61,50 @@ def do_search(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) 
     if turn["intent"] == "refine":
         constraints = merge_constraints(state.get("constraints") or {}, slots, text,
                                         state.get("last_prices") or [])
+        check = TypeCheck()
     else:
         constraints = constraints_from(text, slots)
-    outcome = find_products(ctx.store, constraints, k=ctx.results_k,
-                            profile_vector=profile_vector(ctx.store, ctx.session_id))
+        check = check_type(ctx.store, ctx.vocabulary, text, turn["slots"])
+        _narrow_to_type(ctx, constraints, check)
     note_event(ctx.store, ctx.session_id, "search", query=constraints.get("query") or text)
-    plan = _results_plan(outcome.hits, constraints, outcome.relaxed)
+    if not check.carried:
+        plan = _not_carried_plan(ctx, constraints, check)
+    else:
+        outcome = find_products(ctx.store, constraints, k=ctx.results_k,
+                                profile_vector=profile_vector(ctx.store, ctx.session_id))
+        plan = _results_plan(outcome.hits, constraints, outcome.relaxed)
     plan["state"] = {"constraints": constraints}
+    plan["type_check"] = {"requested": check.requested, "carried": check.carried,
+                          "nearest": check.nearest, "source": check.source}
     return plan
+
+
+def _narrow_to_type(ctx: ShopperContext, constraints: dict[str, Any], check: TypeCheck) -> None:
+    """A carried type named by its head ("headphones") searches that catalogue type only."""
+    if constraints.get("product_type") or not check.matches:
+        return
+    if len(check.matches) == 1:
+        constraints["product_type"] = check.matches[0]
+        return
+    categories = {ctx.vocabulary.type_category.get(t) for t in check.matches}
+    if len(categories) == 1 and None not in categories and not constraints.get("category"):
+        constraints["category"] = categories.pop()
+
+
+def _not_carried_plan(ctx: ShopperContext, constraints: dict[str, Any], check: TypeCheck
+                      ) -> Plan:
+    """Say first that the type is not carried, then show the nearest carried types."""
+    hits: list[Hit] = []
+    per_type = max(1, -(-ctx.results_k // max(1, len(check.nearest))))
+    for kind in check.nearest:
+        wanted = {k: v for k, v in constraints.items() if k not in ("product_type", "category")}
+        wanted["product_type"] = kind
+        outcome = find_products(ctx.store, wanted, k=per_type)
+        if "product_type" not in outcome.relaxed:
+            hits += [h for h in outcome.hits if h.product.id not in {x.product.id for x in hits}]
+    cards = _cards(hits[:ctx.results_k], constraints)
+    return {"cards": cards, "llm": False, "template": dont_carry_sentence(check),
+            "relaxed": [], "not_carried": check.requested}
 
 
 def _slots(turn: dict[str, Any]) -> Any:

@@ -31,9 +31,11 @@ from sqlmodel import Session, select
 
 from evals.harness import SuiteContext, SuiteResult, Table, register_suite
 from evals.metrics import mean, percentile
+from knowledge.creatives import Creative, save_creative
 from knowledge.demo_build import build_demo
 from knowledge.graph.build import build_knowledge
 from knowledge.graph.serve import KnowledgeExpander
+from knowledge.merchants import create_merchant
 from knowledge.models import Product
 from knowledge.store import Store
 from tools.creatives.adcopy import DESCRIPTION_MAX, HEADLINE_MAX, distinct_n, generate_ads
@@ -42,8 +44,6 @@ from tools.creatives.claims import facts_for, unsupported_claims
 from tools.creatives.layout import inside, overlaps
 from tools.creatives.listing import BULLET_MAX, TITLE_MAX, draft_listing
 from tools.creatives.selling_points import attribute_coverage, selling_points
-from tools.creatives.store import Creative, save_creative
-from tools.merchants import create_merchant
 
 
 def _setting(name: str, default: int) -> int:

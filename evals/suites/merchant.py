@@ -19,12 +19,12 @@ import numpy as np
 from agents.merchant.service import MerchantService
 from evals.harness import SuiteContext, SuiteResult, register_suite
 from knowledge.demo_build import build_demo
+from knowledge.merchants import create_merchant
 from knowledge.store import Store
 from tools.campaigns import service
 from tools.campaigns.bidding import compare_bidders
 from tools.campaigns.simulator import SimulationConfig
 from tools.campaigns.traffic import estimate_rates
-from tools.merchants import create_merchant
 
 KINDS = {"yoga mats": "yoga mat", "foam rollers": "foam roller", "tents": "tent",
          "sleeping bags": "sleeping bag", "headlamps": "headlamp", "resistance bands":

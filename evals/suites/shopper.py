@@ -35,12 +35,12 @@ from evals.shopper_parsing import (
     shoppingbench_options,
     webshop_search_share,
 )
+from knowledge.carts import show_cart
 from knowledge.demo_build import build_demo
 from knowledge.graph.build import build_knowledge
 from knowledge.graph.serve import KnowledgeExpander
 from knowledge.settings import REPO_ROOT
 from knowledge.store import Store
-from tools.cart import show_cart
 
 CONVERSATIONS = REPO_ROOT / "evals" / "data" / "shopper_conversations.jsonl"
 SHARED = REPO_ROOT.parent / "shared" / "data"

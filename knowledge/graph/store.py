@@ -10,7 +10,6 @@ from sqlalchemy import JSON, Column, UniqueConstraint
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, select
 
-from knowledge.db import transaction
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.graph.relations import (
     HEAD_TYPES,
@@ -20,6 +19,7 @@ from knowledge.graph.relations import (
     check_relation,
 )
 from knowledge.models import utcnow
+from knowledge.sql import transaction
 
 SERVE_SCORE = 0.8  # candidates at or above this critic score are served without review
 

@@ -10,13 +10,13 @@ from typing import Annotated, Any, TypeVar
 from fastapi import APIRouter, Query
 from pydantic import BaseModel, Field
 
+from knowledge.creatives import Creative, list_creatives
 from server.deps import MerchantDep, StateDep
 from tools.creatives.adcopy import write_ad_copy
 from tools.creatives.banner_creatives import make_banners
 from tools.creatives.listing import draft_listing
 from tools.creatives.review import approve_creative, preview, reject_creative
 from tools.creatives.selling_points import save_selling_points
-from tools.creatives.store import Creative, list_creatives
 from tools.creatives.variants import attach_variant, compare_variants
 
 router = APIRouter(prefix="/api/creatives", tags=["creatives"])

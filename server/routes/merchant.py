@@ -18,12 +18,12 @@ from starlette.websockets import WebSocketDisconnect
 
 from agents.merchant.service import MerchantService
 from knowledge.errors import PermissionDeniedError
+from knowledge.merchants import authenticate
 from server.checkpoints import close_for, open_for
 from server.deps import AppState, MerchantDep, StateDep
 from tools.campaigns import service
 from tools.campaigns.audiences import suggest_audiences
 from tools.campaigns.forecasting import forecast_campaign
-from tools.merchants import authenticate
 
 router = APIRouter(tags=["merchant"])
 

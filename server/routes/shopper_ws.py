@@ -16,10 +16,10 @@ from fastapi import APIRouter, Query, WebSocket
 from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from agents.shopper.service import ShopperService
-from knowledge.db import database_unavailable, lost_connection
+from knowledge.carts import CartView, show_cart
+from knowledge.sql import database_unavailable, lost_connection
 from server.checkpoints import close_for, open_for
 from server.deps import AppState, StateDep
-from tools.cart import CartView, show_cart
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["shopper"])

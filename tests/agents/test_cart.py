@@ -7,9 +7,9 @@ import uuid
 import pytest
 from sqlmodel import Session, select
 
+from knowledge.carts import CartItem, add_to_cart, clear_cart, remove_from_cart, show_cart
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.store import Store
-from tools.cart import CartItem, add_to_cart, clear_cart, remove_from_cart, show_cart
 
 
 def rows(store: Store, session_id: str) -> list[tuple[str, int]]:

@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 
 from agents.shopper.service import ShopperService
 from agents.understanding.router import IntentRouter
+from knowledge.carts import CartItem
 from knowledge.store import Store
-from tools.cart import CartItem
 
 pytestmark = pytest.mark.llm
 

@@ -3,11 +3,11 @@ import pytest
 from sqlmodel import Session, func, select
 
 from agents.merchant.service import MerchantService
+from knowledge.campaigns import Campaign
 from knowledge.demo_build import build_demo
+from knowledge.merchants import create_merchant
 from knowledge.store import Store
 from tools.campaigns import service
-from tools.campaigns.store import Campaign
-from tools.merchants import create_merchant
 
 
 @pytest.fixture(scope="module")

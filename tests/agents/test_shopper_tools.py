@@ -11,8 +11,8 @@ from langgraph.prebuilt import ToolNode
 from agents.shopper.context import ShopperContext
 from agents.understanding.router import IntentRouter
 from agents.understanding.vocabulary import vocabulary_from_engine
+from knowledge.carts import show_cart
 from knowledge.store import Store
-from tools.cart import show_cart
 from tools.shopper_tools import SHOPPER_TOOLS
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from cli.eval import eval_app
 from evals.compare import compare_results, compare_runs
 from evals.datasets import DatasetError
 from evals.datasets.esci import default_esci_dir, load_esci, load_judgments, load_products
@@ -34,7 +35,6 @@ from evals.metrics import (
     token_f1,
 )
 from knowledge.settings import Settings
-from server.cli_eval import eval_app
 
 runner = CliRunner()
 

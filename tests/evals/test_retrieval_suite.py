@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from server.cli_eval import eval_app
+from cli.eval import eval_app
 
 runner = CliRunner()
 

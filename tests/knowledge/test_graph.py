@@ -123,7 +123,7 @@ def test_review_decides_what_is_served(store: Store, tmp_path: Path) -> None:
 
 
 def test_cli_explain(seeded: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    from server.cli import app
+    from cli.main import app
 
     monkeypatch.setenv("SHOPMAGE_DATA_DIR", str(seeded.settings.data_dir))
     result = CliRunner().invoke(app, ["knowledge", "explain", "tent for rainy weather"])

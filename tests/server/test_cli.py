@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from server.cli import app
+from cli.main import app
 from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
 
 runner = CliRunner()

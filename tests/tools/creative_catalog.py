@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from knowledge.merchants import create_merchant
 from knowledge.models import Merchant, Product
 from knowledge.store import Store
-from tools.merchants import create_merchant
 
 PRODUCTS = [
     dict(id="mat-tpe", title="Zenfit Yoga Mat", brand="Zenfit", color="purple", price=39.0,

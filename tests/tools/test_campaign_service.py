@@ -4,13 +4,13 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, func, select
 
+from knowledge.campaigns import Campaign, CampaignAudit
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.ingest import import_catalog
+from knowledge.merchants import create_merchant
 from knowledge.store import Store
 from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
 from tools.campaigns import service
-from tools.campaigns.store import Campaign, CampaignAudit
-from tools.merchants import create_merchant
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import random
 import pytest
 from sqlmodel import Session, select
 
+from knowledge.creatives import Creative
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Product
 from knowledge.store import Store
@@ -19,7 +20,6 @@ from tools.creatives.adcopy import (
 )
 from tools.creatives.claims import ProductFacts, count_unsupported
 from tools.creatives.listing import fit
-from tools.creatives.store import Creative
 
 from .creative_catalog import PRODUCTS, seed_catalog
 

@@ -8,11 +8,11 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 from sqlmodel import Session, select
 
+from knowledge.creatives import Creative
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Product
 from knowledge.store import Store
 from tools.creatives.banner_creatives import make_banners
-from tools.creatives.store import Creative
 
 from .creative_catalog import seed_catalog
 

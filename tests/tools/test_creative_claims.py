@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from knowledge.creatives import Creative
 from knowledge.models import Product
 from knowledge.store import Store
 from tools.creatives.claims import (
@@ -16,7 +17,6 @@ from tools.creatives.claims import (
 from tools.creatives.listing import assemble, draft_listing, template_listing
 from tools.creatives.phrases import BENEFITS
 from tools.creatives.selling_points import selling_points
-from tools.creatives.store import Creative
 
 from .creative_catalog import seed_catalog
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
+from knowledge.creatives import Creative
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Product
 from knowledge.store import Store
 from tools.creatives.claims import ProductFacts, count_unsupported
 from tools.creatives.listing import TITLE_MAX, draft_listing
 from tools.creatives.review import approve_creative, preview, reject_creative
-from tools.creatives.store import Creative
 
 from .creative_catalog import seed_catalog
 

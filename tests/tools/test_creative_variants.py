@@ -10,14 +10,15 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from knowledge.db import transaction
+from knowledge.creatives import Creative
+from knowledge.merchants import create_merchant
 from knowledge.models import Merchant
+from knowledge.sql import transaction
 from knowledge.store import Store
 from server.app import create_app
 from tools.creatives.adcopy import write_ad_copy
 from tools.creatives.banner_creatives import make_banners
 from tools.creatives.creative_tools import build_creative_tools
-from tools.creatives.store import Creative
 from tools.creatives.variants import (
     attach_variant,
     compare_variants,
@@ -25,7 +26,6 @@ from tools.creatives.variants import (
     variant_features,
     variant_priors,
 )
-from tools.merchants import create_merchant
 
 from .creative_catalog import seed_catalog
 
@@ -33,7 +33,7 @@ from .creative_catalog import seed_catalog
 def _campaign(store: Store, merchant: Merchant, campaign_id: str) -> str:
     """A campaign row when the campaigns module exists (required fields filled plainly)."""
     try:
-        module = importlib.import_module("tools.campaigns.store")
+        module = importlib.import_module("knowledge.campaigns")
     except ModuleNotFoundError:
         return campaign_id
     model = module.Campaign

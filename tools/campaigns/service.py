@@ -10,10 +10,12 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from knowledge.db import transaction
+from knowledge.ads import AdSettings, AdState
+from knowledge.campaigns import Campaign, CampaignAudit
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Product, utcnow
-from tools.campaigns.store import Campaign, CampaignAudit
+from knowledge.sql import transaction
+from tools.campaigns.naming import campaign_name
 
 MAX_DAYS = 365
 
@@ -62,7 +64,32 @@ def validate(engine: Engine, merchant_id: str, draft: CampaignDraft) -> list[Pro
         raise InvalidRequestError(f"a campaign can run at most {MAX_DAYS} days")
     if draft.budget_daily is not None and draft.budget_daily <= 0:
         raise InvalidRequestError("the daily budget must be above 0")
-    return owned_products(engine, merchant_id, draft.product_ids)
+    reserve = AdSettings().reserve_cpc
+    if draft.budget_total < reserve:
+        raise InvalidRequestError(
+            f"the budget {draft.budget_total:g} is below one click's reserve price {reserve:g}")
+    products = owned_products(engine, merchant_id, draft.product_ids)
+    if all((p.stock or 0) <= 0 for p in products):
+        raise InvalidRequestError(
+            "every product in this campaign is out of stock, so no ad could be shown: "
+            + ", ".join(sorted(p.id for p in products)))
+    _check_overlap(engine, merchant_id, draft)
+    return products
+
+
+def _check_overlap(engine: Engine, merchant_id: str, draft: CampaignDraft,
+                   exclude: str | None = None) -> None:
+    """Two live campaigns may not promote the same product over overlapping dates."""
+    wanted = set(draft.product_ids)
+    for other in list_campaigns(engine, merchant_id):
+        if other.id == exclude or other.status not in ("active", "paused"):
+            continue
+        shared = wanted & set(other.product_ids)
+        if shared and other.start <= draft.end and draft.start <= other.end:
+            raise InvalidRequestError(
+                f"campaign {other.id} '{other.name}' already promotes "
+                f"{', '.join(sorted(shared))} from {other.start} to {other.end}; pause it or "
+                f"choose other products or dates")
 
 
 def _snapshot(c: Campaign) -> dict[str, Any]:
@@ -75,7 +102,7 @@ def create_campaign(engine: Engine, merchant_id: str, draft: CampaignDraft,
     products = validate(engine, merchant_id, draft)
     campaign = Campaign(
         id="c_" + uuid.uuid4().hex[:10], merchant_id=merchant_id,
-        name=draft.name or f"Promote {products[0].title[:40]}", product_ids=draft.product_ids,
+        name=draft.name or campaign_name(products), product_ids=draft.product_ids,
         budget_total=draft.budget_total, budget_daily=draft.budget_daily,
         target_roi=draft.target_roi, start=draft.start, end=draft.end,
         audiences=draft.audiences, forecast=forecast, status="active")
@@ -83,6 +110,7 @@ def create_campaign(engine: Engine, merchant_id: str, draft: CampaignDraft,
         session.add(campaign)
         session.add(CampaignAudit(campaign_id=campaign.id, merchant_id=merchant_id,
                                   action="create", after=_snapshot(campaign)))
+        session.add(AdState(campaign_id=campaign.id, budget=campaign.budget_total))
     return campaign
 
 
@@ -113,6 +141,10 @@ def change_campaign(engine: Engine, merchant_id: str, campaign_id: str, action: 
         _apply(campaign, action, changes)
         campaign.updated_at = utcnow()
         session.add(campaign)
+        state = session.get(AdState, campaign_id)
+        if state is not None and state.budget != campaign.budget_total:
+            state.budget = campaign.budget_total  # the hard cap follows the budget
+            session.add(state)
         session.add(CampaignAudit(campaign_id=campaign_id, merchant_id=merchant_id,
                                   action=action, before=before, after=_snapshot(campaign)))
     return campaign

@@ -14,6 +14,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from knowledge.creatives import Creative, merchant_product, save_creative
 from knowledge.errors import InvalidRequestError, ShopmageError
 from knowledge.models import Product
 from tools.creatives.claims import (
@@ -26,7 +27,6 @@ from tools.creatives.claims import (
 from tools.creatives.listing import fit
 from tools.creatives.phrases import benefit, label
 from tools.creatives.selling_points import SellingPoint, plural, product_type, selling_points
-from tools.creatives.store import Creative, merchant_product, save_creative
 
 if TYPE_CHECKING:
     from knowledge.store import Store

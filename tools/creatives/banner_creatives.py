@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from knowledge.creatives import Creative, merchant_product, new_id, save_creative
 from knowledge.errors import InvalidRequestError
 from tools.creatives.adcopy import generate_ads
 from tools.creatives.banners import (
@@ -15,7 +16,6 @@ from tools.creatives.banners import (
 )
 from tools.creatives.claims import check_text, evidence_map, facts_for
 from tools.creatives.selling_points import product_type
-from tools.creatives.store import Creative, merchant_product, new_id, save_creative
 
 if TYPE_CHECKING:
     from knowledge.store import Store

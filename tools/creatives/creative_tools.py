@@ -85,7 +85,7 @@ def campaign_product(store: Store, merchant_id: str, campaign_id: str) -> str:
     check_campaign(store.engine, merchant_id=merchant_id, campaign_id=campaign_id)
     from sqlmodel import Session
 
-    from tools.campaigns.store import Campaign
+    from knowledge.campaigns import Campaign
 
     with Session(store.engine) as session:
         campaign = session.get(Campaign, campaign_id)

@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from knowledge.creatives import Creative, merchant_product, new_id, save_creative
 from knowledge.errors import ShopmageError
 from knowledge.models import Product
 from tools.creatives.briefs import proposed_product
@@ -27,7 +28,6 @@ from tools.creatives.claims import (
 )
 from tools.creatives.phrases import benefit, label
 from tools.creatives.selling_points import SellingPoint, product_type, selling_points
-from tools.creatives.store import Creative, merchant_product, new_id, save_creative
 
 if TYPE_CHECKING:
     from knowledge.store import Store

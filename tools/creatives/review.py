@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlmodel import Session
 
+from knowledge.creatives import Creative, get_creative, merchant_product, update_creative
 from knowledge.errors import InvalidRequestError
 from knowledge.models import Product, utcnow
 from tools.creatives.claims import count_unsupported, facts_for
-from tools.creatives.store import Creative, get_creative, merchant_product, update_creative
 
 if TYPE_CHECKING:
     from knowledge.store import Store

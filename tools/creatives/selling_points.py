@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
+from knowledge.creatives import Creative, merchant_product, save_creative
 from knowledge.errors import InvalidRequestError
 from knowledge.models import Product
 from knowledge.search import SearchFilters
 from tools.creatives.claims import ProductFacts, facts_for
 from tools.creatives.phrases import benefit, label
-from tools.creatives.store import Creative, merchant_product, save_creative
 
 if TYPE_CHECKING:
     from knowledge.store import Store

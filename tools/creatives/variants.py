@@ -16,8 +16,8 @@ import numpy as np
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from knowledge.creatives import Creative, get_creative, update_creative
 from knowledge.errors import InvalidRequestError, NotFoundError
-from tools.creatives.store import Creative, get_creative, update_creative
 
 BASE_CTR = 0.015
 VARIANT_KINDS = ("ad_copy", "banner")
@@ -71,7 +71,7 @@ def ctr_prior(features: VariantFeatures) -> float:
 
 def _campaign_model() -> Any:
     try:
-        from tools.campaigns.store import Campaign
+        from knowledge.campaigns import Campaign
     except ModuleNotFoundError:
         return None
     return Campaign

@@ -15,9 +15,9 @@ from sqlalchemy import JSON, Column
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, select
 
-from knowledge.db import transaction
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Product, utcnow
+from knowledge.sql import transaction
 
 CreativeKind = Literal["listing", "ad_copy", "banner", "selling_points"]
 CreativeStatus = Literal["draft", "approved", "rejected"]

@@ -10,9 +10,9 @@ from sqlalchemy import UniqueConstraint
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, col, select
 
-from knowledge.db import transaction
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Product, utcnow
+from knowledge.sql import transaction
 
 MAX_QUANTITY = 20
 

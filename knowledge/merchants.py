@@ -10,9 +10,9 @@ import uuid
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
-from knowledge.db import transaction
 from knowledge.errors import InvalidRequestError, PermissionDeniedError
 from knowledge.models import Merchant
+from knowledge.sql import transaction
 
 KEY_PREFIX = "smk_"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 from pathlib import Path
@@ -12,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.eval import eval_app
+from cli.knowledge import knowledge_app
 from knowledge.errors import ShopmageError
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -30,21 +31,8 @@ app.add_typer(merchant_app, name="merchant")
 app.add_typer(bench_app, name="bench")
 console = Console()
 
-# Sub-apps owned by other packages; mounted when installed.
-for _module, _attr, _name in (("server.cli_eval", "eval_app", "eval"),
-                              ("server.cli_knowledge", "knowledge_app", "knowledge"),
-                              ("server.cli_extra", "extra_app", None)):
-    try:
-        _sub = getattr(importlib.import_module(_module), _attr)
-    except ModuleNotFoundError as _exc:
-        if _exc.name != _module:
-            raise
-        continue
-    if _name is None:
-        app.registered_commands.extend(_sub.registered_commands)
-        app.registered_groups.extend(_sub.registered_groups)
-    else:
-        app.add_typer(_sub, name=_name)
+app.add_typer(eval_app, name="eval")
+app.add_typer(knowledge_app, name="knowledge")
 
 if TYPE_CHECKING:
     from knowledge.store import Store
@@ -178,7 +166,7 @@ def mcp(transport: str = "stdio", host: str = "127.0.0.1", port: int = 8001,
 @merchant_app.command("create")
 def merchant_create(name: str) -> None:
     """Create a merchant and print its API key (shown once; only a hash is stored)."""
-    from tools.merchants import create_merchant
+    from knowledge.merchants import create_merchant
 
     try:
         merchant, key = create_merchant(_store().engine, name=name)

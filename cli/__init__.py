@@ -1,0 +1,1 @@
+"""The ``shopmage`` command line: thin commands over the packages below it."""

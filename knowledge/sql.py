@@ -1,0 +1,49 @@
+"""Sessions and driver-error helpers shared by every table module (no tables here)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlmodel import Session
+
+from knowledge.errors import EngineUnavailableError
+
+_SQLITE_UNAVAILABLE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR")
+
+
+def lost_connection(exc: DBAPIError) -> bool:
+    """Whether a driver error means the database is gone or busy (worth a retry), not a bug."""
+    if exc.connection_invalidated:
+        return True
+    sqlite_name = getattr(exc.orig, "sqlite_errorname", None)
+    if sqlite_name is not None:
+        return str(sqlite_name).startswith(_SQLITE_UNAVAILABLE)
+    state = getattr(exc.orig, "sqlstate", None)
+    if state:  # connection exception, or the server shutting down
+        return str(state).startswith(("08", "57P"))
+    return isinstance(exc, OperationalError)  # psycopg: no SQLSTATE = no server answered
+
+
+def database_unavailable(exc: Exception, engine: Engine) -> EngineUnavailableError:
+    """A lost or refused database connection as one error naming the setting and address.
+
+    ``exc`` is SQLAlchemy's wrapper or the raw driver error (the checkpointer's psycopg).
+    """
+    where = engine.url.render_as_string(hide_password=True)
+    reason = getattr(exc, "orig", None) or exc
+    return EngineUnavailableError("SHOPMAGE_DATABASE_URL", "the database", where, reason)
+
+
+@contextmanager
+def transaction(engine: Engine) -> Iterator[Session]:
+    """A session whose work is committed together or not at all."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
