@@ -1,0 +1,121 @@
+"""Attribute extraction against the hand-labelled ESCI set: micro precision / recall per field.
+
+    python -m evals.extraction_eval [--split dev|test|all] [--errors N] [--products PATH]
+
+Gold: evals/data/extraction/esci_attributes.jsonl (labelled per GUIDELINE.md before the extractor
+existed). Scoring follows the guideline: lower case, gray->grey, aluminium->aluminum, hyphens and
+spaces alike, each word singular; a type is right when it equals the gold type or an alternative.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from knowledge.extraction.extract import LIST_KEYS, extract
+from knowledge.extraction.types import singular
+from knowledge.settings import REPO_ROOT
+
+GOLD = REPO_ROOT / "evals" / "data" / "extraction" / "esci_attributes.jsonl"
+PRODUCTS = REPO_ROOT / "knowledge" / "demo" / "esci" / "products.jsonl.gz"
+FIELDS = ("type", *LIST_KEYS)
+
+
+def norm(value: str) -> str:
+    """A value as the guideline compares it."""
+    text = value.lower().replace("gray", "grey").replace("aluminium", "aluminum")
+    return " ".join(singular(w) for w in re.split(r"[\s\-_]+", text) if w)
+
+
+def predicted(row: dict[str, Any]) -> dict[str, Any]:
+    """The extractor's output for one ESCI product row."""
+    bullets = [b for b in str(row.get("product_bullet_point") or "").splitlines() if b.strip()]
+    return extract(row.get("product_title") or "", bullets, row.get("product_description") or "",
+                   color=row.get("product_color") or None).attributes
+
+
+def score(gold: Iterable[dict[str, Any]], products: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """Micro precision / recall / F1 per field and overall, plus the errors."""
+    counts = {f: [0, 0, 0] for f in FIELDS}  # true positives, predicted, gold
+    errors: list[dict[str, Any]] = []
+    for g in gold:
+        pred = predicted(products[g["product_id"]])
+        for f in FIELDS:
+            if f == "type":
+                ok_set = {norm(t) for t in [g["type"], *g.get("type_alt", [])] if t}
+                p = {norm(pred["type"])} if pred.get("type") else set()
+                tp = len(p & ok_set)
+                counts[f][0] += tp
+                counts[f][1] += len(p)
+                counts[f][2] += 1 if g["type"] else 0
+                if g["type"] and not tp:
+                    errors.append({"id": g["product_id"], "field": f, "gold": g["type"],
+                                   "pred": sorted(p)})
+                continue
+            p = {norm(v) for v in pred.get(f, [])}
+            t = {norm(v) for v in g.get(f, [])}
+            counts[f][0] += len(p & t)
+            counts[f][1] += len(p)
+            counts[f][2] += len(t)
+            if p != t:
+                errors.append({"id": g["product_id"], "field": f, "missed": sorted(t - p),
+                               "wrong": sorted(p - t)})
+    out: dict[str, Any] = {f: _prf(*c) for f, c in counts.items()}
+    out["overall"] = _prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
+    out["errors"] = errors
+    return out
+
+
+def _prf(tp: int, pred: int, gold: int) -> dict[str, float | int]:
+    p = tp / pred if pred else 0.0
+    r = tp / gold if gold else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "gold": gold, "predicted": pred}
+
+
+def load(split: str, products_path: Path = PRODUCTS) -> tuple[list[dict[str, Any]],
+                                                               dict[str, dict[str, Any]]]:
+    """Gold rows of ``split`` ("dev", "test" or "all") and the product rows they name."""
+    gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    gold = [g for g in gold if split == "all" or g["split"] == split]
+    wanted = {g["product_id"] for g in gold}
+    with gzip.open(products_path, "rt", encoding="utf-8") as handle:
+        rows = (json.loads(line) for line in handle)
+        products = {r["product_id"]: r for r in rows if r["product_id"] in wanted}
+    return gold, products
+
+
+def run(split: str = "dev", products_path: Path = PRODUCTS) -> dict[str, Any]:
+    """Score one split; returns the metrics dict (errors included)."""
+    gold, products = load(split, products_path)
+    result = score(gold, products)
+    result["split"], result["products"] = split, len(gold)
+    return result
+
+
+def main() -> None:
+    """Print per-field precision / recall for the chosen split(s)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="both", choices=("dev", "test", "all", "both"))
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors (dev only)")
+    parser.add_argument("--products", type=Path, default=PRODUCTS)
+    args = parser.parse_args()
+    splits = ("dev", "test") if args.split == "both" else (args.split,)
+    for split in splits:
+        result = run(split, args.products)
+        print(f"{split} ({result['products']} products)  field: precision / recall (gold, predicted)")
+        for f in (*FIELDS, "overall"):
+            m = result[f]
+            print(f"  {f:10s} {m['precision']:.3f} / {m['recall']:.3f}  ({m['gold']}, {m['predicted']})")
+        if args.errors and split == "dev":
+            for e in result["errors"][:args.errors]:
+                print("   ", json.dumps(e))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Attribute extraction from a listing's text, every value kept with the span it came from."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from knowledge.extraction.finders import (
+    Mention,
+    feature_items,
+    find_audiences,
+    find_colors,
+    find_materials,
+    find_sizes,
+    find_terms,
+)
+from knowledge.extraction.types import find_type
+
+DESCRIPTION_CHARS = 600  # the labelling guideline reads this much of a description
+LIST_KEYS = ("features", "materials", "audiences", "sizes", "colors")
+SEED_DIR = Path(__file__).resolve().parent.parent / "graph" / "seed"
+
+
+@dataclass
+class Extraction:
+    """Extracted attributes (the ``Product.attributes`` shape) and each value's spans."""
+
+    attributes: dict[str, Any] = field(default_factory=dict)
+    spans: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, key: str, value: str, where: str, start: int, end: int, text: str,
+            source: str = "extracted") -> None:
+        """Record one value with its span (a value already held gains only the span)."""
+        if key == "type":
+            self.attributes.setdefault("type", value)
+        else:
+            values = self.attributes.setdefault(key, [])
+            if value not in values:
+                values.append(value)
+        self.spans.setdefault(key, []).append(
+            {"value": value, "field": where, "start": start, "end": end, "text": text,
+             "source": source})
+
+    def count(self) -> int:
+        """How many values were found."""
+        return sum(len(v) if isinstance(v, list) else 1 for v in self.attributes.values())
+
+
+@lru_cache(maxsize=1)
+def knowledge_tails() -> tuple[str, ...]:
+    """NEEDS tails of the seed knowledge graph: attribute tags shoppers need ("non-slip")."""
+    tails: set[str] = set()
+    for path in sorted(SEED_DIR.glob("*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            row = json.loads(line)
+            if row.get("relation") == "NEEDS":
+                tails.add(str(row["tail"]).lower())
+    return tuple(sorted(tails))
+
+
+def fields_of(title: str, bullets: Iterable[str], description: str) -> dict[str, str]:
+    """The texts read, by field name (bullets joined by newlines, as spans index them)."""
+    return {"title": title or "", "bullets": "\n".join(b for b in bullets if b),
+            "description": (description or "")[:DESCRIPTION_CHARS]}
+
+
+def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
+            given: dict[str, Any] | None = None, color: str | None = None,
+            extra_features: Iterable[str] = ()) -> Extraction:
+    """Extract type, features, materials, audiences, sizes and colours from listing text.
+
+    ``given`` attributes win per key (kept with source "given"); extraction fills the rest.
+    """
+    texts = fields_of(title, bullets, description)
+    out = Extraction()
+    found_type = find_type(texts["title"])
+    if found_type:
+        value, start, end = found_type
+        out.add("type", value, "title", start, end, texts["title"][start:end])
+    features = feature_items((*knowledge_tails(), *extra_features))
+    for where, text in texts.items():
+        if not text:
+            continue
+        is_title = where == "title"
+        _add_all(out, "features", where, text, find_terms(text, features))
+        _add_all(out, "materials", where, text, find_materials(text))
+        _add_all(out, "audiences", where, text, find_audiences(text, title=is_title))
+        _add_all(out, "sizes", where, text, find_sizes(text, title=is_title))
+        if is_title:
+            _add_all(out, "colors", where, text, find_colors(text))
+    if color:
+        _add_all(out, "colors", "product_color", color, find_colors(color))
+    return merge_given(out, given or {})
+
+
+def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Mention]) -> None:
+    for value, start, end in mentions:
+        out.add(key, value, where, start, end, text[start:end])
+
+
+def merge_given(out: Extraction, given: dict[str, Any]) -> Extraction:
+    """Given attributes replace extracted ones key by key; legacy singular keys are mirrored."""
+    merged = Extraction(dict(out.attributes), {k: list(v) for k, v in out.spans.items()})
+    aliases = {"material": "materials", "audience": "audiences", "color": "colors"}
+    for key, value in given.items():
+        plural = aliases.get(key, key)
+        merged.attributes[key] = value
+        if plural != key and plural not in given:
+            merged.attributes[plural] = value if isinstance(value, list) else [value]
+        for k in {key, plural}:
+            if k in out.spans:
+                merged.spans[k] = []
+        values = value if isinstance(value, list) else [value]
+        merged.spans[plural] = [{"value": str(v), "field": "attributes", "start": None,
+                                 "end": None, "text": str(v), "source": "given"} for v in values]
+    for single, plural in (("material", "materials"), ("audience", "audiences")):
+        if single not in merged.attributes and merged.attributes.get(plural):
+            merged.attributes[single] = merged.attributes[plural][0]
+    return merged
+
+
+def product_type(text: str) -> str | None:
+    """The product type a title or query names ("Women's Trail Running Shoes" -> "running shoe")."""
+    found = find_type(text)
+    return found[0] if found else None

@@ -1,0 +1,203 @@
+"""Finders: each scans one field's text and returns (value, start, end) mentions.
+
+Features and materials are found anywhere (title, bullets, description) unless negated in
+their clause ("not waterproof", "no batteries"); audiences in the title, or after "for" in
+the other fields, never in a warning or gift sentence; colours in the title and the colour
+field; sizes in the title, or after a size cue ("capacity", "length:") elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from knowledge.extraction.vocab import (
+    APPAREL,
+    AUDIENCE_STOP,
+    AUDIENCES,
+    BED_SIZES,
+    COLOR_NOT_BEFORE,
+    COLORS,
+    MATERIAL_NOT_BEFORE,
+    MATERIALS,
+    NAMED_SIZES,
+    UNITS,
+)
+
+Mention = tuple[str, int, int]
+_NEGATION = re.compile(r"\b(?:not|no|never|isn't|aren't|don't|doesn't|without|nor|cannot|can't|"
+                       r"non)\b[\s\w/-]{0,24}$")
+_CLAUSE_END = re.compile(r"[.;!?\n•|:()\[\]【】]")
+
+
+def _phrase(pattern: str) -> str:
+    """A phrasing as a regex: a hyphen also matches a space or nothing ("bpa free", "bpafree")."""
+    return pattern.replace("-", "[- ]?")
+
+
+def negated(text: str, start: int) -> bool:
+    """True when a negation word stands shortly before ``start`` in the same clause."""
+    before = text[max(0, start - 40):start]
+    cut = max((m.end() for m in _CLAUSE_END.finditer(before)), default=0)
+    return bool(_NEGATION.search(before[cut:].lower()))
+
+
+@lru_cache(maxsize=4)
+def _alternation(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One regex with a group per (phrasing, canonical); returns it and the canonical per group."""
+    parts, canon = [], []
+    for i, (pattern, value) in enumerate(items):
+        parts.append(f"(?P<g{i}>{pattern})")
+        canon.append(value)
+    regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+    return regex, tuple(canon)
+
+
+def find_terms(text: str, items: tuple[tuple[str, str], ...], *,
+               not_before: Iterable[str] = (), check_negation: bool = True) -> list[Mention]:
+    """Mentions of any phrasing in ``items`` (longest first), skipping negated ones."""
+    regex, canon = _alternation(items)
+    found: list[Mention] = []
+    low = text.lower()
+    for match in regex.finditer(text):
+        group = match.lastgroup or "g0"
+        start, end = match.span()
+        if any(low.startswith(s, end) for s in not_before):
+            continue
+        if check_negation and negated(text, start):
+            continue
+        found.append((canon[int(group[1:])], start, end))
+    return found
+
+
+def feature_items(extra: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
+    """(regex phrasing, tag) pairs for every feature, longest phrasing first."""
+    from knowledge.extraction.vocab import FEATURES
+
+    pairs = {(_phrase(tag), tag) for tag in FEATURES}
+    for tag, phrasings in FEATURES.items():
+        pairs.update((_phrase(p), tag) for p in phrasings)
+    for tail in extra:
+        if re.fullmatch(r"[a-z0-9][a-z0-9 -]{2,30}", tail):
+            pairs.add((_phrase(re.escape(tail).replace(r"\-", "-")), tail.replace(" ", "-")))
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+
+def material_items() -> tuple[tuple[str, str], ...]:
+    """(regex phrasing, material) pairs, longest first."""
+    pairs = [(re.escape(k).replace(r"\ ", "[ -]"), v) for k, v in MATERIALS.items()]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+
+def find_materials(text: str) -> list[Mention]:
+    """Materials named in ``text`` (not "-free", not "for glass surfaces", not negated)."""
+    found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
+    return [m for m in found if not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])]
+
+
+_AUD_WORD = "|".join(sorted((re.escape(k) for k in AUDIENCES), key=len, reverse=True))
+_AUD = re.compile(rf"(?<![\w-])({_AUD_WORD})(?:'s|’s|s'|'|’)?(?![\w-])", re.IGNORECASE)
+_FOR_AUD = re.compile(rf"\bfor (?:both |the |your |all |little )?((?:(?:{_AUD_WORD})(?:'s|’s)?"
+                      rf"(?:\s*(?:,|/|&|and|or)\s*)?)+)", re.IGNORECASE)
+
+
+def _sentence(text: str, start: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n")
+    ends = [i for i in (text.find(c, start) for c in ".!?\n") if i >= 0]
+    return text[left + 1:min(ends) if ends else len(text)].lower()
+
+
+def find_audiences(text: str, *, title: bool) -> list[Mention]:
+    """Audiences: any audience word in a title, only "for <audience>" in other fields."""
+    found: list[Mention] = []
+    if title:
+        matches = [(m.group(1), m.start(1), m.end(1)) for m in _AUD.finditer(text)]
+    else:
+        matches = [(m.group(1), m.start(1) + s, m.end(1) + s) for f in _FOR_AUD.finditer(text)
+                   for s in [f.start(1)] for m in _AUD.finditer(f.group(1))]
+    for word, start, end in matches:
+        sentence = _sentence(text, start)
+        if any(stop in sentence for stop in AUDIENCE_STOP) or negated(text, start):
+            continue
+        found.append((AUDIENCES[word.lower()], start, end))
+    return found
+
+
+def color_items() -> tuple[tuple[str, str], ...]:
+    """(regex phrasing, colour) pairs, longest first."""
+    pairs = [(re.escape(k).replace(r"\ ", "[ -]"), v) for k, v in COLORS.items()]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+
+def find_colors(text: str) -> list[Mention]:
+    """Basic colour words ("Navy Blue" -> navy, blue) that do not name something else."""
+    return find_terms(text, color_items(), not_before=COLOR_NOT_BEFORE, check_negation=False)
+
+
+_NUM = r"(\d+(?:\.\d+)?(?:-\d+/\d+)?|\d+/\d+)"
+_UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+_MEASURE = re.compile(rf"(?<![\w.\-/×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w/])"
+                      rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d))", re.IGNORECASE)
+_CUE = re.compile(r"\b(?:size|capacity|holds?|length|height|width|wide|diameter|volume|weighs?|"
+                  r"weight|measures?|tank)\b[^.;\n]{0,25}$", re.IGNORECASE)
+_PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:pack|pk|pairs?)\b|"
+                   r"(\d+)[- ]?(?:piece|pc)s?\b(?= set| kit|\)|,|$))", re.IGNORECASE)
+
+
+def _measure(number: str, unit: str) -> str:
+    return f"{number.lstrip('0') or '0'}{UNITS[unit.lower()]}".lower()
+
+
+def find_sizes(text: str, *, title: bool) -> list[Mention]:
+    """Sizes: measures, packs and (in titles) apparel, shoe, bed and month sizes."""
+    found: list[Mention] = []
+    for m in _MEASURE.finditer(text):
+        if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        if re.search(r"(?:fits?|up to|for)\s[^.;]{0,20}$", text[max(0, m.start() - 25):m.start()],
+                     re.IGNORECASE):
+            continue
+        found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
+    for m in _PACK.finditer(text):
+        n = next(g for g in m.groups() if g)
+        kind = "set" if re.search(r"set|piece|pc", m.group(0), re.IGNORECASE) else "pack"
+        found.append((f"{kind} of {int(n)}", m.start(), m.end()))
+    if title:
+        found.extend(_title_sizes(text))
+    return found
+
+
+_SHOE = re.compile(r"(?:,|\bsize)\s*(\d{1,2}(?:\.5)?)(?:\s*(?:M|W|B|D|XW|Wide|Medium))?"
+                   r"(?:\s*US)?\s*(?:/[^,]*)?\s*$", re.IGNORECASE)
+_WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
+_MONTHS = re.compile(r"\b(\d{1,2})-(\d{1,2})\s*(?:m|months?)\b", re.IGNORECASE)
+_LETTER = re.compile(r"(?<![\w'/.-])(" + "|".join(sorted((a.upper() for a in APPAREL), key=len,
+                                                          reverse=True)) + r")(?![\w'])")
+_NAMED = re.compile(r"(?<![\w-])(" + "|".join(sorted(NAMED_SIZES, key=len, reverse=True))
+                    + r")(?![\w-])", re.IGNORECASE)
+_BED = re.compile(r"\b(" + "|".join(BED_SIZES) + r")(?= size| bed| mattress| xl|/)", re.IGNORECASE)
+_PLUS = re.compile(r"\b(\d{1,2}W|[1-5]X)\b")
+
+
+def _title_sizes(title: str) -> list[Mention]:
+    found: list[Mention] = []
+    for part in re.split(r"(?<=\))|(?=\()", title):
+        offset = title.find(part)
+        m = _SHOE.search(part.rstrip(") ").rstrip())
+        if m:
+            found.append((m.group(1).lstrip("0") or "0", offset + m.start(1), offset + m.end(1)))
+    for m in _WAIST.finditer(title):
+        found.append((f"{m.group(1)}x{m.group(2)}", m.start(), m.end()))
+    for m in _MONTHS.finditer(title):
+        found.append((f"{m.group(1)}-{m.group(2)}m", m.start(), m.end()))
+    for m in _LETTER.finditer(title):
+        if not re.search(r"\d\s*$", title[:m.start()]):
+            found.append((m.group(1).lower(), m.start(), m.end()))
+    for m in _NAMED.finditer(title):
+        found.append((NAMED_SIZES[m.group(1).lower()], m.start(), m.end()))
+    for m in _BED.finditer(title):
+        found.append((m.group(1).lower(), m.start(), m.end()))
+    for m in _PLUS.finditer(title):
+        found.append((m.group(1).lower(), m.start(), m.end()))
+    return found

@@ -1,0 +1,175 @@
+"""Word lists the extractor matches: canonical feature tags and their phrasings, materials,
+audiences, colours and size units. Store-independent; the knowledge graph's tails are added
+at run time (see :func:`knowledge.extraction.lexicon.feature_patterns`).
+"""
+
+from __future__ import annotations
+
+# canonical feature tag -> phrasings (regex fragments, lower case; "-" also matches a space or nothing)
+FEATURES: dict[str, tuple[str, ...]] = {
+    "waterproof": ("water-proof",),
+    "water-resistant": ("water-resistant", r"ipx\d", "water-resistance"),
+    "windproof": ("wind-proof",),
+    "breathable": ("breathable", "breathability"),
+    "lightweight": ("light-weight", "ultra-light", "light in weight"),
+    "packable": ("packable", "compressible"),
+    "foldable": ("foldable", "collapsible", "folds flat", "easy to fold"),
+    "portable": ("portable",),
+    "compact": ("compact",),
+    "adjustable": ("adjustable",),
+    "adjustable-height": ("adjustable-height", "height-adjustable"),
+    "ergonomic": ("ergonomic", "ergonomically"),
+    "non-slip": ("non-slip", "slip-resistant", "anti-slip", "non-skid", "anti-skid", "skid-resistant"),
+    "cushioned": ("cushioned", "cushioning"),
+    "padded": ("padded",),
+    "memory-foam": ("memory-foam",),
+    "arch-support": ("arch-support",),
+    "orthopedic": ("orthopedic", "orthopaedic"),
+    "wide-fit": ("wide-fit", "wide-width"),
+    "stretch": ("stretch", "stretchy"),
+    "moisture-wicking": ("moisture-wicking", r"wicks? (?:away )?(?:sweat|moisture)", "sweat-wicking"),
+    "quick-dry": ("quick-dry", "quick-drying", "dries? fast", "fast-drying", "dr(?:y|ies) quickly"),
+    "insulated": ("insulated", "insulation"),
+    "thermal": ("thermal",),
+    "warm": (r"warm(?! white| water| air| light| weather| color| tone)", "warmth"),
+    "reflective": ("reflective",),
+    "uv-resistant": ("uv-resistant",),
+    "uv-protection": ("uv-protection", r"upf ?\d+", "uv ?400", "sun protection"),
+    "durable": ("durable", "durability"),
+    "heavy-duty": ("heavy-duty",),
+    "reusable": ("reusable", "re-usable"),
+    "washable": (r"(?<!machine )washable",),
+    "machine-washable": ("machine-washable", "machine wash"),
+    "dishwasher-safe": ("dishwasher-safe",),
+    "microwave-safe": ("microwave-safe",),
+    "oven-safe": ("oven-safe",),
+    "freezer-safe": ("freezer-safe",),
+    "non-stick": ("non-stick",),
+    "leak-proof": ("leak-proof", "anti-leak"),
+    "spill-proof": ("spill-proof",),
+    "bpa-free": ("bpa-free",),
+    "non-toxic": ("non-toxic", "toxin-free"),
+    "food-grade": ("food-grade", "food safe"),
+    "eco-friendly": ("eco-friendly", "environmentally friendly"),
+    "biodegradable": ("biodegradable",),
+    "organic": ("organic",),
+    "vegan": ("vegan",),
+    "cruelty-free": ("cruelty-free", "no animal testing"),
+    "fragrance-free": ("fragrance-free",),
+    "paraben-free": ("paraben-free", "no parabens"),
+    "sulfate-free": ("sulfate-free", "sls-free"),
+    "gluten-free": ("gluten-free", "no gluten"),
+    "sugar-free": ("sugar-free", "zero sugar", "no sugar", "0g sugar"),
+    "hypoallergenic": ("hypoallergenic", "hypo-allergenic"),
+    "sensitive-skin": ("sensitive-skin",),
+    "latex-free": ("latex-free", "non-latex"),
+    "rechargeable": ("rechargeable",),
+    "wireless": ("wireless",),
+    "bluetooth": ("bluetooth",),
+    "cordless": ("cordless",),
+    "usb": (r"usb(?! ?c\b)(?!c\b)",),
+    "usb-c": ("usb-c", "type-c"),
+    "fast-charging": ("fast-charging",),
+    "long-battery": ("long-battery",),
+    "noise-cancelling": ("noise-cancell?ing",),
+    "dimmable": ("dimmable",),
+    "led": ("led",),
+    "rgb": ("rgb",),
+    "smart": ("smart",),
+    "programmable": ("programmable",),
+    "touch-screen": ("touch-screen", "touchscreen"),
+    "hd": ("hd", "high definition"),
+    "4k": ("4k",),
+    "magnetic": ("magnetic",),
+    "shockproof": ("shock-proof", "shock-resistant", "shock-resistance"),
+    "rust-resistant": ("rust-resistant", "rust-proof", "anti-rust", "won't rust", "will not rust",
+                       "rust resistance"),
+    "scratch-resistant": ("scratch-resistant", "anti-scratch", "scratch and bite resistant"),
+    "tear-resistant": ("tear-resistant",),
+    "chew-resistant": ("chew-resistant",),
+    "odor-resistant": ("odou?r-resistant", "odou?r-reducing", "odou?r technology"),
+    "stain-resistant": ("stain-resistant",),
+    "wrinkle-free": ("wrinkle-free", "wrinkle-resistant"),
+    "easy-clean": ("easy-clean", "easy to clean", "easy cleaning", "easy cleanup"),
+    "easy-install": ("easy to install", "easy installation", "easy-install"),
+    "easy-assembly": ("easy to assemble", "easy assembly"),
+    "handmade": ("handmade", "hand-made"),
+    "lockable": ("lockable",),
+    "self-adhesive": ("self-adhesive", "adhesive tape"),
+    "removable": ("removable", "detachable"),
+    "stackable": ("stackable",),
+    "unscented": ("unscented", "odorless", "odourless"),
+    "sturdy": ("sturdy",),
+    "soft": ("soft",),
+    "comfortable": ("comfortable", "comfy"),
+}
+
+# material phrasing -> canonical material (longest phrasings are matched first)
+MATERIALS: dict[str, str] = {m: m for m in (
+    "cotton", "polyester", "nylon", "spandex", "rayon", "wool", "merino wool", "cashmere", "linen",
+    "silk", "fleece", "denim", "leather", "faux leather", "suede", "rubber", "silicone", "plastic",
+    "abs", "pvc", "tpu", "tpe", "tpr", "eva", "foam", "memory foam", "wood", "bamboo", "metal",
+    "steel", "stainless steel", "aluminum", "iron", "cast iron", "copper", "brass", "zinc alloy",
+    "glass", "ceramic", "porcelain", "stone", "paper", "cardboard", "canvas", "mesh", "microfiber",
+    "acrylic", "vinyl", "latex", "neoprene", "resin", "carbon fiber", "gold", "silver",
+    "sterling silver", "tritan", "polycarbonate", "polypropylene", "sheepskin", "faux fur", "fur",
+    "crystal", "wicker", "titanium", "felt", "velvet", "satin", "lace", "cork", "jute", "sherpa",
+    "spruce", "mahogany", "chipboard", "faux shearling", "textile",
+)}
+MATERIALS.update({
+    "aluminium": "aluminum", "aluminum alloy": "aluminum", "aluminium alloy": "aluminum",
+    "stainless-steel": "stainless steel", "wooden": "wood", "beechwood": "wood", "hardwood": "wood",
+    "pu leather": "faux leather", "leatherette": "faux leather", "vegan leather": "faux leather",
+    "leather-like": "faux leather", "synthetic leather": "faux leather", "kraft paper": "paper",
+    "polyester fiber": "polyester", "polyester fabric": "polyester", "borosilicate glass": "glass",
+    "tempered glass": "glass", "microfibre": "microfiber", "poly": "polyester",
+    "synthetic fiber": "synthetic", "synthetic fibers": "synthetic", "synthetic": "synthetic",
+    "titanium alloy": "titanium", "ployester": "polyester", "stainless": "stainless steel",
+})
+# words after a material word that make it not a material ("glass surfaces", "leather cleaner")
+MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces", " care")
+
+AUDIENCES: dict[str, str] = {
+    "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",
+    "female": "women", "for her": "women", "men": "men", "mens": "men", "male": "men",
+    "for him": "men", "kids": "kids", "kid": "kids", "children": "kids", "child": "kids",
+    "childrens": "kids", "youth": "kids", "boys": "boys", "boy": "boys", "girls": "girls",
+    "girl": "girls", "baby": "baby", "babies": "baby", "infant": "baby", "infants": "baby",
+    "newborn": "baby", "toddler": "toddler", "toddlers": "toddler", "teen": "teens",
+    "teens": "teens", "teenager": "teens", "teenagers": "teens", "adult": "adults",
+    "adults": "adults", "unisex": "unisex", "seniors": "seniors", "elderly": "seniors",
+    "dog": "dogs", "dogs": "dogs", "puppy": "dogs", "puppies": "dogs", "cat": "cats",
+    "cats": "cats", "kitten": "cats", "pet": "pets", "pets": "pets",
+}
+# sentences with these words state a warning or a gift list, not who the product is for
+AUDIENCE_STOP = ("gift", "present", "keep away", "out of reach", "not for", "not suitable",
+                 "warning", "choking", "under 3", "supervision")
+
+COLORS: dict[str, str] = {c: c for c in (
+    "black", "white", "grey", "silver", "gold", "red", "pink", "orange", "yellow", "green", "blue",
+    "navy", "purple", "brown", "beige", "tan", "khaki", "cream", "ivory", "clear", "multicolor",
+    "teal", "turquoise", "burgundy", "rose gold",
+)}
+COLORS.update({
+    "gray": "grey", "gry": "grey", "wht": "white", "blk": "black", "multi": "multicolor",
+    "multi-color": "multicolor", "multicolored": "multicolor", "multi color": "multicolor",
+    "mixed color": "multicolor", "multi-colored": "multicolor", "multicolour": "multicolor",
+    "gold rose": "rose gold",
+})
+# "red wine", "white noise": the colour word names something else
+COLOR_NOT_BEFORE = (" wine", " noise", " tea", " pepper", " sugar", " chocolate", " vinegar",
+                    " bean", " light", " fragility", " claw", " sox", " house")
+
+UNITS: dict[str, str] = {
+    "fl oz": "oz", "fl. oz": "oz", "fl.oz": "oz", "oz": "oz", "ounce": "oz", "ounces": "oz",
+    "ml": "ml", "milliliter": "ml", "l": "l", "liter": "l", "liters": "l", "litre": "l",
+    "litres": "l", "gallon": "gal", "gallons": "gal", "gal": "gal", "ft": "ft", "feet": "ft",
+    "foot": "ft", "in": "in", "inch": "in", "inches": "in", "\"": "in", "”": "in", "''": "in",
+    "″": "in", "cm": "cm", "mm": "mm", "m": "m", "meter": "m", "meters": "m", "lb": "lb",
+    "lbs": "lb", "pound": "lb", "pounds": "lb", "kg": "kg", "g": "g", "gram": "g", "grams": "g",
+}
+APPAREL = ("xxxs", "xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl", "5xl",
+           "1x", "2x", "3x", "4x", "5x")
+NAMED_SIZES = {"x-small": "xs", "small": "small", "medium": "medium", "large": "large",
+               "x-large": "xl", "xx-large": "xxl", "xxx-large": "xxxl", "extra large": "xl"}
+BED_SIZES = ("california king", "twin xl", "twin", "queen", "king", "full")
