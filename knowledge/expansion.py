@@ -20,13 +20,15 @@ class Evidence:
     tail: str
     score: float
     source: str
+    why: str = ""  # what the attribute does for this head ("helps keep balance in pregnancy")
 
     def sentence(self) -> str:
-        """A short human reason, used in "why recommended" texts."""
-        verb = self.relation.lower().replace("_", " ")
+        """A short statement of the assertion itself (not of any product)."""
+        tail = self.tail.replace("-", " ")
         if self.relation == "NEEDS":
-            return f"{self.head} shoppers need {self.tail}"
-        return f"{self.head} {verb} {self.tail}"
+            return f"for {self.head}: {tail}" + (f" ({self.why})" if self.why else "")
+        verb = self.relation.lower().replace("_", " ")
+        return f"{self.head} {verb} {tail}"
 
 
 @dataclass
@@ -46,11 +48,16 @@ class Expansion:
         return not (self.attributes or self.categories)
 
     def reasons_for(self, tags: set[str], category: str | None = None) -> list[str]:
-        """Evidence sentences for the attribute tags (and category) a product has."""
+        """Lines for the needed attributes a product carries as tags ("Waterproof: ...").
+
+        Used when the expander cannot read product text; the knowledge graph's
+        ``explain`` gives richer lines with the listing's own words.
+        """
         reasons = []
         for ev in self.evidence:
-            if ev.tail in tags or (category is not None and ev.tail == category):
-                reasons.append(ev.sentence())
+            if ev.relation == "NEEDS" and ev.tail in tags:
+                label = ev.tail.replace("-", " ").capitalize()
+                reasons.append(f"{label}: {ev.why or 'wanted for ' + ev.head}")
         return list(dict.fromkeys(reasons))
 
 

@@ -10,15 +10,23 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
 
 from knowledge.expansion import Evidence, Expansion
+from knowledge.graph.cards import EvidenceCache, evidence_line
+from knowledge.graph.evidence import Lexicon
 from knowledge.graph.store import Assertion, served_assertions
+from knowledge.models import Product
 from knowledge.store import Store
 from knowledge.text import tokens
 
 PHRASES = "knowledge_phrases"
 FUZZY_MIN = 0.72
 ALIAS_RELATIONS = ("X_IS_A", "X_WANT")
+UNTYPED_WITH_TYPE = 0.4  # weight of a need with no product types when the query names a type
+TYPED_WITHOUT_TYPE = 0.6  # weight of a type-specific need when the query names no type
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -26,7 +34,14 @@ def _key(text: str) -> tuple[str, ...]:
 
 
 def _ev(a: Assertion) -> Evidence:
-    return Evidence(a.head, a.relation, a.tail, a.score, a.source)
+    return Evidence(a.head, a.relation, a.tail, a.score, a.source,
+                    str((a.evidence or {}).get("why", "")))
+
+
+def _for_types(a: Assertion) -> frozenset[str]:
+    """The product-type words a need is stated for (empty: any product)."""
+    names = (a.evidence or {}).get("for") or []
+    return frozenset(w for name in names for w in tokens(str(name)))
 
 
 @dataclass
@@ -39,6 +54,8 @@ class _Graph:
     interests: dict[str, list[Assertion]] = field(default_factory=lambda: defaultdict(list))
     type_category: dict[tuple[str, ...], str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
+    need_types: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    type_words: set[str] = field(default_factory=set)
 
 
 def _index(rows: list[Assertion], categories: set[str]) -> _Graph:
@@ -48,6 +65,8 @@ def _index(rows: list[Assertion], categories: set[str]) -> _Graph:
             g.concepts[_key(a.head)].append((a.tail, a))
         elif a.relation == "NEEDS":
             g.needs[a.head].append(a)
+            g.need_types[(a.head, a.tail)] = _for_types(a)
+            g.type_words |= g.need_types[(a.head, a.tail)]
             g.concepts[_key(a.head)].append((a.head, None))
             g.kinds[a.head] = a.head_type
         elif a.relation == "X_INTERESTED_IN":
@@ -63,13 +82,17 @@ def _index(rows: list[Assertion], categories: set[str]) -> _Graph:
 class KnowledgeExpander:
     """The served knowledge graph behind search's query expansion and explanations."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, lexicon: Lexicon | None = None) -> None:
         """Load the served assertions and index their phrases (in memory and in Chroma)."""
         self.store = store
+        self.lexicon = lexicon or Lexicon()
+        self.evidence = EvidenceCache(store.engine, self.lexicon)
+        self._catalogue: tuple[int, int] = (0, 0)
         self.reload()
 
     def reload(self) -> None:
         """Re-read what is served (after a build, an import or a review decision)."""
+        self.evidence.clear()
         categories = {str(c) for c in self.store.search.index.category if c}
         self.graph = _index(served_assertions(self.store.engine), categories)
         self.size = sum(len(v) for v in self.graph.needs.values())
@@ -105,11 +128,15 @@ class KnowledgeExpander:
                 concepts[concept] = max(concepts.get(concept, 0.0), confidence)
                 if alias is not None:
                     exp.evidence.append(_ev(alias))
+        named_types = set(tokens(query)) & self.graph.type_words
         for concept, confidence in concepts.items():
             kind = self.graph.kinds.get(concept, "audience")
             (exp.intents if kind == "intent" else exp.audiences).append(concept)
             for need in self.graph.needs.get(concept, []):
-                weight = need.score * confidence
+                fit = self._type_fit(need, named_types)
+                if fit == 0.0:
+                    continue
+                weight = need.score * confidence * fit
                 if weight > exp.attributes.get(need.tail, 0.0):
                     exp.attributes[need.tail] = weight
                 exp.evidence.append(_ev(need))
@@ -117,6 +144,51 @@ class KnowledgeExpander:
             exp.categories = self._categories(query, concepts)
         exp.evidence.sort(key=lambda e: (e.relation != "NEEDS", -e.score))
         return exp
+
+    def _type_fit(self, need: Assertion, named: set[str]) -> float:
+        """How well a need's product types fit the types the query names (0: not at all)."""
+        wanted = self.graph.need_types.get((need.head, need.tail), frozenset())
+        if not wanted:
+            return UNTYPED_WITH_TYPE if named else 1.0
+        if not named:
+            return TYPED_WITHOUT_TYPE
+        return 1.0 if wanted & named else 0.0
+
+    # -- products: which have a needed attribute, and the lines that say so ------------------
+
+    def attribute_mask(self, tag: str, index: Any, positions: np.ndarray | None = None
+                       ) -> np.ndarray:
+        """Products having ``tag``: as a tag, an attribute value or un-negated listing text.
+
+        ``index`` is search's ``CatalogIndex``; with ``positions`` only those products are
+        checked (the rest read False), which keeps a query's cost to its candidates.
+        """
+        size = (id(index), len(index))
+        if size != self._catalogue:
+            self.evidence.clear()
+            self._catalogue = size
+        found = np.asarray(index.tag_mask(tag), dtype=bool).copy()
+        todo = np.arange(len(index)) if positions is None else np.asarray(positions, dtype=int)
+        todo = todo[~found[todo]] if len(todo) else todo
+        ids = [index.ids[int(i)] for i in todo]
+        for pos, span in zip(todo, self.evidence.spans(ids, tag), strict=True):
+            found[int(pos)] = span is not None
+        return found
+
+    def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
+        """Evidence lines and matched attributes for one product, only for what it has."""
+        why: dict[str, str] = {}
+        for ev in exp.evidence:
+            if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
+                why[ev.tail] = ev.why
+        lines, matched = [], []
+        for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
+            span = self.evidence.for_product(product, tag)
+            if span is None:
+                continue
+            matched.append(tag)
+            lines.append(evidence_line(span, self.lexicon, why.get(tag, "")))
+        return lines, matched
 
     def _categories(self, query: str, concepts: dict[str, float]) -> dict[str, float]:
         named = self._category(query)
