@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.extraction.extract import LIST_KEYS, extract
-from knowledge.extraction.types import singular
+from knowledge.extraction.apply import title_tagger
+from knowledge.extraction.types import Tagger, singular
 from knowledge.settings import REPO_ROOT
 
 GOLD = REPO_ROOT / "evals" / "data" / "extraction" / "esci_attributes.jsonl"
@@ -32,19 +33,20 @@ def norm(value: str) -> str:
     return " ".join(singular(w) for w in re.split(r"[\s\-_]+", text) if w)
 
 
-def predicted(row: dict[str, Any]) -> dict[str, Any]:
+def predicted(row: dict[str, Any], tagger: Tagger | None = None) -> dict[str, Any]:
     """The extractor's output for one ESCI product row."""
     bullets = [b for b in str(row.get("product_bullet_point") or "").splitlines() if b.strip()]
     return extract(row.get("product_title") or "", bullets, row.get("product_description") or "",
-                   color=row.get("product_color") or None).attributes
+                   color=row.get("product_color") or None, tagger=tagger).attributes
 
 
-def score(gold: Iterable[dict[str, Any]], products: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def score(gold: Iterable[dict[str, Any]], products: dict[str, dict[str, Any]],
+          tagger: Tagger | None = None) -> dict[str, Any]:
     """Micro precision / recall / F1 per field and overall, plus the errors."""
     counts = {f: [0, 0, 0] for f in FIELDS}  # true positives, predicted, gold
     errors: list[dict[str, Any]] = []
     for g in gold:
-        pred = predicted(products[g["product_id"]])
+        pred = predicted(products[g["product_id"]], tagger)
         for f in FIELDS:
             if f == "type":
                 ok_set = {norm(t) for t in [g["type"], *g.get("type_alt", [])] if t}
@@ -90,10 +92,11 @@ def load(split: str, products_path: Path = PRODUCTS) -> tuple[list[dict[str, Any
     return gold, products
 
 
-def run(split: str = "dev", products_path: Path = PRODUCTS) -> dict[str, Any]:
+def run(split: str = "dev", products_path: Path = PRODUCTS,
+        tagger: Tagger | None = None) -> dict[str, Any]:
     """Score one split; returns the metrics dict (errors included)."""
     gold, products = load(split, products_path)
-    result = score(gold, products)
+    result = score(gold, products, tagger)
     result["split"], result["products"] = split, len(gold)
     return result
 
@@ -104,10 +107,13 @@ def main() -> None:
     parser.add_argument("--split", default="both", choices=("dev", "test", "all", "both"))
     parser.add_argument("--errors", type=int, default=0, help="print this many errors (dev only)")
     parser.add_argument("--products", type=Path, default=PRODUCTS)
+    parser.add_argument("--tagger", action="store_true",
+                        help="also ask the QueryNER tagger for types the dictionaries miss")
     args = parser.parse_args()
+    tagger = title_tagger() if args.tagger else None
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     for split in splits:
-        result = run(split, args.products)
+        result = run(split, args.products, tagger)
         print(f"{split} ({result['products']} products)  field: precision / recall (gold, predicted)")
         for f in (*FIELDS, "overall"):
             m = result[f]

@@ -17,8 +17,10 @@ from knowledge.extraction.finders import (
     find_materials,
     find_sizes,
     find_terms,
+    in_headline,
 )
-from knowledge.extraction.types import find_type
+from knowledge.extraction.types import Tagger, find_type
+from knowledge.extraction.vocab import VAGUE
 
 DESCRIPTION_CHARS = 600  # the labelling guideline reads this much of a description
 LIST_KEYS = ("features", "materials", "audiences", "sizes", "colors")
@@ -70,14 +72,15 @@ def fields_of(title: str, bullets: Iterable[str], description: str) -> dict[str,
 
 def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
             given: dict[str, Any] | None = None, color: str | None = None,
-            extra_features: Iterable[str] = ()) -> Extraction:
+            extra_features: Iterable[str] = (), tagger: Tagger | None = None) -> Extraction:
     """Extract type, features, materials, audiences, sizes and colours from listing text.
 
     ``given`` attributes win per key (kept with source "given"); extraction fills the rest.
+    ``tagger`` (the QueryNER tagger's ``tag``) names the type when no known type heads the title.
     """
     texts = fields_of(title, bullets, description)
     out = Extraction()
-    found_type = find_type(texts["title"])
+    found_type = find_type(texts["title"], tagger)
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
@@ -86,12 +89,15 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         if not text:
             continue
         is_title = where == "title"
-        _add_all(out, "features", where, text, find_terms(text, features))
-        _add_all(out, "materials", where, text, find_materials(text))
+        found = find_terms(text, features)
+        if not is_title:
+            found = [m for m in found if m[0] not in VAGUE or in_headline(text, m[1])]
+        _add_all(out, "features", where, text, found)
+        _add_all(out, "materials", where, text, find_materials(text, title=is_title))
         _add_all(out, "audiences", where, text, find_audiences(text, title=is_title))
         _add_all(out, "sizes", where, text, find_sizes(text, title=is_title))
         if is_title:
-            _add_all(out, "colors", where, text, find_colors(text))
+            _add_all(out, "colors", where, text, find_colors(text, title=True))
     if color:
         _add_all(out, "colors", "product_color", color, find_colors(color))
     return merge_given(out, given or {})
@@ -123,7 +129,7 @@ def merge_given(out: Extraction, given: dict[str, Any]) -> Extraction:
     return merged
 
 
-def product_type(text: str) -> str | None:
+def product_type(text: str, tagger: Tagger | None = None) -> str | None:
     """The product type a title or query names ("Women's Trail Running Shoes" -> "running shoe")."""
-    found = find_type(text)
+    found = find_type(text, tagger)
     return found[0] if found else None

@@ -75,12 +75,15 @@ def feature_items(extra: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
     """(regex phrasing, tag) pairs for every feature, longest phrasing first."""
     from knowledge.extraction.vocab import FEATURES
 
-    pairs = {(_phrase(tag), tag) for tag in FEATURES}
+    from knowledge.extraction.vocab import NO_BARE
+
+    pairs = {(_phrase(tag), tag) for tag in FEATURES if tag not in NO_BARE}
     for tag, phrasings in FEATURES.items():
         pairs.update((_phrase(p), tag) for p in phrasings)
-    for tail in extra:
-        if re.fullmatch(r"[a-z0-9][a-z0-9 -]{2,30}", tail):
-            pairs.add((_phrase(re.escape(tail).replace(r"\-", "-")), tail.replace(" ", "-")))
+    for tail in extra:  # knowledge tails match as written ("easy-on", not "easy on the eyes")
+        if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+", tail) and tail not in MATERIALS \
+                and tail.replace("-", " ") not in MATERIALS and tail not in FEATURES:
+            pairs.add((re.escape(tail), tail.replace(" ", "-")))
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
@@ -90,10 +93,43 @@ def material_items() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
-def find_materials(text: str) -> list[Mention]:
-    """Materials named in ``text`` (not "-free", not "for glass surfaces", not negated)."""
+_STRONG_CUE = re.compile(r"made (?:of|from|with)|material|fabric|construct|crafted|%|composed",
+                         re.IGNORECASE)
+_MATERIAL_CUE = re.compile(r"made|material|fabric|construct|crafted|%|upper|lining|lined|sole|"
+                           r"frame|handle|shell|cover|composed|woven|blade|filled|filling|"
+                           r"genuine|premium|solid|body|bristle", re.IGNORECASE)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = _CLAUSE_END.search(text, end)
+    return text[left:right.start() if right else len(text)]
+
+
+def find_materials(text: str, *, title: bool = True) -> list[Mention]:
+    """Materials named in ``text`` (not "-free", not "for glass surfaces", not negated); outside
+    a title only in a clause about what it is made of ("100% cotton", "rubber outsole")."""
+    from knowledge.extraction.vocab import WEAK_MATERIALS
+
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
-    return [m for m in found if not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])]
+    return [m for m in found
+            if not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
+            and not (title and re.search(r"\b(?:for|compatible with|fits)\b[^,(|\[-]*$",
+                                         text[:m[1]], re.IGNORECASE))
+            and (title or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
+                 .search(_clause(text, m[1], m[2])))]
+
+
+def in_headline(text: str, start: int) -> bool:
+    """True when ``start`` lies in a bullet's headline: the words before its first ":" or " - "
+    within 60 characters of the line start ("SOFT & COMFY: ..."), or an all-caps run."""
+    line_start = text.rfind("\n", 0, start) + 1
+    head = text[line_start:line_start + 60]
+    cut = re.search(r"[:：】|]| [-–—] ", head)
+    if cut and start - line_start < cut.start():
+        return True
+    word = re.match(r"[\w-]+", text[start:])
+    return bool(word and word.group(0).isupper() and len(word.group(0)) > 2)
 
 
 _AUD_WORD = "|".join(sorted((re.escape(k) for k in AUDIENCES), key=len, reverse=True))
@@ -130,17 +166,21 @@ def color_items() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
-def find_colors(text: str) -> list[Mention]:
+AMBIGUOUS_COLORS = frozenset({"cream", "clear", "tan"})  # "Hand Cream", "Clear View Cover"
+
+
+def find_colors(text: str, *, title: bool = False) -> list[Mention]:
     """Basic colour words ("Navy Blue" -> navy, blue) that do not name something else."""
-    return find_terms(text, color_items(), not_before=COLOR_NOT_BEFORE, check_negation=False)
+    found = find_terms(text, color_items(), not_before=COLOR_NOT_BEFORE, check_negation=False)
+    return [m for m in found if not (title and m[0] in AMBIGUOUS_COLORS)]
 
 
-_NUM = r"(\d+(?:\.\d+)?(?:-\d+/\d+)?|\d+/\d+)"
+_NUM = r"(\d+-\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _MEASURE = re.compile(rf"(?<![\w.\-/×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w/])"
                       rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d))", re.IGNORECASE)
-_CUE = re.compile(r"\b(?:size|capacity|holds?|length|height|width|wide|diameter|volume|weighs?|"
-                  r"weight|measures?|tank)\b[^.;\n]{0,25}$", re.IGNORECASE)
+_CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
+                  re.IGNORECASE)
 _PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:pack|pk|pairs?)\b|"
                    r"(\d+)[- ]?(?:piece|pc)s?\b(?= set| kit|\)|,|$))", re.IGNORECASE)
 
@@ -158,6 +198,8 @@ def find_sizes(text: str, *, title: bool) -> list[Mention]:
         if re.search(r"(?:fits?|up to|for)\s[^.;]{0,20}$", text[max(0, m.start() - 25):m.start()],
                      re.IGNORECASE):
             continue
+        if len(m.group(2)) <= 2 and m.group(2).isalpha() and " " in m.group(0):
+            continue  # "2 in 1", "07 M US": a one-letter unit must touch its number
         found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
     for m in _PACK.finditer(text):
         n = next(g for g in m.groups() if g)
@@ -176,7 +218,8 @@ _LETTER = re.compile(r"(?<![\w'/.-])(" + "|".join(sorted((a.upper() for a in APP
                                                           reverse=True)) + r")(?![\w'])")
 _NAMED = re.compile(r"(?<![\w-])(" + "|".join(sorted(NAMED_SIZES, key=len, reverse=True))
                     + r")(?![\w-])", re.IGNORECASE)
-_BED = re.compile(r"\b(" + "|".join(BED_SIZES) + r")(?= size| bed| mattress| xl|/)", re.IGNORECASE)
+_BED = re.compile(r"\b(twin xl|(?:" + "|".join(BED_SIZES) + r")(?= size| bed| mattress|/))",
+                  re.IGNORECASE)
 _PLUS = re.compile(r"\b(\d{1,2}W|[1-5]X)\b")
 
 
@@ -192,10 +235,11 @@ def _title_sizes(title: str) -> list[Mention]:
     for m in _MONTHS.finditer(title):
         found.append((f"{m.group(1)}-{m.group(2)}m", m.start(), m.end()))
     for m in _LETTER.finditer(title):
-        if not re.search(r"\d\s*$", title[:m.start()]):
+        if not re.search(r"(?:\d|twin)\s*$", title[:m.start()], re.IGNORECASE):
             found.append((m.group(1).lower(), m.start(), m.end()))
-    for m in _NAMED.finditer(title):
-        found.append((NAMED_SIZES[m.group(1).lower()], m.start(), m.end()))
+    for m in _NAMED.finditer(title):  # "..., Large, White" or "(Medium, Gold)", not "Small Clock"
+        if re.search(r"[,(\[]\s*$", title[:m.start()]) or not title[m.end():].strip(" )"):
+            found.append((NAMED_SIZES[m.group(1).lower()], m.start(), m.end()))
     for m in _BED.finditer(title):
         found.append((m.group(1).lower(), m.start(), m.end()))
     for m in _PLUS.finditer(title):

@@ -13,7 +13,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from collections.abc import Callable
+from typing import Any
+
 from knowledge.extraction.vocab import APPAREL, AUDIENCES, COLORS, NAMED_SIZES
+
+Tagger = Callable[[str], list[Any]]  # text -> spans with .label, .start, .text (knowledge.nlp.tagger)
 
 _HERE = Path(__file__).resolve().parent.parent
 QUERYNER = _HERE / "nlp" / "data" / "queryner_train.jsonl"
@@ -21,6 +26,8 @@ SEED = _HERE / "graph" / "seed" / "products.jsonl"
 TAXONOMY = _HERE / "demo" / "taxonomy.json"
 GENERIC = frozenset({"gift", "accessory", "item", "product", "stuff", "thing", "set", "kit", "pack",
                      "bundle", "collection", "series", "edition", "version", "design", "style",
+                     "cleaning", "water", "food", "keto", "skin", "handle", "fit", "tube", "metal",
+                     "throw", "clothe", "clothing", "makeup", "beauty", "baby", "car", "game",
                      "new", "best", "premium", "original", "classic", "quality", "decoration",
                      "supply", "tool", "top", "home", "kitchen", "office", "outdoor", "indoor"})
 _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", "pieces", "inch",
@@ -29,7 +36,7 @@ _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", 
 _SPLIT = re.compile(r"\s[-–—|]\s|[,(\[|:;【]|\s-(?=\S)|\.\s")
 _CUT = re.compile(r"\s(?:with|for|w/|by|featuring|compatible|including|includes|in|and|&|from|"
                   r"made|fits|that)\b", re.IGNORECASE)
-_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
 
 
 def singular(word: str) -> str:
@@ -44,8 +51,8 @@ def singular(word: str) -> str:
 
 
 def normal(phrase: str) -> tuple[str, ...]:
-    """A phrase as lower-case singular words ("Water Bottles" -> ("water", "bottle"))."""
-    return tuple(singular(w.lower().strip("'’")) for w in re.split(r"[\s_]+", phrase.strip()) if w)
+    """A phrase as lower-case singular words ("Flip-Flops" -> ("flip", "flop"))."""
+    return tuple(singular(w.lower().strip("'’")) for w in re.split(r"[\s_-]+", phrase.strip()) if w)
 
 
 @lru_cache(maxsize=1)
@@ -66,8 +73,9 @@ def type_lexicon() -> frozenset[tuple[str, ...]]:
         for spec in json.loads(TAXONOMY.read_text())["categories"].values():
             phrases.update(spec["types"])
     out = {normal(p) for p in phrases if 2 < len(p) < 40}
-    return frozenset(t for t in out if t and t[-1] not in GENERIC and t[-1] not in AUDIENCES
-                     and t[-1] not in COLORS and not any(c.isdigit() for c in t[-1]))
+    return frozenset(t for t in out if t and not (len(t) == 1 and t[0] in GENERIC)
+                     and t[-1] not in AUDIENCES and t[-1] not in COLORS
+                     and not any(c.isdigit() for c in t[-1]))
 
 
 def _parts(title: str) -> list[tuple[int, str]]:
@@ -79,33 +87,68 @@ def _parts(title: str) -> list[tuple[int, str]]:
 
 
 def _head_words(part: str) -> list[tuple[str, int, int]]:
-    cut = _CUT.search(part)
-    part = part[:cut.start()] if cut else part
     words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(part)]
     while words and (any(c.isdigit() for c in words[-1][0]) or words[-1][0].lower() in _NOISE
-                     or words[-1][0].lower() in COLORS or words[-1][0].isupper() and
-                     len(words[-1][0]) <= 3):
+                     or words[-1][0].lower() in COLORS):
         words.pop()
     return words
 
 
-def find_type(title: str) -> tuple[str, int, int] | None:
-    """(type, start, end) in ``title``: the longest known type phrase ending at a part's head."""
+def _head_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str, ...]],
+                offset: int) -> tuple[str, int, int] | None:
+    """The longest known type ending at the last word (a trailing "set"/"kit" may be skipped)."""
+    norm = [singular(w.lower().strip("'’")) for w, _, _ in words]
+    ends = [len(words)] + ([len(words) - 1] if norm and norm[-1] in GENERIC else [])
+    for end in ends:
+        for n in (4, 3, 2, 1):
+            if end - n >= 0 and tuple(norm[end - n:end]) in lexicon:
+                first, last = words[end - n], words[end - 1]
+                return " ".join(norm[end - n:end]), offset + first[1], offset + last[2]
+    return None
+
+
+def _any_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str, ...]],
+               offset: int) -> tuple[str, int, int] | None:
+    """The rightmost known type anywhere in ``words`` (longest at that position)."""
+    for end in range(len(words) - 1, 0, -1):
+        found = _head_match(words[:end], lexicon, offset)
+        if found:
+            return found
+    return None
+
+
+def find_type(title: str, tagger: Tagger | None = None) -> tuple[str, int, int] | None:
+    """(type, start, end) in ``title``: the longest known type phrase ending at a part's head.
+
+    The first three title parts are tried in order, each first cut before "with", "for"...
+    and then whole. Failing a head match: the tagger's first product-type span (when a tagger
+    is given), then the rightmost known type in the first part.
+    """
     lexicon = type_lexicon()
-    fallback: tuple[str, int, int] | None = None
-    for offset, part in _parts(title)[:3]:
-        words = _head_words(part)
+    parts = _parts(title)[:3]
+    for offset, part in parts:
+        cut = _CUT.search(part)
+        for text in ([part[:cut.start()]] if cut else []) + [part]:
+            found = _head_match(_head_words(text), lexicon, offset)
+            if found:
+                return found
+    if tagger is not None:
+        found = _tagged_type(title, tagger)
+        if found:
+            return found
+    if parts:
+        offset, part = parts[0]
+        return _any_match(_head_words(part), lexicon, offset)
+    return None
+
+
+def _tagged_type(title: str, tagger: Tagger) -> tuple[str, int, int] | None:
+    """The first product-type span the tagger finds, cut to its last three head words."""
+    for span in tagger(title):
+        if span.label != "product_type":
+            continue
+        words = _head_words(span.text)[-3:]
         norm = [singular(w.lower().strip("'’")) for w, _, _ in words]
-        for end in range(len(words), 0, -1):
-            for n in (3, 2, 1):
-                if end - n >= 0 and tuple(norm[end - n:end]) in lexicon:
-                    first, last = words[end - n], words[end - 1]
-                    if end == len(words) or fallback is None:
-                        found = (" ".join(norm[end - n:end]), offset + first[1], offset + last[2])
-                        if end == len(words):
-                            return found
-                        fallback = fallback or found
-                    break
-        if fallback:
-            return fallback
-    return fallback
+        if norm and norm[-1] not in GENERIC and norm[-1].isalpha():
+            return " ".join(norm), span.start + words[0][1], span.start + words[-1][2]
+    return None

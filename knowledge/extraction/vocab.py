@@ -31,7 +31,8 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "quick-dry": ("quick-dry", "quick-drying", "dries? fast", "fast-drying", "dr(?:y|ies) quickly"),
     "insulated": ("insulated", "insulation"),
     "thermal": ("thermal",),
-    "warm": (r"warm(?! white| water| air| light| weather| color| tone)", "warmth"),
+    "warm": (r"warm(?=\s*(?:and|&|,|winter|fleece|minky|lining|lined|jacket|blanket))", "warmth",
+             r"(?<=keep )warm", r"(?<=keeps )warm", r"(?<=cozy )warm"),
     "reflective": ("reflective",),
     "uv-resistant": ("uv-resistant",),
     "uv-protection": ("uv-protection", r"upf ?\d+", "uv ?400", "sun protection"),
@@ -104,6 +105,17 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "comfortable": ("comfortable", "comfy"),
 }
 
+# tags matched only through their phrasings, never as the bare word ("warm white", "usb-c")
+NO_BARE = frozenset({"warm", "washable", "usb"})
+# vague tags counted only in the title or a bullet's headline ("SOFT & COMFY: ..."), where the
+# listing states them about the product itself rather than a part or a use
+VAGUE = frozenset({"easy-clean", "removable", "magnetic", "heavy-duty", "warm", "smart",
+                   "compact"})
+# materials a listing often names for something else ("glass surfaces", "Double Wood" brand):
+# outside the title they need "made of", "material", "%"...
+WEAK_MATERIALS = frozenset({"glass", "metal", "steel", "foam", "paper", "wood", "silk", "felt",
+                            "stone", "bamboo", "nylon", "plastic", "leather", "fur", "lace"})
+
 # material phrasing -> canonical material (longest phrasings are matched first)
 MATERIALS: dict[str, str] = {m: m for m in (
     "cotton", "polyester", "nylon", "spandex", "rayon", "wool", "merino wool", "cashmere", "linen",
@@ -111,8 +123,7 @@ MATERIALS: dict[str, str] = {m: m for m in (
     "abs", "pvc", "tpu", "tpe", "tpr", "eva", "foam", "memory foam", "wood", "bamboo", "metal",
     "steel", "stainless steel", "aluminum", "iron", "cast iron", "copper", "brass", "zinc alloy",
     "glass", "ceramic", "porcelain", "stone", "paper", "cardboard", "canvas", "mesh", "microfiber",
-    "acrylic", "vinyl", "latex", "neoprene", "resin", "carbon fiber", "gold", "silver",
-    "sterling silver", "tritan", "polycarbonate", "polypropylene", "sheepskin", "faux fur", "fur",
+    "acrylic", "vinyl", "latex", "neoprene", "resin", "carbon fiber", "sterling silver", "tritan", "polycarbonate", "polypropylene", "sheepskin", "faux fur", "fur",
     "crystal", "wicker", "titanium", "felt", "velvet", "satin", "lace", "cork", "jute", "sherpa",
     "spruce", "mahogany", "chipboard", "faux shearling", "textile",
 )}
@@ -171,5 +182,5 @@ UNITS: dict[str, str] = {
 APPAREL = ("xxxs", "xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl", "5xl",
            "1x", "2x", "3x", "4x", "5x")
 NAMED_SIZES = {"x-small": "xs", "small": "small", "medium": "medium", "large": "large",
-               "x-large": "xl", "xx-large": "xxl", "xxx-large": "xxxl", "extra large": "xl"}
+               "x-large": "xl", "xx-large": "xxl", "xxx-large": "xxxl"}
 BED_SIZES = ("california king", "twin xl", "twin", "queen", "king", "full")

@@ -1,0 +1,55 @@
+"""Extraction applied to products at import: attributes filled, spans stored, failures logged."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+
+from knowledge.extraction.extract import Extraction, extract
+from knowledge.extraction.types import Tagger
+
+log = logging.getLogger(__name__)
+
+
+def title_tagger(settings: Any = None) -> Tagger | None:
+    """The QueryNER tagger's ``tag`` for titles, or None when it cannot be loaded (logged)."""
+    try:
+        from knowledge.nlp.tagger import load_tagger
+
+        if settings is None:
+            from knowledge.settings import Settings
+
+            settings = Settings()
+        tagger = load_tagger(settings)
+    except Exception as exc:  # the dictionary path works without the tagger
+        log.warning("title tagger unavailable, extracting with dictionaries only: %s", exc)
+        return None
+    return lambda text: tagger.tag(text)
+
+
+def extract_product(product: Any, tagger: Tagger | None = None) -> Extraction:
+    """Extraction for one product (its given attributes win), never raising: a failure is
+    logged and the product keeps what it was given."""
+    given = dict(product.attributes or {})
+    try:
+        return extract(product.title, product.bullets or [], product.description or "",
+                       given=given, color=product.color, tagger=tagger)
+    except Exception:
+        log.exception("attribute extraction failed for product %s; keeping its given attributes",
+                      product.id)
+        return Extraction(given, {})
+
+
+def apply_extraction(products: Iterable[Any], tagger: Tagger | None = None) -> int:
+    """Fill ``attributes`` and ``attribute_spans`` of each product; return how many values were
+    extracted (not given) in all."""
+    found = 0
+    for product in products:
+        result = extract_product(product, tagger)
+        before = len(product.attributes or {})
+        product.attributes = result.attributes
+        product.attribute_spans = result.spans
+        found += sum(1 for spans in result.spans.values() for s in spans
+                     if s["source"] == "extracted") if len(result.attributes) >= before else 0
+    return found
