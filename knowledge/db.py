@@ -59,9 +59,34 @@ def make_engine(settings: Settings) -> Engine:
     register_tables()
     if is_sqlite:
         SQLModel.metadata.create_all(engine)
+        add_missing_columns(engine)
     else:
         migrate(url)
     return engine
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Add nullable columns a newer version declares to tables an older one created.
+
+    SQLite only (servers use Alembic). Returns the ``table.column`` names added.
+    """
+    from sqlalchemy import inspect
+
+    added: list[str] = []
+    inspector = inspect(engine)
+    existing_tables = set(inspector.get_table_names())
+    with engine.begin() as conn:
+        for table in SQLModel.metadata.sorted_tables:
+            if table.name not in existing_tables:
+                continue
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in have or not column.nullable:
+                    continue
+                kind = column.type.compile(dialect=engine.dialect)
+                conn.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
+                added.append(f"{table.name}.{column.name}")
+    return added
 
 
 def create_database(server_url: str, name: str) -> str:

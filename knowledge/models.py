@@ -43,6 +43,10 @@ class Product(ProductBase, table=True):
     id: str = Field(primary_key=True)
     merchant_id: str | None = Field(default=None, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+    attribute_spans: dict[str, Any] | None = Field(
+        default=None, sa_column=Column(JSON, nullable=True),
+        description="where each attribute value came from: {key: [{value, field, start, end, "
+                    "text, source}]} (knowledge.extraction); never flattened into tags")
 
     def tags(self) -> set[str]:
         """Every attribute value as a lowercase tag, for filters and knowledge matching."""
