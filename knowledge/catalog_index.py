@@ -10,6 +10,7 @@ import bm25s
 import numpy as np
 
 from knowledge.models import Product
+from knowledge.nlp.negation import mentions
 from knowledge.text import product_text, tokens
 
 
@@ -26,6 +27,7 @@ class Filters:
     in_stock: bool = False
     product_ids: tuple[str, ...] | None = None
     exclude_ids: tuple[str, ...] = ()
+    exclude_terms: tuple[str, ...] = ()  # drop products whose text mentions one (not negated)
 
 
 @dataclass
@@ -42,9 +44,11 @@ class CatalogIndex:
     tags: list[frozenset[str]] = field(default_factory=list)
     popularity: np.ndarray = field(default_factory=lambda: np.zeros(0))
     _texts: list[list[str]] = field(default_factory=list)
+    _plain: list[str] = field(default_factory=list)
     _bm25: Any = None
     _dirty: bool = True
     _tag_masks: dict[str, np.ndarray] = field(default_factory=dict)
+    _term_masks: dict[str, np.ndarray] = field(default_factory=dict)
     _build_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __len__(self) -> int:
@@ -70,9 +74,11 @@ class CatalogIndex:
             self.color = np.concatenate([self.color, np.array([r[5] for r in new], object)])
             self.tags.extend(r[6] for r in new)
             self._texts.extend(r[7] for r in new)
+            self._plain.extend(r[8] for r in new)
             self.popularity = np.concatenate([self.popularity, np.zeros(len(new))])
         self._dirty = True
         self._tag_masks.clear()
+        self._term_masks.clear()
 
     def tag_mask(self, tag: str) -> np.ndarray:
         """Products carrying ``tag`` (lower case), computed once per tag until the next upsert."""
@@ -82,16 +88,26 @@ class CatalogIndex:
             self._tag_masks[tag] = found
         return found
 
+    def mention_mask(self, term: str) -> np.ndarray:
+        """Products whose title, colour, attributes or bullets mention ``term`` (not negated)."""
+        key = term.strip().lower()
+        found = self._term_masks.get(key)
+        if found is None:
+            found = np.fromiter((mentions(t, key) for t in self._plain), bool, len(self.ids))
+            self._term_masks[key] = found
+        return found
+
     @staticmethod
     def _row(p: Product) -> tuple[Any, ...]:
         text = product_text(p.title, p.brand, p.category, p.bullets, p.description, p.attributes)
         toks = tokens(p.title) * 2 + tokens(text)
+        plain = " ".join([p.title, p.brand or "", p.color or "", *sorted(p.tags()), *p.bullets])
         return (p.id, np.nan if p.price is None else p.price, p.stock, _low(p.category),
-                _low(p.brand), _low(p.color), frozenset(p.tags()), toks or ["_"])
+                _low(p.brand), _low(p.color), frozenset(p.tags()), toks or ["_"], plain.lower())
 
     def _set(self, i: int, row: tuple[Any, ...]) -> None:
         (_, self.price[i], self.stock[i], self.category[i], self.brand[i], self.color[i],
-         self.tags[i], self._texts[i]) = row
+         self.tags[i], self._texts[i], self._plain[i]) = row
 
     def set_popularity(self, counts: dict[str, float]) -> None:
         """Popularity in [0, 1] (log-scaled) from weighted behaviour counts."""
@@ -123,6 +139,8 @@ class CatalogIndex:
             m &= only
         if f.exclude_ids:
             m[[self.position[i] for i in f.exclude_ids if i in self.position]] = False
+        for term in {t.strip().lower() for t in f.exclude_terms if t.strip()}:
+            m &= ~self.mention_mask(term)
         return m
 
     def bm25_scores(self, query: str) -> np.ndarray:

@@ -1,4 +1,9 @@
-"""The catalogue's vocabulary (brands, categories, colours, types, features...) for slot parsing."""
+"""The catalogue's vocabulary (brands, categories, colours, types, features...) for slot parsing.
+
+Whatever catalogue is imported supplies it (brands from its brand column, colours, types,
+materials, sizes from its attributes); :meth:`Vocabulary.gazetteer` hands it to the slot
+tagger as features, and the ``lookup_*`` helpers map a tagged phrase to the catalogue's value.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +14,12 @@ from dataclasses import dataclass, field
 from sqlmodel import Session, select
 
 from knowledge.models import Product
+from knowledge.nlp.gazetteer import Gazetteer
+from knowledge.nlp.lexicon import BASE_AUDIENCES, BASE_COLORS, BASE_MATERIALS
 
-BASE_COLORS = (
-    "black", "white", "grey", "gray", "navy", "blue", "red", "green", "pink", "beige", "brown",
-    "purple", "yellow", "orange", "gold", "silver", "ivory", "cream", "teal", "tan", "khaki",
-    "burgundy", "maroon", "olive", "charcoal", "multicolor", "rose gold", "light blue",
-    "dark blue", "dark grey", "light grey", "turquoise", "coral", "lavender", "mint",
-    "transparent", "dark purple", "dark green", "light pink", "hot pink", "dark brown",
-    "light green", "royal blue", "sky blue", "off white", "multicolored",
-)
-BASE_AUDIENCES = {
-    "kids": "kids", "kid": "kids", "children": "kids", "child": "kids", "toddler": "kids",
-    "toddlers": "kids", "boys": "kids", "girls": "kids", "men": "men", "mens": "men",
-    "men's": "men", "man": "men", "male": "men", "him": "men", "women": "women",
-    "womens": "women", "women's": "women", "woman": "women", "ladies": "women", "her": "women",
-    "female": "women", "baby": "baby", "babies": "baby", "infant": "baby", "newborn": "baby",
-    "unisex": "unisex", "adults": "adults", "adult": "adults", "infants": "baby",
-    "husband": "men", "wife": "women", "mom": "women", "dad": "men", "teens": "kids",
-    "teen": "kids", "teenager": "kids", "boyfriend": "men", "girlfriend": "women",
-    "grandma": "women", "grandpa": "men", "seniors": "adults", "elderly": "adults",
-}
+__all__ = ["BASE_AUDIENCES", "BASE_COLORS", "BASE_MATERIALS", "Vocabulary",
+           "vocabulary_from_engine"]
+
 CATEGORY_SYNONYMS = {
     "shoes": ["shoe", "footwear", "sneaker", "boots", "trainers"],
     "clothing": ["clothes", "apparel", "outfit", "garment", "wear"],
@@ -41,14 +32,6 @@ CATEGORY_SYNONYMS = {
     "beauty": ["skincare", "skin care", "cosmetics", "makeup", "personal care"],
     "pets": ["pet", "pet supplies", "dog stuff", "cat stuff"],
 }
-BASE_MATERIALS = (
-    "leather", "cotton", "wool", "merino wool", "silk", "linen", "polyester", "nylon", "mesh",
-    "suede", "rubber", "silicone", "bamboo", "stainless steel", "steel", "cast iron", "ceramic",
-    "glass", "wood", "wooden", "plastic", "aluminium", "aluminum", "fleece", "denim", "canvas",
-    "cashmere", "velvet", "satin", "knit", "down", "cork", "porcelain", "copper", "brass",
-    "spandex", "acrylic", "faux leather", "vinyl", "latex", "foam", "memory foam", "metal",
-)
-
 
 PLURAL_KINDS = ("types", "categories", "features", "brands")
 
@@ -81,6 +64,30 @@ class Vocabulary:
     sizes: dict[str, str] = field(default_factory=dict)
     audiences: dict[str, str] = field(default_factory=dict)
     _compiled: dict[str, list[tuple[re.Pattern[str], str]]] = field(default_factory=dict)
+    _gazetteer: Gazetteer | None = None
+
+    def gazetteer(self) -> Gazetteer:
+        """The vocabulary as tagger features (built once; the vocabulary is not edited after)."""
+        if self._gazetteer is None:
+            types = dict(self.types)
+            for term, category in self.categories.items():
+                types.setdefault(term, category)
+            self._gazetteer = Gazetteer.from_terms(
+                brand=self.brands, color=self.colors, material=self.materials,
+                product_type=types, audience=self.audiences, size=self.sizes)
+        return self._gazetteer
+
+    def canonical(self, kind: str, text: str) -> str | None:
+        """The catalogue value of ``kind`` ("brands", "types"...) that ``text`` names, or None."""
+        table: dict[str, str] = getattr(self, kind)
+        low = " ".join(text.lower().split())
+        for candidate in (low, low.replace("-", " "), _singular(low)):
+            if candidate in table:
+                return table[candidate]
+        for pattern, value in self.patterns(kind):
+            if pattern.fullmatch(low):
+                return value
+        return None
 
     def patterns(self, kind: str) -> list[tuple[re.Pattern[str], str]]:
         """Compiled (pattern, canonical) pairs for one slot type, longest terms first."""
@@ -127,6 +134,12 @@ class Vocabulary:
                     table[value.lower()] = value.lower()
                     if key == "features" and "-" in value:
                         table[value.lower().replace("-", " ")] = value.lower()
+
+
+def _singular(text: str) -> str:
+    if text.endswith("es") and len(text) > 4 and text[-3] in "sxz":
+        return text[:-2]
+    return text[:-1] if text.endswith("s") and not text.endswith("ss") else text
 
 
 def vocabulary_from_engine(engine: object) -> Vocabulary:

@@ -1,0 +1,1 @@
+"""Frozen copies of replaced components, kept only to report old-vs-new figures."""

@@ -1,0 +1,1 @@
+"""Language understanding shared by every layer: slot tagger, prices, numbers, negation."""

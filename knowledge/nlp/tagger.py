@@ -1,0 +1,221 @@
+"""Slot tagger: a CRF over query tokens, trained on QueryNER train, with catalogue gazetteers.
+
+``train_tagger(folder)`` fits a seeded (deterministic) linear-chain CRF on the QueryNER
+train split committed in ``knowledge/nlp/data``; ``load_tagger(settings)`` builds it once
+per machine through :func:`knowledge.artefacts.built_artefact` and keeps it per process.
+``Tagger.tag(text, vocabulary)`` returns labelled character spans; ``vocabulary`` is the
+store's catalogue as a :class:`~knowledge.nlp.gazetteer.Gazetteer` (brands, colours,
+types...), applied as features so the same model serves any imported catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from knowledge.artefacts import built_artefact
+from knowledge.nlp.features import sentence_features
+from knowledge.nlp.gazetteer import Gazetteer, norm_token
+from knowledge.nlp.lexicon import BASE_AUDIENCES, BASE_COLORS, BASE_MATERIALS
+
+DATA = Path(__file__).parent / "data" / "queryner_train.jsonl"
+NAME, VERSION = "slot-tagger", "1"
+LABELS = {"core_product_type": "product_type", "creator": "brand", "department": "audience",
+          "UoM": "size"}
+GAZ_LABELS = ("brand", "color", "material", "product_type", "audience")
+FOLDS = 5
+CRF_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120,
+              "feature.possible_transitions": True}
+_TOKEN = re.compile(r"\S+")
+_EDGE = "\"'“”‘’,.?!;:()[]{}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """One tagged stretch of the input: ``text == input[start:end]``."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+def read_queryner(path: Path) -> list[tuple[list[str], list[str]]]:
+    """(tokens, BIO labels with our label names) for each row of a QueryNER file."""
+    rows = []
+    with Path(path).open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                rows.append((row["tokens"], [_rename(tag) for tag in row["labels"]]))
+    return rows
+
+
+def _rename(tag: str) -> str:
+    if tag == "O":
+        return tag
+    prefix, _, kind = tag.partition("-")
+    return f"{prefix}-{LABELS.get(kind, kind)}"
+
+
+def entities(tokens: list[str], labels: list[str]) -> list[tuple[str, str]]:
+    """(label, lower-case text) of every BIO entity in one labelled query."""
+    out: list[tuple[str, str]] = []
+    for start, end, label in bio_spans(labels):
+        out.append((label, " ".join(norm_token(t) for t in tokens[start:end])))
+    return out
+
+
+def bio_spans(labels: list[str]) -> list[tuple[int, int, str]]:
+    """Token spans (start, end, label) from BIO tags; a stray I- opens a new span."""
+    spans: list[tuple[int, int, str]] = []
+    for i, tag in enumerate(labels):
+        if tag == "O":
+            continue
+        prefix, kind = tag.split("-", 1)
+        if prefix == "I" and spans and spans[-1][1] == i and spans[-1][2] == kind:
+            spans[-1] = (spans[-1][0], i + 1, kind)
+        else:
+            spans.append((i, i + 1, kind))
+    return spans
+
+
+def base_gazetteer() -> Gazetteer:
+    """The store-independent word lists (colours, materials, audiences)."""
+    return Gazetteer.from_terms(color=BASE_COLORS, material=BASE_MATERIALS,
+                                audience=list(BASE_AUDIENCES))
+
+
+def gazetteer_from(rows: list[tuple[list[str], list[str]]], min_count: int = 2) -> Gazetteer:
+    """Terms labelled at least ``min_count`` times in ``rows`` (for the gazetteer labels)."""
+    counts: dict[tuple[str, str], int] = {}
+    for tokens, labels in rows:
+        for label, text in entities(tokens, labels):
+            if label in GAZ_LABELS:
+                counts[(label, text)] = counts.get((label, text), 0) + 1
+    gaz = Gazetteer()
+    for (label, text), n in sorted(counts.items()):
+        if n >= min_count:
+            gaz.add(label, text)
+    return gaz
+
+
+def train_tagger(folder: Path, data: Path = DATA) -> Path:
+    """Fit the CRF on ``data`` and write ``model.crfsuite``, ``gazetteer.json``, ``meta.json``.
+
+    Gazetteer features in training come from the *other* folds' labelled terms (plus the
+    base word lists), so the model learns how far a gazetteer hit can be trusted, as it
+    will be at inference with a catalogue it has never seen.
+    """
+    began = time.perf_counter()
+    rows = read_queryner(data)
+    folds = [rows[f::FOLDS] for f in range(FOLDS)]
+    base = base_gazetteer()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for f, fold in enumerate(folds):
+        others = [r for g, part in enumerate(folds) if g != f for r in part]
+        gaz = base.merged(gazetteer_from(others))
+        for tokens, labels in fold:
+            trainer.append(sentence_features([norm_token(t) for t in tokens], gaz), labels)
+    trainer.set_params(CRF_PARAMS)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(folder / "model.crfsuite"))
+    learned = gazetteer_from(rows)
+    (folder / "gazetteer.json").write_text(json.dumps(
+        [[list(k), v] for k, v in sorted(learned.terms.items())]), encoding="utf-8")
+    (folder / "meta.json").write_text(json.dumps({
+        "rows": len(rows), "params": CRF_PARAMS, "seconds": round(time.perf_counter() - began, 2),
+        "version": VERSION}), encoding="utf-8")
+    return folder
+
+
+class Tagger:
+    """A trained slot tagger (thread-safe: one crfsuite tagger per thread)."""
+
+    def __init__(self, folder: Path) -> None:
+        """Open the model and the gazetteer learned from the training data in ``folder``."""
+        self.folder = Path(folder)
+        self.model = str(self.folder / "model.crfsuite")
+        raw = json.loads((self.folder / "gazetteer.json").read_text(encoding="utf-8"))
+        self.gazetteer = base_gazetteer().merged(Gazetteer({tuple(k): v for k, v in raw}))
+        self.meta: dict[str, Any] = json.loads((self.folder / "meta.json").read_text())
+        self._local = threading.local()
+        self._merged: tuple[Gazetteer, Gazetteer] | None = None
+
+    def _crf(self) -> pycrfsuite.Tagger:
+        crf = getattr(self._local, "crf", None)
+        if crf is None:
+            crf = pycrfsuite.Tagger()
+            crf.open(self.model)
+            self._local.crf = crf
+        return crf
+
+    def _gazetteer(self, vocabulary: Gazetteer | None) -> Gazetteer:
+        if vocabulary is None:
+            return self.gazetteer
+        merged = self._merged
+        if merged is None or merged[0] is not vocabulary:
+            merged = (vocabulary, vocabulary.merged(self.gazetteer))
+            self._merged = merged
+        return merged[1]
+
+    def tag(self, text: str, vocabulary: Gazetteer | None = None) -> list[Span]:
+        """Labelled spans of ``text``; ``vocabulary``: the catalogue's terms, as features."""
+        found = [(m.start(), m.end()) for m in _TOKEN.finditer(text)][:64]
+        if not found:
+            return []
+        words = [norm_token(text[s:e]) for s, e in found]
+        labels = self._crf().tag(sentence_features(words, self._gazetteer(vocabulary)))
+        spans = []
+        for first, last, label in bio_spans(labels):
+            start, end = found[first][0], found[last - 1][1]
+            while start < end and text[start] in _EDGE:
+                start += 1
+            while end > start and text[end - 1] in _EDGE:
+                end -= 1
+            if end > start:
+                spans.append(Span(label, start, end, text[start:end]))
+        return spans
+
+
+_CACHE: dict[Path, Tagger] = {}
+_LOCK = threading.Lock()
+
+
+def tagger_folder(cache_dir: Path) -> Path:
+    """Build (once per machine) or find the trained tagger under ``cache_dir``."""
+    here = Path(__file__).parent
+    sources = [DATA, here / "tagger.py", here / "features.py", here / "gazetteer.py",
+               here / "lexicon.py"]
+    return built_artefact(Path(cache_dir), NAME, VERSION, sources, train_tagger)
+
+
+def train_for(settings: Any) -> Path:
+    """Build the tagger artefact for ``settings`` (what ``shopmage train understanding`` runs)."""
+    return tagger_folder(settings.model_cache_dir)
+
+
+def load_tagger(settings: Any) -> Tagger:
+    """The process-wide tagger for ``settings.model_cache_dir`` (built on first use)."""
+    folder = tagger_folder(settings.model_cache_dir)
+    with _LOCK:
+        if folder not in _CACHE:
+            _CACHE[folder] = Tagger(folder)
+        return _CACHE[folder]
+
+
+def tag(text: str, vocabulary: Gazetteer | None = None, settings: Any = None) -> list[Span]:
+    """Tag ``text`` with the process-wide tagger (``settings``: default Settings())."""
+    if settings is None:
+        from knowledge.settings import Settings
+
+        settings = Settings()
+    return load_tagger(settings).tag(text, vocabulary)
