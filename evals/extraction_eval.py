@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from knowledge.extraction.extract import LIST_KEYS, extract
 from knowledge.extraction.apply import title_tagger
+from knowledge.extraction.extract import LIST_KEYS, extract
 from knowledge.extraction.types import Tagger, singular
 from knowledge.settings import REPO_ROOT
 
@@ -114,10 +114,12 @@ def main() -> None:
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     for split in splits:
         result = run(split, args.products, tagger)
-        print(f"{split} ({result['products']} products)  field: precision / recall (gold, predicted)")
+        print(f"{split} ({result['products']} products)  "
+              "field: precision / recall (gold, predicted)")
         for f in (*FIELDS, "overall"):
             m = result[f]
-            print(f"  {f:10s} {m['precision']:.3f} / {m['recall']:.3f}  ({m['gold']}, {m['predicted']})")
+            print(f"  {f:10s} {m['precision']:.3f} / {m['recall']:.3f}  "
+                  f"({m['gold']}, {m['predicted']})")
         if args.errors and split == "dev":
             for e in result["errors"][:args.errors]:
                 print("   ", json.dumps(e))

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import logging
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -15,12 +17,16 @@ from sqlmodel import Session, col, select
 from tqdm import tqdm
 
 from knowledge.errors import ImportFileError
+from knowledge.extraction.apply import apply_extraction
+from knowledge.extraction.types import Tagger
 from knowledge.models import EVENT_TYPES, Event, Product, Shopper
 from knowledge.sql import transaction
 from knowledge.text import product_text
 
 if TYPE_CHECKING:
     from knowledge.store import Store
+
+log = logging.getLogger(__name__)
 
 ALIASES = {
     "id": "product_id", "title": "product_title", "description": "product_description",
@@ -133,8 +139,28 @@ def parse_product(row: dict[str, Any]) -> Product:
     )
 
 
+@dataclass
+class CatalogImport:
+    """What a catalogue import did: products written, attribute values extracted, warnings."""
+
+    products: int
+    extracted: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
 def import_catalog(store: Store, path: Path, *, merchant_id: str | None = None) -> int:
-    """Import a product file into SQL, BM25 and Chroma; all rows or none."""
+    """Import a product file into SQL, BM25 and Chroma; all rows or none. Returns the count."""
+    return import_catalog_report(store, path, merchant_id=merchant_id).products
+
+
+def import_catalog_report(store: Store, path: Path, *, merchant_id: str | None = None,
+                          tagger: Tagger | None = None) -> CatalogImport:
+    """Import a product file, extracting attributes from each listing's text first.
+
+    Broken rows reject the whole file (the error names the line) before anything is written.
+    Extraction never fails an import: a product it cannot read keeps its given attributes
+    (logged), and a file with no extractable attribute imports with a warning.
+    """
     path = Path(path)
     products: dict[str, Product] = {}
     for number, row in tqdm(read_rows(path), desc="reading products", unit=" rows", disable=None):
@@ -150,8 +176,17 @@ def import_catalog(store: Store, path: Path, *, merchant_id: str | None = None) 
     if not products:
         raise ImportFileError(str(path), 0, "the file holds no products")
     rows = list(products.values())
+    extracted = apply_extraction(rows, tagger)
+    report = CatalogImport(len(rows), extracted)
+    if extracted == 0:
+        report.warnings.append(
+            f"{path.name}: no attribute (type, feature, material, audience, size or colour) could "
+            "be extracted from any product; search and filters will use the titles and given "
+            "fields only")
+    for warning in report.warnings:
+        log.warning(warning)
     store.write_products(rows)
-    return len(rows)
+    return report
 
 
 def embedding_text(product: Product) -> str:

@@ -29,8 +29,10 @@ def title_tagger(settings: Any = None) -> Tagger | None:
 
 
 def extract_product(product: Any, tagger: Tagger | None = None) -> Extraction:
-    """Extraction for one product (its given attributes win), never raising: a failure is
-    logged and the product keeps what it was given."""
+    """Extraction for one product (its given attributes win), never raising.
+
+    A failure is logged and the product keeps what it was given.
+    """
     given = dict(product.attributes or {})
     try:
         return extract(product.title, product.bullets or [], product.description or "",
@@ -42,14 +44,15 @@ def extract_product(product: Any, tagger: Tagger | None = None) -> Extraction:
 
 
 def apply_extraction(products: Iterable[Any], tagger: Tagger | None = None) -> int:
-    """Fill ``attributes`` and ``attribute_spans`` of each product; return how many values were
-    extracted (not given) in all."""
+    """Fill ``attributes`` and ``attribute_spans`` of each product.
+
+    Returns how many values were extracted (not given) over all products.
+    """
     found = 0
     for product in products:
         result = extract_product(product, tagger)
-        before = len(product.attributes or {})
         product.attributes = result.attributes
         product.attribute_spans = result.spans
         found += sum(1 for spans in result.spans.values() for s in spans
-                     if s["source"] == "extracted") if len(result.attributes) >= before else 0
+                     if s["source"] == "extracted")
     return found

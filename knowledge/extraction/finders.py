@@ -73,9 +73,7 @@ def find_terms(text: str, items: tuple[tuple[str, str], ...], *,
 
 def feature_items(extra: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
     """(regex phrasing, tag) pairs for every feature, longest phrasing first."""
-    from knowledge.extraction.vocab import FEATURES
-
-    from knowledge.extraction.vocab import NO_BARE
+    from knowledge.extraction.vocab import FEATURES, NO_BARE
 
     pairs = {(_phrase(tag), tag) for tag in FEATURES if tag not in NO_BARE}
     for tag, phrasings in FEATURES.items():
@@ -107,8 +105,10 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def find_materials(text: str, *, title: bool = True) -> list[Mention]:
-    """Materials named in ``text`` (not "-free", not "for glass surfaces", not negated); outside
-    a title only in a clause about what it is made of ("100% cotton", "rubber outsole")."""
+    """Materials named in ``text`` (not "-free", not "for glass surfaces", not negated).
+
+    Outside a title only in a clause about what it is made of ("100% cotton", "rubber sole").
+    """
     from knowledge.extraction.vocab import WEAK_MATERIALS
 
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
@@ -121,8 +121,11 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
 
 
 def in_headline(text: str, start: int) -> bool:
-    """True when ``start`` lies in a bullet's headline: the words before its first ":" or " - "
-    within 60 characters of the line start ("SOFT & COMFY: ..."), or an all-caps run."""
+    """True when ``start`` lies in a bullet's headline.
+
+    That is the words before its first ":" or " - " within 60 characters of the line start
+    ("SOFT & COMFY: ..."), or an all-caps word.
+    """
     line_start = text.rfind("\n", 0, start) + 1
     head = text[line_start:line_start + 60]
     cut = re.search(r"[:：】|]| [-–—] ", head)

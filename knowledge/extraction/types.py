@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-
-from collections.abc import Callable
 from typing import Any
 
 from knowledge.extraction.vocab import APPAREL, AUDIENCES, COLORS, NAMED_SIZES
 
-Tagger = Callable[[str], list[Any]]  # text -> spans with .label, .start, .text (knowledge.nlp.tagger)
+# text -> spans with .label, .start, .text (knowledge.nlp.tagger)
+Tagger = Callable[[str], list[Any]]
 
 _HERE = Path(__file__).resolve().parent.parent
 QUERYNER = _HERE / "nlp" / "data" / "queryner_train.jsonl"

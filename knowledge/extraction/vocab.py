@@ -1,11 +1,13 @@
-"""Word lists the extractor matches: canonical feature tags and their phrasings, materials,
-audiences, colours and size units. Store-independent; the knowledge graph's tails are added
-at run time (see :func:`knowledge.extraction.lexicon.feature_patterns`).
+"""Word lists the extractor matches.
+
+Canonical feature tags and their phrasings, materials, audiences, colours and size units.
+Store-independent; the knowledge graph's NEEDS tails are added at run time
+(:func:`knowledge.extraction.extract.knowledge_tails`).
 """
 
 from __future__ import annotations
 
-# canonical feature tag -> phrasings (regex fragments, lower case; "-" also matches a space or nothing)
+# canonical feature tag -> phrasings (regex fragments, lower case; "-" also matches " " or "")
 FEATURES: dict[str, tuple[str, ...]] = {
     "waterproof": ("water-proof",),
     "water-resistant": ("water-resistant", r"ipx\d", "water-resistance"),
@@ -19,7 +21,8 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "adjustable": ("adjustable",),
     "adjustable-height": ("adjustable-height", "height-adjustable"),
     "ergonomic": ("ergonomic", "ergonomically"),
-    "non-slip": ("non-slip", "slip-resistant", "anti-slip", "non-skid", "anti-skid", "skid-resistant"),
+    "non-slip": ("non-slip", "slip-resistant", "anti-slip", "non-skid", "anti-skid",
+                 "skid-resistant"),
     "cushioned": ("cushioned", "cushioning"),
     "padded": ("padded",),
     "memory-foam": ("memory-foam",),
@@ -27,7 +30,8 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "orthopedic": ("orthopedic", "orthopaedic"),
     "wide-fit": ("wide-fit", "wide-width"),
     "stretch": ("stretch", "stretchy"),
-    "moisture-wicking": ("moisture-wicking", r"wicks? (?:away )?(?:sweat|moisture)", "sweat-wicking"),
+    "moisture-wicking": ("moisture-wicking", r"wicks? (?:away )?(?:sweat|moisture)",
+                         "sweat-wicking"),
     "quick-dry": ("quick-dry", "quick-drying", "dries? fast", "fast-drying", "dr(?:y|ies) quickly"),
     "insulated": ("insulated", "insulation"),
     "thermal": ("thermal",),
@@ -123,7 +127,8 @@ MATERIALS: dict[str, str] = {m: m for m in (
     "abs", "pvc", "tpu", "tpe", "tpr", "eva", "foam", "memory foam", "wood", "bamboo", "metal",
     "steel", "stainless steel", "aluminum", "iron", "cast iron", "copper", "brass", "zinc alloy",
     "glass", "ceramic", "porcelain", "stone", "paper", "cardboard", "canvas", "mesh", "microfiber",
-    "acrylic", "vinyl", "latex", "neoprene", "resin", "carbon fiber", "sterling silver", "tritan", "polycarbonate", "polypropylene", "sheepskin", "faux fur", "fur",
+    "acrylic", "vinyl", "latex", "neoprene", "resin", "carbon fiber", "sterling silver",
+    "tritan", "polycarbonate", "polypropylene", "sheepskin", "faux fur", "fur",
     "crystal", "wicker", "titanium", "felt", "velvet", "satin", "lace", "cork", "jute", "sherpa",
     "spruce", "mahogany", "chipboard", "faux shearling", "textile",
 )}
