@@ -52,18 +52,32 @@ def fail(message: str) -> None:
 
 
 @demo_app.command("build")
-def demo_build(products: int = 5000, shoppers: int = 600, seed: int = 7,
+def demo_build(products: Annotated[int | None, typer.Option(
+                   help="products (generated: 5000; esci: all ~6,400 listings)")] = None,
+               shoppers: int = 600, seed: int = 7,
                if_missing: Annotated[
-                   bool, typer.Option(help="do nothing if a store exists")] = False
+                   bool, typer.Option(help="do nothing if a store exists")] = False,
+               catalog: Annotated[str, typer.Option(
+                   help="generated (the seeded demo world) or esci (real Amazon listings "
+                        "shipped in the repo, attributes extracted at import)")] = "generated",
                ) -> None:
-    """Generate the demo store (fixed seed) and import it."""
+    """Build the demo store (fixed seed) and import it."""
     from knowledge.demo_build import build_demo, demo_exists
 
+    if catalog not in ("generated", "esci"):
+        fail(f"--catalog must be generated or esci, got {catalog!r}")
     store = _store()
     if if_missing and demo_exists(store):
         console.print(f"store present ({len(store.search.index)} products); nothing to do")
         return
-    counts = build_demo(store, products=products, shoppers=shoppers, seed=seed)
+    if catalog == "esci":
+        from knowledge.demo.esci import build_esci_demo
+
+        counts = build_esci_demo(store, limit=products, shoppers=shoppers, seed=seed)
+        for warning in counts["warnings"]:
+            console.print(f"[yellow]warning:[/yellow] {warning}")
+    else:
+        counts = build_demo(store, products=products or 5000, shoppers=shoppers, seed=seed)
     _build_knowledge_if_available(store)
     console.print(f"demo store built: {counts['products']} products, {counts['events']} events")
 
@@ -80,13 +94,16 @@ def _build_knowledge_if_available(store) -> None:  # type: ignore[no-untyped-def
 def ingest_catalog(file: Path, merchant: Annotated[str | None, typer.Option(
         help="merchant id that owns these products")] = None) -> None:
     """Import products (JSONL or CSV, ESCI field names accepted); all rows or none."""
-    from knowledge.ingest import import_catalog
+    from knowledge.ingest import import_catalog_report
 
     try:
-        n = import_catalog(_store(), file, merchant_id=merchant)
+        report = import_catalog_report(_store(), file, merchant_id=merchant)
     except ShopmageError as exc:
         fail(str(exc))
-    console.print(f"imported {n} products")
+    for warning in report.warnings:
+        console.print(f"[yellow]warning:[/yellow] {warning}")
+    console.print(f"imported {report.products} products ({report.extracted} attribute values "
+                  "extracted from their text)")
 
 
 @ingest_app.command("events")
