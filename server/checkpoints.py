@@ -78,12 +78,12 @@ async def open_for(state: AppState, capability: str) -> Any:
     """Open a checkpointer for one capability's graph; ``close_for`` closes it at shutdown."""
     stack = contextlib.AsyncExitStack()
     saver = await stack.enter_async_context(open_checkpointer(state.settings))
-    state.services[f"{capability}_checkpointer"] = stack
+    state.checkpointers[capability] = stack
     return saver
 
 
 async def close_for(state: AppState, capability: str) -> None:
     """Close what ``open_for`` opened for ``capability`` (nothing if it never opened)."""
-    stack = state.services.pop(f"{capability}_checkpointer", None)
+    stack = state.checkpointers.pop(capability, None)
     if stack is not None:
         await stack.aclose()

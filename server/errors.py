@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from knowledge.errors import (
@@ -18,11 +20,17 @@ from knowledge.errors import (
 )
 from knowledge.sql import database_unavailable, lost_connection
 
+
+class ServiceUnavailableError(ShopmageError):
+    """A capability's service was not built on this server (its ``setup`` never ran)."""
+
+
 STATUS = [
     (NotFoundError, 404, "not_found"),
     (PermissionDeniedError, 401, "unauthorized"),
     (BusyError, 503, "busy"),
     (EngineUnavailableError, 503, "unavailable"),
+    (ServiceUnavailableError, 503, "unavailable"),
     (InvalidRequestError, 422, "invalid_request"),
     (ImportFileError, 422, "invalid_file"),
     (ConfigError, 500, "config"),
@@ -58,6 +66,16 @@ def install_error_handlers(app: FastAPI) -> None:
             raise exc  # a bug, not an outage: the usual 500, traceback logged
         return error_response(database_unavailable(exc, request.app.state.shopmage.store.engine))
 
+    async def handle_validation(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        if request.url.path.startswith("/v1/"):  # OpenAI clients expect 400 and their shape
+            message = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
+                                for e in exc.errors())
+            return JSONResponse({"error": {"message": message, "type": "invalid_request_error",
+                                           "param": None, "code": "invalid_request_error"}}, 400)
+        return await request_validation_exception_handler(request, exc)
+
     app.add_exception_handler(ShopmageError, handle)
+    app.add_exception_handler(RequestValidationError, handle_validation)
     for lost in (OperationalError, InterfaceError):  # what drivers raise for a lost server
         app.add_exception_handler(lost, handle_database)

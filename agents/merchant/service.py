@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import date
 from typing import Any
 
 from agents.merchant.context import MerchantContext
@@ -10,17 +11,19 @@ from agents.merchant.graph import build_graph
 from knowledge.errors import BusyError, ShopmageError
 from knowledge.store import Store
 
-MAX_CHARS = 2000
-
 
 class MerchantService:
     """Owns the compiled merchant graph; the merchant id always comes from the caller's key."""
 
-    def __init__(self, store: Store, checkpointer: Any = None) -> None:
-        """Compile the graph once."""
+    def __init__(self, store: Store, checkpointer: Any = None, *, today: date | None = None,
+                 creative_llm: bool = True) -> None:
+        """Compile the graph once (``today`` pins the date for evals and tests)."""
         from langgraph.checkpoint.memory import InMemorySaver
 
         self.store = store
+        self.today = today
+        self.creative_llm = creative_llm
+        self.max_chars = store.settings.max_message_chars
         self.graph = build_graph(checkpointer or InMemorySaver())
 
     async def run_turn(self, merchant_id: str, session_id: str,
@@ -30,9 +33,9 @@ class MerchantService:
         action = frame.get("action") if kind == "action" else None
         if kind == "message" and not text:
             yield {"type": "error", "code": "invalid_request", "message": "the message is empty"}
-        elif len(text) > MAX_CHARS:
-            yield {"type": "error", "code": "invalid_request",
-                   "message": f"the message is {len(text)} characters; the limit is {MAX_CHARS}"}
+        elif len(text) > self.max_chars:
+            yield {"type": "error", "code": "invalid_request", "message":
+                   f"the message is {len(text)} characters; the limit is {self.max_chars}"}
         elif kind == "action" and action not in ("confirm", "cancel"):
             yield {"type": "error", "code": "invalid_request",
                    "message": f"the merchant chat does not support the action {action!r}"}
@@ -43,7 +46,8 @@ class MerchantService:
 
     async def _run(self, merchant_id: str, session_id: str, text: str,
                    action: str | None) -> AsyncIterator[dict[str, Any]]:
-        ctx = MerchantContext(store=self.store, merchant_id=merchant_id)
+        ctx = MerchantContext(store=self.store, merchant_id=merchant_id, today=self.today,
+                              creative_llm=self.creative_llm)
         config = {"configurable": {"thread_id": f"{merchant_id}:{session_id}"}}
         reply = ""
         try:

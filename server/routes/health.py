@@ -24,5 +24,6 @@ def ready(state: StateDep) -> dict[str, Any]:
         "ready": True,
         "products": len(state.store.search.index),
         "knowledge": state.store.search.expander is not None,
-        "services": sorted(state.services),
+        "shopper": state.shopper is not None,
+        "merchant": state.merchant is not None,
     }

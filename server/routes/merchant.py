@@ -1,26 +1,28 @@
 """Merchant REST (campaigns, simulations, audiences) and the ``/ws/merchant`` chat.
 
-Every route authenticates the ``X-API-Key`` (WebSocket: ``api_key`` query) and acts only
-on that merchant's data; another merchant's campaign is simply "not found".
+Every route authenticates the ``X-API-Key`` (WebSocket: the first frame,
+``{"type": "auth", "api_key": ...}``) and acts only on that merchant's data; another
+merchant's campaign is simply "not found".
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
+import asyncio
 import uuid
 from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, WebSocket
 from pydantic import BaseModel, Field
-from starlette.websockets import WebSocketDisconnect
 
 from agents.merchant.service import MerchantService
+from agents.protocol import event
 from knowledge.errors import PermissionDeniedError
 from knowledge.merchants import authenticate
+from knowledge.models import Merchant
 from server.checkpoints import close_for, open_for
 from server.deps import AppState, MerchantDep, StateDep
+from server.sockets import FrameError, guarded_turn, read_frame, send, serve_turns
 from tools.campaigns import service
 from tools.campaigns.audiences import suggest_audiences
 from tools.campaigns.forecasting import forecast_campaign
@@ -30,7 +32,7 @@ router = APIRouter(tags=["merchant"])
 
 async def setup(state: AppState) -> None:
     """Compile the merchant graph once over the conversation checkpointer."""
-    state.services["merchant"] = MerchantService(state.store, await open_for(state, "merchant"))
+    state.merchant = MerchantService(state.store, await open_for(state, "merchant"))
 
 
 async def teardown(state: AppState) -> None:
@@ -117,32 +119,48 @@ def audiences(campaign_id: str, merchant: MerchantDep, state: StateDep) -> dict[
     return {"items": [s.as_dict() for s in suggest_audiences(state.store, products)]}
 
 
+AUTH_TIMEOUT_S = 10.0
+
+
+async def _authenticate_first_frame(ws: WebSocket, state: AppState) -> Merchant | None:
+    """The merchant named by the first frame, ``{"type": "auth", "api_key": ...}``.
+
+    Keys never travel in the URL, where proxies and access logs record them. A missing,
+    malformed or wrong first frame gets an ``unauthorized`` event and close code 4401.
+    """
+    try:
+        raw = await asyncio.wait_for(ws.receive_text(), AUTH_TIMEOUT_S)
+        frame = read_frame(raw, state.settings.max_message_chars)
+        if frame.get("type") != "auth" or not isinstance(frame.get("api_key"), str):
+            raise FrameError("unauthorized", 'the first frame must be {"type": "auth", '
+                             '"api_key": "..."}')
+        return authenticate(state.store.engine, frame["api_key"])
+    except (FrameError, PermissionDeniedError, TimeoutError) as exc:
+        reason = str(exc) or "no auth frame within 10 seconds"
+        await send(ws, event("error", code="unauthorized", message=reason))
+    await ws.close(code=4401)
+    return None
+
+
 @router.websocket("/ws/merchant")
-async def merchant_socket(ws: WebSocket,
-                          api_key: Annotated[str | None, Query(max_length=200)] = None) -> None:
-    """The merchant chat: a bad key gets an error event and close code 4401."""
+async def merchant_socket(ws: WebSocket, api_key: Annotated[str | None, Query()] = None) -> None:
+    """The merchant chat: an ``auth`` frame first, then one streamed turn per frame."""
     state: AppState = ws.app.state.shopmage
     await ws.accept()
-    try:
-        merchant = authenticate(state.store.engine, api_key)
-    except PermissionDeniedError as exc:
-        await ws.send_text(json.dumps({"type": "error", "code": "unauthorized",
-                                       "message": str(exc)}))
-        await ws.close(code=4401)
+    if api_key is not None:
+        await send(ws, event("error", code="key_in_url", message=(
+            "API keys are not accepted in the URL (proxies and logs record URLs); connect "
+            'without it and send {"type": "auth", "api_key": "..."} as the first frame')))
+        await ws.close(code=4400)
+        return
+    merchant = await _authenticate_first_frame(ws, state)
+    if merchant is None:
         return
     session = uuid.uuid4().hex[:12]
-    await ws.send_text(json.dumps({"type": "session", "session_id": session}))
-    svc: MerchantService = state.services["merchant"]
-    with contextlib.suppress(WebSocketDisconnect):
-        while True:
-            raw = await ws.receive_text()
-            try:
-                frame = json.loads(raw)
-                if not isinstance(frame, dict) or frame.get("type") not in ("message", "action"):
-                    raise ValueError("a frame is a JSON object with type message or action")
-            except ValueError as exc:
-                await ws.send_text(json.dumps({"type": "error", "code": "malformed_frame",
-                                               "message": f"malformed frame: {exc}"}))
-                continue
-            async for event in svc.run_turn(merchant.id, session, frame):
-                await ws.send_text(json.dumps(event, default=str))
+    await send(ws, event("session", session_id=session))
+    svc = state.merchant_service()
+    await serve_turns(ws, lambda raw: guarded_turn(
+        ws, raw, max_chars=state.settings.max_message_chars,
+        allow=lambda: state.merchant_limits.allow(session),
+        run=lambda frame: svc.run_turn(merchant.id, session, frame),
+        engine=state.store.engine, what=f"merchant session {session}"))

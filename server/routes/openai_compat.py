@@ -3,6 +3,10 @@
 Any OpenAI client can talk to the shopper graph. The conversation is the shopper
 session named by the request's ``user`` field (or a new one); the last user message is
 the turn. Product cards come back in the text and, structured, in ``shopmage.products``.
+
+Errors follow OpenAI's shape and statuses, so clients retry the right ones: 400
+``invalid_request_error``, 401 ``authentication_error``, 429 ``rate_limit_error`` when the
+model queue is full (with ``Retry-After``), 503 when an engine is unavailable.
 """
 
 from __future__ import annotations
@@ -14,11 +18,19 @@ from collections.abc import AsyncIterator
 from typing import Any, Literal
 
 from fastapi import APIRouter
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, Field
 
-from knowledge.errors import BusyError, InvalidRequestError, ShopmageError
-from server.deps import AppState, StateDep
+from agents.shopper.service import ShopperService
+from knowledge.errors import (
+    BusyError,
+    EngineUnavailableError,
+    InvalidRequestError,
+    PermissionDeniedError,
+    ShopmageError,
+)
+from server.deps import ShopperDep
+from server.errors import ServiceUnavailableError
 
 router = APIRouter(tags=["openai"])
 MODEL = "shopmage-shopper"
@@ -59,16 +71,16 @@ def _cards_text(cards: list[dict[str, Any]]) -> str:
     return ("\n\n" + "\n".join(lines)) if lines else ""
 
 
-async def _events(state: AppState, body: ChatRequest) -> AsyncIterator[dict[str, Any]]:
-    service = state.services.get("shopper")
-    if service is None:
-        raise ShopmageError("the shopping assistant is not available on this server")
+async def _events(service: ShopperService, body: ChatRequest
+                  ) -> AsyncIterator[dict[str, Any]]:
     session = body.user or "openai-" + uuid.uuid4().hex[:12]
     async for event in service.run_turn(session, {"type": "message",
                                                   "text": _last_user_text(body)}):
         if event["type"] == "busy":
             raise BusyError(event.get("message", "busy"))
         if event["type"] == "error":
+            if event.get("code") == "unavailable":
+                raise ServiceUnavailableError(event.get("message", "unavailable"))
             raise InvalidRequestError(event.get("message", "the request failed"))
         yield event
 
@@ -82,7 +94,7 @@ def _chunk(cid: str, delta: dict[str, Any], finish: str | None = None,
     return f"data: {json.dumps(body)}\n\n"
 
 
-async def _stream(state: AppState, body: ChatRequest, first: dict[str, Any] | None,
+async def _stream(first: dict[str, Any] | None,
                   rest: AsyncIterator[dict[str, Any]]) -> AsyncIterator[str]:
     cid = "chatcmpl-" + uuid.uuid4().hex
     yield _chunk(cid, {"role": "assistant", "content": ""})
@@ -108,12 +120,34 @@ async def _stream(state: AppState, body: ChatRequest, first: dict[str, Any] | No
 
 
 @router.post("/v1/chat/completions", response_model=None)
-async def chat_completions(body: ChatRequest, state: StateDep) -> Any:
+async def chat_completions(body: ChatRequest, service: ShopperDep) -> Any:
     """OpenAI-compatible chat completion (streaming with ``stream: true``)."""
-    events = _events(state, body)
+    try:
+        return await _complete(service, body)
+    except ShopmageError as exc:
+        return openai_error(exc)
+
+
+def openai_error(exc: ShopmageError) -> JSONResponse:
+    """A domain error in OpenAI's error shape and status."""
+    status, kind, headers = 500, "api_error", None
+    if isinstance(exc, InvalidRequestError):
+        status, kind = 400, "invalid_request_error"
+    elif isinstance(exc, PermissionDeniedError):
+        status, kind = 401, "authentication_error"
+    elif isinstance(exc, BusyError):
+        status, kind, headers = 429, "rate_limit_error", {"Retry-After": "2"}
+    elif isinstance(exc, EngineUnavailableError | ServiceUnavailableError):
+        status, kind, headers = 503, "service_unavailable", {"Retry-After": "2"}
+    body = {"error": {"message": str(exc), "type": kind, "param": None, "code": kind}}
+    return JSONResponse(body, status, headers)
+
+
+async def _complete(service: ShopperService, body: ChatRequest) -> Any:
+    events = _events(service, body)
     if body.stream:
         first = await anext(events, None)  # errors before the first byte become HTTP errors
-        return StreamingResponse(_stream(state, body, first, events),
+        return StreamingResponse(_stream(first, events),
                                  media_type="text/event-stream")
     text, products, clarification = "", [], None
     async for event in events:

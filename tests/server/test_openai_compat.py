@@ -33,6 +33,6 @@ def test_official_openai_client_talks_to_the_shopper(loaded: Store, live_server_
         text = "".join(c.choices[0].delta.content or "" for c in chunks)
         assert len(chunks) > 3 and "S3" in text
         assert chunks[-1].choices[0].finish_reason == "stop"
-        with pytest.raises(openai.UnprocessableEntityError):
+        with pytest.raises(openai.BadRequestError):
             client.chat.completions.create(model="shopmage-shopper",
                                            messages=[{"role": "user", "content": "  "}])

@@ -70,9 +70,11 @@ export function startChat({ key, notify, refresh, onAuthFail }) {
   function connect() {
     if (closed) return;
     setStatus("connecting");
-    ws = new WebSocket(wsUrl("/ws/merchant", { api_key: key }));
+    // The key goes in the first frame, never in the URL (proxies and access logs keep URLs).
+    ws = new WebSocket(wsUrl("/ws/merchant", {}));
     ws.onopen = () => {
       retry = 0;
+      ws.send(JSON.stringify({ type: "auth", api_key: key }));
       setStatus("online");
       while (queue.length) ws.send(queue.shift());
     };
