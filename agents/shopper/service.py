@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import time
+import weakref
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from cachetools import LRUCache
 from pydantic import ValidationError
 
 from agents.protocol import ClientFrame
@@ -17,6 +19,8 @@ from agents.understanding.router import IntentRouter
 from agents.understanding.vocabulary import Vocabulary, vocabulary_from_engine
 from knowledge.errors import BusyError, ShopmageError
 from knowledge.store import Store
+
+LAST_STATS_KEPT = 1024  # sessions whose last turn's stats evals and benches can read
 
 
 @dataclass
@@ -69,8 +73,10 @@ class ShopperService:
         self.graph = build_graph(checkpointer)
         self.use_llm = use_llm
         self.max_chars = max_message_chars or store.settings.max_message_chars
-        self.last: dict[str, TurnStats] = {}
-        self._locks: dict[str, asyncio.Lock] = {}
+        # Bounded: stats of the most recent sessions only; a lock lives while a turn holds it.
+        self.last: LRUCache[str, TurnStats] = LRUCache(maxsize=LAST_STATS_KEPT)
+        self._locks: weakref.WeakValueDictionary[str, asyncio.Lock] = (
+            weakref.WeakValueDictionary())
 
     def refresh_vocabulary(self) -> None:
         """Re-read brands, categories and features after the catalogue changed."""
@@ -107,7 +113,9 @@ class ShopperService:
             return
         if len(self.store.search.index) != self._vocab_size:
             await asyncio.to_thread(self.refresh_vocabulary)
-        lock = self._locks.setdefault(session_id, asyncio.Lock())
+        lock = self._locks.get(session_id)
+        if lock is None:  # the strong reference held by this turn keeps it alive
+            lock = self._locks[session_id] = asyncio.Lock()
         async with lock:
             async for item in self._run(session_id, checked, started):
                 yield item
