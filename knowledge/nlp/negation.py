@@ -29,9 +29,11 @@ budget price limit rush hurry preference way sure big deal really much many a an
 more sure just only quite interested good bad expensive pricey cheap that this it them
 those these i me my you we they please what which who how when where why really
 rather yet at all longer lot of in on for to with and or but is are be was want like
-need have care mind fan
+need have care mind fan nothing none anything everything something
 """.split())
 _WORD = re.compile(r"[a-z][a-z'&-]*", re.I)
+_JOINER = re.compile(r"\s*(?:,\s*(?:or|nor|and)\b|,(?=[a-z' ,-]*\b(?:or|nor)\b)|/|or|nor|and)"
+                     r"\s*(?:no\s+|not\s+)?")
 _NEGATOR_BEFORE = re.compile(
     r"(?:\bno|\bnot|\bnon|\bwithout|\bfree (?:of|from)|\bfaux|\bvegan|\bsynthetic|\bimitation|"
     r"\bfake|\bpu|\bartificial|\bzero|\bw/o|\bnever|\bexcept|\bother than|\balternative to"
@@ -51,10 +53,11 @@ class Exclusion:
 def find_exclusions(text: str, known: Iterable[str] = ()) -> list[Exclusion]:
     """Terms the shopper excludes; ``known``: multi-word catalogue terms to keep whole."""
     low = text.lower()
-    phrases = sorted({k.lower() for k in known if " " in k}, key=len, reverse=True)
+    vocab = {k.lower() for k in known}
+    phrases = sorted((k for k in vocab if " " in k), key=len, reverse=True)
     out: list[Exclusion] = []
     for m in _TRIGGER.finditer(low):
-        out.extend(_terms_after(low, m.start(), m.end(), phrases))
+        out.extend(_terms_after(low, m.start(), m.end(), phrases, vocab))
     for m in _FREE.finditer(low):
         if m.group(1) in _FREE_OK:
             out.append(Exclusion(m.group(1), m.start(), m.end()))
@@ -65,19 +68,22 @@ def find_exclusions(text: str, known: Iterable[str] = ()) -> list[Exclusion]:
             if not (e.term in seen or seen.add(e.term))]  # type: ignore[func-returns-value]
 
 
-def _terms_after(low: str, trigger_start: int, pos: int, phrases: list[str]) -> list[Exclusion]:
+def _terms_after(low: str, trigger_start: int, pos: int, phrases: list[str],
+                 vocab: set[str]) -> list[Exclusion]:
     """The term (or "x, y or z" list of terms) right after a negation trigger."""
     out: list[Exclusion] = []
+    known_only = False
     while True:
         term = _term_at(low, pos, phrases)
-        if term is None:
+        if term is None or (known_only and not _known(low[term[0]:term[1]], vocab)):
             return out
         start, end = (trigger_start, term[1]) if not out else (term[0], term[1])
         out.append(Exclusion(low[term[0]:term[1]], start, end))
-        joiner = re.match(r"\s*(?:,|/|or|nor|and|,\s*or)\s+(?:no\s+|not\s+)?", low[term[1]:])
+        joiner = _JOINER.match(low, term[1])
         if joiner is None:
             return out
-        pos = term[1] + joiner.end()
+        known_only = "," in joiner.group(0) or "/" in joiner.group(0)
+        pos = joiner.end()
 
 
 def _term_at(low: str, pos: int, phrases: list[str]) -> tuple[int, int] | None:
@@ -89,6 +95,13 @@ def _term_at(low: str, pos: int, phrases: list[str]) -> tuple[int, int] | None:
     if m is None or m.group(0).strip("'-") in _SKIP or len(m.group(0)) < 2:
         return None
     return m.start(), m.end()
+
+
+def _known(term: str, vocab: set[str]) -> bool:
+    """A word after a comma continues the list only when it is a known attribute word."""
+    from knowledge.nlp.lexicon import BASE_COLORS, BASE_MATERIALS
+
+    return term in BASE_COLORS or term in BASE_MATERIALS or term in vocab or term in ANIMAL
 
 
 @lru_cache(maxsize=512)
