@@ -55,7 +55,7 @@ class RoiTargetBidder:
     def observe(self, outcome: Outcome) -> None:
         """Raise m while ROI has slack and spend is behind plan; lower it otherwise."""
         self.spend += outcome.spend
-        self.gmv += outcome.expected_gmv
+        self.gmv += outcome.gmv  # realised, as recorded: never the simulator's expectation
         if self.spend <= 0:
             self.m *= 1.05
             return
@@ -80,7 +80,7 @@ class PIDRoiBidder(RoiTargetBidder):
     def observe(self, outcome: Outcome) -> None:
         """M = exp(kp e + ki sum e + kd de), e = ROI_real / target - 1."""
         self.spend += outcome.spend
-        self.gmv += outcome.expected_gmv
+        self.gmv += outcome.gmv
         if self.spend <= 0:
             return
         error = min((self.gmv / self.spend) / self.cfg.target_roi - 1.0, 1.0)

@@ -35,3 +35,32 @@ def forecast_chart(forecast: dict[str, Any], path: Path) -> Path:
     fig.savefig(path)
     plt.close(fig)
     return path
+
+
+def report_chart(report: dict[str, Any], path: Path) -> Path:
+    """Write a PNG of recorded results beside the forecast.
+
+    Cumulative spend vs plan and GMV per flight hour,
+    beside the forecast's cumulative spend and GMV per day.
+    """
+    series = report["series"]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(9, 3.4), dpi=100)
+    hours = np.arange(1, len(series["spend"]) + 1) / 24
+    left.plot(hours, series["plan"], label="plan", color="#7f8c8d", linestyle="--")
+    left.plot(hours, series["spend"], label="spend", color="#c0392b")
+    left.plot(hours, series["gmv"], label="GMV", color="#27ae60")
+    left.set(title=f"recorded (ROI {report['roi']:.2f}, target {report['target_roi']:g})",
+             xlabel="day")
+    left.legend(fontsize=7)
+    forecast = report.get("forecast") or {}
+    if forecast.get("daily_spend"):
+        days = np.arange(1, len(forecast["daily_spend"]) + 1)
+        right.plot(days, np.cumsum(forecast["daily_spend"]), label="spend", color="#c0392b")
+        right.plot(days, np.cumsum(forecast["daily_gmv"]), label="GMV", color="#27ae60")
+        right.legend(fontsize=7)
+    right.set(title="forecast (median run)", xlabel="day")
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path)
+    plt.close(fig)
+    return path

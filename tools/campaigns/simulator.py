@@ -3,9 +3,11 @@
 The campaign period is played hour by hour. Each hour brings a share of the opportunity
 stream (the hourly traffic shape): a shopper x query x product impression chance with its
 own pCTR/pCVR (product rate x noise x audience-match uplift) and order value. Our bidder
-bids on every opportunity; the highest competing bid is lognormal; the winner pays the
-larger of the second price and the reserve. Wins are cut where the budget (total, and
-daily when set) would be exceeded. Paid exposure also lifts organic orders ("paid + free
+sees only the *estimated* value (the product's estimated rates and the audience match,
+never the hidden noise) and learns from realised outcomes. The highest competing bid is
+lognormal; the auction is the store's own :func:`tools.ads.auction.gsp` (one slot, priced
+per impression). Wins are cut where the budget (total, and daily when set) would be
+exceeded. Paid exposure also lifts organic orders ("paid + free
 linkage"), counted separately and added to GMV.
 """
 
@@ -16,6 +18,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from tools.ads.auction import gsp
 from tools.campaigns.traffic import hourly_shape
 
 
@@ -44,7 +47,7 @@ class SimulationConfig:
 class HourBatch:
     """The opportunities of one hour, as the bidder sees them."""
 
-    expected_value: np.ndarray  # pCTR x pCVR x order value, per impression
+    expected_value: np.ndarray  # estimated pCTR x pCVR x order value, per impression
     hour: int
     day: int
 
@@ -55,7 +58,7 @@ class Outcome:
 
     spend: float
     gmv: float
-    expected_gmv: float  # predicted (pCTR x pCVR x value) GMV of the wins: less noisy
+    expected_gmv: float  # estimated (pCTR x pCVR x value) GMV of the wins
     hour_index: int
 
 
@@ -103,7 +106,7 @@ def _hour(cfg: SimulationConfig, rng: np.random.Generator, n: int) -> tuple[np.n
     ctr = np.clip(cfg.pctr[idx] * uplift * rng.lognormal(0, cfg.noise, n), 0, 1)
     cvr = np.clip(cfg.pcvr[idx] * uplift * rng.lognormal(0, cfg.noise, n), 0, 1)
     value = cfg.price[idx]
-    expected = ctr * cvr * value
+    expected = cfg.pctr[idx] * cfg.pcvr[idx] * uplift ** 2 * value  # what a bidder can know
     scale = cfg.competition * float(np.mean(cfg.pctr * cfg.pcvr * cfg.price))
     competitor = rng.lognormal(np.log(max(scale, 1e-9)), cfg.competition_spread, n)
     return ctr, cvr, value, expected, competitor
@@ -121,8 +124,10 @@ def simulate(cfg: SimulationConfig, bidder: Bidder, *, seed: int) -> SimulationR
             n = int(rng.poisson(per_hour[hour]))
             ctr, cvr, value, expected, competitor = _hour(cfg, rng, n)
             bids = bidder.bid(HourBatch(expected, hour, day))
-            price = np.maximum(competitor, cfg.reserve_price)
-            win = bids > price
+            auction = gsp(np.column_stack([bids, competitor]), np.ones((n, 2)), 1,
+                          cfg.reserve_price)
+            win = auction.winners[:, 0] == 0
+            price = auction.prices[:, 0]
             cap = cfg.budget_total - result.spend
             if cfg.budget_daily is not None:
                 cap = min(cap, cfg.budget_daily - day_spend)

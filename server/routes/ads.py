@@ -1,0 +1,138 @@
+"""Sponsored placements over HTTP: slots, clicks and the merchant's campaign report.
+
+Category pages and the "for you" row ask ``/api/ads``. Search results get their slots from
+:func:`search_ads`, called by the search route; purchases are attributed by
+:func:`attribute_purchase`, called wherever an order is recorded.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+from sqlmodel import Session
+
+from knowledge.ads import AdSettings
+from knowledge.errors import InvalidRequestError, NotFoundError
+from knowledge.models import Event, Product
+from knowledge.profiles import recommend
+from knowledge.search import Hit, SearchFilters
+from server.deps import AppState, MerchantDep, StateDep
+from tools.ads.report import campaign_report
+from tools.ads.serving import AdServer, Candidate
+from tools.campaigns import service
+from tools.campaigns.chart import report_chart
+
+router = APIRouter(tags=["ads"])
+CLOCK_HEADER = "X-Shopmage-Time"
+
+
+async def setup(state: AppState) -> None:
+    """One ad server per process."""
+    state.services["ads"] = AdServer(state.store.engine, AdSettings())
+
+
+def ad_server(state: AppState) -> AdServer:
+    """The process's ad server."""
+    server: AdServer = state.services["ads"]
+    return server
+
+
+def now_for(request: Request | None, state: AppState) -> datetime:
+    """Wall time, or the request's simulated time when the clock setting allows it."""
+    stamp = request.headers.get(CLOCK_HEADER) if request is not None else None
+    if stamp and ad_server(state).settings.clock == "request":
+        try:
+            parsed = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise InvalidRequestError(f"{CLOCK_HEADER} is not an ISO time: {stamp!r}") from exc
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return datetime.now(UTC)
+
+
+def candidates(hits: list[Hit]) -> list[Candidate]:
+    """Organic hits as auction candidates (score and rank kept)."""
+    return [Candidate(h.product, h.score, i) for i, h in enumerate(hits)]
+
+
+def search_ads(state: AppState, request: Request | None, query: str, hits: list[Hit],
+               session_id: str | None, placement: str = "search") -> list[dict[str, Any]]:
+    """Sponsored slots for a results page (``hits``: the organic top N, best first)."""
+    ads = ad_server(state).sponsored(candidates(hits), session_id=session_id or "anonymous",
+                                     now=now_for(request, state), query=query,
+                                     placement=placement)
+    return [a.as_dict() for a in ads]
+
+
+def ads_pool(state: AppState) -> int:
+    """How many organic results a search page should fetch for its sponsored slots."""
+    settings = ad_server(state).settings
+    return settings.relevance_top if settings.slots > 0 else 0
+
+
+def attribute_event(state: AppState, request: Request | None, event: Event) -> bool:
+    """Credit a storefront cart or purchase event (value: the product's price)."""
+    with Session(state.store.engine) as session:
+        product = session.get(Product, event.product_id)
+    value = float(product.price or 0.0) if product is not None else 0.0
+    kind = "order" if event.type == "purchase" else "cart"
+    return attribute_purchase(state, request, session_id=event.user_id,
+                              product_id=event.product_id or "", value=value,
+                              order_key=f"event:{event.id}", kind=kind)
+
+
+def attribute_purchase(state: AppState, request: Request | None, *, session_id: str,
+                       product_id: str, value: float, order_key: str,
+                       kind: str = "order") -> bool:
+    """Credit a purchase (or cart) to the last ad click in the window; True if it was paid."""
+    done = ad_server(state).order(session_id=session_id, product_id=product_id, value=value,
+                                  order_key=order_key, now=now_for(request, state), kind=kind)
+    return done is not None
+
+
+class ClickIn(BaseModel):
+    """A shopper's click on a sponsored slot."""
+
+    impression_id: str = Field(min_length=4, max_length=60)
+
+
+@router.get("/api/ads")
+def placement_ads(state: StateDep, request: Request,
+                  placement: Literal["category", "for_you"],
+                  session_id: Annotated[str, Query(min_length=1, max_length=100)],
+                  category: Annotated[str | None, Query(max_length=100)] = None
+                  ) -> dict[str, Any]:
+    """Sponsored slots for a category page or the "for you" row."""
+    if placement == "category":
+        if not category:
+            raise InvalidRequestError("a category page's ads need ?category=")
+        hits = state.store.search.popular(SearchFilters(category=category, in_stock=True), k=50)
+        pool = [Candidate(h.product, 1.0, i) for i, h in enumerate(hits)]
+    else:
+        pool = candidates(recommend(state.store, session_id, 50))
+    ads = ad_server(state).sponsored(pool, session_id=session_id, now=now_for(request, state),
+                                     placement=placement, query=category)
+    return {"items": [a.as_dict() for a in ads]}
+
+
+@router.post("/api/ads/click")
+def click(body: ClickIn, state: StateDep, request: Request) -> dict[str, Any]:
+    """Record a click on a sponsored slot (charged once, at the click)."""
+    done = ad_server(state).click(body.impression_id, now_for(request, state))
+    if done is None:
+        raise NotFoundError(f"no sponsored impression {body.impression_id!r}")
+    return {"ok": True, "product_id": done.product_id, "counted": done.status != "repeat"}
+
+
+@router.get("/api/campaigns/{campaign_id}/report")
+def report(campaign_id: str, merchant: MerchantDep, state: StateDep,
+           request: Request) -> dict[str, Any]:
+    """The campaign's recorded results, with a chart beside the forecast."""
+    row = service.get_campaign(state.store.engine, merchant.id, campaign_id)
+    out = campaign_report(state.store.engine, row, now_for(request, state))
+    name = f"report-{row.id}.png"
+    report_chart(out, state.settings.media_dir / "charts" / name)
+    out["chart_url"] = f"/media/charts/{name}"
+    return out

@@ -1,0 +1,1 @@
+"""Sponsored placements: the serving auction, click model, pacing, reports and traffic."""

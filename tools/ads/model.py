@@ -1,0 +1,155 @@
+"""pCTR and pCVR learned from the logged sponsored events (logistic regression).
+
+Features are what the server knows at request time, never a simulator's truth: the
+organic relevance share and rank, the slot position, the placement, the price, and the
+product's own smoothed click (or order) rate in the log. Position bias: position is a
+feature in training and set to the top slot when predicting, so the auction compares
+products on position-free click odds. Until enough events are logged, priors from the
+storefront behaviour log stand in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sqlalchemy import func
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
+
+from knowledge.ads import AdEvent
+from knowledge.models import Event
+
+PLACEMENTS = ("search", "category", "for_you", "chat")
+MIN_IMPRESSIONS, MIN_CLICKS = 300, 40
+SMOOTH = 30.0  # pseudo-impressions (or clicks) pulling a product's rate to the mean
+TRAIN_ROWS = 60_000
+
+
+@dataclass
+class Context:
+    """One candidate as the server sees it."""
+
+    product_id: str
+    price: float
+    relevance: float  # score / top organic score, in (0, 1]
+    organic_rank: int
+    placement: str = "search"
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+@dataclass
+class ClickModel:
+    """Two logistic regressions (click | impression, order | click) plus per-product rates."""
+
+    prior_ctr: float = 0.03
+    prior_cvr: float = 0.05
+    ctr_model: LogisticRegression | None = None
+    cvr_model: LogisticRegression | None = None
+    product_ctr: dict[str, float] = field(default_factory=dict)
+    product_cvr: dict[str, float] = field(default_factory=dict)
+    trained_on: int = 0
+
+    def _rows(self, items: list[Context], positions: list[int], rates: dict[str, float],
+              base: float) -> np.ndarray:
+        out = np.zeros((len(items), 9))
+        for i, (c, pos) in enumerate(zip(items, positions, strict=True)):
+            out[i, 0] = c.relevance
+            out[i, 1] = math.log1p(c.organic_rank)
+            out[i, 2] = math.log(max(c.price, 1.0))
+            out[i, 3] = _logit(rates.get(c.product_id, base))
+            if pos > 0:
+                out[i, 3 + min(pos, 2)] = 1.0
+            if c.placement in PLACEMENTS[1:]:
+                out[i, 6 + PLACEMENTS.index(c.placement) - 1] = 1.0
+        return out
+
+    def predict(self, items: list[Context]) -> tuple[np.ndarray, np.ndarray]:
+        """Position-free pCTR and pCVR per candidate."""
+        if not items:
+            return np.zeros(0), np.zeros(0)
+        top = [0] * len(items)
+        if self.ctr_model is None:
+            ctr = np.full(len(items), self.prior_ctr) * np.array([0.5 + c.relevance / 2
+                                                                  for c in items])
+        else:
+            ctr = _proba(self.ctr_model, self._rows(items, top, self.product_ctr,
+                                                    self.prior_ctr))
+        if self.cvr_model is None:
+            cvr = np.full(len(items), self.prior_cvr)
+        else:
+            cvr = _proba(self.cvr_model, self._rows(items, top, self.product_cvr,
+                                                    self.prior_cvr))
+        return ctr, cvr
+
+    def fit(self, engine: Engine, prices: dict[str, float]) -> bool:
+        """Retrain on the most recent logged impressions and clicks; False if too few yet."""
+        with Session(engine) as session:
+            shown = list(session.exec(
+                select(AdEvent.impression_id, AdEvent.product_id, AdEvent.relevance,
+                       AdEvent.organic_rank, AdEvent.position, AdEvent.placement)
+                .where(AdEvent.kind == "impression").order_by(col(AdEvent.id).desc())
+                .limit(TRAIN_ROWS)))
+            clicked = set(session.exec(select(AdEvent.impression_id).where(
+                AdEvent.kind == "click")))
+            ordered = set(session.exec(select(AdEvent.impression_id).where(
+                AdEvent.kind == "order")))
+        n_clicks = sum(1 for r in shown if r[0] in clicked)
+        if len(shown) < MIN_IMPRESSIONS or n_clicks < MIN_CLICKS:
+            return False
+        items = [Context(r[1], prices.get(r[1], 1.0), r[2], r[3], r[5]) for r in shown]
+        positions = [int(r[4]) for r in shown]
+        y_click = np.array([r[0] in clicked for r in shown])
+        y_order = np.array([r[0] in ordered for r in shown])
+        self.prior_ctr = float(y_click.mean())
+        self.product_ctr = _rates(items, y_click, np.ones(len(items), bool), self.prior_ctr)
+        self.ctr_model = _fit(self._rows(items, positions, self.product_ctr, self.prior_ctr),
+                              y_click)
+        if y_order[y_click].sum() >= 5 and (~y_order[y_click]).sum() >= 5:
+            self.prior_cvr = float(y_order[y_click].mean())
+            self.product_cvr = _rates(items, y_order, y_click, self.prior_cvr)
+            sub = [c for c, k in zip(items, y_click, strict=True) if k]
+            self.cvr_model = _fit(self._rows(sub, [0] * len(sub), self.product_cvr,
+                                             self.prior_cvr), y_order[y_click])
+        self.trained_on = len(shown)
+        return True
+
+
+def _proba(model: LogisticRegression, x: np.ndarray) -> np.ndarray:
+    """``predict_proba(x)[:, 1]`` without scikit-learn's per-call checks (hot path)."""
+    z = x @ model.coef_[0] + model.intercept_[0]
+    return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
+def _rates(items: list[Context], y: np.ndarray, base_mask: np.ndarray, mean: float
+           ) -> dict[str, float]:
+    trials: Counter[str] = Counter()
+    hits: Counter[str] = Counter()
+    for c, ok, counted in zip(items, y, base_mask, strict=True):
+        if counted:
+            trials[c.product_id] += 1
+            hits[c.product_id] += int(ok)
+    return {p: (hits[p] + SMOOTH * mean) / (trials[p] + SMOOTH) for p in trials}
+
+
+def _fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression | None:
+    if y.all() or not y.any():
+        return None
+    return LogisticRegression(C=1.0, max_iter=300).fit(x, y)
+
+
+def storefront_cvr(engine: Engine) -> float:
+    """The behaviour log's purchases per click: the order-rate prior before ads are logged."""
+    stmt = (select(Event.type, func.count()).where(col(Event.type).in_(("click", "purchase")))
+            .group_by(Event.type))
+    with Session(engine) as session:
+        counts = dict(session.exec(stmt).all())
+    clicks, orders = counts.get("click", 0), counts.get("purchase", 0)
+    return float(np.clip((orders + 1) / (clicks + 20), 0.01, 0.5))
