@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import func
 from sqlmodel import Session, col, select
@@ -15,6 +15,7 @@ from knowledge.models import Product, ProductBase
 from knowledge.profiles import build_profile, recommend, record_event
 from knowledge.search import Hit, SearchFilters
 from server.deps import StateDep
+from server.routes.ads import ads_pool, attribute_event, search_ads
 
 router = APIRouter(prefix="/api", tags=["catalog"])
 
@@ -41,9 +42,10 @@ class SearchItem(ProductPublic):
 
 
 class SearchPage(BaseModel):
-    """Search results."""
+    """Search results, and the sponsored slots beside them (each labelled "Sponsored")."""
 
     items: list[SearchItem]
+    sponsored: list[dict[str, Any]] = Field(default_factory=list)
 
 
 class CardPage(BaseModel):
@@ -105,7 +107,8 @@ def get_product(product_id: str, state: StateDep) -> ProductPublic:
 
 
 @router.get("/search")
-def search(state: StateDep, q: Annotated[str, Query(min_length=1, max_length=500)],
+def search(state: StateDep, request: Request,
+           q: Annotated[str, Query(min_length=1, max_length=500)],
            k: Annotated[int, Query(ge=1, le=100)] = 12,
            min_price: Annotated[float | None, Query(ge=0)] = None,
            max_price: Annotated[float | None, Query(ge=0)] = None,
@@ -115,10 +118,12 @@ def search(state: StateDep, q: Annotated[str, Query(min_length=1, max_length=500
     filters = SearchFilters(min_price=min_price, max_price=max_price, category=category,
                             brand=brand, color=color, in_stock=in_stock)
     profile = build_profile(state.store, session_id).vector if session_id else None
-    hits = state.store.search.search(q, filters, k=k, profile_vector=profile)
+    pool = max(k, ads_pool(state))  # sponsored slots come from the organic top N
+    hits = state.store.search.search(q, filters, k=pool, profile_vector=profile)
+    sponsored = search_ads(state, request, q, hits, session_id)
     if session_id:
         record_event(state.store, user_id=session_id, kind="search", query=q)
-    return SearchPage(items=[_item(h) for h in hits])
+    return SearchPage(items=[_item(h) for h in hits[:k]], sponsored=sponsored)
 
 
 def _item(hit: Hit) -> SearchItem:
@@ -128,10 +133,15 @@ def _item(hit: Hit) -> SearchItem:
 
 
 @router.post("/events")
-def post_event(body: EventIn, state: StateDep) -> dict[str, bool]:
-    """Record a storefront event; it shapes this shopper's results from now on."""
-    record_event(state.store, user_id=body.session_id, kind=body.type,
-                 product_id=body.product_id, query=body.query)
+def post_event(body: EventIn, state: StateDep, request: Request) -> dict[str, bool]:
+    """Record a storefront event; it shapes this shopper's results from now on.
+
+    A cart or purchase is credited to the last sponsored click on it, if any.
+    """
+    event = record_event(state.store, user_id=body.session_id, kind=body.type,
+                         product_id=body.product_id, query=body.query)
+    if body.type in ("cart", "purchase") and body.product_id:
+        attribute_event(state, request, event)
     return {"ok": True}
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 
 import numpy as np
 
