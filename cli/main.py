@@ -242,6 +242,16 @@ def bench_load(sessions: int = 20, seconds: float = 120.0, url: str | None = Non
     print(json.dumps(figures) if as_json else json.dumps(figures, indent=2))
 
 
+@bench_app.command("soak")
+def bench_soak(sessions: int = 10_000, concurrency: int = 16, url: str | None = None,
+               as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Many distinct shopper sessions, 2 turns each: server RSS growth after warm-up."""
+    from evals.bench_soak import run_soak
+
+    figures = run_soak(sessions, concurrency, url=url)
+    print(json.dumps(figures) if as_json else json.dumps(figures, indent=2))
+
+
 def main() -> None:
     """Entry point of the ``shopmage`` console command."""
     try:

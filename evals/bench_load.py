@@ -86,7 +86,8 @@ async def _session(url: str, index: int, deadline: float, tally: Tally) -> None:
         tally.unanswered += 1
 
 
-def _start_server(port: int, log_path: Path) -> subprocess.Popen[bytes]:
+def start_server(port: int, log_path: Path) -> subprocess.Popen[bytes]:
+    """Start `shopmage serve` on ``port`` (logging to ``log_path``); return once it is ready."""
     log_file = log_path.open("wb")
     proc = subprocess.Popen([sys.executable, "-m", "cli.main", "serve", "--port", str(port)],
                             stdout=log_file, stderr=subprocess.STDOUT)
@@ -108,7 +109,7 @@ def run_load(sessions: int, seconds: float, url: str | None = None,
              port: int = 8011) -> dict[str, Any]:
     """Drive the sessions and return the figures."""
     log_path = Path(tempfile.mkdtemp(prefix="shopmage-load-")) / "server.log"
-    proc = None if url else _start_server(port, log_path)
+    proc = None if url else start_server(port, log_path)
     base = url or f"http://127.0.0.1:{port}"
     tally, peak = Tally(), 0.0
 

@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from evals.bench_load import _start_server, _tracebacks
+from evals.bench_load import _tracebacks, start_server
 from knowledge.settings import Settings
 
 PORT = 8012
@@ -48,7 +48,7 @@ def main() -> int:
     os.environ["SHOPMAGE_DATA_DIR"] = str(work / "data")
     key = _merchant_key(Settings())
     log = work / "server.log"
-    proc = _start_server(PORT, log)
+    proc = start_server(PORT, log)
     try:
         cmd = [str(Path(sys.executable).parent / "schemathesis"), "run",
                f"http://127.0.0.1:{PORT}/openapi.json", "--checks", "not_a_server_error",
