@@ -1,0 +1,68 @@
+"""Sponsored slots through the real server on loopback: search shows a labelled ad, a click
+is charged once, a purchase within the window is attributed, and the report reads it back."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+
+from knowledge.ingest import import_catalog
+from knowledge.merchants import create_merchant
+from knowledge.store import Store
+from tests.agents.catalog import catalogue_rows
+from tools.campaigns import service
+
+
+@pytest.fixture
+def shop(store: Store, tmp_path: Path) -> tuple[Store, str, str]:
+    """The agent catalogue; Acme owns Zenflow and runs a week-long campaign on it."""
+    rows = catalogue_rows()
+    path = tmp_path / "c.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    import_catalog(store, path)
+    merchant, key = create_merchant(store.engine, name="Acme")
+    service.assign_products(store.engine, merchant.id, brands=["Zenflow"])
+    zen = [r["product_id"] for r in rows if r["product_brand"] == "Zenflow"]
+    today = datetime.now(UTC).date()
+    plan = service.CampaignDraft(product_ids=zen, budget_total=40.0, target_roi=2.0,
+                                 start=today, end=today + timedelta(days=6))
+    campaign = service.create_campaign(store.engine, merchant.id, plan, {})
+    return store, key, campaign.id
+
+
+def test_search_click_purchase_and_report_over_http(shop, live_server_for) -> None:  # type: ignore[no-untyped-def]
+    store, key, campaign_id = shop
+    with live_server_for(store) as srv:
+        found = httpx.get(srv.url + "/api/search",
+                          params={"q": "yoga mat", "k": 6, "session_id": "web-1"}).json()
+        assert len(found["items"]) == 6
+        ad = found["sponsored"][0]
+        assert ad["label"] == "Sponsored" and ad["campaign_id"] == campaign_id
+        assert ad["product"]["brand"] == "Zenflow"
+        none = httpx.get(srv.url + "/api/search", params={"q": "frying pan"}).json()
+        assert none["sponsored"] == []  # nothing relevant bids
+        click = httpx.post(srv.url + "/api/ads/click", json={"impression_id": ad["impression_id"]})
+        assert click.json() == {"ok": True, "product_id": ad["product"]["id"], "counted": True}
+        again = httpx.post(srv.url + "/api/ads/click", json={"impression_id": ad["impression_id"]})
+        assert again.json()["counted"] is False
+        unknown = httpx.post(srv.url + "/api/ads/click", json={"impression_id": "im_nope"})
+        assert unknown.status_code == 404
+        bought = {"session_id": "web-1", "type": "purchase", "product_id": ad["product"]["id"]}
+        assert httpx.post(srv.url + "/api/events", json=bought).json() == {"ok": True}
+        headers = {"X-API-Key": key}
+        report = httpx.get(srv.url + f"/api/campaigns/{campaign_id}/report",
+                           headers=headers).json()
+        assert report["clicks"] == 1 and report["orders"] == 1
+        assert report["gmv"] == pytest.approx(ad["product"]["price"])
+        assert 0 < report["spend"] and report["roi"] == pytest.approx(
+            report["gmv"] / report["spend"], rel=0.01)
+        assert httpx.get(srv.url + report["chart_url"]).status_code == 200
+        other = httpx.get(srv.url + f"/api/campaigns/{campaign_id}/report")
+        assert other.status_code == 401
+        category = httpx.get(srv.url + "/api/ads", params={
+            "placement": "category", "category": "fitness", "session_id": "web-2"}).json()
+        assert category["items"] and category["items"][0]["label"] == "Sponsored"
