@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from sqlalchemy import insert
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 from tqdm import tqdm
 
 from knowledge.errors import ImportFileError
@@ -21,7 +21,6 @@ from knowledge.extraction.apply import apply_extraction
 from knowledge.extraction.types import Tagger
 from knowledge.models import EVENT_TYPES, Event, Product, Shopper
 from knowledge.sql import transaction
-from knowledge.text import product_text
 
 if TYPE_CHECKING:
     from knowledge.store import Store
@@ -189,12 +188,6 @@ def import_catalog_report(store: Store, path: Path, *, merchant_id: str | None =
     return report
 
 
-def embedding_text(product: Product) -> str:
-    """What the dense index embeds for a product (short: MiniLM reads 256 tokens)."""
-    return product_text(product.title, product.brand, product.category, product.bullets[:2],
-                        "", product.attributes)[:300]
-
-
 def _parse_time(value: Any) -> datetime:
     if value is None:
         return datetime.now(UTC)
@@ -257,13 +250,3 @@ def _read_personas(path: Path) -> dict[str, str | None]:
             raise ImportFileError(str(path), number, "user_id is missing")
         out[user] = _text(row.get("persona")) or None
     return out
-
-
-def existing_ids(store: Store, ids: list[str]) -> set[str]:
-    """Which of ``ids`` are already stored."""
-    found: set[str] = set()
-    with Session(store.engine) as session:
-        for start in range(0, len(ids), 5000):  # stay under the database's bound-parameter cap
-            chunk = ids[start:start + 5000]
-            found.update(session.exec(select(Product.id).where(col(Product.id).in_(chunk))))
-    return found

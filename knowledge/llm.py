@@ -209,12 +209,6 @@ class LLMBackend:
                 stop.set()
                 await asyncio.shield(worker)
 
-    def as_chat_model(self) -> Any:
-        """Return this backend as a LangChain chat model (see :mod:`knowledge.chat_model`)."""
-        from knowledge.chat_model import ShopmageChatModel
-
-        return ShopmageChatModel(backend=self)
-
 
 def _server_gone(exc: Exception) -> bool:
     """Whether a model-server call failed because the server does not answer."""

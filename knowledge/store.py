@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
 from tqdm import tqdm
 
 from knowledge.db import make_engine
@@ -13,6 +14,7 @@ from knowledge.models import Product
 from knowledge.search import SearchEngine
 from knowledge.settings import Settings
 from knowledge.sql import transaction
+from knowledge.text import embedding_text
 from knowledge.vectors import VectorStore
 
 if TYPE_CHECKING:
@@ -43,10 +45,8 @@ class Store:
 
     def write_products(self, products: list[Product], batch: int = 256) -> None:
         """Store products in SQL and Chroma together; on any failure neither keeps them."""
-        from knowledge.ingest import embedding_text, existing_ids
-
         ids = [p.id for p in products]
-        already = existing_ids(self, ids)
+        already = self.existing_ids(ids)
         texts = [embedding_text(p) for p in products]
         chunks = []
         for start in tqdm(range(0, len(texts), batch), desc="embedding", unit=" batches",
@@ -69,6 +69,15 @@ class Store:
             self.vectors.delete([i for i in ids if i not in already])
             raise
         self.search.add_products(products)
+
+    def existing_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are already stored."""
+        found: set[str] = set()
+        with Session(self.engine) as session:
+            for start in range(0, len(ids), 5000):  # stay under the bound-parameter cap
+                chunk = ids[start:start + 5000]
+                found.update(session.exec(select(Product.id).where(col(Product.id).in_(chunk))))
+        return found
 
     def close(self) -> None:
         """Release the database connections."""

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from knowledge.models import Product
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 STOPWORDS = frozenset(
@@ -47,3 +50,9 @@ def product_text(title: str, brand: str | None, category: str | None, bullets: l
     parts = [title, brand or "", (category or "").replace("_", " "), attrs, " ".join(bullets),
              description[:600]]
     return " ".join(p for p in parts if p)
+
+
+def embedding_text(product: Product) -> str:
+    """What the dense index embeds for a product (short: MiniLM reads 256 tokens)."""
+    return product_text(product.title, product.brand, product.category, product.bullets[:2],
+                        "", product.attributes)[:300]

@@ -1,8 +1,6 @@
 import asyncio
-import json
 
 import pytest
-from langchain_core.messages import HumanMessage
 
 from knowledge.errors import BusyError
 from knowledge.llm import LLMBackend, ModelGate
@@ -33,17 +31,6 @@ async def test_streamed_generation_yields_tokens(llm: LLMBackend) -> None:
     tokens = [t async for t in llm.astream([{"role": "user", "content": "Say hello."}],
                                            max_tokens=16)]
     assert len(tokens) > 2 and "".join(tokens).strip()
-
-
-def test_langchain_chat_model_invoke_and_stream(llm: LLMBackend) -> None:
-    chat = llm.as_chat_model()
-    reply = chat.invoke([HumanMessage(content="Say hi.")], max_tokens=8)
-    assert reply.content
-    chunks = list(chat.stream([HumanMessage(content="Say hi.")], max_tokens=8))
-    assert len(chunks) > 1
-    constrained = chat.invoke([HumanMessage(content="red shoes under 20")], json_schema=SCHEMA,
-                              max_tokens=40)
-    assert set(json.loads(str(constrained.content))) == {"color", "max_price"}
 
 
 async def test_gate_answers_busy_when_queue_is_full() -> None:
