@@ -1,5 +1,13 @@
+# ruff: noqa
+"""How messages.jsonl was written (kept as the record of its labels; not run by the project).
+
+The merchant test set was typed here before any merchant code or tuning and committed as
+"frozen before tuning"; re-running it rewrites the same file byte for byte. Today is
+2026-11-24 (a Tuesday); helpers compute the expected dates from the stated periods.
+"""
 import json
 from datetime import date, timedelta
+
 T = date(2026, 11, 24); TOM = T + timedelta(days=1)
 def per(n, start=TOM):
     return dict(days=n, start=start.isoformat(), end=(start + timedelta(days=n - 1)).isoformat())
@@ -206,15 +214,17 @@ M("what's the weather like tomorrow", "chat", None, "reply")
 M("help", "chat", None, "reply")
 
 import hashlib
+
 out = []
 for i, it in enumerate(items, 1):
     key = f"m{i:03d}"
     split = "dev" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 10 < 5 else "test"
     s = {k: it["slots"].get(k) for k in ("budget", "daily_budget", "target_roi", "days", "start", "end", "products", "campaign")}
     out.append({"id": key, "split": split, **{k: v for k, v in it.items() if k != "slots"}, "slots": s})
-with open("/work/main/evals/data/merchant/messages.jsonl", "w") as f:
+with open(__import__("pathlib").Path(__file__).with_name("messages.jsonl"), "w") as f:
     for o in out:
         f.write(json.dumps(o, ensure_ascii=False) + "\n")
 from collections import Counter
+
 print(len(out), Counter(o["intent"] for o in out), Counter(o["split"] for o in out), Counter(o["outcome"] for o in out))
 print(sum(1 for o in out if o["outcome"] == "draft"))
