@@ -1,0 +1,1 @@
+"""Product feeds for outside AI agents (ACP JSONL and a flat CSV)."""

@@ -1,0 +1,1 @@
+"""The UCP shopping service (catalog, carts, checkout sessions, orders) shared by REST and MCP."""
