@@ -26,7 +26,8 @@ QUOTE_CHARS = 70
 
 def _shape(p: Product) -> dict[str, Any]:
     return {"title": p.title, "bullets": list(p.bullets or []), "description": p.description or "",
-            "attributes": dict(p.attributes or {})}
+            "attributes": dict(p.attributes or {}),
+            "attribute_spans": dict(getattr(p, "attribute_spans", None) or {})}
 
 
 class EvidenceCache:
@@ -72,12 +73,12 @@ class EvidenceCache:
 
 
 def evidence_line(span: Span, lexicon: Lexicon, why: str = "") -> str:
-    """``Label ("quote"): why`` — what this product has, in its own words, and what for."""
+    """``Label (“quote”): why`` — what this product has, in its own words, and what for."""
     entry = lexicon.entry(span.attribute)
     quote = span.quote if len(span.quote) <= QUOTE_CHARS else (
         span.quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…")
     reason = why or entry.benefit
     said = "" if quote.lower().replace("-", " ") == entry.label.lower().replace("-", " ") \
-        else f' ("{quote}")'
+        else f" (“{quote}”)"
     line = f"{entry.label}{said}"
     return f"{line}: {reason}" if reason else line

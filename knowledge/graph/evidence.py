@@ -25,6 +25,9 @@ from typing import Any
 LEXICON = Path(__file__).with_name("lexicon.jsonl")
 NEGATORS = frozenset("not no without never isn't aren't doesn't don't cannot can't nor "
                      "lacks lacking avoid".split())
+# words that make a mention about another item ("pair it with a waterproof protector")
+ELSEWHERE = frozenset("pair paired pairs combine combined requires require separately "
+                      "add adding recommend recommended".split())
 _CLAUSE_END = re.compile(r"[.;!?\n•|()\[\]]|, (?:but|yet|however)\b")
 _NEGATION_SCOPE_END = re.compile(r"[.;:,!?\n•|()\[\]&+/]|\b(?:and|but|or|with|plus)\b")
 _WORDS = re.compile(r"[a-z']+")
@@ -147,18 +150,43 @@ def attribute_values(product: Any) -> Iterable[tuple[str, str]]:
                 yield str(key), str(item)
 
 
+def _stored_span(product: Any, key: str, value: str) -> Span | None:
+    """The listing words an extracted value came from (``Product.attribute_spans``)."""
+    spans = (product.get("attribute_spans") if isinstance(product, dict)
+             else getattr(product, "attribute_spans", None)) or {}
+    texts = dict(text_fields(product))
+    for span in spans.get(key, []) if isinstance(spans, dict) else []:
+        if _norm(str(span.get("value", ""))) != _norm(value):
+            continue
+        field, start, end = span.get("field"), span.get("start"), span.get("end")
+        text = texts.get(str(field), "")
+        if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+            if negated(text.lower(), start):
+                return None
+            return Span("", str(field), _quote(text, start, end), str(span.get("source", "")))
+    return None
+
+
 def in_attributes(product: Any, attribute: str, lexicon: Lexicon) -> Span | None:
-    """Evidence among the product's attribute values (given or extracted)."""
+    """Evidence among the product's attribute values (given, or extracted with its span)."""
     names = lexicon.names(attribute)
     for key, value in attribute_values(product):
         if key != "category_path" and _norm(value) in names:
+            stored = _stored_span(product, key, value)
+            if stored is not None:
+                return Span(attribute, stored.field, stored.quote, stored.source or "attributes")
             return Span(attribute, "attributes", value, "attributes")
     return None
 
 
 def in_text(fields: list[tuple[str, str]], attribute: str, lexicon: Lexicon) -> Span | None:
-    """Evidence in the listing's own words: an un-negated spelling, quoted with its clause."""
+    """Evidence in the listing's own words: an un-negated spelling, quoted with its clause.
+
+    A listing that negates the attribute anywhere ("not waterproof") has no evidence,
+    whatever else it says; a mention about another item is skipped.
+    """
     pattern = lexicon.pattern(attribute)
+    found: Span | None = None
     for field, text in fields:
         if not text:
             continue
@@ -166,9 +194,18 @@ def in_text(fields: list[tuple[str, str]], attribute: str, lexicon: Lexicon) -> 
         if len(low) != len(text):  # a case change altered the length: quote the lower text
             text = low
         for match in pattern.finditer(low):
-            if not negated(low, match.start()):
-                return Span(attribute, field, _quote(text, match.start(), match.end()), "text")
-    return None
+            if negated(low, match.start()):
+                return None  # the listing says it does not have it: nothing else counts
+            if not about_elsewhere(low, match.start()) and found is None:
+                found = Span(attribute, field, _quote(text, match.start(), match.end()), "text")
+    return found
+
+
+def about_elsewhere(low: str, start: int) -> bool:
+    """True when the mention describes another item ("pair it with a waterproof cover")."""
+    ends = [m.end() for m in _NEGATION_SCOPE_END.finditer(low, max(0, start - 80), start)]
+    scope_start = ends[-1] if ends else max(0, start - 80)
+    return any(w in ELSEWHERE for w in _WORDS.findall(low[scope_start:start])[-5:])
 
 
 def find_evidence(product: Any, attribute: str, lexicon: Lexicon) -> Span | None:

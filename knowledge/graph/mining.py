@@ -1,8 +1,13 @@
-"""Behaviour mining: what queries' purchases over-represent (lift, PMI, minimum support).
+"""Behaviour mining: what queries' outcomes over-represent (lift, PMI, minimum support).
 
-From query -> purchase pairs (a purchase within two hours of the shopper's last search)
-and co-purchases (types bought by the same shopper), emit typed candidate assertions
-with their statistics as evidence.
+From query -> outcome pairs (the strongest signal the log has: a purchase, else a cart, else a
+click, within two hours of the shopper's last search) and co-purchases (types bought by the
+same shopper), emit typed candidate assertions with their statistics as evidence.
+
+Nothing here assumes the demo generator's tags: a product's features are its ``features``
+attribute (given, or extracted at import), else the known attributes its listing text
+states (negation-aware, see :mod:`knowledge.graph.evidence`); its type is the ``type``
+attribute, else the last step of its category path, else its category.
 """
 
 from __future__ import annotations
@@ -15,30 +20,59 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from knowledge.graph.evidence import Lexicon, find_evidence
 from knowledge.graph.store import Assertion
 from knowledge.models import Event, Product
 from knowledge.text import tokens
 
 WINDOW = timedelta(hours=2)
+OUTCOMES = ("purchase", "cart", "click")  # strongest first; mining uses the first the log has
 
 
-def _query_purchases(engine: Engine) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+def outcome_kind(engine: Engine) -> str | None:
+    """The strongest outcome event the log holds (purchase, cart, click), or None."""
+    with Session(engine) as session:
+        for kind in OUTCOMES:
+            if session.exec(select(Event.id).where(Event.type == kind).limit(1)).first():
+                return kind
+    return None
+
+
+def _query_outcomes(engine: Engine, outcome: str
+                    ) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
     pairs: list[tuple[str, str]] = []
     baskets: dict[str, list[str]] = defaultdict(list)
     last: dict[str, tuple[str, object]] = {}
     # sqlmodel's select() is typed for up to four columns
     stmt = select(  # type: ignore[call-overload]
         Event.user_id, Event.type, Event.query, Event.product_id, Event.ts).where(
-        col(Event.type).in_(("search", "purchase"))).order_by(Event.user_id, Event.ts)
+        col(Event.type).in_(("search", outcome))).order_by(Event.user_id, Event.ts)
     with Session(engine) as session:
         for user, kind, query, product, ts in session.exec(stmt):
             if kind == "search" and query:
                 last[user] = (query, ts)
-            elif kind == "purchase" and product:
+            elif kind == outcome and product:
                 baskets[user].append(product)
                 if user in last and ts - last[user][1] <= WINDOW:
                     pairs.append((last[user][0], product))
     return pairs, baskets
+
+
+def product_features(product: Product, lexicon: Lexicon) -> set[str]:
+    """A product's feature tags: its ``features`` attribute, else what its text states."""
+    attrs = product.attributes or {}
+    given = attrs.get("features")
+    if isinstance(given, list) and given:
+        return {str(f).strip().lower() for f in given if str(f).strip()}
+    return {a for a in lexicon.entries if find_evidence(product, a, lexicon) is not None}
+
+
+def product_type(product: Product) -> str:
+    """The product's type: ``type`` attribute, else last category step, else category."""
+    attrs = product.attributes or {}
+    path = attrs.get("category_path")
+    last = path[-1] if isinstance(path, list) and path else ""
+    return str(attrs.get("type") or last or product.category or "").strip().lower()
 
 
 def _terms(query: str) -> set[str]:
@@ -51,13 +85,28 @@ def _score(lift: float, support: int) -> float:
 
 
 def mine(engine: Engine, *, min_support: int = 6, min_lift: float = 1.8) -> list[Assertion]:
-    """Candidate (term, NEEDS, attribute), (term, X_INTERESTED_IN, category), (A, USED_WITH, B)."""
+    """Candidate (term, NEEDS, attribute), (term, X_INTERESTED_IN, category), (A, USED_WITH, B).
+
+    Works on whatever the log holds: purchases, else carts, else clicks (named in each
+    assertion's evidence as ``signal``); an empty log mines nothing.
+    """
+    outcome = outcome_kind(engine)
+    if outcome is None:
+        return []
+    pairs, baskets = _query_outcomes(engine, outcome)
+    wanted = sorted({pid for _, pid in pairs}
+                    | {pid for items in baskets.values() for pid in items})
+    lexicon = Lexicon()
+    info: dict[str, Any] = {}
     with Session(engine) as session:
-        info = {p.id: (p.tags(), p.category, str((p.attributes or {}).get("type", "")))
-                for p in session.exec(select(Product))}
-    pairs, baskets = _query_purchases(engine)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for p in session.exec(select(Product).where(col(Product.id).in_(chunk))):
+                info[p.id] = (product_features(p, lexicon), p.category, product_type(p))
     out = _term_assertions(pairs, info, min_support, min_lift)
     out += _copurchase_assertions(baskets, info, min_support, min_lift)
+    for a in out:
+        a.evidence = {**a.evidence, "signal": outcome}
     return out
 
 

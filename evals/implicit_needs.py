@@ -1,0 +1,113 @@
+"""Implicit-need queries: does search put products with a needed attribute on top.
+
+For each query of a frozen set (``evals/data/implicit_needs_{esci,demo}.jsonl``) the top 5
+results are read by the independent check in :mod:`evals.need_check` (the row's own
+variants in the product's own text, not negated; never the matcher search uses):
+
+- ``top5``: at least one of the top 5 is of the asked type *and* has a needed attribute;
+- ``first``: the first result is;
+- ``top5_attr`` / ``first_attr``: the same, attribute only (any type), as the issue words it.
+
+Run on the ESCI catalogue (imported once into a store folder) or the demo store::
+
+    python -m evals.implicit_needs esci --data-dir /tmp/esci-store [--split dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from evals.need_check import has_needed, load, of_type
+from knowledge.models import Product
+from knowledge.store import Store
+
+K = 5
+ESCI_PRODUCTS = (Path(__file__).resolve().parents[1] / "knowledge" / "demo" / "esci"
+                 / "products.jsonl.gz")
+
+
+def card(product: Product) -> dict[str, Any]:
+    """The fields the independent check reads."""
+    return {"title": product.title, "bullets": list(product.bullets or []),
+            "description": product.description or "", "attributes": dict(product.attributes or {})}
+
+
+def judge(products: list[Product], row: dict[str, Any]) -> dict[str, bool]:
+    """The four per-query outcomes for a ranked list."""
+    cards = [card(p) for p in products[:K]]
+    attr = [bool(has_needed(c, row)) for c in cards]
+    both = [a and of_type(c, row) for a, c in zip(attr, cards, strict=True)]
+    return {"top5": any(both), "first": bool(both[:1] and both[0]),
+            "top5_attr": any(attr), "first_attr": bool(attr[:1] and attr[0])}
+
+
+def measure(store: Store, rows: list[dict[str, Any]], *, use_knowledge: bool = True
+            ) -> dict[str, Any]:
+    """Rates over ``rows`` plus the misses (query and first title) for reading."""
+    totals = {"top5": 0, "first": 0, "top5_attr": 0, "first_attr": 0}
+    misses, latency = [], []
+    for row in rows:
+        start = time.perf_counter()
+        hits = store.search.search(row["query"], k=K, use_knowledge=use_knowledge)
+        latency.append((time.perf_counter() - start) * 1000)
+        outcome = judge([h.product for h in hits], row)
+        for key, value in outcome.items():
+            totals[key] += int(value)
+        if not outcome["first"]:
+            misses.append({"query": row["query"], "top5": outcome["top5"],
+                           "first": hits[0].product.title[:80] if hits else None,
+                           "why": hits[0].why[:2] if hits else []})
+    n = max(1, len(rows))
+    rates: dict[str, Any] = {key: round(value / n, 3) for key, value in totals.items()}
+    rates["n"] = len(rows)
+    rates["p50_ms"] = round(sorted(latency)[len(latency) // 2], 1) if latency else 0.0
+    return {"rates": rates, "misses": misses}
+
+
+def rows_for(name: str, split: str | None) -> list[dict[str, Any]]:
+    """A frozen set's rows, without those excluded when it was written."""
+    return [r for r in load(f"implicit_needs_{name}", split) if "excluded" not in r]
+
+
+def _open_esci(data_dir: Path) -> Store:
+    from knowledge.graph.build import build_knowledge
+    from knowledge.graph.serve import KnowledgeExpander
+    from knowledge.ingest import import_catalog
+    from knowledge.settings import Settings
+
+    store = Store(Settings(data_dir=data_dir))
+    if not len(store.search.index):
+        import_catalog(store, ESCI_PRODUCTS)
+    build_knowledge(store, ("seed",))
+    store.search.set_expander(KnowledgeExpander(store))
+    return store
+
+
+def main() -> None:
+    """Print the implicit-need rates (with and without knowledge) for one catalogue."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("catalogue", choices=["esci"])
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--split", choices=["dev", "test"], default=None)
+    parser.add_argument("--misses", action="store_true")
+    args = parser.parse_args()
+    store = _open_esci(args.data_dir)
+    try:
+        rows = rows_for(args.catalogue, args.split)
+        plain = measure(store, rows, use_knowledge=False)
+        know = measure(store, rows, use_knowledge=True)
+    finally:
+        store.close()
+    print(json.dumps({"split": args.split or "all", "hybrid": plain["rates"],
+                      "hybrid+knowledge": know["rates"]}, indent=1))
+    if args.misses:
+        for miss in know["misses"]:
+            print(json.dumps(miss))
+
+
+if __name__ == "__main__":
+    main()
