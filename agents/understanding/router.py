@@ -1,69 +1,30 @@
-"""Intent routing by embedding similarity to exemplar utterances, with a confidence.
+"""Intent routing: a small safety layer, then the trained classifier decides.
 
-High-precision rules (cart verbs, compare words, requests for other people's data or
-merchant operations) decide first; otherwise each intent scores the mean of its two most
-similar exemplars. Only when the best score is low or the margin thin, and a model is
-given, the LLM picks among the intents under a JSON schema (an enum: it cannot invent one).
+The classifier (agents/understanding/intent.py) reads the message and the conversation
+context (products on screen, cart, whether the message points at something) and returns
+calibrated probabilities. The safety layer (agents/understanding/safety.py) only catches
+prompt injection, requests for other people's data or credentials, and store operations.
+
+Optionally, when the model is unsure and a model backend is given, the LLM picks among the
+top intents under a JSON schema (an enum: it cannot invent one). Off in the live service by
+default, so the understanding path never waits on the LLM.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from agents.understanding.exemplars import EXEMPLARS, INTENTS
+from agents.understanding.classifier import TextClassifier
+from agents.understanding.intent import INTENTS, context_features, shopper_intent_model
+from agents.understanding.safety import safety_rule
 from knowledge.embeddings import Embedder
+from knowledge.settings import Settings
 
-LOW_CONFIDENCE = 0.42
-LOW_MARGIN = 0.015
+LOW_CONFIDENCE = 0.45
 
-_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("out_of_scope", re.compile(
-        r"ignore (?:all |your |the |any )?(?:previous |prior |above )?(?:instructions|rules)|"
-        r"system prompt|api key|password|admin|other (?:customers?|shoppers?|users?|people)'?s?"
-        r"|(?:every|all) (?:users?|customers?|shoppers?)|(?:change|set|update|edit) the "
-        r"(?:price|stock|inventory)|(?:delete|drop) (?:all|every|the) (?:products?|users?|"
-        r"orders?|tables?)|create (?:a |an )?(?:discount|campaign|coupon|promotion)|"
-        r"merchant|database|sql\b|refund|track(?:ing)? my order|where is my order")),
-    ("show_cart", re.compile(r"^(?:show |view |open |see )?(?:me )?(?:my )?(?:cart|basket)"
-                             r"(?: please| total)?\??$|what(?:'s| is) in my (?:cart|basket)|"
-                             r"(?:show|view|see|check) (?:me )?my (?:cart|basket)|"
-                             r"(?:cart|basket) total|what (?:did|have) i (?:add|got)")),
-    ("remove_from_cart", re.compile(r"\b(?:remove|delete|take out|take off)\b|"
-                                    r"\bdrop\b.*\b(?:cart|basket|it|one|them)\b|"
-                                    r"\bout of (?:my |the )?(?:cart|basket)\b|"
-                                    r"don'?t want (?:it|that|the \w+ one) anymore")),
-    ("add_to_cart", re.compile(r"\b(?:add|put)\b.*\b(?:cart|basket|it|one|them|that|this)\b|"
-                               r"\bi'?ll take\b|\b(?:add|buy) (?:it|that|this|the \w+(?: one)?|"
-                               r"\d+|one|two|three)\b")),
-    ("compare", re.compile(r"\bcompare\b|\bvs\.?\b|\bversus\b|difference between|"
-                           r"side by side|which (?:one |of (?:them|these|the \w+) )?is "
-                           r"(?:better|lighter|cheaper|bigger)")),
-    ("product_question", re.compile(
-        r"^(?:is|does|has|can|will|are) (?:the (?:\w+ )?(?:one|item|option|product)|it|that "
-        r"one|this one|they)\b|^(?:tell me )?more (?:info|details|about) (?:the|that|this|it)\b")),
-    ("search", re.compile(
-        r"^(?:hey |hi |hello |please )?(?:i'?m |im |i am |we'?re |we are )?(?:looking for|"
-        r"trying to (?:find|buy|get)|searching for|shopping for|in need of)\b|"
-        r"^(?:hey |hi |please )?(?:i|we) (?:really )?(?:need|want|would like|'d like|am after)"
-        r"\b|^(?:please )?(?:find|get|show|search for|fetch|buy)(?: me| us)? (?:a|an|some|the|"
-        r"any)\b|^(?:can|could) (?:i|you) (?:see|show me|find|get) (?:a|an|some|any)\b|"
-        r"^(?:i'?m |im |i am )(?:interested in|hoping to find|locking for|after)\b|"
-        r"^(?:help me find|i'?d like to (?:find|buy|get))\b")),
-]
-LONG_REQUEST = 7  # words: a long "i need ..." is a product search even if it says "buy it"
-
-
-def _rule(low: str) -> str | None:
-    """Return the intent a high-precision rule assigns, if any."""
-    if _RULES[0][1].search(low):
-        return "out_of_scope"
-    if len(low.split()) >= LONG_REQUEST and _RULES[-1][1].search(low):
-        return "search"
-    return next((name for name, pattern in _RULES if pattern.search(low)), None)
+__all__ = ["INTENTS", "Intent", "IntentRouter"]
 
 
 @dataclass
@@ -72,71 +33,51 @@ class Intent:
 
     name: str
     confidence: float
-    source: str  # "rule", "embedding", "llm"
+    source: str  # "model", "rule", "llm"
     scores: dict[str, float] | None = None
+    rule: str | None = None
 
 
 class IntentRouter:
-    """Route messages to one of :data:`INTENTS`; build once, share between sessions."""
+    """Route shopper messages to one of :data:`INTENTS`; build once, share between sessions."""
 
-    def __init__(self, embedder: Embedder, llm: Any = None, *,
-                 exemplars: dict[str, list[str]] | None = None) -> None:
-        """Embed the exemplars once; ``llm`` (an LLMBackend) enables the fallback."""
+    def __init__(self, embedder: Embedder, llm: Any = None, *, cache_dir: Path | None = None,
+                 model: TextClassifier | None = None) -> None:
+        """Load (training once if needed) the intent model; ``llm`` enables the fallback."""
         self.embedder, self.llm = embedder, llm
-        table = exemplars or EXEMPLARS
-        self.labels = [intent for intent in INTENTS for _ in table.get(intent, [])]
-        texts = [text for intent in INTENTS for text in table.get(intent, [])]
-        self.matrix = embedder.embed(texts)
+        folder = cache_dir or Settings().model_cache_dir
+        self.model = model or shopper_intent_model(embedder, folder)
 
-    def scores(self, text: str) -> dict[str, float]:
-        """Per-intent similarity: the mean of the two best exemplars."""
-        sims = self.matrix @ self.embedder.embed_query(text)
-        out: dict[str, float] = {}
-        for intent in INTENTS:
-            rows = np.array([s for s, lab in zip(sims, self.labels, strict=True) if lab == intent])
-            if rows.size:
-                out[intent] = float(np.mean(np.sort(rows)[-2:]))
-        return out
-
-    def route(self, text: str) -> Intent:
-        """Route ``text`` to an intent (rules, then embeddings, then the LLM when unsure)."""
-        low = text.lower().strip()
-        rule = _rule(low)
+    def route(self, text: str, *, results: int = 0, cart: int = 0) -> Intent:
+        """Route ``text`` said with ``results`` products on screen and ``cart`` items."""
+        rule = safety_rule(text)
         if rule:
-            return Intent(rule, 1.0, "rule")
-        scores = self.scores(low)
-        ranked = sorted(scores, key=lambda k: -scores[k])
-        best, second = ranked[0], ranked[1]
-        confidence = scores[best]
-        intent = Intent(best, confidence, "embedding", scores)
-        unsure = confidence < LOW_CONFIDENCE or confidence - scores[second] < LOW_MARGIN
-        if unsure and self.llm is not None:
-            picked = self._ask_llm(text, ranked[:4])
+            return Intent("out_of_scope", 1.0, "rule", rule=rule)
+        scores = self.model.proba(text, context_features(text, results, cart))
+        best = max(scores, key=scores.__getitem__)
+        intent = Intent(best, scores[best], "model", scores)
+        if intent.confidence < LOW_CONFIDENCE and self.llm is not None:
+            ranked = sorted(scores, key=lambda k: -scores[k])[:4]
+            picked = self._ask_llm(text, ranked)
             if picked:
-                return Intent(picked, confidence, "llm", scores)
+                return Intent(picked, intent.confidence, "llm", scores)
         return intent
 
-    def route_many(self, texts: list[str]) -> list[Intent]:
-        """Route many texts at once (batched embeddings, no LLM fallback), for evals."""
-        vectors = self.embedder.embed([t.lower().strip() for t in texts])
-        sims = vectors @ self.matrix.T
-        labels = np.array(self.labels)
+    def route_many(self, texts: list[str], contexts: list[tuple[int, int]] | None = None
+                   ) -> list[Intent]:
+        """Route many texts at once (batched embeddings, no LLM fallback), for evals.
+
+        Decides exactly as :meth:`route` does (same rules, same model, same features).
+        """
+        pairs = contexts or [(0, 0)] * len(texts)
+        feats = [context_features(t, r, c) for t, (r, c) in zip(texts, pairs, strict=True)]
+        predicted = self.model.predict_many(texts, feats)
         out = []
-        for text, row in zip(texts, sims, strict=True):
-            rule = _rule(text.lower().strip())
-            if rule:
-                out.append(Intent(rule, 1.0, "rule"))
-                continue
-            scores = {i: float(np.mean(np.sort(row[labels == i])[-2:])) for i in INTENTS}
-            best = max(scores, key=scores.__getitem__)
-            out.append(Intent(best, scores[best], "embedding", scores))
+        for text, (label, confidence) in zip(texts, predicted, strict=True):
+            rule = safety_rule(text)
+            out.append(Intent("out_of_scope", 1.0, "rule", rule=rule) if rule
+                       else Intent(label, confidence, "model"))
         return out
-
-    async def aroute(self, text: str) -> Intent:
-        """:meth:`route` off the event loop when the LLM fallback may run."""
-        import asyncio
-
-        return await asyncio.to_thread(self.route, text)
 
     def _ask_llm(self, text: str, candidates: list[str]) -> str | None:
         schema = {"type": "object", "properties": {"intent": {"enum": candidates}},
@@ -148,7 +89,7 @@ class IntentRouter:
         ]
         try:
             value = self.llm.complete_json(messages, schema, max_tokens=20, temperature=0.0)
-        except Exception:  # noqa: BLE001 - the embedding answer stands when the model fails
+        except Exception:  # noqa: BLE001 - the model's answer stands when the LLM fails
             return None
         picked = value.get("intent")
         return picked if picked in candidates else None

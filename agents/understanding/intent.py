@@ -1,0 +1,101 @@
+"""The shopper intent model: the text classifier plus the conversation context it needs.
+
+Context features are computed here from the turn, never labelled by hand:
+
+- ``results_shown``: products are on screen (so "how much is it?" asks about one of them);
+- ``cart_items`` / ``cart_nonempty``: the cart holds something (so "remove it" can act);
+- ``refers``: the message points at something ("it", "the second one", "that one");
+- ``refers_on_screen`` and ``short_on_screen``: those two together, and a short message
+  said while products are shown ("cheaper", "in blue");
+- ``policy_topic`` / ``policy_on_screen``: the message names shipping, delivery, returns,
+  payment or discounts, and whether products are shown meanwhile ("free shipping?" about a
+  shown product is a product question; with nothing shown it asks about the store).
+
+The model trains on ``data/shopper_intents.jsonl`` (train split only), once per source hash,
+through :func:`agents.understanding.classifier.trained_classifier`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from agents.understanding.classifier import (
+    ClassifierConfig,
+    TextClassifier,
+    read_jsonl,
+    split_of,
+    trained_classifier,
+)
+from knowledge.embeddings import Embedder
+
+INTENTS: tuple[str, ...] = (
+    "search", "refine", "product_question", "compare", "add_to_cart", "remove_from_cart",
+    "show_cart", "recommend_for_me", "chit_chat", "out_of_scope", "policy_question",
+    "order_status",
+)
+DATA = Path(__file__).resolve().parent / "data"
+CORPUS = DATA / "shopper_intents.jsonl"
+MODEL_NAME = "shopper-intent"
+MODEL_VERSION = "1"
+CONFIG = ClassifierConfig(
+    context_keys=("results_shown", "cart_items", "cart_nonempty", "refers",
+                  "refers_on_screen", "short_on_screen", "policy_topic", "policy_on_screen"),
+    embedding_weight=1.0, context_weight=1.0, c=16.0, calibrate=True, seed=13)
+
+_REFERS = re.compile(
+    r"\b(?:it|its|it'?s|they|them|these|those|this one|that one|the one|ones?)\b|"
+    r"\b(?:first|second|third|fourth|fifth|last|top|bottom|1st|2nd|3rd|4th|5th)\b|"
+    r"\b(?:number|no\.?|option|item|#)\s?\d\b|#\d\b|\bthe \w+ one\b|\bthat\??$|\bthis\??$")
+
+
+_POLICY_TOPIC = re.compile(
+    r"\b(?:ship\w*|deliver\w*|arriv\w*|returns?|returnable|refunds?|exchange\w*|send (?:it )?"
+    r"back|pay\w*|installments?|klarna|paypal|discounts?|promo\w*|coupons?|warrant\w*|"
+    r"postage|courier|tax|vat)\b")
+
+
+def refers(text: str) -> bool:
+    """True when the message points at something already shown ("it", "the 2nd one")."""
+    return bool(_REFERS.search(text.lower()))
+
+
+def context_features(text: str, results: int = 0, cart: int = 0) -> dict[str, float]:
+    """The numeric conversation features the model reads next to the text."""
+    shown = float(results > 0)
+    ref = float(refers(text))
+    policy = float(bool(_POLICY_TOPIC.search(text.lower())))
+    return {"results_shown": shown, "cart_items": min(max(cart, 0), 5) / 5.0,
+            "cart_nonempty": float(cart > 0), "refers": ref, "refers_on_screen": ref * shown,
+            "short_on_screen": shown * float(len(text.split()) <= 4),
+            "policy_topic": policy, "policy_on_screen": policy * shown}
+
+
+def with_features(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows ``{"text", "label", "results", "cart"}`` with their context features added."""
+    return [{**r, **context_features(str(r["text"]), int(r.get("results") or 0),
+                                     int(r.get("cart") or 0))} for r in rows]
+
+
+def training_rows(paths: list[Path] | tuple[Path, ...] | Any) -> list[dict[str, Any]]:
+    """The train split of the corpus, with context features."""
+    return with_features([r for r in read_jsonl(paths) if split_of(r["text"]) == "train"])
+
+
+def sources() -> list[Path]:
+    """Files whose bytes define the model (a change rebuilds it)."""
+    return [CORPUS, Path(__file__), Path(__file__).with_name("classifier.py")]
+
+
+def shopper_intent_model(embedder: Embedder, cache_dir: Path) -> TextClassifier:
+    """The trained shopper intent classifier (built on first use, then loaded from cache)."""
+    return trained_classifier(cache_dir, MODEL_NAME, MODEL_VERSION, sources(), embedder,
+                              CONFIG, rows=lambda _paths: training_rows([CORPUS]))
+
+
+def train_fresh(embedder: Embedder, rows: list[dict[str, Any]] | None = None,
+                config: ClassifierConfig = CONFIG) -> TextClassifier:
+    """Train without the cache (for tuning on dev and for tests)."""
+    return TextClassifier(config, embedder).fit(rows if rows is not None
+                                                else training_rows([CORPUS]))

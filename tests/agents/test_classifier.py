@@ -1,0 +1,52 @@
+"""The reusable text classifier: deterministic training, save/load, cached artefact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from agents.understanding.classifier import (
+    ClassifierConfig,
+    TextClassifier,
+    split_of,
+    trained_classifier,
+)
+from agents.understanding.intent import CORPUS, context_features, refers
+from knowledge.embeddings import Embedder
+
+ROWS = [json.loads(line) for line in CORPUS.read_text().splitlines()[::12]]
+CONFIG = ClassifierConfig(context_keys=("results_shown", "refers"), c=8.0)
+
+
+def _rows() -> list[dict[str, object]]:
+    return [{**r, **context_features(str(r["text"]), int(r["results"]), int(r["cart"]))}
+            for r in ROWS if split_of(str(r["text"])) == "train"]
+
+
+def test_training_is_deterministic_and_survives_save_load(embedder: Embedder,
+                                                           tmp_path: Path) -> None:
+    rows = _rows()
+    first = TextClassifier(CONFIG, embedder).fit(rows)
+    second = TextClassifier(CONFIG, embedder).fit(rows)
+    probe = ["is the second one waterproof", "rain jacket for kids", "where is my parcel"]
+    ctx = {"results_shown": 1.0, "refers": 1.0}
+    assert [first.proba(t, ctx) for t in probe] == [second.proba(t, ctx) for t in probe]
+    first.save(tmp_path)
+    loaded = TextClassifier.load(tmp_path, embedder)
+    assert [loaded.predict(t, ctx) for t in probe] == [first.predict(t, ctx) for t in probe]
+
+
+def test_trained_classifier_builds_once_from_its_sources(embedder: Embedder,
+                                                         tmp_path: Path) -> None:
+    source = tmp_path / "rows.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in ROWS))
+    model = trained_classifier(tmp_path / "cache", "toy", "1", [source], embedder, CONFIG)
+    built = list((tmp_path / "cache").glob("toy-*"))
+    again = trained_classifier(tmp_path / "cache", "toy", "1", [source], embedder, CONFIG)
+    assert len(built) == 1 and list((tmp_path / "cache").glob("toy-*")) == built
+    assert model.predict("do you ship to canada") == again.predict("do you ship to canada")
+
+
+def test_refers_reads_references_from_text() -> None:
+    assert refers("how much is it?") and refers("the second one please") and refers("#2")
+    assert not refers("rain jacket for hiking") and not refers("do you ship to canada")
