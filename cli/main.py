@@ -13,6 +13,8 @@ from rich.table import Table
 
 from cli.eval import eval_app
 from cli.knowledge import knowledge_app
+from cli.train import train_app
+from cli.understand import understand
 from knowledge.errors import ShopmageError
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -33,6 +35,8 @@ console = Console()
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(knowledge_app, name="knowledge")
+app.add_typer(train_app, name="train")
+app.command("understand")(understand)
 
 if TYPE_CHECKING:
     from knowledge.store import Store

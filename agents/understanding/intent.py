@@ -17,6 +17,7 @@ through :func:`agents.understanding.classifier.trained_classifier`.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from typing import Any
@@ -85,12 +86,18 @@ def training_rows(paths: list[Path] | tuple[Path, ...] | Any) -> list[dict[str, 
 
 def sources() -> list[Path]:
     """Files whose bytes define the model (a change rebuilds it)."""
-    return [CORPUS, Path(__file__), Path(__file__).with_name("classifier.py")]
+    return [CORPUS]
+
+
+def model_version() -> str:
+    """The artefact version: bump MODEL_VERSION when features change; the config is hashed."""
+    digest = hashlib.sha1(repr(CONFIG).encode()).hexdigest()[:8]
+    return f"{MODEL_VERSION}-{digest}"
 
 
 def shopper_intent_model(embedder: Embedder, cache_dir: Path) -> TextClassifier:
     """The trained shopper intent classifier (built on first use, then loaded from cache)."""
-    return trained_classifier(cache_dir, MODEL_NAME, MODEL_VERSION, sources(), embedder,
+    return trained_classifier(cache_dir, MODEL_NAME, model_version(), sources(), embedder,
                               CONFIG, rows=lambda _paths: training_rows([CORPUS]))
 
 

@@ -1,0 +1,79 @@
+"""``shopmage train understanding``: build the understanding models from files in the repo.
+
+Trains (seeded, deterministic) the shopper intent classifier, the slot tagger and the
+merchant intent classifier, each cached by ``knowledge.artefacts.built_artefact`` under
+``SHOPMAGE_MODEL_CACHE_DIR``. Without ``--force`` a model already built from the same files
+is only loaded. The same builders run on first start when a model is missing.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+train_app = typer.Typer(help="Train the learned models from files in the repo.",
+                        no_args_is_help=True)
+
+
+def _shopper(settings: Any, embedder: Any) -> None:
+    from agents.understanding.intent import shopper_intent_model
+
+    shopper_intent_model(embedder, settings.model_cache_dir)
+
+
+def _tagger(settings: Any, embedder: Any) -> None:
+    from knowledge.nlp.tagger import train_for
+
+    train_for(settings)
+
+
+def _merchant(settings: Any, embedder: Any) -> None:
+    from agents.merchant.understand import intent_model
+
+    intent_model(settings, embedder)
+
+
+MODELS: dict[str, tuple[str, Callable[[Any, Any], None]]] = {
+    "shopper-intent": ("shopper-intent", _shopper),
+    "tagger": ("slot-tagger", _tagger),
+    "merchant-intent": ("merchant-intent", _merchant),
+}
+
+
+def _forget(cache_dir: Path, prefix: str) -> None:
+    for folder in Path(cache_dir).glob(f"{prefix}-*"):
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@train_app.command("understanding")
+def understanding(force: Annotated[bool, typer.Option(
+        help="rebuild even when a model built from the same files exists")] = False,
+                  only: Annotated[str | None, typer.Option(
+                      help="one of: shopper-intent, tagger, merchant-intent")] = None) -> None:
+    """Train the shopper intent model, the slot tagger and the merchant intent model."""
+    from knowledge.embeddings import Embedder
+    from knowledge.settings import Settings
+
+    if only is not None and only not in MODELS:
+        raise typer.BadParameter(f"--only must be one of {', '.join(MODELS)}, not {only!r}")
+    settings = Settings()
+    embedder = Embedder(settings)
+    for name, (prefix, build) in MODELS.items():
+        if only and name != only:
+            continue
+        if force:
+            _forget(settings.model_cache_dir, prefix)
+        started = time.perf_counter()
+        try:
+            build(settings, embedder)
+        except ImportError as exc:
+            typer.echo(f"{name}: not available ({exc})")
+            continue
+        typer.echo(f"{name}: ready in {time.perf_counter() - started:.1f} s "
+                   f"(cache: {settings.model_cache_dir})")
