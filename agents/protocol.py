@@ -11,6 +11,8 @@ Server -> client events (every one has ``type``):
 - ``products``: ``{items: [ProductCard]}``, cards shown under the reply.
 - ``clarification``: ``{question, options: [str]}``, buttons the shopper can press.
 - ``cart``: ``{items: [{product_id, title, price, quantity}], total}``.
+- ``policy``: ``{doc, doc_title, section, passage, source}``, the store-policy passage a
+  reply quotes (shipping, returns, payment, contact...), shown as written by the merchant.
 - ``campaign_draft``: ``{draft}``, a campaign awaiting the merchant's confirmation.
 - ``campaign``: ``{campaign}``, a created or changed campaign.
 - ``forecast``: ``{forecast, chart_url}``, simulated outcome of a draft.
@@ -27,7 +29,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 EventName = Literal[
-    "session", "token", "products", "clarification", "cart", "campaign_draft", "campaign",
+    "session", "token", "products", "clarification", "cart", "policy", "campaign_draft",
+    "campaign",
     "forecast", "creative", "error", "busy", "done",
 ]
 
@@ -41,6 +44,7 @@ class ProductCard(BaseModel):
     image: str | None = None
     brand: str | None = None
     category: str | None = None
+    type: str | None = Field(default=None, description="product type, e.g. 'gym bag'")
     why: list[str] = Field(default_factory=list, description="evidence sentences")
 
 

@@ -87,6 +87,8 @@ def merge_constraints(old: dict[str, Any], slots: Slots, text: str,
             new[key] = value
     if slots.attributes:
         new["attributes"] = list(dict.fromkeys([*new.get("attributes", []), *slots.attributes]))
+    if slots.exclude:
+        new["exclude"] = list(dict.fromkeys([*new.get("exclude", []), *slots.exclude]))
     if _DROP_PRICE.search(low):
         new.pop("max_price", None)
         new.pop("min_price", None)
@@ -118,7 +120,7 @@ def constraints_from(text: str, slots: Slots) -> dict[str, Any]:
     """Fresh constraints for a new search (the query text without its price phrases)."""
     query = text
     for span in sorted(slots.spans, key=lambda s: -s.start):
-        if span.type in ("price", "quantity"):
+        if span.type in ("price", "quantity", "exclude"):
             query = query[:span.start] + " " + query[span.end:]
     query = re.sub(r"\s+", " ", query).strip(" ,.?!")
     c: dict[str, Any] = {"query": query[:200]}
@@ -129,17 +131,25 @@ def constraints_from(text: str, slots: Slots) -> dict[str, Any]:
             c[key] = value
     if slots.attributes:
         c["attributes"] = list(slots.attributes)
+    if slots.exclude:
+        c["exclude"] = list(slots.exclude)
     return c
 
 
 def understand_text(router: IntentRouter, vocabulary: Vocabulary, text: str,
                     state: dict[str, Any]) -> dict[str, Any]:
-    """Intent, slots and next step for one message, as a serialisable dict."""
-    intent = router.route(text)
+    """Intent, slots and next step for one message, as a serialisable dict.
+
+    The router's model reads the conversation context too: how many products are on
+    screen and how many items are in the cart.
+    """
+    intent = router.route(text, results=len(state.get("last_results") or []),
+                          cart=int(state.get("cart_count") or 0))
     slots = parse_slots(text, vocabulary)
     name = effective_intent(intent, slots, state, text)
     vague = name in ("search", "recommend_for_me") and is_vague(text, slots, state)
     if vague:
         name = "search"
     return {"intent": name, "routed": intent.name, "confidence": round(intent.confidence, 3),
-            "source": intent.source, "slots": slots.as_dict(), "vague": vague, "text": text}
+            "source": intent.source, "slots": slots.as_dict(), "report": slots.report(),
+            "vague": vague, "text": text}
