@@ -13,6 +13,7 @@ from rich.table import Table
 
 from cli.eval import eval_app
 from cli.knowledge import knowledge_app
+from cli.traffic import traffic_app
 from cli.train import train_app
 from cli.understand import understand
 from knowledge.errors import ShopmageError
@@ -36,6 +37,7 @@ console = Console()
 app.add_typer(eval_app, name="eval")
 app.add_typer(knowledge_app, name="knowledge")
 app.add_typer(train_app, name="train")
+app.add_typer(traffic_app, name="traffic")
 app.command("understand")(understand)
 
 if TYPE_CHECKING:

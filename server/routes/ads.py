@@ -7,7 +7,7 @@ Category pages and the "for you" row ask ``/api/ads``. Search results get their 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -24,6 +24,7 @@ from tools.ads.report import campaign_report
 from tools.ads.serving import AdServer, Candidate
 from tools.campaigns import service
 from tools.campaigns.chart import report_chart
+from tools.campaigns.forecasting import forecast_campaign
 
 router = APIRouter(tags=["ads"])
 CLOCK_HEADER = "X-Shopmage-Time"
@@ -124,6 +125,30 @@ def click(body: ClickIn, state: StateDep, request: Request) -> dict[str, Any]:
     if done is None:
         raise NotFoundError(f"no sponsored impression {body.impression_id!r}")
     return {"ok": True, "product_id": done.product_id, "counted": done.status != "repeat"}
+
+
+class CampaignIn(BaseModel):
+    """A campaign to create (validated; nothing is written on a bad field)."""
+
+    product_ids: list[str] = Field(min_length=1, max_length=50)
+    budget_total: float = Field(gt=0)
+    target_roi: float = Field(gt=0)
+    start: date
+    end: date
+    name: str | None = Field(default=None, max_length=60)
+    forecast: bool = True
+
+
+@router.post("/api/campaigns", status_code=201)
+def create(body: CampaignIn, merchant: MerchantDep, state: StateDep) -> dict[str, Any]:
+    """Create and start a campaign (its forecast is stored beside it)."""
+    draft = service.CampaignDraft(product_ids=body.product_ids, budget_total=body.budget_total,
+                                  target_roi=body.target_roi, start=body.start, end=body.end,
+                                  name=body.name or "")
+    products = service.validate(state.store.engine, merchant.id, draft)
+    forecast = forecast_campaign(state.store, products, draft, runs=4) if body.forecast else {}
+    return service.create_campaign(state.store.engine, merchant.id, draft,
+                                   forecast).model_dump(mode="json")
 
 
 @router.get("/api/campaigns/{campaign_id}/report")

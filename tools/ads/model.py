@@ -24,7 +24,7 @@ from knowledge.ads import AdEvent
 from knowledge.models import Event
 
 PLACEMENTS = ("search", "category", "for_you", "chat")
-MIN_IMPRESSIONS, MIN_CLICKS = 300, 40
+MIN_IMPRESSIONS, MIN_CLICKS = 200, 25
 SMOOTH = 30.0  # pseudo-impressions (or clicks) pulling a product's rate to the mean
 TRAIN_ROWS = 60_000
 

@@ -27,6 +27,8 @@ ROI_GAIN = 0.35
 PACE_GAIN = 0.6
 AHEAD_SLACK = 0.01  # share of budget a campaign may run ahead of plan before sitting out
 LIMITS = (0.05, 20.0)
+PRIOR_CLICKS = 20  # clicks' worth of "on target" evidence before realised ROI speaks
+AIM = 1.08  # aim a little above the target: realised ROI is noisy
 
 
 def flight_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -84,14 +86,23 @@ class Control:
 
 def update(control: Control, *, spent: float, gmv: float, budget: float, target_roi: float,
            plan_share: float, typical_cpc: float) -> Control:
-    """One hourly step of both controllers from recorded spend and attributed GMV."""
-    prior = 5 * typical_cpc  # a few clicks' worth of "on target" so the first hours are calm
-    roi_ratio = (gmv + prior * target_roi) / (spent + prior) / target_roi
-    m = control.multiplier * math.exp(ROI_GAIN * float(np.clip(roi_ratio - 1.0, -0.5, 0.5)))
+    """One hourly step of both controllers from recorded spend and attributed GMV.
+
+    Realised ROI is read with a prior of ``PRIOR_CLICKS`` clicks "on target", so a few
+    unlucky first hours do not collapse the bids; while ROI is not below target and spend
+    is behind plan, the ROI multiplier may rise with the pacing one (exploration).
+    """
+    prior = PRIOR_CLICKS * typical_cpc
+    aim = target_roi * AIM
+    roi_ratio = (gmv + prior * aim) / (spent + prior) / aim
     plan = budget * plan_share
     behind = (plan - spent) / max(budget, 1e-9)  # positive: behind plan
-    p = control.pace * math.exp(PACE_GAIN * float(np.clip(behind * 20, -1.0, 1.0)))
-    m, p = float(np.clip(m, *LIMITS)), float(np.clip(p, *LIMITS))
+    pace_step = PACE_GAIN * float(np.clip(behind * 20, -1.0, 1.0))
+    roi_step = ROI_GAIN * float(np.clip(roi_ratio - 1.0, -0.3, 0.5))
+    if roi_ratio >= 0.97 and pace_step > 0:
+        roi_step = max(roi_step, pace_step)
+    m = float(np.clip(control.multiplier * math.exp(roi_step), *LIMITS))
+    p = float(np.clip(control.pace * math.exp(pace_step), *LIMITS))
     # anti-windup: the multiplier not in force may not run far from the one that is
     m, p = min(m, 2 * p), min(p, 2 * m)
     return Control(m, p)

@@ -29,6 +29,38 @@ function tile(product) {
   return link;
 }
 
+/** A sponsored slot: the product tile, labelled "Sponsored", with the approved ad copy. */
+function sponsoredTile(ad) {
+  const link = tile(ad.product);
+  link.classList.add("sponsored");
+  link.dataset.testid = "store-sponsored";
+  link.dataset.impressionId = ad.impression_id;
+  const label = h("span", { cls: "ad-label", text: ad.label || "Sponsored",
+    testid: "store-sponsored-label" });
+  link.prepend(label);
+  if (ad.headline) link.append(h("span", { cls: "ad-copy", text: ad.headline }));
+  link.addEventListener("click", () => {
+    api("/api/ads/click", { method: "POST", body: { impression_id: ad.impression_id } })
+      .catch((err) => console.warn("ad click not recorded:", err.message));
+  });
+  return link;
+}
+
+function sponsoredRow(ads) {
+  if (!ads || !ads.length) return null;
+  return h("div", { cls: "grid sponsored-row", testid: "store-sponsored-row" },
+    ads.map(sponsoredTile));
+}
+
+async function placementAds(placement, extra = {}) {
+  try {
+    const data = await api(`/api/ads${query({ placement, session_id: sessionId(), ...extra })}`);
+    return data.items;
+  } catch (err) {
+    return []; // ads are a bonus: the page works without them
+  }
+}
+
 function grid(products) {
   return h("div", { cls: "grid", testid: "store-grid" }, products.map(tile));
 }
@@ -50,9 +82,11 @@ async function forYou() {
   const section = h("section", { cls: "foryou", testid: "store-for-you" }, [
     h("h2", { text: "For you" })]);
   try {
-    const data = await api(`/api/recommendations${query({ session_id: sessionId(), k: 8 })}`);
+    const [data, ads] = await Promise.all([
+      api(`/api/recommendations${query({ session_id: sessionId(), k: 8 })}`),
+      placementAds("for_you")]);
     if (!data.items.length) return null;
-    section.append(h("div", { cls: "row" }, data.items.map(tile)));
+    section.append(h("div", { cls: "row" }, [...ads.map(sponsoredTile), ...data.items.map(tile)]));
     return section;
   } catch (err) {
     return null; // the row is a bonus: the page works without it
@@ -70,9 +104,11 @@ export async function showHome(view, page) {
 
 /** One category, paged. */
 export async function showCategory(view, name, page) {
-  const data = await api(`/api/products${query({ category: name, page, per_page: PER_PAGE })}`);
+  const [data, ads] = await Promise.all([
+    api(`/api/products${query({ category: name, page, per_page: PER_PAGE })}`),
+    placementAds("category", { category: name })]);
   view.replaceChildren(...[h("h1", { text: name.replace(/_/g, " ") }),
-    h("p", { cls: "count", text: `${data.total} products` }), grid(data.items),
+    h("p", { cls: "count", text: `${data.total} products` }), sponsoredRow(ads), grid(data.items),
     pager(`#/category/${encodeURIComponent(name)}`, page, data.total)].filter(Boolean));
 }
 
@@ -87,8 +123,9 @@ export async function showSearch(view, q) {
       text: "Nothing matches that yet. Try other words, or ask the assistant." }));
     return;
   }
-  view.replaceChildren(title, h("p", { cls: "count", text: `${data.items.length} matches` }),
-    grid(data.items));
+  view.replaceChildren(...[title,
+    h("p", { cls: "count", text: `${data.items.length} matches` }),
+    sponsoredRow(data.sponsored), grid(data.items)].filter(Boolean));
 }
 
 function flash(text, kind = "ok") {

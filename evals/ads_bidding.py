@@ -1,0 +1,243 @@
+"""The bidding and serving figures of issue 14, every flight driven through the ad server.
+
+``python -m evals.ads_bidding`` (or ``shopmage bench ads``) prints one JSON object:
+
+- 15 ROI-bidder flights (3 ROI targets x 5 seeds) over a real demo store's organic search
+  results, against rival fixed-bid campaigns, with persona shoppers reacting by hidden
+  needs and price sensitivity (the server learns pCTR/pCVR from what it logs);
+- a grid of constant-bid flights per seed: the baseline "best constant bid at equal spend"
+  (its ROI interpolated at the ROI flight's spend) and the feasibility of each target
+  (some constant bid reaches the target; the budget is 80% of the most such a bid spends);
+- pacing error, ROI at target, score ratio, auction time, relevance of sponsored products,
+  overspend under 20 concurrent sessions, and re-forecast vs realised ROI (the recorded
+  flight's traffic replayed with click/order rates estimated from its own ledger).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import multiprocessing
+import random
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from knowledge.settings import Settings
+from knowledge.store import Store
+from tools.ads.replay import (
+    FlightSpec,
+    ReplayWorld,
+    build_world,
+    estimated_outcomes,
+    run_flight,
+    summary,
+)
+
+TARGETS = (4.0, 5.0, 6.0)
+SEEDS = (0, 1, 2, 3, 4)
+GRID = (1.0, 1.6, 2.5, 4.0)
+DAYS, REQUESTS_PER_DAY, RIVAL_BID = 3, 1000, 1.2
+_WORLD: ReplayWorld | None = None
+
+
+def world_store(folder: Path, products: int = 1200, seed: int = 11) -> Store:
+    """The demo store the flights search (built once; reused when ``folder`` holds it)."""
+    store = Store(Settings(data_dir=folder))
+    if len(store.search.index) == 0:
+        from knowledge.demo.catalog import make_catalog
+        from knowledge.ingest import import_catalog
+
+        rows = make_catalog(seed, products)
+        path = folder / "catalog.jsonl"
+        path.write_text("\n".join(json.dumps({k: v for k, v in r.items() if k != "image"})
+                                  for r in rows))
+        import_catalog(store, path)
+    return store
+
+
+def _flight(job: tuple[FlightSpec, str, str | None]) -> dict[str, Any]:
+    spec, workdir, replay_of = job
+    assert _WORLD is not None
+    shutil.rmtree(workdir, ignore_errors=True)
+    outcomes = estimated_outcomes(Path(replay_of)) if replay_of else None
+    result = run_flight(_WORLD, spec, Path(workdir), outcomes)
+    return {**summary(result, spec), "workdir": workdir, "auction_ms": result.auction_ms,
+            "shown": result.shown[:: max(1, len(result.shown) // 60)]}
+
+
+def _run_all(jobs: list[tuple[FlightSpec, str, str | None]], workers: int) -> list[dict[str, Any]]:
+    if workers <= 1:
+        return [_flight(j) for j in jobs]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_flight, jobs, chunksize=1)
+
+
+def _interp_roi(grid: list[dict[str, Any]], spend: float) -> float:
+    """A constant bid's ROI at ``spend``: log-linear between the grid's flights."""
+    pts = sorted((g["spend"], g["roi"]) for g in grid if g["spend"] > 0)
+    xs = [math.log(s) for s, _ in pts]
+    return float(np.interp(math.log(max(spend, 1e-9)), xs, [r for _, r in pts]))
+
+
+def feasible_spend(grid: list[dict[str, Any]], target: float) -> float:
+    """The most a constant bid spends while keeping ROI at ``target`` (0: infeasible)."""
+    pts = sorted((g["spend"], g["roi"]) for g in grid if g["spend"] > 0 and g["orders"] >= 10)
+    best = 0.0
+    for (s0, r0), (s1, r1) in zip(pts, pts[1:], strict=False):
+        if r0 >= target > r1:  # cross between the two: log-linear
+            w = (r0 - target) / (r0 - r1)
+            best = max(best, math.exp(math.log(s0) + w * (math.log(s1) - math.log(s0))))
+    return max([best] + [s for s, r in pts if r >= target])
+
+
+def score(gmv: float, roi: float, target: float) -> float:
+    """GMV x min(1, (ROI / target)^2)."""
+    return gmv * min(1.0, (roi / target) ** 2) if gmv > 0 else 0.0
+
+
+def overspend_trial(world: ReplayWorld, workdir: Path, sessions: int = 20) -> dict[str, float]:
+    """20 concurrent sessions click every shown ad of a small-budget campaign at once."""
+    from datetime import UTC, datetime
+
+    from knowledge import ads as ledger
+    from knowledge.ads import AdSettings
+    from tools.ads.replay import FLIGHT_START, _fresh_engine
+    from tools.ads.serving import AdServer
+
+    spec = FlightSpec(target_roi=2.0, budget=6.0, seed=0, days=1, rival_bid=0.05)
+    engine, cid = _fresh_engine(world, workdir, spec)
+    server = AdServer(engine, AdSettings(slots=2))
+    now = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC).replace(hour=12)
+    queries = [q for q in world.organic if any(c.product.id in world.ours
+                                               for c in world.organic[q][:20])]
+    shown = [ad for i in range(120) for ad in server.sponsored(
+        world.organic[queries[i % len(queries)]], session_id=f"c{i}", now=now)
+        if ad.campaign_id == cid]
+    threads = [threading.Thread(target=lambda n=n: [server.click(a.impression_id, now)
+                                                    for a in shown[n::sessions]])
+               for n in range(sessions)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    spent = ledger.states(engine, [cid])[cid].spent
+    clicks = ledger.events(engine, cid, ("click",))
+    biggest = max((c.cpc for c in clicks), default=0.0)
+    engine.dispose()
+    return {"shown": len(shown), "clicks": len(clicks), "budget": spec.budget,
+            "spent": round(spent, 4), "largest_cpc": round(biggest, 4),
+            "overspend_beyond_one_click": round(max(0.0, spent - spec.budget - biggest), 6),
+            "charged_equals_recorded": float(abs(spent - sum(c.cost for c in clicks)) < 1e-6)}
+
+
+def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
+             seeds: tuple[int, ...] = SEEDS, workers: int = 2,
+             progress: Callable[[str], Any] = print) -> dict[str, Any]:
+    """Every flight, then the figures (see the module docstring)."""
+    global _WORLD
+    store = world_store(world_dir)
+    _WORLD = world = build_world(store)
+    scratch = Path(tempfile.mkdtemp(prefix="ads-eval-", dir="/dev/shm" if Path(
+        "/dev/shm").is_dir() else None))
+    base = {"days": DAYS, "requests_per_day": REQUESTS_PER_DAY, "rival_bid": RIVAL_BID}
+    progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
+    grid_jobs = [(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed", fixed_bid=b,
+                             **base), str(scratch / f"grid-{s}-{b}"), None)
+                 for s in seeds for b in GRID]
+    grid = _run_all(grid_jobs, workers)
+    by_seed = {s: [g for g in grid if g["seed"] == s] for s in seeds}
+    roi_jobs, plans = [], []
+    for t in targets:
+        for s in seeds:
+            cap = feasible_spend(by_seed[s], t)
+            budget = 0.8 * cap if cap else 0.5 * min(g["spend"] for g in by_seed[s])
+            plans.append({"target": t, "seed": s, "feasible": cap > 0, "budget": budget})
+            roi_jobs.append((FlightSpec(target_roi=t, budget=budget, seed=s, **base),
+                             str(scratch / f"roi-{s}-{t}"), None))
+    progress(f"ROI-bidder flights: {len(roi_jobs)}")
+    runs = _run_all(roi_jobs, workers)
+    middle = targets[len(targets) // 2]
+    replay_jobs = [(FlightSpec(target_roi=r["target_roi"], budget=r["budget"],
+                               seed=r["seed"], **base), r["workdir"] + "-replay", r["workdir"])
+                   for r in runs if r["target_roi"] == middle]
+    progress(f"re-forecasts by replay: {len(replay_jobs)}")
+    replays = _run_all(replay_jobs, workers)
+    figures = _figures(store, world, runs, plans, by_seed, replays)
+    figures["overspend"] = overspend_trial(world, scratch / "overspend")
+    shutil.rmtree(scratch, ignore_errors=True)
+    return figures
+
+
+def _figures(store: Store, world: ReplayWorld, runs: list[dict[str, Any]],
+             plans: list[dict[str, Any]], by_seed: dict[int, list[dict[str, Any]]],
+             replays: list[dict[str, Any]]) -> dict[str, Any]:
+    rows = []
+    for run, plan in zip(runs, plans, strict=True):
+        base_roi = _interp_roi(by_seed[run["seed"]], run["spend"])
+        ours = score(run["gmv"], run["roi"], run["target_roi"])
+        theirs = score(base_roi * run["spend"], base_roi, run["target_roi"])
+        rows.append({k: v for k, v in run.items() if k not in ("auction_ms", "shown", "workdir")}
+                    | {"feasible": plan["feasible"], "score": round(ours, 2),
+                       "baseline_roi_at_equal_spend": round(base_roi, 3),
+                       "baseline_score": round(theirs, 2)})
+    feasible = [r for r in rows if r["feasible"]]
+    ms = np.concatenate([np.array(r["auction_ms"]) for r in runs])
+    shown = [pair for r in runs for pair in r["shown"]]
+    rng = random.Random(0)
+    sample = rng.sample(shown, min(300, len(shown)))
+    top50 = {q: {h.product.id for h in store.search.search(q, k=50)} for q, _ in sample}
+    forecast = []
+    for rep in replays:
+        real = next(r for r in runs if r["workdir"] + "-replay" == rep["workdir"])
+        forecast.append({"seed": real["seed"], "realised_roi": real["roi"],
+                         "forecast_roi": rep["roi"],
+                         "gap": (round(abs(rep["roi"] / real["roi"] - 1), 4)
+                                 if real["roi"] else None)})
+    return {
+        "runs": rows,
+        "pacing_error_le_0.10_share": float(np.mean([r["pacing_error"] <= 0.10 for r in rows])),
+        "pacing_error_median": float(np.median([r["pacing_error"] for r in rows])),
+        "roi_at_target_share_feasible": (float(np.mean([r["roi"] >= r["target_roi"]
+                                                        for r in feasible])) if feasible else None),
+        "feasible_runs": len(feasible),
+        "score_ratio_vs_constant_at_equal_spend": round(
+            sum(r["score"] for r in rows) / max(1e-9, sum(r["baseline_score"] for r in rows)), 3),
+        "score_ratio_median": float(np.median([r["score"] / r["baseline_score"]
+                                               for r in rows if r["baseline_score"] > 0])),
+        "sponsored_in_organic_top50_share": float(np.mean([p in top50[q] for q, p in sample])),
+        "auction_ms_p50": round(float(np.percentile(ms, 50)), 3),
+        "auction_ms_p95": round(float(np.percentile(ms, 95)), 3),
+        "forecast": forecast,
+        "forecast_within_15pct_share": float(np.mean([f["gap"] is not None and f["gap"] <= 0.15
+                                                      for f in forecast])) if forecast else None,
+        "grid": {s: [{k: g[k] for k in ("fixed_bid", "spend", "gmv", "roi", "orders")}
+                     for g in grid] for s, grid in by_seed.items()},
+    }
+
+
+def main() -> None:
+    """Print the figures as one JSON object."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--world", type=Path,
+                        default=Path(tempfile.gettempdir()) / "shopmage-ads-world")
+    parser.add_argument("--seeds", type=int, default=len(SEEDS))
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    figures = run_eval(args.world, seeds=tuple(range(args.seeds)), workers=args.workers)
+    text = json.dumps(figures, indent=1, default=str)
+    if args.out:
+        args.out.write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
