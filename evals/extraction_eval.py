@@ -25,6 +25,17 @@ from knowledge.settings import REPO_ROOT
 GOLD = REPO_ROOT / "evals" / "data" / "extraction" / "esci_attributes.jsonl"
 PRODUCTS = REPO_ROOT / "knowledge" / "demo" / "esci" / "products.jsonl.gz"
 FIELDS = ("type", *LIST_KEYS)
+GUIDELINE = GOLD.parent / "GUIDELINE.md"
+
+
+def label_space() -> frozenset[str]:
+    """The feature tags the guideline lets a labeller write (its list is the label space)."""
+    text = GUIDELINE.read_text(encoding="utf-8")
+    block = text.split("### features", 1)[1].split("- \"BPA free\"", 1)[0]
+    block = block.split("(synonyms map to the tag):", 1)[1]
+    block = re.sub(r"\([^)]*\)", "", block)
+    return frozenset(norm(t) for t in re.split(r"[,.\s]+\s*", block.replace("\n", " "))
+                     if re.fullmatch(r"[a-z0-9-]+", t))
 
 
 def norm(value: str) -> str:
@@ -41,10 +52,16 @@ def predicted(row: dict[str, Any], tagger: Tagger | None = None) -> dict[str, An
 
 
 def score(gold: Iterable[dict[str, Any]], products: dict[str, dict[str, Any]],
-          tagger: Tagger | None = None) -> dict[str, Any]:
-    """Micro precision / recall / F1 per field and overall, plus the errors."""
+          tagger: Tagger | None = None, *, scoped: bool = True) -> dict[str, Any]:
+    """Micro precision / recall / F1 per field and overall, plus the errors.
+
+    ``scoped``: feature tags outside the guideline's label space (e.g. knowledge tails such
+    as "anti-fog", which no labeller was allowed to write) are left unscored and counted in
+    ``unscored_features``; ``scoped=False`` counts them as wrong.
+    """
     counts = {f: [0, 0, 0] for f in FIELDS}  # true positives, predicted, gold
     errors: list[dict[str, Any]] = []
+    space, outside = label_space(), 0
     for g in gold:
         pred = predicted(products[g["product_id"]], tagger)
         for f in FIELDS:
@@ -60,6 +77,9 @@ def score(gold: Iterable[dict[str, Any]], products: dict[str, dict[str, Any]],
                                    "pred": sorted(p)})
                 continue
             p = {norm(v) for v in pred.get(f, [])}
+            if f == "features" and scoped:
+                outside += len(p - space)
+                p &= space
             t = {norm(v) for v in g.get(f, [])}
             counts[f][0] += len(p & t)
             counts[f][1] += len(p)
@@ -69,7 +89,7 @@ def score(gold: Iterable[dict[str, Any]], products: dict[str, dict[str, Any]],
                                "wrong": sorted(p - t)})
     out: dict[str, Any] = {f: _prf(*c) for f, c in counts.items()}
     out["overall"] = _prf(*(sum(c[i] for c in counts.values()) for i in range(3)))
-    out["errors"] = errors
+    out["errors"], out["unscored_features"] = errors, outside
     return out
 
 
@@ -93,10 +113,10 @@ def load(split: str, products_path: Path = PRODUCTS) -> tuple[list[dict[str, Any
 
 
 def run(split: str = "dev", products_path: Path = PRODUCTS,
-        tagger: Tagger | None = None) -> dict[str, Any]:
+        tagger: Tagger | None = None, *, scoped: bool = True) -> dict[str, Any]:
     """Score one split; returns the metrics dict (errors included)."""
     gold, products = load(split, products_path)
-    result = score(gold, products, tagger)
+    result = score(gold, products, tagger, scoped=scoped)
     result["split"], result["products"] = split, len(gold)
     return result
 
@@ -114,12 +134,17 @@ def main() -> None:
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     for split in splits:
         result = run(split, args.products, tagger)
+        strict = run(split, args.products, tagger, scoped=False)
         print(f"{split} ({result['products']} products)  "
               "field: precision / recall (gold, predicted)")
         for f in (*FIELDS, "overall"):
             m = result[f]
             print(f"  {f:10s} {m['precision']:.3f} / {m['recall']:.3f}  "
                   f"({m['gold']}, {m['predicted']})")
+        print(f"  {result['unscored_features']} feature tags outside the guideline's label space "
+              f"were not scored; counting them as wrong: features precision "
+              f"{strict['features']['precision']:.3f}, overall "
+              f"{strict['overall']['precision']:.3f} / {strict['overall']['recall']:.3f}")
         if args.errors and split == "dev":
             for e in result["errors"][:args.errors]:
                 print("   ", json.dumps(e))

@@ -43,35 +43,67 @@ def negated(text: str, start: int) -> bool:
     return bool(_NEGATION.search(before[cut:].lower()))
 
 
-@lru_cache(maxsize=4)
-def _alternation(items: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One regex with a group per (phrasing, canonical); returns it and the canonical per group."""
-    parts, canon = [], []
-    for i, (pattern, value) in enumerate(items):
-        parts.append(f"(?P<g{i}>{pattern})")
-        canon.append(value)
-    regex = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
-    return regex, tuple(canon)
+_WORD_START = re.compile(r"(?<![\w-])[\w\"']")
+_LEADING_LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^)]*\))+")
+
+
+class Matcher:
+    """Many phrasing regexes matched fast: each is tried only at word starts whose first two
+    letters it can begin with (one big alternation was ~100x slower on long listings)."""
+
+    def __init__(self, items: tuple[tuple[str, str], ...]) -> None:
+        """Compile each (phrasing, canonical) pair and bucket it by its literal prefix."""
+        self.buckets: dict[str, list[tuple[re.Pattern[str], str]]] = {}
+        self.anywhere: list[tuple[re.Pattern[str], str]] = []
+        for pattern, value in items:
+            compiled = re.compile(f"(?:{pattern})(?![\\w])", re.IGNORECASE)
+            body = _LEADING_LOOKBEHIND.sub("", pattern)
+            prefix = re.match(r"[a-z0-9]{2}", body.replace("\\", "").lower())
+            if prefix and body[:2].lower() == prefix.group(0):
+                self.buckets.setdefault(prefix.group(0), []).append((compiled, value))
+            else:
+                self.anywhere.append((compiled, value))
+
+    def finditer(self, text: str) -> list[tuple[str, int, int]]:
+        """(canonical, start, end) of non-overlapping matches, longest phrasing first."""
+        found: list[tuple[str, int, int]] = []
+        covered = 0
+        for word in _WORD_START.finditer(text):
+            start = word.start()
+            if start < covered:
+                continue
+            candidates = self.buckets.get(text[start:start + 2].lower(), []) + self.anywhere
+            for compiled, value in candidates:
+                match = compiled.match(text, start)
+                if match:
+                    found.append((value, start, match.end()))
+                    covered = match.end()
+                    break
+        return found
+
+
+@lru_cache(maxsize=8)
+def matcher(items: tuple[tuple[str, str], ...]) -> Matcher:
+    """The compiled :class:`Matcher` for ``items`` (cached)."""
+    return Matcher(items)
 
 
 def find_terms(text: str, items: tuple[tuple[str, str], ...], *,
                not_before: Iterable[str] = (), check_negation: bool = True) -> list[Mention]:
     """Mentions of any phrasing in ``items`` (longest first), skipping negated ones."""
-    regex, canon = _alternation(items)
     found: list[Mention] = []
     low = text.lower()
-    for match in regex.finditer(text):
-        group = match.lastgroup or "g0"
-        start, end = match.span()
+    for value, start, end in matcher(items).finditer(text):
         if any(low.startswith(s, end) for s in not_before):
             continue
         if check_negation and negated(text, start):
             continue
-        found.append((canon[int(group[1:])], start, end))
+        found.append((value, start, end))
     return found
 
 
-def feature_items(extra: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
+@lru_cache(maxsize=8)
+def feature_items(extra: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
     """(regex phrasing, tag) pairs for every feature, longest phrasing first."""
     from knowledge.extraction.vocab import FEATURES, NO_BARE
 
@@ -85,6 +117,7 @@ def feature_items(extra: Iterable[str] = ()) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
+@lru_cache(maxsize=1)
 def material_items() -> tuple[tuple[str, str], ...]:
     """(regex phrasing, material) pairs, longest first."""
     pairs = [(re.escape(k).replace(r"\ ", "[ -]"), v) for k, v in MATERIALS.items()]
@@ -114,7 +147,7 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
     return [m for m in found
             if not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
-            and not (title and re.search(r"\b(?:for|compatible with|fits)\b[^,(|\[-]*$",
+            and not (title and re.search(r"\b(?:for|compatible with|fits|by)\b[^,(|\[-]*$",
                                          text[:m[1]], re.IGNORECASE))
             and (title or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
                  .search(_clause(text, m[1], m[2])))]
@@ -163,6 +196,7 @@ def find_audiences(text: str, *, title: bool) -> list[Mention]:
     return found
 
 
+@lru_cache(maxsize=1)
 def color_items() -> tuple[tuple[str, str], ...]:
     """(regex phrasing, colour) pairs, longest first."""
     pairs = [(re.escape(k).replace(r"\ ", "[ -]"), v) for k, v in COLORS.items()]
@@ -180,12 +214,25 @@ def find_colors(text: str, *, title: bool = False) -> list[Mention]:
 
 _NUM = r"(\d+-\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-_MEASURE = re.compile(rf"(?<![\w.\-/×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w/])"
+_MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w])"
                       rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d))", re.IGNORECASE)
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
 _PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:pack|pk|pairs?)\b|"
                    r"(\d+)[- ]?(?:piece|pc)s?\b(?= set| kit|\)|,|$))", re.IGNORECASE)
+
+
+def eval_number(number: str) -> float:
+    """The value of "12", "1.5", "1/2" or "3-1/4"."""
+    whole, _, frac = number.partition("-") if "/" in number else (number, "", "")
+    if "/" in whole:
+        top, bottom = whole.split("/")
+        return float(top) / float(bottom or 1)
+    value = float(whole)
+    if frac:
+        top, bottom = frac.split("/")
+        value += float(top) / float(bottom or 1)
+    return value
 
 
 def _measure(number: str, unit: str) -> str:
@@ -201,8 +248,10 @@ def find_sizes(text: str, *, title: bool) -> list[Mention]:
         if re.search(r"(?:fits?|up to|for)\s[^.;]{0,20}$", text[max(0, m.start() - 25):m.start()],
                      re.IGNORECASE):
             continue
-        if len(m.group(2)) <= 2 and m.group(2).isalpha() and " " in m.group(0):
+        if m.group(2).lower() in ("m", "l", "g", "in") and " " in m.group(0):
             continue  # "2 in 1", "07 M US": a one-letter unit must touch its number
+        if float(eval_number(m.group(1))) == 0:
+            continue  # "0g sugar" is a nutrition claim, not a size
         found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
     for m in _PACK.finditer(text):
         n = next(g for g in m.groups() if g)
@@ -213,16 +262,18 @@ def find_sizes(text: str, *, title: bool) -> list[Mention]:
     return found
 
 
-_SHOE = re.compile(r"(?:,|\bsize)\s*(\d{1,2}(?:\.5)?)(?:\s*(?:M|W|B|D|XW|Wide|Medium))?"
+_SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"
+                   r"(?:\s*(?:M|W|B|D|XW|Wide|Medium|Petite|Tall|Short|Regular))?"
                    r"(?:\s*US)?\s*(?:/[^,]*)?\s*$", re.IGNORECASE)
+_SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?)\b(?![./])", re.IGNORECASE)
 _WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
 _MONTHS = re.compile(r"\b(\d{1,2})-(\d{1,2})\s*(?:m|months?)\b", re.IGNORECASE)
-_LETTER = re.compile(r"(?<![\w'/.-])(" + "|".join(sorted((a.upper() for a in APPAREL), key=len,
+_LETTER = re.compile(r"(?<![\w'/.])(" + "|".join(sorted((a.upper() for a in APPAREL), key=len,
                                                           reverse=True)) + r")(?![\w'])")
 _NAMED = re.compile(r"(?<![\w-])(" + "|".join(sorted(NAMED_SIZES, key=len, reverse=True))
                     + r")(?![\w-])", re.IGNORECASE)
-_BED = re.compile(r"\b(twin xl|(?:" + "|".join(BED_SIZES) + r")(?= size| bed| mattress|/))",
-                  re.IGNORECASE)
+_BED = re.compile(r"\b(twin xl|full(?= bed| mattress|/)|(?:" + "|".join(BED_SIZES[:-1])
+                  + r")(?= size| bed| mattress|/))", re.IGNORECASE)
 _PLUS = re.compile(r"\b(\d{1,2}W|[1-5]X)\b")
 
 
@@ -233,6 +284,8 @@ def _title_sizes(title: str) -> list[Mention]:
         m = _SHOE.search(part.rstrip(") ").rstrip())
         if m:
             found.append((m.group(1).lstrip("0") or "0", offset + m.start(1), offset + m.end(1)))
+    for m in _SIZE_N.finditer(title):
+        found.append((m.group(1).lstrip("0") or "0", m.start(1), m.end(1)))
     for m in _WAIST.finditer(title):
         found.append((f"{m.group(1)}x{m.group(2)}", m.start(), m.end()))
     for m in _MONTHS.finditer(title):

@@ -24,6 +24,7 @@ _HERE = Path(__file__).resolve().parent.parent
 QUERYNER = _HERE / "nlp" / "data" / "queryner_train.jsonl"
 SEED = _HERE / "graph" / "seed" / "products.jsonl"
 TAXONOMY = _HERE / "demo" / "taxonomy.json"
+NOUNS = Path(__file__).resolve().parent / "product_nouns.txt"
 GENERIC = frozenset({"gift", "accessory", "item", "product", "stuff", "thing", "set", "kit", "pack",
                      "bundle", "collection", "series", "edition", "version", "design", "style",
                      "cleaning", "water", "food", "keto", "skin", "handle", "fit", "tube", "metal",
@@ -72,6 +73,8 @@ def type_lexicon() -> frozenset[tuple[str, ...]]:
     if TAXONOMY.is_file():
         for spec in json.loads(TAXONOMY.read_text())["categories"].values():
             phrases.update(spec["types"])
+    phrases.update(line.strip() for line in NOUNS.read_text(encoding="utf-8").splitlines()
+                   if line.strip() and not line.startswith("#"))
     out = {normal(p) for p in phrases if 2 < len(p) < 40}
     return frozenset(t for t in out if t and not (len(t) == 1 and t[0] in GENERIC)
                      and t[-1] not in AUDIENCES and t[-1] not in COLORS

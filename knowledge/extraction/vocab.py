@@ -58,7 +58,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "eco-friendly": ("eco-friendly", "environmentally friendly"),
     "biodegradable": ("biodegradable",),
     "organic": ("organic",),
-    "vegan": ("vegan",),
+    "vegan": (r"vegan(?! leather| suede)",),
     "cruelty-free": ("cruelty-free", "no animal testing"),
     "fragrance-free": ("fragrance-free",),
     "paraben-free": ("paraben-free", "no parabens"),
@@ -110,7 +110,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
 }
 
 # tags matched only through their phrasings, never as the bare word ("warm white", "usb-c")
-NO_BARE = frozenset({"warm", "washable", "usb"})
+NO_BARE = frozenset({"warm", "washable", "usb", "vegan"})
 # vague tags counted only in the title or a bullet's headline ("SOFT & COMFY: ..."), where the
 # listing states them about the product itself rather than a part or a use
 VAGUE = frozenset({"easy-clean", "removable", "magnetic", "heavy-duty", "warm", "smart",
