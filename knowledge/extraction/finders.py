@@ -48,8 +48,11 @@ _LEADING_LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^)]*\))+")
 
 
 class Matcher:
-    """Many phrasing regexes matched fast: each is tried only at word starts whose first two
-    letters it can begin with (one big alternation was ~100x slower on long listings)."""
+    """Many phrasing regexes matched fast.
+
+    Each is tried only at word starts whose first two letters it can begin with (one big
+    alternation was about ten times slower on long listings).
+    """
 
     def __init__(self, items: tuple[tuple[str, str], ...]) -> None:
         """Compile each (phrasing, canonical) pair and bucket it by its literal prefix."""
