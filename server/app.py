@@ -22,6 +22,7 @@ from server.routes import (
     catalog,
     creatives,
     health,
+    knowledge_review,
     merchant,
     openai_compat,
     shopper_ws,
@@ -36,7 +37,7 @@ WEB = REPO_ROOT / "web"
 # Capability routers: each module exposes ``router`` and optionally ``setup(state)``, which
 # builds its services once at start-up, and ``teardown(state)``.
 CAPABILITIES: tuple[ModuleType, ...] = (
-    health, catalog, shopper_ws, merchant, creatives, openai_compat, ads,
+    health, catalog, knowledge_review, shopper_ws, merchant, creatives, openai_compat, ads,
     ucp, ucp_store, ucp_mcp,
 )
 
