@@ -4,6 +4,8 @@ Each row gives the expected ``min_price``, ``max_price`` and ``relative`` ("chea
 "pricier" or null); a row is right when all three match (prices within 0.01). Split by
 sha1(text) % 10: 0-4 dev, 5-9 test. The set was written before the parser and never edited
 after (see price_expressions.md). ``--old`` scores the first build's regex parser instead.
+An external check follows: the price bounds of ShoppingBench's written shopping intents
+(../shared/data/shoppingbench), same hash split.
 
     python -m evals.prices [--old] [--errors]
 """
@@ -19,6 +21,8 @@ from typing import Any
 from knowledge.nlp.prices import parse_price
 
 DATA = Path(__file__).parent / "data" / "price_expressions.jsonl"
+SHOPPINGBENCH = (Path(__file__).resolve().parents[2] / "shared" / "data" / "shoppingbench"
+                 / "product_queries.dev.jsonl")
 
 
 def split_of(text: str) -> str:
@@ -62,19 +66,54 @@ def run(old: bool = False) -> dict[str, Any]:
     return out
 
 
+def shoppingbench(path: Path, old: bool = False) -> dict[str, Any]:
+    """External check: price bounds of ShoppingBench intents (not written by us), dev/test."""
+    out: dict[str, Any] = {s: {"right": 0, "rows": 0, "errors": []} for s in ("dev", "test")}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line) if line.strip() else {}
+        bounds = (row.get("reward") or {}).get("price") or []
+        if not bounds:
+            continue
+        want_min = want_max = None
+        for bound in bounds:
+            for relation, (low, high) in bound.items():
+                if relation.startswith("greater"):
+                    want_min = low
+                elif relation.startswith("less"):
+                    want_max = high if high is not None else low
+                else:
+                    want_min, want_max = low, high
+        got = parsed(row["query"], old)
+        ok = _close(got[0], want_min) and _close(got[1], want_max)
+        split = out[split_of(row["query"])]
+        split["rows"] += 1
+        split["right"] += int(ok)
+        if not ok:
+            split["errors"].append({"text": row["query"], "got": got[:2],
+                                    "want": (want_min, want_max)})
+    for split in out.values():
+        split["accuracy"] = round(split["right"] / max(1, split["rows"]), 3)
+    return out
+
+
 def main() -> None:
     """Print accuracy on dev and test (and the errors with ``--errors``)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--old", action="store_true", help="score the first build's parser")
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--shoppingbench", type=Path, default=SHOPPINGBENCH,
+                        help="ShoppingBench product_queries file (external check)")
     args = parser.parse_args()
-    result = run(args.old)
     name = "old regex parser" if args.old else "knowledge.nlp.prices"
-    for split in ("dev", "test"):
-        r = result[split]
-        print(f"{name} {split}: {r['accuracy']:.3f} ({r['right']}/{r['rows']})")
-        for error in r["errors"] if args.errors else []:
-            print("   ", error)
+    results = {"written set": run(args.old)}
+    if args.shoppingbench.is_file():
+        results["ShoppingBench price bounds"] = shoppingbench(args.shoppingbench, args.old)
+    for title, result in results.items():
+        for split in ("dev", "test"):
+            r = result[split]
+            print(f"{name}, {title}, {split}: {r['accuracy']:.3f} ({r['right']}/{r['rows']})")
+            for error in r["errors"] if args.errors else []:
+                print("   ", error)
 
 
 if __name__ == "__main__":

@@ -49,6 +49,10 @@ _UNIT = re.compile(
 _NOT_PRICE_BEFORE = re.compile(
     r"(?:size|sz|sizes|pack of|set of|packs? of|age|ages|aged|model|gen|series|version|v|no\.?|"
     r"number|#|iphone|galaxy|pixel|ps|xbox|kids|for|of|the|a|an)\s*$", re.I)
+_MEASURE = re.compile(  # a quantity that is not money: "power usage between 500 and 1000"
+    r"\b(?:usage|power|wattage|width|height|length|depth|weight|size|voltage|capacity|ages?|"
+    r"aged|speed|resolution|diameter|thickness|temperature|storage|memory|ram|screen|battery|"
+    r"rating|count|quantity)(?:\s+[a-z]+)?\s*$")
 _CHEAPER = re.compile(r"\b(?:cheap(?:er|est)?(?! th[ae]n)|inexpensive|affordable|low[- ]cost|"
                       r"less expensive|lower price[ds]?|budget[- ](?:friendly|option)|"
                       r"on a budget|too (?:expensive|pricey)|bargain)\b")
@@ -145,14 +149,15 @@ def _range(low: str, n: NumberMatch, nxt: NumberMatch | None, floor: int,
     opener = re.search(r"(?:between|from)\s*$", before)
     if gap == "and" and not (opener and opener.group(0).startswith("between")):
         return None
-    money = n.currency or nxt.currency or opener or _role_before(low, n, floor)
-    if not money and (_NOT_PRICE_BEFORE.search(before) or nxt.value <= n.value):
+    lead = _role_before(low, n, floor)
+    head = floor + opener.start() if opener else lead[1] if lead else n.start
+    measured = bool(_MEASURE.search(low[max(floor, head - 30):head]))
+    money = n.currency or nxt.currency or ((opener or lead) and not measured)
+    if not money and (measured or _NOT_PRICE_BEFORE.search(before) or nxt.value <= n.value):
         return None
     if nxt.value <= n.value or (_is_unit(low, n) and not n.currency):
         return None
-    lead = _role_before(low, n, floor)
-    start = floor + opener.start() if opener else lead[1] if lead else n.start
-    end = nxt.end
+    start, end = head, nxt.end
     after = re.match(r"\s*(?:range|price range)\b", low[end:])
     end += after.end() if after else 0
     out.min_price, out.max_price = n.value, nxt.value
@@ -165,6 +170,9 @@ def _single(low: str, n: NumberMatch, floor: int, out: PriceRange) -> int | None
     if _is_unit(low, n):
         return None
     before, after = _role_before(low, n, floor), _role_after(low, n)
+    head = before[1] if before else n.start
+    if not n.currency and _MEASURE.search(low[max(floor, head - 30):head]):
+        return None
     role, start, end = None, n.start, n.end
     if after:
         role, end = after
