@@ -23,6 +23,7 @@ from typing import Any
 
 from evals.need_check import has_needed, load, of_type
 from knowledge.models import Product
+from knowledge.settings import Settings
 from knowledge.store import Store
 
 K = 5
@@ -73,18 +74,40 @@ def rows_for(name: str, split: str | None) -> list[dict[str, Any]]:
     return [r for r in load(f"implicit_needs_{name}", split) if "excluded" not in r]
 
 
-def _open_esci(data_dir: Path) -> Store:
+def esci_store(settings: Settings) -> Store:
+    """A store holding the ESCI products (imported once per data dir) with the seed served."""
     from knowledge.graph.build import build_knowledge
     from knowledge.graph.serve import KnowledgeExpander
     from knowledge.ingest import import_catalog
-    from knowledge.settings import Settings
 
-    store = Store(Settings(data_dir=data_dir))
+    store = Store(settings)
     if not len(store.search.index):
         import_catalog(store, ESCI_PRODUCTS)
     build_knowledge(store, ("seed",))
     store.search.set_expander(KnowledgeExpander(store))
     return store
+
+
+def esci_ndcg(store: Store) -> dict[str, Any]:
+    """ESCI nDCG@10 on the judged candidates, hybrid against hybrid+knowledge."""
+    from evals.datasets.esci import load_esci
+    from evals.metrics import ndcg_at_k
+    from knowledge.search import SearchFilters
+
+    data = load_esci(None)
+    out: dict[str, Any] = {}
+    for name, knowledge in (("hybrid", False), ("hybrid+knowledge", True)):
+        scores = []
+        for q in data.queries:
+            hits = store.search.search(q.query, SearchFilters(product_ids=q.product_ids),
+                                       k=len(q.product_ids), use_knowledge=knowledge)
+            ranked = [h.product.id for h in hits]
+            ranked += [p for p in q.product_ids if p not in set(ranked)]
+            scores.append(ndcg_at_k(ranked, q.gains, 10))
+        out[name] = round(sum(scores) / len(scores), 4)
+    out["delta"] = round(out["hybrid+knowledge"] - out["hybrid"], 4)
+    out["queries"] = len(data.queries)
+    return out
 
 
 def main() -> None:
@@ -95,7 +118,7 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "test"], default=None)
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
-    store = _open_esci(args.data_dir)
+    store = esci_store(Settings(data_dir=args.data_dir))
     try:
         rows = rows_for(args.catalogue, args.split)
         plain = measure(store, rows, use_knowledge=False)

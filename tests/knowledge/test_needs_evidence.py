@@ -100,3 +100,35 @@ def test_a_line_quotes_the_listing_and_says_what_it_does() -> None:
     line = evidence_line(span, lexicon, "helps keep balance in pregnancy")
     assert line == ("Slip-resistant (“Non-slip rubber outsole grips wet tile”): "
                     "helps keep balance in pregnancy")
+
+
+def test_mining_reads_clicks_and_listing_text_when_there_are_no_tags_or_purchases(
+        store: Store) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import insert
+
+    from knowledge.graph.mining import mine
+    from knowledge.models import Event, Product
+
+    store.write_products([
+        Product(id="P1", title="Trail walker", bullets=["Non-slip rubber outsole"]),
+        Product(id="P2", title="City sneaker", bullets=["Canvas upper"]),
+        Product(id="P3", title="Loafer", bullets=["Leather sole, not slip resistant"])])
+    start, rows = datetime(2026, 10, 1, tzinfo=UTC), []
+    for i in range(10):  # "pregnant" searches end in clicks on the non-slip shoe
+        ts = start + timedelta(hours=3 * i)
+        rows += [{"user_id": f"p{i}", "type": "search", "query": "shoes pregnant", "ts": ts},
+                 {"user_id": f"p{i}", "type": "click", "product_id": "P1",
+                  "ts": ts + timedelta(minutes=2)}]
+    for i in range(24):
+        ts = start + timedelta(hours=3 * i)
+        rows += [{"user_id": f"o{i}", "type": "search", "query": "shoes", "ts": ts},
+                 {"user_id": f"o{i}", "type": "click", "product_id": ["P2", "P3"][i % 2],
+                  "ts": ts + timedelta(minutes=2)}]
+    with store.engine.begin() as conn:
+        conn.execute(insert(Event), [{"query": None, "product_id": None, **r} for r in rows])
+    found = {(a.head, a.relation, a.tail): a for a in mine(store.engine, min_support=5)}
+    needs = found[("pregnant", "NEEDS", "slip-resistant")]
+    assert needs.evidence["signal"] == "click" and needs.evidence["support"] == 10
+    assert not any(t == "slip-resistant" and h == "shoe" for h, _, t in found)
