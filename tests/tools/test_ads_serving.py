@@ -15,6 +15,7 @@ from sqlmodel import Session, func, select
 from knowledge import ads as ledger
 from knowledge.ads import AdEvent, AdSettings, AdState
 from knowledge.campaigns import Campaign
+from knowledge.creatives import save_creative
 from knowledge.errors import InvalidRequestError
 from knowledge.ingest import import_catalog
 from knowledge.merchants import create_merchant
@@ -216,3 +217,33 @@ def test_campaign_names_are_short_and_never_cut_mid_word(shop) -> None:  # type:
     assert len(titled) <= 40
     words = "Extra thick eco friendly yoga mats by Zenflow".split()
     assert titled.split() == words[:len(titled.split())]
+
+
+def test_campaign_ad_copy_variants_split_traffic_and_report_ctr(shop) -> None:  # type: ignore[no-untyped-def]
+    from tools.ads.creatives_link import use_creatives_in_campaign, write_campaign_ad_copy
+
+    store, merchant, zen = shop
+    campaign = service.create_campaign(store.engine, merchant, draft(zen), {})
+    drafts = write_campaign_ad_copy(store, merchant, "the yoga mats campaign", n=2,
+                                    use_llm=False)
+    assert len(drafts) == 2 and all(d.campaign_id == campaign.id for d in drafts)
+    listing = save_creative(store.engine, merchant_id=merchant, kind="listing", content={},
+                            product_id=zen[0])
+    with pytest.raises(InvalidRequestError, match="sponsored slot shows ad copy"):
+        use_creatives_in_campaign(store, merchant, campaign.id, [drafts[0].id, listing.id])
+    assert ledger.campaign_creatives(store.engine, [campaign.id]) == []  # nothing attached
+    pairs = use_creatives_in_campaign(store, merchant, campaign.id, [d.id for d in drafts])
+    assert [v for _, v in pairs] == ["A", "B"]
+    server = AdServer(store.engine, AdSettings(slots=1))
+    seen: dict[str, int] = {}
+    candidates = page(store, "yoga mat")
+    for n in range(40):
+        for ad in server.sponsored(candidates, session_id=f"v{n}", now=NOW):
+            assert ad.headline  # the approved copy is what the slot shows
+            seen[ad.creative_id or ""] = seen.get(ad.creative_id or "", 0) + 1
+            if n % 3 == 0:
+                server.click(ad.impression_id, NOW)
+    assert set(seen) == {d.id for d in drafts} and min(seen.values()) >= 8
+    rows = campaign_report(store.engine, campaign, NOW)["variants"]
+    assert {r["variant"] for r in rows} == {"A", "B"}
+    assert all(0 <= r["p_value_vs_first"] <= 1 for r in rows) and rows[0]["p_value_vs_first"] == 1
