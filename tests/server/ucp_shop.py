@@ -15,12 +15,13 @@ from knowledge.agents import create_agent
 from knowledge.ingest import import_catalog
 from knowledge.store import Store
 from server import app as server_app
-from server.routes import health, ucp, ucp_mcp, ucp_store
+from server.routes import health, merchant, ucp, ucp_mcp, ucp_store
 from tests.knowledge.test_ingest_search import write_jsonl
 
 PLATFORM = 'profile="https://agent.example/.well-known/ucp"'
-# The capabilities an outside agent meets (the chat's start-up training is not needed here).
-UCP_CAPABILITIES = (health, ucp, ucp_store, ucp_mcp)
+# What an outside agent meets, plus the merchant API it must not reach (the chat's start-up
+# training is not needed here).
+UCP_CAPABILITIES = (health, merchant, ucp, ucp_store, ucp_mcp)
 
 
 def ucp_app_only(monkeypatch: pytest.MonkeyPatch) -> None:
