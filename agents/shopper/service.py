@@ -15,9 +15,11 @@ from pydantic import ValidationError
 from agents.protocol import ClientFrame
 from agents.shopper.context import ShopperContext
 from agents.shopper.graph import build_graph
+from agents.understanding.explain import message_problem
 from agents.understanding.router import IntentRouter
 from agents.understanding.vocabulary import Vocabulary, vocabulary_from_engine
 from knowledge.errors import BusyError, ShopmageError
+from knowledge.policies import PolicyBook
 from knowledge.store import Store
 
 LAST_STATS_KEPT = 1024  # sessions whose last turn's stats evals and benches can read
@@ -67,7 +69,9 @@ class ShopperService:
         """
         self.store = store
         fallback = StoreModel(store) if (llm_fallback and use_llm) else None
-        self.router = router or IntentRouter(store.embedder, fallback)
+        self.router = router or IntentRouter(store.embedder, fallback,
+                                             cache_dir=store.settings.model_cache_dir)
+        self.policies = PolicyBook.for_settings(store.settings, store.embedder)
         self.vocabulary = vocabulary or vocabulary_from_engine(store.engine)
         self._vocab_size = len(store.search.index)
         self.graph = build_graph(checkpointer)
@@ -87,12 +91,9 @@ class ShopperService:
         if isinstance(frame, dict):
             frame = ClientFrame.model_validate(frame)
         if frame.type == "message":
-            text = (frame.text or "").strip()
-            if not text:
-                raise ValueError("the message is empty; type what you are looking for")
-            if len(text) > self.max_chars:
-                raise ValueError(f"the message is {len(text)} characters; the limit is "
-                                 f"{self.max_chars}")
+            problem = message_problem(frame.text or "", self.max_chars)
+            if problem:
+                raise ValueError(problem)
         elif frame.action in ("add_to_cart", "remove_from_cart") and not frame.product_id:
             raise ValueError(f"the {frame.action} action needs a product_id")
         elif frame.action == "choose" and not (frame.value or "").strip():
@@ -124,7 +125,8 @@ class ShopperService:
     async def _run(self, session_id: str, frame: ClientFrame, started: float
                    ) -> AsyncIterator[dict[str, Any]]:
         ctx = ShopperContext(store=self.store, router=self.router, vocabulary=self.vocabulary,
-                             session_id=session_id, use_llm=self.use_llm)
+                             session_id=session_id, use_llm=self.use_llm,
+                             policies=self.policies)
         inputs = {"user": (frame.text or "").strip(), "action": _action(frame)}
         config = {"configurable": {"thread_id": session_id}}
         stats = TurnStats()

@@ -32,6 +32,11 @@ def message_problem(text: str, max_chars: int) -> str | None:
                    and ch not in "\n\t\r")
     if controls or "\ufffd" in stripped:
         return "the message holds binary or unreadable characters; send plain text"
+    letters = [ch for ch in stripped if ch.isalpha()]
+    latin = sum(1 for ch in letters if "LATIN" in unicodedata.name(ch, ""))
+    if len(letters) >= 3 and latin < 0.5 * len(letters):
+        return ("I can only read messages written in English (Latin letters) for now; "
+                "please write what you are looking for in English")
     return None
 
 
