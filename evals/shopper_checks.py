@@ -51,8 +51,25 @@ def slot_hits(expected: dict[str, Any], parsed: dict[str, Any]) -> tuple[int, in
 
 
 def satisfiable(store: Store, constraints: dict[str, Any]) -> bool:
-    """Tell whether some product in the catalogue meets every constraint."""
+    """Tell whether some product in the catalogue meets every constraint (search filters)."""
     return bool(store.search.index.mask(filters_for(constraints)).any())
+
+
+_CATALOGUES: dict[int, list[Product]] = {}
+
+
+def catalogue_can_satisfy(store: Store, want: dict[str, Any]) -> bool:
+    """Whether some catalogue product meets the turn's *expected* results.
+
+    Computed from the catalogue rows with the same test a shown product must pass
+    (:func:`_product_ok`), never from what the parser understood.
+    """
+    from sqlmodel import Session, select
+
+    if id(store) not in _CATALOGUES:
+        with Session(store.engine) as session:
+            _CATALOGUES[id(store)] = list(session.exec(select(Product)))
+    return any(not _product_ok(p, want) for p in _CATALOGUES[id(store)])
 
 
 def _product_ok(p: Product, want: dict[str, Any]) -> list[str]:
@@ -77,15 +94,16 @@ def _product_ok(p: Product, want: dict[str, Any]) -> list[str]:
 def check_results(store: Store, want: dict[str, Any], out: TurnOutcome,
                   previous: list[dict[str, Any]]) -> list[str]:
     """Failures of a results expectation (empty list: the turn succeeded)."""
+    said = "don't carry" in out.reply.lower() or "do not carry" in out.reply.lower()
+    if said or out.relaxed:
+        if not want.get("any") and catalogue_can_satisfy(store, want):
+            return [f"said we don't carry it (relaxed {out.relaxed}) though the catalogue "
+                    "has a match"]
+        return [] if said else ["relaxed without saying so"]
     if not out.cards:
         return ["no products shown"]
     if want.get("any"):
         return []
-    if out.relaxed:
-        honest = not satisfiable(store, out.constraints)
-        said = "don't carry" in out.reply.lower()
-        return [] if honest and said else [f"relaxed {out.relaxed} though a match exists"
-                                          if not honest else "relaxed without saying so"]
     products = products_by_ids(store, [c["id"] for c in out.cards])
     problems = _product_ok(products[0], want)
     if want.get("category"):
@@ -102,6 +120,8 @@ def check_turn(store: Store, session_id: str, expect: dict[str, Any], out: TurnO
                previous: list[dict[str, Any]]) -> list[str]:
     """Every failure of one turn against its expectations."""
     fails: list[str] = []
+    if expect.get("intent") and out.intent != expect["intent"]:
+        fails.append(f"intent {out.intent} != {expect['intent']}")
     if "clarify" in expect and out.clarified != expect["clarify"]:
         fails.append(f"clarified={out.clarified}")
     if "results" in expect:

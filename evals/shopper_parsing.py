@@ -50,17 +50,19 @@ def queryner_f1(dev: Path, vocab: Vocabulary) -> dict[str, dict[str, float]]:
     return out
 
 
-def webshop_search_share(path: Path, router: IntentRouter, vocab: Vocabulary
-                         ) -> tuple[float, float, Counter[str]]:
+def webshop_search_share(path: Path, router: IntentRouter, vocab: Vocabulary,
+                         split: str = "test") -> tuple[float, float, Counter[str]]:
     """Share of WebShop instructions (all product searches) routed to search.
 
-    Returns the raw router's share, the share the agent searches for when the
-    instruction opens a conversation (context rules: no results yet, so no refinement),
-    and the raw intent counts.
+    Only instructions of ``split`` (dev or test by ``split_of``): the intent model trains on
+    some of the train ones. Returns the raw router's share, the share the agent searches
+    for when the instruction opens a conversation (context rules: no results yet, so no
+    refinement), and the raw intent counts.
     """
     from agents.shopper.understand import effective_intent
+    from agents.understanding.classifier import split_of
 
-    goals = json.loads(path.read_text(encoding="utf-8"))
+    goals = [g for g in json.loads(path.read_text(encoding="utf-8")) if split_of(g) == split]
     intents = router.route_many(goals)
     counts: Counter[str] = Counter(i.name for i in intents)
     acted = sum(effective_intent(i, parse_slots(g, vocab), {}, g) == "search"
