@@ -1,32 +1,45 @@
 """The eval runner: a registry of suites, the context they run in, and ``run_suite``.
 
 A suite is a module ``evals/suites/<name>.py`` holding a function decorated with
-``@register_suite("<name>")``; it is imported by name only when asked for, so a suite
-whose optional parts are missing never breaks the others. ``run_suite`` records the
+``@register_suite("<name>")`` (from :mod:`evals.results`), imported by
+``evals/suites/__init__.py``. ``run_suite`` records the
 settings, versions, seeds, data files and git commit next to the metrics in
 ``results.json`` and writes a self-contained ``report.html`` beside it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import importlib
 import importlib.metadata
 import json
-import pkgutil
 import platform
 import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from knowledge.errors import ShopmageError
+import evals.suites  # noqa: F401  (registers every suite)
+from evals.report import render_report
+from evals.results import (
+    _REGISTRY,
+    DataFile,
+    EvalError,
+    Plot,
+    Progress,
+    SuiteContext,
+    SuiteFn,
+    SuiteResult,
+    Table,
+    register_suite,
+    sha256_of,
+)
 from knowledge.settings import REPO_ROOT, Settings
+
+__all__ = ["DataFile", "EvalError", "Plot", "Progress", "SuiteContext", "SuiteFn", "SuiteResult",
+           "Table", "available_suites", "get_suite", "load_results", "register_suite",
+           "run_suite", "sha256_of"]
 
 KEY_PACKAGES = (
     "numpy", "torch", "sentence-transformers", "chromadb", "bm25s", "llama-cpp-python",
@@ -34,124 +47,16 @@ KEY_PACKAGES = (
 )
 SECRET_SUFFIXES = ("_key", "secret", "password")
 
-Progress = Callable[[str], Any]
-SuiteFn = Callable[["SuiteContext"], "SuiteResult"]
-_REGISTRY: dict[str, SuiteFn] = {}
-
-
-class EvalError(ShopmageError):
-    """An evaluation cannot run as asked (unknown suite, bad result, unusable data)."""
-
-
-@dataclass
-class DataFile:
-    """A data file a suite read: recorded with its checksum so runs can be reproduced."""
-
-    path: str
-    sha256: str
-    rows: int
-
-
-@dataclass
-class SuiteContext:
-    """What a suite runs with: settings, a scratch folder, its data, a seed, a progress hook."""
-
-    settings: Settings
-    work_dir: Path
-    data: Path | None = None
-    seed: int = 0
-    progress: Progress = field(default=lambda _message: None)
-    data_files: list[DataFile] = field(default_factory=list)
-    engines: str = "embedded"
-
-    def record_data_file(self, path: Path, rows: int) -> None:
-        """Note that the suite read ``path`` (``rows`` records); its SHA-256 goes in the meta."""
-        self.data_files.append(DataFile(str(Path(path).resolve()), sha256_of(path), rows))
-
-    def store_settings(self, name: str = "store") -> Settings:
-        """Settings for a fresh, empty store of the suite's own (models as configured).
-
-        ``engines="embedded"``: SQLite and on-disk Chroma under the work dir. ``"configured"``:
-        the configured engines (``SHOPMAGE_DATABASE_URL``, ``SHOPMAGE_CHROMA_URL``), with a
-        new database on that PostgreSQL server and a collection prefix of the run's own, so
-        an eval never reads or changes anybody's data.
-        """
-        values = self.settings.model_dump()
-        values.update(data_dir=self.work_dir / name, database_url=None, chroma_url=None)
-        if self.engines == "configured":
-            from knowledge.db import create_database
-
-            tag = f"eval_{self.work_dir.name[-8:].lower()}_{name}".replace("-", "_")
-            url = self.settings.database_url
-            values.update(
-                database_url=create_database(url, tag) if url else None,
-                chroma_url=self.settings.chroma_url, chroma_collection_prefix=tag[:39] + "_")
-        return Settings(**values)
-
-
-@dataclass
-class Table:
-    """A small table for the report (e.g. a confusion matrix or per-query scores)."""
-
-    title: str
-    columns: list[str]
-    rows: list[list[Any]]
-
-
-@dataclass
-class Plot:
-    """A figure for the report: a matplotlib ``Figure`` or PNG bytes."""
-
-    title: str
-    figure: Any
-
-
-@dataclass
-class SuiteResult:
-    """What a suite returns: ``{system: {metric: value}}`` plus report material.
-
-    ``details`` holds run facts that are not per-system metrics (index time, counts);
-    it lands in ``meta.details`` of results.json.
-    """
-
-    metrics: dict[str, dict[str, float]]
-    tables: list[Table] = field(default_factory=list)
-    plots: list[Plot] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    details: dict[str, Any] = field(default_factory=dict)
-
-
-def register_suite(name: str) -> Callable[[SuiteFn], SuiteFn]:
-    """Register ``run(ctx) -> SuiteResult`` as the suite called ``name``."""
-
-    def decorate(fn: SuiteFn) -> SuiteFn:
-        _REGISTRY[name] = fn
-        return fn
-
-    return decorate
-
-
 def available_suites() -> list[str]:
-    """Names of the registered suites and of the suite modules present on disk."""
-    import evals.suites
-
-    on_disk = {m.name for m in pkgutil.iter_modules(evals.suites.__path__) if not m.ispkg}
-    return sorted(on_disk | set(_REGISTRY))
+    """Names of the registered suites."""
+    return sorted(_REGISTRY)
 
 
 def get_suite(name: str) -> SuiteFn:
-    """Return the suite called ``name``, importing ``evals.suites.<name>`` on first use."""
-    if name not in _REGISTRY:
-        module = f"evals.suites.{name}"
-        try:
-            importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise EvalError(f"suite {name!r} needs a missing module: {exc.name}") from exc
+    """Return the suite called ``name``."""
     if name not in _REGISTRY:
         raise EvalError(
-            f"unknown suite {name!r}; available: {', '.join(available_suites()) or 'none'}"
-        )
+            f"unknown suite {name!r}; available: {', '.join(available_suites()) or 'none'}")
     return _REGISTRY[name]
 
 
@@ -177,8 +82,6 @@ def run_suite(name: str, out_dir: Path, *, data: Path | None = None,
     Returns the path of results.json. The work dir (a temp folder unless given) holds
     scratch stores and is removed afterwards when it was a temp folder.
     """
-    from evals.report import render_report
-
     suite = get_suite(name)
     if engines not in ("embedded", "configured"):
         raise EvalError(f"--engines must be 'embedded' or 'configured', got {engines!r}")
@@ -270,15 +173,6 @@ def git_commit() -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return f"{head}-dirty" if dirty else head
-
-
-def sha256_of(path: Path) -> str:
-    """Hex SHA-256 of a file's bytes."""
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def load_results(run: Path) -> dict[str, Any]:

@@ -6,10 +6,9 @@ import base64
 import html
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from evals.harness import Plot, SuiteResult, Table
+from evals.results import Plot, SuiteResult, Table
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;
