@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
+	$(BIN)/shopmage train understanding
 	$(BIN)/shopmage demo build --if-missing
 
 run: demo
