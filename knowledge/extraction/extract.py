@@ -23,6 +23,8 @@ from knowledge.extraction.types import Tagger, find_type
 from knowledge.extraction.vocab import VAGUE
 
 DESCRIPTION_CHARS = 600  # the labelling guideline reads this much of a description
+# keys whose values the description may confirm but not introduce on its own
+DESCRIPTION_CONFIRMS = ("features", "materials", "audiences", "sizes")
 LIST_KEYS = ("features", "materials", "audiences", "sizes", "colors")
 SEED_DIR = Path(__file__).resolve().parent.parent / "graph" / "seed"
 
@@ -100,7 +102,28 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
             _add_all(out, "colors", where, text, find_colors(text, title=True))
     if color:
         _add_all(out, "colors", "product_color", color, find_colors(color))
-    return merge_given(out, given or {})
+    kept = _confirmed(out)
+    audiences = kept.attributes.get("audiences", [])
+    if "pets" in audiences and {"dogs", "cats"} & set(audiences):  # the specific animal wins
+        audiences.remove("pets")
+        kept.spans["audiences"] = [s for s in kept.spans["audiences"] if s["value"] != "pets"]
+    return merge_given(kept, given or {})
+
+
+def _confirmed(out: Extraction) -> Extraction:
+    """Drop values that only the description states.
+
+    Marketing copy there names parts, uses and comparisons far more often than the title
+    and bullets do (measured on dev).
+    """
+    kept = Extraction()
+    for key, spans in out.spans.items():
+        body = {s["value"] for s in spans if s["field"] != "description"}
+        for span in spans:
+            if key in DESCRIPTION_CONFIRMS and span["value"] not in body:
+                continue
+            kept.add(key, span["value"], span["field"], span["start"], span["end"], span["text"])
+    return kept
 
 
 def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Mention]) -> None:

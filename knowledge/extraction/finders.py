@@ -127,6 +127,8 @@ def material_items() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
+# a title material named after "for"/"by" in the same part describes what it is for or who made it
+_AFTER_FOR = re.compile(r"\b(?:for|compatible with|fits|by)\b(?:(?! - |[|(\[]).)*$", re.IGNORECASE)
 _STRONG_CUE = re.compile(r"made (?:of|from|with)|material|fabric|construct|crafted|%|composed",
                          re.IGNORECASE)
 _MATERIAL_CUE = re.compile(r"made|material|fabric|construct|crafted|%|upper|lining|lined|sole|"
@@ -150,8 +152,7 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
     return [m for m in found
             if not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
-            and not (title and re.search(r"\b(?:for|compatible with|fits|by)\b[^,(|\[-]*$",
-                                         text[:m[1]], re.IGNORECASE))
+            and not (title and _AFTER_FOR.search(text[:m[1]]))
             and (title or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
                  .search(_clause(text, m[1], m[2])))]
 

@@ -76,9 +76,8 @@ def type_lexicon() -> frozenset[tuple[str, ...]]:
     phrases.update(line.strip() for line in NOUNS.read_text(encoding="utf-8").splitlines()
                    if line.strip() and not line.startswith("#"))
     out = {normal(p) for p in phrases if 2 < len(p) < 40}
-    return frozenset(t for t in out if t and not (len(t) == 1 and t[0] in GENERIC)
-                     and t[-1] not in AUDIENCES and t[-1] not in COLORS
-                     and not any(c.isdigit() for c in t[-1]))
+    return frozenset(t for t in out if t and not (len(t) == 1 and t[0] in GENERIC | set(COLORS))
+                     and t[-1] not in AUDIENCES and not any(c.isdigit() for c in t[-1]))
 
 
 def _parts(title: str) -> list[tuple[int, str]]:
@@ -90,23 +89,34 @@ def _parts(title: str) -> list[tuple[int, str]]:
 
 
 def _head_words(part: str) -> list[tuple[str, int, int]]:
-    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(part)]
-    while words and (any(c.isdigit() for c in words[-1][0]) or words[-1][0].lower() in _NOISE
-                     or words[-1][0].lower() in COLORS):
-        words.pop()
-    return words
+    return [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(part)]
+
+
+def _droppable(word: str) -> bool:
+    low = word.lower()
+    return any(c.isdigit() for c in word) or low in _NOISE or low in COLORS
 
 
 def _head_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str, ...]],
                 offset: int) -> tuple[str, int, int] | None:
-    """The longest known type ending at the last word (a trailing "set"/"kit" may be skipped)."""
-    norm = [singular(w.lower().strip("'’")) for w, _, _ in words]
-    ends = [len(words)] + ([len(words) - 1] if norm and norm[-1] in GENERIC else [])
-    for end in ends:
-        for n in (4, 3, 2, 1):
-            if end - n >= 0 and tuple(norm[end - n:end]) in lexicon:
-                first, last = words[end - n], words[end - 1]
-                return " ".join(norm[end - n:end]), offset + first[1], offset + last[2]
+    """The longest known type ending at the head word.
+
+    Trailing colours, sizes and codes are dropped one by one until a type heads the rest
+    ("Hand Cream" stays a type although "cream" is a colour); a trailing "set"/"kit" may
+    be skipped.
+    """
+    words = list(words)
+    while words:
+        norm = [singular(w.lower().strip("'’")) for w, _, _ in words]
+        ends = [len(words)] + ([len(words) - 1] if norm[-1] in GENERIC else [])
+        for end in ends:
+            for n in (4, 3, 2, 1):
+                if end - n >= 0 and tuple(norm[end - n:end]) in lexicon:
+                    first, last = words[end - n], words[end - 1]
+                    return " ".join(norm[end - n:end]), offset + first[1], offset + last[2]
+        if not _droppable(words[-1][0]):
+            return None
+        words.pop()
     return None
 
 
