@@ -87,3 +87,20 @@ def check_error(body: Any, code: str | None = None) -> None:
     assert not problems, problems
     if code is not None:
         assert body["messages"][0]["code"] == code, body
+
+
+def mcp_result_schema(method: str) -> str:
+    """The URI of the MCP binding's result schema of tool ``method``."""
+    from urllib.parse import urljoin
+
+    spec = json.loads((UCP / "services/shopping/mcp.openrpc.json").read_text())
+    for entry in spec["methods"]:
+        if entry["name"] == method:
+            return urljoin(MCP_URI, entry["result"]["schema"]["$ref"])
+    raise KeyError(method)
+
+
+def mcp_tool_names() -> set[str]:
+    """Every tool the UCP MCP binding defines."""
+    spec = json.loads((UCP / "services/shopping/mcp.openrpc.json").read_text())
+    return {entry["name"] for entry in spec["methods"]}
