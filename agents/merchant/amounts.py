@@ -74,7 +74,7 @@ RETURN_PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 r"dollar|euro|pound)", re.I), "times"),
     (re.compile(r"\b" + _KEY + r"\b" + _GLUE + _NUM + r"\s*(%|x\b|×|times\b)?", re.I), "key"),
     (re.compile(r"\b(?:t?roas|roi)\b[^\d.;]{0,40}?\b(?:to|at|of)\s+" + _NUM + r"\s*(%|x\b|×)?",
-                re.I), "key"),
+                re.I), "gap"),
     (re.compile(_NUM + r"\s*(%|x\b|×|times\b)?\s*(?:t?roas|roi)\b", re.I), "before"),
     (re.compile(_NUM + r"\s*(%|x\b|×|times\b)\s*(?:a |the )?" + _KEY + r"\b", re.I),
      "before"),
@@ -99,7 +99,8 @@ def find_return(text: str) -> Found | None:
             if value <= 0:
                 continue
             return Found(round(100.0 / value, 4), m.start(), m.end())
-        marker = (m.group(2) or "").lower() if kind in ("key", "before", "bare_x") else None
-        return Found(round(_ratio(value, marker), 4), m.start(), m.end())
+        marker = (m.group(2) or "").lower() if kind in ("key", "gap", "before", "bare_x") else None
+        start = m.start(1) if kind == "gap" else m.start()  # keep the words in the gap
+        return Found(round(_ratio(value, marker), 4), start, m.end())
     m = BREAK_EVEN.search(text)
     return Found(1.0, m.start(), m.end()) if m else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from knowledge.store import Store
 
@@ -14,3 +15,10 @@ class MerchantContext:
     store: Store
     merchant_id: str
     forecast_runs: int = 8
+    today: date | None = None  # evals and tests pin the day; None: the real date
+    creative_llm: bool = True  # creatives may use the local model for their first draft
+    simulate: bool = True  # forecast drafts with the traffic simulator (evals may skip it)
+
+    def day(self) -> date:
+        """Today for this conversation."""
+        return self.today or date.today()

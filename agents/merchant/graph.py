@@ -1,4 +1,7 @@
-"""The merchant graph: understand -> (ask | propose | confirm | cancel | manage | why | chat)."""
+"""The merchant graph: understand, then one answering node.
+
+understand -> ask | propose | confirm | cancel | manage | why | audience | creative | chat.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,14 @@ from typing import Any
 
 from langgraph.graph import END, START, StateGraph
 
+from agents.merchant.assist import audience, creative
 from agents.merchant.context import MerchantContext
 from agents.merchant.manage import chat, manage, why
 from agents.merchant.nodes import ask, cancel, confirm, next_step, propose, understand
 from agents.merchant.state import MerchantState
 
 NODES = {"ask": ask, "propose": propose, "confirm": confirm, "cancel": cancel,
-         "manage": manage, "why": why, "chat": chat}
+         "manage": manage, "why": why, "audience": audience, "creative": creative, "chat": chat}
 
 
 def build_graph(checkpointer: Any = None) -> Any:

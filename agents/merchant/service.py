@@ -16,13 +16,16 @@ class MerchantService:
     """Owns the compiled merchant graph; the merchant id always comes from the caller's key."""
 
     def __init__(self, store: Store, checkpointer: Any = None, *, today: date | None = None,
-                 creative_llm: bool = True) -> None:
+                 creative_llm: bool = True, forecast_runs: int = 8,
+                 simulate: bool = True) -> None:
         """Compile the graph once (``today`` pins the date for evals and tests)."""
         from langgraph.checkpoint.memory import InMemorySaver
 
         self.store = store
         self.today = today
         self.creative_llm = creative_llm
+        self.forecast_runs = forecast_runs
+        self.simulate = simulate
         self.max_chars = store.settings.max_message_chars
         self.graph = build_graph(checkpointer or InMemorySaver())
 
@@ -47,7 +50,8 @@ class MerchantService:
     async def _run(self, merchant_id: str, session_id: str, text: str,
                    action: str | None) -> AsyncIterator[dict[str, Any]]:
         ctx = MerchantContext(store=self.store, merchant_id=merchant_id, today=self.today,
-                              creative_llm=self.creative_llm)
+                              creative_llm=self.creative_llm,
+                              forecast_runs=self.forecast_runs, simulate=self.simulate)
         config = {"configurable": {"thread_id": f"{merchant_id}:{session_id}"}}
         reply = ""
         try:
