@@ -11,7 +11,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from cli.agent import agent_app, bench_ucp_search
 from cli.eval import eval_app
+from cli.feed import feed_app
 from cli.knowledge import knowledge_app
 from cli.traffic import traffic_app
 from cli.train import train_app
@@ -36,6 +38,9 @@ console = Console()
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(knowledge_app, name="knowledge")
+app.add_typer(agent_app, name="agent")
+app.add_typer(feed_app, name="feed")
+bench_app.command("ucp-search")(bench_ucp_search)
 app.add_typer(train_app, name="train")
 app.add_typer(traffic_app, name="traffic")
 app.command("understand")(understand)
@@ -170,7 +175,10 @@ def serve(host: str | None = None, port: int | None = None) -> None:
 @app.command()
 def mcp(transport: str = "stdio", host: str = "127.0.0.1", port: int = 8001,
         merchant_key: Annotated[str | None, typer.Option(
-            envvar="SHOPMAGE_MERCHANT_KEY", help="enables the merchant tools")] = None) -> None:
+            envvar="SHOPMAGE_MERCHANT_KEY", help="enables the merchant tools")] = None,
+        agent_key: Annotated[str | None, typer.Option(
+            envvar="SHOPMAGE_AGENT_KEY", help="UCP agent key for calls that carry none")] = None,
+        ) -> None:
     """Serve the shopmage tools over MCP (stdio or streamable HTTP at /mcp)."""
     from server.app import attach_knowledge
     from server.mcp_server import build_mcp
@@ -179,7 +187,7 @@ def mcp(transport: str = "stdio", host: str = "127.0.0.1", port: int = 8001,
         fail("--transport must be stdio or http")
     store = _store()
     attach_knowledge(store)
-    server = build_mcp(store, merchant_key)
+    server = build_mcp(store, merchant_key, agent_key=agent_key)
     if transport == "stdio":
         server.run("stdio")
     else:

@@ -42,7 +42,9 @@ def absolute(base_url: str, path: str | None) -> str | None:
         return None
     if path.startswith(("http://", "https://")):
         return path
-    return f"{base_url}/media/{quote(path.lstrip('/'))}"
+    if path.startswith("/"):  # already a served path, e.g. /media/images/P1.png
+        return base_url + quote(path)
+    return f"{base_url}/media/{quote(path)}"
 
 
 def product_url(base_url: str, product_id: str) -> str:
