@@ -267,13 +267,24 @@
     emit("shopmage:products", { items: items });
   }
 
+  // a product without a usable picture: its initial on a soft tile (nothing is fetched)
+  function placeholder(item) {
+    var pic = el("div", "sm-card-img", null, "shopmage-card-image");
+    var letter = ((item.title || "").match(/[A-Za-z0-9]/) || ["?"])[0].toUpperCase();
+    pic.textContent = letter;
+    pic.setAttribute("aria-hidden", "true");
+    return pic;
+  }
+
   function card(item) {
     var box = el("article", "sm-card", null, "shopmage-card");
     box.setAttribute("data-product-id", item.id);
     var src = media(item.image);
-    var pic = el(src ? "img" : "div", "sm-card-img", null, "shopmage-card-image");
-    if (src) { pic.src = src; pic.alt = item.title; pic.loading = "lazy"; }
-    else { pic.textContent = (item.title || "?").charAt(0); pic.setAttribute("aria-hidden", "true"); }
+    var pic = src ? el("img", "sm-card-img", null, "shopmage-card-image") : placeholder(item);
+    if (src) {
+      pic.src = src; pic.alt = item.title; pic.loading = "lazy";
+      pic.addEventListener("error", function () { pic.replaceWith(placeholder(item)); });
+    }
     var info = el("div", "sm-card-info");
     var title = el(opts.productUrl ? "a" : "span", "sm-card-title", item.title, "shopmage-card-title");
     if (opts.productUrl) title.href = opts.productUrl.replace("{id}", encodeURIComponent(item.id));

@@ -4,10 +4,18 @@ import { sessionId, track } from "./session.js";
 
 const PER_PAGE = 24;
 
+/** A product without a usable picture: its initial on a soft tile (nothing is fetched). */
+function placeholder(product, cls) {
+  const letter = ((product.title || "").match(/[A-Za-z0-9]/) || ["?"])[0].toUpperCase();
+  return h("div", { cls: `${cls} noimg`, text: letter, attrs: { "aria-hidden": "true" } });
+}
+
 function picture(product, cls) {
-  if (!product.image) return h("div", { cls: `${cls} noimg`, text: product.title.slice(0, 1) });
-  return h("img", { cls, attrs: { src: product.image, alt: product.title, loading: "lazy",
+  if (!product.image) return placeholder(product, cls);
+  const img = h("img", { cls, attrs: { src: product.image, alt: product.title, loading: "lazy",
     width: "320", height: "320" } });
+  img.addEventListener("error", () => img.replaceWith(placeholder(product, cls)));
+  return img;
 }
 
 /** One product tile linking to its page; evidence lines when the search gave them. */
