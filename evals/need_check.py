@@ -40,7 +40,8 @@ def load(name: str, split: str | None = None) -> list[dict[str, Any]]:
 
 @lru_cache(maxsize=4096)
 def _pattern(term: str) -> re.Pattern[str]:
-    body = re.escape(term.lower()).replace(r"\ ", r"[\s\-]+").replace(r"\-", r"[\s\-]?")
+    parts = [re.escape(p) for p in re.split(r"[\s\-]+", term.lower().strip()) if p]
+    body = r"[\s\-]*".join(parts)  # "non slip", "non-slip" and "nonslip" alike
     return re.compile(r"(?<![a-z0-9])" + body + r"(?:s|es)?(?![a-z0-9])")
 
 
