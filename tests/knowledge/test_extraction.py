@@ -160,3 +160,17 @@ def test_esci_demo_store_on_a_small_slice(store: Store) -> None:
     assert sum(1 for p in products if p.attributes.get("type")) >= 30
     assert all(p.attribute_spans is not None for p in products)
     assert {"search", "view"} <= kinds
+
+
+def test_comparisons_and_claims_read_extracted_attributes(store: Store, tmp_path: Path) -> None:
+    from tools.catalog import compare_products
+    from tools.creatives.claims import ProductFacts, unsupported_claims
+
+    import_catalog_report(store, write_jsonl(tmp_path / "esci.jsonl", esci(ESCI_IDS[:2])))
+    table = compare_products(store, ["B08FT1HYB9", "B012BU4E1W"])
+    rows = {r["attribute"]: r["values"] for r in table["rows"]}
+    assert rows["type"] == ["water bottle", "sneaker"]
+    assert "insulated" in rows["features"][0] and "memory-foam" in rows["features"][1]
+    facts = ProductFacts.for_product(stored(store, "B08FT1HYB9"))
+    assert unsupported_claims("An insulated, leak-proof bottle.", facts) == []
+    assert [c.term for c in unsupported_claims("A waterproof bottle.", facts)] == ["waterproof"]
