@@ -17,14 +17,30 @@ from knowledge.db import make_engine  # noqa: E402
 from knowledge.embeddings import Embedder  # noqa: E402
 from knowledge.settings import Settings  # noqa: E402
 from knowledge.store import Store  # noqa: E402
+from tests.postgres import fresh_database  # noqa: E402
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
+@pytest.fixture(params=["sqlite"])
+def database(request: pytest.FixtureRequest) -> str:
+    """Which database the test's store uses: SQLite unless a module asks for both with
+    ``pytestmark = pytest.mark.parametrize("database", BOTH_DATABASES, indirect=True)``."""
+    return str(request.param)
+
+
+BOTH_DATABASES = ["sqlite", "postgresql"]
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Settings pointing at a fresh data dir under the test's tmp_path."""
-    return Settings(data_dir=tmp_path / "data")
+def settings(tmp_path: Path, database: str) -> Iterator[Settings]:
+    """Settings pointing at a fresh data dir under the test's tmp_path (and, for PostgreSQL,
+    a fresh database on the test server)."""
+    if database == "postgresql":
+        with fresh_database() as url:
+            yield Settings(data_dir=tmp_path / "data", database_url=url)
+    else:
+        yield Settings(data_dir=tmp_path / "data")
 
 
 @pytest.fixture

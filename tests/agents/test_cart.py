@@ -1,15 +1,30 @@
-"""Cart tools on the real database: limits, unknown ids, removal."""
+"""Cart tools on the real database, SQLite and PostgreSQL: limits, unknown ids, removal."""
 
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 import pytest
 from sqlmodel import Session, select
 
 from knowledge.carts import CartItem, add_to_cart, clear_cart, remove_from_cart, show_cart
 from knowledge.errors import InvalidRequestError, NotFoundError
+from knowledge.ingest import import_catalog
 from knowledge.store import Store
+from tests.agents.catalog import catalogue_rows
+from tests.conftest import BOTH_DATABASES
+from tests.knowledge.test_ingest_search import write_jsonl
+
+pytestmark = pytest.mark.parametrize("database", BOTH_DATABASES, indirect=True)
+
+
+@pytest.fixture
+def shop(store: Store, tmp_path: Path) -> Store:
+    """The store with a few products of the test catalogue (SHO00, KIT00 among them)."""
+    wanted = [r for r in catalogue_rows() if r["product_id"] in ("SHO00", "SHO01", "KIT00")]
+    import_catalog(store, write_jsonl(tmp_path / "catalog.jsonl", wanted))
+    return store
 
 
 def rows(store: Store, session_id: str) -> list[tuple[str, int]]:

@@ -11,6 +11,9 @@ from knowledge.ingest import import_catalog, import_events
 from knowledge.models import Event, Product, Shopper
 from knowledge.search import SearchFilters
 from knowledge.store import Store
+from tests.conftest import BOTH_DATABASES
+
+pytestmark = pytest.mark.parametrize("database", BOTH_DATABASES, indirect=True)
 
 # the small catalogue the tests share: five rows of the scripted two-worker catalogue
 CATALOG = [row for row in WORKER_CATALOG if row["product_id"] in {"S1", "S2", "S3", "C1", "K1"}]

@@ -10,16 +10,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 
-from knowledge.settings import REPO_ROOT, Settings, default_llm_path
+from knowledge.settings import Settings, default_llm_path
 from knowledge.store import Store
+from tests.postgres import fresh_database
 from tests.server.conftest import free_port
 
 BIN = Path(sys.executable).parent
@@ -115,27 +114,11 @@ def model_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     engine.stop()
 
 
-def server_url() -> str:
-    """The shared test PostgreSQL server's URL (started by the script when needed)."""
-    url = os.environ.get("SHOPMAGE_TEST_POSTGRES_URL")
-    if url:
-        return url
-    script = REPO_ROOT / "scripts" / "postgres-for-tests.sh"
-    return subprocess.run([str(script)], check=True, capture_output=True,
-                          text=True).stdout.strip()
-
-
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A fresh, empty database on the test PostgreSQL server."""
-    base = server_url()
-    name = "t_" + uuid.uuid4().hex[:10]
-    admin = base.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")
-    yield base.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE {name} WITH (FORCE)")
+    with fresh_database() as url:
+        yield url
 
 
 @pytest.fixture

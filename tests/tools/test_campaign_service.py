@@ -9,8 +9,11 @@ from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.ingest import import_catalog
 from knowledge.merchants import create_merchant
 from knowledge.store import Store
+from tests.conftest import BOTH_DATABASES
 from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
 from tools.campaigns import service
+
+pytestmark = pytest.mark.parametrize("database", BOTH_DATABASES, indirect=True)
 
 
 @pytest.fixture
