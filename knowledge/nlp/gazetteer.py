@@ -103,3 +103,18 @@ class Gazetteer:
     def __len__(self) -> int:
         """Number of distinct term keys."""
         return len(self.terms)
+
+
+@dataclass
+class GazetteerStack:
+    """Several gazetteers read as one (no copying: the catalogue's plus the learned one)."""
+
+    layers: tuple[Gazetteer, ...]
+
+    def token_features(self, words: list[str]) -> list[dict[str, float]]:
+        """The union of every layer's ``gaz:<label>:B|I`` features."""
+        feats: list[dict[str, float]] = [{} for _ in words]
+        for layer in self.layers:
+            for mine, theirs in zip(feats, layer.token_features(words), strict=True):
+                mine.update(theirs)
+        return feats

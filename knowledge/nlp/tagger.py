@@ -6,6 +6,11 @@ per machine through :func:`knowledge.artefacts.built_artefact` and keeps it per 
 ``Tagger.tag(text, vocabulary)`` returns labelled character spans; ``vocabulary`` is the
 store's catalogue as a :class:`~knowledge.nlp.gazetteer.Gazetteer` (brands, colours,
 types...), applied as features so the same model serves any imported catalogue.
+
+Features per token (knowledge/nlp/features.py): the word, affixes, shape, neighbours,
+gazetteer hits, how often the word carried each label in training (out-of-fold), and
+k-means clusters of the packaged MiniLM's static word-piece vectors (knowledge/nlp/wordvec.py),
+which carry what the model learned to words it never saw.
 """
 
 from __future__ import annotations
@@ -18,20 +23,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pycrfsuite
 
 from knowledge.artefacts import built_artefact
-from knowledge.nlp.features import sentence_features
-from knowledge.nlp.gazetteer import Gazetteer, norm_token
+from knowledge.nlp.features import sentence_features, word_stats
+from knowledge.nlp.gazetteer import Gazetteer, GazetteerStack, norm_token
 from knowledge.nlp.lexicon import BASE_AUDIENCES, BASE_COLORS, BASE_MATERIALS
+from knowledge.nlp.wordvec import WordClusters, WordVectors, kmeans
+from knowledge.settings import default_embedding_dir
 
 DATA = Path(__file__).parent / "data" / "queryner_train.jsonl"
-NAME, VERSION = "slot-tagger", "1"
+NAME, VERSION = "slot-tagger", "2"
 LABELS = {"core_product_type": "product_type", "creator": "brand", "department": "audience",
           "UoM": "size"}
 GAZ_LABELS = ("brand", "color", "material", "product_type", "audience")
+USE_STATS = True
+USE_CLUSTERS = True
+CLUSTER_SIZES = (64, 256)
 FOLDS = 5
-CRF_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120,
+CRF_PARAMS = {"c1": 0.02, "c2": 0.1, "max_iterations": 120,
               "feature.possible_transitions": True}
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'“”‘’,.?!;:()[]{}"
@@ -93,7 +104,7 @@ def base_gazetteer() -> Gazetteer:
                                 audience=list(BASE_AUDIENCES))
 
 
-def gazetteer_from(rows: list[tuple[list[str], list[str]]], min_count: int = 2) -> Gazetteer:
+def gazetteer_from(rows: list[tuple[list[str], list[str]]], min_count: int = 1) -> Gazetteer:
     """Terms labelled at least ``min_count`` times in ``rows`` (for the gazetteer labels)."""
     counts: dict[tuple[str, str], int] = {}
     for tokens, labels in rows:
@@ -116,25 +127,45 @@ def train_tagger(folder: Path, data: Path = DATA) -> Path:
     """
     began = time.perf_counter()
     rows = read_queryner(data)
+    clusters = _fit_clusters(rows, folder) if USE_CLUSTERS else None
     folds = [rows[f::FOLDS] for f in range(FOLDS)]
     base = base_gazetteer()
     trainer = pycrfsuite.Trainer(verbose=False)
     for f, fold in enumerate(folds):
         others = [r for g, part in enumerate(folds) if g != f for r in part]
         gaz = base.merged(gazetteer_from(others))
+        stats = word_stats(_normalised(others)) if USE_STATS else None
         for tokens, labels in fold:
-            trainer.append(sentence_features([norm_token(t) for t in tokens], gaz), labels)
+            words = [norm_token(t) for t in tokens]
+            trainer.append(sentence_features(words, gaz, stats, clusters), labels)
     trainer.set_params(CRF_PARAMS)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     trainer.train(str(folder / "model.crfsuite"))
     learned = gazetteer_from(rows)
+    (folder / "stats.json").write_text(json.dumps(
+        word_stats(_normalised(rows)) if USE_STATS else None), encoding="utf-8")
     (folder / "gazetteer.json").write_text(json.dumps(
         [[list(k), v] for k, v in sorted(learned.terms.items())]), encoding="utf-8")
     (folder / "meta.json").write_text(json.dumps({
         "rows": len(rows), "params": CRF_PARAMS, "seconds": round(time.perf_counter() - began, 2),
         "version": VERSION}), encoding="utf-8")
     return folder
+
+
+def _fit_clusters(rows: list[tuple[list[str], list[str]]], folder: Path) -> WordClusters:
+    """Seeded k-means over the training words' static vectors; centroids saved in ``folder``."""
+    vectors = WordVectors(default_embedding_dir())
+    words = sorted({norm_token(t) for tokens, _ in rows for t in tokens})
+    matrix = vectors.matrix(words)
+    centroids = {f"c{k}": kmeans(matrix, k) for k in CLUSTER_SIZES}
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    np.savez(Path(folder) / "clusters.npz", **centroids)
+    return WordClusters(vectors, centroids)
+
+
+def _normalised(rows: list[tuple[list[str], list[str]]]) -> list[tuple[list[str], list[str]]]:
+    return [([norm_token(t) for t in tokens], labels) for tokens, labels in rows]
 
 
 class Tagger:
@@ -147,8 +178,13 @@ class Tagger:
         raw = json.loads((self.folder / "gazetteer.json").read_text(encoding="utf-8"))
         self.gazetteer = base_gazetteer().merged(Gazetteer({tuple(k): v for k, v in raw}))
         self.meta: dict[str, Any] = json.loads((self.folder / "meta.json").read_text())
+        self.stats = json.loads((self.folder / "stats.json").read_text(encoding="utf-8"))
+        self.clusters = None
+        if (self.folder / "clusters.npz").is_file():
+            with np.load(self.folder / "clusters.npz") as saved:
+                centroids = {name: saved[name] for name in saved.files}
+            self.clusters = WordClusters(WordVectors(default_embedding_dir()), centroids)
         self._local = threading.local()
-        self._merged: tuple[Gazetteer, Gazetteer] | None = None
 
     def _crf(self) -> pycrfsuite.Tagger:
         crf = getattr(self._local, "crf", None)
@@ -158,14 +194,9 @@ class Tagger:
             self._local.crf = crf
         return crf
 
-    def _gazetteer(self, vocabulary: Gazetteer | None) -> Gazetteer:
-        if vocabulary is None:
-            return self.gazetteer
-        merged = self._merged
-        if merged is None or merged[0] is not vocabulary:
-            merged = (vocabulary, vocabulary.merged(self.gazetteer))
-            self._merged = merged
-        return merged[1]
+    def _gazetteer(self, vocabulary: Gazetteer | None) -> Gazetteer | GazetteerStack:
+        return self.gazetteer if vocabulary is None else GazetteerStack((vocabulary,
+                                                                         self.gazetteer))
 
     def tag(self, text: str, vocabulary: Gazetteer | None = None) -> list[Span]:
         """Labelled spans of ``text``; ``vocabulary``: the catalogue's terms, as features."""
@@ -173,7 +204,9 @@ class Tagger:
         if not found:
             return []
         words = [norm_token(text[s:e]) for s, e in found]
-        labels = self._crf().tag(sentence_features(words, self._gazetteer(vocabulary)))
+        features = sentence_features(words, self._gazetteer(vocabulary), self.stats,
+                                     self.clusters)
+        labels = self._crf().tag(features)
         spans = []
         for first, last, label in bio_spans(labels):
             start, end = found[first][0], found[last - 1][1]
@@ -194,7 +227,7 @@ def tagger_folder(cache_dir: Path) -> Path:
     """Build (once per machine) or find the trained tagger under ``cache_dir``."""
     here = Path(__file__).parent
     sources = [DATA, here / "tagger.py", here / "features.py", here / "gazetteer.py",
-               here / "lexicon.py"]
+               here / "lexicon.py", here / "wordvec.py"]
     return built_artefact(Path(cache_dir), NAME, VERSION, sources, train_tagger)
 
 

@@ -1,12 +1,18 @@
-"""Slot parsers over the test catalogue's vocabulary (no model needed)."""
+"""Slot parsing over a catalogue's vocabulary: the trained tagger plus price/negation parsers."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
 from agents.understanding.slots import parse_slots
-from agents.understanding.vocabulary import Vocabulary
+from agents.understanding.vocabulary import Vocabulary, vocabulary_from_engine
+from knowledge.ingest import import_catalog
 from knowledge.models import Product
+from knowledge.search import SearchFilters
+from knowledge.store import Store
 from tests.agents.catalog import catalogue_rows
 
 
@@ -73,3 +79,30 @@ def test_references(vocab: Vocabulary, text: str, ordinals: list[int],
 def test_deictic_reference(vocab: Vocabulary) -> None:
     assert parse_slots("add that one", vocab).deictic
     assert not parse_slots("add the first one", vocab).deictic
+
+
+def test_slots_keys_from_tagger_and_parsers(vocab: Vocabulary) -> None:
+    slots = parse_slots("red nike running shoes for women, nothing over 40 bucks, not leather",
+                        vocab)
+    report = slots.report()
+    assert report["max_price"] == 40.0 and "min_price" not in report
+    assert report["color"] == "red" and report["audience"] == "women"
+    assert report["brand"] == "nike" and slots.brand is None  # the test store has no Nike
+    assert report["exclude"] == ["leather"] and slots.material is None
+    assert slots.product_type == "running shoes"
+
+
+def test_brand_of_an_imported_catalogue(store: Store, tmp_path: Path) -> None:
+    rows = [{"product_id": "Q1", "product_title": "Trail runner with rock plate",
+             "product_brand": "Quillmere", "price": 120, "category": "shoes"},
+            {"product_id": "Q2", "product_title": "Leather hiking boots", "product_brand":
+             "Quillmere", "price": 150, "category": "shoes"}]
+    path = tmp_path / "catalogue.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    import_catalog(store, path)
+    vocab = vocabulary_from_engine(store.engine)
+    slots = parse_slots("quillmere hiking boots but not leather", vocab)
+    assert slots.brand == "Quillmere" and slots.exclude == ["leather"]
+    hits = store.search.search("hiking boots", SearchFilters(brand=slots.brand,
+                                                             exclude_terms=tuple(slots.exclude)))
+    assert [h.product.id for h in hits] == ["Q1"]
