@@ -20,6 +20,7 @@ import math
 import multiprocessing
 import random
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -41,8 +42,8 @@ from tools.ads.replay import (
 
 TARGETS = (4.0, 5.0, 6.0)
 SEEDS = (0, 1, 2, 3, 4)
-GRID = (1.0, 1.6, 2.5, 4.0)
-DAYS, REQUESTS_PER_DAY, RIVAL_BID = 3, 1000, 1.2
+GRID = (0.8, 1.6, 3.2)
+DAYS, REQUESTS_PER_DAY, RIVAL_BID = 3, 1000, 1.0
 _WORLD: ReplayWorld | None = None
 
 
@@ -137,7 +138,8 @@ def overspend_trial(world: ReplayWorld, workdir: Path, sessions: int = 20) -> di
 
 
 def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
-             seeds: tuple[int, ...] = SEEDS, workers: int = 2,
+             seeds: tuple[int, ...] = SEEDS, workers: int = 2, days: int = DAYS,
+             requests_per_day: int = REQUESTS_PER_DAY,
              progress: Callable[[str], Any] = print) -> dict[str, Any]:
     """Every flight, then the figures (see the module docstring)."""
     global _WORLD
@@ -145,7 +147,7 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
     _WORLD = world = build_world(store)
     scratch = Path(tempfile.mkdtemp(prefix="ads-eval-", dir="/dev/shm" if Path(
         "/dev/shm").is_dir() else None))
-    base = {"days": DAYS, "requests_per_day": REQUESTS_PER_DAY, "rival_bid": RIVAL_BID}
+    base = {"days": days, "requests_per_day": requests_per_day, "rival_bid": RIVAL_BID}
     progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
     grid_jobs = [(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed", fixed_bid=b,
                              **base), str(scratch / f"grid-{s}-{b}"), None)
@@ -230,9 +232,13 @@ def main() -> None:
                         default=Path(tempfile.gettempdir()) / "shopmage-ads-world")
     parser.add_argument("--seeds", type=int, default=len(SEEDS))
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--days", type=int, default=DAYS)
+    parser.add_argument("--requests-per-day", type=int, default=REQUESTS_PER_DAY)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
-    figures = run_eval(args.world, seeds=tuple(range(args.seeds)), workers=args.workers)
+    figures = run_eval(args.world, seeds=tuple(range(args.seeds)), workers=args.workers,
+                       days=args.days, requests_per_day=args.requests_per_day,
+                       progress=lambda m: print(m, file=sys.stderr, flush=True))
     text = json.dumps(figures, indent=1, default=str)
     if args.out:
         args.out.write_text(text)

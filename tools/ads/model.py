@@ -90,7 +90,11 @@ class ClickModel:
         return ctr, cvr
 
     def fit(self, engine: Engine, prices: dict[str, float]) -> bool:
-        """Retrain on the most recent logged impressions and clicks; False if too few yet."""
+        """Retrain on the most recent logged impressions and clicks.
+
+        The order model also learns from storefront clicks. False while there is too little
+        to train either model.
+        """
         with Session(engine) as session:
             shown = list(session.exec(
                 select(AdEvent.impression_id, AdEvent.product_id, AdEvent.relevance,
@@ -101,25 +105,27 @@ class ClickModel:
                 AdEvent.kind == "click")))
             ordered = set(session.exec(select(AdEvent.impression_id).where(
                 AdEvent.kind == "order")))
-        n_clicks = sum(1 for r in shown if r[0] in clicked)
-        if len(shown) < MIN_IMPRESSIONS or n_clicks < MIN_CLICKS:
-            return False
         items = [Context(r[1], prices.get(r[1], 1.0), r[2], r[3], r[5]) for r in shown]
         positions = [int(r[4]) for r in shown]
-        y_click = np.array([r[0] in clicked for r in shown])
-        y_order = np.array([r[0] in ordered for r in shown])
-        self.prior_ctr = float(y_click.mean())
-        self.product_ctr = _rates(items, y_click, np.ones(len(items), bool), self.prior_ctr)
-        self.ctr_model = _fit(self._rows(items, positions, self.product_ctr, self.prior_ctr),
-                              y_click)
-        if y_order[y_click].sum() >= 5 and (~y_order[y_click]).sum() >= 5:
-            self.prior_cvr = float(y_order[y_click].mean())
-            self.product_cvr = _rates(items, y_order, y_click, self.prior_cvr)
-            sub = [c for c, k in zip(items, y_click, strict=True) if k]
+        y_click = np.array([r[0] in clicked for r in shown], dtype=bool)
+        y_order = np.array([r[0] in ordered for r in shown], dtype=bool)
+        if len(shown) >= MIN_IMPRESSIONS and y_click.sum() >= MIN_CLICKS:
+            self.prior_ctr = float(y_click.mean())
+            self.product_ctr = _rates(items, y_click, np.ones(len(items), bool), self.prior_ctr)
+            self.ctr_model = _fit(self._rows(items, positions, self.product_ctr,
+                                             self.prior_ctr), y_click)
+        sub = [c for c, k in zip(items, y_click, strict=True) if k]
+        y_sub = list(y_order[y_click])
+        organic, bought = _organic_clicks(engine, prices)
+        sub, y_sub = sub + organic, y_sub + bought
+        if sum(y_sub) >= 5 and len(y_sub) - sum(y_sub) >= 5:
+            y = np.array(y_sub, dtype=bool)
+            self.prior_cvr = float(y.mean())
+            self.product_cvr = _rates(sub, y, np.ones(len(sub), bool), self.prior_cvr)
             self.cvr_model = _fit(self._rows(sub, [0] * len(sub), self.product_cvr,
-                                             self.prior_cvr), y_order[y_click])
+                                             self.prior_cvr), y)
         self.trained_on = len(shown)
-        return True
+        return self.ctr_model is not None or self.cvr_model is not None
 
 
 def _proba(model: LogisticRegression, x: np.ndarray) -> np.ndarray:
@@ -143,6 +149,23 @@ def _fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression | None:
     if y.all() or not y.any():
         return None
     return LogisticRegression(C=1.0, max_iter=300).fit(x, y)
+
+
+def _organic_clicks(engine: Engine, prices: dict[str, float]) -> tuple[list[Context], list[bool]]:
+    """Storefront clicks (the behaviour log) and whether the shopper then bought that product.
+
+    Organic clicks teach the order model too: a store's behaviour log is far larger than
+    its ad log. They carry no ad position; relevance is taken as full.
+    """
+    with Session(engine) as session:
+        rows = list(session.exec(
+            select(Event.user_id, Event.product_id, Event.type)
+            .where(col(Event.type).in_(("click", "purchase")), col(Event.product_id).in_(
+                list(prices))).order_by(col(Event.id).desc()).limit(TRAIN_ROWS)))
+    bought = {(u, p) for u, p, kind in rows if kind == "purchase"}
+    clicks = {(u, p) for u, p, kind in rows if kind == "click"}
+    items = [Context(p or "", prices.get(p or "", 1.0), 1.0, 0) for _, p in sorted(clicks)]
+    return items, [key in bought for key in sorted(clicks)]
 
 
 def storefront_cvr(engine: Engine) -> float:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -29,7 +30,7 @@ from knowledge import ads as ledger
 from knowledge.ads import AdSettings
 from knowledge.campaigns import Campaign
 from knowledge.db import make_engine
-from knowledge.models import Product
+from knowledge.models import Event, Product
 from knowledge.settings import Settings
 from knowledge.sql import transaction
 from knowledge.store import Store
@@ -67,6 +68,7 @@ class FlightSpec:
     strategy: str = "roi"
     fixed_bid: float | None = None
     rival_bid: float = 0.6
+    history_searches: int = 4000
 
 
 @dataclass
@@ -121,19 +123,51 @@ def _fresh_engine(world: ReplayWorld, workdir: Path, spec: FlightSpec) -> tuple[
     ours = Campaign(id="c_ours", merchant_id="m_ours", name="ours", product_ids=world.ours,
                     budget_total=spec.budget, target_roi=spec.target_roi,
                     start=FLIGHT_START, end=end)
+    rivals = [pid for group in world.rivals for pid in group]
     with transaction(engine) as session:
         session.add_all([p.model_copy() for p in world.products])
         session.add(ours)
-        for i, group in enumerate(world.rivals):
+        for i, pid in enumerate(rivals):
             session.add(Campaign(id=f"c_rival{i}", merchant_id=f"m_rival{i}", name=f"rival {i}",
-                                 product_ids=group, budget_total=1e9, target_roi=1.0,
+                                 product_ids=[pid], budget_total=1e9, target_roi=1.0,
                                  start=FLIGHT_START, end=end))
     ledger.ensure_state(engine, "c_ours", spec.budget, strategy=spec.strategy,
                         fixed_bid=spec.fixed_bid)
-    for i, _ in enumerate(world.rivals):
-        bid = spec.rival_bid * (0.7 + 0.3 * i)
+    _history(engine, world, spec)
+    bids = random.Random(99)  # the same rivals in every flight: only the shoppers change
+    for i, _ in enumerate(rivals):
+        bid = spec.rival_bid * bids.lognormvariate(0, 0.5)
         ledger.ensure_state(engine, f"c_rival{i}", 1e9, strategy="fixed", fixed_bid=bid)
     return engine, "c_ours"
+
+
+def _history(engine: Engine, world: ReplayWorld, spec: FlightSpec) -> None:
+    """Write the store's behaviour log from before the flight.
+
+    Organic searches, clicks and purchases by the same kind of shoppers: what the ad
+    server's order model first learns from.
+    """
+    rng = random.Random(spec.seed + 5_000)
+    people = shoppers.make_shoppers(rng, 400, list(PERSONAS))
+    before = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC) - timedelta(days=7)
+    rows = []
+    for n in range(spec.history_searches):
+        shopper = rng.choice(people)
+        query = rng.choice(world.queries[shopper.persona or ""])
+        ts = before + timedelta(seconds=n * 60)
+        for rank, cand in enumerate(world.organic[query][:12]):
+            if rng.random() >= shoppers.click_chance(shopper, cand.product, min(3, rank // 2),
+                                                     query, world.world):
+                continue
+            rows.append({"user_id": shopper.session_id, "type": "click",
+                         "product_id": cand.product.id, "ts": ts, "query": None})
+            if rng.random() < shoppers.buy_chance(shopper, cand.product, world.world):
+                rows.append({"user_id": shopper.session_id, "type": "purchase",
+                             "product_id": cand.product.id, "ts": ts, "query": None})
+            break
+    if rows:
+        with engine.begin() as conn:
+            conn.execute(insert(Event.__table__), rows)  # type: ignore[attr-defined]
 
 
 def truth(world: ReplayWorld) -> Outcomes:

@@ -154,6 +154,9 @@ class AdServer:
         fresh = ledger.states(self.engine, ids)
         for cid, item in self.live.items():
             c, state = item.campaign, fresh.get(cid, item.state)
+            if state.strategy == "fixed":
+                item.state = state
+                continue
             clicks = done[cid]["click"]
             typical = state.spent / clicks if clicks else 4 * self.settings.reserve_cpc
             new = pacing.update(pacing.Control(state.multiplier, state.pace), spent=state.spent,
