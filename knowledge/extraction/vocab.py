@@ -105,12 +105,14 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "stackable": ("stackable",),
     "unscented": ("unscented", "odorless", "odourless"),
     "sturdy": ("sturdy",),
-    "soft": ("soft",),
+    # "soft TPU edge", "soft silicone nose pads": the softness of a part, not of the product
+    "soft": (r"soft(?!(?: |-)(?:tpu|silicone|nose|pads?|edges?|chews?|tips?|enough|bristles?|"
+             r"rubber|plastic|foam|insoles?|linings?|grips?))",),
     "comfortable": ("comfortable", "comfy"),
 }
 
 # tags matched only through their phrasings, never as the bare word ("warm white", "usb-c")
-NO_BARE = frozenset({"warm", "washable", "usb", "vegan"})
+NO_BARE = frozenset({"warm", "washable", "usb", "vegan", "soft"})
 # vague tags counted only in the title or a bullet's headline ("SOFT & COMFY: ..."), where the
 # listing states them about the product itself rather than a part or a use
 VAGUE = frozenset({"easy-clean", "removable", "magnetic", "heavy-duty", "warm", "smart",
