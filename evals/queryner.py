@@ -5,9 +5,10 @@ QueryNER dev is split by a fixed hash of ``esci_example_id`` into dev (tuning, s
 in 0-4) and test (reported, 5-9). A span counts when its type and lower-case text match
 a gold span of the same query. The catalogue vocabulary given to both parsers is the
 imported ESCI product extract (brands from its brand column, colours...), not the demo
-store: ``--catalog none`` runs without any catalogue.
+store: ``--catalog none`` runs without any catalogue, ``--catalog train-brands`` with the
+QueryNER train brands the first build's eval used.
 
-    python -m evals.queryner [--data ../shared/data] [--catalog esci|none] [--json]
+    python -m evals.queryner [--data ../shared/data] [--catalog esci|none|train-brands] [--json]
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any
 
 from agents.understanding.vocabulary import Vocabulary
 from evals.metrics import precision_recall_f1
-from knowledge.nlp.tagger import LABELS, load_tagger
+from knowledge.nlp.tagger import DATA, LABELS, load_tagger
 from knowledge.settings import REPO_ROOT, Settings
 
 TYPES = ("product_type", "brand", "color", "material", "audience", "size")
@@ -49,6 +50,10 @@ def catalogue_vocabulary(data: Path, which: str) -> Vocabulary:
     """The vocabulary a store importing ``which`` would have (``none``: base lists only)."""
     if which == "none":
         return Vocabulary.from_products([])
+    if which == "train-brands":  # what the first build's eval used: QueryNER train brands
+        from evals.shopper_parsing import generic_vocabulary
+
+        return generic_vocabulary(DATA)
     from knowledge.ingest import parse_product, read_rows
 
     products = [parse_product(row) for _, row in read_rows(data / "esci" / "products.jsonl.gz")]
@@ -144,7 +149,7 @@ def main() -> None:
     """Print the table (or JSON)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--catalog", choices=("esci", "none"), default="esci")
+    parser.add_argument("--catalog", choices=("esci", "none", "train-brands"), default="esci")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     result = run(args.data, args.catalog, Settings())

@@ -26,6 +26,7 @@ from knowledge.nlp.tagger import Span as TagSpan
 from knowledge.nlp.tagger import Tagger, load_tagger
 
 MAX_CHARS = 2000
+_WORDY = re.compile(r"[\w&'’.,+/\- ]{1,60}")
 _SIZE = re.compile(r"\b(?:size|sz)\s+(\d[\w.\-/]*|x{0,3}[sl]|m|xxl|small|medium|large)\b|"
                    r"\b(x{0,3}s|x{0,3}l|m|xxl|full|plus|queen|king|twin|one|travel|family)\s+size\b|"
                    r"\b(\d+(?:\.\d+)?\s?x\s?\d+(?:\.\d+)?(?:\s?x\s?\d+)?(?:\s?(?:inch(?:es)?|in|cm|"
@@ -140,7 +141,7 @@ def apply_tags(text: str, vocab: Vocabulary, slots: Slots, tags: list[TagSpan]) 
     blocked = [s for s in slots.spans if s.type in ("price", "exclude")]
     kept = [t for t in tags if not _overlaps(t.start, t.end, blocked)]
     for i, tag in enumerate(kept):
-        if tag.label in slots.tagged:
+        if tag.label in slots.tagged or not _WORDY.fullmatch(tag.text):
             continue
         value = _value(tag, kept[i - 1] if i else None, text, vocab)
         slots.tagged[tag.label] = tag.text.lower()

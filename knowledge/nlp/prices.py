@@ -75,7 +75,17 @@ class PriceRange:
         return self.min_price is not None or self.max_price is not None or bool(self.relative)
 
 
+def _window(text: str, floor: int, end: int, size: int = 48) -> int:
+    """Start of the text a comparator may sit in: at most ``size`` chars, from a word start."""
+    lo = max(floor, end - size)
+    if lo > floor:
+        space = text.find(" ", lo, end)
+        lo = space + 1 if space >= 0 else end
+    return lo
+
+
 def _role_before(text: str, n: NumberMatch, floor: int) -> tuple[str, int] | None:
+    floor = _window(text, floor, n.start)
     before = text[floor:n.start]
     for pattern, role in _BEFORE_RE:
         m = pattern.search(before)
@@ -145,12 +155,13 @@ def _range(low: str, n: NumberMatch, nxt: NumberMatch | None, floor: int,
     if nxt is None or not _RANGE_GAP.match(low[n.end:nxt.start]) or _is_unit(low, nxt):
         return None
     gap = low[n.end:nxt.start].strip()
-    before = low[floor:n.start]
+    window = _window(low, floor, n.start)
+    before = low[window:n.start]
     opener = re.search(r"(?:between|from)\s*$", before)
     if gap == "and" and not (opener and opener.group(0).startswith("between")):
         return None
     lead = _role_before(low, n, floor)
-    head = floor + opener.start() if opener else lead[1] if lead else n.start
+    head = window + opener.start() if opener else lead[1] if lead else n.start
     measured = bool(_MEASURE.search(low[max(floor, head - 30):head]))
     money = n.currency or nxt.currency or ((opener or lead) and not measured)
     if not money and (measured or _NOT_PRICE_BEFORE.search(before) or nxt.value <= n.value):

@@ -106,3 +106,9 @@ def test_brand_of_an_imported_catalogue(store: Store, tmp_path: Path) -> None:
     hits = store.search.search("hiking boots", SearchFilters(brand=slots.brand,
                                                              exclude_terms=tuple(slots.exclude)))
     assert [h.product.id for h in hits] == ["Q1"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\xff\xfe", "x" * 5000,
+                                  "\u4e2d\u6587\u2013\u00ad"])
+def test_bad_input_reads_as_nothing(vocab: Vocabulary, text: str) -> None:
+    assert parse_slots(text, vocab).report() == {}
