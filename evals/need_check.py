@@ -88,5 +88,9 @@ def has_needed(product: dict[str, Any], row: dict[str, Any]) -> list[str]:
 
 
 def of_type(product: dict[str, Any], row: dict[str, Any]) -> bool:
-    """True when the product is of one of the row's asked types."""
-    return mentions(type_text(product), row["type_terms"]) is not None
+    """True when one of the row's asked types occurs in the title or category path.
+
+    No negation rule here, as documented above: "Non Slip Yoga Mat" is a yoga mat.
+    """
+    text = type_text(product)
+    return any(_pattern(term).search(text) for term in row["type_terms"])
