@@ -127,8 +127,7 @@ def apply_prices(text: str, slots: Slots) -> None:
 
 def apply_exclusions(text: str, vocab: Vocabulary, slots: Slots) -> None:
     """Things not wanted: "not leather", "no plastic", "anything but red", "vegan only"."""
-    known = [*vocab.materials, *vocab.colors, *vocab.features]
-    for found in find_exclusions(text, known):
+    for found in find_exclusions(text, vocab.exclusion_terms()):
         if found.term not in slots.exclude:
             slots.exclude.append(found.term)
         if not _overlaps(found.start, found.end, slots.spans):

@@ -65,6 +65,7 @@ class Vocabulary:
     audiences: dict[str, str] = field(default_factory=dict)
     _compiled: dict[str, list[tuple[re.Pattern[str], str]]] = field(default_factory=dict)
     _gazetteer: Gazetteer | None = None
+    _exclusion_terms: frozenset[str] | None = None
 
     def gazetteer(self) -> Gazetteer:
         """The vocabulary as tagger features (built once; the vocabulary is not edited after)."""
@@ -81,13 +82,18 @@ class Vocabulary:
         """The catalogue value of ``kind`` ("brands", "types"...) that ``text`` names, or None."""
         table: dict[str, str] = getattr(self, kind)
         low = " ".join(text.lower().split())
-        for candidate in (low, low.replace("-", " "), _singular(low)):
+        for candidate in (low, low.replace("-", " "), low.replace(" ", "-"), _singular(low),
+                          low + "s", low + "es"):
             if candidate in table:
                 return table[candidate]
-        for pattern, value in self.patterns(kind):
-            if pattern.fullmatch(low):
-                return value
         return None
+
+    def exclusion_terms(self) -> frozenset[str]:
+        """Lower-case attribute words an exclusion may name whole ("memory foam", "navy")."""
+        if self._exclusion_terms is None:
+            self._exclusion_terms = frozenset(
+                t.lower() for t in (*self.materials, *self.colors, *self.features))
+        return self._exclusion_terms
 
     def patterns(self, kind: str) -> list[tuple[re.Pattern[str], str]]:
         """Compiled (pattern, canonical) pairs for one slot type, longest terms first."""

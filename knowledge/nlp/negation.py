@@ -8,9 +8,10 @@ product text mentions a term positively, so a filter can drop "genuine leather" 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 ANIMAL = ("leather", "suede", "wool", "silk", "goose down", "duck down", "fur", "cashmere",
           "shearling", "feather", "mohair", "angora", "alpaca")
@@ -50,14 +51,13 @@ class Exclusion:
     end: int
 
 
-def find_exclusions(text: str, known: Iterable[str] = ()) -> list[Exclusion]:
-    """Terms the shopper excludes; ``known``: multi-word catalogue terms to keep whole."""
+def find_exclusions(text: str, known: Collection[str] = ()) -> list[Exclusion]:
+    """Terms the shopper excludes; ``known``: lower-case catalogue terms (phrases kept whole)."""
     low = text.lower()
-    vocab = {k.lower() for k in known}
-    phrases = sorted((k for k in vocab if " " in k), key=len, reverse=True)
+    vocab = known if isinstance(known, (set, frozenset)) else {k.lower() for k in known}
     out: list[Exclusion] = []
     for m in _TRIGGER.finditer(low):
-        out.extend(_terms_after(low, m.start(), m.end(), phrases, vocab))
+        out.extend(_terms_after(low, m.start(), m.end(), vocab))
     for m in _FREE.finditer(low):
         if m.group(1) in _FREE_OK:
             out.append(Exclusion(m.group(1), m.start(), m.end()))
@@ -68,13 +68,13 @@ def find_exclusions(text: str, known: Iterable[str] = ()) -> list[Exclusion]:
             if not (e.term in seen or seen.add(e.term))]  # type: ignore[func-returns-value]
 
 
-def _terms_after(low: str, trigger_start: int, pos: int, phrases: list[str],
-                 vocab: set[str]) -> list[Exclusion]:
+def _terms_after(low: str, trigger_start: int, pos: int,
+                 vocab: Collection[str]) -> list[Exclusion]:
     """The term (or "x, y or z" list of terms) right after a negation trigger."""
     out: list[Exclusion] = []
     known_only = False
     while True:
-        term = _term_at(low, pos, phrases)
+        term = _term_at(low, pos, vocab)
         if term is None or (known_only and not _known(low[term[0]:term[1]], vocab)):
             return out
         start, end = (trigger_start, term[1]) if not out else (term[0], term[1])
@@ -86,15 +86,19 @@ def _terms_after(low: str, trigger_start: int, pos: int, phrases: list[str],
         pos = joiner.end()
 
 
-def _term_at(low: str, pos: int, phrases: list[str]) -> tuple[int, int] | None:
-    for phrase in phrases:
-        after = low[pos + len(phrase):pos + len(phrase) + 1]
-        if low.startswith(phrase, pos) and not after.isalpha():
-            return pos, pos + len(phrase)
-    m = _WORD.match(low, pos)
-    if m is None or m.group(0).strip("'-") in _SKIP or len(m.group(0)) < 2:
+def _term_at(low: str, pos: int, vocab: Collection[str]) -> tuple[int, int] | None:
+    """The known phrase (up to four words) or the single word that starts at ``pos``."""
+    words = list(islice(_WORD.finditer(low, pos), 4))
+    if not words or words[0].start() != pos:
         return None
-    return m.start(), m.end()
+    for n in range(len(words), 1, -1):
+        if all(low[a.end():b.start()] == " " for a, b in zip(words[:n], words[1:n], strict=False)):
+            if low[pos:words[n - 1].end()] in vocab:
+                return pos, words[n - 1].end()
+    first = words[0]
+    if first.group(0).strip("'-") in _SKIP or len(first.group(0)) < 2:
+        return None
+    return first.start(), first.end()
 
 
 def _known(term: str, vocab: set[str]) -> bool:
