@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 from tqdm import tqdm
 
 from knowledge.db import make_engine
@@ -20,6 +21,8 @@ from knowledge.vectors import VectorStore
 if TYPE_CHECKING:
     from knowledge.llm import LLMBackend
 
+log = logging.getLogger(__name__)
+
 
 class Store:
     """Everything the assistants know, opened from one Settings object."""
@@ -31,8 +34,30 @@ class Store:
         self.engine = engine or make_engine(settings)
         self.embedder = embedder or Embedder(settings)
         self.vectors = VectorStore(settings, self.embedder)
+        self.drop_orphan_vectors()
         self.search = SearchEngine(self.engine, self.embedder, self.vectors)
         self._llm: LLMBackend | None = None
+
+    def drop_orphan_vectors(self) -> int:
+        """Delete vectors of products the database does not hold; returns how many.
+
+        SQL is the record: a process killed between the vector upsert and the SQL commit of
+        an import leaves vectors without rows, and they must not surface in search.
+        """
+        stored = self.vectors.count()
+        if stored == 0:
+            return 0
+        with Session(self.engine) as session:
+            rows = int(session.exec(select(func.count()).select_from(Product)).one())
+        if rows == stored:
+            return 0
+        ids = self.vectors.ids()
+        orphans = sorted(set(ids) - self.existing_ids(ids))
+        if orphans:
+            log.warning("dropping %d vectors with no product row (an interrupted import)",
+                        len(orphans))
+            self.vectors.delete(orphans)
+        return len(orphans)
 
     @property
     def llm(self) -> LLMBackend:

@@ -148,6 +148,11 @@ class VectorStore:
         with self._answering():
             return int(self.collection(name).count())
 
+    def ids(self, name: str = PRODUCTS) -> list[str]:
+        """Every id in a collection."""
+        with self._answering():
+            return list(self.collection(name).get(include=[])["ids"])
+
     def delete(self, ids: list[str], name: str = PRODUCTS) -> None:
         """Remove rows by id."""
         if ids:
