@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from evals.bench_workers import CATALOG
+from evals.bench_workers import CATALOG  # noqa: F401  (re-exported for tests)
 from knowledge.agents import create_agent
 from knowledge.ingest import import_catalog
 from knowledge.store import Store

@@ -18,6 +18,7 @@ CAPABILITY_DOCS = {
     "order": ("order", "order.json"),
 }
 REST_PATH, MCP_PATH = "/ucp", "/ucp/mcp"
+ACP_VERSION = "2026-04-17"
 
 
 def business_profile(base_url: str) -> dict[str, Any]:
@@ -40,11 +41,16 @@ def business_profile(base_url: str) -> dict[str, Any]:
 
 
 def acp_declaration(base_url: str) -> dict[str, Any]:
-    """``/.well-known/acp.json``: where the ACP product feed is and what it holds."""
-    return {"protocol": "agentic-commerce-protocol", "version": "2026-04-17",
+    """``/.well-known/acp.json``: the ACP discovery document, declaring the product feed.
+
+    shopmage implements no ACP checkout service (agents check out over UCP), so
+    ``capabilities.services`` is empty; ``feeds`` names the product feed files.
+    """
+    return {"protocol": {"name": "acp", "version": ACP_VERSION,
+                         "supported_versions": [ACP_VERSION]},
+            "api_base_url": f"{base_url}/acp", "transports": ["rest"],
+            "capabilities": {"services": [], "supported_currencies": ["usd"]},
             "feeds": [{"format": "jsonl", "url": f"{base_url}/acp/feed.jsonl",
-                       "schema": "schema.feed.json", "currency": "USD"},
+                       "schema": "schema.feed.json#/$defs/Product"},
                       {"format": "csv", "url": f"{base_url}/acp/feed.csv"}],
-            "checkout": {"supported": False,
-                         "note": "agents check out over UCP; see /.well-known/ucp"},
             "ucp_profile": f"{base_url}/.well-known/ucp"}
