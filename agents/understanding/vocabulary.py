@@ -2,7 +2,7 @@
 
 Whatever catalogue is imported supplies it (brands from its brand column, colours, types,
 materials, sizes from its attributes); :meth:`Vocabulary.gazetteer` hands it to the slot
-tagger as features, and the ``lookup_*`` helpers map a tagged phrase to the catalogue's value.
+tagger as features, and :meth:`Vocabulary.canonical` maps a tagged phrase to the catalogue value.
 """
 
 from __future__ import annotations
