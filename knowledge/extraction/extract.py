@@ -15,10 +15,10 @@ from knowledge.extraction.finders import (
     find_audiences,
     find_colors,
     find_materials,
-    find_sizes,
     find_terms,
     in_headline,
 )
+from knowledge.extraction.sizes import find_sizes
 from knowledge.extraction.types import Tagger, find_type
 from knowledge.extraction.vocab import VAGUE
 

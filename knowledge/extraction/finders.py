@@ -13,16 +13,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from knowledge.extraction.vocab import (
-    APPAREL,
     AUDIENCE_STOP,
     AUDIENCES,
-    BED_SIZES,
     COLOR_NOT_BEFORE,
     COLORS,
     MATERIAL_NOT_BEFORE,
     MATERIALS,
-    NAMED_SIZES,
-    UNITS,
 )
 
 Mention = tuple[str, int, int]
@@ -214,94 +210,3 @@ def find_colors(text: str, *, title: bool = False) -> list[Mention]:
     """Basic colour words ("Navy Blue" -> navy, blue) that do not name something else."""
     found = find_terms(text, color_items(), not_before=COLOR_NOT_BEFORE, check_negation=False)
     return [m for m in found if not (title and m[0] in AMBIGUOUS_COLORS)]
-
-
-_NUM = r"(\d+-\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"
-_UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-_MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w])"
-                      rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d))", re.IGNORECASE)
-_CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
-                  re.IGNORECASE)
-_PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:pack|pk|pairs?)\b|"
-                   r"(\d+)[- ]?(?:piece|pc)s?\b(?= set| kit|\)|,|$))", re.IGNORECASE)
-
-
-def eval_number(number: str) -> float:
-    """The value of "12", "1.5", "1/2" or "3-1/4"."""
-    whole, _, frac = number.partition("-") if "/" in number else (number, "", "")
-    if "/" in whole:
-        top, bottom = whole.split("/")
-        return float(top) / float(bottom or 1)
-    value = float(whole)
-    if frac:
-        top, bottom = frac.split("/")
-        value += float(top) / float(bottom or 1)
-    return value
-
-
-def _measure(number: str, unit: str) -> str:
-    return f"{number.lstrip('0') or '0'}{UNITS[unit.lower()]}".lower()
-
-
-def find_sizes(text: str, *, title: bool) -> list[Mention]:
-    """Sizes: measures, packs and (in titles) apparel, shoe, bed and month sizes."""
-    found: list[Mention] = []
-    for m in _MEASURE.finditer(text):
-        if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]):
-            continue
-        if re.search(r"(?:fits?|up to|for)\s[^.;]{0,20}$", text[max(0, m.start() - 25):m.start()],
-                     re.IGNORECASE):
-            continue
-        if m.group(2).lower() in ("m", "l", "g", "in") and " " in m.group(0):
-            continue  # "2 in 1", "07 M US": a one-letter unit must touch its number
-        if float(eval_number(m.group(1))) == 0:
-            continue  # "0g sugar" is a nutrition claim, not a size
-        found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
-    for m in _PACK.finditer(text):
-        n = next(g for g in m.groups() if g)
-        kind = "set" if re.search(r"set|piece|pc", m.group(0), re.IGNORECASE) else "pack"
-        found.append((f"{kind} of {int(n)}", m.start(), m.end()))
-    if title:
-        found.extend(_title_sizes(text))
-    return found
-
-
-_SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"
-                   r"(?:\s*(?:M|W|B|D|XW|Wide|Medium|Petite|Tall|Short|Regular))?"
-                   r"(?:\s*US)?\s*(?:/[^,]*)?\s*$", re.IGNORECASE)
-_SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?)\b(?![./])", re.IGNORECASE)
-_WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
-_MONTHS = re.compile(r"\b(\d{1,2})-(\d{1,2})\s*(?:m|months?)\b", re.IGNORECASE)
-_LETTER = re.compile(r"(?<![\w'/.])(" + "|".join(sorted((a.upper() for a in APPAREL), key=len,
-                                                          reverse=True)) + r")(?![\w'])")
-_NAMED = re.compile(r"(?<![\w-])(" + "|".join(sorted(NAMED_SIZES, key=len, reverse=True))
-                    + r")(?![\w-])", re.IGNORECASE)
-_BED = re.compile(r"\b(twin xl|full(?= bed| mattress|/)|(?:" + "|".join(BED_SIZES[:-1])
-                  + r")(?= size| bed| mattress|/))", re.IGNORECASE)
-_PLUS = re.compile(r"\b(\d{1,2}W|[1-5]X)\b")
-
-
-def _title_sizes(title: str) -> list[Mention]:
-    found: list[Mention] = []
-    for part in re.split(r"(?<=\))|(?=\()", title):
-        offset = title.find(part)
-        m = _SHOE.search(part.rstrip(") ").rstrip())
-        if m:
-            found.append((m.group(1).lstrip("0") or "0", offset + m.start(1), offset + m.end(1)))
-    for m in _SIZE_N.finditer(title):
-        found.append((m.group(1).lstrip("0") or "0", m.start(1), m.end(1)))
-    for m in _WAIST.finditer(title):
-        found.append((f"{m.group(1)}x{m.group(2)}", m.start(), m.end()))
-    for m in _MONTHS.finditer(title):
-        found.append((f"{m.group(1)}-{m.group(2)}m", m.start(), m.end()))
-    for m in _LETTER.finditer(title):
-        if not re.search(r"(?:\d|twin)\s*$", title[:m.start()], re.IGNORECASE):
-            found.append((m.group(1).lower(), m.start(), m.end()))
-    for m in _NAMED.finditer(title):  # "..., Large, White" or "(Medium, Gold)", not "Small Clock"
-        if re.search(r"[,(\[]\s*$", title[:m.start()]) or not title[m.end():].strip(" )"):
-            found.append((NAMED_SIZES[m.group(1).lower()], m.start(), m.end()))
-    for m in _BED.finditer(title):
-        found.append((m.group(1).lower(), m.start(), m.end()))
-    for m in _PLUS.finditer(title):
-        found.append((m.group(1).lower(), m.start(), m.end()))
-    return found
