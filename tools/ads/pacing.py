@@ -23,12 +23,13 @@ import numpy as np
 
 from tools.campaigns.traffic import hourly_shape
 
-ROI_GAIN = 0.35
+ROI_GAIN = 0.2
 PACE_GAIN = 0.6
 AHEAD_SLACK = 0.01  # share of budget a campaign may run ahead of plan before sitting out
 LIMITS = (0.05, 20.0)
 PRIOR_CLICKS = 20  # clicks' worth of "on target" evidence before realised ROI speaks
 AIM = 1.08  # aim a little above the target: realised ROI is noisy
+EXPLORE_STEP = 0.08  # how fast the ROI multiplier may follow pacing without ROI evidence
 
 
 def flight_bounds(start: date, end: date) -> tuple[datetime, datetime]:
@@ -98,9 +99,9 @@ def update(control: Control, *, spent: float, gmv: float, budget: float, target_
     plan = budget * plan_share
     behind = (plan - spent) / max(budget, 1e-9)  # positive: behind plan
     pace_step = PACE_GAIN * float(np.clip(behind * 20, -1.0, 1.0))
-    roi_step = ROI_GAIN * float(np.clip(roi_ratio - 1.0, -0.3, 0.5))
+    roi_step = ROI_GAIN * float(np.clip(roi_ratio - 1.0, -0.5, 0.5))
     if roi_ratio >= 0.97 and pace_step > 0:
-        roi_step = max(roi_step, pace_step)
+        roi_step = max(roi_step, min(pace_step, EXPLORE_STEP))
     m = float(np.clip(control.multiplier * math.exp(roi_step), *LIMITS))
     p = float(np.clip(control.pace * math.exp(pace_step), *LIMITS))
     # anti-windup: the multiplier not in force may not run far from the one that is

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from tools.ads import pacing
 from tools.campaigns.simulator import (
     HourBatch,
     Outcome,
@@ -39,7 +40,11 @@ class FixedBidder:
 
 
 class RoiTargetBidder:
-    """Bid = expected value / target ROI x m; m follows realised ROI and budget pacing."""
+    """Bid = estimated value / target ROI x shade.
+
+    The shade comes from the store's own pacing and ROI controllers
+    (:func:`tools.ads.pacing.update`), fed realised outcomes.
+    """
 
     def __init__(self, cfg: SimulationConfig, gain: float = 0.25) -> None:
         """Start at m = 1 with a spend plan that follows the traffic shape."""
@@ -47,24 +52,30 @@ class RoiTargetBidder:
         shape, _ = hourly_shape()
         self.plan = np.cumsum(np.tile(shape, cfg.days)) / cfg.days * cfg.budget_total
         self.spend = self.gmv = 0.0
+        self.orders = 0.0
+        self.control = pacing.Control(1.0, 1.0)
 
     def bid(self, batch: HourBatch) -> np.ndarray:
-        """Value-proportional bids."""
+        """Value-proportional bids, shaded; none while spend is past this hour's plan."""
+        hour = batch.day * 24 + batch.hour
+        if self.spend >= self.plan[min(hour, len(self.plan) - 1)] + (
+                pacing.AHEAD_SLACK * self.cfg.budget_total):
+            return np.zeros(len(batch.expected_value))
         return batch.expected_value / self.cfg.target_roi * self.m
 
     def observe(self, outcome: Outcome) -> None:
-        """Raise m while ROI has slack and spend is behind plan; lower it otherwise."""
+        """One hourly controller step on the realised spend and GMV so far."""
         self.spend += outcome.spend
         self.gmv += outcome.gmv  # realised, as recorded: never the simulator's expectation
-        if self.spend <= 0:
-            self.m *= 1.05
-            return
-        roi_ratio = (self.gmv / self.spend) / self.cfg.target_roi
-        pace = self.spend / max(self.plan[outcome.hour_index], 1e-9)
-        step = self.gain * (min(roi_ratio, 1.5) - 1.0) - 0.5 * self.gain * max(pace - 1.0, 0.0)
-        if roi_ratio > 1.0 and pace < 1.0:
-            step = max(step, 0.02)
-        self.m = float(np.clip(self.m * np.exp(step), 0.05, 20.0))
+        typical = (3 * self.spend / max(1.0, self.gmv / max(float(np.mean(self.cfg.price)), 1e-9))
+                   / pacing.PRIOR_CLICKS) if self.spend > 0 else (
+                       self.cfg.budget_total / 2000)
+        share = float(self.plan[outcome.hour_index] / max(self.cfg.budget_total, 1e-9))
+        self.control = pacing.update(self.control, spent=self.spend, gmv=self.gmv,
+                                     budget=self.cfg.budget_total,
+                                     target_roi=self.cfg.target_roi, plan_share=share,
+                                     typical_cpc=typical)
+        self.m = self.control.shade
 
 
 class PIDRoiBidder(RoiTargetBidder):
@@ -76,6 +87,10 @@ class PIDRoiBidder(RoiTargetBidder):
         super().__init__(cfg)
         self.kp, self.ki, self.kd = kp, ki, kd
         self.integral = self.previous = 0.0
+
+    def bid(self, batch: HourBatch) -> np.ndarray:
+        """Value-proportional bids (no pacing)."""
+        return batch.expected_value / self.cfg.target_roi * self.m
 
     def observe(self, outcome: Outcome) -> None:
         """M = exp(kp e + ki sum e + kd de), e = ROI_real / target - 1."""
