@@ -6,6 +6,7 @@ personalisation.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -23,6 +24,7 @@ from knowledge.vectors import VectorStore
 
 __all__ = ["Hit", "SearchEngine", "SearchFilters"]
 
+log = logging.getLogger("shopmage.search")
 Mode = Literal["hybrid", "bm25", "dense"]
 RRF_K = 60.0
 CANDIDATES = 100
@@ -58,6 +60,7 @@ class SearchEngine:
         self.engine, self.embedder, self.vectors = engine, embedder, vectors
         self.index = CatalogIndex()
         self.expander: Expander | None = None
+        self.reranker: Any = None  # knowledge.ranking.Reranker, plugged in by attach_reranker
         self.weights = Weights()
         self.reload()
 
@@ -65,11 +68,18 @@ class SearchEngine:
         """Plug in (or remove) the commonsense knowledge used by ``use_knowledge``."""
         self.expander = expander
 
+    def set_reranker(self, reranker: Any) -> None:
+        """Plug in (or remove, with None) the learned ranker applied to hybrid searches."""
+        self.reranker = reranker
+
     def reload(self) -> None:
         """Rebuild the in-memory columns from the database."""
         self.index = CatalogIndex()
         with Session(self.engine) as session:
-            self.index.upsert(list(session.exec(select(Product))))
+            products = list(session.exec(select(Product)))
+        self.index.upsert(products)
+        if self.reranker is not None:
+            self.reranker.index_products(products)
         self.refresh_popularity()
 
     def refresh_popularity(self) -> None:
@@ -87,6 +97,8 @@ class SearchEngine:
     def add_products(self, products: list[Product]) -> None:
         """Make freshly stored products searchable (columns and BM25; vectors via ingest)."""
         self.index.upsert(products)
+        if self.reranker is not None:
+            self.reranker.index_products(products)
 
     # -- retrieval lists ---------------------------------------------------------------------
 
@@ -164,9 +176,24 @@ class SearchEngine:
             for pos in fused:
                 fused[pos] += self.weights.attribute_boost * float(match[pos])
         if mode == "hybrid":
+            fused = self._rerank(query, fused, match)
             self._personalise(fused, profile_vector)
         ranked = sorted(fused, key=lambda p: -fused[p])[:k]
         return self._hits(ranked, fused, exp)
+
+    def _rerank(self, query: str, fused: dict[int, float], match: np.ndarray | None
+                ) -> dict[int, float]:
+        """The learned ranker's order of the top candidates; on any failure, the hybrid order."""
+        reranker = self.reranker
+        if reranker is None:
+            return fused
+        try:
+            from knowledge.ranking.serve import rerank_fused
+
+            return rerank_fused(self, reranker, query, fused, match)
+        except Exception:
+            log.exception("learned ranker failed for %r; keeping the hybrid order", query[:80])
+            return fused
 
     def popular(self, filters: SearchFilters | None = None, k: int = 10) -> list[Hit]:
         """The most popular products passing ``filters`` (the cold-start feed)."""

@@ -97,6 +97,8 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=2000, ge=1)
     rate_limit_per_minute: int = Field(default=60, ge=1)
     cors_origins: list[str] = ["*"]
+    ranker_enabled: bool = Field(
+        default=True, description="rerank hybrid search with the learned (ESCI-trained) ranker")
 
     @model_validator(mode="after")
     def _check(self) -> Self:

@@ -1,0 +1,1 @@
+"""The learned ranker: LightGBM lambdarank over hybrid candidates, trained on ESCI judgments."""

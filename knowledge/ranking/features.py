@@ -1,0 +1,179 @@
+"""Ranking features for one query's candidates (the same code at training and serving).
+
+Continuous signals are normalised per query (min-max over the candidates), so a model
+trained on one catalogue reads another's scores on the same scale. A feature that does not
+apply (no brand on the product, no colour in the query) is NaN, which LightGBM treats as
+missing rather than as zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from knowledge.ranking.fields import FIELDS, FieldDoc, FieldIndex
+from knowledge.text import stem, tokens
+
+FEATURES = (
+    "bm25_norm", "bm25_rank", "cosine", "cosine_norm", "cosine_rank", "rrf",
+    *(f"bm25_{f}_norm" for f in FIELDS),
+    "title_coverage", "coverage", "idf_title_coverage", "idf_missing", "phrase_title",
+    "bigram_title",
+    "type_match", "brand_match", "other_brand_named", "audience_clash", "color_match",
+    "size_match", "negated_hit", "states_without",
+    "centroid_cosine", "knowledge", "popularity_norm", "query_tokens", "title_tokens",
+)
+COLORS = frozenset("""black white grey gray navy blue red green pink beige brown purple yellow
+orange gold silver ivory cream teal tan khaki burgundy maroon olive charcoal turquoise coral
+lavender mint clear multicolor""".split())
+SIZE_WORDS = frozenset("""xs s m l xl xxl xxxl 2xl 3xl small medium large queen king twin full
+petite plus tall wide narrow oz ml inch inches ft cm mm gallon quart pint pack count lb""".split())
+AUDIENCE_WORDS = {"women": "f", "woman": "f", "womens": "f", "ladies": "f", "girls": "f",
+                  "girl": "f", "men": "m", "man": "m", "mens": "m", "boys": "m", "boy": "m",
+                  "kids": "k", "kid": "k", "toddler": "k", "baby": "k", "youth": "k"}
+_NEGATION = re.compile(r"\b(?:without|no|not|non|free of|except)\s+(?:any\s+)?([a-z][a-z-]+)")
+RRF_K = 60.0
+PRF_TOP = 5
+
+
+@dataclass(frozen=True)
+class QueryParts:
+    """A query read once: its tokens, the words it excludes, colours and size tokens."""
+
+    text: str
+    tokens: tuple[str, ...]
+    positive: tuple[str, ...]
+    excluded: tuple[str, ...]
+    colors: tuple[str, ...]
+    sizes: tuple[str, ...]
+    audiences: frozenset[str]
+
+
+def read_query(text: str) -> QueryParts:
+    """Split a query into what it wants, what it excludes, colours and sizes."""
+    low = text.lower()
+    excluded = tuple(stem(w) for w in _NEGATION.findall(low))
+    toks = tuple(tokens(low))
+    positive = tuple(t for t in toks if t not in excluded and t not in ("without", "not", "non"))
+    words = re.findall(r"[a-z0-9/.]+", low)
+    colors = tuple(w for w in words if w in COLORS)
+    sizes = tuple(t for t in toks if any(c.isdigit() for c in t) or t in SIZE_WORDS)
+    audiences = frozenset(AUDIENCE_WORDS[w] for w in re.findall(r"[a-z]+", low.replace("'", ""))
+                          if w in AUDIENCE_WORDS)
+    return QueryParts(text, toks, positive, excluded, colors, sizes, audiences)
+
+
+def _audiences(title: str) -> frozenset[str]:
+    return frozenset(AUDIENCE_WORDS[w] for w in re.findall(r"[a-z]+", title.replace("'", ""))
+                     if w in AUDIENCE_WORDS)
+
+
+def _minmax(x: np.ndarray) -> np.ndarray:
+    finite = np.isfinite(x)
+    if not finite.any():
+        return np.full_like(x, np.nan)
+    lo, hi = float(x[finite].min()), float(x[finite].max())
+    if hi - lo < 1e-12:
+        return np.where(finite, 0.0, np.nan)
+    return (x - lo) / (hi - lo)
+
+
+def _rank_recip(x: np.ndarray) -> np.ndarray:
+    filled = np.where(np.isfinite(x), x, -np.inf)
+    order = np.argsort(-filled, kind="stable")
+    ranks = np.empty(len(x))
+    ranks[order] = np.arange(len(x))
+    return 1.0 / (1.0 + ranks)
+
+
+def _says_without(text: str, term: str) -> bool:
+    """The product text states it lacks ``term`` ("no straw", "BPA-free", "without lid")."""
+    t = re.escape(term)
+    return bool(re.search(rf"\b(?:without|no|non|not|zero|free of|free from)[\s-]+"
+                          rf"(?:[a-z]+\s+)?{t}|\b{t}[a-z]*[\s-]?(?:free|less)\b|"
+                          rf"\b(?:un|non-?){t}", text))
+
+
+def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
+    n = len(sub)
+    return n > 0 and any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
+
+
+def _match_row(q: QueryParts, doc: FieldDoc, idf: dict[str, float],
+               named_brands: set[tuple[str, ...]]) -> list[float]:
+    want = set(q.positive)
+    title = set(doc.title)
+    every = (title | set(doc.bullets) | set(doc.description) | set(doc.brand) | set(doc.kind)
+             | set(doc.category))
+    coverage_title = len(want & title) / len(want) if want else 0.0
+    coverage = len(want & every) / len(want) if want else 0.0
+    total = sum(idf.values()) or 1.0
+    idf_title = sum(idf[t] for t in want & title) / total
+    idf_missing = sum(idf[t] for t in want - every) / total
+    phrase = float(_contains(doc.title, q.positive)) if len(q.positive) > 1 else np.nan
+    bigrams = [q.positive[i:i + 2] for i in range(len(q.positive) - 1)]
+    bigram = (sum(_contains(doc.title, b) for b in bigrams) / len(bigrams)) if bigrams else np.nan
+    kind = (float(set(doc.kind) <= set(q.tokens)) if doc.kind else np.nan)
+    brand = (float(set(doc.brand) <= set(q.tokens)) if doc.brand else np.nan)
+    other_brand = (float(doc.brand not in named_brands) if named_brands else np.nan)
+    title_aud = _audiences(doc.title_text)
+    clash = (float(bool(title_aud) and not (title_aud & q.audiences)) if q.audiences
+             else np.nan)
+    color = (float(any(c in doc.color or c in doc.raw for c in q.colors)) if q.colors
+             else np.nan)
+    size = (sum(s in every for s in q.sizes) / len(q.sizes)) if q.sizes else np.nan
+    negated, lacks = np.nan, np.nan
+    if q.excluded:
+        lacks = float(any(_says_without(doc.raw, x) for x in q.excluded))
+        negated = float(not lacks and any(x in title or x in set(doc.bullets)
+                                          for x in q.excluded))
+    return [coverage_title, coverage, idf_title, idf_missing, phrase, bigram, kind, brand,
+            other_brand, clash, color, size, negated, lacks]
+
+
+def centroid_cosine(vectors: np.ndarray | None, rrf: np.ndarray, top: int = PRF_TOP) -> np.ndarray:
+    """Cosine of each candidate to the mean vector of the ``top`` candidates by RRF.
+
+    Pseudo-relevance feedback: products like the bulk of the best candidates are more often
+    exact matches than outliers that one signal liked.
+    """
+    if vectors is None or not len(vectors):
+        return np.full(len(rrf), np.nan)
+    ok = np.isfinite(vectors).all(axis=1)
+    best = [i for i in np.argsort(-rrf, kind="stable") if ok[i]][:top]
+    if not best:
+        return np.full(len(rrf), np.nan)
+    centre = vectors[best].mean(axis=0)
+    centre /= max(1e-9, float(np.linalg.norm(centre)))
+    return np.where(ok, np.nan_to_num(vectors) @ centre, np.nan)
+
+
+def candidate_features(query: str, docs: list[FieldDoc], fields: FieldIndex, bm25: np.ndarray,
+                       cosine: np.ndarray, popularity: np.ndarray,
+                       knowledge: np.ndarray | None,
+                       vectors: np.ndarray | None = None) -> np.ndarray:
+    """The ``(len(docs), len(FEATURES))`` feature matrix of one query's candidates.
+
+    ``vectors``: the candidates' embeddings (rows of NaN where unknown), for the centroid.
+    """
+    q = read_query(query)
+    n = len(docs)
+    bm25 = np.asarray(bm25, dtype=float)
+    cosine = np.asarray(cosine, dtype=float)
+    rb, rd = _rank_recip(bm25), _rank_recip(cosine)
+    rrf = 1.0 / (RRF_K + 1.0 / rb) + 1.0 / (RRF_K + 1.0 / rd)
+    per_field = [_minmax(np.array([fields.bm25(list(q.positive), d, f) for d in docs]))
+                 for f in FIELDS]
+    idf = {t: fields.idf(t) for t in set(q.positive)}
+    named = {d.brand for d in docs if d.brand and set(d.brand) <= set(q.tokens)}
+    matches = np.array([_match_row(q, d, idf, named) for d in docs], dtype=float).reshape(n, 14)
+    know = (np.asarray(knowledge, dtype=float) if knowledge is not None
+            else np.full(n, np.nan))
+    columns = [_minmax(bm25), rb, cosine, _minmax(cosine), rd, rrf, *per_field,
+               *matches.T, centroid_cosine(vectors, rrf), know,
+               _minmax(np.asarray(popularity, dtype=float)),
+               np.full(n, float(len(q.positive))),
+               np.array([float(len(d.title)) for d in docs])]
+    return np.column_stack(columns) if n else np.zeros((0, len(FEATURES)))

@@ -1,0 +1,40 @@
+"""Rerank one query's fused hybrid scores with the learned ranker (called by search)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from knowledge.ranking.reranker import Reranker
+
+if TYPE_CHECKING:
+    from knowledge.search import SearchEngine
+
+RRF_K = 60.0
+
+
+def rerank_fused(engine: SearchEngine, reranker: Reranker, query: str, fused: dict[int, float],
+                 knowledge: np.ndarray | None) -> dict[int, float]:
+    """New fused scores: the top ``reranker.depth`` reordered by the model, the rest unchanged.
+
+    The reordered candidates get RRF-shaped scores above every candidate left out, so later
+    boosts (personalisation) move them by the same small amounts as before.
+    """
+    top = sorted(fused, key=lambda p: -fused[p])[:reranker.depth]
+    if len(top) < 2:
+        return fused
+    index = engine.index
+    ids = [index.ids[p] for p in top]
+    bm25 = index.bm25_scores(query)[top]
+    query_vector = engine.embedder.embed_query(query)
+    vectors = reranker.vectors(ids, len(query_vector), engine.vectors.vectors_for)
+    know = knowledge[top] if knowledge is not None else None
+    scores = reranker.scores(query, ids, bm25, vectors, query_vector, index.popularity[top],
+                             know)
+    order = np.argsort(-scores, kind="stable")
+    floor = fused[top[-1]]
+    out = dict(fused)
+    for rank, i in enumerate(order):
+        out[top[int(i)]] = floor + 2.0 / (RRF_K + rank + 1)
+    return out

@@ -1,0 +1,99 @@
+"""The learned ranker: deterministic training on real ESCI judgments, reranking inside search,
+and the hybrid order kept (and logged) when the ranker fails."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from knowledge.embeddings import Embedder
+from knowledge.ingest import import_catalog
+from knowledge.ranking.reranker import DEPTH, Reranker, attach_reranker
+from knowledge.ranking.train import ESCI_JUDGMENTS, ESCI_PRODUCTS, QueryRows, fit, training_rows
+from knowledge.settings import Settings
+from knowledge.store import Store
+
+QUERIES = 8
+
+
+@pytest.fixture(scope="module")
+def esci_subset(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[dict]]:
+    """The first judged queries of the repo's ESCI file and exactly their judged products."""
+    folder = tmp_path_factory.mktemp("esci")
+    queries = [json.loads(line) for line in ESCI_JUDGMENTS.read_text().splitlines()[:QUERIES]]
+    wanted = {j["product_id"] for q in queries for j in q["judgments"]}
+    with gzip.open(ESCI_PRODUCTS, "rt", encoding="utf-8") as handle:
+        products = [row for row in map(json.loads, handle) if row["product_id"] in wanted]
+    judgments = folder / "judgments.jsonl"
+    judgments.write_text("".join(json.dumps(q) + "\n" for q in queries))
+    catalogue = folder / "products.jsonl"
+    catalogue.write_text("".join(json.dumps(p) + "\n" for p in products))
+    return judgments, catalogue, products
+
+
+@pytest.fixture(scope="module")
+def rows(esci_subset: tuple[Path, Path, list[dict]], embedder: Embedder) -> list[QueryRows]:
+    judgments, catalogue, _ = esci_subset
+    return training_rows(judgments, catalogue, embedder.embed)
+
+
+def test_training_is_deterministic_and_the_model_reorders(rows: list[QueryRows]) -> None:
+    first, second = fit(rows, seed=0, rounds=60), fit(rows, seed=0, rounds=60)
+    for r in rows:
+        assert np.array_equal(first.predict(r.features), second.predict(r.features))
+    moved = 0
+    for r in rows:
+        order = np.argsort(-first.predict(r.features), kind="stable")
+        moved += int(not np.array_equal(order, np.arange(len(r.ids))))
+    assert moved == len(rows)  # no query keeps the file order of its judged products
+    exact_first = [r.labels[int(np.argmax(first.predict(r.features)))] for r in rows]
+    assert np.mean([label == 3 for label in exact_first]) >= 0.75  # E on top, in-sample
+
+
+@pytest.fixture
+def ranked_store(settings: Settings, embedder: Embedder,
+                 esci_subset: tuple[Path, Path, list[dict]], rows: list[QueryRows]) -> Store:
+    store = Store(settings, embedder=embedder)
+    import_catalog(store, esci_subset[1])
+    reranker = Reranker(fit(rows, seed=0, rounds=60))
+    store.search.set_reranker(reranker)
+    store.search.reload()  # the reranker's per-field index fills with the catalogue
+    return store
+
+
+def test_search_reranks_the_hybrid_top_candidates(ranked_store: Store) -> None:
+    query = "tan strappy heels for women"
+    reranked = [h.product.id for h in ranked_store.search.search(query, k=10)]
+    reranker = ranked_store.search.reranker
+    ranked_store.search.set_reranker(None)
+    hybrid = [h.product.id for h in ranked_store.search.search(query, k=DEPTH)]
+    assert len(reranked) == 10 and set(reranked) <= set(hybrid)
+    assert reranked != hybrid[:10]
+    ranked_store.search.set_reranker(reranker)
+    assert [h.product.id for h in ranked_store.search.search(query, k=10)] == reranked
+    ranked_store.close()
+
+
+def test_a_failing_ranker_falls_back_to_hybrid_and_logs(ranked_store: Store,
+                                                        caplog: pytest.LogCaptureFixture) -> None:
+    query = "1/2gallon water bottle without straw"
+    broken = Reranker(ranked_store.search.reranker.booster)  # knows no product: scoring fails
+    ranked_store.search.set_reranker(None)
+    hybrid = [h.product.id for h in ranked_store.search.search(query, k=10)]
+    ranked_store.search.set_reranker(broken)
+    with caplog.at_level(logging.ERROR, logger="shopmage.search"):
+        kept = [h.product.id for h in ranked_store.search.search(query, k=10)]
+    assert kept == hybrid
+    assert any("learned ranker failed" in r.getMessage() for r in caplog.records)
+    ranked_store.close()
+
+
+def test_ranker_setting_off_leaves_hybrid(tmp_path: Path, embedder: Embedder) -> None:
+    store = Store(Settings(data_dir=tmp_path / "d", ranker_enabled=False), embedder=embedder)
+    assert attach_reranker(store) is None and store.search.reranker is None
+    store.close()
