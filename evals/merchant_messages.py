@@ -363,3 +363,23 @@ def old_slots(store: Store, merchant_id: str, text: str, today: date) -> dict[st
             "target_roi": got.target_roi, "days": days,
             "start": got.start.isoformat() if got.start else None,
             "end": got.end.isoformat() if got.end else None, "product_types": types}
+
+
+def understanding_ms(store: Store, rows: list[dict[str, Any]]) -> dict[str, float]:
+    """Wall time of ``understand_merchant`` per message (model warm): p50 and p95 in ms."""
+    import time
+
+    import numpy as np
+
+    from agents.merchant.understand import understand_merchant
+
+    today = date.fromisoformat(fixture()["today"])
+    understand_merchant("warm up", today=today, embedder=store.embedder, settings=store.settings)
+    times = []
+    for row in rows:
+        start = time.perf_counter()
+        understand_merchant(row["text"], today=today, embedder=store.embedder,
+                            settings=store.settings)
+        times.append((time.perf_counter() - start) * 1000)
+    return {"understand_ms_p50": float(np.percentile(times, 50)),
+            "understand_ms_p95": float(np.percentile(times, 95))}

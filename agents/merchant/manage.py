@@ -36,6 +36,9 @@ SELECTOR_WORDS = {"profitable", "profit", "lose", "losing", "money", "red", "ble
 BELOW_N = re.compile(r"\b(?:t?roas|roi|return)\s*(?:is\s+|of\s+)?(?:below|under|less than|<)\s*"
                      r"(\d+(?:\.\d+)?)", re.I)
 ACTIONABLE = {"pause": "active", "resume": "paused"}
+EXPLICIT_CHANGE = re.compile(r"\b(?:campaigns?|promos?|ads)\b|\bc_[0-9a-f]{10}\b|\b(?:raise|lower|"
+                             r"increase|decrease|change|set|bump|cut|reduce|double|halve|triple|"
+                             r"update|adjust|scale|drop|tweak|add|up the|make the)\b", re.I)
 
 
 def _line(c: Campaign) -> str:
@@ -177,12 +180,26 @@ def manage(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[str,
     if intent == "update" and not changes:
         return {"reply": f"What should change on '{campaign.name}'? Tell me the new budget or "
                          f"ROI, e.g. 'budget 6000'.", "last_campaign": campaign.id}
+    if intent == "update" and not EXPLICIT_CHANGE.search(text) and not state.get("target"):
+        return _confirm_change(campaign, changes)
     try:
         campaign = _apply(ctx, intent, campaign, changes)
     except (InvalidRequestError, NotFoundError) as exc:
         return {"reply": f"I can't do that: {exc}.", "awaiting": None}
     _emit("campaign", campaign=campaign.model_dump(mode="json"))
     return {"reply": f"Done: {_line(campaign)}.", "last_campaign": campaign.id, "awaiting": None}
+
+
+def _confirm_change(campaign: Campaign, changes: dict[str, float]) -> dict[str, Any]:
+    """Values with products but no word of changing a campaign: it may be a new goal; ask."""
+    wanted = ", ".join(f"{k.replace('_total', '').replace('_', ' ')} {v:g}"
+                       for k, v in changes.items())
+    return {"reply": f"Should I change '{campaign.name}' ({campaign.id}) to {wanted}? Confirm "
+                     f"to change it; to plan a new campaign instead, say 'new campaign for ...'. "
+                     f"Nothing has changed yet.",
+            "pending": True, "last_campaign": campaign.id,
+            "bulk": {"action": "update", "campaign_ids": [campaign.id],
+                     "changes": {campaign.id: changes}}}
 
 
 def _report_node(ctx: MerchantContext, slots: GoalSlots, campaigns: list[Campaign],

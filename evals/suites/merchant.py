@@ -1,11 +1,17 @@
-"""``merchant``: scripted merchant conversations and the bidding comparison.
+"""``merchant``: the merchant test set (headline), the template regression, the bidders.
 
-Conversations are generated from written templates over the demo store (product kinds x
-budgets x periods x ROI phrasings, with missing slots filled in later turns, infeasible
-targets and bad values). Metrics: slot accuracy (budget, ROI, days, a product of the
-right kind), the share of campaign writes preceded by a confirmation, and the share of
-infeasible targets answered with the best achievable ROI and nothing created. Then the
-three bidders compete on the same simulated traffic over several seeds and targets.
+Headline (``merchant_messages_test``, dev beside it): 165 merchant messages written before
+the code and frozen (evals/data/merchant/), played one per session through the merchant
+service against a seeded set of nine campaigns; see :mod:`evals.merchant_messages`. The
+code as it was before issue 12 (evals/baselines/merchant_old) is scored on the same splits
+(``old_code_*``).
+
+Regression only, never the headline (``merchant_template_regression``): conversations
+generated from written templates over the demo store (product kinds x budgets x periods x
+ROI phrasings, missing slots filled in later turns, infeasible targets, bad values).
+Metrics: slot accuracy, the share of campaign writes preceded by a confirmation, and the
+share of infeasible targets answered with the best achievable ROI and nothing created.
+Then the three bidders compete on the same simulated traffic over several seeds and targets.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ from typing import Any
 import numpy as np
 
 from agents.merchant.service import MerchantService
-from evals.harness import SuiteContext, SuiteResult, register_suite
+from evals import merchant_messages as mm
+from evals.results import SuiteContext, SuiteResult, Table, register_suite
 from knowledge.demo_build import build_demo
 from knowledge.merchants import create_merchant
 from knowledge.store import Store
@@ -104,21 +111,57 @@ def _owned_ids(store: Store, owner: str) -> list[str]:
         return list(session.exec(select(Product.id).where(Product.merchant_id == owner)))
 
 
+def _messages(ctx: SuiteContext, store: Store) -> tuple[dict[str, dict[str, float]], Table]:
+    """The frozen merchant set, new code and old code, dev and test."""
+    merchant, keys, names = mm.set_up(store)
+    today = date.fromisoformat(mm.fixture()["today"])
+    ctx.record_data_file(mm.DATA / "messages.jsonl", len(mm.load_messages()))
+    new = MerchantService(store, today=today, simulate=False)
+    old = mm.old_service(store, today)
+    metrics, failures = {}, []
+    for split in ("dev", "test"):
+        rows = mm.load_messages(split)
+        ctx.progress(f"merchant messages ({split}, {len(rows)})")
+        timing = mm.understanding_ms(store, rows)  # first sight of these texts: no cache
+        metrics[f"merchant_messages_{split}"], records = mm.evaluate(
+            store, new, merchant, keys, names, rows, mm.new_slots, ctx.progress)
+        metrics[f"merchant_messages_{split}"].update(timing)
+        failures += [[split, r["id"], r["expected_intent"], r["intent"], r["outcome_ok"],
+                      r["wrong_campaign"], r["text"], r["reply"][:160]] for r in records
+                     if not r["outcome_ok"] or r["wrong_campaign"]
+                     or r["intent"] != r["expected_intent"] or not all(r["slots"].values())]
+        ctx.progress(f"old code on the merchant messages ({split})")
+        metrics[f"old_code_{split}"], _ = mm.evaluate(store, old, merchant, keys, names, rows,
+                                                      mm.old_slots, ctx.progress)
+    table = Table("merchant messages the new code got wrong (any check)",
+                  ["split", "id", "intent", "routed", "outcome ok", "wrong campaign", "text",
+                   "reply"], failures)
+    return metrics, table
+
+
 @register_suite("merchant")
 def run(ctx: SuiteContext) -> SuiteResult:
-    """Play the scripted conversations, then compare the bidders."""
+    """Score the merchant test set, play the template regression, compare the bidders."""
     import asyncio
+
+    from knowledge.graph.build import build_knowledge
+    from knowledge.graph.serve import KnowledgeExpander
 
     store = Store(ctx.store_settings())
     try:
-        ctx.progress("building the demo store (1,500 products)")
+        ctx.progress("building the demo store (1,500 products) and its knowledge")
         build_demo(store, products=1500, shoppers=200, seed=ctx.seed + 7)
+        build_knowledge(store, ("seed", "mining"))  # as `make run` serves it
+        store.search.set_expander(KnowledgeExpander(store))
+        mm.scale_forecasts()
+        messages, failures = _messages(ctx, store)
         merchant, _ = create_merchant(store.engine, name="Eval Outdoor & Fitness")
         service.assign_products(store.engine, merchant.id, brands=[
             "Zenflow", "IronLeaf", "Pulsefit", "Lotus Labs", "Ridgecraft", "Summit & Co",
             "Trailhound", "Pinecrest"])
-        svc = MerchantService(store)
+        svc = MerchantService(store, forecast_runs=3)
         convos = conversations(ctx.seed)
+        ctx.progress("template regression conversations")
         played = [asyncio.run(_play(svc, merchant.id, c, i, store)) for i, c in enumerate(convos)]
         slot_hits = [ok for c, p in zip(convos, played, strict=True) if not c["infeasible"]
                      for ok in _slots_right(c, p["draft"], store, merchant.id)]
@@ -129,14 +172,23 @@ def run(ctx: SuiteContext) -> SuiteResult:
         bidding = _bidding(store, merchant.id, seeds=[0, 1, 2, 3, 4])
     finally:
         store.close()
-    merchant_metrics = {
+    regression = {
         "slot_accuracy": sum(slot_hits) / max(1, len(slot_hits)),
         "confirmation_before_write": (sum(p["writes"] for p in played if p["writes_ok"])
                                       / writes) if writes else 1.0,
         "infeasible_handled": sum(infeasible) / max(1, len(infeasible)),
         "campaigns_created": float(writes), "conversations": float(len(convos))}
-    return SuiteResult(metrics={"merchant": merchant_metrics, **bidding}, notes=[
-        "bidding: 20 demo products, budget 20,000, 14 days, 400k opportunities, "
-        "targets 2/3/4, seeds 0-4; roi_within_10pct and roi_target_met (within 10%, or "
-        "above target with >= 95% of the budget spent) count feasible runs only; "
-        "fixed_bid_tuned is the best constant bid in hindsight per run (equal budget)"])
+    return SuiteResult(
+        metrics={**messages, "merchant_template_regression": regression, **bidding},
+        tables=[failures], notes=[
+            "headline: merchant_messages_test (dev beside it); old_code_* is the pre-issue-12 "
+            "merchant code on the same messages; merchant_template_regression is generated "
+            "from our own templates and is a regression check only",
+            "the message eval shows drafts without the traffic simulator (simulate=False) so "
+            "160 messages run in minutes; forecasts are covered by the template regression "
+            "and tests (forecast traffic scaled to "
+            f"{mm.EVAL_OPPORTUNITIES} opportunities per product-day, 3 runs)",
+            "bidding: 20 demo products, budget 20,000, 14 days, 400k opportunities, "
+            "targets 2/3/4, seeds 0-4; roi_within_10pct and roi_target_met (within 10%, or "
+            "above target with >= 95% of the budget spent) count feasible runs only; "
+            "fixed_bid_tuned is the best constant bid in hindsight per run (equal budget)"])
