@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from knowledge.graph.store import served_assertions
 from knowledge.models import Event, Product
 from knowledge.store import Store
 
@@ -33,20 +34,43 @@ class Segment:
         return asdict(self)
 
 
+def audience_terms(store: Store) -> dict[str, set[str]]:
+    """Audiences (people) and the query words the knowledge graph says name them.
+
+    From served ``(query words, X_IS_A, audience)`` assertions, e.g. "yoga" -> "yoga
+    practitioners", "newborn" -> "new parents".
+    """
+    terms: dict[str, set[str]] = defaultdict(set)
+    for a in served_assertions(store.engine):
+        if a.relation == "X_IS_A" and a.head_type == "query":
+            terms[a.tail.lower()].add(a.head.lower())
+    return terms
+
+
+def used_for(store: Store, products: list[Product]) -> set[str]:
+    """The audiences the graph says these kinds of products are for (USED_FOR_AUDIENCE)."""
+    kinds = {str((p.attributes or {}).get("type", "")).lower() for p in products}
+    return {a.tail.lower() for a in served_assertions(store.engine)
+            if a.relation == "USED_FOR_AUDIENCE" and a.head.lower() in kinds}
+
+
 def _shopper_audiences(store: Store) -> dict[str, set[str]]:
-    expander = store.search.expander
-    if expander is None:
-        return {}
+    """Shoppers per audience: whoever searched with words that name it."""
+    terms = audience_terms(store)
     stmt = select(Event.user_id, Event.query).where(Event.type == "search")
     members: dict[str, set[str]] = defaultdict(set)
     cache: dict[str, list[str]] = {}
+    expander = store.search.expander
     with Session(store.engine) as session:
         for user, query in session.exec(stmt):
             if not query:
                 continue
             if query not in cache:
-                exp = expander.expand(query)
-                cache[query] = exp.audiences + exp.intents
+                padded = f" {' '.join(query.lower().split())} "
+                cache[query] = [name for name, heads in terms.items()
+                                if any(f" {h} " in padded for h in heads)]
+                if not terms and expander is not None:  # no graph yet: the expander's people
+                    cache[query] = expander.expand(query).audiences
             for audience in cache[query]:
                 members[audience].add(user)
     return members
@@ -64,8 +88,12 @@ def _buyers(store: Store, products: list[Product]) -> tuple[set[str], int]:
 
 
 def suggest_audiences(store: Store, products: list[Product], limit: int = 3) -> list[Segment]:
-    """The best segments for these products, by lift, with a sentence each."""
+    """The best audiences for these products, by lift from behaviour.
+
+    Audiences are people (e.g. "yoga practitioners"), each with its size and a sentence.
+    """
     members = _shopper_audiences(store)
+    meant_for = used_for(store, products)
     buyers, everyone = _buyers(store, products)
     base = len(buyers) / everyone
     segments = []
@@ -74,7 +102,7 @@ def suggest_audiences(store: Store, products: list[Product], limit: int = 3) -> 
             continue
         propensity = len(users & buyers) / len(users)
         lift = propensity / base if base else 0.0
-        if lift <= 1.0:
+        if lift <= 1.0 and name not in meant_for:
             continue
         kind = products[0].attributes.get("type", products[0].category) if products else "these"
         segments.append(Segment(name=name, size=len(users), propensity=round(propensity, 4),
