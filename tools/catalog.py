@@ -120,8 +120,9 @@ def card(hit: Hit, extra_why: list[str] | None = None) -> dict[str, Any]:
     """Turn a search hit into a product card (the ``ProductCard`` shape of agents/protocol.py)."""
     p = hit.product
     why = list(dict.fromkeys([*hit.why, *(extra_why or [])]))[:3]
+    kind = (p.attributes or {}).get("type")
     return {"id": p.id, "title": p.title, "price": p.price, "image": p.image, "brand": p.brand,
-            "category": p.category, "why": why}
+            "category": p.category, "type": kind if isinstance(kind, str) else None, "why": why}
 
 
 def match_reasons(product: Product, constraints: dict[str, Any]) -> list[str]:

@@ -83,12 +83,11 @@ def _narrow_to_type(ctx: ShopperContext, constraints: dict[str, Any], check: Typ
     """A carried type named by its head ("headphones") searches that catalogue type only."""
     if constraints.get("product_type") or not check.matches:
         return
+    categories = {ctx.vocabulary.type_category.get(t) for t in check.matches}
+    if len(categories) == 1 and None not in categories:
+        constraints["category"] = categories.pop()  # "gym" read as fitness yields to the type
     if len(check.matches) == 1:
         constraints["product_type"] = check.matches[0]
-        return
-    categories = {ctx.vocabulary.type_category.get(t) for t in check.matches}
-    if len(categories) == 1 and None not in categories and not constraints.get("category"):
-        constraints["category"] = categories.pop()
 
 
 def _not_carried_plan(ctx: ShopperContext, constraints: dict[str, Any], check: TypeCheck

@@ -1,4 +1,4 @@
-"""The shopper graph: understand -> (clarify | act) -> respond, checkpointed per session."""
+"""The shopper graph: understand -> (clarify | act | policy) -> respond, checkpointed per session."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from langgraph.graph import END, START, StateGraph
 
 from agents.shopper.context import ShopperContext
-from agents.shopper.nodes import act, clarify, respond, understand
+from agents.shopper.nodes import act, answer_policy, clarify, respond, understand
 from agents.shopper.state import ShopperState
 
 
@@ -21,9 +21,11 @@ def build_graph(checkpointer: Any = None) -> Any:
     graph.add_node("understand", understand)
     graph.add_node("clarify", clarify)
     graph.add_node("act", act)
+    graph.add_node("policy", answer_policy)
     graph.add_node("respond", respond)
     graph.add_edge(START, "understand")
     graph.add_edge("clarify", END)
     graph.add_edge("act", "respond")
+    graph.add_edge("policy", "respond")
     graph.add_edge("respond", END)
     return graph.compile(checkpointer=checkpointer, name="shopper")

@@ -13,6 +13,8 @@ from langgraph.types import Command
 from agents.shopper.actions import act as run_action
 from agents.shopper.context import ShopperContext
 from agents.shopper.guard import Grounding, StreamingGuard
+from agents.shopper.honesty import grounding_extras, results_summary
+from agents.shopper.policy import order_plan, policy_note, policy_plan
 from agents.shopper.prompts import chat_messages, reply_messages
 from agents.shopper.state import ShopperState
 from agents.shopper.understand import clarification_for, understand_text
@@ -26,9 +28,12 @@ def _turn_input(state: ShopperState) -> tuple[str, dict[str, Any]]:
     return (state.get("user") or "").strip(), action
 
 
+POLICY_INTENTS = ("policy_question", "order_status")
+
+
 def understand(state: ShopperState, runtime: Runtime[ShopperContext]
-               ) -> Command[Literal["clarify", "act"]]:
-    """Route the message (rules + embeddings) and parse its slots; decide clarify or act."""
+               ) -> Command[Literal["clarify", "act", "policy"]]:
+    """Route the message (safety rules + trained model) and parse its slots; pick the step."""
     ctx = runtime.context
     started = time.perf_counter()
     text, action = _turn_input(state)
@@ -46,7 +51,24 @@ def understand(state: ShopperState, runtime: Runtime[ShopperContext]
         turn = understand_text(ctx.router, ctx.vocabulary, text, dict(state))
         turn.update(intent="search", vague=False)
     turn["timing"] = {"understand_ms": (time.perf_counter() - started) * 1000}
-    return Command(update={"turn": turn}, goto="clarify" if turn["vague"] else "act")
+    goto = ("clarify" if turn["vague"] else "policy" if turn["intent"] in POLICY_INTENTS
+            else "act")
+    return Command(update={"turn": turn}, goto=goto)
+
+
+def answer_policy(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:
+    """Quote the store's policy (or hand an order question over); never invent either."""
+    started = time.perf_counter()
+    turn = dict(state["turn"])
+    book = runtime.context.policy_book()
+    plan = (order_plan(book) if turn["intent"] == "order_status"
+            else policy_plan(book, turn["text"]))
+    write = get_stream_writer()
+    for extra in plan.get("events", []):
+        write(extra)
+    turn["plan"] = plan
+    turn["timing"]["act_ms"] = (time.perf_counter() - started) * 1000
+    return {"turn": turn}
 
 
 def clarify(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:
@@ -66,6 +88,8 @@ def act(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]
     started = time.perf_counter()
     turn = dict(state["turn"])
     plan = run_action(runtime.context, dict(state), turn)
+    if turn["intent"] == "product_question" and plan.get("cards"):
+        _add_policy_note(runtime.context, turn["text"], plan)
     write = get_stream_writer()
     if plan.get("cards"):
         write({"type": "products", "items": plan["cards"]})
@@ -84,17 +108,27 @@ def act(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]
     return update
 
 
+def _add_policy_note(ctx: ShopperContext, text: str, plan: dict[str, Any]) -> None:
+    """A product question about shipping, returns or payment also quotes that policy."""
+    note = policy_note(ctx.policy_book(), text)
+    if note:
+        plan["template"] = f"{plan.get('template', '')} {note['sentence']}".strip()
+        plan.setdefault("events", []).append(note["event"])
+        plan["llm"] = False
+
+
 def _grounding(ctx: ShopperContext, state: ShopperState, plan: dict[str, Any]) -> Grounding:
     c = state.get("constraints") or {}
     numbers = [c[k] for k in ("min_price", "max_price") if c.get(k) is not None]
     numbers += [float(n) for n in re.findall(r"\d+(?:\.\d+)?", state["turn"].get("text", ""))]
-    return Grounding.from_cards(plan.get("cards", []), ctx.vocabulary.brands.values(), numbers)
+    types, tags = grounding_extras(ctx.store, ctx.vocabulary, plan)
+    return Grounding.from_cards(plan.get("cards", []), ctx.vocabulary.brands.values(), numbers,
+                                type_terms=types, card_tags=tags)
 
 
 def _summary(plan: dict[str, Any], state: ShopperState) -> str:
-    c = state.get("constraints") or {}
-    what = c.get("product_type") or (c.get("category") or "products").replace("_", " ")
-    return f"{len(plan.get('cards', []))} {what}"
+    """What was found, named by the real product types of the cards (never the request)."""
+    return results_summary(plan.get("cards", [])) or "no products"
 
 
 async def respond(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:

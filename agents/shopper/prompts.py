@@ -4,7 +4,9 @@ from __future__ import annotations
 
 REPLY_SYSTEM = (
     "You are a shop assistant. Answer with ONE short upbeat sentence that introduces the "
-    "products found. Never name products, brands or prices."
+    "products found. Call them only by the product types listed after 'Found:', even when "
+    "the shopper asked for something else. Never name products, brands or prices, and "
+    "never claim a feature."
 )
 CHAT_SYSTEM = (
     "You are a shop assistant in an online store. Answer with ONE short friendly sentence "
@@ -15,6 +17,8 @@ _REPLY_SHOTS = [
      "Here are some comfortable running shoes that fit your budget."),
     ("Shopper asked: cheaper\nFound: 3 frying pans",
      "These frying pans are easier on your wallet."),
+    ("Shopper asked: headphones for the gym\nFound: 3 gym bags, 2 water bottles",
+     "Here are some gym bags and water bottles for your workouts."),
 ]
 _CHAT_SHOTS = [("hello", "Hi there! What can I help you find today?"),
                ("thanks", "You're welcome! Let me know if you need anything else.")]

@@ -1,0 +1,70 @@
+"""Honest answers: "we don't carry X" first when X is absent, never when it is carried; the guard
+drops sentences naming a product type or a claim the cards do not show."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from langgraph.checkpoint.memory import InMemorySaver
+
+from agents.shopper.guard import Grounding
+from agents.shopper.service import ShopperService
+from agents.understanding.router import IntentRouter
+from knowledge.store import Store
+
+GYM_BAGS = [{"id": "FIT10", "title": "Stridewell Durable Gym Bag", "price": 35.0,
+             "brand": "Stridewell", "type": "gym bag"},
+            {"id": "FIT11", "title": "Voltix Gym Bag With Shoe Pocket", "price": 42.0,
+             "brand": "Voltix", "type": "gym bag"}]
+TYPES = ["headphones", "phone case", "gym bag", "wireless headphones", "pajamas"]
+
+
+@pytest.fixture(scope="module")
+def service(shop: Store) -> ShopperService:
+    return ShopperService(shop, InMemorySaver(), router=IntentRouter(shop.embedder))
+
+
+async def turn(service: ShopperService, text: str) -> tuple[str, list[dict[str, Any]]]:
+    sid = uuid.uuid4().hex
+    events = [e async for e in service.run_turn(sid, {"type": "message", "text": text})]
+    cards = next((e["items"] for e in events if e["type"] == "products"), [])
+    return service.last[sid].reply, cards
+
+
+def test_guard_drops_a_sentence_naming_a_type_no_card_shows() -> None:
+    g = Grounding.from_cards(GYM_BAGS, type_terms=TYPES)
+    text = "These headphones are great for your gym. Both gym bags fit a towel."
+    assert any("headphone" in v for v in g.check(text))
+    assert g.clean(text) == "Both gym bags fit a towel."
+
+
+def test_guard_drops_an_unsupported_claim_but_keeps_a_supported_one() -> None:
+    pajamas = [{"id": "CLO90", "title": "Comfora Kids Pajamas", "price": 20.0, "brand": "Comfora",
+                "type": "kids pajamas"}]
+    g = Grounding.from_cards(pajamas, type_terms=TYPES, card_tags={"breathable", "cotton"})
+    assert g.clean("These pajamas are designed to help prevent spills.") == ""
+    assert g.clean("These pajamas are breathable.") == "These pajamas are breathable."
+
+
+@pytest.mark.llm
+async def test_absent_type_reply_starts_with_dont_carry_and_offers_carried_types(
+        service: ShopperService) -> None:
+    reply, cards = await turn(service, "phone case for a construction worker")
+    assert reply.startswith("We don't carry phone cases; the closest we have are ")
+    carried = {t for t in service.vocabulary.types.values()}
+    offered = reply.split("the closest we have are ", 1)[1]
+    assert any(t in offered for t in carried)
+    assert cards and all(c["type"] in carried for c in cards)
+    assert all(c["type"] in offered or c["type"] + "s" in offered for c in cards)
+
+
+@pytest.mark.llm
+async def test_present_type_named_by_its_head_is_never_denied(service: ShopperService) -> None:
+    reply, cards = await turn(service, "headphones for the gym")
+    assert "don't carry" not in reply.lower()
+    assert cards and all(c["type"] == "wireless headphones" for c in cards)
+    reply, cards = await turn(service, "do you have a yoga mat?")
+    assert "don't carry" not in reply.lower()
+    assert cards and cards[0]["type"] == "yoga mat"
