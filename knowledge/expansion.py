@@ -41,6 +41,7 @@ class Expansion:
     attributes: dict[str, float] = field(default_factory=dict)
     categories: dict[str, float] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
+    product_types: list[str] = field(default_factory=list)  # type words the query names
 
     @property
     def empty(self) -> bool:

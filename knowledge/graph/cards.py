@@ -67,6 +67,11 @@ class EvidenceCache:
         self._load([i for i in product_ids if (i, attribute) not in self._spans])
         return [self.span(i, attribute) for i in product_ids]
 
+    def titles(self, product_ids: list[str]) -> list[str]:
+        """The products' titles (empty for unknown ids), read once and cached."""
+        self._load(product_ids)
+        return [str(self._products.get(i, {}).get("title", "")) for i in product_ids]
+
     def for_product(self, product: Product, attribute: str) -> Span | None:
         """Evidence on a product object already in hand (always read fresh, not cached)."""
         return find_evidence(_shape(product), attribute, self.lexicon)

@@ -27,6 +27,8 @@ FUZZY_MIN = 0.72
 ALIAS_RELATIONS = ("X_IS_A", "X_WANT")
 UNTYPED_WITH_TYPE = 0.4  # weight of a need with no product types when the query names a type
 TYPED_WITHOUT_TYPE = 0.6  # weight of a type-specific need when the query names no type
+SHARPEN = 3.0  # need weights are raised to this power so the strongest need leads the ranking
+TYPE_MISS = 0.25  # knowledge-list weight of a product whose title names none of the asked types
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -129,6 +131,7 @@ class KnowledgeExpander:
                 if alias is not None:
                     exp.evidence.append(_ev(alias))
         named_types = set(tokens(query)) & self.graph.type_words
+        exp.product_types = sorted(named_types)
         for concept, confidence in concepts.items():
             kind = self.graph.kinds.get(concept, "audience")
             (exp.intents if kind == "intent" else exp.audiences).append(concept)
@@ -136,12 +139,12 @@ class KnowledgeExpander:
                 fit = self._type_fit(need, named_types)
                 if fit == 0.0:
                     continue
-                weight = need.score * confidence * fit
+                weight = (need.score * confidence * fit) ** SHARPEN
                 if weight > exp.attributes.get(need.tail, 0.0):
                     exp.attributes[need.tail] = weight
                 exp.evidence.append(_ev(need))
         if exp.attributes:
-            exp.categories = self._categories(query, concepts)
+            exp.categories = self._categories(query, concepts, bool(named_types))
         exp.evidence.sort(key=lambda e: (e.relation != "NEEDS", -e.score))
         return exp
 
@@ -175,6 +178,21 @@ class KnowledgeExpander:
             found[int(pos)] = span is not None
         return found
 
+    def type_weights(self, exp: Expansion, index: Any, positions: np.ndarray) -> np.ndarray:
+        """1 for products whose title names a type the query asks for, else ``TYPE_MISS``.
+
+        All ones when the query names no known type. Only ``positions`` are read.
+        """
+        weights = np.ones(len(index))
+        if not exp.product_types:
+            return weights
+        wanted = set(exp.product_types)
+        ids = [index.ids[int(i)] for i in positions]
+        for pos, title in zip(positions, self.evidence.titles(ids), strict=True):
+            if not wanted & set(tokens(title)):
+                weights[int(pos)] = TYPE_MISS
+        return weights
+
     def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
         """Evidence lines and matched attributes for one product, only for what it has."""
         why: dict[str, str] = {}
@@ -190,10 +208,13 @@ class KnowledgeExpander:
             lines.append(evidence_line(span, self.lexicon, why.get(tag, "")))
         return lines, matched
 
-    def _categories(self, query: str, concepts: dict[str, float]) -> dict[str, float]:
+    def _categories(self, query: str, concepts: dict[str, float], typed: bool
+                    ) -> dict[str, float]:
         named = self._category(query)
         if named is not None:
             return {named: 1.0}
+        if typed:  # the query names a product type: the audience's usual categories do not apply
+            return {}
         weights: dict[str, float] = {}
         for concept in concepts:
             for interest in self.graph.interests.get(concept, []):
