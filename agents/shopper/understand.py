@@ -34,13 +34,25 @@ def _leftover_words(text: str, slots: Slots) -> list[str]:
     return [w for w in re.findall(r"[a-z]+", low) if w not in _FILLER]
 
 
+def _new_product(slots: Slots, state: dict[str, Any]) -> bool:
+    """The message names a catalogue type or category other than the active search's."""
+    active = state.get("constraints") or {}
+    return bool((slots.product_type and slots.product_type != active.get("product_type"))
+                or (slots.category and slots.category != active.get("category")))
+
+
 def effective_intent(intent: Intent, slots: Slots, state: dict[str, Any],
                      text: str = "") -> str:
-    """Adjust the routed intent to the conversation (no results yet -> no refinement...)."""
+    """Adjust the routed intent to the conversation (no search yet -> no refinement...).
+
+    The model already reads the context (products on screen, cart, references); these
+    rules only keep the actions consistent with the state: a refinement needs an active
+    search and no new product named; a bare filter after a search refines it.
+    """
     name = intent.name
     has_results = bool(state.get("last_results"))
     has_constraints = bool(state.get("constraints"))
-    if name == "refine" and (not has_constraints or len(_leftover_words(text, slots)) >= 2):
+    if name == "refine" and (not has_constraints or _new_product(slots, state)):
         return "search"
     if name == "search" and has_constraints and not slots.has_product_info and (
             slots.color or slots.size or slots.max_price is not None or slots.cheaper

@@ -87,6 +87,7 @@ class TextClassifier:
                                      sublinear_tf=True, min_df=2, lowercase=True)
         self.model: Any = None
         self.labels: list[str] = []
+        self._fast: FastLinear | bool | None = None
 
     # -- features --------------------------------------------------------------------
     def _context(self, contexts: Sequence[Mapping[str, Any]]) -> np.ndarray:
@@ -132,9 +133,26 @@ class TextClassifier:
 
     # -- prediction ------------------------------------------------------------------
     def proba(self, text: str, context: Mapping[str, Any] | None = None) -> dict[str, float]:
-        """Calibrated probability of every label for one text."""
-        row = self.model.predict_proba(self._features([text], [context or {}], many=False))[0]
+        """Calibrated probability of every label for one text.
+
+        Served by :class:`FastLinear` (the same numbers without scikit-learn's per-call
+        overhead) when the model is a multinomial LR, plain or temperature-calibrated.
+        """
+        if self._fast is None:
+            self._fast = FastLinear.compile(self) or False
+        if self._fast:
+            row = self._fast.proba(text, self._vectors([text], many=False)[0],
+                                   self._context([context or {}])[0])
+        else:
+            row = self.model.predict_proba(
+                self._features([text], [context or {}], many=False))[0]
         return {label: float(p) for label, p in zip(self.labels, row, strict=True)}
+
+    def sklearn_proba(self, text: str, context: Mapping[str, Any] | None = None
+                      ) -> np.ndarray:
+        """The same probabilities computed by scikit-learn itself (to check the fast path)."""
+        return np.asarray(self.model.predict_proba(
+            self._features([text], [context or {}], many=False))[0])
 
     def predict(self, text: str, context: Mapping[str, Any] | None = None
                 ) -> tuple[str, float]:
@@ -172,6 +190,72 @@ class TextClassifier:
         out.words, out.chars = state["words"], state["chars"]
         out.model, out.labels = state["model"], state["labels"]
         return out
+
+
+class FastLinear:
+    """One-text scoring of a fitted model with plain numpy, as scikit-learn scores it.
+
+    TF-IDF by dictionary lookup, the linear logits block by block, then the temperature
+    softmax.
+    """
+
+    def __init__(self, clf: TextClassifier, coef: np.ndarray, intercept: np.ndarray,
+                 beta: float) -> None:
+        """Split the coefficient matrix into its word, char, vector and context blocks."""
+        nw, nc = len(clf.words.vocabulary_), len(clf.chars.vocabulary_)
+        dim = coef.shape[1] - nw - nc - len(clf.config.context_keys)
+        self.blocks = (coef[:, :nw], coef[:, nw:nw + nc], coef[:, nw + nc:nw + nc + dim],
+                       coef[:, nw + nc + dim:])
+        self.intercept, self.beta = intercept, beta
+        self.weights = (clf.config.embedding_weight, clf.config.context_weight)
+        self.vectorizers = [(v.build_analyzer(), v.vocabulary_, v.idf_) for v in
+                            (clf.words, clf.chars)]
+
+    @classmethod
+    def compile(cls, clf: TextClassifier) -> FastLinear | None:
+        """The fast scorer for ``clf``, or None when its model is of another kind."""
+        model = clf.model
+        beta = 1.0
+        if isinstance(model, CalibratedClassifierCV):
+            if model.method != "temperature" or len(model.calibrated_classifiers_) != 1:
+                return None
+            fitted = model.calibrated_classifiers_[0]
+            model, beta = fitted.estimator, float(fitted.calibrators[0].beta_)
+        if not isinstance(model, LogisticRegression) or model.coef_.shape[0] != len(clf.labels):
+            return None
+        names = [str(c) for c in model.classes_]
+        if names not in (clf.labels, [str(i) for i in range(len(clf.labels))]):
+            return None  # the calibrated wrapper fits its estimator on encoded labels
+        return cls(clf, np.asarray(model.coef_), np.asarray(model.intercept_), beta)
+
+    @staticmethod
+    def _tfidf(analyzer: Any, vocabulary: dict[str, int], idf: np.ndarray, text: str
+               ) -> tuple[np.ndarray, np.ndarray]:
+        counts: dict[int, int] = {}
+        for token in analyzer(text):
+            index = vocabulary.get(token)
+            if index is not None:
+                counts[index] = counts.get(index, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * idf[idx]
+        return idx, values / np.linalg.norm(values)
+
+    def proba(self, text: str, vector: np.ndarray, context: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities for one text (its sentence vector and context given)."""
+        logits = self.intercept.astype(np.float64).copy()
+        for block, (analyzer, vocabulary, idf) in zip(self.blocks[:2], self.vectorizers,
+                                                      strict=True):
+            idx, values = self._tfidf(analyzer, vocabulary, idf, text)
+            logits += block[:, idx] @ values
+        logits += self.blocks[2] @ (vector.astype(np.float64) * self.weights[0])
+        if context.size:
+            logits += self.blocks[3] @ (context.astype(np.float64) * self.weights[1])
+        scaled = self.beta * logits
+        scaled -= scaled.max()
+        exp = np.exp(scaled)
+        return np.asarray(exp / exp.sum())
 
 
 def trained_classifier(cache_dir: Path, name: str, version: str, sources: Sequence[Path],

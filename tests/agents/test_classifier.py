@@ -31,6 +31,10 @@ def test_training_is_deterministic_and_survives_save_load(embedder: Embedder,
     probe = ["is the second one waterproof", "rain jacket for kids", "where is my parcel"]
     ctx = {"results_shown": 1.0, "refers": 1.0}
     assert [first.proba(t, ctx) for t in probe] == [second.proba(t, ctx) for t in probe]
+    for text in probe:  # the numpy fast path gives scikit-learn's own probabilities
+        fast = list(first.proba(text, ctx).values())
+        assert max(abs(a - b) for a, b in zip(fast, first.sklearn_proba(text, ctx),
+                                              strict=True)) < 1e-9
     first.save(tmp_path)
     loaded = TextClassifier.load(tmp_path, embedder)
     assert [loaded.predict(t, ctx) for t in probe] == [first.predict(t, ctx) for t in probe]
