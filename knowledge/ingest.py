@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from tqdm import tqdm
 
 from knowledge.errors import ImportFileError
-from knowledge.extraction.apply import apply_extraction
+from knowledge.extraction.apply import apply_extraction, served_tails
 from knowledge.extraction.types import Tagger
 from knowledge.models import EVENT_TYPES, Event, Product, Shopper
 from knowledge.sql import transaction
@@ -175,7 +175,7 @@ def import_catalog_report(store: Store, path: Path, *, merchant_id: str | None =
     if not products:
         raise ImportFileError(str(path), 0, "the file holds no products")
     rows = list(products.values())
-    extracted = apply_extraction(rows, tagger)
+    extracted = apply_extraction(rows, tagger, served_tails(store.engine))
     report = CatalogImport(len(rows), extracted)
     if extracted == 0:
         report.warnings.append(

@@ -28,7 +28,28 @@ def title_tagger(settings: Any = None) -> Tagger | None:
     return lambda text: tagger.tag(text)
 
 
-def extract_product(product: Any, tagger: Tagger | None = None) -> Extraction:
+def served_tails(engine: Any) -> tuple[str, ...]:
+    """NEEDS tails of the store's served (accepted) assertions, as extra feature tags.
+
+    Empty when the knowledge table is missing or unreadable (logged): extraction then uses
+    its own list and the seed's tails.
+    """
+    try:
+        from sqlmodel import Session, col, select
+
+        from knowledge.graph.store import Assertion
+
+        with Session(engine) as session:
+            stmt = (select(Assertion.tail).where(Assertion.relation == "NEEDS")
+                    .where(col(Assertion.status) == "accepted").distinct())
+            return tuple(sorted({str(t).lower() for t in session.exec(stmt)}))
+    except Exception as exc:  # knowledge is an enrichment; extraction works without it
+        log.warning("served knowledge tails unavailable for extraction: %s", exc)
+        return ()
+
+
+def extract_product(product: Any, tagger: Tagger | None = None,
+                    extra_features: tuple[str, ...] = ()) -> Extraction:
     """Extraction for one product (its given attributes win), never raising.
 
     A failure is logged and the product keeps what it was given.
@@ -36,21 +57,23 @@ def extract_product(product: Any, tagger: Tagger | None = None) -> Extraction:
     given = dict(product.attributes or {})
     try:
         return extract(product.title, product.bullets or [], product.description or "",
-                       given=given, color=product.color, tagger=tagger)
+                       given=given, color=product.color, tagger=tagger,
+                       extra_features=extra_features)
     except Exception:
         log.exception("attribute extraction failed for product %s; keeping its given attributes",
                       product.id)
         return Extraction(given, {})
 
 
-def apply_extraction(products: Iterable[Any], tagger: Tagger | None = None) -> int:
+def apply_extraction(products: Iterable[Any], tagger: Tagger | None = None,
+                     extra_features: tuple[str, ...] = ()) -> int:
     """Fill ``attributes`` and ``attribute_spans`` of each product.
 
     Returns how many values were extracted (not given) over all products.
     """
     found = 0
     for product in products:
-        result = extract_product(product, tagger)
+        result = extract_product(product, tagger, extra_features)
         product.attributes = result.attributes
         product.attribute_spans = result.spans
         found += sum(1 for spans in result.spans.values() for s in spans
