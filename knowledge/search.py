@@ -133,19 +133,33 @@ class SearchEngine:
         positions = [position[i] for i, _ in hits if i in position]
         return [p for p in positions if mask[p]][:n]
 
-    def _knowledge_list(self, exp: Expansion, mask: np.ndarray, n: int
-                        ) -> tuple[list[int], np.ndarray]:
+    def _knowledge_list(self, exp: Expansion, mask: np.ndarray, n: int,
+                        pool: list[int] | None = None) -> tuple[list[int], np.ndarray]:
+        """Products with the needed attributes (tags, or listing text via the expander).
+
+        The list re-ranks only ``pool`` (the other lists' candidates), so a need never pulls
+        in products of an unrelated type; a category the query implies weights it further.
+        """
         wanted = exp.attributes
         total = sum(wanted.values()) or 1.0
         match = np.zeros(len(self.index))
+        has = getattr(self.expander, "attribute_mask", None)
+        only = None if pool is None else np.asarray(pool, dtype=int)
         for tag, weight in wanted.items():
-            match += weight * self.index.tag_mask(tag)
+            match += weight * (has(tag, self.index, only) if has else self.index.tag_mask(tag))
         match /= total
         if exp.categories:
             category_weight = np.zeros(len(self.index))
             for category, weight in exp.categories.items():
                 category_weight[self.index.category == category] = weight
             match *= category_weight
+        typed = getattr(self.expander, "type_weights", None)
+        if typed is not None and only is not None:
+            match *= typed(exp, self.index, only)
+        if only is not None:
+            in_pool = np.zeros(len(self.index), dtype=bool)
+            in_pool[only] = True
+            match = np.where(in_pool, match, 0.0)
         match = np.where(mask, match, 0.0)
         ranked = np.where(match > 0, match + 0.1 * self.index.popularity, 0.0)
         return _top(ranked, n), match
@@ -169,7 +183,8 @@ class SearchEngine:
         exp = self.expander.expand(query) if (use_knowledge and self.expander) else None
         match = None
         if exp is not None and exp.attributes:
-            klist, match = self._knowledge_list(exp, mask, n)
+            pool = sorted({p for ranked, _ in lists for p in ranked})
+            klist, match = self._knowledge_list(exp, mask, n, pool)
             lists.append((klist, self.weights.knowledge_list))
         fused = _rrf(lists)
         if match is not None:
@@ -223,11 +238,20 @@ class SearchEngine:
             product = rows.get(pid)
             if product is None:
                 continue
-            tags = product.tags()
-            matched = sorted(t for t in (exp.attributes if exp else {}) if t in tags)
-            why = exp.reasons_for(tags, product.category) if exp else []
+            why, matched = self._reasons(exp, product)
             hits.append(Hit(product=product, score=fused[pos], why=why, matched_attributes=matched))
         return hits
+
+    def _reasons(self, exp: Expansion | None, product: Product) -> tuple[list[str], list[str]]:
+        """Evidence lines and matched attributes: only what this product has."""
+        if exp is None or not exp.attributes:
+            return [], []
+        explain = getattr(self.expander, "explain", None)
+        if explain is not None:
+            lines, matched = explain(exp, product)
+            return list(lines), sorted(matched)
+        tags = product.tags()
+        return exp.reasons_for(tags), sorted(t for t in exp.attributes if t in tags)
 
 
 def _top(scores: np.ndarray, n: int) -> list[int]:
