@@ -18,6 +18,9 @@ from sqlmodel import Session, select
 
 from knowledge.demo.behaviour import Catalog, Simulator
 from knowledge.demo.world import AUDIENCE_PHRASES, taxonomy
+from knowledge.extraction.extract import knowledge_tails
+from knowledge.extraction.finders import feature_items, find_terms
+from knowledge.extraction.types import normal
 from knowledge.ingest import CatalogImport, import_catalog_report, import_events, read_rows
 from knowledge.models import Product
 from knowledge.store import Store
@@ -85,29 +88,53 @@ def _personas(seed: int, n: int) -> list[str | None]:
     return [rng.choice(names) if rng.random() < 0.8 else None for _ in range(n)]
 
 
+GENERIC_NEEDS = frozenset({"durable", "lightweight", "comfortable", "soft", "adjustable",
+                           "portable", "compact"})
+
+
+def canonical_need(need: str) -> str:
+    """A persona need as the extractor tags it ("slip-resistant" -> "non-slip")."""
+    found = find_terms(need.replace("-", " "), feature_items(knowledge_tails()),
+                       check_negation=False)
+    return found[0][0] if found else need
+
+
 class EsciSimulator(Simulator):
     """Persona sessions over real listings: types chosen where extracted attributes meet needs."""
 
     def __init__(self, products: list[dict[str, Any]], seed: int, days: int) -> None:
-        """Index the products; precompute, per persona, the product types that suit it."""
+        """Index the products; rank, per persona, the product types that suit it."""
         super().__init__(products, seed, days)
         self.audiences = [set(p["attributes"]["audiences"]) for p in products]
-        self.suits: dict[str, list[str]] = {}
-        for persona, spec in taxonomy()["personas"].items():
-            needs, who = set(spec["needs"]), PERSONA_AUDIENCES.get(persona, set())
-            counts: dict[str, int] = {}
-            for i, p in enumerate(products):
-                if needs & self.cat.features[i] or who & self.audiences[i]:
-                    counts[p["attributes"]["type"]] = counts.get(p["attributes"]["type"], 0) + 1
-            self.suits[persona] = sorted(t for t, n in counts.items() if n >= 2)
+        self.needs = {persona: {canonical_need(n) for n in spec["needs"]}
+                      for persona, spec in taxonomy()["personas"].items()}
+        self.suits = {persona: self._suited_types(persona) for persona in self.needs}
         self.types = sorted(self.cat.by_type)
+
+    def _suited_types(self, persona: str) -> list[str]:
+        """Types whose products carry the persona's needs or audience, best first (max 8).
+
+        Generic needs ("durable") count a quarter; a type the persona is known to buy counts 5.
+        """
+        spec, needs = taxonomy()["personas"][persona], self.needs[persona]
+        who = PERSONA_AUDIENCES.get(persona, set())
+        known = {normal(t)[-1] for t in spec["types"]}
+        score: dict[str, float] = {}
+        for i, p in enumerate(self.cat.products):
+            kind = p["attributes"]["type"]
+            hits = needs & self.cat.features[i]
+            value = sum(0.25 if h in GENERIC_NEEDS else 1.0 for h in hits)
+            value += 2.0 * len(who & self.audiences[i])
+            value += 5.0 if normal(kind)[-1:] and normal(kind)[-1] in known else 0.0
+            score[kind] = score.get(kind, 0.0) + value
+        ranked = sorted((k for k, v in score.items() if v >= 2.0), key=lambda k: (-score[k], k))
+        return ranked[:8]
 
     def persona_session(self, user: str, persona: str) -> None:
         """One visit: a type that suits the persona, a query naming the need or the audience."""
-        spec = taxonomy()["personas"][persona]
         types = self.suits.get(persona) or self.types
         ptype = self.rng.choice(types)
-        needs = set(spec["needs"])
+        needs = self.needs[persona]
         have = sorted(needs & set().union(*(self.cat.features[i] for i in self.cat.by_type[ptype])))
         phrase = self.rng.choice(AUDIENCE_PHRASES.get(persona, ["me"]))
         forms = [f"{ptype} for {phrase}", ptype]
