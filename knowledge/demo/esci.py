@@ -76,8 +76,10 @@ def _write(path: Path, rows: list[dict[str, Any]]) -> Path:
 
 def _sim_row(p: Product) -> dict[str, Any]:
     attrs = p.attributes or {}
+    path = attrs.get("category_path") or []
+    fallback = str(path[-1]).lower() if path else (p.category or "product").replace("_", " ")
     return {"product_id": p.id, "product_title": p.title, "category": p.category or "other",
-            "attributes": {"type": str(attrs.get("type") or p.category or "product"),
+            "attributes": {"type": str(attrs.get("type") or fallback),
                            "features": list(attrs.get("features") or []),
                            "audiences": list(attrs.get("audiences") or [])}}
 
