@@ -22,6 +22,8 @@ from knowledge.graph.evidence import Lexicon, Span, find_evidence
 from knowledge.models import Product
 
 QUOTE_CHARS = 70
+GENERIC_WORDS = frozenset("free safe proof resistant friendly ready with for and the a non anti "
+                          "no built in easy soft".split())
 
 
 def _shape(p: Product) -> dict[str, Any]:
@@ -77,13 +79,43 @@ class EvidenceCache:
         return find_evidence(_shape(product), attribute, self.lexicon)
 
 
+def _label(span: Span, lexicon: Lexicon) -> str:
+    """The lexicon's label when the listing says the attribute itself, else the listing's words.
+
+    So "anti-glare" is shown as "Anti-glare", never upgraded to "Polarized lenses".
+    """
+    entry = lexicon.entry(span.attribute)
+    said = " ".join(span.said.replace("-", " - ").split()).replace(" - ", "-").strip()
+    if not said or _same(said, span.attribute + " " + entry.label):
+        return entry.label
+    return said[:1].upper() + said[1:].lower()
+
+
+def _same(said: str, names: str) -> bool:
+    """True when the listing's words name the attribute itself ("non-slip", "slip-resistant").
+
+    False for a weaker or related property ("anti-glare" for "polarized", "sweat resistant"
+    for "sweat-proof").
+    """
+    words, named = set(_plain(said).split()), set(_plain(names).split())
+    if "resistant" in words and "proof" in named:
+        return False
+    return bool((words - GENERIC_WORDS) & (named - GENERIC_WORDS))
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().replace("-", " ").split())
+
+
 def evidence_line(span: Span, lexicon: Lexicon, why: str = "") -> str:
     """``Label (“quote”): why`` — what this product has, in its own words, and what for."""
     entry = lexicon.entry(span.attribute)
+    label = _label(span, lexicon)
     quote = span.quote if len(span.quote) <= QUOTE_CHARS else (
         span.quote[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…")
+    said = "" if _plain(quote) == _plain(label) else f" (“{quote}”)"
+    line = f"{label}{said}"
+    if label != entry.label:  # the listing's weaker words: quote them, claim no benefit
+        return line
     reason = why or entry.benefit
-    said = "" if quote.lower().replace("-", " ") == entry.label.lower().replace("-", " ") \
-        else f" (“{quote}”)"
-    line = f"{entry.label}{said}"
     return f"{line}: {reason}" if reason else line

@@ -53,6 +53,7 @@ class Span:
     field: str
     quote: str
     source: str  # "attributes" (given or extracted values) or "text" (found in the listing)
+    said: str = ""  # the listing's own words for it ("anti-glare"), never an upgrade of them
 
 
 def _norm(text: str) -> str:
@@ -163,7 +164,8 @@ def _stored_span(product: Any, key: str, value: str) -> Span | None:
         if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
             if negated(text.lower(), start):
                 return None
-            return Span("", str(field), _quote(text, start, end), str(span.get("source", "")))
+            return Span("", str(field), _quote(text, start, end), str(span.get("source", "")),
+                        text[start:end])
     return None
 
 
@@ -174,8 +176,9 @@ def in_attributes(product: Any, attribute: str, lexicon: Lexicon) -> Span | None
         if key != "category_path" and _norm(value) in names:
             stored = _stored_span(product, key, value)
             if stored is not None:
-                return Span(attribute, stored.field, stored.quote, stored.source or "attributes")
-            return Span(attribute, "attributes", value, "attributes")
+                return Span(attribute, stored.field, stored.quote, stored.source or "attributes",
+                            value)
+            return Span(attribute, "attributes", value, "attributes", value)
     return None
 
 
@@ -197,7 +200,8 @@ def in_text(fields: list[tuple[str, str]], attribute: str, lexicon: Lexicon) -> 
             if negated(low, match.start()):
                 return None  # the listing says it does not have it: nothing else counts
             if not about_elsewhere(low, match.start()) and found is None:
-                found = Span(attribute, field, _quote(text, match.start(), match.end()), "text")
+                found = Span(attribute, field, _quote(text, match.start(), match.end()), "text",
+                             text[match.start():match.end()])
     return found
 
 

@@ -29,6 +29,7 @@ UNTYPED_WITH_TYPE = 0.4  # weight of a need with no product types when the query
 TYPED_WITHOUT_TYPE = 0.6  # weight of a type-specific need when the query names no type
 SHARPEN = 3.0  # need weights are raised to this power so the strongest need leads the ranking
 TYPE_MISS = 0.25  # knowledge-list weight of a product whose title names none of the asked types
+SHOW_MIN = 0.3  # a need weaker than this ranks but gets no evidence line (generic, off-type)
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -201,6 +202,8 @@ class KnowledgeExpander:
                 why[ev.tail] = ev.why
         lines, matched = [], []
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
+            if exp.attributes[tag] < SHOW_MIN:
+                continue
             span = self.evidence.for_product(product, tag)
             if span is None:
                 continue
