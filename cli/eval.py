@@ -6,20 +6,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from cli.common import console, fail
 from knowledge.errors import ShopmageError
 
 eval_app = typer.Typer(help="Offline evaluation: run suites, write reports, compare runs.",
                        no_args_is_help=True, pretty_exceptions_enable=False)
-console = Console()
-
-
-def _fail(message: str) -> None:
-    console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
-    raise typer.Exit(1)
 
 
 def _say(message: str) -> None:
@@ -46,7 +40,7 @@ def run(
         path = run_suite(suite, out, data=data, settings=Settings(), seed=seed, progress=_say,
                          engines=engines)
     except ShopmageError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     results = json.loads(path.read_text(encoding="utf-8"))
     console.print(_metrics_table(results["metrics"], f"suite {suite}"))
@@ -80,7 +74,7 @@ def compare(run_a: Path, run_b: Path) -> None:
     try:
         comparison = compare_results(run_a, run_b)
     except ShopmageError as exc:
-        _fail(str(exc))
+        fail(str(exc))
         return
     title = f"A: {comparison.suite_a} ({run_a})  B: {comparison.suite_b} ({run_b})"
     table = Table("system", "metric", "A", "B", "delta", "rel", "note", title=title)

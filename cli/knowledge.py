@@ -4,32 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from cli.common import console, fail, open_configured_store
 from knowledge.errors import ShopmageError
 
 knowledge_app = typer.Typer(help="Commonsense product knowledge (COSMO-style).",
                             no_args_is_help=True)
-console = Console()
-
-if TYPE_CHECKING:
-    from knowledge.store import Store
-
-
-def _store() -> Store:
-    from knowledge.settings import Settings
-    from knowledge.store import open_store
-
-    return open_store(Settings())
-
-
-def _fail(message: str) -> None:
-    console.print(f"[red]error:[/red] {message}")
-    raise typer.Exit(1)
 
 
 @knowledge_app.command("build")
@@ -38,10 +22,10 @@ def build(sources: str = "seed,mining", llm_limit: int = 30) -> None:
     from knowledge.graph.build import build_knowledge
 
     try:
-        stats = build_knowledge(_store(), tuple(s.strip() for s in sources.split(",") if s),
-                                llm_limit=llm_limit)
+        chosen = tuple(s.strip() for s in sources.split(",") if s)
+        stats = build_knowledge(open_configured_store(), chosen, llm_limit=llm_limit)
     except (ShopmageError, ValueError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     console.print_json(json.dumps(stats))
 
 
@@ -52,12 +36,12 @@ def review(file: Annotated[Path | None, typer.Option(
     """Accept or reject candidate assertions (interactively or from a file)."""
     from knowledge.graph.review import apply_decisions, decide, review_queue
 
-    store = _store()
+    store = open_configured_store()
     if file is not None:
         try:
             console.print(f"applied {apply_decisions(store.engine, file)} decisions")
         except ShopmageError as exc:
-            _fail(str(exc))
+            fail(str(exc))
         return
     queue = review_queue(store.engine, limit)
     if not queue:
@@ -77,7 +61,8 @@ def export(file: Path, status: str | None = None) -> None:
     """Write assertions as JSONL."""
     from knowledge.graph.io import export_assertions
 
-    console.print(f"exported {export_assertions(_store().engine, file, status=status)} assertions")
+    count = export_assertions(open_configured_store().engine, file, status=status)
+    console.print(f"exported {count} assertions")
 
 
 @knowledge_app.command("import")
@@ -86,9 +71,10 @@ def import_(file: Path) -> None:
     from knowledge.graph.io import import_assertions
 
     try:
-        console.print(f"imported {import_assertions(_store().engine, file)} assertions")
+        count = import_assertions(open_configured_store().engine, file)
+        console.print(f"imported {count} assertions")
     except ShopmageError as exc:
-        _fail(str(exc))
+        fail(str(exc))
 
 
 @knowledge_app.command("explain")
@@ -96,7 +82,7 @@ def explain(query: str) -> None:
     """What a query means: audiences, intents, needed attributes, categories, evidence."""
     from knowledge.graph.serve import KnowledgeExpander
 
-    exp = KnowledgeExpander(_store()).expand(query)
+    exp = KnowledgeExpander(open_configured_store()).expand(query)
     if exp.empty:
         console.print(f"no known intent or audience in {query!r}: search will use its words only")
         return

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from cli.agent import agent_app, bench_ucp_search
+from cli.common import console, fail, open_configured_store
 from cli.eval import eval_app
 from cli.feed import feed_app
 from cli.knowledge import knowledge_app
@@ -34,7 +34,6 @@ app.add_typer(demo_app, name="demo")
 app.add_typer(ingest_app, name="ingest")
 app.add_typer(merchant_app, name="merchant")
 app.add_typer(bench_app, name="bench")
-console = Console()
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(knowledge_app, name="knowledge")
@@ -44,22 +43,6 @@ bench_app.command("ucp-search")(bench_ucp_search)
 app.add_typer(train_app, name="train")
 app.add_typer(traffic_app, name="traffic")
 app.command("understand")(understand)
-
-if TYPE_CHECKING:
-    from knowledge.store import Store
-
-
-def _store() -> Store:
-    from knowledge.settings import Settings
-    from knowledge.store import open_store
-
-    return open_store(Settings())
-
-
-def fail(message: str) -> None:
-    """Print a clear error and exit 1."""
-    console.print(f"[red]error:[/red] {message}")
-    raise typer.Exit(1)
 
 
 @demo_app.command("build")
@@ -77,7 +60,7 @@ def demo_build(products: Annotated[int | None, typer.Option(
 
     if catalog not in ("generated", "esci"):
         fail(f"--catalog must be generated or esci, got {catalog!r}")
-    store = _store()
+    store = open_configured_store()
     if if_missing and demo_exists(store):
         console.print(f"store present ({len(store.search.index)} products); nothing to do")
         return
@@ -108,7 +91,7 @@ def ingest_catalog(file: Path, merchant: Annotated[str | None, typer.Option(
     from knowledge.ingest import import_catalog_report
 
     try:
-        report = import_catalog_report(_store(), file, merchant_id=merchant)
+        report = import_catalog_report(open_configured_store(), file, merchant_id=merchant)
     except ShopmageError as exc:
         fail(str(exc))
     for warning in report.warnings:
@@ -123,7 +106,7 @@ def ingest_events(file: Path, personas: Path | None = None) -> None:
     from knowledge.ingest import import_events
 
     try:
-        n = import_events(_store(), file, personas=personas)
+        n = import_events(open_configured_store(), file, personas=personas)
     except ShopmageError as exc:
         fail(str(exc))
     console.print(f"imported {n} events")
@@ -142,7 +125,7 @@ def search(query: str, k: int = 10, min_price: float | None = None,
 
     if mode not in ("hybrid", "bm25", "dense"):
         fail("--mode must be hybrid, bm25 or dense")
-    store = _store()
+    store = open_configured_store()
     attach_knowledge(store)
     filters = SearchFilters(min_price=min_price, max_price=max_price, category=category,
                             brand=brand, color=color, attributes=tuple(attr or ()))
@@ -185,7 +168,7 @@ def mcp(transport: str = "stdio", host: str = "127.0.0.1", port: int = 8001,
 
     if transport not in ("stdio", "http"):
         fail("--transport must be stdio or http")
-    store = _store()
+    store = open_configured_store()
     attach_knowledge(store)
     server = build_mcp(store, merchant_key, agent_key=agent_key)
     if transport == "stdio":
@@ -200,7 +183,7 @@ def merchant_create(name: str) -> None:
     from knowledge.merchants import create_merchant
 
     try:
-        merchant, key = create_merchant(_store().engine, name=name)
+        merchant, key = create_merchant(open_configured_store().engine, name=name)
     except ShopmageError as exc:
         fail(str(exc))
     console.print(f"merchant {merchant.id} ({merchant.name}) created")
@@ -237,7 +220,7 @@ def merchant_assign(name: str, brand: Annotated[list[str], typer.Option(
     from knowledge.models import Merchant
     from tools.campaigns.service import assign_products
 
-    store = _store()
+    store = open_configured_store()
     with Session(store.engine) as session:
         merchant = session.exec(select(Merchant).where(Merchant.name == name)).first()
     if merchant is None:
