@@ -101,7 +101,7 @@ def _term_at(low: str, pos: int, vocab: Collection[str]) -> tuple[int, int] | No
     return first.start(), first.end()
 
 
-def _known(term: str, vocab: set[str]) -> bool:
+def _known(term: str, vocab: Collection[str]) -> bool:
     """A word after a comma continues the list only when it is a known attribute word."""
     from knowledge.nlp.lexicon import BASE_COLORS, BASE_MATERIALS
 
