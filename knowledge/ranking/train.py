@@ -3,7 +3,8 @@
 The training set is built with the serving code: each judged product's per-field tokens
 (:class:`FieldIndex` over the whole ESCI catalogue), the catalogue BM25 score
 (:class:`CatalogIndex`), the embedding cosine (the store's embedder over the importer's
-embedding text), popularity (log of ESCI's rating count) and the matches of
+embedding text), popularity (zero: ESCI has no behaviour log; its rating counts, tried as
+popularity, did not help cross-validated nDCG) and the matches of
 :mod:`knowledge.ranking.features`. Labels E/S/C/I map to 3/2/1/0 with the KDD Cup gains
 1.0/0.1/0.01/0 as LightGBM's ``label_gain``.
 """
@@ -63,16 +64,13 @@ def _judgments(path: Path) -> list[dict[str, Any]]:
     return [row for _, row in read_rows(path)]
 
 
-def _products(path: Path) -> tuple[list[Product], dict[str, float]]:
-    """The catalogue as the importer parses it, and log(1 + rating count) per product."""
+def _products(path: Path) -> list[Product]:
+    """The catalogue as the importer parses it (extraction applied by the caller)."""
     out: dict[str, Product] = {}
-    popularity: dict[str, float] = {}
     for _, row in read_rows(path):
         product = parse_product(row)
-        count = row.get("rating_count")
         out[product.id] = product
-        popularity[product.id] = float(np.log1p(count)) if isinstance(count, int | float) else 0.0
-    return list(out.values()), popularity
+    return list(out.values())
 
 
 def training_rows(judgments: Path, products: Path,
@@ -80,7 +78,7 @@ def training_rows(judgments: Path, products: Path,
     """Feature rows for every judged (query, product) pair; ``embed`` maps texts to unit vectors."""
     from knowledge.extraction.apply import apply_extraction
 
-    catalogue, popularity = _products(products)
+    catalogue = _products(products)
     apply_extraction(catalogue)  # as the importer does, so features see the same attributes
     by_id = {p.id: p for p in catalogue}
     index, fields = CatalogIndex(), FieldIndex()
@@ -97,7 +95,7 @@ def training_rows(judgments: Path, products: Path,
         bm25 = np.array([scores[index.position[i]] for i in ids])
         mat = np.array([vectors[i] for i in ids])
         cosine = mat @ qvec
-        pop = np.array([popularity[i] for i in ids])
+        pop = np.zeros(len(ids))  # no behaviour log, as in an imported ESCI store
         x = candidate_features(q["query"], [fields.docs[i] for i in ids], fields, bm25, cosine,
                                pop, None, mat)
         y = np.array([LABELS[j["esci_label"]] for j in q["judgments"]])
