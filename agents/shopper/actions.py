@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from agents.shopper.context import ShopperContext
-from agents.shopper.honesty import TypeCheck, check_type, dont_carry_sentence
+from agents.shopper.honesty import TypeCheck, check_type, dont_carry_sentence, plural
 from agents.shopper.understand import constraints_from, merge_constraints
 from knowledge import carts as cart_tools
 from knowledge.errors import InvalidRequestError, NotFoundError
@@ -47,8 +47,8 @@ def _results_plan(hits: list[Hit], constraints: dict[str, Any], relaxed: list[st
     if relaxed:
         dropped = " or ".join(dict.fromkeys(_LABELS[r] for r in relaxed))
         names = " and ".join(f"{c['title']} ({money(c['price'])})" for c in cards[:2])
-        template = (f"We don't carry {what} with {dropped}. The closest alternatives are "
-                    f"{names}.")
+        template = (f"None of our {plural(what)} match {dropped}. We don't carry that exact "
+                    f"combination; the closest alternatives are {names}.")
         return {"cards": cards, "llm": False, "template": template, "relaxed": relaxed}
     template = (f"I found {len(cards)} options. The top pick is {top['title']} at "
                 f"{money(top['price'])}.")
