@@ -31,7 +31,7 @@ def _amount(value: Any, path: str) -> float | None:
 def _filters(raw: Any) -> tuple[SearchFilters, list[str]]:
     """Shopmage filters and the category list from a UCP ``search_filters`` object."""
     if raw is None:
-        return SearchFilters(), []
+        return _priced(SearchFilters()), []
     if not isinstance(raw, dict):
         raise _bad("filters must be an object", "$.filters")
     categories = raw.get("categories") or []
@@ -44,7 +44,14 @@ def _filters(raw: Any) -> tuple[SearchFilters, list[str]]:
     high = _amount(price.get("max"), "$.filters.price.max")
     if low is not None and high is not None and low > high:
         raise _bad("filters.price.min is above filters.price.max", "$.filters.price")
-    return SearchFilters(min_price=low, max_price=high), [c.strip() for c in categories]
+    return _priced(SearchFilters(min_price=low, max_price=high)), [c.strip() for c in categories]
+
+
+def _priced(filters: SearchFilters) -> SearchFilters:
+    """Only priced products can be offered over UCP: rank among those (price >= 0)."""
+    if filters.min_price is None:
+        filters.min_price = 0.0
+    return filters
 
 
 def _page(raw: Any) -> tuple[int, int]:
