@@ -12,6 +12,12 @@ from knowledge.errors import BusyError, ShopmageError
 from knowledge.store import Store
 
 
+def _binary(text: str) -> bool:
+    """More than a tenth of the characters are control characters (not text)."""
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t" or ch == "\ufffd")
+    return bad > max(1, len(text) // 10)
+
+
 class MerchantService:
     """Owns the compiled merchant graph; the merchant id always comes from the caller's key."""
 
@@ -36,6 +42,9 @@ class MerchantService:
         action = frame.get("action") if kind == "action" else None
         if kind == "message" and not text:
             yield {"type": "error", "code": "invalid_request", "message": "the message is empty"}
+        elif _binary(text):
+            yield {"type": "error", "code": "invalid_request",
+                   "message": "the message looks like binary data, not text; nothing was changed"}
         elif len(text) > self.max_chars:
             yield {"type": "error", "code": "invalid_request", "message":
                    f"the message is {len(text)} characters; the limit is {self.max_chars}"}

@@ -247,3 +247,20 @@ async def test_bad_goals_create_nothing(shop, goal: str) -> None:  # type: ignor
     assert "campaign_draft" not in kinds(events) and campaigns(store) == before
     if "500" in goal:
         assert "best achievable ROI" in reply(events)
+
+
+@pytest.mark.parametrize(("frame", "says"), [
+    ({"type": "message", "text": "   "}, "empty"),
+    ({"type": "message", "text": "pause " + "x" * 3000}, "limit"),
+    ({"type": "message", "text": "\x00\x01\x02\x03\x04 pause all"}, "binary"),
+])
+async def test_bad_input_gets_a_clear_error_and_changes_nothing(shop, frame: dict,
+                                                                says: str) -> None:  # type: ignore[no-untyped-def]
+    store, acme, _ = shop
+    clear(store)
+    seed(store, acme, "Spring push", "yoga mat")
+    before = state_of(store, acme)
+    events = await turn(MerchantService(store, today=TODAY), acme, "bad-input", frame)
+    errors = [e for e in events if e["type"] == "error"]
+    assert errors and says in errors[0]["message"] and state_of(store, acme) == before
+    clear(store)
