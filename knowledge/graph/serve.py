@@ -136,8 +136,11 @@ class KnowledgeExpander:
         for concept, confidence in concepts.items():
             kind = self.graph.kinds.get(concept, "audience")
             (exp.intents if kind == "intent" else exp.audiences).append(concept)
-            for need in self.graph.needs.get(concept, []):
-                fit = self._type_fit(need, named_types)
+            needs = self.graph.needs.get(concept, [])
+            specific = any(self.graph.need_types.get((n.head, n.tail), frozenset()) & named_types
+                           for n in needs)
+            for need in needs:
+                fit = self._type_fit(need, named_types, specific)
                 if fit == 0.0:
                     continue
                 weight = (need.score * confidence * fit) ** SHARPEN
@@ -149,11 +152,15 @@ class KnowledgeExpander:
         exp.evidence.sort(key=lambda e: (e.relation != "NEEDS", -e.score))
         return exp
 
-    def _type_fit(self, need: Assertion, named: set[str]) -> float:
-        """How well a need's product types fit the types the query names (0: not at all)."""
+    def _type_fit(self, need: Assertion, named: set[str], specific: bool) -> float:
+        """How well a need's product types fit the types the query names (0: not at all).
+
+        A need stated for no type is generic: it yields to the concept's needs stated for the
+        named type (``specific``), and stands in full when the concept has none.
+        """
         wanted = self.graph.need_types.get((need.head, need.tail), frozenset())
         if not wanted:
-            return UNTYPED_WITH_TYPE if named else 1.0
+            return UNTYPED_WITH_TYPE if named and specific else 1.0
         if not named:
             return TYPED_WITHOUT_TYPE
         return 1.0 if wanted & named else 0.0
