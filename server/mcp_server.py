@@ -14,7 +14,6 @@ from typing import Any
 from mcp.server.mcpserver import MCPServer
 
 from knowledge import carts as cart
-from knowledge.errors import ShopmageError
 from knowledge.merchants import authenticate
 from knowledge.models import Merchant
 from knowledge.search import SearchFilters
@@ -23,15 +22,8 @@ from server.ucp_mcp import UcpTools
 from tools import catalog
 from tools.campaigns import mcp_tools as campaign_mcp_tools
 from tools.knowledge_tools import explain_query
+from tools.results import tool_result
 from tools.ucp.service import ShoppingService
-
-
-def _safe(call: Any) -> Any:
-    """Run a tool body; a domain error becomes a short message the caller can act on."""
-    try:
-        return call()
-    except ShopmageError as exc:
-        return {"error": str(exc)}
 
 
 def _public_tools(server: MCPServer, store: Store) -> None:
@@ -43,35 +35,36 @@ def _public_tools(server: MCPServer, store: Store) -> None:
         Returns product cards: id, title, price, brand, category and why each fits.
         """
         filters = SearchFilters(max_price=max_price, category=category)
-        return _safe(lambda: {"products": [
+        return tool_result(lambda: {"products": [
             catalog.card(h)
             for h in catalog.search_products(store, query, filters, max(1, min(k, 20)))]})
 
     @server.tool()
     def product_details(product_id: str) -> Any:
         """Everything the catalogue knows about one product, by id."""
-        return _safe(lambda: catalog.product_details(store, product_id).model_dump(mode="json"))
+        return tool_result(
+            lambda: catalog.product_details(store, product_id).model_dump(mode="json"))
 
     @server.tool()
     def compare_products(product_ids: list[str]) -> Any:
         """Compare 2 to 4 products: the attributes on which they differ."""
-        return _safe(lambda: catalog.compare_products(store, product_ids))
+        return tool_result(lambda: catalog.compare_products(store, product_ids))
 
     @server.tool()
     def explain_shopping_query(query: str) -> Any:
         """What a shopping query means: audiences, needed attributes, and the evidence."""
-        return _safe(lambda: explain_query(store, query))
+        return tool_result(lambda: explain_query(store, query))
 
     @server.tool()
     def add_to_cart(session_id: str, product_id: str, quantity: int = 1) -> Any:
         """Add a product to the cart of an anonymous shopping session."""
-        return _safe(lambda: cart.add_to_cart(store.engine, session_id, product_id,
+        return tool_result(lambda: cart.add_to_cart(store.engine, session_id, product_id,
                                               quantity).model_dump())
 
     @server.tool()
     def show_cart(session_id: str) -> Any:
         """The cart of an anonymous shopping session."""
-        return _safe(lambda: cart.show_cart(store.engine, session_id).model_dump())
+        return tool_result(lambda: cart.show_cart(store.engine, session_id).model_dump())
 
 
 def _merchant_tools(server: MCPServer, store: Store, merchant: Merchant) -> None:

@@ -16,6 +16,7 @@ from knowledge.profiles import build_profile, recommend, record_event
 from knowledge.search import Hit, SearchFilters
 from server.deps import StateDep
 from server.routes.ads import ads_pool, attribute_event, search_ads
+from tools.catalog import card
 
 router = APIRouter(prefix="/api", tags=["catalog"])
 
@@ -61,13 +62,6 @@ class EventIn(BaseModel):
     type: Literal["search", "view", "click", "cart", "purchase"]
     product_id: str | None = Field(default=None, max_length=100)
     query: str | None = Field(default=None, max_length=500)
-
-
-def card(hit: Hit) -> ProductCard:
-    """A search hit as a widget card."""
-    p = hit.product
-    return ProductCard(id=p.id, title=p.title, price=p.price, image=p.image, brand=p.brand,
-                       category=p.category, why=hit.why)
 
 
 @router.get("/categories")
@@ -150,4 +144,5 @@ def recommendations(state: StateDep,
                     session_id: Annotated[str, Query(min_length=1, max_length=100)],
                     k: Annotated[int, Query(ge=1, le=50)] = 8) -> CardPage:
     """The "for you" feed of this shopper."""
-    return CardPage(items=[card(h) for h in recommend(state.store, session_id, k)])
+    return CardPage(items=[ProductCard(**card(h))
+                           for h in recommend(state.store, session_id, k)])

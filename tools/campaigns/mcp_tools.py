@@ -5,18 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from knowledge.errors import ShopmageError
 from knowledge.models import Merchant
 from knowledge.store import Store
 from tools.campaigns import service
 from tools.campaigns.forecasting import forecast_campaign
-
-
-def _safe(call: Any) -> Any:
-    try:
-        return call()
-    except ShopmageError as exc:
-        return {"error": str(exc)}
+from tools.results import tool_result
 
 
 def register(server: Any, store: Store, merchant: Merchant) -> None:
@@ -25,7 +18,7 @@ def register(server: Any, store: Store, merchant: Merchant) -> None:
     @server.tool()  # type: ignore[untyped-decorator]
     def list_campaigns() -> Any:
         """Your campaigns: id, name, status, budget, ROI target, period."""
-        return _safe(lambda: {"campaigns": [c.model_dump(mode="json") for c in
+        return tool_result(lambda: {"campaigns": [c.model_dump(mode="json") for c in
                                             service.list_campaigns(store.engine, merchant.id)]})
 
     @server.tool()  # type: ignore[untyped-decorator]
@@ -38,16 +31,16 @@ def register(server: Any, store: Store, merchant: Merchant) -> None:
                                           end=date.fromisoformat(end))
             products = service.validate(store.engine, merchant.id, draft)
             return forecast_campaign(store, products, draft, runs=8)
-        return _safe(run)
+        return tool_result(run)
 
     @server.tool()  # type: ignore[untyped-decorator]
     def pause_campaign(campaign_id: str) -> Any:
         """Pause one of your active campaigns."""
-        return _safe(lambda: service.change_campaign(store.engine, merchant.id, campaign_id,
+        return tool_result(lambda: service.change_campaign(store.engine, merchant.id, campaign_id,
                                                      "pause").model_dump(mode="json"))
 
     @server.tool()  # type: ignore[untyped-decorator]
     def resume_campaign(campaign_id: str) -> Any:
         """Resume one of your paused campaigns."""
-        return _safe(lambda: service.change_campaign(store.engine, merchant.id, campaign_id,
+        return tool_result(lambda: service.change_campaign(store.engine, merchant.id, campaign_id,
                                                      "resume").model_dump(mode="json"))
