@@ -25,7 +25,7 @@ _NUMBER = re.compile(r"^\$?\d+(?:[.,/]\d+)*")
 
 def shape(word: str) -> str:
     """Compressed character classes: "iphone14" -> "a0", "3t" -> "0a", "$30" -> "$0"."""
-    out = []
+    out: list[str] = []
     for ch in word:
         kind = "0" if ch.isdigit() else "a" if ch.isalpha() else ch
         if not out or out[-1] != kind:

@@ -160,7 +160,7 @@ def _fit_clusters(rows: list[tuple[list[str], list[str]]], folder: Path) -> Word
     matrix = vectors.matrix(words)
     centroids = {f"c{k}": kmeans(matrix, k) for k in CLUSTER_SIZES}
     Path(folder).mkdir(parents=True, exist_ok=True)
-    np.savez(Path(folder) / "clusters.npz", **centroids)
+    np.savez(Path(folder) / "clusters.npz", **centroids)  # type: ignore[arg-type]
     return WordClusters(vectors, centroids)
 
 
@@ -228,7 +228,10 @@ def tagger_folder(cache_dir: Path) -> Path:
     here = Path(__file__).parent
     sources = [DATA, here / "tagger.py", here / "features.py", here / "gazetteer.py",
                here / "lexicon.py", here / "wordvec.py"]
-    return built_artefact(Path(cache_dir), NAME, VERSION, sources, train_tagger)
+    def build(folder: Path) -> None:
+        train_tagger(folder)
+
+    return built_artefact(Path(cache_dir), NAME, VERSION, sources, build)
 
 
 def train_for(settings: Any) -> Path:

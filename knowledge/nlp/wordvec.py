@@ -20,7 +20,7 @@ class WordVectors:
 
     def __init__(self, model_dir: Path) -> None:
         """Open the tokenizer and the embedding table (memory-mapped) from ``model_dir``."""
-        from safetensors.numpy import safe_open
+        from safetensors import safe_open
         from tokenizers import Tokenizer
 
         self.tokenizer = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))
