@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 from tqdm import tqdm
 
 from knowledge.errors import ShopmageError
-from knowledge.graph.mining import _query_purchases
+from knowledge.graph.mining import outcome_kind, query_outcomes
 from knowledge.graph.relations import RELATIONS
 from knowledge.graph.store import Assertion
 from knowledge.models import Product
@@ -37,7 +37,8 @@ SYSTEM = ("You write one commonsense fact about why a shopper bought a product, 
 
 
 def _prompts(store: Store, limit: int, seed: int) -> list[str]:
-    pairs, _ = _query_purchases(store.engine)
+    outcome = outcome_kind(store.engine)
+    pairs = query_outcomes(store.engine, outcome)[0] if outcome else []
     rng = random.Random(seed)
     rng.shuffle(pairs)
     with Session(store.engine) as session:

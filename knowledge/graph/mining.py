@@ -38,8 +38,9 @@ def outcome_kind(engine: Engine) -> str | None:
     return None
 
 
-def _query_outcomes(engine: Engine, outcome: str
-                    ) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+def query_outcomes(engine: Engine, outcome: str
+                   ) -> tuple[list[tuple[str, str]], dict[str, list[str]]]:
+    """(last search, product) pairs ending in ``outcome`` within the window, and baskets."""
     pairs: list[tuple[str, str]] = []
     baskets: dict[str, list[str]] = defaultdict(list)
     last: dict[str, tuple[str, object]] = {}
@@ -93,7 +94,7 @@ def mine(engine: Engine, *, min_support: int = 6, min_lift: float = 1.8) -> list
     outcome = outcome_kind(engine)
     if outcome is None:
         return []
-    pairs, baskets = _query_outcomes(engine, outcome)
+    pairs, baskets = query_outcomes(engine, outcome)
     wanted = sorted({pid for _, pid in pairs}
                     | {pid for items in baskets.values() for pid in items})
     lexicon = Lexicon()
