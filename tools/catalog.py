@@ -41,7 +41,8 @@ def filters_for(c: dict[str, Any]) -> SearchFilters:
             tags.append(str(c[key]).lower())
     return SearchFilters(min_price=c.get("min_price"), max_price=c.get("max_price"),
                          category=c.get("category"), brand=c.get("brand"),
-                         color=c.get("color"), attributes=tuple(tags))
+                         color=c.get("color"), attributes=tuple(tags),
+                         exclude_terms=tuple(c.get("exclude", [])))
 
 
 def query_text(c: dict[str, Any]) -> str:

@@ -95,3 +95,8 @@ def test_exclusion_filter_in_a_real_search(store: Store, tmp_path: Path) -> None
     kept = {h.product.id for h in store.search.search(
         "ankle boots", SearchFilters(exclude_terms=("leather",)), k=5)}
     assert every == {"B1", "B2", "B3"} and kept == {"B2", "B3"}
+    from tools.catalog import find_products
+
+    outcome = find_products(store, {"query": "ankle boots", "color": "purple",
+                                    "exclude": ["leather"]})
+    assert outcome.relaxed == ["color"] and {h.product.id for h in outcome.hits} == {"B2", "B3"}
