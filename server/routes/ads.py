@@ -7,6 +7,9 @@ Category pages and the "for you" row ask ``/api/ads``. Search results get their 
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
@@ -27,6 +30,7 @@ from tools.campaigns.chart import report_chart
 from tools.campaigns.forecasting import forecast_campaign
 
 router = APIRouter(tags=["ads"])
+log = logging.getLogger("shopmage.ads")
 CLOCK_HEADER = "X-Shopmage-Time"
 
 
@@ -91,6 +95,28 @@ def attribute_purchase(state: AppState, request: Request | None, *, session_id: 
     done = ad_server(state).order(session_id=session_id, product_id=product_id, value=value,
                                   order_key=order_key, now=now_for(request, state), kind=kind)
     return done is not None
+
+
+async def with_chat_ads(state: AppState, session_id: str, frame: dict[str, Any],
+                        events: AsyncIterator[dict[str, Any]]) -> AsyncIterator[dict[str, Any]]:
+    """Pass a chat turn's events through, adding ``sponsored`` slots to its product cards.
+
+    The candidates are the organic top N for the shopper's message; a failure to serve ads
+    never disturbs the turn (the cards go out without them).
+    """
+    async for payload in events:
+        text = str(frame.get("text") or "").strip()
+        if payload.get("type") == "products" and text and ad_server(state).settings.slots:
+            try:
+                hits = await asyncio.to_thread(state.store.search.search, text[:500],
+                                               None, ads_pool(state))
+                ads = await asyncio.to_thread(
+                    ad_server(state).sponsored, candidates(hits), session_id=session_id,
+                    now=datetime.now(UTC), query=text[:500], placement="chat")
+                payload = {**payload, "sponsored": [a.as_dict() for a in ads]}
+            except Exception as exc:  # noqa: BLE001 - ads are a bonus in the chat
+                log.warning("chat ads skipped: %s", exc)
+        yield payload
 
 
 class ClickIn(BaseModel):

@@ -13,6 +13,7 @@ from agents.shopper.service import ShopperService
 from knowledge.carts import CartView, show_cart
 from server.checkpoints import close_for, open_for
 from server.deps import AppState, StateDep
+from server.routes.ads import with_chat_ads
 from server.sockets import guarded_turn, send, serve_turns
 
 router = APIRouter(tags=["shopper"])
@@ -50,5 +51,5 @@ async def shopper_socket(ws: WebSocket, session_id: str | None = None) -> None:
     await serve_turns(ws, lambda raw: guarded_turn(
         ws, raw, max_chars=state.settings.max_message_chars,
         allow=lambda: state.shopper_limits.allow(sid),
-        run=lambda frame: service.run_turn(sid, frame),
+        run=lambda frame: with_chat_ads(state, sid, frame, service.run_turn(sid, frame)),
         engine=state.store.engine, what=f"shopper session {sid}"))

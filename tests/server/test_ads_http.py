@@ -36,33 +36,63 @@ def shop(store: Store, tmp_path: Path) -> tuple[Store, str, str]:
 
 def test_search_click_purchase_and_report_over_http(shop, live_server_for) -> None:  # type: ignore[no-untyped-def]
     store, key, campaign_id = shop
-    with live_server_for(store) as srv:
-        found = httpx.get(srv.url + "/api/search",
+    with live_server_for(store) as srv, httpx.Client(timeout=120) as http:
+        found = http.get(srv.url + "/api/search",
                           params={"q": "yoga mat", "k": 6, "session_id": "web-1"}).json()
         assert len(found["items"]) == 6
         ad = found["sponsored"][0]
         assert ad["label"] == "Sponsored" and ad["campaign_id"] == campaign_id
         assert ad["product"]["brand"] == "Zenflow"
-        none = httpx.get(srv.url + "/api/search", params={"q": "frying pan"}).json()
+        none = http.get(srv.url + "/api/search", params={"q": "frying pan"}).json()
         assert none["sponsored"] == []  # nothing relevant bids
-        click = httpx.post(srv.url + "/api/ads/click", json={"impression_id": ad["impression_id"]})
+        click = http.post(srv.url + "/api/ads/click", json={"impression_id": ad["impression_id"]})
         assert click.json() == {"ok": True, "product_id": ad["product"]["id"], "counted": True}
-        again = httpx.post(srv.url + "/api/ads/click", json={"impression_id": ad["impression_id"]})
+        again = http.post(srv.url + "/api/ads/click", json={"impression_id": ad["impression_id"]})
         assert again.json()["counted"] is False
-        unknown = httpx.post(srv.url + "/api/ads/click", json={"impression_id": "im_nope"})
+        unknown = http.post(srv.url + "/api/ads/click", json={"impression_id": "im_nope"})
         assert unknown.status_code == 404
         bought = {"session_id": "web-1", "type": "purchase", "product_id": ad["product"]["id"]}
-        assert httpx.post(srv.url + "/api/events", json=bought).json() == {"ok": True}
+        assert http.post(srv.url + "/api/events", json=bought).json() == {"ok": True}
         headers = {"X-API-Key": key}
-        report = httpx.get(srv.url + f"/api/campaigns/{campaign_id}/report",
+        report = http.get(srv.url + f"/api/campaigns/{campaign_id}/report",
                            headers=headers).json()
         assert report["clicks"] == 1 and report["orders"] == 1
         assert report["gmv"] == pytest.approx(ad["product"]["price"])
         assert 0 < report["spend"] and report["roi"] == pytest.approx(
             report["gmv"] / report["spend"], rel=0.01)
-        assert httpx.get(srv.url + report["chart_url"]).status_code == 200
-        other = httpx.get(srv.url + f"/api/campaigns/{campaign_id}/report")
+        assert http.get(srv.url + report["chart_url"]).status_code == 200
+        other = http.get(srv.url + f"/api/campaigns/{campaign_id}/report")
         assert other.status_code == 401
-        category = httpx.get(srv.url + "/api/ads", params={
+        category = http.get(srv.url + "/api/ads", params={
             "placement": "category", "category": "fitness", "session_id": "web-2"}).json()
         assert category["items"] and category["items"][0]["label"] == "Sponsored"
+
+
+def test_chat_cards_gain_sponsored_slots(shop) -> None:  # type: ignore[no-untyped-def]
+    import asyncio
+    from collections.abc import AsyncIterator
+    from typing import Any
+
+    from knowledge.ads import AdSettings
+    from server.deps import AppState
+    from server.routes.ads import with_chat_ads
+    from tools.ads.serving import AdServer
+
+    store, _, campaign_id = shop
+    state = AppState(settings=store.settings, store=store)
+    state.services["ads"] = AdServer(store.engine, AdSettings(slots=1))
+
+    async def turn() -> AsyncIterator[dict[str, Any]]:  # what the shopper graph streams
+        yield {"type": "token", "text": "Here are some mats."}
+        yield {"type": "products", "items": [{"id": "FIT00"}]}
+        yield {"type": "done"}
+
+    async def collect() -> list[dict[str, Any]]:
+        frame = {"type": "message", "text": "a yoga mat for hot yoga"}
+        return [e async for e in with_chat_ads(state, "chat-1", frame, turn())]
+
+    events = asyncio.run(collect())
+    assert [e["type"] for e in events] == ["token", "products", "done"]
+    sponsored = events[1]["sponsored"]
+    assert len(sponsored) == 1 and sponsored[0]["label"] == "Sponsored"
+    assert sponsored[0]["campaign_id"] == campaign_id
