@@ -27,7 +27,7 @@ from knowledge.embeddings import Embedder
 from knowledge.settings import Settings
 
 CORPUS = Path(__file__).resolve().parent / "data" / "intents.jsonl"
-MODEL_NAME, MODEL_VERSION = "merchant-intent", "1"
+MODEL_NAME, MODEL_VERSION = "merchant-intent", "2"
 CONTEXT_KEYS = ("has_money", "has_return", "has_period", "has_all", "pending")
 INTENTS = ("create", "update", "pause", "resume", "report", "list", "audience", "creative",
            "why", "chat", "confirm", "cancel")
@@ -77,7 +77,7 @@ def intent_model(settings: Settings, embedder: Embedder) -> TextClassifier:
         if key not in _models:
             _models[key] = trained_classifier(
                 settings.model_cache_dir, MODEL_NAME, MODEL_VERSION, [CORPUS], embedder,
-                ClassifierConfig(context_keys=CONTEXT_KEYS, seed=13),
+                ClassifierConfig(context_keys=CONTEXT_KEYS, seed=13, calibrate=False),
                 rows=lambda paths: _rows(list(paths)))
         return _models[key]
 

@@ -157,13 +157,12 @@ def run(ctx: SuiteContext) -> SuiteResult:
         build_demo(store, products=1500, shoppers=200, seed=ctx.seed + 7)
         build_knowledge(store, ("seed", "mining"))  # as `make run` serves it
         store.search.set_expander(KnowledgeExpander(store))
-        mm.scale_forecasts()
         messages, failures = _messages(ctx, store)
         merchant, _ = create_merchant(store.engine, name="Eval Outdoor & Fitness")
         service.assign_products(store.engine, merchant.id, brands=[
             "Zenflow", "IronLeaf", "Pulsefit", "Lotus Labs", "Ridgecraft", "Summit & Co",
             "Trailhound", "Pinecrest"])
-        svc = MerchantService(store, forecast_runs=3)
+        svc = MerchantService(store)
         convos = conversations(ctx.seed)
         ctx.progress("template regression conversations")
         played = [asyncio.run(_play(svc, merchant.id, c, i, store)) for i, c in enumerate(convos)]
@@ -190,8 +189,7 @@ def run(ctx: SuiteContext) -> SuiteResult:
             "from our own templates and is a regression check only",
             "the message eval shows drafts without the traffic simulator (simulate=False) so "
             "160 messages run in minutes; forecasts are covered by the template regression "
-            "and tests (forecast traffic scaled to "
-            f"{mm.EVAL_OPPORTUNITIES} opportunities per product-day, 3 runs)",
+            "(production forecasts) and the tests",
             "bidding: 20 demo products, budget 20,000, 14 days, 400k opportunities, "
             "targets 2/3/4, seeds 0-4; roi_within_10pct and roi_target_met (within 10%, or "
             "above target with >= 95% of the budget spent) count feasible runs only; "
