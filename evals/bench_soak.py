@@ -67,8 +67,11 @@ async def _drive(base: str, sessions: int, concurrency: int, pid: int | None,
             except (OSError, websockets.WebSocketException, TimeoutError):
                 failed += 1
             done += 1
-            if pid is not None and done == WARMUP_SESSIONS:
-                rss["warm"] = psutil.Process(pid).memory_info().rss / 2**20
+            if pid is not None and done % WARMUP_SESSIONS == 0:
+                now = psutil.Process(pid).memory_info().rss / 2**20
+                rss.setdefault("warm", now)
+                print(f"soak: {done} sessions, server RSS {now:.1f} MB", file=sys.stderr,
+                      flush=True)
 
     started = time.perf_counter()
     await asyncio.gather(*(one(i) for i in range(sessions)))
