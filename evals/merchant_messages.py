@@ -38,20 +38,8 @@ from knowledge.store import Store
 from tools.campaigns import service
 
 DATA = Path(__file__).resolve().parent / "data" / "merchant"
-EVAL_OPPORTUNITIES = 500  # per product-day in the eval's forecasts (production: 5000)
 VALUE_SLOTS = ("budget", "daily_budget", "target_roi", "days", "start", "end")
 ServiceFactory = Callable[[Store], Any]
-
-
-def scale_forecasts(per_product_day: int = EVAL_OPPORTUNITIES) -> None:
-    """Simulate less traffic per draft so 160 messages run in minutes, not hours.
-
-    Drafts and their checks are unchanged; forecasts get noisier and a tiny plan (a weekend,
-    one product) can fall under the simulator's 20-order floor and be called unreachable.
-    """
-    from tools.campaigns import forecasting
-
-    forecasting.OPPORTUNITIES_PER_PRODUCT_DAY = per_product_day
 
 
 def load_messages(split: str | None = None) -> list[dict[str, Any]]:
@@ -126,8 +114,7 @@ def restore(store: Store, before: dict[str, tuple[str, float, float]]) -> None:
                 continue
             c.status, c.budget_total, c.target_roi = before[c.id]
             session.add(c)
-        session.exec(delete(CampaignAudit).where(  # type: ignore[call-overload]
-            col(CampaignAudit.action) != "create"))
+        session.exec(delete(CampaignAudit).where(col(CampaignAudit.action) != "create"))
         session.commit()
 
 
@@ -161,7 +148,8 @@ def _expected_ids(row: dict[str, Any], keys: dict[str, str]) -> set[str] | None:
 
 def _graph_intent(svc: Any, merchant: str, session: str) -> str | None:
     config = {"configurable": {"thread_id": f"{merchant}:{session}"}}
-    return svc.graph.get_state(config).values.get("intent")
+    intent = svc.graph.get_state(config).values.get("intent")
+    return str(intent) if intent is not None else None
 
 
 def play(store: Store, svc: Any, merchant: str, keys: dict[str, str], row: dict[str, Any],
@@ -342,8 +330,8 @@ def old_service(store: Store, today: date) -> Any:
         def today(cls) -> Pinned:
             return cls(today.year, today.month, today.day)
 
-    nodes.date = Pinned  # type: ignore[misc]
-    slots.date = Pinned  # type: ignore[misc]
+    setattr(nodes, "date", Pinned)  # noqa: B010 - the old modules read their own ``date``
+    setattr(slots, "date", Pinned)  # noqa: B010
     return OldService(store)
 
 
