@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -53,10 +54,12 @@ def list_agents() -> None:
 
 
 def bench_ucp_search(products: int = 5000, queries: int = 200, warmup: int = 20,
+                     data_dir: Annotated[Path | None, typer.Option(
+                         help="reuse (or build into) this store folder")] = None,
                      as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """p50/p95 latency of UCP catalog search over REST on a fresh demo store (N products)."""
     from evals.bench_ucp import run_bench
 
     figures = run_bench(products=products, queries=queries, warmup=warmup,
-                        log=None if as_json else console.print)
+                        log=None if as_json else console.print, data_dir=data_dir)
     print(json.dumps(figures) if as_json else json.dumps(figures, indent=2))

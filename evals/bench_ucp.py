@@ -42,8 +42,12 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def run_bench(products: int = 5000, queries: int = 200, warmup: int = 20,
-              log: Callable[[str], Any] | None = None) -> dict[str, Any]:
-    """Build the store, serve it, time ``queries`` searches after ``warmup``; return figures."""
+              log: Callable[[str], Any] | None = None,
+              data_dir: Path | None = None) -> dict[str, Any]:
+    """Build the store, serve it, time ``queries`` searches after ``warmup``; return figures.
+
+    ``data_dir``: reuse the store there when it already holds products (else build it there).
+    """
     from evals.ucp_server import serve_ucp
     from knowledge.agents import create_agent
     from knowledge.demo_build import build_demo
@@ -52,15 +56,19 @@ def run_bench(products: int = 5000, queries: int = 200, warmup: int = 20,
     from server.app import attach_knowledge
 
     say = log or (lambda _m: None)
-    work = Path(tempfile.mkdtemp(prefix="shopmage-bench-ucp-"))
-    store = Store(Settings(data_dir=work / "data"))
-    say(f"building a {products}-product demo store in {work}")
-    build_demo(store, products=products, shoppers=200, seed=7)
-    from knowledge.graph.build import build_knowledge
+    data = data_dir or Path(tempfile.mkdtemp(prefix="shopmage-bench-ucp-")) / "data"
+    store = Store(Settings(data_dir=data))
+    if len(store.search.index) == 0:
+        say(f"building a {products}-product demo store in {data}")
+        build_demo(store, products=products, shoppers=200, seed=7)
+        from knowledge.graph.build import build_knowledge
 
-    build_knowledge(store, sources=("seed", "mining"))  # as `shopmage demo build` does
+        build_knowledge(store, sources=("seed", "mining"))  # as `shopmage demo build` does
+    else:
+        say(f"reusing the {len(store.search.index)}-product store in {data}")
     attach_knowledge(store)
-    _, key = create_agent(store.engine, name="bench", rate_limit="1000000/minute")
+    _, key = create_agent(store.engine, name=f"bench-{uuid.uuid4().hex[:6]}",
+                          rate_limit="100000/minute")
     timings: list[float] = []
     with serve_ucp(store) as url, httpx.Client(base_url=url, timeout=60) as client:
         headers = {"UCP-Agent": 'profile="https://bench.example/.well-known/ucp"',
