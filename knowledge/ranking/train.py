@@ -122,7 +122,10 @@ def cross_validated_scores(rows: list[QueryRows], seed: int = 0,
     for fold in range(folds):
         train = [r for r in rows if fold_of(r.query_id, folds) != fold]
         test = [r for r in rows if fold_of(r.query_id, folds) == fold]
-        if not train or not test:
+        if not train:  # every query in one fold: nothing to learn from, keep the file order
+            scores |= {r.query_id: np.zeros(len(r.ids)) for r in test}
+            continue
+        if not test:
             continue
         booster = fit(train, seed)
         for r in test:

@@ -75,7 +75,12 @@ def test_every_system_scores_the_obvious_queries(run_dir: Path) -> None:
     results = json.loads((run_dir / "results.json").read_text())
     assert results["suite"] == "retrieval"
     metrics = results["metrics"]
-    assert set(metrics) == {"bm25", "dense", "hybrid", "hybrid+knowledge"}
+    assert set(metrics) == {"bm25", "dense", "hybrid", "hybrid+knowledge", "learned_ranker_cv",
+                            "random"}
+    learned, shuffled = metrics.pop("learned_ranker_cv"), metrics.pop("random")
+    assert learned["ndcg@10_delta_vs_hybrid"] == pytest.approx(
+        learned["ndcg@10"] - metrics["hybrid"]["ndcg@10"])
+    assert 0.0 < shuffled["ndcg@10"] < metrics["hybrid"]["ndcg@10"]
     delta = metrics["hybrid+knowledge"].pop("ndcg@10_delta_vs_hybrid")
     assert delta == pytest.approx(metrics["hybrid+knowledge"]["ndcg@10"]
                                   - metrics["hybrid"]["ndcg@10"])
