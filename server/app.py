@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
 from knowledge.graph.serve import KnowledgeExpander
+from knowledge.ranking.reranker import attach_reranker
 from knowledge.settings import REPO_ROOT, Settings
 from knowledge.store import Store, open_store
 from server.deps import AppState
@@ -43,8 +44,9 @@ CAPABILITIES: tuple[ModuleType, ...] = (
 
 
 def attach_knowledge(store: Store) -> None:
-    """Plug the served commonsense knowledge into search, when the layer is installed."""
+    """Plug the served commonsense knowledge and the learned ranker (when enabled) into search."""
     store.search.set_expander(KnowledgeExpander(store))
+    attach_reranker(store)  # built once per machine from the repo's ESCI files; hybrid on failure
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
