@@ -61,3 +61,38 @@ def random_order(queries: list[Any], k: int = 10, seed: int = 0,
             values.append(ndcg_at_k(ids, q.gains, k))
         out[q.query_id] = float(np.mean(values))
     return out
+
+
+def main() -> None:
+    """Print CV nDCG@10 of the learned ranker beside BM25, dense, their RRF and a random order.
+
+    ``python -m evals.ranker_cv``: the repo's ESCI files, no store (the ``retrieval`` suite
+    gives the same ranker row beside the store's own hybrid search).
+    """
+    from evals.datasets.esci import load_judgments
+    from knowledge.embeddings import Embedder
+    from knowledge.ranking.features import FEATURES
+    from knowledge.ranking.train import ESCI_JUDGMENTS, ESCI_PRODUCTS
+    from knowledge.settings import Settings
+
+    embedder = Embedder(Settings())
+    rows = training_rows(ESCI_JUDGMENTS, ESCI_PRODUCTS, embedder.embed)
+    scores = cross_validated_scores(rows, 0)
+    shuffled = random_order(load_judgments(ESCI_JUDGMENTS))
+
+    def ndcg(r: Any, s: np.ndarray) -> float:
+        order = np.argsort(-np.nan_to_num(s, nan=-1.0), kind="stable")
+        gains = {pid: GAIN_OF_LABEL[int(y)] for pid, y in zip(r.ids, r.labels, strict=True)}
+        return ndcg_at_k([r.ids[int(i)] for i in order], gains, 10)
+
+    table = {"learned_ranker_cv": [ndcg(r, scores[r.query_id]) for r in rows]}
+    for name, column in (("bm25", "bm25_norm"), ("dense", "cosine"), ("rrf_bm25_dense", "rrf")):
+        j = FEATURES.index(column)
+        table[name] = [ndcg(r, r.features[:, j]) for r in rows]
+    table["random"] = [shuffled[r.query_id] for r in rows]
+    for name, values in table.items():
+        print(f"{name:>20}  nDCG@10 {np.mean(values):.4f}  ({len(values)} queries)")
+
+
+if __name__ == "__main__":
+    main()
