@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from agents.protocol import event
 from agents.shopper.context import ShopperContext
 from agents.shopper.honesty import TypeCheck, check_type, dont_carry_sentence, plural
 from agents.shopper.understand import constraints_from, merge_constraints
@@ -182,7 +183,7 @@ def do_compare(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any])
 
 
 def _cart_plan(view: cart_tools.CartView, text: str) -> Plan:
-    return {"llm": False, "template": text, "events": [{"type": "cart", **view.model_dump()}],
+    return {"llm": False, "template": text, "events": [event("cart", **view.model_dump())],
             "state": {"cart_count": sum(i.quantity for i in view.items)}}
 
 

@@ -1,4 +1,4 @@
-"""The shopper graph: understand -> (clarify | act | policy) -> respond, checkpointed per session."""
+"""The shopper graph: understand -> (clarify | act | policy) -> respond, per session."""
 
 from __future__ import annotations
 

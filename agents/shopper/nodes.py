@@ -10,6 +10,7 @@ from langgraph.config import get_stream_writer
 from langgraph.runtime import Runtime
 from langgraph.types import Command
 
+from agents.protocol import event
 from agents.shopper.actions import act as run_action
 from agents.shopper.context import ShopperContext
 from agents.shopper.guard import Grounding, StreamingGuard
@@ -75,7 +76,7 @@ def clarify(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, 
     """Ask one short question with concrete options (never twice in a row)."""
     turn = dict(state["turn"])
     question, options = clarification_for(turn["text"], runtime.context.vocabulary)
-    get_stream_writer()({"type": "clarification", "question": question, "options": options})
+    get_stream_writer()(event("clarification", question=question, options=options))
     turn["plan"] = {"clarification": {"question": question, "options": options}}
     return {"turn": turn, "last_clarified": True, "pending_query": turn["text"],
             "reply": question,
@@ -92,11 +93,11 @@ def act(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]
         _add_policy_note(runtime.context, turn["text"], plan)
     write = get_stream_writer()
     if plan.get("cards"):
-        write({"type": "products", "items": plan["cards"]})
+        write(event("products", items=plan["cards"]))
     for extra in plan.get("events", []):
         write(extra)
     if plan.get("error") and turn.get("source") == "action":
-        write({"type": "error", "code": "invalid_request", "message": plan["error"]})
+        write(event("error", code="invalid_request", message=plan["error"]))
     update: dict[str, Any] = dict(plan.pop("state", {}))
     if plan.get("cards") and not plan.get("keep_results"):
         update["last_results"] = [c["id"] for c in plan["cards"]]
@@ -144,15 +145,15 @@ async def respond(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict
         async for token in ctx.store.llm.astream(messages, max_tokens=ctx.max_reply_tokens,
                                                  temperature=0.0):
             if released := guard.feed(token):
-                write({"type": "token", "text": released})
+                write(event("token", text=released))
                 break  # one sentence is all we ask for; leaving stops the model
         if not guard.shown and (released := guard.finish()):
-            write({"type": "token", "text": released})
+            write(event("token", text=released))
         llm_ms = (time.perf_counter() - started) * 1000
         text, dropped = guard.text, guard.dropped
     tail = _template_tail(plan, bool(text))
     if tail:
-        write({"type": "token", "text": (" " if text else "") + tail})
+        write(event("token", text=(" " if text else "") + tail))
         text = f"{text} {tail}".strip()
     turn["timing"]["llm_ms"] = llm_ms
     turn["dropped"] = dropped

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents.protocol import event
 from knowledge.policies import PolicyBook, PolicySection
 
 Plan = dict[str, Any]
@@ -36,12 +37,12 @@ def policy_plan(book: PolicyBook, text: str) -> Plan:
     if found.section is None:
         template = ("I don't know the answer to that from our store policies. "
                     + _contact_line(found.contact))
-        events = [{"type": "policy", **found.contact.as_event()}] if found.contact else []
+        events = [event("policy", **found.contact.as_event())] if found.contact else []
         return {"llm": False, "template": template, "events": events, "keep_results": True,
                 "policy": {"answered": False, "score": found.score}}
     section = found.section
     return {"llm": False, "template": _quote(section), "keep_results": True,
-            "events": [{"type": "policy", **section.as_event()}],
+            "events": [event("policy", **section.as_event())],
             "policy": {"answered": True, "doc": section.doc, "section": section.title,
                        "score": found.score}}
 
@@ -52,7 +53,7 @@ def order_plan(book: PolicyBook) -> Plan:
     template = "I can't see orders from this chat, so I can't tell you its status. "
     if help_section:
         template += f"\"{help_section.text}\""
-        events = [{"type": "policy", **help_section.as_event()}]
+        events = [event("policy", **help_section.as_event())]
     else:
         template += NO_CONTACT
         events = []
@@ -71,4 +72,4 @@ def policy_note(book: PolicyBook, text: str) -> dict[str, Any] | None:
     if found.section is None:
         return None
     return {"sentence": _quote(found.section),
-            "event": {"type": "policy", **found.section.as_event()}}
+            "event": event("policy", **found.section.as_event())}

@@ -12,7 +12,7 @@ from typing import Any
 from cachetools import LRUCache
 from pydantic import ValidationError
 
-from agents.protocol import ClientFrame
+from agents.protocol import ClientFrame, event
 from agents.shopper.context import ShopperContext
 from agents.shopper.graph import build_graph
 from agents.understanding.explain import message_problem
@@ -109,8 +109,8 @@ class ShopperService:
         try:
             checked = self._check(frame)
         except (ValueError, ValidationError) as exc:
-            yield {"type": "error", "code": "invalid_request", "message": _message(exc)}
-            yield {"type": "done"}
+            yield event("error", code="invalid_request", message=_message(exc))
+            yield event("done")
             return
         if len(self.store.search.index) != self._vocab_size:
             await asyncio.to_thread(self.refresh_vocabulary)
@@ -120,7 +120,7 @@ class ShopperService:
         async with lock:
             async for item in self._run(session_id, checked, started):
                 yield item
-        yield {"type": "done"}
+        yield event("done")
 
     async def _run(self, session_id: str, frame: ClientFrame, started: float
                    ) -> AsyncIterator[dict[str, Any]]:
@@ -140,9 +140,9 @@ class ShopperService:
                     stats.ttft_ms = (time.perf_counter() - started) * 1000
                 yield chunk
         except BusyError as exc:
-            yield {"type": "busy", "message": str(exc)}
+            yield event("busy", message=str(exc))
         except ShopmageError as exc:
-            yield {"type": "error", "code": "assistant_error", "message": str(exc)}
+            yield event("error", code="assistant_error", message=str(exc))
         stats.total_ms = (time.perf_counter() - started) * 1000
         self.last[session_id] = stats
 
