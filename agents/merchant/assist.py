@@ -14,7 +14,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents.merchant.context import MerchantContext
-from agents.merchant.nodes import _emit
+from agents.merchant.emit import emit
 from agents.merchant.resolve import find_products
 from agents.merchant.slots import parse_goal
 from agents.merchant.state import MerchantState
@@ -96,7 +96,7 @@ def creative(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[st
     except (InvalidRequestError, NotFoundError) as exc:
         return {"reply": f"I can't do that: {exc}."}
     for c in made:
-        _emit("creative", creative=c.model_dump(mode="json"))
+        emit("creative", creative=c.model_dump(mode="json"))
     ids = ", ".join(c.id for c in made)
     what = {"listing": "A listing draft", "banner": f"{len(made)} banner draft(s)",
             "ad_copy": f"{len(made)} ad copy draft(s)"}[kind]

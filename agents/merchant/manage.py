@@ -13,7 +13,7 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from agents.merchant.context import MerchantContext
-from agents.merchant.nodes import _emit
+from agents.merchant.emit import emit
 from agents.merchant.phrases import chunks, content_tokens
 from agents.merchant.resolve import campaigns_named
 from agents.merchant.slots import GoalSlots, parse_goal
@@ -116,7 +116,7 @@ def apply_bulk(ctx: MerchantContext, bulk: dict[str, Any]) -> dict[str, Any]:
         try:
             c = service.get_campaign(ctx.store.engine, ctx.merchant_id, cid)
             c = _apply(ctx, bulk["action"], c, (bulk.get("changes") or {}).get(cid, {}))
-            _emit("campaign", campaign=c.model_dump(mode="json"))
+            emit("campaign", campaign=c.model_dump(mode="json"))
             done.append(c)
         except (InvalidRequestError, NotFoundError) as exc:
             failed.append(f"{cid}: {exc}")
@@ -186,7 +186,7 @@ def manage(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[str,
         campaign = _apply(ctx, intent, campaign, changes)
     except (InvalidRequestError, NotFoundError) as exc:
         return {"reply": f"I can't do that: {exc}.", "awaiting": None}
-    _emit("campaign", campaign=campaign.model_dump(mode="json"))
+    emit("campaign", campaign=campaign.model_dump(mode="json"))
     return {"reply": f"Done: {_line(campaign)}.", "last_campaign": campaign.id, "awaiting": None}
 
 

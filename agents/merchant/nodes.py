@@ -10,10 +10,11 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from langgraph.config import get_stream_writer
 from langgraph.runtime import Runtime
 
 from agents.merchant.context import MerchantContext
+from agents.merchant.emit import emit
+from agents.merchant.manage import apply_bulk
 from agents.merchant.phrases import chunks
 from agents.merchant.resolve import campaigns_named, find_products
 from agents.merchant.slots import GoalSlots, parse_goal
@@ -33,10 +34,6 @@ QUESTIONS = {"product_ids": "Which of your products should the campaign promote?
 FOLLOW_UP = ("update", "chat", "create")
 EXISTING = re.compile(r"\b(?:the|my|our|this|that)\s+([\w&' -]{2,40}?)\s+(?:campaign|promo|ads)\b",
                       re.I)
-
-
-def _emit(kind: str, **data: Any) -> None:
-    get_stream_writer()({"type": kind, **data})
 
 
 def _merge_values(draft: dict[str, Any], slots: GoalSlots) -> None:
@@ -188,7 +185,7 @@ def propose(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[str
     shown = (f"Draft: {len(products)} product(s), budget {draft['budget_total']:g} from "
              f"{draft['start']} to {draft['end']}, ROI target {draft['target_roi']:g}.{note}")
     if not ctx.simulate:
-        _emit("campaign_draft", draft=draft)
+        emit("campaign_draft", draft=draft)
         return {"reply": f"{shown} Confirm to create it, or cancel.", "draft": draft,
                 "pending": True, "forecast": None}
     forecast = forecast_campaign(ctx.store, products, _draft(draft), runs=ctx.forecast_runs)
@@ -199,8 +196,8 @@ def propose(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[str
                           f"{forecast['best_roi']:.2f}. Nothing was created; give a lower target."),
                 "draft": draft, "pending": False, "forecast": forecast}
     draft["audiences"] = [s.as_dict() for s in suggest_audiences(ctx.store, products)]
-    _emit("campaign_draft", draft=draft)
-    _emit("forecast", forecast=forecast, chart_url=forecast.get("chart_url"))
+    emit("campaign_draft", draft=draft)
+    emit("forecast", forecast=forecast, chart_url=forecast.get("chart_url"))
     p50 = forecast["p50"]
     return {"reply": (f"{shown} Forecast (median of {forecast['runs']} simulations): spend "
                       f"{p50['spend']:.0f}, GMV {p50['gmv']:.0f}, ROI {p50['roi']:.2f}. "
@@ -212,8 +209,6 @@ def confirm(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[str
     """Create the shown draft, or apply the listed bulk change: the confirmed writes."""
     ctx = runtime.context
     if state.get("bulk"):
-        from agents.merchant.manage import apply_bulk
-
         return apply_bulk(ctx, state.get("bulk") or {})
     if not state.get("pending") or not state.get("draft"):
         return {"reply": "There is nothing waiting for confirmation.", "pending": False}
@@ -222,7 +217,7 @@ def confirm(state: MerchantState, runtime: Runtime[MerchantContext]) -> dict[str
     plan.audiences = draft.get("audiences", [])
     campaign = service.create_campaign(ctx.store.engine, ctx.merchant_id, plan,
                                        state.get("forecast") or {})
-    _emit("campaign", campaign=campaign.model_dump(mode="json"))
+    emit("campaign", campaign=campaign.model_dump(mode="json"))
     return {"reply": f"Campaign {campaign.id} '{campaign.name}' is live.", "pending": False,
             "draft": None, "last_campaign": campaign.id}
 

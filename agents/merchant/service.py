@@ -8,6 +8,7 @@ from typing import Any
 
 from agents.merchant.context import MerchantContext
 from agents.merchant.graph import build_graph
+from agents.protocol import event
 from knowledge.errors import BusyError, ShopmageError
 from knowledge.store import Store
 
@@ -40,21 +41,13 @@ class MerchantService:
         """Run one turn; always ends with ``done``."""
         kind, text = frame.get("type"), str(frame.get("text") or "").strip()
         action = frame.get("action") if kind == "action" else None
-        if kind == "message" and not text:
-            yield {"type": "error", "code": "invalid_request", "message": "the message is empty"}
-        elif _binary(text):
-            yield {"type": "error", "code": "invalid_request",
-                   "message": "the message looks like binary data, not text; nothing was changed"}
-        elif len(text) > self.max_chars:
-            yield {"type": "error", "code": "invalid_request", "message":
-                   f"the message is {len(text)} characters; the limit is {self.max_chars}"}
-        elif kind == "action" and action not in ("confirm", "cancel"):
-            yield {"type": "error", "code": "invalid_request",
-                   "message": f"the merchant chat does not support the action {action!r}"}
+        problem = _problem(kind, text, action, self.max_chars)
+        if problem:
+            yield event("error", code="invalid_request", message=problem)
         else:
-            async for event in self._run(merchant_id, session_id, text, action):
-                yield event
-        yield {"type": "done"}
+            async for payload in self._run(merchant_id, session_id, text, action):
+                yield payload
+        yield event("done")
 
     async def _run(self, merchant_id: str, session_id: str, text: str,
                    action: str | None) -> AsyncIterator[dict[str, Any]]:
@@ -72,10 +65,23 @@ class MerchantService:
                 else:
                     reply = chunk.get("reply", "")
         except BusyError as exc:
-            yield {"type": "busy", "message": str(exc)}
+            yield event("busy", message=str(exc))
             return
         except ShopmageError as exc:
-            yield {"type": "error", "code": "assistant_error", "message": str(exc)}
+            yield event("error", code="assistant_error", message=str(exc))
             return
         for word in reply.split(" "):
-            yield {"type": "token", "text": word + " "}
+            yield event("token", text=word + " ")
+
+
+def _problem(kind: object, text: str, action: object, max_chars: int) -> str | None:
+    """What is wrong with a frame before any turn runs (None: nothing)."""
+    if kind == "message" and not text:
+        return "the message is empty"
+    if _binary(text):
+        return "the message looks like binary data, not text; nothing was changed"
+    if len(text) > max_chars:
+        return f"the message is {len(text)} characters; the limit is {max_chars}"
+    if kind == "action" and action not in ("confirm", "cancel"):
+        return f"the merchant chat does not support the action {action!r}"
+    return None
