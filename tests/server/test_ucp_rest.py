@@ -68,8 +68,11 @@ def test_catalog_search_filters_lookup_and_product(shop) -> None:  # type: ignor
 
 def test_cart_create_get_update_cancel(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
     server, agent = shop
-    made = agent.send("POST", "/carts", {"line_items": lines(("K1", 1), ("C1", 2))})
+    headers = agent.headers()
+    made = agent.send("POST", "/carts", {"line_items": lines(("K1", 1), ("C1", 2))},
+                      headers=headers)
     assert made.status_code == 201
+    assert made.headers["Request-Id"] == headers["Request-Id"]  # echoed for tracing
     cart = made.json()
     check_rest("create_cart", 201, cart)
     assert cart["totals"][-1] == {"type": "total", "amount": 4200 + 2 * 3500}
