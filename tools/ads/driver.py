@@ -108,9 +108,9 @@ class Driver:
         first = datetime.combine(start, datetime.min.time(), tzinfo=UTC)
         for day in range(days):
             visits = sorted(
-                (self.rng.choices(range(24), weights=list(shape))[0] * 3600
-                 + self.rng.randrange(3600), self.rng.choice(people))
-                for _ in range(int(n_shoppers * visits_per_day)))
+                ((self.rng.choices(range(24), weights=list(shape))[0] * 3600
+                  + self.rng.randrange(3600), self.rng.choice(people))
+                 for _ in range(int(n_shoppers * visits_per_day))), key=lambda v: v[0])
             for seconds, shopper in visits:
                 self.visit(shopper, first + timedelta(days=day, seconds=seconds))
             if progress is not None:
