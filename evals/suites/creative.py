@@ -29,8 +29,8 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from evals.harness import SuiteContext, SuiteResult, Table, register_suite
 from evals.metrics import mean, percentile
+from evals.results import SuiteContext, SuiteResult, Table, register_suite
 from knowledge.creatives import Creative, save_creative
 from knowledge.demo_build import build_demo
 from knowledge.graph.build import build_knowledge

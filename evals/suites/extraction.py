@@ -7,7 +7,7 @@ extractor existed, frozen). Dev is where the extractor was tuned; test is the he
 from __future__ import annotations
 
 from evals.extraction_eval import FIELDS, GOLD, PRODUCTS, run
-from evals.harness import SuiteContext, SuiteResult, Table, register_suite
+from evals.results import SuiteContext, SuiteResult, Table, register_suite
 
 
 @register_suite("extraction")
