@@ -8,6 +8,7 @@ field. Routes never reach into it by string key: they declare what they need
 from __future__ import annotations
 
 import contextlib
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -22,6 +23,8 @@ from knowledge.settings import Settings
 from knowledge.store import Store
 from server.errors import ServiceUnavailableError
 from server.sockets import SessionRateLimits
+from tools.ads.serving import AdServer
+from tools.ucp.service import ShoppingService
 
 
 @dataclass
@@ -40,8 +43,14 @@ class AppState:
     """Turns per minute per shopper session."""
     merchant_limits: SessionRateLimits = field(init=False)
     """Turns per minute per merchant chat session."""
-    services: dict[str, Any] = field(default_factory=dict)
-    """Parts of capabilities not yet given a typed field (ads, UCP)."""
+    ads: AdServer | None = None
+    """Sponsored slots: the auction, pacing and the ledger (``server.routes.ads.setup``)."""
+    ucp: ShoppingService | None = None
+    """The UCP shopping service shared by REST and MCP (``server.routes.ucp.setup``)."""
+    ucp_mcp_app: Any = None
+    """The ASGI app of the UCP MCP endpoint (``server.routes.ucp_mcp.setup``)."""
+    ucp_mcp_running: AbstractAsyncContextManager[Any] | None = None
+    """The MCP session manager's run context, exited at shutdown."""
 
     def __post_init__(self) -> None:
         """Rate limits come from settings."""

@@ -23,6 +23,7 @@ from knowledge.models import Event, Product
 from knowledge.profiles import recommend
 from knowledge.search import Hit, SearchFilters
 from server.deps import AppState, MerchantDep, StateDep
+from server.errors import ServiceUnavailableError
 from tools.ads.report import campaign_report
 from tools.ads.serving import AdServer, Candidate
 from tools.campaigns import service
@@ -36,13 +37,14 @@ CLOCK_HEADER = "X-Shopmage-Time"
 
 async def setup(state: AppState) -> None:
     """One ad server per process."""
-    state.services["ads"] = AdServer(state.store.engine, AdSettings())
+    state.ads = AdServer(state.store.engine, AdSettings())
 
 
 def ad_server(state: AppState) -> AdServer:
     """The process's ad server."""
-    server: AdServer = state.services["ads"]
-    return server
+    if state.ads is None:
+        raise ServiceUnavailableError("sponsored slots are not set up on this server")
+    return state.ads
 
 
 def now_for(request: Request | None, state: AppState) -> datetime:

@@ -15,17 +15,17 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from server.deps import AppState
+from server.errors import ServiceUnavailableError
 from tools.ucp.errors import UcpError
 from tools.ucp.profile import business_profile
 from tools.ucp.service import Outcome, ShoppingService, parse_ucp_agent
 
 router = APIRouter(tags=["ucp"])
-SERVICE = "ucp"
 
 
 async def setup(state: AppState) -> None:
     """Build the shopping service once."""
-    state.services[SERVICE] = ShoppingService(state.store)
+    state.ucp = ShoppingService(state.store)
 
 
 def base_url(request: Request) -> str:
@@ -63,7 +63,9 @@ async def _body(request: Request) -> Any:
 
 async def _serve(request: Request, operation: str, resource_id: str | None = None, *,
                  has_body: bool = False, write: bool = False) -> JSONResponse:
-    service: ShoppingService = request.app.state.shopmage.services[SERVICE]
+    service = request.app.state.shopmage.ucp
+    if service is None:
+        raise ServiceUnavailableError("the UCP shopping service is not set up on this server")
     try:
         profile = parse_ucp_agent(request.headers.get("ucp-agent"))
         key = request.headers.get("idempotency-key")

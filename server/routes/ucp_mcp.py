@@ -16,29 +16,27 @@ from starlette.types import Receive, Scope, Send
 
 from server.deps import AppState
 from server.mcp_server import build_mcp
-from server.routes.ucp import SERVICE
 from tools.ucp.profile import MCP_PATH
 
 router = APIRouter(tags=["ucp"])
-ASGI, RUNNING = "ucp_mcp_asgi", "ucp_mcp_running"
 
 
 async def setup(state: AppState) -> None:
     """Build the MCP server over the shared shopping service and start its sessions."""
-    server = build_mcp(state.store, service=state.services[SERVICE],
+    server = build_mcp(state.store, service=state.ucp,
                        base_url=f"http://{state.settings.host}:{state.settings.port}")
     # Agents reach the store by its public host name; keys, not the Host header, guard it.
     server.streamable_http_app(streamable_http_path=MCP_PATH, transport_security=(
         TransportSecuritySettings(enable_dns_rebinding_protection=False)))
     running: AbstractAsyncContextManager[Any] = server.session_manager.run()
     await running.__aenter__()
-    state.services[ASGI] = StreamableHTTPASGIApp(server.session_manager)
-    state.services[RUNNING] = running
+    state.ucp_mcp_app = StreamableHTTPASGIApp(server.session_manager)
+    state.ucp_mcp_running = running
 
 
 async def teardown(state: AppState) -> None:
     """Stop the MCP sessions."""
-    running = state.services.pop(RUNNING, None)
+    running, state.ucp_mcp_running = state.ucp_mcp_running, None
     if running is not None:
         await running.__aexit__(None, None, None)
 
@@ -47,7 +45,7 @@ class _Endpoint:
     """Hands a request to the MCP app built at start-up."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        app = scope["app"].state.shopmage.services[ASGI]
+        app = scope["app"].state.shopmage.ucp_mcp_app
         await app(scope, receive, send)
 
 

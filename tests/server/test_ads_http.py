@@ -80,7 +80,7 @@ def test_chat_cards_gain_sponsored_slots(shop) -> None:  # type: ignore[no-untyp
 
     store, _, campaign_id = shop
     state = AppState(settings=store.settings, store=store)
-    state.services["ads"] = AdServer(store.engine, AdSettings(slots=1))
+    state.ads = AdServer(store.engine, AdSettings(slots=1))
 
     async def turn() -> AsyncIterator[dict[str, Any]]:  # what the shopper graph streams
         yield {"type": "token", "text": "Here are some mats."}
