@@ -18,6 +18,12 @@ pytestmark = pytest.mark.browser
 def test_search_shows_a_labelled_sponsored_slot_and_charges_its_click(
         server: Server, watched: Watched) -> None:
     today = datetime.now(UTC).date()
+    headers = {"X-API-Key": server.merchant_key}
+    for other in httpx.get(server.url + "/api/campaigns", headers=headers,
+                           timeout=60).json()["items"]:  # another test's campaign on MAT*
+        if other["status"] == "active" and {"MAT0", "MAT1", "MAT2"} & set(other["product_ids"]):
+            httpx.post(server.url + f"/api/campaigns/{other['id']}/pause", headers=headers,
+                       timeout=60).raise_for_status()
     made = httpx.post(server.url + "/api/campaigns", headers={"X-API-Key": server.merchant_key},
                       json={"product_ids": ["MAT0", "MAT1", "MAT2"], "budget_total": 200,
                             "target_roi": 2, "start": today.isoformat(),
