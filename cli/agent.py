@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -12,12 +12,15 @@ from rich.table import Table
 
 from knowledge.errors import ShopmageError
 
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
 agent_app = typer.Typer(help="Outside AI shopping agents (UCP over REST and MCP).",
                         no_args_is_help=True)
 console = Console()
 
 
-def _engine():  # type: ignore[no-untyped-def]
+def _engine() -> Engine:
     from knowledge.db import make_engine
     from knowledge.settings import Settings
 

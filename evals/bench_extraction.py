@@ -13,13 +13,16 @@ import argparse
 import json
 import tempfile
 import time
+from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
+from unittest.mock import patch
 
 from knowledge.demo.esci import esci_rows
 from knowledge.extraction.extract import extract
 
 
-def extraction_rate(rows: list[dict]) -> float:
+def extraction_rate(rows: list[dict[str, Any]]) -> float:
     """Products per second for extraction alone."""
     start = time.perf_counter()
     for row in rows:
@@ -29,28 +32,23 @@ def extraction_rate(rows: list[dict]) -> float:
     return len(rows) / (time.perf_counter() - start)
 
 
-def import_rate(rows: list[dict], *, with_extraction: bool) -> float:
+def import_rate(rows: list[dict[str, Any]], *, with_extraction: bool) -> float:
     """Products per second for a full import into a fresh temp store."""
     import knowledge.ingest as ingest
     from knowledge.settings import Settings
     from knowledge.store import Store
 
-    original = ingest.apply_extraction
-    if not with_extraction:
-        ingest.apply_extraction = lambda *args, **kwargs: 0  # type: ignore[assignment]
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "products.jsonl"
-            path.write_text("".join(json.dumps(r) + "\n" for r in rows))
-            store = Store(Settings(data_dir=Path(tmp) / "data", database_url=None,
-                                   chroma_url=None))
-            store.embedder.embed(["warm up"])
-            start = time.perf_counter()
-            ingest.import_catalog(store, path)
-            seconds = time.perf_counter() - start
-            store.close()
-    finally:
-        ingest.apply_extraction = original
+    skip = patch.object(ingest, "apply_extraction", lambda *args, **kwargs: 0)
+    with nullcontext() if with_extraction else skip, tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "products.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+        store = Store(Settings(data_dir=Path(tmp) / "data", database_url=None,
+                               chroma_url=None))
+        store.embedder.embed(["warm up"])
+        start = time.perf_counter()
+        ingest.import_catalog(store, path)
+        seconds = time.perf_counter() - start
+        store.close()
     return len(rows) / seconds
 
 

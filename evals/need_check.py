@@ -78,7 +78,7 @@ def listing_text(product: dict[str, Any]) -> str:
 def type_text(product: dict[str, Any]) -> str:
     """Title plus the last step of the category path, lower-cased."""
     path = (product.get("attributes") or {}).get("category_path") or []
-    return (product.get("title", "") + " " + (path[-1] if path else "")).lower()
+    return (str(product.get("title", "")) + " " + (str(path[-1]) if path else "")).lower()
 
 
 def has_needed(product: dict[str, Any], row: dict[str, Any]) -> list[str]:

@@ -63,7 +63,7 @@ def rest_response_schema(operation_id: str, status: int) -> str:
         for op in item.values():
             if isinstance(op, dict) and op.get("operationId") == operation_id:
                 response = op["responses"][str(status)]
-                return REST_URI + response["content"]["application/json"]["schema"]["$ref"]
+                return REST_URI + str(response["content"]["application/json"]["schema"]["$ref"])
     raise KeyError(operation_id)
 
 
@@ -99,7 +99,7 @@ def mcp_result_schema(method: str) -> str:
     spec = json.loads((UCP / "services/shopping/mcp.openrpc.json").read_text())
     for entry in spec["methods"]:
         if entry["name"] == method:
-            return urljoin(MCP_URI, entry["result"]["schema"]["$ref"])
+            return urljoin(MCP_URI, str(entry["result"]["schema"]["$ref"]))
     raise KeyError(method)
 
 

@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                        allow_methods=["*"], allow_headers=["*"])
     install_error_handlers(app)
     for module in modules:
-        app.include_router(module.router)  # type: ignore[attr-defined]
+        app.include_router(module.router)
     _mount_static(app, settings)
     return app
 

@@ -7,26 +7,27 @@ The merchant test set was typed here before any merchant code or tuning and comm
 """
 import json
 from datetime import date, timedelta
+from typing import Any
 
 T = date(2026, 11, 24); TOM = T + timedelta(days=1)
-def per(n, start=TOM):
+def per(n: int, start: date = TOM) -> dict[str, Any]:
     return dict(days=n, start=start.isoformat(), end=(start + timedelta(days=n - 1)).isoformat())
-def upto(end, start=TOM):
+def upto(end: date, start: date = TOM) -> dict[str, Any]:
     return dict(days=(end - start).days + 1, start=start.isoformat(), end=end.isoformat())
-def startonly(s):
+def startonly(s: date) -> dict[str, Any]:
     return dict(start=s.isoformat())
 WEEKEND = dict(days=2, start="2026-11-28", end="2026-11-29")
 NEXTWEEK = dict(days=7, start="2026-11-30", end="2026-12-06")
 MON = date(2026, 11, 30)
-items = []
-def C(text, products, budget=None, roi=None, daily=None, period=None, outcome=None):
+items: list[dict[str, Any]] = []
+def C(text: str, products: Any, budget: Any = None, roi: Any = None, daily: Any = None, period: Any = None, outcome: Any = None) -> None:
     s = dict(budget=budget, daily_budget=daily, target_roi=roi, products=products, campaign=None)
     s.update(period or {})
     if outcome is None:
         ok = bool(products) and roi is not None and (budget is not None or (daily and (period or {}).get("days")))
         outcome = "draft" if ok else "ask"
     items.append(dict(text=text, intent="create", slots=s, outcome=outcome))
-def M(text, intent, campaign, outcome, after=None, budget=None, roi=None, daily=None, products=None, period=None, kind=None):
+def M(text: str, intent: str, campaign: Any, outcome: str, after: Any = None, budget: Any = None, roi: Any = None, daily: Any = None, products: Any = None, period: Any = None, kind: Any = None) -> None:
     s = dict(budget=budget, daily_budget=daily, target_roi=roi, products=products, campaign=campaign)
     s.update(period or {})
     it = dict(text=text, intent=intent, slots=s, outcome=outcome)
