@@ -13,6 +13,7 @@ from typing import Any
 from agents.protocol import event
 from agents.shopper.context import ShopperContext
 from agents.shopper.honesty import TypeCheck, check_type, dont_carry_sentence, plural
+from agents.shopper.turn import Plan, Understanding
 from agents.shopper.understand import constraints_from, merge_constraints
 from knowledge import carts as cart_tools
 from knowledge.errors import InvalidRequestError, NotFoundError
@@ -20,7 +21,6 @@ from knowledge.search import Hit
 from tools.catalog import card, compare_products, find_products, match_reasons, product_details
 from tools.recommend import for_you, note_event, profile_vector
 
-Plan = dict[str, Any]
 OUT_OF_SCOPE = ("I can help you find products, compare them and manage your cart. I can't "
                 "share other shoppers' data or change anything in the store.")
 _LABELS = {"attributes": "those features", "size": "that size", "color": "that colour",
@@ -48,7 +48,8 @@ def _results_plan(hits: list[Hit], constraints: dict[str, Any], relaxed: list[st
     if relaxed:
         dropped = " or ".join(dict.fromkeys(_LABELS[r] for r in relaxed))
         names = " and ".join(f"{c['title']} ({money(c['price'])})" for c in cards[:2])
-        template = (f"None of our {plural(what)} match {dropped}. We don't carry that exact "
+        subject = "products" if "product_type" in relaxed else plural(what)  # cards: other types
+        template = (f"None of our {subject} match {dropped}. We don't carry that exact "
                     f"combination; the closest alternatives are {names}.")
         return {"cards": cards, "llm": False, "template": template, "relaxed": relaxed}
     template = (f"I found {len(cards)} options. The top pick is {top['title']} at "
@@ -56,7 +57,7 @@ def _results_plan(hits: list[Hit], constraints: dict[str, Any], relaxed: list[st
     return {"cards": cards, "llm": True, "template": template, "relaxed": []}
 
 
-def do_search(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def do_search(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Search anew, or refine the active constraints."""
     text, slots = turn["text"], _slots(turn)
     if turn["intent"] == "refine":
@@ -104,17 +105,17 @@ def _not_carried_plan(ctx: ShopperContext, constraints: dict[str, Any], check: T
             hits += [h for h in outcome.hits if h.product.id not in {x.product.id for x in hits}]
     cards = _cards(hits[:ctx.results_k], constraints)
     return {"cards": cards, "llm": False, "template": dont_carry_sentence(check),
-            "relaxed": [], "not_carried": check.requested}
+            "relaxed": [], "not_carried": check.requested or ""}
 
 
-def _slots(turn: dict[str, Any]) -> Any:
+def _slots(turn: Understanding) -> Any:
     from agents.understanding.slots import Slots
 
     data = {k: v for k, v in turn["slots"].items() if k in Slots.__dataclass_fields__}
     return Slots(**data)
 
 
-def referent(state: dict[str, Any], turn: dict[str, Any]) -> str | None:
+def referent(state: dict[str, Any], turn: Understanding) -> str | None:
     """Find the product a message points at: ordinal, "cheapest", "that one", or the only result."""
     results = state.get("last_results") or []
     slots = turn["slots"]
@@ -128,7 +129,7 @@ def referent(state: dict[str, Any], turn: dict[str, Any]) -> str | None:
     return focus
 
 
-def do_question(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def do_question(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Answer about one product from its stored attributes."""
     pid = referent(state, turn)
     if pid is None:
@@ -161,7 +162,7 @@ def do_question(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]
             "state": {"focus": pid}}
 
 
-def do_compare(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def do_compare(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Compare two to four shown products on the attributes that differ."""
     results = state.get("last_results") or []
     picks = [results[i] for i in turn["slots"].get("ordinals", [])
@@ -187,7 +188,7 @@ def _cart_plan(view: cart_tools.CartView, text: str) -> Plan:
             "state": {"cart_count": sum(i.quantity for i in view.items)}}
 
 
-def do_add(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def do_add(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Add the referenced product (or the action's id) to this session's cart."""
     pid = turn.get("product_id") or referent(state, turn)
     quantity = next((q for q in (turn.get("quantity"), turn["slots"].get("quantity"))
@@ -204,7 +205,7 @@ def do_add(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> 
     return plan
 
 
-def do_remove(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def do_remove(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Remove a product from the cart (by id, ordinal over the cart, or a word of its title)."""
     current = cart_tools.show_cart(ctx.store.engine, ctx.session_id)
     low = turn["text"].lower()
@@ -222,7 +223,7 @@ def do_remove(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) 
 
 
 def _cart_referent(view: cart_tools.CartView, state: dict[str, Any],
-                   turn: dict[str, Any]) -> str | None:
+                   turn: Understanding) -> str | None:
     ids = [i.product_id for i in view.items]
     words = set(re.findall(r"[a-z]{3,}", turn["text"].lower())) - {"remove", "the", "from",
                                                                     "cart", "basket", "one"}
@@ -236,7 +237,7 @@ def _cart_referent(view: cart_tools.CartView, state: dict[str, Any],
     return pid if pid in ids else (ids[0] if len(ids) == 1 else None)
 
 
-def do_show_cart(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def do_show_cart(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Show this session's cart."""
     view = cart_tools.show_cart(ctx.store.engine, ctx.session_id)
     if not view.items:
@@ -245,7 +246,7 @@ def do_show_cart(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any
     return _cart_plan(view, f"Your cart: {lines}. Total: {money(view.total)}.")
 
 
-def do_for_you(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def do_for_you(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Personal picks for this shopper (popular picks for a new one)."""
     hits = for_you(ctx.store, ctx.session_id, k=ctx.results_k)
     plan = _results_plan(hits, {}, [])
@@ -253,18 +254,18 @@ def do_for_you(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any])
     return plan
 
 
-def do_chat(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def do_chat(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Small talk: the model words a short friendly reply."""
     return {"llm": True, "chat": True, "keep_results": True,
             "template": "Hi! Tell me what you're looking for and I'll find it in our store."}
 
 
-def do_out_of_scope(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def do_out_of_scope(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Refuse anything outside shopping (and any request for others' data or store changes)."""
     return {"llm": False, "template": OUT_OF_SCOPE, "keep_results": True}
 
 
-HANDLERS: dict[str, Callable[[ShopperContext, dict[str, Any], dict[str, Any]], Plan]] = {
+HANDLERS: dict[str, Callable[[ShopperContext, dict[str, Any], Understanding], Plan]] = {
     "search": do_search, "refine": do_search, "product_question": do_question,
     "compare": do_compare, "add_to_cart": do_add, "remove_from_cart": do_remove,
     "show_cart": do_show_cart, "recommend_for_me": do_for_you, "chit_chat": do_chat,
@@ -272,7 +273,7 @@ HANDLERS: dict[str, Callable[[ShopperContext, dict[str, Any], dict[str, Any]], P
 }
 
 
-def act(ctx: ShopperContext, state: dict[str, Any], turn: dict[str, Any]) -> Plan:
+def act(ctx: ShopperContext, state: dict[str, Any], turn: Understanding) -> Plan:
     """Run the handler for the turn's intent; domain errors become a clear reply."""
     try:
         return HANDLERS[turn["intent"]](ctx, state, turn)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -121,11 +121,20 @@ def _in_categories(requested: str, vocabulary: Vocabulary) -> bool:
 
 
 def _in_titles(store: Store, requested: str) -> bool:
+    """A title names the request, on a product whose own type (if it has one) is the request.
+
+    "Laptop Stand" names "laptop" only as a modifier: its type "laptop stand" does not match.
+    """
     want = tokens(requested)
     if not want:
         return False
     hits = store.search.search(requested, k=20, mode="bm25", use_knowledge=False)
-    return any(set(want) <= set(tokens(h.product.title)) for h in hits)
+    for hit in hits:
+        kind = (hit.product.attributes or {}).get("type")
+        if set(want) <= set(tokens(hit.product.title)) and (
+                not isinstance(kind, str) or matching_types(requested, [kind])):
+            return True
+    return False
 
 
 def nearest_types(store: Store, requested: str, types: list[str], n: int = NEAREST) -> list[str]:
@@ -192,7 +201,7 @@ _NOT_TYPES = frozenset({"gym", "kid", "women", "men", "baby", "home", "office", 
 
 
 def grounding_extras(store: Store, vocabulary: Vocabulary,
-                     plan: dict[str, Any]) -> tuple[set[str], set[str]]:
+                     plan: Mapping[str, Any]) -> tuple[set[str], set[str]]:
     """(type terms the guard watches for, attribute tags of the shown products)."""
     from tools.catalog import products_by_ids
 

@@ -18,6 +18,7 @@ from agents.shopper.honesty import grounding_extras, results_summary
 from agents.shopper.policy import order_plan, policy_note, policy_plan
 from agents.shopper.prompts import chat_messages, reply_messages
 from agents.shopper.state import ShopperState
+from agents.shopper.turn import Plan, Understanding
 from agents.shopper.understand import clarification_for, understand_text
 
 
@@ -39,28 +40,29 @@ def understand(state: ShopperState, runtime: Runtime[ShopperContext]
     started = time.perf_counter()
     text, action = _turn_input(state)
     if action.get("action") in ("add_to_cart", "remove_from_cart"):
-        turn = {"intent": action["action"], "routed": action["action"], "confidence": 1.0,
-                "source": "action", "slots": {}, "vague": False, "text": text,
-                "product_id": action.get("product_id"), "quantity": action.get("quantity")}
+        turn: Understanding = {
+            "intent": action["action"], "routed": action["action"], "confidence": 1.0,
+            "source": "action", "slots": {}, "vague": False, "text": text,
+            "product_id": action.get("product_id"), "quantity": action.get("quantity")}
     else:
         turn = understand_text(ctx.router, ctx.vocabulary, text, dict(state))
     answering = state.get("last_clarified") and state.get("pending_query")
     if (state.get("action") or {}).get("action") == "choose":
-        turn.update(intent="search", vague=False)
+        turn.update({"intent": "search", "vague": False})
     elif answering and turn["intent"] in ("search", "refine"):
         text = f"{state.get('pending_query')} {text}"
         turn = understand_text(ctx.router, ctx.vocabulary, text, dict(state))
-        turn.update(intent="search", vague=False)
+        turn.update({"intent": "search", "vague": False})
     turn["timing"] = {"understand_ms": (time.perf_counter() - started) * 1000}
-    goto = ("clarify" if turn["vague"] else "policy" if turn["intent"] in POLICY_INTENTS
-            else "act")
+    goto: Literal["clarify", "act", "policy"] = (
+        "clarify" if turn["vague"] else "policy" if turn["intent"] in POLICY_INTENTS else "act")
     return Command(update={"turn": turn}, goto=goto)
 
 
 def answer_policy(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:
     """Quote the store's policy (or hand an order question over); never invent either."""
     started = time.perf_counter()
-    turn = dict(state["turn"])
+    turn = state["turn"].copy()
     book = runtime.context.policy_book()
     plan = (order_plan(book) if turn["intent"] == "order_status"
             else policy_plan(book, turn["text"]))
@@ -74,7 +76,7 @@ def answer_policy(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict
 
 def clarify(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:
     """Ask one short question with concrete options (never twice in a row)."""
-    turn = dict(state["turn"])
+    turn = state["turn"].copy()
     question, options = clarification_for(turn["text"], runtime.context.vocabulary)
     get_stream_writer()(event("clarification", question=question, options=options))
     turn["plan"] = {"clarification": {"question": question, "options": options}}
@@ -87,7 +89,7 @@ def clarify(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, 
 def act(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:
     """Call the tool the router chose; emit products / cart events at once."""
     started = time.perf_counter()
-    turn = dict(state["turn"])
+    turn = state["turn"].copy()
     plan = run_action(runtime.context, dict(state), turn)
     if turn["intent"] == "product_question" and plan.get("cards"):
         _add_policy_note(runtime.context, turn["text"], plan)
@@ -109,7 +111,7 @@ def act(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]
     return update
 
 
-def _add_policy_note(ctx: ShopperContext, text: str, plan: dict[str, Any]) -> None:
+def _add_policy_note(ctx: ShopperContext, text: str, plan: Plan) -> None:
     """A product question about shipping, returns or payment also quotes that policy."""
     note = policy_note(ctx.policy_book(), text)
     if note:
@@ -118,7 +120,7 @@ def _add_policy_note(ctx: ShopperContext, text: str, plan: dict[str, Any]) -> No
         plan["llm"] = False
 
 
-def _grounding(ctx: ShopperContext, state: ShopperState, plan: dict[str, Any]) -> Grounding:
+def _grounding(ctx: ShopperContext, state: ShopperState, plan: Plan) -> Grounding:
     c = state.get("constraints") or {}
     numbers = [c[k] for k in ("min_price", "max_price") if c.get(k) is not None]
     numbers += [float(n) for n in re.findall(r"\d+(?:\.\d+)?", state["turn"].get("text", ""))]
@@ -127,14 +129,14 @@ def _grounding(ctx: ShopperContext, state: ShopperState, plan: dict[str, Any]) -
                                 type_terms=types, card_tags=tags)
 
 
-def _summary(plan: dict[str, Any], state: ShopperState) -> str:
+def _summary(plan: Plan, state: ShopperState) -> str:
     """What was found, named by the real product types of the cards (never the request)."""
     return results_summary(plan.get("cards", [])) or "no products"
 
 
 async def respond(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict[str, Any]:
     """Stream the reply: model wording where allowed (guarded per sentence) + grounded facts."""
-    ctx, turn = runtime.context, dict(state["turn"])
+    ctx, turn = runtime.context, state["turn"].copy()
     plan, write = turn["plan"], get_stream_writer()
     text, llm_ms, dropped = "", 0.0, []
     if plan.get("llm") and ctx.use_llm:
@@ -162,7 +164,7 @@ async def respond(state: ShopperState, runtime: Runtime[ShopperContext]) -> dict
                          {"role": "assistant", "content": text}]}
 
 
-def _template_tail(plan: dict[str, Any], has_llm_text: bool) -> str:
+def _template_tail(plan: Plan, has_llm_text: bool) -> str:
     """Pick the grounded facts after the model's sentence (all of the template when it had none)."""
     template = str(plan.get("template", ""))
     if not has_llm_text or not plan.get("llm"):

@@ -13,9 +13,9 @@ import re
 from typing import Any
 
 from agents.protocol import event
+from agents.shopper.turn import Plan
 from knowledge.policies import PolicyBook, PolicySection
 
-Plan = dict[str, Any]
 NO_CONTACT = "Please contact the store directly."
 _POLICY_WORDS = re.compile(
     r"\b(?:ship(?:s|ped|ping)?|deliver(?:y|ed|s)?|arriv(?:e|al)|return(?:s|ed)?|refunds?|"

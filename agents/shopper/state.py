@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any, TypedDict
 
+from agents.shopper.turn import Understanding
+
 MAX_MESSAGES = 12
 
 
@@ -39,7 +41,7 @@ class ShopperState(TypedDict, total=False):
     """True when the previous turn asked a clarifying question (never twice in a row)."""
     pending_query: str | None
     """The vague request a clarification is completing."""
-    turn: dict[str, Any]
+    turn: Understanding
     """This turn's understanding and tool results (intent, slots, cards, facts, reply plan)."""
     reply: str
     """The final (guarded) reply text of the last turn."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from agents.shopper.turn import Understanding
 from agents.understanding.router import Intent, IntentRouter
 from agents.understanding.slots import Slots, parse_slots
 from agents.understanding.vocabulary import Vocabulary
@@ -149,7 +150,7 @@ def constraints_from(text: str, slots: Slots) -> dict[str, Any]:
 
 
 def understand_text(router: IntentRouter, vocabulary: Vocabulary, text: str,
-                    state: dict[str, Any]) -> dict[str, Any]:
+                    state: dict[str, Any]) -> Understanding:
     """Intent, slots and next step for one message, as a serialisable dict.
 
     The router's model reads the conversation context too: how many products are on
