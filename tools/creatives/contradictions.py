@@ -1,0 +1,65 @@
+"""Facts in a brief that cannot all be true: "cotton, 100% polyester", "60% cotton 50% wool".
+
+A brief that contradicts itself gets a clear error naming both phrases, before anything
+is drafted or stored: the listing would otherwise have to pick one and state it as fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.errors import InvalidRequestError
+from knowledge.extraction.finders import find_terms, material_items
+
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+\s?){1,3})")
+_NOT = re.compile(r"\b(?:not|non|no)[\s-]+([a-z]+(?:[\s-][a-z]+)?)", re.IGNORECASE)
+
+
+def _materials(text: str) -> list[tuple[str, int, int]]:
+    """(canonical material, start, end) mentions, negated ones left out."""
+    return find_terms(text, material_items(), check_negation=True)
+
+
+def check_contradictions(text: str) -> None:
+    """Raise :class:`InvalidRequestError` when two facts of ``text`` exclude each other."""
+    mats = _materials(text)
+    shares = []
+    for m in _PERCENT.finditer(text):
+        inside = [x for x in mats if m.start(2) <= x[1] < m.end(2)]
+        if not inside:
+            continue
+        shares.append((float(m.group(1)), inside[0], m))
+    for share, (mat, _s, _e), m in shares:
+        if share >= 100:
+            others = [x for x in mats if x[0] != mat and not m.start() <= x[1] < m.end()
+                      and not _same_family(x[0], mat)]
+            if others:
+                other = text[others[0][1]:others[0][2]]
+                raise InvalidRequestError(
+                    f"the brief contradicts itself: it says {m.group(0).strip()!r} but also "
+                    f"{other!r}; say which material it is")
+    total = sum(s for s, _, _ in shares)
+    if total > 100:
+        parts = ", ".join(repr(m.group(0).strip()) for _, _, m in shares)
+        raise InvalidRequestError(f"the brief contradicts itself: the material shares "
+                                  f"{parts} add up to {total:g}%, more than 100%")
+    _negated_and_stated(text)
+
+
+def _same_family(a: str, b: str) -> bool:
+    return a in b or b in a
+
+
+def _negated_and_stated(text: str) -> None:
+    """"waterproof ... not waterproof": a property both claimed and denied."""
+    low = text.lower()
+    for m in _NOT.finditer(low):
+        term = m.group(1).strip()
+        if len(term) < 4:
+            continue
+        plain = [p.start() for p in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", low)
+                 if not m.start() <= p.start() < m.end()]
+        if plain:
+            raise InvalidRequestError(
+                f"the brief contradicts itself: it says {term!r} and also "
+                f"{text[m.start():m.end()]!r}; say which is true")

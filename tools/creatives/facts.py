@@ -1,0 +1,249 @@
+"""A merchant's brief read into typed facts, each with the span it came from.
+
+"Hydra stainless steel water bottle 750ml, keeps drinks cold 24 hours" becomes the brand
+"Hydra", the head "stainless steel water bottle" (what the product is, as written) and the
+segments "750ml" (capacity) and "keeps drinks cold 24 hours" (duration). Every segment
+keeps the merchant's words exactly; a listing that shows every segment keeps every fact.
+Facts are typed (dimension, capacity, weight, power, count, size_range, duration,
+temperature, rating, warranty, compatibility, certification, material, audience, included,
+feature) so the listing can place them; numbers stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from knowledge.errors import InvalidRequestError
+from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.types import find_type
+from knowledge.nlp.quantities import find_quantities
+from tools.creatives.contradictions import check_contradictions
+
+MAX_BRIEF = 1000
+_SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014]\s|\s\|\s")
+_CUT = re.compile(r"\s(?:with|w/|for|fits|that|which|featuring|keeps|holds|includes|including|"
+                  r"comes|in|rated|supports|runs|charges|boils|packs|sets|works|cuts|shreds)\s",
+                  re.IGNORECASE)
+_BRAND = re.compile(r"\b(?i:brand)(?:\s?name)?\s?[:=-]?\s?([A-Z][\w&'+-]*(?:\s[A-Z][\w&'+-]*)?)\.?"
+                    r"|\b(?:by|from)\s([A-Z][\w&'+-]+(?:\s[A-Z][\w&'+-]+)?)(?=[\s,.]|$)")
+_WARRANTY = re.compile(r"\b(?:lifetime|\d+[- ]?(?:years?|yrs?|months?|days?))\s(?:limited\s)?"
+                       r"warranty\b", re.IGNORECASE)
+_CERT = re.compile(r"\b(?:IPX?\d{1,2}|UL[- ]listed|ETL[- ]listed|CE(?:[- ]certified|[- ]marked)?|"
+                   r"FCC|OEKO-TEX(?:\s?certified)?|CPSC(?:[- ]certified)?|FDA[- ]approved|"
+                   r"(?:[A-Za-z][\w-]*\s){1,2}certified|vegan|cruelty[- ]free|USDA organic|"
+                   r"BPA[- ]free|PFOA[- ]free|Energy Star)\b")
+_COMPAT_TRIGGER = re.compile(r"\b(?:fits|works with|compatible with|supports(?: up to)?|charges|"
+                             r"for)\s(?:an?\s|the\s)?((?:[\w.+-]*[A-Z][\w.+/-]*)"
+                             r"(?:\s(?:[\w.+-]*[A-Z0-9][\w.+/-]*|and|&|Air|Pro|Max|Mini))*)")
+_COMPAT_NAMES = re.compile(r"\b(?:USB-C(?: PD)?|USB-A|Lightning|MagSafe|Bluetooth(?: \d(?:\.\d)?)?|"
+                           r"HDMI(?: \d\.\d)?|Wi-?Fi|Alexa|Google Home|Apple HomeKit|AAA?|"
+                           r"induction|microSD|Windows|macOS|iOS|Android)\b")
+_INCLUDED = re.compile(r"^(?P<a>.+?)\s(?:included|incl\.?)$|^(?:comes with|includes|including|"
+                       r"incl\.?|with|in|plus)\s(?:an?\s|the\s)?(?P<b>.+)$", re.IGNORECASE)
+_AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|children's|unisex|"
+                       r"toddlers?|babies|baby|adults?|girls'?|boys'?|teens?|seniors?|"
+                       r"(?:small|medium|large) (?:dogs|cats|breeds))\b", re.IGNORECASE)
+_GLUE_EDGE = re.compile(r"^(?:and|with|for|the|a|an|plus|in|on|of|each|up to)\s+|"
+                        r"\s+(?:and|with|each|for|the|a|an)$", re.IGNORECASE)
+PRIORITY = ("warranty", "compatibility", "certification", "included", "duration", "temperature",
+            "power", "rating", "capacity", "dimension", "weight", "count", "size_range",
+            "material", "audience", "feature")
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One typed fact: its type, surface text exactly as written, and its span in the brief."""
+
+    type: str
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    unit: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return asdict(self)
+
+
+@dataclass
+class Segment:
+    """A stretch of the brief (as written) that carries one or more facts."""
+
+    text: str
+    start: int
+    facts: list[Fact] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        """The segment's most telling fact type (warranty before feature)."""
+        types = {f.type for f in self.facts}
+        return next((t for t in PRIORITY if t in types), "feature")
+
+
+@dataclass
+class ParsedBrief:
+    """A brief read: brand, head (what the product is), segments and every fact."""
+
+    text: str
+    brand: str | None
+    head: str
+    product_type: str | None
+    segments: list[Segment]
+
+    @property
+    def facts(self) -> list[Fact]:
+        """Every fact, in brief order."""
+        return [f for s in self.segments for f in s.facts]
+
+
+def validate_brief(brief: str | None) -> str:
+    """Return the stripped brief, or raise naming what is wrong (empty, too long)."""
+    text = (brief or "").strip()
+    if not text:
+        raise InvalidRequestError("the brief is empty: describe the product in a few words, "
+                                  "e.g. 'bamboo cutting board 18 x 12 inches, juice groove'")
+    if len(text) > MAX_BRIEF:
+        raise InvalidRequestError(f"the brief is too long: {len(text)} characters, at most "
+                                  f"{MAX_BRIEF}; keep it to the product's facts")
+    return text
+
+
+def parse_facts(brief: str) -> ParsedBrief:
+    """Read a brief into brand, head and typed facts; contradictions raise a clear error."""
+    text = validate_brief(brief)
+    check_contradictions(text)
+    brand, masked = _brand(text)
+    pieces = [(m.group(0), m.start()) for m in _pieces(masked)]
+    head, product_type, segments = "", None, []
+    for i, (piece, start) in enumerate(pieces):
+        if not head:
+            head, product_type, rest = _head(piece, start, i == len(pieces) - 1)
+            segments += [_segment(t, s) for t, s in rest]
+            if head:
+                continue
+        segments.append(_segment(piece, start))
+    return ParsedBrief(text, brand, head, product_type, [s for s in segments if s.text])
+
+
+def _brand(text: str) -> tuple[str | None, str]:
+    """The brand named in the brief, and the brief with that mention blanked out."""
+    m = _BRAND.search(text)
+    if m:
+        name = m.group(1) or m.group(2)
+        return name, text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    first = re.match(r"([A-Z][a-z]+[A-Za-z]*)\s(?=[a-z0-9])", text)
+    if first and first.group(1).lower() not in _COMMON_STARTS:
+        rest = text[first.end():].split(",")[0]
+        if find_type(rest) is not None and find_type(first.group(1)) is None:
+            return first.group(1), " " * first.end() + text[first.end():]
+    return None, text
+
+
+_COMMON_STARTS = {"clear", "new", "the", "our", "this", "black", "white", "red", "blue", "green",
+                  "small", "large", "big", "mini", "heavy", "light", "soft", "hard", "electric",
+                  "wireless", "portable", "adjustable", "organic", "natural", "kids", "women",
+                  "men", "baby", "solar", "smart", "folding", "automatic", "orthopedic"}
+
+
+def _pieces(text: str) -> list[re.Match[str]]:
+    """The brief's clauses (between commas, semicolons, full stops...), as matches."""
+    out, pos = [], 0
+    for m in list(_SPLIT.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        chunk = re.search(r"\S(?:.*\S)?", text[pos:end])
+        if chunk:
+            out.append(re.compile(re.escape(chunk.group(0))).search(text, pos))
+        pos = m.end() if m else len(text)
+    return [o for o in out if o is not None]
+
+
+def _head(piece: str, start: int, last: bool) -> tuple[str, str | None, list[tuple[str, int]]]:
+    """Split the first clause into the head noun phrase and the segments around it.
+
+    The head is what the product is, as written, without its quantities ("Hydra stainless
+    steel water bottle 750ml" -> "stainless steel water bottle"); what follows a cue word
+    ("with", "for", "keeps"...) or a number right after the product type is a segment.
+    """
+    cut = _CUT.search(piece)
+    front = piece[:cut.start()] if cut else piece
+    found = find_type(front)
+    head_end = len(front)
+    if found is not None and re.match(r"\s+\d", front[found[2]:]):
+        head_end = found[2]
+    rest: list[tuple[str, int]] = []
+    tail = piece[head_end:].strip(" ,")
+    if tail:
+        rest.append((tail, start + piece.index(tail, head_end)))
+    words = piece[:head_end]
+    for q in find_quantities(words):
+        if q.kind != "number":
+            rest.insert(0, (q.text, start + q.start))
+            words = words[:q.start] + " " * len(q.text) + words[q.end:]
+    head = re.sub(r"\s+", " ", words).strip(" ,")
+    return head, found[0] if found else None, rest
+
+
+def _segment(text: str, start: int) -> Segment:
+    """Type every fact inside one segment of the brief."""
+    original = text
+    text = _GLUE_EDGE.sub("", text.strip(" ,.")).strip()
+    offset = start + max(0, original.find(text))
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, s: int, e: int, value: float | None = None,
+            unit: str | None = None) -> None:
+        if any(s < te and ts < e for ts, te in taken) or e <= s:
+            return
+        facts.append(Fact(kind, text[s:e], offset + s, offset + e, value, unit))
+        taken.append((s, e))
+
+    for m in _WARRANTY.finditer(text):
+        add("warranty", m.start(), m.end())
+    for m in _CERT.finditer(text):
+        add("certification", m.start(), m.end())
+    for m in _COMPAT_TRIGGER.finditer(text):
+        add("compatibility", m.start(1), m.end(1))
+    for m in _COMPAT_NAMES.finditer(text):
+        add("compatibility", m.start(), m.end())
+    materials = find_terms(text, material_items(), check_negation=True)
+    for q in find_quantities(text):
+        made_of = [m for m in materials if q.unit == "%" and 0 < m[1] - q.end <= 12
+                   and not re.search(r"\d", text[q.end:m[1]])]
+        if made_of:
+            add("material", q.start, made_of[0][2])
+        elif q.kind != "number":
+            add(q.kind, q.start, q.end, q.value, q.unit)
+    for _value, s, e in materials:
+        add("material", s, e)
+    for m in _AUDIENCE.finditer(text):
+        add("audience", m.start(), m.end())
+    inc = _INCLUDED.match(text)
+    if inc:
+        group = "a" if inc.group("a") else "b"
+        add("included", inc.start(group), inc.end(group))
+    if not facts or not _covered(text, taken):
+        facts.append(Fact("feature", text, offset, offset + len(text)))
+    return Segment(text, start, sorted(facts, key=lambda f: f.start))
+
+
+def _covered(text: str, taken: list[tuple[int, int]]) -> bool:
+    """True when the typed facts leave no content words of ``text`` untyped."""
+    rest = list(text)
+    for s, e in taken:
+        rest[s:e] = " " * (e - s)
+    words = re.findall(r"[A-Za-z]{3,}", "".join(rest))
+    return all(w.lower() in _FILLER for w in words)
+
+
+_FILLER = {"and", "with", "the", "for", "each", "pack", "set", "up", "to", "from", "of", "per",
+           "about", "under", "over", "its", "own", "all", "one", "only", "both", "included",
+           "includes", "comes", "incl"}
+
+
+def facts_json(parsed: ParsedBrief) -> list[dict[str, Any]]:
+    """Every fact of a parsed brief, JSON-ready (stored with the draft)."""
+    return [f.as_dict() for f in parsed.facts]
