@@ -10,7 +10,6 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from knowledge.creatives import Creative
 from knowledge.merchants import create_merchant
 from knowledge.models import Merchant
 from knowledge.sql import transaction
@@ -18,7 +17,6 @@ from knowledge.store import Store
 from server.app import create_app
 from tools.creatives.adcopy import write_ad_copy
 from tools.creatives.banner_creatives import make_banners
-from tools.creatives.creative_tools import build_creative_tools
 from tools.creatives.variants import (
     attach_variant,
     compare_variants,
@@ -76,26 +74,6 @@ def test_variants_get_feature_priors_and_a_report(store: Store) -> None:
                               observed=observed)
     assert report["winner"] == ads[1].id
     assert report["variants"][1]["lift_vs_control"] == 3.0
-
-
-def test_tools_bind_the_merchant_and_refuse_foreign_products(store: Store) -> None:
-    merchant, _ = seed_catalog(store)
-    tools = {t.name: t for t in build_creative_tools(store)}
-    config = {"configurable": {"merchant_id": merchant.id}}
-    out = tools["make_banners"].invoke({"product_id": "foreign"}, config=config)
-    assert out.startswith("Could not do that") and "foreign" in out
-    assert tools["extract_selling_points"].invoke({"product_id": "mat-tpe"}).startswith(
-        "Could not do that")  # no merchant in context
-    with Session(store.engine) as session:
-        assert list(session.exec(select(Creative))) == []
-    tools["make_banners"].invoke({"product_id": "mat-tpe", "sizes": ["800x800"]}, config=config)
-    tools["extract_selling_points"].invoke({"product_id": "boot-wp"}, config=config)
-    with Session(store.engine) as session:
-        rows = list(session.exec(select(Creative)))
-    assert sorted(r.kind for r in rows) == ["banner", "selling_points"]
-    assert all(r.merchant_id == merchant.id for r in rows)
-    points = next(r for r in rows if r.kind == "selling_points").content["points"]
-    assert {"waterproof", "arch-support", "leather"} <= {p["term"] for p in points}
 
 
 def test_rest_routes_are_merchant_only_and_scoped(store: Store) -> None:
