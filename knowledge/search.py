@@ -48,6 +48,7 @@ class Weights:
 
     knowledge_list: float = 1.0
     attribute_boost: float = 0.02
+    full_need: float = 0.5  # a weaker need (a guess: "dark" in "dark roast") moves results less
     affinity: float = 0.015
     popularity: float = 0.004
 
@@ -181,20 +182,27 @@ class SearchEngine:
         if mode in ("hybrid", "dense"):
             lists.append((self._dense_list(query, filters, mask, n), 1.0))
         exp = self.expander.expand(query) if (use_knowledge and self.expander) else None
-        match = None
+        match, strength = None, 0.0
         if exp is not None and exp.attributes:
             pool = sorted({p for ranked, _ in lists for p in ranked})
             klist, match = self._knowledge_list(exp, mask, n, pool)
-            lists.append((klist, self.weights.knowledge_list))
+            strength = self._need_strength(exp)
+            lists.append((klist, self.weights.knowledge_list * strength))
         fused = _rrf(lists)
         if match is not None:
+            boost = self.weights.attribute_boost * strength
             for pos in fused:
-                fused[pos] += self.weights.attribute_boost * float(match[pos])
+                fused[pos] += boost * float(match[pos])
         if mode == "hybrid":
             fused = self._rerank(query, fused, match)
             self._personalise(fused, profile_vector)
         ranked = sorted(fused, key=lambda p: -fused[p])[:k]
         return self._hits(ranked, fused, exp)
+
+    def _need_strength(self, exp: Expansion) -> float:
+        """Knowledge list weight: its strongest need / ``full_need``, at most 1."""
+        strongest = max(exp.attributes.values(), default=0.0)
+        return min(1.0, strongest / self.weights.full_need)
 
     def _rerank(self, query: str, fused: dict[int, float], match: np.ndarray | None
                 ) -> dict[int, float]:

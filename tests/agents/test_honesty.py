@@ -9,10 +9,14 @@ from typing import Any
 import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 
+from agents.shopper.actions import _results_plan
 from agents.shopper.guard import Grounding
+from agents.shopper.honesty import check_type
 from agents.shopper.service import ShopperService
 from agents.understanding.router import IntentRouter
+from knowledge.search import SearchFilters
 from knowledge.store import Store
+from tools.catalog import search_products
 
 GYM_BAGS = [{"id": "FIT10", "title": "Stridewell Durable Gym Bag", "price": 35.0,
              "brand": "Stridewell", "type": "gym bag"},
@@ -68,3 +72,26 @@ async def test_present_type_named_by_its_head_is_never_denied(service: ShopperSe
     reply, cards = await turn(service, "do you have a yoga mat?")
     assert "don't carry" not in reply.lower()
     assert cards and cards[0]["type"] == "yoga mat"
+
+
+def test_a_type_named_only_as_a_modifier_in_titles_is_not_carried(
+        shop: Store, service: ShopperService) -> None:
+    # the catalogue has monitor stands (titles "... Monitor Stand") but no monitors
+    check = check_type(shop, service.vocabulary, "do you have a monitor?",
+                       {"product_type": "monitor"})
+    assert (check.requested, check.carried) == ("monitor", False)
+    assert check.nearest
+    check = check_type(shop, service.vocabulary, "do you have a monitor stand?",
+                       {"product_type": "monitor stand"})
+    assert check.carried and check.matches == ["monitor stand"]
+
+
+def test_relaxed_type_reply_does_not_name_the_type_the_cards_are_not(shop: Store) -> None:
+    hits = search_products(shop, "yoga mat", SearchFilters(attributes=("yoga mat",)), 2)
+    assert hits and all(h.product.attributes["type"] == "yoga mat" for h in hits)
+    plan = _results_plan(hits, {"product_type": "gym bag", "query": "gym bag"},
+                         ["product_type"])
+    assert "gym bag" not in plan["template"].lower()
+    assert plan["template"].startswith("None of our products match that exact product.")
+    plan = _results_plan(hits, {"product_type": "yoga mat", "color": "teal"}, ["color"])
+    assert plan["template"].startswith("None of our yoga mats match that colour.")

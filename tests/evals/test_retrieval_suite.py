@@ -71,10 +71,6 @@ def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield base / "out"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known defect (2026-11-30): since the knowledge list re-ranks candidates by needed "
-    "attributes (commit 162f842), hybrid+knowledge puts an exact-title product second on one "
-    "of these queries (MRR 0.833); open in issue 13, the check is kept as it was"))
 def test_every_system_scores_the_obvious_queries(run_dir: Path) -> None:
     results = json.loads((run_dir / "results.json").read_text())
     assert results["suite"] == "retrieval"
