@@ -6,19 +6,16 @@ An agent key shops the store over UCP; it is a different key family from merchan
 
 from __future__ import annotations
 
-import hmac
 import re
-import secrets
 import uuid
 from datetime import datetime
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, Session, SQLModel, select
 
-from knowledge.errors import InvalidRequestError, PermissionDeniedError
-from knowledge.merchants import hash_key
+from knowledge.errors import InvalidRequestError
+from knowledge.keys import hash_key, new_key, owner_of_key, save_new_owner
 from knowledge.models import utcnow
-from knowledge.sql import transaction
 
 AGENT_KEY_PREFIX = "sak_"
 DEFAULT_RATE_LIMIT = "120/minute"
@@ -47,27 +44,15 @@ def create_agent(engine: Engine, *, name: str,
         raise InvalidRequestError(
             f"a rate limit reads like '120/minute' (count/second|minute|hour|day), "
             f"got {rate_limit!r}")
-    with Session(engine) as session:
-        if session.exec(select(AgentKey).where(AgentKey.name == name)).first():
-            raise InvalidRequestError(f"an agent named {name!r} already exists")
-    key = AGENT_KEY_PREFIX + secrets.token_urlsafe(24)
+    key = new_key(AGENT_KEY_PREFIX)
     agent = AgentKey(id="ag_" + uuid.uuid4().hex[:10], name=name, key_hash=hash_key(key),
                      rate_limit=rate_limit)
-    with transaction(engine) as session:
-        session.add(agent)
-    return agent, key
+    return save_new_owner(engine, agent, role="an agent"), key
 
 
 def authenticate_agent(engine: Engine, key: str | None) -> AgentKey:
     """The agent owning ``key``; a missing or wrong key reveals nothing more."""
-    if not key or not key.startswith(AGENT_KEY_PREFIX):
-        raise PermissionDeniedError("a valid agent API key is required")
-    digest = hash_key(key)
-    with Session(engine) as session:
-        agent = session.exec(select(AgentKey).where(AgentKey.key_hash == digest)).first()
-    if agent is None or not hmac.compare_digest(agent.key_hash, digest):
-        raise PermissionDeniedError("a valid agent API key is required")
-    return agent
+    return owner_of_key(engine, AgentKey, key, prefix=AGENT_KEY_PREFIX, role="agent")
 
 
 def list_agents(engine: Engine) -> list[AgentKey]:
