@@ -28,7 +28,7 @@ from knowledge.commerce import (
 )
 from knowledge.errors import NotFoundError, PermissionDeniedError
 from knowledge.models import Event, Product, utcnow
-from knowledge.sql import transaction
+from knowledge.sql import owned_row, transaction
 
 CHECKOUT_TTL = timedelta(hours=6)  # the UCP default lifetime of a checkout session
 Items = list[tuple[str, int]]
@@ -234,11 +234,8 @@ def confirm_checkout(engine: Engine, *, checkout_id: str, token: str,
 
 def get_order(engine: Engine, *, agent_id: str, order_id: str) -> Order:
     """The agent's order ``order_id``."""
-    with Session(engine) as session:
-        order = session.get(Order, order_id)
-    if order is None or order.agent_id != agent_id:
-        raise NotFoundError(f"no order {order_id!r} of yours")
-    return order
+    return owned_row(engine, Order, order_id, owner=("agent_id", agent_id),
+                     missing=f"no order {order_id!r} of yours")
 
 
 def sales_by_channel(engine: Engine) -> dict[str, dict[str, int]]:

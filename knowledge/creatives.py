@@ -17,7 +17,7 @@ from sqlmodel import Field, Session, SQLModel, col, select
 
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Product, utcnow
-from knowledge.sql import transaction
+from knowledge.sql import owned_row, transaction
 
 CreativeKind = Literal["listing", "ad_copy", "banner", "selling_points"]
 CreativeStatus = Literal["draft", "approved", "rejected"]
@@ -77,11 +77,8 @@ def save_creative(engine: Engine, *, merchant_id: str, kind: str, content: dict[
 
 def get_creative(engine: Engine, *, merchant_id: str, creative_id: str) -> Creative:
     """One of this merchant's creatives; another merchant's is reported as missing."""
-    with Session(engine) as session:
-        creative = session.get(Creative, creative_id)
-    if creative is None or creative.merchant_id != merchant_id:
-        raise NotFoundError(f"no creative with id {creative_id!r}")
-    return creative
+    return owned_row(engine, Creative, creative_id, owner=("merchant_id", merchant_id),
+                     missing=f"no creative with id {creative_id!r}")
 
 
 def list_creatives(engine: Engine, *, merchant_id: str, kind: str | None = None,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel
 
-from knowledge.errors import EngineUnavailableError
+from knowledge.errors import EngineUnavailableError, NotFoundError
 
 _SQLITE_UNAVAILABLE = ("SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN", "SQLITE_IOERR")
 
@@ -47,3 +48,21 @@ def transaction(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+Row = TypeVar("Row", bound=SQLModel)
+
+
+def owned_row(engine: Engine, table: type[Row], row_id: str, *, owner: tuple[str, str],
+              missing: str) -> Row:
+    """The row ``row_id`` of ``table`` if its ``owner`` column holds the owner's id.
+
+    ``owner`` is ``(column, id)``. Another owner's row is reported exactly like a row that
+    does not exist (``NotFoundError(missing)``), so ids reveal nothing across accounts.
+    """
+    with Session(engine) as session:
+        row = session.get(table, row_id)
+    column, owner_id = owner
+    if row is None or getattr(row, column) != owner_id:
+        raise NotFoundError(missing)
+    return row
