@@ -21,9 +21,9 @@ train_app = typer.Typer(help="Train the learned models from files in the repo.",
 
 
 def _shopper(settings: Any, embedder: Any) -> None:
-    from agents.understanding.intent import shopper_intent_model
+    from agents.understanding.intent import shopper_intent_cascade
 
-    shopper_intent_model(embedder, settings.model_cache_dir)
+    shopper_intent_cascade(embedder, settings.model_cache_dir)
 
 
 def _tagger(settings: Any, embedder: Any) -> None:

@@ -104,8 +104,10 @@ class TextClassifier:
     def _features(self, texts: Sequence[str], contexts: Sequence[Mapping[str, Any]], *,
                   many: bool) -> sparse.csr_matrix:
         cfg = self.config
-        parts = [self.words.transform(texts), self.chars.transform(texts),
-                 sparse.csr_matrix(self._vectors(texts, many=many) * cfg.embedding_weight)]
+        parts = [self.words.transform(texts), self.chars.transform(texts)]
+        if cfg.embedding_weight:  # weight 0: an n-gram-only model that never embeds
+            parts.append(sparse.csr_matrix(self._vectors(texts, many=many)
+                                           * cfg.embedding_weight))
         if cfg.context_keys:
             parts.append(sparse.csr_matrix(self._context(contexts) * cfg.context_weight))
         return sparse.hstack(parts, format="csr")
@@ -141,8 +143,9 @@ class TextClassifier:
         if self._fast is None:
             self._fast = FastLinear.compile(self) or False
         if self._fast:
-            row = self._fast.proba(text, self._vectors([text], many=False)[0],
-                                   self._context([context or {}])[0])
+            vector = (self._vectors([text], many=False)[0] if self.config.embedding_weight
+                      else np.zeros(0, dtype=np.float32))
+            row = self._fast.proba(text, vector, self._context([context or {}])[0])
         else:
             row = self.model.predict_proba(
                 self._features([text], [context or {}], many=False))[0]

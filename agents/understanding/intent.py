@@ -17,11 +17,13 @@ through :func:`agents.understanding.classifier.trained_classifier`.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from pathlib import Path
 from typing import Any
 
+from agents.understanding.cascade import CascadeClassifier
 from agents.understanding.classifier import (
     ClassifierConfig,
     TextClassifier,
@@ -39,11 +41,17 @@ INTENTS: tuple[str, ...] = (
 DATA = Path(__file__).resolve().parent / "data"
 CORPUS = DATA / "shopper_intents.jsonl"
 MODEL_NAME = "shopper-intent"
+CHEAP_NAME = "shopper-intent-ngram"
 MODEL_VERSION = "1"
 CONFIG = ClassifierConfig(
     context_keys=("results_shown", "cart_items", "cart_nonempty", "refers",
                   "refers_on_screen", "short_on_screen", "policy_topic", "policy_on_screen"),
     embedding_weight=1.0, context_weight=1.0, c=16.0, calibrate=True, seed=13)
+# The first stage: the same n-grams and context, no sentence vector (never embeds).
+CHEAP_CONFIG = dataclasses.replace(CONFIG, embedding_weight=0.0)
+# The n-gram model answers alone at or above this calibrated probability (chosen on dev:
+# `python -m evals.intent_cascade`); below it the sentence-vector model decides.
+CASCADE_THRESHOLD = 0.8
 
 _REFERS = re.compile(
     r"\b(?:it|its|it'?s|they|them|these|those|this one|that one|the one|ones?)\b|"
@@ -89,9 +97,9 @@ def sources() -> list[Path]:
     return [CORPUS]
 
 
-def model_version() -> str:
+def model_version(config: ClassifierConfig = CONFIG) -> str:
     """The artefact version: bump MODEL_VERSION when features change; the config is hashed."""
-    digest = hashlib.sha1(repr(CONFIG).encode()).hexdigest()[:8]
+    digest = hashlib.sha1(repr(config).encode()).hexdigest()[:8]
     return f"{MODEL_VERSION}-{digest}"
 
 
@@ -99,6 +107,20 @@ def shopper_intent_model(embedder: Embedder, cache_dir: Path) -> TextClassifier:
     """The trained shopper intent classifier (built on first use, then loaded from cache)."""
     return trained_classifier(cache_dir, MODEL_NAME, model_version(), sources(), embedder,
                               CONFIG, rows=lambda _paths: training_rows([CORPUS]))
+
+
+def ngram_intent_model(embedder: Embedder, cache_dir: Path) -> TextClassifier:
+    """The n-gram-only first stage (same corpus and context features, no sentence vector)."""
+    return trained_classifier(cache_dir, CHEAP_NAME, model_version(CHEAP_CONFIG), sources(),
+                              embedder, CHEAP_CONFIG,
+                              rows=lambda _paths: training_rows([CORPUS]))
+
+
+def shopper_intent_cascade(embedder: Embedder, cache_dir: Path,
+                           threshold: float = CASCADE_THRESHOLD) -> CascadeClassifier:
+    """What the live router uses: the n-gram model, the full model when it is unsure."""
+    return CascadeClassifier(ngram_intent_model(embedder, cache_dir),
+                             shopper_intent_model(embedder, cache_dir), threshold)
 
 
 def train_fresh(embedder: Embedder, rows: list[dict[str, Any]] | None = None,

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from agents.understanding.cascade import CascadeClassifier
 from agents.understanding.classifier import TextClassifier
-from agents.understanding.intent import INTENTS, context_features, shopper_intent_model
+from agents.understanding.intent import INTENTS, context_features, shopper_intent_cascade
 from agents.understanding.safety import safety_rule
 from knowledge.embeddings import Embedder
 from knowledge.settings import Settings
@@ -42,11 +43,14 @@ class IntentRouter:
     """Route shopper messages to one of :data:`INTENTS`; build once, share between sessions."""
 
     def __init__(self, embedder: Embedder, llm: Any = None, *, cache_dir: Path | None = None,
-                 model: TextClassifier | None = None) -> None:
-        """Load (training once if needed) the intent model; ``llm`` enables the fallback."""
+                 model: TextClassifier | CascadeClassifier | None = None) -> None:
+        """Load (training once if needed) the intent models; ``llm`` enables the fallback.
+
+        The default model is the cascade: n-grams first, the sentence vector when unsure.
+        """
         self.embedder, self.llm = embedder, llm
         folder = cache_dir or Settings().model_cache_dir
-        self.model = model or shopper_intent_model(embedder, folder)
+        self.model = model or shopper_intent_cascade(embedder, folder)
 
     def route(self, text: str, *, results: int = 0, cart: int = 0) -> Intent:
         """Route ``text`` said with ``results`` products on screen and ``cart`` items."""
