@@ -8,9 +8,12 @@ variants in the product's own text, not negated; never the matcher search uses):
 - ``first``: the first result is;
 - ``top5_attr`` / ``first_attr``: the same, attribute only (any type), as the issue words it.
 
-Run on the ESCI catalogue (imported once into a store folder) or the demo store::
+Run on the ESCI catalogue (imported once into a store folder) or the generated demo store
+(2,000 products, 400 shoppers, seed 7, as the knowledge suite builds it; generated once per
+folder, its knowledge rebuilt from seed + mining on every run)::
 
     python -m evals.implicit_needs esci --data-dir /tmp/esci-store [--split dev]
+    python -m evals.implicit_needs demo --data-dir /tmp/demo-store [--split test]
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from knowledge.settings import Settings
 from knowledge.store import Store
 
 K = 5
+DEMO_PRODUCTS, DEMO_SHOPPERS, DEMO_SEED = 2000, 400, 7  # as the knowledge suite (seed 0 + 7)
 ESCI_PRODUCTS = (Path(__file__).resolve().parents[1] / "knowledge" / "demo" / "esci"
                  / "products.jsonl.gz")
 
@@ -88,6 +92,21 @@ def esci_store(settings: Settings) -> Store:
     return store
 
 
+def demo_store(settings: Settings) -> Store:
+    """The knowledge suite's demo store (generated once per data dir), seed + mined knowledge."""
+    from knowledge.demo_build import build_demo
+    from knowledge.graph.build import build_knowledge
+    from knowledge.graph.critics import Critic
+    from knowledge.graph.serve import KnowledgeExpander
+
+    store = Store(settings)
+    if not len(store.search.index):
+        build_demo(store, products=DEMO_PRODUCTS, shoppers=DEMO_SHOPPERS, seed=DEMO_SEED)
+    build_knowledge(store, ("seed", "mining"), critic=Critic(store.embedder))
+    store.search.set_expander(KnowledgeExpander(store))
+    return store
+
+
 def esci_ndcg(store: Store) -> dict[str, Any]:
     """ESCI nDCG@10 on the judged candidates, hybrid against hybrid+knowledge."""
     from evals.datasets.esci import load_esci
@@ -113,12 +132,13 @@ def esci_ndcg(store: Store) -> dict[str, Any]:
 def main() -> None:
     """Print the implicit-need rates (with and without knowledge) for one catalogue."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("catalogue", choices=["esci"])
+    parser.add_argument("catalogue", choices=["esci", "demo"])
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--split", choices=["dev", "test"], default=None)
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
-    store = esci_store(Settings(data_dir=args.data_dir))
+    build = esci_store if args.catalogue == "esci" else demo_store
+    store = build(Settings(data_dir=args.data_dir, ranker_enabled=False))
     try:
         rows = rows_for(args.catalogue, args.split)
         plain = measure(store, rows, use_knowledge=False)
