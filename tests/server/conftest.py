@@ -6,6 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -13,6 +14,7 @@ import uvicorn
 
 from knowledge.store import Store
 from server.app import create_app
+from tests.server.ucp_shop import Agent, new_agent, stock_catalog, ucp_app_only
 
 
 def free_port() -> int:
@@ -52,3 +54,17 @@ class LiveServer:
 def live_server_for() -> Iterator[type[LiveServer]]:
     """Start a live server over a given store: ``with live_server_for(store) as srv``."""
     yield LiveServer
+
+
+UcpShop = tuple[LiveServer, Agent]
+"""The UCP-only server and one agent's client."""
+
+
+@pytest.fixture
+def ucp_shop(store: Store, tmp_path: Path,
+             monkeypatch: pytest.MonkeyPatch) -> Iterator[UcpShop]:
+    """A UCP-only server on loopback over a stocked catalogue, and one agent's client."""
+    ucp_app_only(monkeypatch)
+    stock_catalog(store, tmp_path)
+    with LiveServer(store) as server:
+        yield server, new_agent(store, server.url, "agent-one")

@@ -1,27 +1,20 @@
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 
-from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
+from tests.cli_env import SHOPMAGE, ingested_env
+from tests.knowledge.test_ingest_search import CATALOG
 from tests.scale.conftest import start
 from tests.server.conftest import free_port
-
-SHOPMAGE = str(Path(sys.executable).parent / "shopmage")
 
 
 @pytest.fixture
 def data_env(tmp_path: Path) -> dict[str, str]:
-    env = {**os.environ, "SHOPMAGE_DATA_DIR": str(tmp_path / "data")}
-    catalog = write_jsonl(tmp_path / "c.jsonl", CATALOG)
-    subprocess.run([SHOPMAGE, "ingest", "catalog", str(catalog)], env=env, check=True,
-                   capture_output=True)
-    return env
+    return ingested_env(tmp_path, CATALOG)
 
 
 def payload(result) -> object:  # type: ignore[no-untyped-def]

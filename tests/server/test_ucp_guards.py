@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import httpx
 import pytest
@@ -16,18 +14,9 @@ from knowledge.merchants import create_merchant
 from knowledge.models import Product
 from knowledge.store import Store
 from server.mcp_server import build_mcp
-from tests.server.conftest import LiveServer
-from tests.server.ucp_shop import Agent, lines, new_agent, stock_catalog, ucp_app_only
+from tests.server.conftest import UcpShop
+from tests.server.ucp_shop import lines, new_agent
 from tests.server.ucp_spec import check_error
-
-
-@pytest.fixture
-def shop(store: Store, tmp_path: Path,
-         monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[LiveServer, Agent]]:
-    ucp_app_only(monkeypatch)
-    stock_catalog(store, tmp_path)
-    with LiveServer(store) as server:
-        yield server, new_agent(store, server.url, "agent-one")
 
 
 def written(store: Store) -> tuple[int, int, dict[str, int]]:
@@ -50,8 +39,9 @@ BAD_BODIES = [
 
 
 @pytest.mark.parametrize("path", ["/carts", "/checkout-sessions"])
-def test_bad_lines_get_spec_errors_and_write_nothing(shop, store: Store, path: str) -> None:  # type: ignore[no-untyped-def]
-    _, agent = shop
+def test_bad_lines_get_spec_errors_and_write_nothing(ucp_shop: UcpShop,
+                                                     store: Store, path: str) -> None:
+    _, agent = ucp_shop
     before = written(store)
     for name, items, status, code in BAD_BODIES:
         response = agent.send("POST", path, {"line_items": items})
@@ -67,9 +57,9 @@ def test_bad_lines_get_spec_errors_and_write_nothing(shop, store: Store, path: s
     check_error(not_json.json(), "invalid_request")
     assert written(store) == before
 
-
-def test_headers_and_keys_are_checked_before_anything_happens(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
-    _, agent = shop
+def test_headers_and_keys_are_checked_before_anything_happens(ucp_shop: UcpShop,
+                                                              store: Store) -> None:
+    _, agent = ucp_shop
     before = written(store)
     body = {"line_items": lines(("K1", 1))}
     no_agent = {k: v for k, v in agent.headers().items() if k != "UCP-Agent"}
@@ -92,8 +82,8 @@ def test_headers_and_keys_are_checked_before_anything_happens(shop, store: Store
     assert written(store) == before
 
 
-def test_a_completed_or_canceled_session_cannot_change(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
-    server, agent = shop
+def test_a_completed_or_canceled_session_cannot_change(ucp_shop: UcpShop, store: Store) -> None:
+    server, agent = ucp_shop
     made = agent.send("POST", "/checkout-sessions", {"line_items": lines(("K2", 1))}).json()
     token = made["continue_url"].split("token=")[1]
     httpx.post(f"{server.url}/api/checkout/{made['id']}/confirm", json={"token": token})
@@ -112,8 +102,8 @@ def test_a_completed_or_canceled_session_cannot_change(shop, store: Store) -> No
     assert written(store)[2] == {**before[2], "K3": before[2]["K3"]}
 
 
-def test_two_agents_never_oversell_the_last_units(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
-    server, one = shop
+def test_two_agents_never_oversell_the_last_units(ucp_shop: UcpShop, store: Store) -> None:
+    server, one = ucp_shop
     two = new_agent(store, server.url, "agent-two")
     # K1 has 2 in stock; eight checkouts of one unit race for them
     attempts = [one, two] * 4
@@ -127,8 +117,8 @@ def test_two_agents_never_oversell_the_last_units(shop, store: Store) -> None:  
     assert written(store)[2]["K1"] == 0
 
 
-def test_an_agent_key_reaches_no_merchant_operation(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
-    server, agent = shop
+def test_an_agent_key_reaches_no_merchant_operation(ucp_shop: UcpShop, store: Store) -> None:
+    server, agent = ucp_shop
     create_merchant(store.engine, name="Acme")
     for method, path in (("GET", "/api/merchant/me"), ("GET", "/api/campaigns"),
                          ("POST", "/api/campaigns/c_0000000000/pause")):
@@ -143,8 +133,8 @@ def test_an_agent_key_reaches_no_merchant_operation(shop, store: Store) -> None:
         authenticate(store.engine, agent.key)
 
 
-def test_rate_limit_per_key(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
-    server, fast = shop
+def test_rate_limit_per_key(ucp_shop: UcpShop, store: Store) -> None:
+    server, fast = ucp_shop
     slow = new_agent(store, server.url, "slow-agent", rate_limit="3/minute")
     answers = [slow.send("POST", "/catalog/search", {"query": "pan"}) for _ in range(4)]
     assert [a.status_code for a in answers] == [200, 200, 200, 429]

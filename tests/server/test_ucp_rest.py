@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import httpx
-import pytest
 from sqlmodel import Session, select
 
 from knowledge.checkouts import sales_by_channel
 from knowledge.commerce import AgentCart, CheckoutSession, Order
 from knowledge.models import Event, Product
 from knowledge.store import Store
-from tests.server.conftest import LiveServer
-from tests.server.ucp_shop import Agent, lines, new_agent, stock_catalog, ucp_app_only
+from tests.server.conftest import UcpShop
+from tests.server.ucp_shop import lines, new_agent
 from tests.server.ucp_spec import PROFILE, check_error, check_rest, errors
-
-
-@pytest.fixture
-def shop(store: Store, tmp_path: Path,
-         monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[LiveServer, Agent]]:
-    ucp_app_only(monkeypatch)
-    stock_catalog(store, tmp_path)
-    with LiveServer(store) as server:
-        yield server, new_agent(store, server.url, "agent-one")
 
 
 def stock(store: Store, product_id: str) -> int:
@@ -34,9 +22,8 @@ def stock(store: Store, product_id: str) -> int:
     assert product is not None
     return product.stock
 
-
-def test_profile_declares_rest_mcp_and_no_payment_handlers(shop) -> None:  # type: ignore[no-untyped-def]
-    server, _ = shop
+def test_profile_declares_rest_mcp_and_no_payment_handlers(ucp_shop: UcpShop) -> None:
+    server, _ = ucp_shop
     body = httpx.get(f"{server.url}/.well-known/ucp").json()
     assert not errors(PROFILE, body), errors(PROFILE, body)
     services = {s["transport"]: s["endpoint"] for s in body["ucp"]["services"]["dev.ucp.shopping"]}
@@ -45,8 +32,8 @@ def test_profile_declares_rest_mcp_and_no_payment_handlers(shop) -> None:  # typ
     assert body["ucp"]["payment_handlers"] == {}
 
 
-def test_catalog_search_filters_lookup_and_product(shop) -> None:  # type: ignore[no-untyped-def]
-    _, agent = shop
+def test_catalog_search_filters_lookup_and_product(ucp_shop: UcpShop) -> None:
+    _, agent = ucp_shop
     found = agent.send("POST", "/catalog/search", {"query": "frying pan"})
     check_rest("search_catalog", 200, found.json())
     assert found.json()["products"][0]["id"] == "K1"
@@ -66,8 +53,8 @@ def test_catalog_search_filters_lookup_and_product(shop) -> None:  # type: ignor
     check_error(missing.json(), "not_found")
 
 
-def test_cart_create_get_update_cancel(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
-    server, agent = shop
+def test_cart_create_get_update_cancel(ucp_shop: UcpShop, store: Store) -> None:
+    server, agent = ucp_shop
     headers = agent.headers()
     made = agent.send("POST", "/carts", {"line_items": lines(("K1", 1), ("C1", 2))},
                       headers=headers)
@@ -90,8 +77,8 @@ def test_cart_create_get_update_cancel(shop, store: Store) -> None:  # type: ign
     check_error(again.json(), "invalid_state")
 
 
-def test_checkout_hands_off_and_the_buyer_places_the_order(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
-    server, agent = shop
+def test_checkout_hands_off_and_the_buyer_places_the_order(ucp_shop: UcpShop, store: Store) -> None:
+    server, agent = ucp_shop
     cart = agent.send("POST", "/carts", {"line_items": lines(("K3", 2))}).json()
     made = agent.send("POST", "/checkout-sessions", {"cart_id": cart["id"]})
     assert made.status_code == 201
@@ -133,8 +120,8 @@ def test_checkout_hands_off_and_the_buyer_places_the_order(shop, store: Store) -
     assert stock(store, "K3") == 6
 
 
-def test_cancel_releases_the_reserved_stock(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
-    _, agent = shop
+def test_cancel_releases_the_reserved_stock(ucp_shop: UcpShop, store: Store) -> None:
+    _, agent = ucp_shop
     checkout = agent.send("POST", "/checkout-sessions", {"line_items": lines(("C2", 3))}).json()
     assert stock(store, "C2") == 4
     updated = agent.send("PUT", f"/checkout-sessions/{checkout['id']}",
@@ -146,8 +133,9 @@ def test_cancel_releases_the_reserved_stock(shop, store: Store) -> None:  # type
     assert canceled["status"] == "canceled" and stock(store, "C2") == 7
 
 
-def test_a_key_replayed_five_times_creates_one_cart_and_one_checkout(shop, store: Store) -> None:  # type: ignore[no-untyped-def]
-    _, agent = shop
+def test_a_key_replayed_five_times_creates_one_cart_and_one_checkout(ucp_shop: UcpShop,
+                                                                     store: Store) -> None:
+    _, agent = ucp_shop
     cart_key = "5c1a0c5e-0000-4000-8000-000000000001"
     checkout_key = "5c1a0c5e-0000-4000-8000-000000000002"
     carts = [agent.send("POST", "/carts", {"line_items": lines(("K2", 1))},

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import httpx
@@ -18,13 +16,11 @@ from knowledge.db import make_engine
 from knowledge.errors import InvalidRequestError
 from knowledge.settings import Settings
 from knowledge.store import Store
-from tests.knowledge.test_ingest_search import write_jsonl
+from tests.cli_env import SHOPMAGE, ingested_env
 from tests.server.conftest import LiveServer
 from tests.server.ucp_shop import CATALOG, stock_catalog, ucp_app_only
 from tests.server.ucp_spec import ACP_FEED
 from tools.feed.acp import SCHEMA_FILE, check_row, feed_lines, row_from_flat
-
-SHOPMAGE = str(Path(sys.executable).parent / "shopmage")
 
 
 def spec_validator() -> Draft202012Validator:
@@ -34,11 +30,7 @@ def spec_validator() -> Draft202012Validator:
 
 @pytest.fixture
 def data_env(tmp_path: Path) -> dict[str, str]:
-    env = {**os.environ, "SHOPMAGE_DATA_DIR": str(tmp_path / "data")}
-    catalog = write_jsonl(tmp_path / "c.jsonl", CATALOG)
-    subprocess.run([SHOPMAGE, "ingest", "catalog", str(catalog)], env=env, check=True,
-                   capture_output=True)
-    return env
+    return ingested_env(tmp_path, CATALOG)
 
 
 def test_feed_export_acp_and_csv_every_row_valid(data_env: dict[str, str],
