@@ -187,6 +187,24 @@ TEMPLATES: dict[str, list[str]] = {
         "does it come with batteries", "what's included with {o}", "dimensions of {o}?",
         "{o}, is it {a}", "i like {o}, is it {a}?", "hmm {o} looks nice, how much",
         "the price of {o}?", "cost of {o}", "how much does it cost",
+        # session 3: more ways people ask about a shown product (written before re-tuning)
+        "how long would {o} take to arrive", "how long till it gets here", "when could i "
+        "have it", "how long would that take to ship", "is {o} any good", "{o} any good?",
+        "is it good quality", "is it decent", "hows the quality on {o}", "how's {o} for {u}",
+        "does {o} run small", "does it run true to size", "is {o} worth the money",
+        "what do people say about {o}", "what are the reviews like for that", "rating?",
+        "how many stars does {o} have", "can you tell me more about that one",
+        "more about {o} pls", "is {o} {a} or not", "is that one {a} or not really",
+        "how big is it", "what are the dimensions", "how tall is that", "how wide is {o}",
+        "is it heavy", "does {o} fold up", "is it easy to clean", "can it be washed",
+        "does {o} need assembly", "what's the warranty on that", "does that come in other "
+        "colours", "is there a {c} version of {o}", "is {o} available in {c}",
+        "is it available", "is it still available", "wats the price of {o}", "hw much is it",
+        "is it legit", "{o} good or nah", "would {o} suit {u}", "is that one ok for {u}",
+        "whats {o} like", "and how much is {o}?", "is the {c} one {a}", "the {c} one, is it "
+        "{a}?", "does {o} come with a case", "what comes in the box", "how does {o} fit",
+        "does it ship free", "would i pay for shipping on {o}", "can {o} be delivered by the "
+        "weekend", "is {o} on sale", "any coupon for {o}",
     ],
     "compare": [
         "compare {o} and {o}", "compare the first two", "compare them", "compare these",
@@ -381,7 +399,7 @@ def real_searches(shared: Path) -> list[tuple[str, str]]:
     return out
 
 
-PER_INTENT = {"search": 520, "refine": 330, "product_question": 520, "compare": 200,
+PER_INTENT = {"search": 520, "refine": 330, "product_question": 650, "compare": 200,
               "add_to_cart": 240, "remove_from_cart": 170, "show_cart": 130,
               "recommend_for_me": 130, "chit_chat": 200, "out_of_scope": 230,
               "policy_question": 380, "order_status": 220}
