@@ -12,8 +12,10 @@ import httpx
 import pytest
 import uvicorn
 
+from knowledge.ingest import import_catalog
 from knowledge.store import Store
 from server.app import create_app
+from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
 from tests.server.ucp_shop import Agent, new_agent, stock_catalog, ucp_app_only
 
 
@@ -68,3 +70,10 @@ def ucp_shop(store: Store, tmp_path: Path,
     stock_catalog(store, tmp_path)
     with LiveServer(store) as server:
         yield server, new_agent(store, server.url, "agent-one")
+
+
+@pytest.fixture
+def loaded(store: Store, tmp_path: Path) -> Store:
+    """The store with the five-product test catalogue imported."""
+    import_catalog(store, write_jsonl(tmp_path / "catalog.jsonl", CATALOG))
+    return store

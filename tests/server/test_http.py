@@ -1,18 +1,8 @@
 import json
-from pathlib import Path
 
 import httpx
-import pytest
 
-from knowledge.ingest import import_catalog
 from knowledge.store import Store
-from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
-
-
-@pytest.fixture
-def loaded(store: Store, tmp_path: Path) -> Store:
-    import_catalog(store, write_jsonl(tmp_path / "catalog.jsonl", CATALOG))
-    return store
 
 
 def test_health_search_and_products_on_loopback(loaded: Store, live_server_for) -> None:

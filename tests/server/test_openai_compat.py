@@ -1,19 +1,10 @@
-from pathlib import Path
 
 import openai
 import pytest
 
-from knowledge.ingest import import_catalog
 from knowledge.store import Store
-from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
 
 pytestmark = pytest.mark.llm
-
-
-@pytest.fixture
-def loaded(store: Store, tmp_path: Path) -> Store:
-    import_catalog(store, write_jsonl(tmp_path / "catalog.jsonl", CATALOG))
-    return store
 
 
 def test_official_openai_client_talks_to_the_shopper(loaded: Store, live_server_for) -> None:
