@@ -107,6 +107,11 @@ def _plain(text: str) -> str:
     return " ".join(text.lower().replace("-", " ").split())
 
 
+def strong_evidence(span: Span, lexicon: Lexicon) -> bool:
+    """True when the listing names the attribute itself, not a weaker or related property."""
+    return _label(span, lexicon) == lexicon.entry(span.attribute).label
+
+
 def evidence_line(span: Span, lexicon: Lexicon, why: str = "") -> str:
     """``Label (“quote”): why`` — what this product has, in its own words, and what for."""
     entry = lexicon.entry(span.attribute)

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.expansion import Evidence, Expansion
-from knowledge.graph.cards import EvidenceCache, evidence_line
+from knowledge.graph.cards import EvidenceCache, evidence_line, strong_evidence
 from knowledge.graph.evidence import Lexicon
 from knowledge.graph.store import Assertion, served_assertions
 from knowledge.models import Product
@@ -30,6 +30,7 @@ TYPED_WITHOUT_TYPE = 0.6  # weight of a type-specific need when the query names 
 SHARPEN = 3.0  # need weights are raised to this power so the strongest need leads the ranking
 TYPE_MISS = 0.25  # knowledge-list weight of a product whose title names none of the asked types
 SHOW_MIN = 0.3  # a need weaker than this ranks but gets no evidence line (generic, off-type)
+SHOW_TOP = 0.95  # lines go only to needs scoring this close to the query's best need
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -208,15 +209,33 @@ class KnowledgeExpander:
             if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
                 why[ev.tail] = ev.why
         lines, matched = [], []
+        shown = self._shown(exp)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
-            if exp.attributes[tag] < SHOW_MIN:
+            if tag not in shown:
                 continue
             span = self.evidence.for_product(product, tag)
-            if span is None:
+            if span is None or not strong_evidence(span, self.lexicon):
                 continue
             matched.append(tag)
             lines.append(evidence_line(span, self.lexicon, why.get(tag, "")))
         return lines, matched
+
+    def _shown(self, exp: Expansion) -> set[str]:
+        """The needs that earn an evidence line: the query's most specific, strongest ones.
+
+        A need scores its weight over the square root of how many needs its head has (a head
+        that needs everything, "pet owners", says little about "a dog with arthritis"); only
+        needs within ``SHOW_TOP`` of the best score get a line. Ranking still uses them all.
+        """
+        scores: dict[str, float] = {}
+        for ev in exp.evidence:
+            weight = exp.attributes.get(ev.tail, 0.0)
+            if ev.relation != "NEEDS" or weight < SHOW_MIN:
+                continue
+            spread = max(1, len(self.graph.needs.get(ev.head, ())))
+            scores[ev.tail] = max(scores.get(ev.tail, 0.0), weight / spread ** 0.5)
+        best = max(scores.values(), default=0.0)
+        return {tag for tag, score in scores.items() if score >= SHOW_TOP * best}
 
     def _categories(self, query: str, concepts: dict[str, float], typed: bool
                     ) -> dict[str, float]:

@@ -1,0 +1,50 @@
+"""Which needs earn an evidence line: the most specific need, stated by the listing itself."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.graph.build import build_knowledge
+from knowledge.graph.serve import KnowledgeExpander
+from knowledge.ingest import import_catalog
+from knowledge.store import Store
+
+ROWS = [
+    ("D1", "Orthopedic Memory Foam Dog Bed", ["Durable, chew resistant cover",
+                                              "Orthopedic foam eases sore joints"]),
+    ("D2", "Chew Resistant Dog Bed", ["Durable ripstop cover survives diggers"]),
+    ("G1", "Sport Sunglasses for Fishing", ["Anti-glare lenses for bright days on the lake"]),
+    ("G2", "Polarized Fishing Sunglasses", ["Polarized lenses see through surface glare"]),
+]
+
+
+@pytest.fixture
+def shop(store: Store, tmp_path: Path) -> Store:
+    path = tmp_path / "beds.jsonl"
+    path.write_text("".join(json.dumps({"product_id": pid, "product_title": title,
+                                        "product_bullet_point": "\n".join(bullets),
+                                        "product_description": "", "price": 40.0}) + "\n"
+                            for pid, title, bullets in ROWS))
+    import_catalog(store, path)
+    build_knowledge(store, ("seed",))
+    store.search.set_expander(KnowledgeExpander(store))
+    return store
+
+
+def test_a_specific_need_speaks_and_the_audience_generic_ones_stay_quiet(shop: Store) -> None:
+    query = "bed for an old dog with arthritis"
+    exp = shop.search.expander.expand(query)
+    assert {"orthopedic", "durable"} <= set(exp.attributes)  # both rank...
+    hits = {h.product.id: h for h in shop.search.search(query, k=4)}
+    assert hits["D1"].matched_attributes == ["orthopedic"]  # ...only the specific one speaks
+    assert [line.split(" (")[0] for line in hits["D1"].why] == ["Orthopedic"]
+    assert hits["D2"].why == [] and hits["D2"].matched_attributes == []
+
+
+def test_a_weaker_listing_phrase_earns_no_line(shop: Store) -> None:
+    query = "sunglasses for fishing so i can see into the water"
+    assert "polarized" in shop.search.expander.expand(query).attributes
+    hits = {h.product.id: h for h in shop.search.search(query, k=4)}
+    assert any(line.startswith("Polarized lenses") for line in hits["G2"].why)
+    assert not any("glare" in line.lower() for line in hits["G1"].why)  # anti-glare != polarized
