@@ -11,12 +11,18 @@ the turn's results do not hold; an independent checker), ``ttft_p50_ms``, ``turn
 ``non_llm_share`` (turn time outside the model, over all turns). System ``understanding``
 holds the parsers on real queries: QueryNER span F1 per type, the share of WebShop
 instructions routed to search, ShoppingBench required options parsed.
+
+The conversations run on the checkpointer the server would open for the eval's store
+(``server.checkpoints.open_checkpointer``: SQLite next to it, or PostgreSQL when
+``SHOPMAGE_DATABASE_URL`` says so), so eval turns take the live path, persistence included.
+``SHOPMAGE_EVAL_CHECKPOINTER=memory`` plays them in memory instead.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import os
 from collections import Counter
 from typing import Any
 
@@ -169,25 +175,39 @@ def _confusion(pairs: list[tuple[str | None, str]]) -> Table:
                  ["expected", *labels], rows)
 
 
-@register_suite("shopper")
-def run(ctx: SuiteContext) -> SuiteResult:
-    """Play the scripted conversations; measure understanding on real query sets."""
+async def _play_on_checkpointer(store: Store, convs: list[dict[str, Any]],
+                                tally: dict[str, Any]) -> Any:
+    """Play every conversation on the configured checkpointer (or in memory if asked)."""
     from langgraph.checkpoint.memory import InMemorySaver
 
     from agents.shopper.service import ShopperService
+    from server.checkpoints import open_checkpointer
 
+    checker = GroundingChecker.for_store(store)
+    if os.environ.get("SHOPMAGE_EVAL_CHECKPOINTER", "configured") == "memory":
+        service = ShopperService(store, InMemorySaver())
+        await _play(service, store, checker, convs, tally)
+        return service
+    async with open_checkpointer(store.settings) as saver:
+        service = ShopperService(store, saver)
+        await _play(service, store, checker, convs, tally)
+    return service
+
+
+@register_suite("shopper")
+def run(ctx: SuiteContext) -> SuiteResult:
+    """Play the scripted conversations; measure understanding on real query sets."""
     convs = [json.loads(line) for line in CONVERSATIONS.read_text().splitlines() if line]
     ctx.record_data_file(CONVERSATIONS, len(convs))
     store, catalogue = _build_store(ctx)
     ctx.progress(f"{catalogue}; {len(convs)} conversations")
     try:
-        service = ShopperService(store, InMemorySaver())
         store.llm  # load the model before timing turns  # noqa: B018
         tally: dict[str, Any] = {"intents": [], "slots": [0, 0], "clarified": [], "tasks": [],
                                  "grounding": [], "ttft": [], "total": [], "llm": [],
                                  "failures": [], "progress": ctx.progress, "relaxed": [],
                                  "webshop": []}
-        asyncio.run(_play(service, store, GroundingChecker.for_store(store), convs, tally))
+        service = asyncio.run(_play_on_checkpointer(store, convs, tally))
         understanding, tables = _understanding(ctx, service.router)
         understanding |= _router_ablation(store, convs)
     finally:
