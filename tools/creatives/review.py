@@ -2,7 +2,8 @@
 
 Approving a listing writes the product through ``store.write_products`` (SQL and vectors
 together); before that, every claim is checked again against the product as it is now,
-so a draft made stale by an attribute change cannot slip through.
+so a draft made stale by an attribute change cannot slip through (the same closed-world
+check as at drafting: every sentence must be backed by the product's data as it is now).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from sqlmodel import Session
 from knowledge.creatives import Creative, get_creative, merchant_product, update_creative
 from knowledge.errors import InvalidRequestError
 from knowledge.models import Product, utcnow
-from tools.creatives.claims import count_unsupported, facts_for
+from tools.creatives.closed_world import check_prose
+from tools.creatives.sources import product_brief, support_for
 
 if TYPE_CHECKING:
     from knowledge.store import Store
@@ -106,9 +108,10 @@ def _write_listing(store: Store, creative: Creative) -> list[FieldDiff]:
     else:
         fields = dict(content.get("product") or {})
         product = Product(merchant_id=creative.merchant_id, **fields)
-    facts = facts_for(store, product)
-    stale = count_unsupported("\n".join(_as_text(content.get(f)) for f in LISTING_FIELDS[:3]),
-                              facts)
+    brief = product_brief(product) if live is not None else content.get("brief")
+    support = support_for(store, live if live is not None else product, brief)
+    stale = sum(len(check_prose(line, support, where=name).dropped)
+                for name in LISTING_FIELDS[:3] for line in _lines(content.get(name)))
     if stale:
         raise InvalidRequestError(f"the product changed since this draft: {stale} claim(s) are "
                                   "no longer supported; generate a new draft")
@@ -120,6 +123,10 @@ def _write_listing(store: Store, creative: Creative) -> list[FieldDiff]:
     product.updated_at = utcnow()
     store.write_products([product])
     return diffs
+
+
+def _lines(value: Any) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list) else [str(value or "")]
 
 
 def reject_creative(store: Store, *, merchant_id: str, creative_id: str,

@@ -1,0 +1,190 @@
+"""A listing built from a parsed brief: every fact placed, numbers exactly as written.
+
+Title: brand + what it is + up to three key facts + count or size, within the limit.
+Bullets (five where the brief has enough facts): facts grouped by kind (size, specs,
+features, materials, details, in the box); a bullet leads with the merchant's own benefit
+words when a segment says what the product does ("keeps drinks cold 24 hours"), else with
+the group's name. Description: one sentence joining the strongest facts. Words are the
+merchant's; the templates add only joining words the claim checker treats as neutral.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tools.creatives.facts import ParsedBrief, Segment
+
+TITLE_MAX = 150
+BULLET_MAX = 200
+N_BULLETS = 5
+SMALL = {"a", "an", "and", "or", "of", "with", "for", "to", "in", "on", "the", "at", "by", "x"}
+VERBS = re.compile(r"^(?:keeps?|holds?|fits?|charges?|runs?|boils?|sets? up|packs?|supports?|"
+                   r"cuts?|shreds?|works?|replaces?|weighs?|lasts?|stays?|folds?|cleans?|"
+                   r"blocks?|protects?|dries|heats?|cools?)\b", re.IGNORECASE)
+GROUPS: list[tuple[str, frozenset[str]]] = [  # (bullet pattern, the fact kinds it carries)
+    ("Size and capacity: {}.", frozenset({"dimension", "capacity", "weight", "count",
+                                          "size_range"})),
+    ("Key specs: {}.", frozenset({"duration", "temperature", "power", "rating"})),
+    ("Features: {}.", frozenset({"feature"})),
+    ("Made for {}.", frozenset({"audience"})),
+    ("Materials: {}.", frozenset({"material"})),
+    ("Details: {}.", frozenset({"compatibility", "certification"})),
+    ("In the box: {}.", frozenset({"included"})),
+    ("Backed by {}.", frozenset({"warranty"})),
+]
+TITLE_KINDS = ("capacity", "dimension", "power", "material", "rating", "feature", "duration")
+COUNT_KINDS = ("count", "size_range")
+
+
+@dataclass
+class Listing:
+    """The parts of a listing."""
+
+    title: str
+    bullets: list[str]
+    description: str
+    keywords: list[str]
+
+
+ACRONYMS = {"tpe", "pvc", "abs", "eva", "tpu", "tpr", "led", "usb", "rgb", "uv", "spf", "bpa",
+            "hd", "aa", "aaa", "lcd", "gps", "diy", "ac", "dc", "rc", "xl", "xs", "xxl"}
+
+
+def word_case(word: str, first: bool, after_number: bool = False) -> str:
+    """Title-case one word, keeping acronyms, units and mixed case as written."""
+    if word.lower() in ACRONYMS:
+        return word.upper()
+    if any(c.isupper() for c in word) or any(c.isdigit() for c in word) or after_number:
+        return word
+    if not first and word in SMALL:
+        return word
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
+
+
+def title_case(text: str) -> str:
+    """"women's merino wool socks" -> "Women's Merino Wool Socks"; "AA", "750ml", "6 ft" kept."""
+    words = text.split(" ")
+    return " ".join(word_case(w, i == 0, i > 0 and any(c.isdigit() for c in words[i - 1]))
+                    for i, w in enumerate(words))
+
+
+def sentence_case(text: str) -> str:
+    """Capitalise the first letter only (the rest as the merchant wrote it)."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
+
+
+def fit(text: str, limit: int) -> str:
+    """Cut ``text`` to at most ``limit`` characters at a word boundary."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text
+    cut = text[: limit + 1].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
+    return cut[:limit].rstrip(" ,;:\u2013-")
+
+
+def build_title(parsed: ParsedBrief, brand: str | None) -> str:
+    """Brand + head + up to three key facts + count/size, never cutting a fact in half."""
+    head = parsed.head or (parsed.product_type or "")
+    lead = " ".join(x for x in (brand, title_case(head)) if x)
+    low = lead.lower()
+    picks: list[str] = []
+    for kinds, most in ((TITLE_KINDS, 3), (COUNT_KINDS, 1)):
+        chosen = 0
+        for kind in kinds:
+            for fact in parsed.facts:
+                if (fact.type == kind and chosen < most and len(fact.text) <= 30
+                        and not _overlaps(fact.text.lower(), low)):
+                    picks.append(title_case(fact.text))
+                    low += " " + fact.text.lower()
+                    chosen += 1
+    title = lead
+    for pick in picks:
+        if len(title) + 2 + len(pick) <= TITLE_MAX:
+            title += ", " + pick
+    return title
+
+
+def _overlaps(text: str, taken: str) -> bool:
+    """True when ``text`` repeats a word already in the title (beyond joining words)."""
+    words = set(re.findall(r"[\w.%+/-]+", text)) - SMALL
+    return bool(words & set(re.findall(r"[\w.%+/-]+", taken)))
+
+
+def _groups(segments: list[Segment]) -> list[tuple[str, list[Segment]]]:
+    out = []
+    for name, kinds in GROUPS:
+        members = [s for s in segments if s.kind in kinds]
+        if members:
+            out.append((name, members))
+    return out
+
+
+def _bullet(pattern: str, members: list[Segment]) -> str:
+    """One bullet: the merchant's benefit words lead when a segment says what it does."""
+    lead = members[0].text if VERBS.match(members[0].text) else None
+    if lead is not None:
+        body = [s.text for s in members[1:]]
+        return sentence_case(lead) + (": " + "; ".join(body) if body else "") + "."
+    texts = [re.sub(r"^for\s+", "", s.text) if pattern.startswith("Made for") else s.text
+             for s in members]
+    return pattern.format("; ".join(texts))
+
+
+def build_bullets(parsed: ParsedBrief) -> list[str]:
+    """Up to five bullets that between them carry every segment of the brief, as written."""
+    groups = _groups(parsed.segments)
+    while len(groups) > N_BULLETS:  # merge the two smallest neighbours
+        i = min(range(len(groups) - 1), key=lambda k: len(groups[k][1]) + len(groups[k + 1][1]))
+        groups[i:i + 2] = [(groups[i][0], groups[i][1] + groups[i + 1][1])]
+    while len(groups) < N_BULLETS:  # split the largest group (a verb segment leads its own)
+        i = max(range(len(groups)), key=lambda k: len(groups[k][1]), default=None)
+        if i is None or len(groups[i][1]) < 2:
+            break
+        name, members = groups[i]
+        half = (len(members) + 1) // 2
+        groups[i:i + 1] = [(name, members[:half]), (name, members[half:])]
+    bullets: list[str] = []
+    for name, members in groups:
+        chunk: list[Segment] = []
+        for seg in members:
+            if chunk and len(_bullet(name, [*chunk, seg])) > BULLET_MAX:
+                bullets.append(_bullet(name, chunk))
+                chunk = []
+            chunk.append(seg)
+        if chunk:
+            bullets.append(_bullet(name, chunk))
+    return bullets
+
+
+def build_description(parsed: ParsedBrief, brand: str | None) -> str:
+    """One sentence: what it is and its three most telling facts."""
+    name = " ".join(x for x in (brand, parsed.head or parsed.product_type or "") if x)
+    parts = [s.text for s in parsed.segments[:3]]
+    if not parts:
+        return f"{sentence_case(name)}." if name else ""
+    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{sentence_case(name)}: {joined}."
+
+
+def build_keywords(parsed: ParsedBrief, brand: str | None) -> list[str]:
+    """Search keywords made of the brief's own words."""
+    kind = (parsed.product_type or parsed.head).lower()
+    words = [parsed.head.lower(), kind]
+    words += [f"{f.text.lower()} {kind}" for f in parsed.facts
+              if f.type in ("material", "audience") and len(f.text) <= 24]
+    if brand:
+        words.append(f"{brand.lower()} {kind}")
+    seen: dict[str, None] = {}
+    for w in words:
+        w = re.sub(r"\s+", " ", w).strip()
+        if w and w not in seen:
+            seen[w] = None
+    return list(seen)[:8]
+
+
+def build_listing(parsed: ParsedBrief, brand: str | None = None) -> Listing:
+    """The whole listing from a parsed brief (``brand`` overrides the brief's)."""
+    brand = brand or parsed.brand
+    return Listing(build_title(parsed, brand), build_bullets(parsed),
+                   build_description(parsed, brand), build_keywords(parsed, brand))
