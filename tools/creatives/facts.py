@@ -183,7 +183,7 @@ def _head(piece: str, start: int, last: bool) -> tuple[str, str | None, list[tup
             rest.insert(0, (q.text, start + q.start))
             words = words[:q.start] + " " * len(q.text) + words[q.end:]
     head = re.sub(r"\s+", " ", words).strip(" ,")
-    return head, found[0] if found else None, rest
+    return head, piece[found[1]:found[2]] if found else None, rest
 
 
 def _segment(text: str, start: int) -> Segment:
