@@ -10,6 +10,7 @@ from knowledge.store import Store
 from tools import catalog as catalog_tools
 from tools.ucp import shapes
 from tools.ucp.errors import UcpError
+from tools.ucp.search_cache import cache_for
 
 MAX_LIMIT = 50
 MAX_OFFSET = 500
@@ -93,15 +94,25 @@ def search(store: Store, request: dict[str, Any], base_url: str) -> dict[str, An
     if not query.strip() and not categories:
         raise _bad("a search needs a query or at least one category", "$.query")
     limit, offset = _page(request.get("pagination"))
-    hits = _ranked(store, query.strip(), filters, categories, offset + limit + 1)
+    key = (query.strip(), filters.min_price, filters.max_price, tuple(categories), limit,
+           offset, base_url)
+    return cache_for(store.search).answer(store.search, key, lambda: _answer(
+        store, query.strip(), filters, categories, (limit, offset), base_url))
+
+
+def _answer(store: Store, query: str, filters: SearchFilters, categories: list[str],
+            page: tuple[int, int], base_url: str) -> dict[str, Any]:
+    """The search answer itself (what :func:`search` caches)."""
+    limit, offset = page
+    hits = _ranked(store, query, filters, categories, offset + limit + 1)
     sellable = [h for h in hits if h.product.price is not None]
-    page = sellable[offset:offset + limit]
+    shown = sellable[offset:offset + limit]
     more = len(sellable) > offset + limit
     pagination: dict[str, Any] = {"has_next_page": more}
     if more:
         pagination["cursor"] = str(offset + limit)
     return {"ucp": shapes.envelope("catalog_search"),
-            "products": [shapes.product(h.product, base_url, h.why) for h in page],
+            "products": [shapes.product(h.product, base_url, h.why) for h in shown],
             "pagination": pagination}
 
 
