@@ -40,6 +40,10 @@ class AdSettings(BaseSettings):
     relevance_top: int = SettingField(default=50, ge=1, description="ads only from organic top N")
     relevance_floor: float = SettingField(
         default=0.5, ge=0, le=1, description="share of the top organic score an ad needs")
+    relevance_min_similarity: float = SettingField(
+        default=0.3, ge=-1, le=1,
+        description="query-product embedding cosine a search or chat ad needs "
+                    "(python -m evals.ads_relevance calibrates it on ESCI)")
     clock: str = SettingField(default="wall", pattern="^(wall|request)$",
                               description="'request': trust the X-Shopmage-Time header (demos)")
 

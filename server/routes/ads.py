@@ -24,6 +24,7 @@ from knowledge.profiles import recommend
 from knowledge.search import Hit, SearchFilters
 from server.deps import AppState, MerchantDep, StateDep
 from server.errors import ServiceUnavailableError
+from tools.ads.relevance import Relevance
 from tools.ads.report import campaign_report
 from tools.ads.serving import AdServer, Candidate
 from tools.campaigns import service
@@ -37,7 +38,8 @@ CLOCK_HEADER = "X-Shopmage-Time"
 
 async def setup(state: AppState) -> None:
     """One ad server per process."""
-    state.ads = AdServer(state.store.engine, AdSettings())
+    state.ads = AdServer(state.store.engine, AdSettings(),
+                         relevance=Relevance.for_store(state.store))
 
 
 def ad_server(state: AppState) -> AdServer:

@@ -34,10 +34,6 @@ def shop(store: Store, tmp_path: Path) -> tuple[Store, str, str]:
     return store, key, campaign.id
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known defect (2026-11-30): an irrelevant query ('frying pan') gets a sponsored yoga mat "
-    "since the search scores changed (relevance floor no longer holds); open in issue 14, "
-    "the check is kept as it was"))
 def test_search_click_purchase_and_report_over_http(shop, live_server_for) -> None:  # type: ignore[no-untyped-def]
     store, key, campaign_id = shop
     with live_server_for(store) as srv, httpx.Client(timeout=120) as http:

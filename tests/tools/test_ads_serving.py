@@ -247,3 +247,39 @@ def test_campaign_ad_copy_variants_split_traffic_and_report_ctr(shop) -> None:  
     rows = campaign_report(store.engine, campaign, NOW)["variants"]
     assert {r["variant"] for r in rows} == {"A", "B"}
     assert all(0 <= r["p_value_vs_first"] <= 1 for r in rows) and rows[0]["p_value_vs_first"] == 1
+
+
+def test_an_ad_must_be_about_the_query_not_only_near_the_top(shop) -> None:  # type: ignore[no-untyped-def]
+    from tools.ads.relevance import Relevance
+
+    store, merchant, zen = shop
+    campaign = service.create_campaign(store.engine, merchant, draft(zen), {})
+    mats = page(store, "yoga mat")  # a store that carries no pans ranks its mats first
+    blind = AdServer(store.engine, AdSettings(slots=2))
+    assert blind.sponsored(mats, session_id="r1", now=NOW, query="frying pan")
+    server = AdServer(store.engine, AdSettings(slots=2), relevance=Relevance.for_store(store))
+    assert server.sponsored(mats, session_id="r2", now=NOW, query="frying pan") == []
+    shown = server.sponsored(mats, session_id="r3", now=NOW, query="yoga mat")
+    assert shown and shown[0].campaign_id == campaign.id
+    # category pages and the "for you" row answer no typed query: the floor does not apply
+    assert server.sponsored(mats, session_id="r4", now=NOW, query=None, placement="for_you")
+
+
+def test_a_campaign_whose_products_sell_out_stops_showing(shop) -> None:  # type: ignore[no-untyped-def]
+    from knowledge.models import Product
+
+    store, merchant, zen = shop
+    service.create_campaign(store.engine, merchant, draft(zen), {})
+    server = AdServer(store.engine, AdSettings(slots=2))
+    assert server.sponsored(page(store, "yoga mat"), session_id="o1", now=NOW)
+    before = count(store, "impression")
+    with Session(store.engine) as session:
+        for pid in zen:
+            product = session.get(Product, pid)
+            assert product is not None
+            product.stock = 0
+            session.add(product)
+        session.commit()
+    sold_out = page(store, "yoga mat")  # the page the search now builds, stock and all
+    assert sold_out and server.sponsored(sold_out, session_id="o2", now=NOW) == []
+    assert count(store, "impression") == before  # nothing recorded for the sold-out page

@@ -31,6 +31,8 @@ def gsp(bids: np.ndarray, ctr: np.ndarray, slots: int, reserve: float) -> Auctio
     bids = np.atleast_2d(np.asarray(bids, dtype=float))
     ctr = np.atleast_2d(np.asarray(ctr, dtype=float))
     n, m = bids.shape
+    if n == 1 and slots > 0:  # one page's auction: plain Python beats numpy on a few bidders
+        return _one(bids[0].tolist(), ctr[0].tolist(), slots, reserve)
     if slots <= 0 or m == 0:
         return AuctionResult(np.full((n, max(slots, 0)), -1), np.zeros((n, max(slots, 0))))
     score = np.where(bids >= reserve, bids * ctr, -np.inf)
@@ -47,4 +49,17 @@ def gsp(bids: np.ndarray, ctr: np.ndarray, slots: int, reserve: float) -> Auctio
         price = np.minimum(np.maximum(nxt / own_ctr, reserve), bids[np.arange(n), col])
         winners[:, s] = np.where(live, col, -1)
         prices[:, s] = np.where(live, price, 0.0)
+    return AuctionResult(winners, prices)
+
+
+def _one(bids: list[float], ctr: list[float], slots: int, reserve: float) -> AuctionResult:
+    """:func:`gsp` for a single opportunity (same ranking, ties and prices)."""
+    scored = sorted(((b * c, i) for i, (b, c) in enumerate(zip(bids, ctr, strict=True))
+                     if b >= reserve), key=lambda t: -t[0])
+    winners = np.full((1, slots), -1)
+    prices = np.zeros((1, slots))
+    for s, (_, col) in enumerate(scored[:slots]):
+        nxt = scored[s + 1][0] if s + 1 < len(scored) else 0.0
+        winners[0, s] = col
+        prices[0, s] = min(max(nxt / max(ctr[col], 1e-12), reserve), bids[col])
     return AuctionResult(winners, prices)

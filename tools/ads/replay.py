@@ -35,6 +35,7 @@ from knowledge.settings import Settings
 from knowledge.sql import transaction
 from knowledge.store import Store
 from tools.ads import report, shoppers
+from tools.ads.relevance import Relevance
 from tools.ads.serving import AdServer, Candidate
 from tools.campaigns.traffic import hourly_shape
 
@@ -54,6 +55,7 @@ class ReplayWorld:
     ours: list[str]
     rivals: list[list[str]]
     world: shoppers.World
+    relevance: Relevance | None = None  # query and product vectors, as the store serves them
 
 
 @dataclass
@@ -114,7 +116,10 @@ def build_world(store: Store, *, category: str = "fitness", queries_per_persona:
     ours = [p.id for p in in_cat if p.brand in OUR_BRANDS]
     rivals = [[p.id for p in in_cat if p.brand == b]
               for b in sorted({p.brand or "" for p in in_cat} - set(OUR_BRANDS))]
-    return ReplayWorld(products, organic, queries, ours, rivals, world)
+    qvecs = {q: store.embedder.embed_query(q) for q in organic}
+    pvecs = store.vectors.vectors_for(sorted({*ours, *(p for g in rivals for p in g)}))
+    relevance = Relevance(qvecs.__getitem__, lambda ids: {i: pvecs[i] for i in ids if i in pvecs})
+    return ReplayWorld(products, organic, queries, ours, rivals, world, relevance)
 
 
 def _fresh_engine(world: ReplayWorld, workdir: Path, spec: FlightSpec) -> tuple[Engine, str]:
@@ -182,7 +187,7 @@ def run_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path,
                outcomes: Outcomes | None = None) -> FlightResult:
     """Play the flight through the serving path; figures come from the recorded ledger."""
     engine, cid = _fresh_engine(world, workdir, spec)
-    server = AdServer(engine, AdSettings(slots=2))
+    server = AdServer(engine, AdSettings(slots=2), relevance=world.relevance, background=False)
     traffic, luck = random.Random(spec.seed), random.Random(spec.seed + 10_000)
     people = shoppers.make_shoppers(traffic, 600, list(PERSONAS))
     shape, _ = hourly_shape()
@@ -197,6 +202,7 @@ def run_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path,
                 now = start + timedelta(days=day, hours=hour, seconds=3600 * i / max(n, 1))
                 shopper = traffic.choice(people)
                 query = traffic.choice(world.queries[shopper.persona or ""])
+                server.upkeep(now)  # the store's background thread, on the compressed clock
                 t0 = time.perf_counter()
                 ads = server.sponsored(world.organic[query], session_id=shopper.session_id,
                                        now=now, query=query)

@@ -3,10 +3,13 @@
 Every placement (search results, category pages, the "for you" row, chat cards) calls
 :meth:`AdServer.sponsored` with the page's organic candidates. Only products of active,
 in-flight campaigns that are in the organic top N and above the relevance floor take
-part; bids come from the ROI-target bidder (learned pCTR/pCVR x price / target, shaded by
-the pacing and ROI controllers); :func:`tools.ads.auction.gsp` prices the winners. The
-page's impressions are written before it is served: if the database is lost, the page is
-served without ads. Clicks are charged in :func:`knowledge.ads.charge_click`.
+part, and a search or chat ad must also be about the query (:mod:`tools.ads.relevance`);
+bids come from the ROI-target bidder (learned pCTR/pCVR x price / target, shaded by the
+pacing and ROI controllers); :func:`tools.ads.auction.gsp` prices the winners. The request
+path reads only memory and writes only the page's impressions, before the page is served:
+if the database is lost, the page is served without ads. Reloading campaigns, stepping the
+controllers and retraining run in :mod:`tools.ads.upkeep`, on a background thread.
+Clicks are charged in :func:`knowledge.ads.charge_click`.
 """
 
 from __future__ import annotations
@@ -15,23 +18,23 @@ import hashlib
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 import numpy as np
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, col, select
 
 from knowledge import ads as ledger
-from knowledge.ads import AdSettings, AdState
-from knowledge.campaigns import Campaign
+from knowledge.ads import AdSettings
 from knowledge.creatives import Creative
 from knowledge.models import Product
-from tools.ads import pacing
+from tools.ads import pacing, upkeep
 from tools.ads.auction import gsp
 from tools.ads.model import ClickModel, Context, storefront_cvr
+from tools.ads.relevance import Relevance, needs_check
+from tools.ads.upkeep import Book, Live
 
 log = logging.getLogger("shopmage.ads")
 REFRESH_SECONDS = 5.0
@@ -71,103 +74,73 @@ class Sponsored:
                 "headline": self.headline, "text": self.text, "banner": self.banner}
 
 
-@dataclass
-class Live:
-    """An active campaign as the server holds it between refreshes."""
 
-    campaign: Campaign
-    state: AdState
-    variants: list[Creative] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        """Plain copies of what every request reads (ORM attributes are slow to read)."""
-        self.start, self.end = self.campaign.start, self.campaign.end
-        self.first, self.last = pacing.flight_bounds(self.start, self.end)
-        self.target_roi = self.campaign.target_roi
-        self.id = self.campaign.id
+Entry = tuple[Candidate, Live, Context]
 
 
 class AdServer:
-    """One per process: caches live campaigns, runs auctions, updates controllers hourly."""
+    """One per process: runs auctions from memory; upkeep refreshes that memory."""
 
     def __init__(self, engine: Engine, settings: AdSettings | None = None,
-                 model: ClickModel | None = None) -> None:
-        """Nothing is read until the first request."""
+                 model: ClickModel | None = None, *, relevance: Relevance | None = None,
+                 background: bool = True) -> None:
+        """Nothing is read until the first request.
+
+        ``relevance`` (query-product cosines) enforces the absolute relevance floor; without
+        it only the organic rank and score floors apply. ``background``: upkeep that falls
+        due during a request runs on a thread (False: the caller runs :meth:`upkeep`).
+        """
         self.engine, self.settings = engine, settings or AdSettings()
         self.model = model or ClickModel()
-        self.live: dict[str, Live] = {}
-        self.by_product: dict[str, list[str]] = {}
-        self.prices: dict[str, float] = {}
+        self.relevance, self.background = relevance, background
+        self.book: Book | None = None
         self._lock = threading.Lock()
+        self._busy = threading.Lock()
         self._refreshed = -1e9
         self._hour: int | None = None
         self._trained_hour: int | None = None
-        self._prior_ready = False
 
-    # -- state ------------------------------------------------------------------------------
+    # -- upkeep (off the request path) ------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Reload active campaigns, their serving state and their approved creatives."""
-        with Session(self.engine) as session:
-            rows = list(session.exec(select(Campaign).where(Campaign.status == "active")))
-            ids = [c.id for c in rows]
-            products = list(session.exec(select(Product).where(col(Product.id).in_(
-                sorted({p for c in rows for p in c.product_ids})))))
-        known = ledger.states(self.engine, ids)
-        for c in rows:
-            if c.id not in known:
-                known[c.id] = ledger.ensure_state(self.engine, c.id, c.budget_total)
-        links = ledger.campaign_creatives(self.engine, ids)
-        creatives = _approved(self.engine, [link.creative_id for link in links])
-        live: dict[str, Live] = {}
-        by_product: dict[str, list[str]] = {}
-        for c in rows:
-            variants = [creatives[link.creative_id] for link in links
-                        if link.campaign_id == c.id and link.creative_id in creatives]
-            live[c.id] = Live(c, known[c.id], sorted(variants, key=lambda v: v.id))
-            for pid in c.product_ids:
-                by_product.setdefault(pid, []).append(c.id)
-        self.live, self.by_product = live, by_product
-        self.prices = {p.id: float(p.price or 0.0) for p in products}
-        if not self._prior_ready:
-            self.model.prior_cvr = storefront_cvr(self.engine)
-            self._prior_ready = True
+    def due(self, now: datetime) -> bool:
+        """True when campaigns are stale or a new hour needs a controller step."""
+        hour = int(pacing.aware(now).timestamp() // 3600)
+        return (self.book is None or hour != self._hour
+                or time.monotonic() - self._refreshed > REFRESH_SECONDS)
 
-    def tick(self, now: datetime) -> None:
-        """Refresh every few seconds; on a new hour update controllers and maybe retrain."""
+    def upkeep(self, now: datetime) -> None:
+        """Reload campaigns; on a new hour step the controllers and maybe retrain."""
         hour = int(pacing.aware(now).timestamp() // 3600)
         with self._lock:
-            stale = time.monotonic() - self._refreshed > REFRESH_SECONDS
-            if stale or hour != self._hour:
-                self.refresh()
-                self._refreshed = time.monotonic()
+            if not self.due(now):
+                return
+            book = upkeep.load_book(self.engine)
+            if self.relevance is not None:
+                self.relevance.prepare(book.by_product)
+            if self.book is None:
+                self.model.prior_cvr = storefront_cvr(self.engine)
             if hour != self._hour:
-                self._hour = hour
-                self._control(now)
                 if self._trained_hour is None or hour - self._trained_hour >= RETRAIN_HOURS:
-                    self.model.fit(self.engine, self.prices)
+                    self.model.fit(self.engine, book.prices)
                     self._trained_hour = hour
+                upkeep.step_controllers(self.engine, book, self.model, now,
+                                        self.settings.reserve_cpc)
+                self._hour = hour
+            self.book, self._refreshed = book, time.monotonic()
 
-    def _control(self, now: datetime) -> None:
-        ids = list(self.live)
-        done = ledger.totals(self.engine, ids)
-        fresh = ledger.states(self.engine, ids)
-        for cid, item in self.live.items():
-            c, state = item.campaign, fresh.get(cid, item.state)
-            if state.strategy == "fixed":
-                item.state = state
-                continue
-            clicks = done[cid]["click"]
-            typical = state.spent / clicks if clicks else 4 * self.settings.reserve_cpc
-            new = pacing.update(pacing.Control(state.multiplier, state.pace), spent=state.spent,
-                                gmv=done[cid]["gmv"], budget=state.budget,
-                                target_roi=c.target_roi,
-                                plan_share=pacing.planned_share(c.start, c.end, now),
-                                typical_cpc=typical)
-            step = pacing.hour_index(c.start, now)
-            if ledger.save_controller(self.engine, cid, step, new.multiplier, new.pace):
-                state.multiplier, state.pace, state.control_hour = new.multiplier, new.pace, step
-            item.state = state
+    def _upkeep_soon(self, now: datetime) -> None:
+        if self.book is None or not self.background:
+            self.upkeep(now)  # the first request has nothing to serve from
+        elif self.due(now) and self._busy.acquire(blocking=False):
+            threading.Thread(target=self._upkeep_thread, args=(now,), daemon=True).start()
+
+    def _upkeep_thread(self, now: datetime) -> None:
+        try:
+            self.upkeep(now)
+        except Exception as exc:  # noqa: BLE001 - a failed refresh keeps the last book
+            log.warning("ads upkeep failed, serving from the last refresh: %s", exc)
+        finally:
+            self._busy.release()
 
     # -- serving ----------------------------------------------------------------------------
 
@@ -176,15 +149,18 @@ class AdServer:
                   slots: int | None = None) -> list[Sponsored]:
         """Fill up to ``slots`` sponsored slots from ``candidates``.
 
-        Returns [] when ads are off,
-        nothing relevant bids, or the database cannot record the impressions.
+        Returns [] when ads are off, nothing relevant bids, or the database cannot record
+        the impressions.
         """
         n_slots = self.settings.slots if slots is None else slots
         if n_slots <= 0 or not candidates:
             return []
         try:
-            self.tick(now)
-            entries = self._entries(candidates, now, placement)
+            self._upkeep_soon(now)
+            book = self.book
+            if book is None:
+                return []
+            entries = self._entries(book, candidates, pacing.aware(now), placement, query)
             if not entries:
                 return []
             return self._auction(entries, n_slots, session_id, now, query, placement)
@@ -192,43 +168,37 @@ class AdServer:
             log.warning("ads skipped for this page: %s", exc)
             return []
 
-    def _entries(self, candidates: list[Candidate], now: datetime, placement: str
-                 ) -> list[tuple[Candidate, Live, Context]]:
+    def _entries(self, book: Book, candidates: list[Candidate], now: datetime, placement: str,
+                 query: str | None) -> list[Entry]:
         top = max((c.score for c in candidates), default=0.0)
         if top <= 0:
             return []
-        eligible: dict[str, bool] = {}
+        hour = int(now.timestamp() // 3600)
+        check = self.relevance is not None and needs_check(placement, query)
+        qvec = None
         out = []
         for cand in candidates:
-            cids = self.by_product.get(cand.product.id)
+            cids = book.by_product.get(cand.product.id)
             if not cids or cand.rank >= self.settings.relevance_top:
                 continue
             share = cand.score / top
             if share < self.settings.relevance_floor or (cand.product.stock or 0) <= 0:
                 continue
-            for cid in cids:
-                item = self.live[cid]
-                if cid not in eligible:
-                    eligible[cid] = self._eligible(item, now)
-                if eligible[cid]:
-                    ctx = Context(cand.product.id, float(cand.product.price or 0.0), share,
-                                  cand.rank, placement)
-                    out.append((cand, item, ctx))
+            live = [book.live[c] for c in cids
+                    if book.live[c].eligible(now, hour, self.settings.reserve_cpc)]
+            if not live:
+                continue
+            if check and self.relevance is not None:
+                qvec = self.relevance.query_vector(query or "") if qvec is None else qvec
+                sim = self.relevance.similarity(qvec, cand.product.id)
+                if sim is None or sim < self.settings.relevance_min_similarity:
+                    continue
+            ctx = Context(cand.product.id, float(cand.product.price or 0.0), share, cand.rank,
+                          placement)
+            out.extend((cand, item, ctx) for item in live)
         return out
 
-    def _eligible(self, item: Live, now: datetime) -> bool:
-        state = item.state
-        now = pacing.aware(now)
-        if not item.first <= now < item.last:
-            return False
-        if state.spent >= state.budget - self.settings.reserve_cpc:
-            return False
-        next_hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-        return not pacing.throttled(spent=state.spent, budget=state.budget,
-                                    plan_share_next_hour=pacing.planned_share(
-                                        item.start, item.end, next_hour))
-
-    def _bids(self, entries: list[tuple[Candidate, Live, Context]]) -> tuple[np.ndarray, ...]:
+    def _bids(self, entries: list[Entry]) -> tuple[np.ndarray, np.ndarray]:
         ctr, cvr = self.model.predict([e[2] for e in entries])
         bids = np.zeros(len(entries))
         for i, (_, item, ctx) in enumerate(entries):
@@ -236,13 +206,12 @@ class AdServer:
             if state.strategy == "fixed" and state.fixed_bid is not None:
                 bids[i] = state.fixed_bid
             else:
-                shade = min(state.multiplier, state.pace)
-                bids[i] = cvr[i] * ctx.price / item.target_roi * shade
+                bids[i] = cvr[i] * ctx.price / item.target_roi * min(state.multiplier,
+                                                                       state.pace)
         return bids, ctr
 
-    def _auction(self, entries: list[tuple[Candidate, Live, Context]], n_slots: int,
-                 session_id: str, now: datetime, query: str | None, placement: str
-                 ) -> list[Sponsored]:
+    def _auction(self, entries: list[Entry], n_slots: int, session_id: str, now: datetime,
+                 query: str | None, placement: str) -> list[Sponsored]:
         bids, ctr = self._bids(entries)
         result = gsp(bids[None, :], ctr[None, :], n_slots, self.settings.reserve_cpc)
         chosen: list[Sponsored] = []
@@ -266,7 +235,7 @@ class AdServer:
                          "placement": placement, "position": ad.position,
                          "relevance": ctx.relevance, "organic_rank": cand.rank,
                          "cpc": ad.cpc, "cost": 0.0, "gmv": 0.0, "dedupe": None})
-        ledger.record_impressions(self.engine, rows)
+        ledger.record_impressions(self.engine, rows)  # before the page is served
         return chosen
 
     # -- outcomes ---------------------------------------------------------------------------
@@ -274,8 +243,9 @@ class AdServer:
     def click(self, impression_id: str, now: datetime) -> ledger.ClickResult | None:
         """Record and charge a click (see :func:`knowledge.ads.charge_click`)."""
         done = ledger.charge_click(self.engine, impression_id, now=now)
-        if done is not None and done.cost and done.campaign_id in self.live:
-            self.live[done.campaign_id].state.spent += done.cost
+        book = self.book
+        if done is not None and done.cost and book is not None and done.campaign_id in book.live:
+            book.live[done.campaign_id].state.spent += done.cost
         return done
 
     def order(self, *, session_id: str, product_id: str, value: float, order_key: str,
@@ -284,15 +254,6 @@ class AdServer:
         return ledger.attribute(self.engine, session_id=session_id, product_id=product_id,
                                 kind=kind, value=value, order_key=order_key, now=now,
                                 window_days=self.settings.attribution_days)
-
-
-def _approved(engine: Engine, ids: list[str]) -> dict[str, Creative]:
-    if not ids:
-        return {}
-    with Session(engine) as session:
-        rows = session.exec(select(Creative).where(col(Creative.id).in_(ids),
-                                                   Creative.status == "approved"))
-        return {c.id: c for c in rows}
 
 
 def variant_for(session_id: str, campaign_id: str, n: int) -> int:

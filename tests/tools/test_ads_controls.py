@@ -1,0 +1,67 @@
+"""The ad server's pure parts: the one-page auction, the ROI and pacing controllers."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tools.ads import auction, pacing
+from tools.ads.pacing import Control, Evidence
+
+
+def test_one_page_auction_is_the_vectorised_auction() -> None:
+    rng = np.random.default_rng(7)
+    for trial in range(400):
+        m, slots = int(rng.integers(0, 7)), int(rng.integers(1, 4))
+        if trial % 3 == 0:  # ties and bids under the reserve
+            bids = rng.choice([0.0, 0.03, 0.5, 1.0], size=(1, m))
+        else:
+            bids = rng.lognormal(0, 1, (1, m))
+        ctr = rng.uniform(0.001, 0.2, (1, m))
+        one = auction.gsp(bids, ctr, slots, 0.05)
+        two = auction.gsp(np.vstack([bids, bids]), np.vstack([ctr, ctr]), slots, 0.05)
+        assert np.array_equal(one.winners[0], two.winners[0])
+        assert np.allclose(one.prices[0], two.prices[0])
+    # second price: the winner pays what keeps it ahead of the runner-up, not its bid
+    won = auction.gsp(np.array([[2.0, 1.0]]), np.array([[0.1, 0.1]]), 1, 0.05)
+    assert won.winners[0, 0] == 0 and won.prices[0, 0] == 1.0
+
+
+def step(control: Control, **kw: object) -> Control:
+    """One hourly step of a 1,000 budget, target 4 campaign (overrides in ``kw``)."""
+    base: dict[str, object] = {"spent": 100.0, "gmv": 0.0, "budget": 1000.0,
+                               "target_roi": 4.0, "plan_share": 0.1, "typical_cpc": 1.0}
+    return pacing.update(control, **{**base, **kw})  # type: ignore[arg-type]
+
+
+def test_an_unlucky_start_without_recent_clicks_probes_upwards_instead_of_stalling() -> None:
+    control = Control(0.2, 0.4)  # bids cut after clicks that sold nothing
+    quiet = Evidence(expected_gmv=300.0, recent_expected=0.0, recent_spent=0.0)
+    behind = step(control, spent=40.0, plan_share=0.3, evidence=quiet)
+    assert behind.multiplier > control.multiplier and behind.pace > control.pace
+    on_plan = step(control, spent=300.0, plan_share=0.3, evidence=quiet)
+    assert on_plan.multiplier == control.multiplier  # no evidence, no need: hold
+
+
+def test_roi_multiplier_follows_what_the_present_bids_buy() -> None:
+    control = Control(1.0, 1.0)
+    cheap = Evidence(expected_gmv=600.0, recent_expected=150.0, recent_spent=20.0)  # ROI 7.5
+    dear = Evidence(expected_gmv=600.0, recent_expected=40.0, recent_spent=20.0)  # ROI 2
+    up = step(control, gmv=600.0, plan_share=0.1, evidence=cheap)
+    down = step(control, gmv=600.0, plan_share=0.1, evidence=dear)
+    assert up.multiplier > 1.0 > down.multiplier
+
+
+def test_a_deficit_asks_more_of_the_remaining_budget() -> None:
+    even = pacing.roi_error(spent=100.0, gmv=440.0, budget=1000.0, target_roi=4.0,
+                            typical_cpc=1.0, evidence=Evidence(440.0, 100.0, 20.0))
+    short = pacing.roi_error(spent=100.0, gmv=100.0, budget=1000.0, target_roi=4.0,
+                             typical_cpc=1.0, evidence=Evidence(440.0, 100.0, 20.0))
+    assert even is not None and short is not None and short < even
+
+
+def test_pace_rises_behind_plan_and_falls_ahead() -> None:
+    evidence = Evidence(400.0, 90.0, 20.0)
+    behind = step(Control(1.0, 1.0), spent=50.0, gmv=200.0, plan_share=0.2, evidence=evidence)
+    ahead = step(Control(1.0, 1.0), spent=250.0, gmv=1000.0, plan_share=0.2,
+                 evidence=evidence)
+    assert behind.pace > 1.0 > ahead.pace
