@@ -167,6 +167,11 @@ def test_overlapping_campaigns_are_refused(shop) -> None:  # type: ignore[no-unt
                   end=NOW.date() + timedelta(days=12))
     service.create_campaign(store.engine, merchant, later, {})  # other dates are fine
     assert _count_campaigns(store) == 2
+    service.change_campaign(store.engine, merchant, first.id, "pause")
+    second = service.create_campaign(store.engine, merchant, draft(zen[1:]), {})  # first paused
+    with pytest.raises(InvalidRequestError, match=f"campaign {second.id} .* already promotes"):
+        service.change_campaign(store.engine, merchant, first.id, "resume")
+    assert service.get_campaign(store.engine, merchant, first.id).status == "paused"
 
 
 def test_lost_database_serves_without_ads_and_never_half_charges(shop) -> None:  # type: ignore[no-untyped-def]

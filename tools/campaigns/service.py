@@ -77,12 +77,15 @@ def validate(engine: Engine, merchant_id: str, draft: CampaignDraft) -> list[Pro
     return products
 
 
-def _check_overlap(engine: Engine, merchant_id: str, draft: CampaignDraft,
+def _check_overlap(engine: Engine, merchant_id: str, draft: CampaignDraft | Campaign,
                    exclude: str | None = None) -> None:
-    """Two live campaigns may not promote the same product over overlapping dates."""
+    """Two active campaigns may not promote the same product over overlapping dates.
+
+    A paused campaign does not block a new one; resuming it is checked again instead.
+    """
     wanted = set(draft.product_ids)
     for other in list_campaigns(engine, merchant_id):
-        if other.id == exclude or other.status not in ("active", "paused"):
+        if other.id == exclude or other.status != "active":
             continue
         shared = wanted & set(other.product_ids)
         if shared and other.start <= draft.end and draft.start <= other.end:
@@ -133,6 +136,9 @@ def get_campaign(engine: Engine, merchant_id: str, campaign_id: str) -> Campaign
 def change_campaign(engine: Engine, merchant_id: str, campaign_id: str, action: str,
                     **changes: Any) -> Campaign:
     """Pause, resume or change budget/ROI, with an audit row, in one transaction."""
+    if action == "resume":
+        _check_overlap(engine, merchant_id, get_campaign(engine, merchant_id, campaign_id),
+                       exclude=campaign_id)
     with transaction(engine) as session:
         campaign = session.get(Campaign, campaign_id)
         if campaign is None or campaign.merchant_id != merchant_id:
