@@ -19,6 +19,9 @@
   sample size; ``served.precision`` above is the old oracle figure, kept beside it.
   ``served_labelled_v2_dev``: a second sample (dev queries only) of the lines after the fix
   that followed the first sample's failure kinds; the first sample stays the headline.
+  ``served_labelled_v3``: a fresh hash-drawn sample of 200 (``python -m evals.served_sample``;
+  dev and test queries, none labelled before) after lines went only to the most specific need
+  and to attributes the listing names itself; reported beside the first sample's figure.
 
 Set ``SHOPMAGE_EVAL_SKIP_ESCI=1`` to skip the ESCI import (about a minute on a quiet machine).
 """
@@ -50,6 +53,7 @@ LABELS = {  # human-labelled samples of served evidence lines (see served_labell
     "served_labelled": Path(__file__).resolve().parents[1] / "data" / "served_labels.jsonl",
     "served_labelled_v2_dev": Path(__file__).resolve().parents[1] / "data"
     / "served_labels_v2_dev.jsonl",
+    "served_labelled_v3": Path(__file__).resolve().parents[1] / "data" / "served_labels_v3.jsonl",
 }
 IQA = Path(__file__).resolve().parents[3] / "shared" / "data" / "intentionqa"
 K = 10
