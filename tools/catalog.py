@@ -95,11 +95,19 @@ def products_by_ids(store: Store, ids: list[str]) -> list[Product]:
     return [rows[i] for i in ids if i in rows]
 
 
+MIRRORED = {"material": "materials", "audience": "audiences", "colors": "color"}
+"""Attribute keys that repeat another (extraction mirrors a list under a singular key)."""
+
+
 def _facets(p: Product) -> dict[str, str]:
+    """One row per fact: price, brand, colour, then each attribute once."""
     attrs = p.attributes or {}
     facets = {"price": f"${p.price:.2f}" if p.price is not None else "-",
               "brand": p.brand or "-", "color": p.color or "-"}
     for key, value in attrs.items():
+        twin = MIRRORED.get(key)
+        if twin and (twin in attrs or twin in facets):
+            continue
         facets[key] = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     return facets
 

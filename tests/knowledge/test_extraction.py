@@ -171,6 +171,8 @@ def test_comparisons_and_claims_read_extracted_attributes(store: Store, tmp_path
     rows = {r["attribute"]: r["values"] for r in table["rows"]}
     assert rows["type"] == ["water bottle", "sneaker"]
     assert "insulated" in rows["features"][0] and "memory-foam" in rows["features"][1]
+    names = [r["attribute"] for r in table["rows"]]
+    assert not {"material", "audience", "colors"} & set(names), names  # no row said twice
     facts = ProductFacts.for_product(stored(store, "B08FT1HYB9"))
     assert unsupported_claims("An insulated, leak-proof bottle.", facts) == []
     assert [c.term for c in unsupported_claims("A waterproof bottle.", facts)] == ["waterproof"]
