@@ -71,6 +71,7 @@ class FlightSpec:
     fixed_bid: float | None = None
     rival_bid: float = 0.6
     history_searches: int = 4000
+    luck: int = 0  # another draw of the shoppers' clicks and orders on the same traffic
 
 
 @dataclass
@@ -84,6 +85,7 @@ class FlightResult:
     impressions: int
     pacing_error: float
     auction_ms: list[float] = field(default_factory=list)
+    auction_cpu_ms: list[float] = field(default_factory=list)  # this thread's CPU time
     shown: list[tuple[str, str]] = field(default_factory=list)  # (query, product) per impression
 
     @property
@@ -188,7 +190,8 @@ def run_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path,
     """Play the flight through the serving path; figures come from the recorded ledger."""
     engine, cid = _fresh_engine(world, workdir, spec)
     server = AdServer(engine, AdSettings(slots=2), relevance=world.relevance, background=False)
-    traffic, luck = random.Random(spec.seed), random.Random(spec.seed + 10_000)
+    traffic = random.Random(spec.seed)
+    luck = random.Random(spec.seed + 10_000 + 7919 * spec.luck)
     people = shoppers.make_shoppers(traffic, 600, list(PERSONAS))
     shape, _ = hourly_shape()
     react = outcomes or truth(world)
@@ -203,10 +206,11 @@ def run_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path,
                 shopper = traffic.choice(people)
                 query = traffic.choice(world.queries[shopper.persona or ""])
                 server.upkeep(now)  # the store's background thread, on the compressed clock
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.thread_time()
                 ads = server.sponsored(world.organic[query], session_id=shopper.session_id,
                                        now=now, query=query)
                 result.auction_ms.append((time.perf_counter() - t0) * 1000)
+                result.auction_cpu_ms.append((time.thread_time() - c0) * 1000)
                 for ad in ads:
                     if ad.campaign_id == cid:
                         result.shown.append((query, ad.product.id))
