@@ -111,14 +111,18 @@ def run(days: Annotated[int, typer.Option(min=1, max=60)] = 3,
 
 @traffic_app.command("bench")
 def bench(seeds: Annotated[int, typer.Option(min=1, max=5)] = 5, workers: int = 2,
-          world: Path | None = None, out: Path | None = None) -> None:
+          world: Path | None = None, out: Path | None = None,
+          split: Annotated[str, typer.Option(help="dev (seeds 0-4) or test (5-9)")] = "dev"
+          ) -> None:
     """Print the bidding/serving figures (15 flights through the ad server, and baselines)."""
     import tempfile
 
-    from evals.ads_bidding import run_eval
+    from evals.ads_bidding import SPLITS, run_eval
 
+    if split not in SPLITS:
+        raise typer.BadParameter(f"split must be one of {sorted(SPLITS)}, got {split!r}")
     figures = run_eval(world or Path(tempfile.gettempdir()) / "shopmage-ads-world",
-                       seeds=tuple(range(seeds)), workers=workers,
+                       seeds=SPLITS[split][:seeds], workers=workers,
                        progress=lambda m: typer.echo(m, err=True))
     text = json.dumps(figures, indent=1, default=str)
     if out:
