@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,7 +35,9 @@ def draft_all(store: Any, merchant_id: str, briefs: list[dict[str, Any]], *,
     from tools.creatives.listing import draft_listing
 
     rows = []
-    for brief in briefs:
+    for i, brief in enumerate(briefs):
+        if i % 10 == 0:
+            print(f"{i}/{len(briefs)} briefs drafted", file=sys.stderr, flush=True)
         start = time.perf_counter()
         creative = draft_listing(store, merchant_id=merchant_id, brief=brief["brief"],
                                  use_llm=use_llm)

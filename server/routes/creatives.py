@@ -48,7 +48,7 @@ class ListingIn(BaseModel):
     """Ask for a listing: an existing product, or a brief and/or attributes for a new one."""
 
     product_id: str | None = Field(None, max_length=100)
-    brief: str | None = Field(None, max_length=500)
+    brief: str | None = Field(None, max_length=20_000)  # the brief check names the limit
     attributes: dict[str, Any] | None = None
     campaign_id: str | None = Field(None, max_length=100)
 

@@ -24,9 +24,12 @@ from tools.creatives.claims import (
     evidence_map,
     facts_for,
 )
+from tools.creatives.closed_world import Support, check_sentence
+from tools.creatives.fact_ads import fact_ads, parsed_product
 from tools.creatives.listing import fit
 from tools.creatives.phrases import benefit, label
 from tools.creatives.selling_points import SellingPoint, plural, product_type, selling_points
+from tools.creatives.sources import product_brief, support_for
 
 if TYPE_CHECKING:
     from knowledge.store import Store
@@ -136,8 +139,16 @@ def _uncut(text: str, limit: int) -> str:
     return text
 
 
-def checked(ad: AdVariant, facts: ProductFacts) -> AdVariant | None:
-    """Return the ad cut to limits, unsupported claims removed; None when nothing usable is left."""
+def checked(ad: AdVariant, facts: ProductFacts,
+            support: Support | None = None) -> AdVariant | None:
+    """Return the ad cut to limits, unsupported claims removed; None when nothing usable is left.
+
+    With ``support``, the closed-world check applies as for listings: an ad with any phrase
+    the product's sources do not carry is dropped whole.
+    """
+    if support is not None and (check_sentence(ad.headline, support)
+                                or check_sentence(ad.description, support)):
+        return None
     head = check_text(fit(ad.headline, HEADLINE_MAX), facts, where="headline", short=True)
     desc = check_text(fit(ad.description, DESCRIPTION_MAX), facts, where="description")
     if head.removed and ad.angle == "model":
@@ -185,6 +196,7 @@ def generate_ads(store: Store, product: Product, *, n: int = 3, audience: str | 
                  use_llm: bool = True, stats: dict[str, int] | None = None) -> list[AdVariant]:
     """Return checked, diverse ad variants (not stored); ``stats`` gets the model's claim counts."""
     facts = facts_for(store, product)
+    support = support_for(store, product, product_brief(product))
     points = selling_points(store, product, k=6, facts=facts)
     raw = model_ads(store, product, points, n, audience) if use_llm else []
     if stats is not None:
@@ -192,6 +204,7 @@ def generate_ads(store: Store, product: Product, *, n: int = 3, audience: str | 
         stats["claims_in_model_text"] = len(facts.lexicon.find(text))
         stats["unsupported_in_model_text"] = count_unsupported(text, facts)
         stats["model_ads"] = len(raw)
-    pool = [c for ad in raw + template_ads(product, points, audience)
-            if (c := checked(ad, facts)) is not None]
+    candidates = raw + fact_ads(product, parsed_product(product)) + template_ads(
+        product, points, audience)
+    pool = [c for ad in candidates if (c := checked(ad, facts, support)) is not None]
     return pick_diverse(pool, n)

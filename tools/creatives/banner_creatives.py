@@ -15,7 +15,9 @@ from tools.creatives.banners import (
     render_banner,
 )
 from tools.creatives.claims import check_text, evidence_map, facts_for
+from tools.creatives.closed_world import check_sentence
 from tools.creatives.selling_points import product_type
+from tools.creatives.sources import product_brief, support_for
 
 if TYPE_CHECKING:
     from knowledge.store import Store
@@ -45,6 +47,9 @@ def make_banners(store: Store, *, merchant_id: str, product_id: str,
         headline = ads[0].headline if ads else product.title
     head = check_text(headline.strip(), facts, where="headline", short=True)
     text = head.text or product_type(product).title()
+    closed = check_sentence(text, support_for(store, product, product_brief(product)))
+    if closed:  # the same closed-world check as listings and ads: unsupported -> plain name
+        text = product_type(product).title()
     cta_check = check_text(cta, facts, where="cta", short=True)
     subline = " · ".join(x for x in (product.brand, product_type(product)) if x)
     price = f"${product.price:,.2f}" if product.price is not None else None
@@ -59,7 +64,9 @@ def make_banners(store: Store, *, merchant_id: str, product_id: str,
                                palette=palette)
         content = {"headline": text, "subline": subline, "price": price, "cta": cta,
                    "size": f"{width}x{height}", "layout": layout.as_dict(),
-                   "flagged": [c.as_dict() for c in head.removed + cta_check.removed]}
+                   "flagged": [c.as_dict() for c in head.removed + cta_check.removed]
+                   + [{"field": "headline", "sentence": headline, "unsupported":
+                       [f.as_dict() for f in closed]}] * bool(closed)}
         try:
             created.append(save_creative(
                 store.engine, merchant_id=merchant_id, kind="banner", product_id=product.id,

@@ -29,7 +29,7 @@ is are was were be been being has have had do does can will
 all both every any one also only just than then
 product item listing brand size sizes capacity weight count set pack pieces
 features feature details made includes include included comes come materials material
-design designed use what box key specs backed
+design designed use what box key specs backed shop order today now buy get
 """.split())
 _TOKEN = re.compile(r"\d[\d,./:]*[A-Za-z%\u00b0+]*(?:@\d+[A-Za-z]+)?|[A-Za-z][A-Za-z'\u2019-]*")
 _BREAK = re.compile(r"[,;:.!?()\[\]\u2013\u2014|/&+]|\s-\s")

@@ -128,7 +128,7 @@ def _bullet(pattern: str, members: list[Segment]) -> str:
         return sentence_case(lead) + (": " + "; ".join(body) if body else "") + "."
     texts = [re.sub(r"^for\s+", "", s.text) if pattern.startswith("Made for") else s.text
              for s in members]
-    return pattern.format("; ".join(texts))
+    return sentence_case(pattern.format("; ".join(texts)))
 
 
 def build_bullets(parsed: ParsedBrief) -> list[str]:
@@ -143,7 +143,7 @@ def build_bullets(parsed: ParsedBrief) -> list[str]:
             break
         name, members = groups[i]
         half = (len(members) + 1) // 2
-        groups[i:i + 1] = [(name, members[:half]), (name, members[half:])]
+        groups[i:i + 1] = [(name, members[:half]), ("{}.", members[half:])]
     bullets: list[str] = []
     for name, members in groups:
         chunk: list[Segment] = []

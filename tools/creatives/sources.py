@@ -59,6 +59,8 @@ def product_texts(product: Product) -> list[str]:
     """The product's own fields as source texts."""
     texts = [product.title, *(product.bullets or []), product.description or ""]
     texts += [x for x in (product.brand, product.color, product.category) if x]
+    if product.price is not None:
+        texts.append(f"${product.price:,.2f} ${product.price:,.0f}")
     for key, value in (product.attributes or {}).items():
         if key not in SKIP:
             texts += _values(value)
