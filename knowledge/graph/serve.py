@@ -17,6 +17,7 @@ import numpy as np
 from knowledge.expansion import Evidence, Expansion
 from knowledge.graph.cards import EvidenceCache, evidence_line, strong_evidence
 from knowledge.graph.evidence import Lexicon
+from knowledge.graph.lines import shown_needs, speaks, unread_words
 from knowledge.graph.store import Assertion, served_assertions
 from knowledge.models import Product
 from knowledge.store import Store
@@ -29,8 +30,6 @@ UNTYPED_WITH_TYPE = 0.4  # weight of a need with no product types when the query
 TYPED_WITHOUT_TYPE = 0.6  # weight of a type-specific need when the query names no type
 SHARPEN = 3.0  # need weights are raised to this power so the strongest need leads the ranking
 TYPE_MISS = 0.25  # knowledge-list weight of a product whose title names none of the asked types
-SHOW_MIN = 0.3  # a need weaker than this ranks but gets no evidence line (generic, off-type)
-SHOW_TOP = 0.95  # lines go only to needs scoring this close to the query's best need
 
 
 def _key(text: str) -> tuple[str, ...]:
@@ -97,6 +96,7 @@ class KnowledgeExpander:
     def reload(self) -> None:
         """Re-read what is served (after a build, an import or a review decision)."""
         self.evidence.clear()
+        self._unread_cache: dict[str, frozenset[str]] = {}
         categories = {str(c) for c in self.store.search.index.category if c}
         self.graph = _index(served_assertions(self.store.engine), categories)
         self.size = sum(len(v) for v in self.graph.needs.values())
@@ -209,9 +209,11 @@ class KnowledgeExpander:
             if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
                 why[ev.tail] = ev.why
         lines, matched = [], []
-        shown = self._shown(exp)
+        shown = shown_needs(exp, self._need_count)
+        unread = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
-            if tag not in shown:
+            if tag not in shown or not speaks(exp, tag, self._need_count, unread,
+                                              product.title):
                 continue
             span = self.evidence.for_product(product, tag)
             if span is None or not strong_evidence(span, self.lexicon):
@@ -220,22 +222,14 @@ class KnowledgeExpander:
             lines.append(evidence_line(span, self.lexicon, why.get(tag, "")))
         return lines, matched
 
-    def _shown(self, exp: Expansion) -> set[str]:
-        """The needs that earn an evidence line: the query's most specific, strongest ones.
+    def _need_count(self, head: str) -> int:
+        return len(self.graph.needs.get(head, ()))
 
-        A need scores its weight over the square root of how many needs its head has (a head
-        that needs everything, "pet owners", says little about "a dog with arthritis"); only
-        needs within ``SHOW_TOP`` of the best score get a line. Ranking still uses them all.
-        """
-        scores: dict[str, float] = {}
-        for ev in exp.evidence:
-            weight = exp.attributes.get(ev.tail, 0.0)
-            if ev.relation != "NEEDS" or weight < SHOW_MIN:
-                continue
-            spread = max(1, len(self.graph.needs.get(ev.head, ())))
-            scores[ev.tail] = max(scores.get(ev.tail, 0.0), weight / spread ** 0.5)
-        best = max(scores.values(), default=0.0)
-        return {tag for tag, score in scores.items() if score >= SHOW_TOP * best}
+    def _unread(self, query: str) -> frozenset[str]:
+        if query not in self._unread_cache:
+            keys = [key for key, _ in self._matches(query)]
+            self._unread_cache[query] = unread_words(query, keys)
+        return self._unread_cache[query]
 
     def _categories(self, query: str, concepts: dict[str, float], typed: bool
                     ) -> dict[str, float]:

@@ -16,6 +16,7 @@ ROWS = [
     ("D2", "Chew Resistant Dog Bed", ["Durable ripstop cover survives diggers"]),
     ("G1", "Sport Sunglasses for Fishing", ["Anti-glare lenses for bright days on the lake"]),
     ("G2", "Polarized Fishing Sunglasses", ["Polarized lenses see through surface glare"]),
+    ("C1", "Cat Carrier", ["Durable non-toxic shell, airline approved"]),
 ]
 
 
@@ -48,3 +49,13 @@ def test_a_weaker_listing_phrase_earns_no_line(shop: Store) -> None:
     hits = {h.product.id: h for h in shop.search.search(query, k=4)}
     assert any(line.startswith("Polarized lenses") for line in hits["G2"].why)
     assert not any("glare" in line.lower() for line in hits["G1"].why)  # anti-glare != polarized
+
+
+def test_an_audience_need_stays_quiet_when_the_query_says_more_than_was_read(
+        shop: Store) -> None:
+    hits = {h.product.id: h for h in shop.search.search("carrier for a cat", k=5)}
+    assert hits["C1"].why  # the pet-owner needs answer a plain "carrier for a cat"...
+    query = "carrier for a cat who gets carsick"  # ...but not "carsick", which nothing read
+    assert {"durable", "non-toxic"} & set(shop.search.expander.expand(query).attributes)
+    hits = {h.product.id: h for h in shop.search.search(query, k=5)}
+    assert hits["C1"].why == [] and hits["C1"].matched_attributes == []

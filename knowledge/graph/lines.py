@@ -1,0 +1,72 @@
+"""Which needs earn an evidence line on a product card (ranking still uses every need).
+
+A line is a claim that this need is *why* the product fits the request, so it goes only to
+the query's most specific, strongest needs, and never to an audience's generic needs when the
+query says something more the graph did not read ("a cat who gets carsick": the pet-owner
+needs durable and non-toxic do not answer "carsick").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from knowledge.expansion import Expansion
+from knowledge.text import tokens
+
+SHOW_MIN = 0.3  # a need weaker than this ranks but gets no evidence line (generic, off-type)
+SHOW_TOP = 0.95  # lines go only to needs scoring this close to the query's best need
+GENERIC_NEEDS = 7  # a head with this many needs or more is an audience, not a situation
+FILLER = frozenset("""who whose whom which when where while can could just keep keeps kept
+someone somebody person people guy man woman lady day days night long all every really very
+too also still will won't don't doesn't isn't can't not one new old year years hour hours
+lot lots much many thing things stuff use used using go goes going make makes""".split())
+
+NeedCount = Callable[[str], int]
+
+
+def _needs_of(exp: Expansion, tag: str) -> list[str]:
+    return [ev.head for ev in exp.evidence if ev.relation == "NEEDS" and ev.tail == tag]
+
+
+def shown_needs(exp: Expansion, count: NeedCount) -> set[str]:
+    """The needs that earn a line: the most specific, strongest ones.
+
+    A need scores its weight over the square root of how many needs its head has (a head
+    that needs everything, "pet owners", says little about "a dog with arthritis"); only
+    needs within ``SHOW_TOP`` of the best score get a line.
+    """
+    scores: dict[str, float] = {}
+    for ev in exp.evidence:
+        weight = exp.attributes.get(ev.tail, 0.0)
+        if ev.relation != "NEEDS" or weight < SHOW_MIN:
+            continue
+        spread = max(1, count(ev.head))
+        scores[ev.tail] = max(scores.get(ev.tail, 0.0), weight / spread ** 0.5)
+    best = max(scores.values(), default=0.0)
+    return {tag for tag, score in scores.items() if score >= SHOW_TOP * best}
+
+
+def unread_words(query: str, read: Iterable[tuple[str, ...]]) -> frozenset[str]:
+    """Content words of ``query`` that no recognised concept phrase covers."""
+    covered = {word for key in read for word in key}
+    return frozenset(w for w in tokens(query)
+                     if w not in covered and w not in FILLER and not w.isdigit())
+
+
+def generic_only(exp: Expansion, tag: str, count: NeedCount) -> bool:
+    """True when every head asking for ``tag`` is a broad audience (``GENERIC_NEEDS``+)."""
+    heads = _needs_of(exp, tag)
+    return bool(heads) and all(count(h) >= GENERIC_NEEDS for h in heads)
+
+
+def speaks(exp: Expansion, tag: str, count: NeedCount, unread: frozenset[str],
+           title: str) -> bool:
+    """Whether a shown need may speak for a product.
+
+    A generic need speaks only when every content word of the query is read by a concept,
+    named in the product's title, or names the need itself ("slipping" for slip-resistant).
+    """
+    if not generic_only(exp, tag, count):
+        return True
+    stems = {w[:4] for w in tokens(tag.replace("-", " "))}
+    return not {w for w in unread - set(tokens(title)) if w[:4] not in stems}
