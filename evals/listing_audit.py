@@ -1,0 +1,104 @@
+"""The 50 drafts of the hand audit, and the count of their labels.
+
+``python -m evals.listing_audit generate OUT.jsonl`` drafts listings (real packaged model)
+for every test-split brief and for 22 demo-catalogue products (seeded generator, seed 11),
+and writes each draft with its source, for a person to read and label under
+evals/data/creative/audit_guideline.md. ``python -m evals.listing_audit count`` prints the
+labels in evals/data/creative/audit_labels.jsonl.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from evals.listing_briefs import load_briefs
+
+LABELS = Path(__file__).resolve().parent / "data" / "creative" / "audit_labels.jsonl"
+DEMO_PRODUCTS = 22
+SEED = 11
+
+
+def draft_text(content: dict[str, Any]) -> str:
+    """A draft as a reader sees it."""
+    bullets = "\n".join(f"- {b}" for b in content["bullets"])
+    return (f"TITLE: {content['title']}\n{bullets}\nDESCRIPTION: {content['description']}\n"
+            f"KEYWORDS: {', '.join(content['keywords'])}")
+
+
+def _demo_rows(tmp: Path) -> Path:
+    from knowledge.demo.catalog import make_product
+
+    rng = random.Random(SEED)
+    path = tmp / "demo.jsonl"
+    rows = [make_product(rng, i) for i in range(DEMO_PRODUCTS)]
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    return path
+
+
+def generate(out: Path) -> None:
+    """Draft the 50 audit listings and write them with their sources."""
+    from knowledge.ingest import import_catalog
+    from knowledge.merchants import create_merchant
+    from knowledge.settings import Settings
+    from knowledge.store import Store
+    from tools.creatives.listing import draft_listing
+    from tools.creatives.sources import product_texts
+
+    briefs = [b for b in load_briefs() if b["split"] == "test"]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Settings(data_dir=Path(tmp) / "data"))
+        try:
+            merchant, _ = create_merchant(store.engine, name="audit")
+            import_catalog(store, _demo_rows(Path(tmp)), merchant_id=merchant.id)
+            rows = []
+            for b in briefs:
+                c = draft_listing(store, merchant_id=merchant.id, brief=b["brief"])
+                rows.append({"id": b["id"], "source_kind": "brief", "source": b["brief"],
+                             "draft": draft_text(c.content), "dropped": c.content["dropped"]})
+            from sqlmodel import Session, select
+
+            from knowledge.models import Product
+
+            with Session(store.engine) as session:
+                products = list(session.exec(select(Product).order_by(Product.id)))
+            for p in products:
+                c = draft_listing(store, merchant_id=merchant.id, product_id=p.id)
+                rows.append({"id": p.id, "source_kind": "demo product",
+                             "source": " | ".join(product_texts(p)),
+                             "draft": draft_text(c.content), "dropped": c.content["dropped"]})
+        finally:
+            store.close()
+    out.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                   encoding="utf-8")
+    print(f"{len(rows)} drafts written to {out}")
+
+
+def count(path: Path = LABELS) -> dict[str, Any]:
+    """The audit's figures: drafts labelled, drafts with an unsupported claim, the phrases."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    bad = [r for r in rows if r["label"] == "unsupported"]
+    return {"drafts": len(rows), "unsupported": len(bad),
+            "phrases": {r["id"]: r["phrases"] for r in bad}}
+
+
+def main() -> None:
+    """``generate OUT`` or ``count``."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    gen = sub.add_parser("generate")
+    gen.add_argument("out", type=Path)
+    sub.add_parser("count")
+    args = parser.parse_args()
+    if args.cmd == "generate":
+        generate(args.out)
+    else:
+        print(json.dumps(count(), indent=1))
+
+
+if __name__ == "__main__":
+    main()
