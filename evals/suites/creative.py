@@ -17,6 +17,12 @@ banners in the three standard sizes. Metrics (system ``creative``):
   top-5 selling points (mean over products);
 - ``distinct2``: distinct-2 across each product's three ad variants (mean);
 - ``listing_seconds_p50`` / ``listing_seconds_p95``: wall time of a full listing draft.
+
+Those demo-product figures are regression checks (the drafts are counted by the checker that
+filtered them). The headline is the frozen brief set (system ``briefs_test``, beside
+``briefs_dev``; ``evals.listing_briefs``): facts present with numbers exact, drafts with any
+unsupported word by the independent grader, draft time p50/p95; plus the hand audit's count
+(``evals.listing_audit count``). ``SHOPMAGE_EVAL_CREATIVE_BRIEFS=0`` skips the brief set.
 """
 
 from __future__ import annotations
@@ -103,11 +109,39 @@ def _banner_ok(creative: Creative) -> bool:
 @register_suite("creative")
 def run(ctx: SuiteContext) -> SuiteResult:
     """Generate creatives for sampled demo products and score limits, claims and diversity."""
+    result = _brief_figures(ctx) if _setting("BRIEFS", 1) else None
     store, source = _build_store(ctx)
     try:
-        return _evaluate(ctx, store, source)
+        out = _evaluate(ctx, store, source)
     finally:
         store.close()
+    if result is not None:
+        out.metrics.update(result.metrics)
+        out.tables = result.tables + out.tables
+        out.notes = result.notes + out.notes
+    return out
+
+
+def _brief_figures(ctx: SuiteContext) -> SuiteResult:
+    """The frozen brief set, graded independently: dev beside test (test is the headline)."""
+    from evals.listing_audit import LABELS, count
+    from evals.listing_briefs import by_split
+    from evals.listing_briefs import run as run_briefs
+
+    ctx.progress("brief set: drafting 70 listings with the packaged model")
+    figures = by_split(run_briefs(use_llm=True))
+    metrics = {f"briefs_{split}": dict(values) for split, values in figures.items()}
+    audit = count(LABELS) if LABELS.exists() else None
+    if audit is not None:
+        metrics["briefs_test"]["audit_drafts"] = audit["drafts"]
+        metrics["briefs_test"]["audit_unsupported"] = audit["unsupported"]
+    table = Table("Listing briefs (frozen set), independent grader: dev beside test",
+                  ["figure", "dev", "test"],
+                  [[k, round(figures["dev"][k], 3), round(figures["test"][k], 3)]
+                   for k in figures["test"]])
+    notes = ["Headline: briefs_test. Targets: facts_present >= 0.95, drafts_unsupported <= "
+             "0.02, hand audit <= 1 of 50, seconds_p95 <= 6 on 2 quiet cores."]
+    return SuiteResult(metrics=metrics, tables=[table], notes=notes)
 
 
 def _evaluate(ctx: SuiteContext, store: Store, source: str) -> SuiteResult:
