@@ -288,3 +288,14 @@ def test_a_campaign_whose_products_sell_out_stops_showing(shop) -> None:  # type
     sold_out = page(store, "yoga mat")  # the page the search now builds, stock and all
     assert sold_out and server.sponsored(sold_out, session_id="o2", now=NOW) == []
     assert count(store, "impression") == before  # nothing recorded for the sold-out page
+
+
+def test_a_campaign_created_while_serving_shows_on_the_next_page(shop) -> None:  # type: ignore[no-untyped-def]
+    store, merchant, zen = shop
+    server = AdServer(store.engine, AdSettings(slots=2))
+    mats = page(store, "yoga mat")
+    assert server.sponsored(mats, session_id="n1", now=NOW) == []  # no campaign yet
+    campaign = service.create_campaign(store.engine, merchant, draft(zen), {})
+    server.invalidate()  # what POST /api/campaigns does
+    shown = server.sponsored(mats, session_id="n2", now=NOW)
+    assert shown and shown[0].campaign_id == campaign.id

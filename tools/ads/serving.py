@@ -94,50 +94,69 @@ class AdServer:
         self.model = model or ClickModel()
         self.relevance, self.background = relevance, background
         self.book: Book | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # held while the book is reloaded or stepped
         self._busy = threading.Lock()
         self._refreshed = -1e9
         self._hour: int | None = None
         self._trained_hour: int | None = None
 
-    # -- upkeep (off the request path) ------------------------------------------------------
+    # -- upkeep (mostly off the request path) ---------------------------------------------
 
-    def due(self, now: datetime) -> bool:
-        """True when campaigns are stale or a new hour needs a controller step."""
-        hour = int(pacing.aware(now).timestamp() // 3600)
-        return (self.book is None or hour != self._hour
-                or time.monotonic() - self._refreshed > REFRESH_SECONDS)
+    def invalidate(self) -> None:
+        """Reload campaigns on the next request (a campaign was created or changed)."""
+        self._refreshed = -1e9
+
+    def _stale(self) -> bool:
+        return self.book is None or time.monotonic() - self._refreshed > REFRESH_SECONDS
+
+    def _hour_due(self, now: datetime) -> bool:
+        return int(pacing.aware(now).timestamp() // 3600) != self._hour
+
+    def _reload(self) -> None:
+        """Reload campaigns (the caller holds the lock)."""
+        book = upkeep.load_book(self.engine)
+        if self.relevance is not None:
+            self.relevance.prepare(book.by_product)
+        if self.book is None:
+            self.model.prior_cvr = storefront_cvr(self.engine)
+        self.book, self._refreshed = book, time.monotonic()
 
     def upkeep(self, now: datetime) -> None:
-        """Reload campaigns; on a new hour step the controllers and maybe retrain."""
+        """Reload stale campaigns; on a new hour retrain (every few hours) and step controllers."""
         hour = int(pacing.aware(now).timestamp() // 3600)
         with self._lock:
-            if not self.due(now):
+            if self._stale():
+                self._reload()
+            if hour == self._hour or self.book is None:
                 return
-            book = upkeep.load_book(self.engine)
-            if self.relevance is not None:
-                self.relevance.prepare(book.by_product)
-            if self.book is None:
-                self.model.prior_cvr = storefront_cvr(self.engine)
-            if hour != self._hour:
-                if self._trained_hour is None or hour - self._trained_hour >= RETRAIN_HOURS:
-                    self.model.fit(self.engine, book.prices)
-                    self._trained_hour = hour
-                upkeep.step_controllers(self.engine, book, self.model, now,
-                                        self.settings.reserve_cpc)
-                self._hour = hour
-            self.book, self._refreshed = book, time.monotonic()
+            if self._trained_hour is None or hour - self._trained_hour >= RETRAIN_HOURS:
+                self.model.fit(self.engine, self.book.prices)
+                self._trained_hour = hour
+            upkeep.step_controllers(self.engine, self.book, self.model, now,
+                                    self.settings.reserve_cpc)
+            self._hour = hour
 
     def _upkeep_soon(self, now: datetime) -> None:
+        """Before an auction: the hourly work goes to a thread; a stale book reloads here.
+
+        A reload is a few reads and keeps a new or paused campaign from waiting an hour; it
+        is skipped (the last book serves) while the thread holds the lock.
+        """
         if self.book is None or not self.background:
-            self.upkeep(now)  # the first request has nothing to serve from
-        elif self.due(now) and self._busy.acquire(blocking=False):
+            self.upkeep(now)
+            return
+        if self._stale() and self._lock.acquire(blocking=False):
+            try:
+                self._reload()
+            finally:
+                self._lock.release()
+        if self._hour_due(now) and self._busy.acquire(blocking=False):
             threading.Thread(target=self._upkeep_thread, args=(now,), daemon=True).start()
 
     def _upkeep_thread(self, now: datetime) -> None:
         try:
             self.upkeep(now)
-        except Exception as exc:  # noqa: BLE001 - a failed refresh keeps the last book
+        except Exception as exc:  # noqa: BLE001 - a failed step keeps the last book
             log.warning("ads upkeep failed, serving from the last refresh: %s", exc)
         finally:
             self._busy.release()
