@@ -21,7 +21,7 @@ from knowledge.settings import Settings
 from knowledge.store import Store
 
 DATA = Path(__file__).resolve().parent / "data"
-SALT = "served-v3"
+SALT = "served-v4"  # served_labels_v3.jsonl was drawn with "served-v3"
 
 
 def served_lines(store: Store, catalogue: str) -> list[dict[str, Any]]:
@@ -47,13 +47,13 @@ def key(row: dict[str, Any]) -> tuple[str, str, str]:
     return row["query"], row["product_id"], row["attribute"]
 
 
-def draw(lines: list[dict[str, Any]], n: int, labelled: set[tuple[str, str, str]]
-         ) -> list[dict[str, Any]]:
+def draw(lines: list[dict[str, Any]], n: int, labelled: set[tuple[str, str, str]],
+         salt: str = SALT) -> list[dict[str, Any]]:
     """The ``n`` unlabelled lines with the smallest salted hash."""
     fresh = [r for r in lines if key(r) not in labelled]
 
     def digest(r: dict[str, Any]) -> str:
-        return hashlib.sha1("|".join((SALT, *key(r))).encode()).hexdigest()
+        return hashlib.sha1("|".join((salt, *key(r))).encode()).hexdigest()
 
     return sorted(fresh, key=digest)[:n]
 
@@ -65,6 +65,7 @@ def main() -> None:
     parser.add_argument("--demo-dir", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--n", type=int, default=200)
+    parser.add_argument("--salt", default=SALT)
     args = parser.parse_args()
     lines: list[dict[str, Any]] = []
     for name, build, folder in (("esci", esci_store, args.esci_dir),
@@ -76,7 +77,7 @@ def main() -> None:
             store.close()
     labelled = {key(json.loads(line)) for path in sorted(DATA.glob("served_labels*.jsonl"))
                 for line in path.read_text().splitlines() if line.strip()}
-    sample = draw(lines, args.n, labelled)
+    sample = draw(lines, args.n, labelled, args.salt)
     args.out.write_text("".join(json.dumps(r) + "\n" for r in sample))
     print(json.dumps({"served_lines": len(lines), "already_labelled": len(labelled),
                       "sample": len(sample)}))

@@ -86,21 +86,28 @@ def _label(span: Span, lexicon: Lexicon) -> str:
     """
     entry = lexicon.entry(span.attribute)
     said = " ".join(span.said.replace("-", " - ").split()).replace(" - ", "-").strip()
-    if not said or _same(said, span.attribute + " " + entry.label):
+    if not said or _same(said, span.attribute, entry.label):
         return entry.label
     return said[:1].upper() + said[1:].lower()
 
 
-def _same(said: str, names: str) -> bool:
+def _same(said: str, attribute: str, label: str) -> bool:
     """True when the listing's words name the attribute itself ("non-slip", "slip-resistant").
 
-    False for a weaker or related property ("anti-glare" for "polarized", "sweat resistant"
-    for "sweat-proof").
+    They must carry every distinctive word of the attribute or of its label (prefixes
+    compared), so a related property sharing a word is not the attribute: "anti-glare" is not
+    "polarized", "relaxed fit" not "athletic fit", "block heel" not "comfortable heel".
     """
-    words, named = set(_plain(said).split()), set(_plain(names).split())
-    if "resistant" in words and "proof" in named:
+    words = set(_plain(said).split())
+    if "resistant" in words and "proof" in _plain(attribute + " " + label).split():
         return False
-    return bool((words - GENERIC_WORDS) & (named - GENERIC_WORDS))
+    have = {w[:5] for w in words - GENERIC_WORDS}
+    for name in (attribute, label):
+        distinct = {w[:5] for w in _plain(name).replace(",", " ").split()} - {
+            w[:5] for w in GENERIC_WORDS}
+        if distinct and distinct <= have:
+            return True
+    return False
 
 
 def _plain(text: str) -> str:

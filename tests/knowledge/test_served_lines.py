@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 
 from knowledge.graph.build import build_knowledge
+from knowledge.graph.cards import strong_evidence
+from knowledge.graph.evidence import Lexicon, find_evidence
 from knowledge.graph.serve import KnowledgeExpander
 from knowledge.ingest import import_catalog
 from knowledge.store import Store
@@ -59,3 +61,12 @@ def test_an_audience_need_stays_quiet_when_the_query_says_more_than_was_read(
     assert {"durable", "non-toxic"} & set(shop.search.expander.expand(query).attributes)
     hits = {h.product.id: h for h in shop.search.search(query, k=5)}
     assert hits["C1"].why == [] and hits["C1"].matched_attributes == []
+
+
+def test_a_related_property_sharing_a_word_is_not_the_attribute() -> None:
+    lexicon = Lexicon()
+    relaxed = find_evidence({"title": "Relaxed Fit Straight Leg Jean"}, "athletic-fit", lexicon)
+    athletic = find_evidence({"title": "Athletic Fit Stretch Jean"}, "athletic-fit", lexicon)
+    assert relaxed is not None and athletic is not None  # both match the lexicon's variants...
+    assert not strong_evidence(relaxed, lexicon)  # ...only the second names the attribute
+    assert strong_evidence(athletic, lexicon)
