@@ -31,7 +31,7 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +83,8 @@ def _flight(job: tuple[FlightSpec, str, str | None]) -> dict[str, Any]:
             "shown": result.shown[:: max(1, len(result.shown) // 60)]}
 
 
-def _run_all(jobs: list[tuple[FlightSpec, str, str | None]], workers: int) -> list[dict[str, Any]]:
+def _run_all(jobs: Sequence[tuple[FlightSpec, str, str | None]], workers: int
+             ) -> list[dict[str, Any]]:
     if workers <= 1:
         return [_flight(j) for j in jobs]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -105,7 +106,7 @@ def feasible_spend(grid: list[dict[str, Any]], target: float) -> float:
         if r0 >= target > r1:  # cross between the two: log-linear
             w = (r0 - target) / (r0 - r1)
             best = max(best, math.exp(math.log(s0) + w * (math.log(s1) - math.log(s0))))
-    return max([best] + [s for s, r in pts if r >= target])
+    return float(max([best] + [s for s, r in pts if r >= target]))
 
 
 def score(gmv: float, roi: float, target: float) -> float:
@@ -158,7 +159,8 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
     _WORLD = world = build_world(store)
     scratch = Path(tempfile.mkdtemp(prefix="ads-eval-", dir="/dev/shm" if Path(
         "/dev/shm").is_dir() else None))
-    base = {"days": days, "requests_per_day": requests_per_day, "rival_bid": RIVAL_BID}
+    base: dict[str, Any] = {"days": days, "requests_per_day": requests_per_day,
+                            "rival_bid": RIVAL_BID}
     progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
     grid_jobs = [(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed", fixed_bid=b,
                              **base), str(scratch / f"grid-{s}-{b}"), None)
@@ -181,9 +183,9 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
                     f"{r['workdir']}-replay{k}", r["workdir"])
                    for r in runs if r["target_roi"] == middle for k in range(1, replays + 1)]
     progress(f"re-forecasts by replay: {len(replay_jobs)}")
-    replays = _run_all(replay_jobs, workers)
+    replayed = _run_all(replay_jobs, workers)
     load = os.getloadavg()
-    figures = _figures(store, world, runs, plans, by_seed, replays)
+    figures = _figures(store, world, runs, plans, by_seed, replayed)
     figures["overspend"] = overspend_trial(world, scratch / "overspend")
     figures["seeds"], figures["load_average_1m_at_figures"] = list(seeds), round(load[0], 2)
     shutil.rmtree(scratch, ignore_errors=True)

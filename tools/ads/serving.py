@@ -195,7 +195,7 @@ class AdServer:
         hour = int(now.timestamp() // 3600)
         check = self.relevance is not None and needs_check(placement, query)
         qvec = None
-        out = []
+        out: list[Entry] = []
         for cand in candidates:
             cids = book.by_product.get(cand.product.id)
             if not cids or cand.rank >= self.settings.relevance_top:
