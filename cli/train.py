@@ -64,6 +64,7 @@ def understanding(force: Annotated[bool, typer.Option(
         raise typer.BadParameter(f"--only must be one of {', '.join(MODELS)}, not {only!r}")
     settings = Settings()
     embedder = Embedder(settings)
+    began, used = time.perf_counter(), time.process_time()
     for name, (prefix, build) in MODELS.items():
         if only and name != only:
             continue
@@ -77,3 +78,5 @@ def understanding(force: Annotated[bool, typer.Option(
             continue
         typer.echo(f"{name}: ready in {time.perf_counter() - started:.1f} s "
                    f"(cache: {settings.model_cache_dir})")
+    typer.echo(f"all: {time.perf_counter() - began:.1f} s wall, "
+               f"{time.process_time() - used:.1f} s CPU (target: under 120 s on 2 cores)")
