@@ -16,6 +16,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, select
 from tqdm import tqdm
 
+from knowledge.catalog_rows import parse_product as parse_product  # re-exported
 from knowledge.errors import ImportFileError
 from knowledge.extraction.apply import apply_extraction, served_tails
 from knowledge.extraction.types import Tagger
@@ -27,10 +28,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-ALIASES = {
-    "id": "product_id", "title": "product_title", "description": "product_description",
-    "bullets": "product_bullet_point", "brand": "product_brand", "color": "product_color",
-}
 
 
 def open_text(path: Path) -> IO[str]:
@@ -76,66 +73,6 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             if not isinstance(row, dict):
                 raise ImportFileError(str(path), number, "a line must be a JSON object")
             yield number, row
-
-
-def _text(value: Any) -> str:
-    return value.strip() if isinstance(value, str) else ("" if value is None else str(value))
-
-
-def _bullets(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [_text(v) for v in value if _text(v)]
-    return [line.strip() for line in str(value).splitlines() if line.strip()]
-
-
-def _number(value: Any, field: str, *, integer: bool = False) -> float | int | None:
-    if value is None or value == "":
-        return None
-    try:
-        number = int(value) if integer else float(value)
-    except (TypeError, ValueError) as exc:
-        raise ValueError(f"{field} must be a number, got {value!r}") from exc
-    if number < 0 or number != number:
-        raise ValueError(f"{field} must not be negative, got {value!r}")
-    return number
-
-
-def _attributes(value: Any) -> dict[str, Any]:
-    if value is None or value == "":
-        return {}
-    if isinstance(value, str):
-        value = json.loads(value)
-    if not isinstance(value, dict):
-        raise ValueError("attributes must be an object")
-    return value
-
-
-def parse_product(row: dict[str, Any]) -> Product:
-    """One import row (ESCI or short field names) as a Product; raises ValueError."""
-    row = {ALIASES.get(k, k): v for k, v in row.items()}
-    pid, title = _text(row.get("product_id")), _text(row.get("product_title"))
-    if not pid:
-        raise ValueError("product_id is missing")
-    if not title:
-        raise ValueError("product_title is missing")
-    category = row.get("category")
-    attributes = _attributes(row.get("attributes"))
-    if isinstance(category, list):
-        attributes.setdefault("category_path", [_text(c) for c in category])
-        category = category[0] if category else None
-    stock = _number(row.get("stock"), "stock", integer=True)
-    return Product(
-        id=pid, title=title[:500], description=_text(row.get("product_description"))[:5000],
-        bullets=_bullets(row.get("product_bullet_point")),
-        brand=_text(row.get("product_brand")) or None,
-        color=_text(row.get("product_color")) or None,
-        category=_text(category).lower().replace(" ", "_") or None,
-        price=_number(row.get("price"), "price"), attributes=attributes,
-        image=_text(row.get("image")) or None, stock=1 if stock is None else int(stock),
-        merchant_id=_text(row.get("merchant_id")) or None,
-    )
 
 
 @dataclass
@@ -195,6 +132,10 @@ def _parse_time(value: Any) -> datetime:
         return datetime.fromtimestamp(value, UTC)
     ts = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ("" if value is None else str(value))
 
 
 def parse_event(row: dict[str, Any], known_products: set[str]) -> dict[str, Any]:
