@@ -239,9 +239,30 @@ def get_order(engine: Engine, *, agent_id: str, order_id: str) -> Order:
 
 
 def sales_by_channel(engine: Engine) -> dict[str, dict[str, int]]:
-    """Orders and revenue (minor units) per sales channel, for the merchant's reports."""
+    """Orders and revenue (minor units) per sales channel, over the whole store."""
     stmt = (select(Order.channel, func.count(), func.sum(Order.total))
             .group_by(col(Order.channel)))
     with Session(engine) as session:
         return {channel: {"orders": int(n), "revenue": int(total or 0)}
                 for channel, n, total in session.exec(stmt)}
+
+
+def merchant_sales_by_channel(engine: Engine, merchant_id: str) -> dict[str, dict[str, int]]:
+    """Orders, units and revenue (minor units) per channel for one merchant's products.
+
+    An order counts for the merchant when one of its lines is their product; revenue and
+    units are those lines only (another merchant's lines in the same order are not theirs).
+    """
+    with Session(engine) as session:
+        own = set(session.exec(select(Product.id).where(Product.merchant_id == merchant_id)))
+        orders = list(session.exec(select(Order)))
+    out: dict[str, dict[str, int]] = {}
+    for order in orders:
+        mine = [line for line in order.lines if line.get("product_id") in own]
+        if not mine:
+            continue
+        row = out.setdefault(order.channel, {"orders": 0, "units": 0, "revenue": 0})
+        row["orders"] += 1
+        row["units"] += sum(int(line["quantity"]) for line in mine)
+        row["revenue"] += sum(int(line["unit_price"]) * int(line["quantity"]) for line in mine)
+    return out

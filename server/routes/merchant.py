@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from agents.merchant.service import MerchantService
 from agents.protocol import event
+from knowledge.checkouts import merchant_sales_by_channel
 from knowledge.errors import PermissionDeniedError
 from knowledge.merchants import authenticate
 from knowledge.models import Merchant
@@ -63,6 +64,15 @@ class SimulationIn(BaseModel):
 def me(merchant: MerchantDep) -> dict[str, str]:
     """Who this API key belongs to."""
     return {"id": merchant.id, "name": merchant.name}
+
+
+@router.get("/api/sales/channels")
+def sales_channels(merchant: MerchantDep, state: StateDep) -> dict[str, Any]:
+    """Orders, units and revenue (minor units) of the merchant's products per sales channel.
+
+    ``ucp_agent`` is what outside AI agents sold over UCP; ``store`` the storefront's own.
+    """
+    return {"channels": merchant_sales_by_channel(state.store.engine, merchant.id)}
 
 
 @router.get("/api/campaigns")

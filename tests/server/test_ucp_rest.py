@@ -7,8 +7,9 @@ from urllib.parse import parse_qs, urlparse
 import httpx
 from sqlmodel import Session, select
 
-from knowledge.checkouts import sales_by_channel
+from knowledge.checkouts import merchant_sales_by_channel, sales_by_channel
 from knowledge.commerce import AgentCart, CheckoutSession, Order
+from knowledge.merchants import create_merchant
 from knowledge.models import Event, Product
 from knowledge.store import Store
 from tests.server.conftest import UcpShop
@@ -79,6 +80,14 @@ def test_cart_create_get_update_cancel(ucp_shop: UcpShop, store: Store) -> None:
 
 def test_checkout_hands_off_and_the_buyer_places_the_order(ucp_shop: UcpShop, store: Store) -> None:
     server, agent = ucp_shop
+    seller, _ = create_merchant(store.engine, name="K3 Seller")
+    bystander, _ = create_merchant(store.engine, name="Other Seller")
+    with Session(store.engine) as session:
+        k3 = session.get(Product, "K3")
+        assert k3 is not None
+        k3.merchant_id = seller.id
+        session.add(k3)
+        session.commit()
     cart = agent.send("POST", "/carts", {"line_items": lines(("K3", 2))}).json()
     made = agent.send("POST", "/checkout-sessions", {"cart_id": cart["id"]})
     assert made.status_code == 201
@@ -113,6 +122,9 @@ def test_checkout_hands_off_and_the_buyer_places_the_order(ucp_shop: UcpShop, st
     assert [(e.user_id.startswith("agent:"), e.product_id) for e in purchases] == [(True, "K3")]
     assert saved is not None and saved.channel == "ucp_agent"
     assert sales_by_channel(store.engine)["ucp_agent"] == {"orders": 1, "revenue": 13000}
+    assert merchant_sales_by_channel(store.engine, seller.id) == {
+        "ucp_agent": {"orders": 1, "units": 2, "revenue": 13000}}
+    assert merchant_sales_by_channel(store.engine, bystander.id) == {}
     update = agent.send("PUT", f"/checkout-sessions/{checkout['id']}",
                         {"line_items": lines(("K3", 1))})
     assert update.status_code == 409

@@ -37,6 +37,11 @@ def test_console_accepts_the_right_key_and_remembers_it(server: Server, watched:
         server.url + "/api/merchant/me", headers={"X-API-Key": server.merchant_key}
     ).json()
     assert name.inner_text() == me["name"]
+    sales = watched.page.request.get(
+        server.url + "/api/sales/channels", headers={"X-API-Key": server.merchant_key}).json()
+    channels = watched.page.get_by_test_id("console-channels")
+    expected = "No sales yet." if not sales["channels"] else "Sales by channel"
+    watched.wait_until(lambda: expected in channels.inner_text(), "the sales-by-channel line")
     watched.page.reload()
     watched.page.get_by_test_id("console-app").wait_for()  # the key survives a reload
     watched.page.get_by_test_id("console-logout").click()

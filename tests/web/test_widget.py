@@ -84,6 +84,19 @@ def test_widget_streams_an_answer_with_product_cards(server: Server, watched: Wa
     assert watched.errors == []
 
 
+def test_policy_answer_shows_the_quoted_passage_and_its_source(
+        server: Server, watched: Watched) -> None:
+    open_widget(watched, server)
+    events = ask(watched, "what is your return policy?")
+    quoted = [e for e in events if e["type"] == "policy"]
+    assert quoted, "a policy question should quote the store's own policy text"
+    box = assistant_messages(watched).last.get_by_test_id("shopmage-policy")
+    shown = " ".join(box.locator(".sm-policy-passage").inner_text().split())
+    assert shown == " ".join(quoted[0]["passage"].split())
+    assert quoted[0]["section"] in box.get_by_test_id("shopmage-policy-source").inner_text()
+    assert watched.errors == []
+
+
 def test_clarification_button_sends_the_choice(server: Server, watched: Watched) -> None:
     open_widget(watched, server)
     events = ask(watched, "a gift")

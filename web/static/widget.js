@@ -258,13 +258,49 @@
   }
 
   // ---- cards, choices, cart ---------------------------------------------------------------
-  function renderProducts(items) {
+  function renderProducts(items, sponsored) {
     var msg = assistantBubble();
     var list = el("div", "sm-cards", null, "shopmage-cards");
     items.forEach(function (item) { list.appendChild(card(item)); });
+    (sponsored || []).forEach(function (ad) { list.appendChild(sponsoredCard(ad)); });
     msg.appendChild(list);
     revealReply(msg);
-    emit("shopmage:products", { items: items });
+    emit("shopmage:products", { items: items, sponsored: sponsored || [] });
+  }
+
+  // a paid slot: the advertised product as a card, labelled, with its approved ad text;
+  // a click on it is reported once so the campaign is charged for it
+  function sponsoredCard(ad) {
+    var p = ad.product || {};
+    var item = { id: p.id, title: p.title, price: p.price, brand: p.brand, image: p.image,
+      why: ad.text ? [ad.text] : [] };
+    var box = card(item);
+    box.classList.add("sm-sponsored");
+    box.setAttribute("data-testid", "shopmage-sponsored");
+    box.setAttribute("data-impression-id", ad.impression_id || "");
+    var label = el("span", "sm-sponsored-label", ad.label || "Sponsored",
+      "shopmage-sponsored-label");
+    box.querySelector(".sm-card-info").prepend(label);
+    var reported = false;
+    box.querySelector(".sm-card-title").addEventListener("click", function () {
+      if (reported || !ad.impression_id) return;
+      reported = true;
+      fetch(base + "/api/ads/click", { method: "POST", keepalive: true,
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ impression_id: ad.impression_id }) }).catch(function () {});
+    });
+    return box;
+  }
+
+  // a store-policy answer shows the passage it quotes and where it comes from
+  function renderPolicy(ev) {
+    var msg = assistantBubble();
+    var quote = el("blockquote", "sm-policy", null, "shopmage-policy");
+    quote.appendChild(el("p", "sm-policy-passage", ev.passage || ""));
+    var source = [ev.doc_title, ev.section].filter(Boolean).join(" \u2013 ");
+    if (source) quote.appendChild(el("cite", "sm-policy-source", source, "shopmage-policy-source"));
+    msg.appendChild(quote);
+    scrollDown();
   }
 
   // a product without a usable picture: its initial on a soft tile (nothing is fetched)
@@ -441,7 +477,8 @@
         if (!reply.querySelector(".sm-cards")) scrollDown();
         break;
       }
-      case "products": renderProducts(ev.items || []); break;
+      case "products": renderProducts(ev.items || [], ev.sponsored); break;
+      case "policy": renderPolicy(ev); break;
       case "clarification": renderChoices(ev.question, ev.options); break;
       case "cart": renderCart(ev); break;
       case "busy":

@@ -1,5 +1,5 @@
 // The campaign list (pause / resume) and the creative gallery (approve / reject).
-import { h } from "/static/http.js";
+import { h, money } from "/static/http.js";
 import { byMetric, campaignRows, figure, label } from "./render.js";
 
 const $ = (testid) => document.querySelector(`[data-testid=${testid}]`);
@@ -37,8 +37,24 @@ function campaignCard(c, call, reload) {
     campaignRows(c), forecastLine(c.forecast), actions.length ? h("div", { cls: "actions" }, actions) : null]);
 }
 
-/** Fetch and show the merchant's campaigns. */
+const CHANNEL_NAMES = { store: "storefront", ucp_agent: "AI agents (UCP)" };
+
+/** Show the merchant's sales per channel, outside AI agents included. */
+async function loadChannels(call) {
+  const line = $("console-channels");
+  try {
+    const { channels } = await call("/api/sales/channels");
+    const parts = Object.entries(channels).map(([name, c]) =>
+      `${CHANNEL_NAMES[name] || name}: ${c.orders} orders, ${money(c.revenue / 100)}`);
+    line.textContent = parts.length ? `Sales by channel \u2013 ${parts.join(" \u00b7 ")}` : "No sales yet.";
+  } catch (err) {
+    line.textContent = `Sales are unavailable: ${err.message}`;
+  }
+}
+
+/** Fetch and show the merchant's campaigns (and sales per channel above them). */
 export async function loadCampaigns(call, notify) {
+  loadChannels(call);
   const list = $("console-campaigns");
   const reload = () => loadCampaigns(call, notify);
   const guarded = async (path, opts) => {
