@@ -22,6 +22,9 @@
   ``served_labelled_v3``: a fresh hash-drawn sample of 200 (``python -m evals.served_sample``;
   dev and test queries, none labelled before) after lines went only to the most specific need
   and to attributes the listing names itself; reported beside the first sample's figure.
+  ``served_labelled_v4``: another fresh sample of 200 (salt "served-v4") after generic audience
+  needs went quiet on queries saying more than was read and related properties stopped
+  passing as the attribute (both from v3's dev failures).
 
 Set ``SHOPMAGE_EVAL_SKIP_ESCI=1`` to skip the ESCI import (about a minute on a quiet machine).
 """
@@ -54,6 +57,7 @@ LABELS = {  # human-labelled samples of served evidence lines (see served_labell
     "served_labelled_v2_dev": Path(__file__).resolve().parents[1] / "data"
     / "served_labels_v2_dev.jsonl",
     "served_labelled_v3": Path(__file__).resolve().parents[1] / "data" / "served_labels_v3.jsonl",
+    "served_labelled_v4": Path(__file__).resolve().parents[1] / "data" / "served_labels_v4.jsonl",
 }
 IQA = Path(__file__).resolve().parents[3] / "shared" / "data" / "intentionqa"
 K = 10
