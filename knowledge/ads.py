@@ -107,6 +107,27 @@ class ClickResult:
     status: str  # "charged", "repeat" (already counted), "over_budget"
 
 
+class _Changes:
+    """A process-wide count of campaign writes (create, pause, resume, budget or ROI change).
+
+    The ad server compares it before every auction: a change made in this process reaches
+    the next page's auction at once; other worker processes pick it up on their periodic
+    reload.
+    """
+
+    count = 0
+
+
+def campaigns_changed() -> None:
+    """Note that a campaign was written (the ad server reloads before its next auction)."""
+    _Changes.count += 1
+
+
+def campaigns_version() -> int:
+    """How many campaign writes this process has noted."""
+    return _Changes.count
+
+
 def new_impression_id() -> str:
     """A fresh impression id."""
     return "im_" + uuid.uuid4().hex[:16]

@@ -177,10 +177,8 @@ def create(body: CampaignIn, merchant: MerchantDep, state: StateDep) -> dict[str
                                   name=body.name or "")
     products = service.validate(state.store.engine, merchant.id, draft)
     forecast = forecast_campaign(state.store, products, draft, runs=4) if body.forecast else {}
-    made = service.create_campaign(state.store.engine, merchant.id, draft, forecast)
-    if state.ads is not None:
-        state.ads.invalidate()  # the next page's auction already sees it
-    return made.model_dump(mode="json")
+    return service.create_campaign(state.store.engine, merchant.id, draft,
+                                   forecast).model_dump(mode="json")
 
 
 @router.get("/api/campaigns/{campaign_id}/report")

@@ -97,29 +97,33 @@ class AdServer:
         self._lock = threading.Lock()  # held while the book is reloaded or stepped
         self._busy = threading.Lock()
         self._refreshed = -1e9
+        self._version = -1  # the campaign-change count the book was loaded at
         self._hour: int | None = None
         self._trained_hour: int | None = None
 
     # -- upkeep (mostly off the request path) ---------------------------------------------
 
     def invalidate(self) -> None:
-        """Reload campaigns on the next request (a campaign was created or changed)."""
-        self._refreshed = -1e9
+        """Reload campaigns before the next auction (a campaign was created or changed)."""
+        self._version = -1
 
     def _stale(self) -> bool:
-        return self.book is None or time.monotonic() - self._refreshed > REFRESH_SECONDS
+        return (self.book is None or self._version != ledger.campaigns_version()
+                or time.monotonic() - self._refreshed > REFRESH_SECONDS)
 
     def _hour_due(self, now: datetime) -> bool:
         return int(pacing.aware(now).timestamp() // 3600) != self._hour
 
     def _reload(self) -> None:
         """Reload campaigns (the caller holds the lock)."""
+        version = ledger.campaigns_version()
         book = upkeep.load_book(self.engine)
         if self.relevance is not None:
             self.relevance.prepare(book.by_product)
         if self.book is None:
             self.model.prior_cvr = storefront_cvr(self.engine)
         self.book, self._refreshed = book, time.monotonic()
+        self._version = version
 
     def upkeep(self, now: datetime) -> None:
         """Reload stale campaigns; on a new hour retrain (every few hours) and step controllers."""
@@ -137,15 +141,20 @@ class AdServer:
             self._hour = hour
 
     def _upkeep_soon(self, now: datetime) -> None:
-        """Before an auction: the hourly work goes to a thread; a stale book reloads here.
+        """Before an auction: the hourly work goes to a thread; the book reloads here.
 
-        A reload is a few reads and keeps a new or paused campaign from waiting an hour; it
-        is skipped (the last book serves) while the thread holds the lock.
+        A campaign written in this process (:func:`knowledge.ads.campaigns_changed`) is
+        reloaded now, waiting for the thread if need be; an old book (other processes'
+        changes) reloads only if the lock is free, else the last book serves.
         """
         if self.book is None or not self.background:
             self.upkeep(now)
             return
-        if self._stale() and self._lock.acquire(blocking=False):
+        if self._version != ledger.campaigns_version():  # a campaign changed: wait for it
+            with self._lock:
+                if self._version != ledger.campaigns_version():
+                    self._reload()
+        elif self._stale() and self._lock.acquire(blocking=False):
             try:
                 self._reload()
             finally:
@@ -161,16 +170,10 @@ class AdServer:
         finally:
             self._busy.release()
 
-    # -- serving ----------------------------------------------------------------------------
-
     def sponsored(self, candidates: list[Candidate], *, session_id: str, now: datetime,
                   query: str | None = None, placement: str = "search",
                   slots: int | None = None) -> list[Sponsored]:
-        """Fill up to ``slots`` sponsored slots from ``candidates``.
-
-        Returns [] when ads are off, nothing relevant bids, or the database cannot record
-        the impressions.
-        """
+        """Fill up to ``slots`` sponsored slots ([]: ads off, nothing relevant, no database)."""
         n_slots = self.settings.slots if slots is None else slots
         if n_slots <= 0 or not candidates:
             return []
@@ -256,8 +259,6 @@ class AdServer:
                          "cpc": ad.cpc, "cost": 0.0, "gmv": 0.0, "dedupe": None})
         ledger.record_impressions(self.engine, rows)  # before the page is served
         return chosen
-
-    # -- outcomes ---------------------------------------------------------------------------
 
     def click(self, impression_id: str, now: datetime) -> ledger.ClickResult | None:
         """Record and charge a click (see :func:`knowledge.ads.charge_click`)."""

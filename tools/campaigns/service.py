@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
-from knowledge.ads import AdSettings, AdState
+from knowledge.ads import AdSettings, AdState, campaigns_changed
 from knowledge.campaigns import Campaign, CampaignAudit
 from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Product, utcnow
@@ -114,6 +114,7 @@ def create_campaign(engine: Engine, merchant_id: str, draft: CampaignDraft,
         session.add(CampaignAudit(campaign_id=campaign.id, merchant_id=merchant_id,
                                   action="create", after=_snapshot(campaign)))
         session.add(AdState(campaign_id=campaign.id, budget=campaign.budget_total))
+    campaigns_changed()
     return campaign
 
 
@@ -153,6 +154,7 @@ def change_campaign(engine: Engine, merchant_id: str, campaign_id: str, action: 
             session.add(state)
         session.add(CampaignAudit(campaign_id=campaign_id, merchant_id=merchant_id,
                                   action=action, before=before, after=_snapshot(campaign)))
+    campaigns_changed()
     return campaign
 
 
