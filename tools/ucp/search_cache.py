@@ -10,7 +10,7 @@ lookups, product detail, carts and checkouts always read the database.
 
 from __future__ import annotations
 
-import copy
+import json
 import threading
 import time
 import weakref
@@ -38,18 +38,22 @@ class RankCache:
         return (id(engine.index), len(engine.index), id(engine.expander), id(engine.reranker))
 
     def answer(self, engine: SearchEngine, key: Key, compute: Callable[[], Any]) -> Any:
-        """A copy of the cached answer for ``key``, or ``compute()``'s (then cached)."""
+        """A fresh copy of the cached answer for ``key``, or ``compute()``'s (then cached).
+
+        Answers are kept as JSON text (they are JSON already), so every caller gets its own
+        objects at the cost of one parse.
+        """
         version, now = self._version(engine), time.monotonic()
         with self._lock:
             found = self._items.get(key)
             if found is not None and found[1] == version and now - found[0] < self.ttl:
                 self._items.move_to_end(key)
                 self.hits += 1
-                return copy.deepcopy(found[2])
+                return json.loads(found[2])
         self.misses += 1
         value = compute()
         with self._lock:
-            self._items[key] = (now, version, copy.deepcopy(value))
+            self._items[key] = (now, version, json.dumps(value))
             self._items.move_to_end(key)
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
