@@ -27,7 +27,7 @@ NEGATORS = frozenset("not no without never isn't aren't doesn't don't cannot can
                      "lacks lacking avoid".split())
 # words that make a mention about another item ("pair it with a waterproof protector")
 ELSEWHERE = frozenset("pair paired pairs combine combined requires require separately "
-                      "add adding recommend recommended".split())
+                      "add adding recommend recommended than unlike".split())
 _CLAUSE_END = re.compile(r"[.;!?\n•|()\[\]]|, (?:but|yet|however)\b")
 _NEGATION_SCOPE_END = re.compile(r"[.;:,!?\n•|()\[\]&+/]|\b(?:and|but|or|with|plus)\b")
 _WORDS = re.compile(r"[a-z']+")

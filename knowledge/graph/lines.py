@@ -22,6 +22,7 @@ too also still will won't don't doesn't isn't can't not one new old year years h
 lot lots much many thing things stuff use used using go goes going make makes""".split())
 
 NeedCount = Callable[[str], int]
+NeedTypes = Callable[[str, str], tuple[tuple[str, ...], ...]]  # (head, tag) -> type phrases
 
 
 def _needs_of(exp: Expansion, tag: str) -> list[str]:
@@ -59,13 +60,28 @@ def generic_only(exp: Expansion, tag: str, count: NeedCount) -> bool:
     return bool(heads) and all(count(h) >= GENERIC_NEEDS for h in heads)
 
 
-def speaks(exp: Expansion, tag: str, count: NeedCount, unread: frozenset[str],
-           title: str) -> bool:
+def stated_for(exp: Expansion, tag: str, types: NeedTypes, title: str) -> bool:
+    """False when every head states ``tag`` only for product types the title does not name.
+
+    "(diabetic feet, NEEDS, diabetic-friendly) for socks" says nothing about a sweetener.
+    """
+    phrases = [types(head, tag) for head in _needs_of(exp, tag)]
+    if not phrases or any(not p for p in phrases):
+        return True
+    words = set(tokens(title))
+    return any(set(phrase) <= words for p in phrases for phrase in p)
+
+
+def speaks(exp: Expansion, tag: str, count: NeedCount, types: NeedTypes,
+           unread: frozenset[str], title: str) -> bool:
     """Whether a shown need may speak for a product.
 
-    A generic need speaks only when every content word of the query is read by a concept,
-    named in the product's title, or names the need itself ("slipping" for slip-resistant).
+    It must be stated for the product's type (when stated for types at all); a generic need
+    speaks only when every content word of the query is read by a concept, named in the
+    product's title, or names the need itself ("slipping" for slip-resistant).
     """
+    if not stated_for(exp, tag, types, title):
+        return False
     if not generic_only(exp, tag, count):
         return True
     stems = {w[:4] for w in tokens(tag.replace("-", " "))}

@@ -58,6 +58,7 @@ class _Graph:
     type_category: dict[tuple[str, ...], str] = field(default_factory=dict)
     kinds: dict[str, str] = field(default_factory=dict)
     need_types: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    need_for: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     type_words: set[str] = field(default_factory=set)
 
 
@@ -69,6 +70,8 @@ def _index(rows: list[Assertion], categories: set[str]) -> _Graph:
         elif a.relation == "NEEDS":
             g.needs[a.head].append(a)
             g.need_types[(a.head, a.tail)] = _for_types(a)
+            g.need_for[(a.head, a.tail)] = tuple(
+                tuple(tokens(str(n))) for n in (a.evidence or {}).get("for") or [])
             g.type_words |= g.need_types[(a.head, a.tail)]
             g.concepts[_key(a.head)].append((a.head, None))
             g.kinds[a.head] = a.head_type
@@ -212,8 +215,8 @@ class KnowledgeExpander:
         shown = shown_needs(exp, self._need_count)
         unread = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
-            if tag not in shown or not speaks(exp, tag, self._need_count, unread,
-                                              product.title):
+            if tag not in shown or not speaks(exp, tag, self._need_count, self._need_for,
+                                              unread, product.title):
                 continue
             span = self.evidence.for_product(product, tag)
             if span is None or not strong_evidence(span, self.lexicon):
@@ -224,6 +227,9 @@ class KnowledgeExpander:
 
     def _need_count(self, head: str) -> int:
         return len(self.graph.needs.get(head, ()))
+
+    def _need_for(self, head: str, tag: str) -> tuple[tuple[str, ...], ...]:
+        return self.graph.need_for.get((head, tag), ())
 
     def _unread(self, query: str) -> frozenset[str]:
         if query not in self._unread_cache:

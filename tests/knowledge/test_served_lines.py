@@ -10,6 +10,7 @@ from knowledge.graph.cards import strong_evidence
 from knowledge.graph.evidence import Lexicon, find_evidence
 from knowledge.graph.serve import KnowledgeExpander
 from knowledge.ingest import import_catalog
+from knowledge.search import SearchFilters
 from knowledge.store import Store
 
 ROWS = [
@@ -19,6 +20,8 @@ ROWS = [
     ("G1", "Sport Sunglasses for Fishing", ["Anti-glare lenses for bright days on the lake"]),
     ("G2", "Polarized Fishing Sunglasses", ["Polarized lenses see through surface glare"]),
     ("C1", "Cat Carrier", ["Durable non-toxic shell, airline approved"]),
+    ("S1", "Diabetic Crew Socks", ["Non-binding top for diabetic feet"]),
+    ("F1", "Monk Fruit Sweetener", ["Diabetic friendly, zero calories"]),
 ]
 
 
@@ -70,3 +73,15 @@ def test_a_related_property_sharing_a_word_is_not_the_attribute() -> None:
     assert relaxed is not None and athletic is not None  # both match the lexicon's variants...
     assert not strong_evidence(relaxed, lexicon)  # ...only the second names the attribute
     assert strong_evidence(athletic, lexicon)
+
+
+def test_a_need_stated_for_a_type_speaks_only_on_that_type(shop: Store) -> None:
+    both = SearchFilters(product_ids=["S1", "F1"])
+    hits = {h.product.id: h for h in shop.search.search("socks for a diabetic", both, k=2)}
+    assert any(line.startswith("Diabetic-friendly") for line in hits["S1"].why)
+    assert hits["F1"].why == []  # "diabetic friendly" food is not for feet
+
+
+def test_a_comparison_is_not_the_product_having_it() -> None:
+    said = {"title": "Tri-ply Stainless Skillet", "bullets": ["Healthier than a nonstick pan"]}
+    assert find_evidence(said, "non-stick", Lexicon()) is None
