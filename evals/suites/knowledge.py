@@ -24,7 +24,9 @@
   and to attributes the listing names itself; reported beside the first sample's figure.
   ``served_labelled_v4``: another fresh sample of 200 (salt "served-v4") after generic audience
   needs went quiet on queries saying more than was read and related properties stopped
-  passing as the attribute (both from v3's dev failures).
+  passing as the attribute (both from v3's dev failures). ``served_labelled_v5``: a third
+  (salt "served-v5") after typed needs speak only on their types and comparisons stopped
+  counting (from v4's dev failures); the latest sample is the current figure.
 
 Set ``SHOPMAGE_EVAL_SKIP_ESCI=1`` to skip the ESCI import (about a minute on a quiet machine).
 """
@@ -58,6 +60,7 @@ LABELS = {  # human-labelled samples of served evidence lines (see served_labell
     / "served_labels_v2_dev.jsonl",
     "served_labelled_v3": Path(__file__).resolve().parents[1] / "data" / "served_labels_v3.jsonl",
     "served_labelled_v4": Path(__file__).resolve().parents[1] / "data" / "served_labels_v4.jsonl",
+    "served_labelled_v5": Path(__file__).resolve().parents[1] / "data" / "served_labels_v5.jsonl",
 }
 IQA = Path(__file__).resolve().parents[3] / "shared" / "data" / "intentionqa"
 K = 10
