@@ -66,6 +66,17 @@ def test_search_click_purchase_and_report_over_http(shop, live_server_for) -> No
         category = http.get(srv.url + "/api/ads", params={
             "placement": "category", "category": "fitness", "session_id": "web-2"}).json()
         assert category["items"] and category["items"][0]["label"] == "Sponsored"
+        today = datetime.now(UTC).date()
+        plan = {"product_ids": [ad["product"]["id"]], "budget_total": 0.01, "target_roi": 2.0,
+                "start": today.isoformat(), "end": (today + timedelta(days=6)).isoformat(),
+                "forecast": False}
+        tiny = http.post(srv.url + "/api/campaigns", json=plan, headers=headers)
+        assert tiny.status_code == 422 and "below one click's reserve price" in tiny.text
+        overlap = http.post(srv.url + "/api/campaigns", json={**plan, "budget_total": 50.0},
+                            headers=headers)
+        assert overlap.status_code == 422 and "already promotes" in overlap.text
+        listed = http.get(srv.url + "/api/campaigns", headers=headers).json()["items"]
+        assert [c["id"] for c in listed] == [campaign_id]  # nothing was written
 
 
 def test_chat_cards_gain_sponsored_slots(shop) -> None:  # type: ignore[no-untyped-def]
