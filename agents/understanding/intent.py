@@ -51,7 +51,7 @@ CONFIG = ClassifierConfig(
 CHEAP_CONFIG = dataclasses.replace(CONFIG, embedding_weight=0.0)
 # The n-gram model answers alone at or above this calibrated probability (chosen on dev:
 # `python -m evals.intent_cascade`); below it the sentence-vector model decides.
-CASCADE_THRESHOLD = 0.8
+CASCADE_THRESHOLD = 0.9
 
 _REFERS = re.compile(
     r"\b(?:it|its|it'?s|they|them|these|those|this one|that one|the one|ones?)\b|"

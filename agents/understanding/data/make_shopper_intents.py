@@ -430,7 +430,7 @@ def main(shared: Path) -> None:
     for label, count in PER_INTENT.items():
         templates = TEMPLATES[label]
         for n in range(count * 3):
-            if sum(r["label"] == label for r in rows[-count * 3:]) >= count:
+            if sum(r["label"] == label and r["source"] == "written" for r in rows) >= count:
                 break
             add(style(fill_any(templates[n % len(templates)]).strip()), label, "written")
     for _ in range(3):
