@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from evals.implicit_needs import K, demo_store, esci_store, rows_for
+from knowledge.graph.serve import KnowledgeExpander
 from knowledge.settings import Settings
 from knowledge.store import Store
 
@@ -27,7 +28,8 @@ SALT = "served-v4"  # served_labels_v3.jsonl was drawn with "served-v3"
 def served_lines(store: Store, catalogue: str) -> list[dict[str, Any]]:
     """Every evidence line on the top-5 cards of one catalogue's implicit-need queries."""
     expander = store.search.expander
-    assert expander is not None
+    if not isinstance(expander, KnowledgeExpander):
+        raise TypeError("the store serves no knowledge graph (KnowledgeExpander)")
     out = []
     for row in rows_for(catalogue, None):
         exp = expander.expand(row["query"])
