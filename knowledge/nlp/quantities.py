@@ -116,7 +116,9 @@ SPECIAL: list[tuple[str, str]] = [
     ("dimension", rf"{NUM}(?:\s?(?:in|inch(?:es)?|cm|mm|ft|\"))?\s?[x\u00d7]\s?{NUM}"
                   rf"(?:\s?[x\u00d7]\s?{NUM})?\s?(?:inch(?:es)?|in|cm|mm|ft|m|\"|')(?![a-z])"),
     ("range", rf"{NUM}\s?(?:-|\u2013|to)\s?{NUM}"),
-    ("size_range", r"\bsizes?\s+(?:[A-Z0-9.]{1,4})(?:\s?(?:-|\u2013|to)\s?[A-Z0-9.]{1,4})?\b"),
+    ("size_range", r"\bsizes?\s+(?:\d[A-Z0-9.]{0,3}|[XSML]{1,4})"
+                   r"(?:\s?(?:-|\u2013|to)\s?(?:\d[A-Z0-9.]{0,3}|[XSML]{1,4}))?"
+                   r"(?![\w-])(?!\s?/)"),
     ("size_range", r"\b(?:toddler|youth|little kid|big kid)\s+\d+(?:\.\d)?\s?(?:-|to)\s?"
                    r"(?:toddler|youth|little kid|big kid)?\s?\d+(?:\.\d)?\b"),
     ("size_range", r"\b(?:twin xl|twin|queen|california king|king|a[3-6])(?![\w-])"),

@@ -26,7 +26,7 @@ FUNCTION = frozenset("""
 a an the this that these those it its it's they them their you your we our us
 and or but nor so yet as at by for from in into of on onto to up with without per each
 is are was were be been being has have had do does can will
-all both every any one also only just than then
+one also only just than then
 product item listing brand size sizes capacity weight count set pack pieces
 features feature details made includes include included comes come materials material
 design designed use what box key specs backed shop order today now buy get

@@ -10,6 +10,7 @@ import re
 
 from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+\s?){1,3})")
 _NOT = re.compile(r"\b(?:not|non|no)[\s-]+([a-z]+(?:[\s-][a-z]+)?)", re.IGNORECASE)
@@ -17,7 +18,8 @@ _NOT = re.compile(r"\b(?:not|non|no)[\s-]+([a-z]+(?:[\s-][a-z]+)?)", re.IGNORECA
 
 def _materials(text: str) -> list[tuple[str, int, int]]:
     """(canonical material, start, end) mentions, negated ones left out."""
-    return find_terms(text, material_items(), check_negation=True)
+    return find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE,
+                      check_negation=True)
 
 
 def check_contradictions(text: str) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import find_type
+from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.contradictions import check_contradictions
 
@@ -45,8 +46,9 @@ _INCLUDED = re.compile(r"^(?P<a>.+?)\s(?:included|incl\.?)$|^(?:comes with|inclu
 _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|children's|unisex|"
                        r"toddlers?|babies|baby|adults?|girls'?|boys'?|teens?|seniors?|"
                        r"(?:small|medium|large) (?:dogs|cats|breeds))\b", re.IGNORECASE)
-_GLUE_EDGE = re.compile(r"^(?:and|with|for|the|a|an|plus|in|on|of|each|up to)\s+|"
-                        r"\s+(?:and|with|each|for|the|a|an)$", re.IGNORECASE)
+# joining words trimmed off a segment's edges; qualifiers ("up to", "each") stay with the fact
+_GLUE_EDGE = re.compile(r"^(?:and|with|for|the|a|an|plus|in|on|of)\s+|"
+                        r"\s+(?:and|with|for|the|a|an)$", re.IGNORECASE)
 PRIORITY = ("warranty", "compatibility", "certification", "included", "duration", "temperature",
             "power", "rating", "capacity", "dimension", "weight", "count", "size_range",
             "material", "audience", "feature")
@@ -209,7 +211,8 @@ def _segment(text: str, start: int) -> Segment:
         add("compatibility", m.start(1), m.end(1))
     for m in _COMPAT_NAMES.finditer(text):
         add("compatibility", m.start(), m.end())
-    materials = find_terms(text, material_items(), check_negation=True)
+    materials = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE,
+                           check_negation=True)
     for q in find_quantities(text):
         made_of = [m for m in materials if q.unit == "%" and 0 < m[1] - q.end <= 12
                    and not re.search(r"\d", text[q.end:m[1]])]

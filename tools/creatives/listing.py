@@ -111,7 +111,15 @@ def checked_listing(listing: Listing, model_text: str,
     dropped += description.dropped
     text = " ".join([description.text, *kept_model]).strip()
     title = "" if title_findings else listing.title
-    return (Listing(title, bullets, fit(text, DESCRIPTION_MAX), listing.keywords), dropped,
+    keywords = []
+    for keyword in listing.keywords:
+        findings = check_sentence(keyword, support)
+        if findings:
+            dropped.append({"field": "keywords", "sentence": keyword,
+                            "unsupported": [f.as_dict() for f in findings]})
+        else:
+            keywords.append(keyword)
+    return (Listing(title, bullets, fit(text, DESCRIPTION_MAX), keywords), dropped,
             len(kept_model))
 
 
