@@ -11,6 +11,8 @@ lowest whose dev accuracy stays within ``--tolerance`` of the full model's (thre
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import Any
 
 from agents.understanding.explain import MessageUnderstanding
 from agents.understanding.intent import ngram_intent_model, shopper_intent_model
@@ -19,7 +21,7 @@ from evals.intent_figures import intent_metrics, labelled_sets, model_predictor
 
 
 def sweep(thresholds: list[float], names: tuple[str, ...] = ("eval_dev", "corpus_dev")
-          ) -> list[dict[str, float]]:
+          ) -> list[dict[str, Any]]:
     """One row per (threshold, set): accuracy, macro-F1, PQ recall, share embedded."""
     from agents.understanding.cascade import CascadeClassifier
     from agents.understanding.vocabulary import Vocabulary
@@ -31,24 +33,30 @@ def sweep(thresholds: list[float], names: tuple[str, ...] = ("eval_dev", "corpus
     cheap = ngram_intent_model(embedder, settings.model_cache_dir)
     full = shopper_intent_model(embedder, settings.model_cache_dir)
     sets = labelled_sets()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for threshold in thresholds:
         model = CascadeClassifier(cheap, full, threshold)
         router = IntentRouter(embedder, cache_dir=settings.model_cache_dir, model=model)
         reader = MessageUnderstanding(settings, embedder, Vocabulary.from_products([]), router)
         for name in names:
             stages: list[str] = []
-            predict = model_predictor(reader)
-
-            def counted(r: dict[str, object], predict=predict, stages=stages) -> str:
-                model.last_stage = "rule"  # stays so when a safety rule decides
-                label = predict(r)
-                stages.append(model.last_stage)
-                return label
-            figures, _ = intent_metrics(sets[name], counted)
+            figures, _ = intent_metrics(sets[name], _counting(model, reader, stages))
             rows.append({"threshold": threshold, "set": name, **figures,
                          "share_embedded": stages.count("full") / max(1, len(stages))})
     return rows
+
+
+def _counting(model: Any, reader: MessageUnderstanding, stages: list[str]
+              ) -> Callable[[dict[str, Any]], str]:
+    """The live decision, noting which stage of ``model`` decided each message."""
+    predict = model_predictor(reader)
+
+    def counted(r: dict[str, Any]) -> str:
+        model.last_stage = "rule"  # stays so when a safety rule decides
+        label = predict(r)
+        stages.append(str(model.last_stage))
+        return label
+    return counted
 
 
 def main() -> None:

@@ -82,7 +82,7 @@ def baseline_predictor(reader: MessageUnderstanding) -> Callable[[dict[str, Any]
         text = str(r["text"])
         state = shopper_state(int(r.get("results") or 0), int(r.get("cart") or 0))
         routed = router.route(text)
-        return effective_intent(routed, parse_slots(text, reader.vocabulary), state, text)  # type: ignore[arg-type]
+        return effective_intent(routed, parse_slots(text, reader.vocabulary), state, text)
     return predict
 
 

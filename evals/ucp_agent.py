@@ -133,7 +133,7 @@ def discover(base_url: str) -> str:
     """The MCP endpoint of the store's UCP shopping service, from its profile."""
     profile = httpx.get(f"{base_url}/.well-known/ucp", timeout=30).json()
     services = profile["ucp"]["services"]["dev.ucp.shopping"]
-    return next(s["endpoint"] for s in services if s["transport"] == "mcp")
+    return str(next(s["endpoint"] for s in services if s["transport"] == "mcp"))
 
 
 async def _call(client: Client, tool: str, **arguments: Any) -> dict[str, Any]:

@@ -142,7 +142,7 @@ class TextClassifier:
         """
         if self._fast is None:
             self._fast = FastLinear.compile(self) or False
-        if self._fast:
+        if isinstance(self._fast, FastLinear):
             vector = (self._vectors([text], many=False)[0] if self.config.embedding_weight
                       else np.zeros(0, dtype=np.float32))
             row = self._fast.proba(text, vector, self._context([context or {}])[0])

@@ -49,5 +49,6 @@ class _Endpoint:
         await app(scope, receive, send)
 
 
-router.add_route(MCP_PATH, _Endpoint(), methods=["GET", "POST", "DELETE"],
+# An ASGI app (not a function): Starlette hands it scope, receive and send as they come.
+router.add_route(MCP_PATH, _Endpoint(), methods=["GET", "POST", "DELETE"],  # type: ignore[arg-type]
                  include_in_schema=False)

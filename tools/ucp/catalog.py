@@ -71,7 +71,7 @@ def _page(raw: Any) -> tuple[int, int]:
 def _ranked(store: Store, query: str, filters: SearchFilters, categories: list[str],
             k: int) -> list[Hit]:
     """Best ``k`` hits over every asked category (each searched, then merged by score)."""
-    scopes = categories or [None]
+    scopes: list[str | None] = [*categories] or [None]
     hits: list[Hit] = []
     for category in scopes:
         scoped = SearchFilters(min_price=filters.min_price, max_price=filters.max_price,
@@ -96,8 +96,9 @@ def search(store: Store, request: dict[str, Any], base_url: str) -> dict[str, An
     limit, offset = _page(request.get("pagination"))
     key = (query.strip(), filters.min_price, filters.max_price, tuple(categories), limit,
            offset, base_url)
-    return cache_for(store.search).answer(store.search, key, lambda: _answer(
+    answer: dict[str, Any] = cache_for(store.search).answer(store.search, key, lambda: _answer(
         store, query.strip(), filters, categories, (limit, offset), base_url))
+    return answer
 
 
 def _answer(store: Store, query: str, filters: SearchFilters, categories: list[str],
