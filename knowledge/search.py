@@ -48,7 +48,7 @@ class Weights:
 
     knowledge_list: float = 1.0
     attribute_boost: float = 0.02
-    full_need: float = 0.5  # a weaker need (a guess: "dark" in "dark roast") moves results less
+    full_need: float = 0.5  # a need this strong re-ranks with the list's full weight
     affinity: float = 0.015
     popularity: float = 0.004
 
@@ -186,7 +186,8 @@ class SearchEngine:
         if exp is not None and exp.attributes:
             pool = sorted({p for ranked, _ in lists for p in ranked})
             klist, match = self._knowledge_list(exp, mask, n, pool)
-            strength = self._need_strength(exp)
+            # a weak guess ("dark" in "dark roast") moves results less than a stated need
+            strength = min(1.0, max(exp.attributes.values()) / self.weights.full_need)
             lists.append((klist, self.weights.knowledge_list * strength))
         fused = _rrf(lists)
         if match is not None:
@@ -198,11 +199,6 @@ class SearchEngine:
             self._personalise(fused, profile_vector)
         ranked = sorted(fused, key=lambda p: -fused[p])[:k]
         return self._hits(ranked, fused, exp)
-
-    def _need_strength(self, exp: Expansion) -> float:
-        """Knowledge list weight: its strongest need / ``full_need``, at most 1."""
-        strongest = max(exp.attributes.values(), default=0.0)
-        return min(1.0, strongest / self.weights.full_need)
 
     def _rerank(self, query: str, fused: dict[int, float], match: np.ndarray | None
                 ) -> dict[int, float]:
