@@ -204,7 +204,7 @@ def generate_ads(store: Store, product: Product, *, n: int = 3, audience: str | 
         stats["claims_in_model_text"] = len(facts.lexicon.find(text))
         stats["unsupported_in_model_text"] = count_unsupported(text, facts)
         stats["model_ads"] = len(raw)
-    candidates = raw + fact_ads(product, parsed_product(product)) + template_ads(
-        product, points, audience)
+    facts_first = [AdVariant(h, d, "fact") for h, d in fact_ads(product, parsed_product(product))]
+    candidates = raw + facts_first + template_ads(product, points, audience)
     pool = [c for ad in candidates if (c := checked(ad, facts, support)) is not None]
     return pick_diverse(pool, n)

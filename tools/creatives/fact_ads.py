@@ -6,16 +6,11 @@ then checked against the product's sources (``closed_world``) before it can be u
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from knowledge.errors import InvalidRequestError
 from knowledge.models import Product
 from tools.creatives.facts import ParsedBrief, parse_facts
 from tools.creatives.listing_builder import sentence_case, title_case
 from tools.creatives.sources import product_brief
-
-if TYPE_CHECKING:
-    from tools.creatives.adcopy import AdVariant
 
 HEADLINE_MAX = 30
 
@@ -28,20 +23,18 @@ def parsed_product(product: Product) -> ParsedBrief | None:
         return None
 
 
-def fact_ads(product: Product, parsed: ParsedBrief | None) -> list[AdVariant]:
-    """Candidate ads: type + key fact headlines, descriptions made of the brief's segments."""
-    from tools.creatives.adcopy import AdVariant
-
+def fact_ads(product: Product, parsed: ParsedBrief | None) -> list[tuple[str, str]]:
+    """Candidate (headline, description) pairs: type + key fact, the brief's segments."""
     if parsed is None or not parsed.segments:
         return []
     name = parsed.head or parsed.product_type or ""
     segs = [s.text for s in parsed.segments]
-    ads = [AdVariant(title_case(name), sentence_case("; ".join(segs[:2])) + ".", "fact")]
+    ads = [(title_case(name), sentence_case("; ".join(segs[:2])) + ".")]
     short = [f.text for f in parsed.facts if len(f.text) + len(name) < HEADLINE_MAX - 1]
     if short:
-        ads.append(AdVariant(title_case(f"{short[0]} {name}"),
-                             sentence_case("; ".join(segs[1:3] or segs[:1])) + ".", "fact"))
+        ads.append((title_case(f"{short[0]} {name}"),
+                    sentence_case("; ".join(segs[1:3] or segs[:1])) + "."))
     if product.brand:
-        ads.append(AdVariant(title_case(f"{product.brand} {name}"),
-                             f"Shop the {product.brand} {name}: {segs[-1]}.", "fact"))
+        ads.append((title_case(f"{product.brand} {name}"),
+                    f"Shop the {product.brand} {name}: {segs[-1]}."))
     return ads
