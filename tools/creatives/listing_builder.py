@@ -137,13 +137,13 @@ def build_bullets(parsed: ParsedBrief) -> list[str]:
     while len(groups) > N_BULLETS:  # merge the two smallest neighbours
         i = min(range(len(groups) - 1), key=lambda k: len(groups[k][1]) + len(groups[k + 1][1]))
         groups[i:i + 2] = [(groups[i][0], groups[i][1] + groups[i + 1][1])]
-    while len(groups) < N_BULLETS:  # split the largest group (a verb segment leads its own)
-        i = max(range(len(groups)), key=lambda k: len(groups[k][1]), default=None)
-        if i is None or len(groups[i][1]) < 2:
+    while groups and len(groups) < N_BULLETS:  # split the largest group
+        j = max(range(len(groups)), key=lambda k: len(groups[k][1]))
+        if len(groups[j][1]) < 2:
             break
-        name, members = groups[i]
+        name, members = groups[j]
         half = (len(members) + 1) // 2
-        groups[i:i + 1] = [(name, members[:half]), ("{}.", members[half:])]
+        groups[j:j + 1] = [(name, members[:half]), ("{}.", members[half:])]
     bullets: list[str] = []
     for name, members in groups:
         chunk: list[Segment] = []
