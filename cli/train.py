@@ -8,6 +8,8 @@ is only loaded. The same builders run on first start when a model is missing.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import time
 from collections.abc import Callable
@@ -64,19 +66,49 @@ def understanding(force: Annotated[bool, typer.Option(
         raise typer.BadParameter(f"--only must be one of {', '.join(MODELS)}, not {only!r}")
     settings = Settings()
     embedder = Embedder(settings)
-    began, used = time.perf_counter(), time.process_time()
-    for name, (prefix, build) in MODELS.items():
-        if only and name != only:
-            continue
-        if force:
-            _forget(settings.model_cache_dir, prefix)
+    began, used = time.perf_counter(), _cpu_seconds()
+    names = [name for name in MODELS if not only or name == only]
+    if force:
+        for name in names:
+            _forget(settings.model_cache_dir, MODELS[name][0])
+    side = None
+    if "tagger" in names and len(names) > 1:  # the CRF trains on the other core meanwhile
+        side = _start(_tagger_in_process, settings.model_cache_dir)
+        names.remove("tagger")
+    for name in names:
         started = time.perf_counter()
         try:
-            build(settings, embedder)
+            MODELS[name][1](settings, embedder)
         except ImportError as exc:
             typer.echo(f"{name}: not available ({exc})")
             continue
         typer.echo(f"{name}: ready in {time.perf_counter() - started:.1f} s "
                    f"(cache: {settings.model_cache_dir})")
+    if side is not None:
+        side.join()
+        if side.exitcode != 0:
+            typer.echo(f"tagger: training failed (exit code {side.exitcode})", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"tagger: ready in {time.perf_counter() - began:.1f} s, in parallel "
+                   f"(cache: {settings.model_cache_dir})")
     typer.echo(f"all: {time.perf_counter() - began:.1f} s wall, "
-               f"{time.process_time() - used:.1f} s CPU (target: under 120 s on 2 cores)")
+               f"{_cpu_seconds() - used:.1f} s CPU (target: under 120 s on 2 cores)")
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of its finished child processes."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def _tagger_in_process(cache_dir: Path) -> None:
+    from knowledge.nlp.tagger import tagger_folder
+
+    tagger_folder(cache_dir)
+
+
+def _start(target: Callable[[Path], None], cache_dir: Path) -> Any:
+    """Run ``target(cache_dir)`` in a fresh process (spawned: no shared model state)."""
+    process = multiprocessing.get_context("spawn").Process(target=target, args=(cache_dir,))
+    process.start()
+    return process
