@@ -95,6 +95,19 @@ function creativeBody(c) {
   return parts;
 }
 
+/** What the claim checker removed from a draft, sentence by sentence, with each reason. */
+function droppedList(content) {
+  const dropped = Array.isArray(content && content.dropped) ? content.dropped : [];
+  if (!dropped.length) return null;
+  const items = dropped.map((d) => {
+    const why = (d.unsupported || []).map((u) => `\u201c${u.phrase}\u201d: ${u.reason}`).join("; ");
+    return h("li", { text: `${d.field ? `${d.field} \u2013 ` : ""}${d.sentence}${why ? ` (${why})` : ""}` });
+  });
+  return h("details", { cls: "claims dropped", testid: "console-creative-dropped" }, [
+    h("summary", { text: `${dropped.length} sentence(s) removed by the claim check` }),
+    h("ul", {}, items)]);
+}
+
 function creativeCard(c, call, reload) {
   const status = String(c.status || "draft");
   const act = (op) => async () => { await call(`/api/creatives/${encodeURIComponent(c.id)}/${op}`,
@@ -113,6 +126,7 @@ function creativeCard(c, call, reload) {
     claims.length ? h("details", { cls: "claims" }, [h("summary", { text: `Evidence for ${claims.length} claim(s)` }),
       h("ul", {}, claims.map((t) => h("li", { text: t })))]) : null,
     flagged ? h("p", { cls: "meta flagged", text: `${flagged} unsupported claim(s) removed` }) : null,
+    droppedList(c.content),
     meta ? h("p", { cls: "meta", text: meta }) : null,
     DECIDED.has(status) ? null : h("div", { cls: "actions" }, [
       button("Approve", "console-creative-approve", "primary", act("approve")),
