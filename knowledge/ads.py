@@ -17,7 +17,8 @@ from typing import Any
 
 from pydantic import Field as SettingField
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy import Index, func, insert, update
+from sqlalchemy import CursorResult, Index, func, insert, update
+from sqlalchemy import select as sql_select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, select
@@ -184,10 +185,10 @@ def charge_click(engine: Engine, impression_id: str, *, now: datetime | None = N
         return None
     try:
         with transaction(engine) as session:  # the first statement writes: SQLite locks here
-            charged = session.execute(
+            charged = _rows_changed(session.execute(
                 update(AdState).where(col(AdState.campaign_id) == shown.campaign_id,
                                       col(AdState.spent) < col(AdState.budget))
-                .values(spent=col(AdState.spent) + shown.cpc, updated_at=ts)).rowcount
+                .values(spent=col(AdState.spent) + shown.cpc, updated_at=ts)))
             cost = shown.cpc if charged else 0.0
             session.add(AdEvent(**_copy(shown), kind="click", ts=ts, cost=cost,
                                 dedupe=f"click:{impression_id}"))
@@ -239,6 +240,12 @@ def _aware(ts: datetime) -> datetime:
     return ts if ts.tzinfo else ts.replace(tzinfo=UTC)
 
 
+def _rows_changed(result: Any) -> int:
+    """How many rows an UPDATE changed (its result is a cursor result)."""
+    assert isinstance(result, CursorResult)
+    return int(result.rowcount)
+
+
 def totals(engine: Engine, campaign_ids: list[str], *, since: datetime | None = None
            ) -> dict[str, dict[str, float]]:
     """Impressions, clicks, carts, orders, spend and GMV per campaign from recorded events."""
@@ -246,14 +253,14 @@ def totals(engine: Engine, campaign_ids: list[str], *, since: datetime | None = 
            for c in campaign_ids}
     if not campaign_ids:
         return out
-    stmt = (select(AdEvent.campaign_id, AdEvent.kind, func.count(), func.sum(AdEvent.cost),
-                   func.sum(AdEvent.gmv))
+    stmt = (sql_select(col(AdEvent.campaign_id), col(AdEvent.kind), func.count(),
+                       func.sum(AdEvent.cost), func.sum(AdEvent.gmv))
             .where(col(AdEvent.campaign_id).in_(campaign_ids)))
     if since is not None:
         stmt = stmt.where(col(AdEvent.ts) >= _aware(since))
     stmt = stmt.group_by(AdEvent.campaign_id, AdEvent.kind)
     with Session(engine) as session:
-        for cid, kind, n, cost, gmv in session.exec(stmt):
+        for cid, kind, n, cost, gmv in session.execute(stmt):
             row = out[cid]
             row[kind] = float(n)
             row["spend"] += float(cost or 0.0)
@@ -274,10 +281,10 @@ def save_controller(engine: Engine, campaign_id: str, hour: int, multiplier: flo
                     pace: float) -> bool:
     """Store the controller's new state once per flight hour (False: another worker did)."""
     with transaction(engine) as session:
-        done = session.execute(
+        done = _rows_changed(session.execute(
             update(AdState).where(col(AdState.campaign_id) == campaign_id,
                                   col(AdState.control_hour) < hour)
-            .values(control_hour=hour, multiplier=multiplier, pace=pace)).rowcount
+            .values(control_hour=hour, multiplier=multiplier, pace=pace)))
     return bool(done)
 
 

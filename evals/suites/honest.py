@@ -67,7 +67,8 @@ async def _replies(store: Store, texts: list[str]) -> list[dict[str, Any]]:
     for n, text in enumerate(texts):
         sid = f"honest-{n}"
         events = [e async for e in service.run_turn(sid, {"type": "message", "text": text})]
-        cards = next((e["items"] for e in events if e["type"] == "products"), [])
+        cards: list[dict[str, Any]] = next(
+            (e["items"] for e in events if e["type"] == "products"), [])
         stats = service.last[sid]
         plan = (stats.turn or {}).get("plan") or {}
         out.append({"text": text, "reply": stats.reply, "cards": cards,

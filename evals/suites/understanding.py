@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from agents.understanding.intent import CORPUS
 from evals.intent_figures import (
-    CORPUS,
     EVAL_SET,
     baseline_predictor,
     intent_metrics,

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sqlalchemy import func
+from sqlalchemy import select as sql_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
@@ -96,10 +97,11 @@ class ClickModel:
         to train either model.
         """
         with Session(engine) as session:
-            shown = list(session.exec(
-                select(AdEvent.impression_id, AdEvent.product_id, AdEvent.relevance,
-                       AdEvent.organic_rank, AdEvent.position, AdEvent.placement)
-                .where(AdEvent.kind == "impression").order_by(col(AdEvent.id).desc())
+            shown = list(session.execute(
+                sql_select(col(AdEvent.impression_id), col(AdEvent.product_id),
+                           col(AdEvent.relevance), col(AdEvent.organic_rank),
+                           col(AdEvent.position), col(AdEvent.placement))
+                .where(col(AdEvent.kind) == "impression").order_by(col(AdEvent.id).desc())
                 .limit(TRAIN_ROWS)))
             clicked = set(session.exec(select(AdEvent.impression_id).where(
                 AdEvent.kind == "click")))

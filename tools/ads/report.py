@@ -87,10 +87,11 @@ def variants(engine: Engine, campaign_id: str) -> list[dict[str, Any]]:
              "ctr": v["click"] / v["impression"] if v["impression"] else 0.0}
             for k, v in sorted(counts.items())]
     if rows:
-        base = rows[0]
+        first = counts[str(rows[0]["creative_id"])]
         for row in rows:
-            row["p_value_vs_first"] = round(z_test(base["clicks"], base["impressions"],
-                                                   row["clicks"], row["impressions"]), 4)
+            these = counts[str(row["creative_id"])]
+            row["p_value_vs_first"] = round(z_test(first["click"], first["impression"],
+                                                   these["click"], these["impression"]), 4)
     return rows
 
 

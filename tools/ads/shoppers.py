@@ -98,5 +98,5 @@ def click_chance(shopper: Shopper, product: Any, position: int, query: str,
 
 def buy_chance(shopper: Shopper, product: Any, world: World) -> float:
     """The hidden chance this shopper buys the product after clicking it."""
-    return min(0.8, 0.09 * (1 + 0.7 * _fit(shopper, product))
-               * _price_factor(shopper, product, world) ** 1.5)
+    return min(0.8, float(0.09 * (1 + 0.7 * _fit(shopper, product))
+                          * _price_factor(shopper, product, world) ** 1.5))
