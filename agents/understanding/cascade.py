@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from agents.understanding.classifier import TextClassifier
+from agents.understanding.classifier import TextClassifier, top_label
 
 
 class CascadeClassifier:
@@ -40,9 +40,7 @@ class CascadeClassifier:
     def predict(self, text: str, context: Mapping[str, Any] | None = None
                 ) -> tuple[str, float]:
         """The most probable label of ``text`` and its probability (cascade decision)."""
-        scores = self.proba(text, context)
-        best = max(scores, key=scores.__getitem__)
-        return best, scores[best]
+        return top_label(self.proba(text, context))
 
     def predict_many(self, texts: Sequence[str],
                      contexts: Sequence[Mapping[str, Any]] | None = None

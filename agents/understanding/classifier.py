@@ -56,6 +56,12 @@ def read_jsonl(paths: Iterable[Path | str]) -> list[dict[str, Any]]:
     return rows
 
 
+def top_label(scores: Mapping[str, float]) -> tuple[str, float]:
+    """The most probable label of a score table and its probability."""
+    best = max(scores, key=scores.__getitem__)
+    return best, scores[best]
+
+
 @dataclass
 class ClassifierConfig:
     """Feature weights and model settings (all fixed, so training is reproducible)."""
@@ -160,9 +166,7 @@ class TextClassifier:
     def predict(self, text: str, context: Mapping[str, Any] | None = None
                 ) -> tuple[str, float]:
         """The most probable label of ``text`` and its probability."""
-        scores = self.proba(text, context)
-        best = max(scores, key=scores.__getitem__)
-        return best, scores[best]
+        return top_label(self.proba(text, context))
 
     def predict_many(self, texts: Sequence[str],
                      contexts: Sequence[Mapping[str, Any]] | None = None

@@ -62,6 +62,19 @@ def count(store: Store, kind: str) -> int:
                                 .where(AdEvent.kind == kind)).one())
 
 
+def sell_out(store: Store, product_ids: list[str]) -> None:
+    """Set the stock of these products to 0."""
+    from knowledge.models import Product
+
+    with Session(store.engine) as session:
+        for pid in product_ids:
+            product = session.get(Product, pid)
+            assert product is not None
+            product.stock = 0
+            session.add(product)
+        session.commit()
+
+
 def test_campaign_serves_labelled_ads_charges_clicks_and_attributes_orders(shop) -> None:  # type: ignore[no-untyped-def]
     store, merchant, zen = shop
     campaign = service.create_campaign(store.engine, merchant, draft(zen), {})
@@ -143,15 +156,7 @@ def test_bad_campaigns_get_clear_messages_and_write_nothing(shop) -> None:  # ty
     store, merchant, zen = shop
     with pytest.raises(InvalidRequestError, match="below one click's reserve price"):
         service.create_campaign(store.engine, merchant, draft(zen, budget_total=0.01), {})
-    with Session(store.engine) as session:
-        from knowledge.models import Product
-
-        for pid in zen:
-            product = session.get(Product, pid)
-            assert product is not None
-            product.stock = 0
-            session.add(product)
-        session.commit()
+    sell_out(store, zen)
     with pytest.raises(InvalidRequestError, match="out of stock"):
         service.create_campaign(store.engine, merchant, draft(zen), {})
     assert _count_campaigns(store) == 0
@@ -271,20 +276,13 @@ def test_an_ad_must_be_about_the_query_not_only_near_the_top(shop) -> None:  # t
 
 
 def test_a_campaign_whose_products_sell_out_stops_showing(shop) -> None:  # type: ignore[no-untyped-def]
-    from knowledge.models import Product
 
     store, merchant, zen = shop
     service.create_campaign(store.engine, merchant, draft(zen), {})
     server = AdServer(store.engine, AdSettings(slots=2))
     assert server.sponsored(page(store, "yoga mat"), session_id="o1", now=NOW)
     before = count(store, "impression")
-    with Session(store.engine) as session:
-        for pid in zen:
-            product = session.get(Product, pid)
-            assert product is not None
-            product.stock = 0
-            session.add(product)
-        session.commit()
+    sell_out(store, zen)
     sold_out = page(store, "yoga mat")  # the page the search now builds, stock and all
     assert sold_out and server.sponsored(sold_out, session_id="o2", now=NOW) == []
     assert count(store, "impression") == before  # nothing recorded for the sold-out page
