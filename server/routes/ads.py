@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -22,6 +22,7 @@ from knowledge.errors import InvalidRequestError, NotFoundError
 from knowledge.models import Event, Product
 from knowledge.profiles import recommend
 from knowledge.search import Hit, SearchFilters
+from server.bodies import CampaignPlanIn
 from server.deps import AppState, MerchantDep, StateDep
 from server.errors import ServiceUnavailableError
 from tools.ads.relevance import Relevance
@@ -157,14 +158,9 @@ def click(body: ClickIn, state: StateDep, request: Request) -> dict[str, Any]:
     return {"ok": True, "product_id": done.product_id, "counted": done.status != "repeat"}
 
 
-class CampaignIn(BaseModel):
+class CampaignIn(CampaignPlanIn):
     """A campaign to create (validated; nothing is written on a bad field)."""
 
-    product_ids: list[str] = Field(min_length=1, max_length=50)
-    budget_total: float = Field(gt=0)
-    target_roi: float = Field(gt=0)
-    start: date
-    end: date
     name: str | None = Field(default=None, max_length=60)
     forecast: bool = True
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, WebSocket
@@ -21,6 +20,7 @@ from knowledge.checkouts import merchant_sales_by_channel
 from knowledge.errors import PermissionDeniedError
 from knowledge.merchants import authenticate
 from knowledge.models import Merchant
+from server.bodies import CampaignPlanIn
 from server.checkpoints import close_for, open_for
 from server.deps import AppState, MerchantDep, StateDep
 from server.sockets import FrameError, guarded_turn, read_frame, send, serve_turns
@@ -48,14 +48,9 @@ class CampaignChange(BaseModel):
     target_roi: float | None = Field(default=None, gt=0)
 
 
-class SimulationIn(BaseModel):
+class SimulationIn(CampaignPlanIn):
     """A campaign plan to forecast (nothing is written)."""
 
-    product_ids: list[str] = Field(min_length=1, max_length=50)
-    budget_total: float = Field(gt=0)
-    target_roi: float = Field(gt=0)
-    start: date
-    end: date
     budget_daily: float | None = Field(default=None, gt=0)
     runs: int = Field(default=12, ge=1, le=50)
 
