@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 from pydantic import BaseModel, Field
 
 from knowledge.graph.review import decide, edit, review_queue
@@ -37,6 +37,9 @@ def _reload(state: StateDep) -> None:
         reload()
 
 
+AssertionId = Annotated[int, Path(ge=1, le=2**63 - 1, description="an assertion's id")]
+"""A row id: positive and within a 64-bit SQL integer (a larger one is a 422, not a 500)."""
+
 @router.get("/review")
 def pending(_merchant: MerchantDep, state: StateDep,
             limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
@@ -45,7 +48,7 @@ def pending(_merchant: MerchantDep, state: StateDep,
 
 
 @router.post("/assertions/{assertion_id}/{decision}")
-def review(assertion_id: int, decision: Literal["accept", "reject"], _merchant: MerchantDep,
+def review(assertion_id: AssertionId, decision: Literal["accept", "reject"], _merchant: MerchantDep,
            state: StateDep) -> dict[str, Any]:
     """Accept (serve it) or reject (never serve it) one assertion."""
     row = decide(state.store.engine, assertion_id, decision)
@@ -54,7 +57,7 @@ def review(assertion_id: int, decision: Literal["accept", "reject"], _merchant: 
 
 
 @router.patch("/assertions/{assertion_id}")
-def correct(assertion_id: int, body: AssertionEdit, _merchant: MerchantDep,
+def correct(assertion_id: AssertionId, body: AssertionEdit, _merchant: MerchantDep,
             state: StateDep) -> dict[str, Any]:
     """Correct an assertion; the corrected one is accepted with ``source: human``."""
     row = edit(state.store.engine, assertion_id, head=body.head, relation=body.relation,

@@ -42,6 +42,8 @@ def test_review_queue_accept_reject_edit(store: Store, live_server_for) -> None:
         bad = api.patch(f"/assertions/{by_tail['bpa-free'].id}", json={"relation": "LIKES_PIZZA"})
         assert bad.status_code == 422 and "unknown relation" in bad.json()["error"]["message"]
         assert api.post("/assertions/999999/accept").status_code == 404
+        assert api.post(f"/assertions/{2**100}/accept").status_code == 422  # found by the fuzzer
+        assert api.patch(f"/assertions/{2**100}", json={}).status_code == 422
         assert api.post(f"/assertions/{by_tail['ankle support'].id}/maybe").status_code == 422
     after = {a.tail: a for a in list_assertions(store.engine)}
     assert after["bpa-free bottle"].relation == "NEEDS"  # the refused edit changed nothing
