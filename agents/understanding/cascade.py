@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from agents.understanding.classifier import TextClassifier, top_label
+from agents.understanding.classifier import Predicts, TextClassifier
 
 
-class CascadeClassifier:
+class CascadeClassifier(Predicts):
     """``proba``/``predict``/``predict_many`` like :class:`TextClassifier`, cheap model first."""
 
     def __init__(self, cheap: TextClassifier, full: TextClassifier, threshold: float) -> None:
@@ -36,11 +36,6 @@ class CascadeClassifier:
             return scores
         self.last_stage = "full"
         return self.full.proba(text, context)
-
-    def predict(self, text: str, context: Mapping[str, Any] | None = None
-                ) -> tuple[str, float]:
-        """The most probable label of ``text`` and its probability (cascade decision)."""
-        return top_label(self.proba(text, context))
 
     def predict_many(self, texts: Sequence[str],
                      contexts: Sequence[Mapping[str, Any]] | None = None

@@ -56,10 +56,19 @@ def read_jsonl(paths: Iterable[Path | str]) -> list[dict[str, Any]]:
     return rows
 
 
-def top_label(scores: Mapping[str, float]) -> tuple[str, float]:
-    """The most probable label of a score table and its probability."""
-    best = max(scores, key=scores.__getitem__)
-    return best, scores[best]
+class Predicts:
+    """``predict`` for any intent model that has ``proba`` (one copy for all of them)."""
+
+    def proba(self, text: str, context: Mapping[str, Any] | None = None) -> dict[str, float]:
+        """Probability of each label for ``text`` said in ``context``."""
+        raise NotImplementedError
+
+    def predict(self, text: str, context: Mapping[str, Any] | None = None
+                ) -> tuple[str, float]:
+        """The most probable label of ``text`` and its probability."""
+        scores = self.proba(text, context)
+        best = max(scores, key=scores.__getitem__)
+        return best, scores[best]
 
 
 @dataclass
@@ -79,7 +88,7 @@ class ClassifierConfig:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class TextClassifier:
+class TextClassifier(Predicts):
     """Fit on labelled rows, predict ``(label, confidence)``; one instance per process."""
 
     def __init__(self, config: ClassifierConfig, embedder: Embedder | None = None) -> None:
@@ -162,11 +171,6 @@ class TextClassifier:
         """The same probabilities computed by scikit-learn itself (to check the fast path)."""
         return np.asarray(self.model.predict_proba(
             self._features([text], [context or {}], many=False))[0])
-
-    def predict(self, text: str, context: Mapping[str, Any] | None = None
-                ) -> tuple[str, float]:
-        """The most probable label of ``text`` and its probability."""
-        return top_label(self.proba(text, context))
 
     def predict_many(self, texts: Sequence[str],
                      contexts: Sequence[Mapping[str, Any]] | None = None
