@@ -48,7 +48,8 @@ def predicted(row: dict[str, Any], tagger: Tagger | None = None) -> dict[str, An
     """The extractor's output for one ESCI product row."""
     bullets = [b for b in str(row.get("product_bullet_point") or "").splitlines() if b.strip()]
     return extract(row.get("product_title") or "", bullets, row.get("product_description") or "",
-                   color=row.get("product_color") or None, tagger=tagger).attributes
+                   color=row.get("product_color") or None, tagger=tagger,
+                   brand=row.get("product_brand") or None).attributes
 
 
 def score(gold: Iterable[dict[str, Any]], products: dict[str, dict[str, Any]],

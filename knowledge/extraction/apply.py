@@ -57,7 +57,7 @@ def extract_product(product: Any, tagger: Tagger | None = None,
     given = dict(product.attributes or {})
     try:
         return extract(product.title, product.bullets or [], product.description or "",
-                       given=given, color=product.color, tagger=tagger,
+                       given=given, color=product.color, tagger=tagger, brand=product.brand,
                        extra_features=extra_features)
     except Exception:
         log.exception("attribute extraction failed for product %s; keeping its given attributes",

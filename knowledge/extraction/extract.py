@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from knowledge.extraction.context import about_other, brand_spans, inside
 from knowledge.extraction.finders import (
     Mention,
     feature_items,
@@ -26,6 +27,8 @@ DESCRIPTION_CHARS = 600  # the labelling guideline reads this much of a descript
 # keys whose values the description may confirm but not introduce on its own
 DESCRIPTION_CONFIRMS = ("features", "materials", "audiences", "sizes")
 LIST_KEYS = ("features", "materials", "audiences", "sizes", "colors")
+# keys whose mentions are dropped when the text says them of a compared or fitted item
+CONTEXT_CHECKED = ("features", "materials", "sizes")
 SEED_DIR = Path(__file__).resolve().parent.parent / "graph" / "seed"
 
 
@@ -35,6 +38,8 @@ class Extraction:
 
     attributes: dict[str, Any] = field(default_factory=dict)
     spans: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # where the brand name stands in each field (mentions there are skipped)
+    brands: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def add(self, key: str, value: str, where: str, start: int, end: int, text: str,
             source: str = "extracted") -> None:
@@ -74,15 +79,17 @@ def fields_of(title: str, bullets: Iterable[str], description: str) -> dict[str,
 
 def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
             given: dict[str, Any] | None = None, color: str | None = None,
-            extra_features: Iterable[str] = (), tagger: Tagger | None = None) -> Extraction:
+            extra_features: Iterable[str] = (), tagger: Tagger | None = None,
+            brand: str | None = None) -> Extraction:
     """Extract type, features, materials, audiences, sizes and colours from listing text.
 
     ``given`` attributes win per key (kept with source "given"); extraction fills the rest.
     ``tagger`` (the QueryNER tagger's ``tag``) names the type when no known type heads the title.
+    ``brand``: words inside the brand name ("Tandy Leather") are not attributes.
     """
     texts = fields_of(title, bullets, description)
-    out = Extraction()
-    found_type = find_type(texts["title"], tagger)
+    out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()})
+    found_type = find_type(texts["title"], tagger, fallback=False)
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
@@ -127,7 +134,11 @@ def _confirmed(out: Extraction) -> Extraction:
 
 
 def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Mention]) -> None:
+    """Add the mentions said of this product (not inside the brand, not of another item)."""
+    brand = out.brands.get(where, [])
     for value, start, end in mentions:
+        if inside(brand, start, end) or (key in CONTEXT_CHECKED and about_other(text, start)):
+            continue
         out.add(key, value, where, start, end, text[start:end])
 
 

@@ -77,6 +77,24 @@ def test_negated_properties_are_not_features() -> None:
     assert "audiences" not in out.attributes
 
 
+def test_words_about_a_compared_or_fitted_item_or_the_brand_are_not_attributes() -> None:
+    out = extract("Tandy Leather Craftool Strap Cutter",
+                  ["Shatterproof: lighter than ornaments made from glass",
+                   "Fits any waterproof phone pouch", "Made of durable plastic"],
+                  brand="Tandy Leather")
+    assert out.attributes["materials"] == ["plastic"]
+    assert "waterproof" not in out.attributes.get("features", [])
+    plain = extract("Craftool Leather Strap Cutter", ["Made of durable plastic"])
+    assert "leather" in plain.attributes["materials"]
+
+
+def test_a_type_after_with_or_for_names_an_accessory_not_the_item() -> None:
+    out = extract("Beginner All Wood Acoustic Guitar Starter Set w/Case, Strap")
+    assert out.attributes["type"] == "acoustic guitar"
+    assert extract("Nostalgia Electric S'mores Maker with Trays for Graham Crackers"
+                   ).attributes.get("type") != "cracker"
+
+
 def test_given_attributes_win_and_keep_their_source() -> None:
     out = extract("Acme Yoga Mat, Non-Slip, Purple", given={"features": ["extra-thick"],
                                                            "type": "yoga mat"})

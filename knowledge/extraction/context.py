@@ -1,0 +1,52 @@
+"""Context checks: a mention that the listing says about something other than this product.
+
+The labelling guideline counts a value only when the text states it about THIS product.
+Listings also name what the product is compared with ("lighter than fittings made from
+metal", "unlike plastic gift bags"), what it fits or works with ("fits any compact binder",
+"compatible with the Keurig thermal carafe") and the brand ("Tandy Leather Craftool"):
+those words describe another object, so they are not the product's attributes.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_END = re.compile(r"[.;!?\n•|()\[\]【】]")
+_PHRASE_END = re.compile(r"[.;!?\n•|()\[\]【】,]")
+# a comparison: the words after it describe the other thing
+_COMPARISON = re.compile(r"\b(?:than|compared|unlike|instead of|traditional|ordinary|"
+                         r"conventional|versus|vs\.?)\b", re.IGNORECASE)
+# a fitted / compatible item: the words after it describe that item
+_COMPATIBLE = re.compile(r"\b(?:compatible|fits|fit (?:in|into|on|over|for|most|all|any)|"
+                         r"works? with|for use with|replacement for)\b", re.IGNORECASE)
+WINDOW = 50
+
+
+def _since(text: str, start: int, ends: re.Pattern[str]) -> str:
+    before = text[max(0, start - WINDOW):start]
+    cut = max((m.end() for m in ends.finditer(before)), default=0)
+    return before[cut:]
+
+
+def about_other(text: str, start: int) -> bool:
+    """True when the mention at ``start`` describes a compared or a fitted item.
+
+    A comparison word earlier in the same clause, or a compatibility word earlier in the
+    same comma-bounded phrase.
+    """
+    return bool(_COMPARISON.search(_since(text, start, _CLAUSE_END))
+                or _COMPATIBLE.search(_since(text, start, _PHRASE_END)))
+
+
+def brand_spans(text: str, brand: str | None) -> list[tuple[int, int]]:
+    """Where the brand name stands in ``text`` (whole words, any case)."""
+    name = " ".join((brand or "").split())
+    if len(name) < 2:
+        return []
+    pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])", re.IGNORECASE)
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` lies within one of ``spans``."""
+    return any(s <= start and end <= e for s, e in spans)
