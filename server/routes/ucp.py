@@ -8,9 +8,10 @@ which MCP shares.
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -18,7 +19,7 @@ from server.deps import AppState
 from server.errors import ServiceUnavailableError
 from tools.ucp.errors import UcpError
 from tools.ucp.profile import business_profile
-from tools.ucp.service import Outcome, ShoppingService, parse_ucp_agent
+from tools.ucp.service import OPERATIONS, Outcome, ShoppingService, parse_ucp_agent
 
 router = APIRouter(tags=["ucp"])
 
@@ -88,79 +89,47 @@ def profile(request: Request) -> dict[str, Any]:
     return business_profile(base_url(request))
 
 
-@router.post("/ucp/catalog/search")
-async def search_catalog(request: Request) -> JSONResponse:
-    """Search the catalogue (query, categories, price filters, pagination)."""
-    return await _serve(request, "search_catalog", has_body=True)
+# method, path, operation (tools.ucp.service.OPERATIONS says if it takes a body, is a write),
+# the path's id parameter, and the one-line description shown in the OpenAPI document.
+ROUTES: list[tuple[str, str, str, str | None, str]] = [
+    ("POST", "/ucp/catalog/search", "search_catalog", None,
+     "Search the catalogue (query, categories, price filters, pagination)."),
+    ("POST", "/ucp/catalog/lookup", "lookup_catalog", None, "Products by id."),
+    ("POST", "/ucp/catalog/product", "get_product", None, "One product's detail."),
+    ("POST", "/ucp/carts", "create_cart", None, "Create a cart."),
+    ("GET", "/ucp/carts/{cart_id}", "get_cart", "cart_id", "A cart."),
+    ("PUT", "/ucp/carts/{cart_id}", "update_cart", "cart_id", "Replace a cart's lines."),
+    ("POST", "/ucp/carts/{cart_id}/cancel", "cancel_cart", "cart_id", "Cancel a cart."),
+    ("POST", "/ucp/checkout-sessions", "create_checkout", None,
+     "Open a checkout session (reserves stock; hands off to the store's page)."),
+    ("GET", "/ucp/checkout-sessions/{checkout_id}", "get_checkout", "checkout_id",
+     "A checkout session."),
+    ("PUT", "/ucp/checkout-sessions/{checkout_id}", "update_checkout", "checkout_id",
+     "Replace an open session's lines."),
+    ("POST", "/ucp/checkout-sessions/{checkout_id}/complete", "complete_checkout", "checkout_id",
+     "Complete: the buyer places the order on the store's page (continue_url)."),
+    ("POST", "/ucp/checkout-sessions/{checkout_id}/cancel", "cancel_checkout", "checkout_id",
+     "Cancel a session and release its stock."),
+    ("GET", "/ucp/orders/{order_id}", "get_order", "order_id",
+     "An order placed from one of the agent's checkout sessions."),
+]
 
 
-@router.post("/ucp/catalog/lookup")
-async def lookup_catalog(request: Request) -> JSONResponse:
-    """Products by id."""
-    return await _serve(request, "lookup_catalog", has_body=True)
+def _endpoint(operation: str, id_param: str | None) -> Callable[..., Awaitable[JSONResponse]]:
+    """The route function of one operation (with its path id, when it has one)."""
+    _, _, has_body, write = OPERATIONS[operation]
+    if id_param is None:
+        async def call(request: Request) -> JSONResponse:
+            return await _serve(request, operation, has_body=has_body, write=write)
+        return call
+
+    async def call_with_id(request: Request,
+                           resource_id: str = Path(alias=id_param)) -> JSONResponse:
+        return await _serve(request, operation, resource_id, has_body=has_body, write=write)
+    return call_with_id
 
 
-@router.post("/ucp/catalog/product")
-async def get_product(request: Request) -> JSONResponse:
-    """One product's detail."""
-    return await _serve(request, "get_product", has_body=True)
-
-
-@router.post("/ucp/carts")
-async def create_cart(request: Request) -> JSONResponse:
-    """Create a cart."""
-    return await _serve(request, "create_cart", has_body=True, write=True)
-
-
-@router.get("/ucp/carts/{cart_id}")
-async def get_cart(request: Request, cart_id: str) -> JSONResponse:
-    """A cart."""
-    return await _serve(request, "get_cart", cart_id)
-
-
-@router.put("/ucp/carts/{cart_id}")
-async def update_cart(request: Request, cart_id: str) -> JSONResponse:
-    """Replace a cart's lines."""
-    return await _serve(request, "update_cart", cart_id, has_body=True, write=True)
-
-
-@router.post("/ucp/carts/{cart_id}/cancel")
-async def cancel_cart(request: Request, cart_id: str) -> JSONResponse:
-    """Cancel a cart."""
-    return await _serve(request, "cancel_cart", cart_id, write=True)
-
-
-@router.post("/ucp/checkout-sessions")
-async def create_checkout(request: Request) -> JSONResponse:
-    """Open a checkout session (reserves stock; hands off to the store's page)."""
-    return await _serve(request, "create_checkout", has_body=True, write=True)
-
-
-@router.get("/ucp/checkout-sessions/{checkout_id}")
-async def get_checkout(request: Request, checkout_id: str) -> JSONResponse:
-    """A checkout session."""
-    return await _serve(request, "get_checkout", checkout_id)
-
-
-@router.put("/ucp/checkout-sessions/{checkout_id}")
-async def update_checkout(request: Request, checkout_id: str) -> JSONResponse:
-    """Replace an open session's lines."""
-    return await _serve(request, "update_checkout", checkout_id, has_body=True, write=True)
-
-
-@router.post("/ucp/checkout-sessions/{checkout_id}/complete")
-async def complete_checkout(request: Request, checkout_id: str) -> JSONResponse:
-    """Complete: the buyer places the order on the store's page (continue_url)."""
-    return await _serve(request, "complete_checkout", checkout_id, write=True)
-
-
-@router.post("/ucp/checkout-sessions/{checkout_id}/cancel")
-async def cancel_checkout(request: Request, checkout_id: str) -> JSONResponse:
-    """Cancel a session and release its stock."""
-    return await _serve(request, "cancel_checkout", checkout_id, write=True)
-
-
-@router.get("/ucp/orders/{order_id}")
-async def get_order(request: Request, order_id: str) -> JSONResponse:
-    """An order placed from one of the agent's checkout sessions."""
-    return await _serve(request, "get_order", order_id)
+for _method, _path, _operation, _id_param, _description in ROUTES:
+    router.add_api_route(_path, _endpoint(_operation, _id_param), methods=[_method],
+                         name=_operation, description=_description,
+                         response_class=JSONResponse)
