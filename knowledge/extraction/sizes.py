@@ -19,6 +19,7 @@ _MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})
                       rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d))", re.IGNORECASE)
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
+_TIMES_BEFORE = re.compile(r"\d\S*\s*[x×*]\s*$", re.IGNORECASE)
 _PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:pack|pk|pairs?)\b|"
                    r"(\d+)[- ]?(?:piece|pc)s?\b(?= set| kit|\)|,|$))", re.IGNORECASE)
 
@@ -53,8 +54,12 @@ def find_sizes(text: str, *, title: bool) -> list[Mention]:
             continue  # "2 in 1", "07 M US": a one-letter unit must touch its number
         if float(eval_number(m.group(1))) == 0:
             continue  # "0g sugar" is a nutrition claim, not a size
+        if _TIMES_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+            continue  # the second number of '6.3" × 3.8"': a multi-dimensional measurement
         found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
     for m in _PACK.finditer(text):
+        if re.search(r"[x×*]\s*$", text[max(0, m.start() - 3):m.start()], re.IGNORECASE):
+            continue  # "steak knife x 6 piece": a count of one item in a list, not the pack
         n = next(g for g in m.groups() if g)
         kind = "set" if re.search(r"set|piece|pc", m.group(0), re.IGNORECASE) else "pack"
         found.append((f"{kind} of {int(n)}", m.start(), m.end()))

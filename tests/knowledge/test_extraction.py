@@ -88,6 +88,12 @@ def test_words_about_a_compared_or_fitted_item_or_the_brand_are_not_attributes()
     assert "leather" in plain.attributes["materials"]
 
 
+def test_multi_dimensional_measures_and_item_counts_are_not_sizes() -> None:
+    out = extract('Pocket Planner, 6.3" × 3.8", 12 oz Pack of 2',
+                  ["Includes a chef knife, steak knife x 6 piece, shears"])
+    assert out.attributes["sizes"] == ["12oz", "pack of 2"]
+
+
 def test_a_type_after_with_or_for_names_an_accessory_not_the_item() -> None:
     out = extract("Beginner All Wood Acoustic Guitar Starter Set w/Case, Strap")
     assert out.attributes["type"] == "acoustic guitar"
