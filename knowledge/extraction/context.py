@@ -18,7 +18,8 @@ _COMPARISON = re.compile(r"\b(?:than|compared|unlike|instead of|traditional|ordi
                          r"conventional|versus|vs\.?)\b", re.IGNORECASE)
 # a fitted / compatible item: the words after it describe that item
 _COMPATIBLE = re.compile(r"\b(?:compatible|fits|fit (?:in|into|on|over|for|most|all|any)|"
-                         r"works? with|for use with|replacement for)\b", re.IGNORECASE)
+                         r"works? with|(?:for )?use (?:with|in|on)|replacement for)\b",
+                         re.IGNORECASE)
 WINDOW = 50
 
 

@@ -80,10 +80,11 @@ def test_negated_properties_are_not_features() -> None:
 def test_words_about_a_compared_or_fitted_item_or_the_brand_are_not_attributes() -> None:
     out = extract("Tandy Leather Craftool Strap Cutter",
                   ["Shatterproof: lighter than ornaments made from glass",
-                   "Fits any waterproof phone pouch", "Made of durable plastic"],
+                   "Fits any waterproof phone pouch", "For use on breathable fabrics",
+                   "Made of durable plastic"],
                   brand="Tandy Leather")
     assert out.attributes["materials"] == ["plastic"]
-    assert "waterproof" not in out.attributes.get("features", [])
+    assert not {"waterproof", "breathable"} & set(out.attributes.get("features", []))
     plain = extract("Craftool Leather Strap Cutter", ["Made of durable plastic"])
     assert "leather" in plain.attributes["materials"]
 
