@@ -10,6 +10,8 @@ HTTP ``X-API-Key`` (or ``Authorization: Bearer``) header, or from the server's o
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from inspect import Parameter, Signature
 from typing import Any
 
 import anyio
@@ -17,11 +19,35 @@ from mcp.server.mcpserver import Context, MCPServer
 from mcp_types import CallToolResult, TextContent
 
 from tools.ucp.errors import UcpError
-from tools.ucp.service import Outcome, ShoppingService
+from tools.ucp.service import OPERATIONS, Outcome, ShoppingService, api_key_from
 
 # complete and cancel must carry an idempotency key (the binding's meta schema says so)
 KEY_REQUIRED = {"complete_checkout", "cancel_checkout", "cancel_cart"}
 Obj = dict[str, Any]
+# name, takes an ``id``, the binding's body argument (if any), the description agents read
+TOOLS: list[tuple[str, bool, str | None, str]] = [
+    ("search_catalog", False, "catalog",
+     "Search products. catalog = {query, filters: {categories, price: {min, max}} (minor "
+     "units), pagination: {limit, cursor}}."),
+    ("lookup_catalog", False, "catalog", "Products by id: catalog = {ids: [...]}."),
+    ("get_product", False, "catalog", "One product's detail: catalog = {id}."),
+    ("get_order", True, None, "An order placed from one of your checkout sessions."),
+    ("create_cart", False, "cart",
+     "Create a cart: cart = {line_items: [{item: {id}, quantity}]}."),
+    ("get_cart", True, None, "A cart of yours."),
+    ("update_cart", True, "cart", "Replace a cart's line items."),
+    ("cancel_cart", True, None, "Cancel a cart (meta needs an idempotency-key)."),
+    ("create_checkout", False, "checkout",
+     "Open a checkout session from {line_items} or {cart_id}. Stock is reserved; the buyer "
+     "places the order at continue_url (no payments here)."),
+    ("get_checkout", True, None, "A checkout session of yours."),
+    ("update_checkout", True, "checkout", "Replace an open session's line items (and buyer)."),
+    ("complete_checkout", True, "checkout",
+     "Complete: the buyer places the order at the returned continue_url. meta needs an "
+     "idempotency-key."),
+    ("cancel_checkout", True, None,
+     "Cancel an open session and release its stock (meta needs an idempotency-key)."),
+]
 
 
 def _result(outcome: Outcome) -> CallToolResult:
@@ -38,11 +64,7 @@ class UcpTools:
         self.service, self.agent_key, self.base_url = service, agent_key, base_url
 
     def _caller(self, ctx: Context) -> tuple[str | None, str]:
-        headers = ctx.headers or {}
-        key = headers.get("x-api-key")
-        auth = headers.get("authorization", "")
-        if key is None and auth.lower().startswith("bearer "):
-            key = auth[7:].strip()
+        key = api_key_from(ctx.headers or {})
         request = getattr(ctx.request_context, "request", None)
         base = str(request.base_url).rstrip("/") if request is not None and hasattr(
             request, "base_url") else self.base_url
@@ -74,93 +96,31 @@ class UcpTools:
 
     def register(self, server: MCPServer) -> None:
         """Add the catalog, cart, checkout and order tools to ``server``."""
-        self._catalog(server)
-        self._carts(server)
-        self._checkout(server)
+        for name, takes_id, body, description in TOOLS:
+            server.add_tool(self._tool(name, takes_id, body), name=name,
+                            description=description)
 
-    def _catalog(self, server: MCPServer) -> None:
-        @server.tool(name="search_catalog")
-        async def search_catalog(ctx: Context, catalog: Obj,
-                                 meta: Obj | None = None) -> CallToolResult:
-            """Search products.
+    def _tool(self, name: str, takes_id: bool, body: str | None) -> Callable[..., Any]:
+        """The tool function of one operation, with the binding's argument names."""
+        takes_body = OPERATIONS[name][2]
 
-            catalog = {query, filters: {categories, price: {min, max}} (minor units),
-            pagination: {limit, cursor}}.
-            """
-            return await self.run(ctx, "search_catalog", meta, request=catalog)
+        async def tool(ctx: Context, **args: Any) -> CallToolResult:
+            request = args.get(body) if body and takes_body else None
+            return await self.run(ctx, name, args.get("meta"), resource_id=args.get("id"),
+                                  request=request)
 
-        @server.tool(name="lookup_catalog")
-        async def lookup_catalog(ctx: Context, catalog: Obj,
-                                 meta: Obj | None = None) -> CallToolResult:
-            """Products by id: catalog = {ids: [...]}."""
-            return await self.run(ctx, "lookup_catalog", meta, request=catalog)
-
-        @server.tool(name="get_product")
-        async def get_product(ctx: Context, catalog: Obj,
-                              meta: Obj | None = None) -> CallToolResult:
-            """One product's detail: catalog = {id}."""
-            return await self.run(ctx, "get_product", meta, request=catalog)
-
-        @server.tool(name="get_order")
-        async def get_order(ctx: Context, id: str, meta: Obj | None = None) -> CallToolResult:
-            """An order placed from one of your checkout sessions."""
-            return await self.run(ctx, "get_order", meta, resource_id=id)
-
-    def _carts(self, server: MCPServer) -> None:
-        @server.tool(name="create_cart")
-        async def create_cart(ctx: Context, cart: Obj, meta: Obj | None = None) -> CallToolResult:
-            """Create a cart: cart = {line_items: [{item: {id}, quantity}]}."""
-            return await self.run(ctx, "create_cart", meta, request=cart)
-
-        @server.tool(name="get_cart")
-        async def get_cart(ctx: Context, id: str, meta: Obj | None = None) -> CallToolResult:
-            """A cart of yours."""
-            return await self.run(ctx, "get_cart", meta, resource_id=id)
-
-        @server.tool(name="update_cart")
-        async def update_cart(ctx: Context, id: str, cart: Obj,
-                              meta: Obj | None = None) -> CallToolResult:
-            """Replace a cart's line items."""
-            return await self.run(ctx, "update_cart", meta, resource_id=id, request=cart)
-
-        @server.tool(name="cancel_cart")
-        async def cancel_cart(ctx: Context, id: str, meta: Obj | None = None) -> CallToolResult:
-            """Cancel a cart (meta needs an idempotency-key)."""
-            return await self.run(ctx, "cancel_cart", meta, resource_id=id)
-
-    def _checkout(self, server: MCPServer) -> None:
-        @server.tool(name="create_checkout")
-        async def create_checkout(ctx: Context, checkout: Obj,
-                                  meta: Obj | None = None) -> CallToolResult:
-            """Open a checkout session from {line_items} or {cart_id}.
-
-            Stock is reserved; the buyer places the order at continue_url (no payments here).
-            """
-            return await self.run(ctx, "create_checkout", meta, request=checkout)
-
-        @server.tool(name="get_checkout")
-        async def get_checkout(ctx: Context, id: str, meta: Obj | None = None) -> CallToolResult:
-            """A checkout session of yours."""
-            return await self.run(ctx, "get_checkout", meta, resource_id=id)
-
-        @server.tool(name="update_checkout")
-        async def update_checkout(ctx: Context, id: str, checkout: Obj,
-                                  meta: Obj | None = None) -> CallToolResult:
-            """Replace an open session's line items (and buyer)."""
-            return await self.run(ctx, "update_checkout", meta, resource_id=id,
-                                  request=checkout)
-
-        @server.tool(name="complete_checkout")
-        async def complete_checkout(ctx: Context, id: str, checkout: Obj | None = None,
-                                    meta: Obj | None = None) -> CallToolResult:
-            """Complete: the buyer places the order at the returned continue_url.
-
-            meta needs an idempotency-key.
-            """
-            return await self.run(ctx, "complete_checkout", meta, resource_id=id)
-
-        @server.tool(name="cancel_checkout")
-        async def cancel_checkout(ctx: Context, id: str,
-                                  meta: Obj | None = None) -> CallToolResult:
-            """Cancel an open session and release its stock (meta needs an idempotency-key)."""
-            return await self.run(ctx, "cancel_checkout", meta, resource_id=id)
+        params = [Parameter("ctx", Parameter.POSITIONAL_OR_KEYWORD, annotation=Context)]
+        if takes_id:
+            params.append(Parameter("id", Parameter.KEYWORD_ONLY, annotation=str))
+        if body:
+            optional = not takes_body
+            params.append(Parameter(body, Parameter.KEYWORD_ONLY,
+                                    annotation=Obj | None if optional else Obj,
+                                    default=None if optional else Parameter.empty))
+        params.append(Parameter("meta", Parameter.KEYWORD_ONLY, annotation=Obj | None,
+                                default=None))
+        tool.__signature__ = Signature(params, return_annotation=CallToolResult)  # type: ignore[attr-defined]
+        tool.__annotations__ = {p.name: p.annotation for p in params} | {
+            "return": CallToolResult}
+        tool.__name__ = name
+        return tool

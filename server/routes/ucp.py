@@ -19,7 +19,13 @@ from server.deps import AppState
 from server.errors import ServiceUnavailableError
 from tools.ucp.errors import UcpError
 from tools.ucp.profile import business_profile
-from tools.ucp.service import OPERATIONS, Outcome, ShoppingService, parse_ucp_agent
+from tools.ucp.service import (
+    OPERATIONS,
+    Outcome,
+    ShoppingService,
+    api_key_from,
+    parse_ucp_agent,
+)
 
 router = APIRouter(tags=["ucp"])
 
@@ -32,14 +38,6 @@ async def setup(state: AppState) -> None:
 def base_url(request: Request) -> str:
     """The server's own origin, as the caller reached it."""
     return str(request.base_url).rstrip("/")
-
-
-def _api_key(request: Request) -> str | None:
-    key = request.headers.get("x-api-key")
-    auth = request.headers.get("authorization", "")
-    if key is None and auth.lower().startswith("bearer "):
-        key = auth[7:].strip()
-    return key
 
 
 def _reply(outcome: Outcome, request: Request) -> JSONResponse:
@@ -77,7 +75,7 @@ async def _serve(request: Request, operation: str, resource_id: str | None = Non
     except UcpError as exc:
         return _reply(Outcome(exc.status, exc.body(), exc.headers), request)
     outcome = await run_in_threadpool(
-        service.call, operation, api_key=_api_key(request), agent_profile=profile,
+        service.call, operation, api_key=api_key_from(request.headers), agent_profile=profile,
         base_url=base_url(request), resource_id=resource_id, request=body,
         idempotency_key=key if write else None)
     return _reply(outcome, request)

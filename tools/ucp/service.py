@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +56,15 @@ class Outcome:
     body: dict[str, Any]
     headers: dict[str, str] = field(default_factory=dict)
     replayed: bool = False
+
+
+def api_key_from(headers: Mapping[str, str]) -> str | None:
+    """The agent's key from ``X-API-Key``, or from ``Authorization: Bearer KEY``."""
+    key = headers.get("x-api-key")
+    auth = headers.get("authorization", "")
+    if key is None and auth.lower().startswith("bearer "):
+        key = auth[7:].strip()
+    return key
 
 
 def parse_ucp_agent(header: str | None) -> str:
