@@ -4,7 +4,10 @@
 for every test-split brief and for 22 demo-catalogue products (seeded generator, seed 11),
 and writes each draft with its source, for a person to read and label under
 evals/data/creative/audit_guideline.md. ``python -m evals.listing_audit count`` prints the
-labels in evals/data/creative/audit_labels.jsonl.
+labels of both audits: the first (evals/data/creative/audit_labels.jsonl; its failures
+guided the later checker fixes) and the second (audit_labels_v2.jsonl: 59 new briefs
+frozen before drafting, audit_briefs_v2.jsonl, drafted with
+``python -m evals.listing_audit generate-v2 OUT.jsonl``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,10 @@ from typing import Any
 
 from evals.listing_briefs import load_briefs
 
-LABELS = Path(__file__).resolve().parent / "data" / "creative" / "audit_labels.jsonl"
+CREATIVE = Path(__file__).resolve().parent / "data" / "creative"
+LABELS = CREATIVE / "audit_labels.jsonl"
+LABELS_V2 = CREATIVE / "audit_labels_v2.jsonl"
+BRIEFS_V2 = CREATIVE / "audit_briefs_v2.jsonl"
 DEMO_PRODUCTS = 22
 SEED = 11
 
@@ -78,6 +84,32 @@ def generate(out: Path) -> None:
     print(f"{len(rows)} drafts written to {out}")
 
 
+def generate_v2(out: Path) -> None:
+    """Draft a listing for every v2 audit brief, as POST /api/creatives/listing does."""
+    from knowledge.merchants import create_merchant
+    from knowledge.settings import Settings
+    from knowledge.store import Store
+    from tools.creatives.listing import draft_listing
+
+    briefs = load_briefs(BRIEFS_V2)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Settings(data_dir=Path(tmp) / "data"))
+        try:
+            merchant, _ = create_merchant(store.engine, name="audit v2")
+            rows = []
+            for b in briefs:
+                c = draft_listing(store, merchant_id=merchant.id, brief=b["brief"])
+                rows.append({"id": b["id"], "source_kind": "brief", "source": b["brief"],
+                             "draft": draft_text(c.content), "dropped": c.content["dropped"],
+                             "model_text": c.content["model_text"],
+                             "seconds": c.content["seconds"]})
+        finally:
+            store.close()
+    out.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n",
+                   encoding="utf-8")
+    print(f"{len(rows)} drafts written to {out}")
+
+
 def count(path: Path = LABELS) -> dict[str, Any]:
     """The audit's figures: drafts labelled, drafts with an unsupported claim, the phrases."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
@@ -92,12 +124,19 @@ def main() -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     gen = sub.add_parser("generate")
     gen.add_argument("out", type=Path)
+    gen_v2 = sub.add_parser("generate-v2")
+    gen_v2.add_argument("out", type=Path)
     sub.add_parser("count")
     args = parser.parse_args()
     if args.cmd == "generate":
         generate(args.out)
+    elif args.cmd == "generate-v2":
+        generate_v2(args.out)
     else:
-        print(json.dumps(count(), indent=1))
+        figures = {"first audit (its failures guided later fixes)": count()}
+        if LABELS_V2.exists():
+            figures["second audit (new briefs, frozen before drafting)"] = count(LABELS_V2)
+        print(json.dumps(figures, indent=1))
 
 
 if __name__ == "__main__":

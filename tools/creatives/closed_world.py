@@ -35,7 +35,7 @@ _TOKEN = re.compile(r"\d[\d,./:]*[A-Za-z%\u00b0+]*(?:@\d+[A-Za-z]+)?|[A-Za-z][A-
 _BREAK = re.compile(r"[,;:.!?()\[\]\u2013\u2014|/&+]|\s-\s")
 
 
-def _forms(word: str) -> set[str]:
+def word_forms(word: str) -> set[str]:
     """The word and its plain variants (plural, -ed, -ing, possessive), lowercase."""
     w = word.lower().replace("\u2019", "'").removesuffix("'s").removesuffix("'")
     forms = {w}
@@ -65,6 +65,8 @@ class Support:
     quantities: set[tuple[float, str | None]] = field(default_factory=set)
     clauses: list[set[str]] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
+    texts: list[str] = field(default_factory=list)
+    name_texts: list[str] = field(default_factory=list)
 
     @classmethod
     def of(cls, texts: Iterable[str], names: Iterable[str] = ()) -> Support:
@@ -72,16 +74,18 @@ class Support:
         support = cls()
         for text in texts:
             support.add(text)
-        support.names = {f for n in names for w in _words(n) for f in _forms(w)}
+        support.name_texts = [n for n in names if n]
+        support.names = {f for n in support.name_texts for w in _words(n) for f in word_forms(w)}
         if not support.names and support.clauses:
             support.names = set(support.clauses[0])
         return support
 
     def add(self, text: str) -> None:
         """Add one source text."""
+        self.texts.append(text)
         for clause in _BREAK.split(text):
             words = _words(clause)
-            forms = {f for w in words for f in _forms(w)}
+            forms = {f for w in words for f in word_forms(w)}
             if forms:
                 self.clauses.append(forms)
                 self.words |= forms
@@ -94,14 +98,14 @@ class Support:
 
     def knows(self, word: str) -> bool:
         """True when some form of ``word`` occurs in the sources."""
-        return bool(_forms(word) & self.words)
+        return bool(word_forms(word) & self.words)
 
     def together(self, a: str, b: str) -> bool:
         """True when ``a`` and ``b`` share a source clause, or one of them names the product.
 
         ("bottle" + "keeps drinks cold", "non-slip" + "yoga mat").
         """
-        fa, fb = _forms(a), _forms(b)
+        fa, fb = word_forms(a), word_forms(b)
         if fa & self.names or fb & self.names:
             return True
         return any(fa & c and fb & c for c in self.clauses)

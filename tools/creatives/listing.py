@@ -5,21 +5,31 @@ typed facts (``facts``); the title, bullets and keywords are built from the merc
 words (``listing_builder``), so every fact is shown with its numbers as written. The small
 model adds at most two description sentences; each is checked phrase by phrase against the
 brief, the product data and the served knowledge (``closed_world``) and dropped when any
-phrase is unsupported. What was dropped, and why, is stored in the draft for review.
+phrase is unsupported, or when it joins facts in a way no source does: a number or feature
+moved onto another attribute, a qualifier left out, a causal or comparative link
+(``binding``). What was dropped, and why, is stored in the draft for review.
 Nothing touches the catalogue until the merchant approves the draft (see ``review``).
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from knowledge.creatives import Creative, merchant_product, new_id, save_creative
 from knowledge.errors import ShopmageError
 from knowledge.models import Product
+from tools.creatives.binding import BIND_VERBS, Clauses, check_binding
 from tools.creatives.briefs import proposed_product
 from tools.creatives.claims import default_lexicon
-from tools.creatives.closed_world import Support, check_prose, check_sentence, split_sentences
+from tools.creatives.closed_world import (
+    Support,
+    check_prose,
+    check_sentence,
+    split_sentences,
+    word_forms,
+)
 from tools.creatives.facts import ParsedBrief, facts_json, parse_facts
 from tools.creatives.listing_builder import (
     BULLET_MAX,
@@ -78,16 +88,21 @@ def _complete(text: str) -> str:
 
 def _model_part(model_text: str, support: Support) -> tuple[list[str], list[dict[str, Any]]]:
     """The model's sentences that survive both checks, and the ones dropped with why."""
-    result = check_prose(_complete(model_text), support, where="description (model)")
+    # the binding words ("measures", "holds", "weighs") are checked by kind in ``binding``
+    words = support.words | {f for w in BIND_VERBS for f in word_forms(w)}
+    result = check_prose(_complete(model_text), replace(support, words=words),
+                         where="description (model)")
     dropped = list(result.dropped)
     kept = []
+    clauses = Clauses.from_support(support)
     for sentence in split_sentences(result.text):
-        absolute = [m.term for m in default_lexicon().find(sentence) if m.kind == "absolute"
-                    and not all(support.knows(w) for w in m.term.split())]
-        if absolute:
+        found = [{"phrase": m.term, "reason": "an absolute claim no fact backs"}
+                 for m in default_lexicon().find(sentence) if m.kind == "absolute"
+                 and not all(support.knows(w) for w in m.term.split())]
+        found = found or [f.as_dict() for f in check_binding(sentence, clauses)]
+        if found:
             dropped.append({"field": "description (model)", "sentence": sentence,
-                            "unsupported": [{"phrase": t, "reason": "an absolute claim no "
-                                             "fact backs"} for t in absolute]})
+                            "unsupported": found})
         else:
             kept.append(sentence)
     return kept[:MODEL_SENTENCES], dropped

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tools.creatives.facts import ParsedBrief, Segment
+from tools.creatives.facts import Fact, ParsedBrief, Segment
 
 TITLE_MAX = 150
 BULLET_MAX = 200
@@ -84,7 +84,12 @@ def fit(text: str, limit: int) -> str:
 
 
 def build_title(parsed: ParsedBrief, brand: str | None) -> str:
-    """Brand + head + up to three key facts + count/size, never cutting a fact in half."""
+    """Brand + head + up to three key facts + count/size, never cutting a fact in half.
+
+    A fact enters the title with its whole segment ("holds phones up to 6.7 inch", "8 oz
+    each", "stainless steel mixing ball"), never as a bare number or material that the
+    title would bind to the product itself ("6.7 inch", "stainless steel").
+    """
     head = parsed.head or (parsed.product_type or "")
     lead = " ".join(x for x in (brand, title_case(head)) if x)
     low = lead.lower()
@@ -92,11 +97,12 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
     for kinds, most in ((TITLE_KINDS, 3), (COUNT_KINDS, 1)):
         chosen = 0
         for kind in kinds:
-            for fact in parsed.facts:
-                if (fact.type == kind and chosen < most and len(fact.text) <= 30
-                        and not _overlaps(fact.text.lower(), low)):
-                    picks.append(title_case(fact.text))
-                    low += " " + fact.text.lower()
+            for seg in parsed.segments:
+                text = seg.text
+                if (chosen < most and any(f.type == kind for f in seg.facts) and len(text) <= 30
+                        and not _overlaps(text.lower(), low)):
+                    picks.append(title_case(text))
+                    low += " " + text.lower()
                     chosen += 1
     title = lead
     for pick in picks:
@@ -171,8 +177,8 @@ def build_keywords(parsed: ParsedBrief, brand: str | None) -> list[str]:
     """Search keywords made of the brief's own words."""
     kind = (parsed.product_type or parsed.head).lower()
     words = [parsed.head.lower(), kind]
-    words += [f"{f.text.lower()} {kind}" for f in parsed.facts
-              if f.type in ("material", "audience") and len(f.text) <= 24]
+    words += [f"{f.text.lower()} {kind}" for seg in parsed.segments for f in seg.facts
+              if f.type in ("material", "audience") and len(f.text) <= 24 and _whole(f, seg)]
     if brand:
         words.append(f"{brand.lower()} {kind}")
     seen: dict[str, None] = {}
@@ -181,6 +187,19 @@ def build_keywords(parsed: ParsedBrief, brand: str | None) -> list[str]:
         if w and w not in seen:
             seen[w] = None
     return list(seen)[:8]
+
+
+def _whole(fact: Fact, seg: Segment) -> bool:
+    """True when the fact is all its segment says ("made of tpe", "100% cotton").
+
+    "stainless steel mixing ball" is not a stainless steel product, "aluminium poles" not
+    an aluminium tent: a keyword made of the fact alone would move it onto the product.
+    """
+    rest = seg.text.lower().replace(fact.text.lower(), " ")
+    return all(w in KEYWORD_GLUE for w in re.findall(r"[a-z]+", rest))
+
+
+KEYWORD_GLUE = frozenset({"made", "of", "from", "in", "and", "with", "for", "pure"})
 
 
 def build_listing(parsed: ParsedBrief, brand: str | None = None) -> Listing:

@@ -1,0 +1,113 @@
+"""Fact binding: model sentences may join the brief's facts but never move one onto another."""
+
+from __future__ import annotations
+
+from knowledge.store import Store
+from tools.creatives.binding import Clauses, check_binding
+from tools.creatives.briefs import proposed_product
+from tools.creatives.closed_world import Support, split_sentences
+from tools.creatives.facts import parse_facts
+from tools.creatives.listing import checked_listing, draft_listing
+from tools.creatives.listing_builder import build_listing
+from tools.creatives.sources import support_for
+
+from .creative_catalog import seed_catalog
+
+
+def clauses(brief: str, name: str) -> Clauses:
+    """The clauses of one brief, named like the draft path names a new product."""
+    return Clauses.from_support(Support.of([brief], names=[name]))
+
+
+HEADLAMP = clauses("rechargeable LED headlamp 400 lumens, IPX4 water resistant, red light "
+                   "mode, runs up to 40 hours on low. USB-C charging", "LED headlamp")
+LIGHTS = clauses("solar path lights 8 pack, stainless steel, up to 10 hours of light, IP65",
+                 "solar path lights")
+BOX = clauses("glass food storage containers, set of 5, 1000ml each, snap lids, BPA free",
+              "glass food storage containers")
+PUZZLE = clauses("1000 piece jigsaw puzzle, finished size 27 x 20 inches, recycled cardboard",
+                 "jigsaw puzzle")
+SERUM = clauses("vitamin C serum 30ml with 15% vitamin C and hyaluronic acid, vegan",
+                "vitamin C serum")
+BOTTLE = clauses("Hydra stainless steel water bottle 750ml, double wall insulated, keeps "
+                 "drinks cold 24 hours and hot 12 hours. leak-proof lid", "water bottle")
+
+
+def kept(sentence: str, src: Clauses) -> bool:
+    """True when the binding check lets ``sentence`` through."""
+    return not check_binding(sentence, src)
+
+
+def test_a_number_moved_onto_another_feature_is_dropped_with_where_it_failed() -> None:
+    [finding] = check_binding("It also runs up to 40 hours on USB-C charging.", HEADLAMP)
+    assert "usb" in finding.phrase and "joins facts" in finding.reason
+    assert kept("It has a red light mode and runs up to 40 hours on low.", HEADLAMP)
+    assert kept("This headlamp has 400 lumens, USB-C charging and a red light mode.", HEADLAMP)
+
+
+def test_a_qualifier_or_a_negation_cannot_be_left_behind() -> None:
+    assert not kept("It gives 10 hours of light.", LIGHTS)
+    assert not kept("The lights have 10 hours of light.", LIGHTS)
+    assert kept("The lights have up to 10 hours of light.", LIGHTS)
+    assert not kept("This set of 5 has 1000ml containers.", BOX)
+    assert kept("The set of 5 containers holds 1000ml each.", BOX)
+    assert not kept("The containers have BPA.", BOX)
+    assert kept("The containers are BPA free.", BOX)
+    assert not kept("It runs 40 hours on low.", HEADLAMP)
+
+
+def test_binding_words_take_only_the_kind_of_fact_they_bind() -> None:
+    assert kept("This jigsaw puzzle measures 27 x 20 inches.", PUZZLE)
+    assert not kept("This jigsaw puzzle measures 1000 piece.", PUZZLE)
+    assert not kept("This jigsaw puzzle is made from 1000 piece.", PUZZLE)
+    assert kept("It is made of recycled cardboard.", PUZZLE)
+    assert not kept("This serum is made with 30ml of 15% vitamin C.", SERUM)
+    assert kept("This serum is made with 15% vitamin C and hyaluronic acid.", SERUM)
+
+
+def test_known_words_joined_into_a_new_claim_are_dropped() -> None:
+    assert not kept("It is finished with recycled cardboard.", PUZZLE)
+    assert not kept("It is double wall insulated so it keeps drinks cold 24 hours.", BOTTLE)
+    assert not kept("The leak-proof lid keeps drinks cold 24 hours.", BOTTLE)
+    assert not kept("It keeps drinks colder than 24 hours.", BOTTLE)
+    assert kept("It is double wall insulated and keeps drinks cold 24 hours.", BOTTLE)
+    assert kept("This 750ml bottle has a leak-proof lid.", BOTTLE)
+
+
+def test_title_and_keywords_keep_a_fact_with_its_own_words() -> None:
+    listing = build_listing(parse_facts(
+        "car phone mount, holds phones up to 6.7 inch, aluminium arm, 360 degree rotation"))
+    assert "Holds Phones Up to 6.7 inch" in listing.title
+    assert ", 6.7 inch" not in listing.title and ", 360 degree," not in listing.title + ","
+    assert not any(k.startswith("aluminium") for k in listing.keywords)
+    tee = build_listing(parse_facts("unisex t-shirt, 100% organic cotton, sizes S-XL"))
+    assert "100% organic cotton t-shirt" in tee.keywords
+
+
+def test_a_model_sentence_that_rebinds_facts_never_reaches_the_listing() -> None:
+    brief = ("rechargeable LED headlamp 400 lumens, IPX4 water resistant, red light mode, "
+             "runs up to 40 hours on low. USB-C charging")
+    parsed = parse_facts(brief)
+    support = Support.of([brief], names=[parsed.head])
+    model = ("It also runs up to 40 hours on USB-C charging. "
+             "It has a red light mode and runs up to 40 hours on low.")
+    listing, dropped, n = checked_listing(build_listing(parsed), model, support)
+    assert n == 1 and "on USB-C charging" not in listing.description
+    assert listing.description.endswith("It has a red light mode and runs up to 40 hours on low.")
+    assert [d["sentence"] for d in dropped] == ["It also runs up to 40 hours on USB-C charging."]
+
+
+def test_every_model_sentence_a_real_draft_keeps_parses_over_its_sources(store: Store) -> None:
+    merchant, _ = seed_catalog(store)
+    brief = "Hydra stainless steel water bottle 750ml, keeps drinks cold 24 hours, leak-proof lid"
+    content = draft_listing(store, merchant_id=merchant.id, brief=brief).content
+    assert content["model_used"]
+    parsed = parse_facts(brief)
+    template = build_listing(parsed).description
+    extra = content["description"][len(template):].strip()
+    assert content["description"].startswith(template)
+    product = proposed_product(merchant_id=merchant.id, product_id="x", brief=brief,
+                               attributes=None, parsed=parsed)
+    src = Clauses.from_support(support_for(store, product, brief))
+    assert all(kept(s, src) for s in split_sentences(extra))
+    assert content["model_sentences_kept"] == len(split_sentences(extra))

@@ -1,0 +1,263 @@
+"""Fact binding: a model sentence may join the sources' facts, never re-bind them.
+
+The word-level check (``closed_world``) accepts a sentence whose every word and number
+occurs in the sources. It cannot see a number or feature moved onto another attribute
+("runs up to 40 hours on USB-C charging" from "runs up to 40 hours on low" + "USB-C
+charging"), a material invented from another fact's word ("finished with recycled
+cardboard" from "finished size 27 x 20 inches"), or a qualifier left behind ("10 hours"
+from "up to 10 hours"). This check reads a model sentence as a small grammar over the
+sources:
+
+- a **span** is a run of words copied, in order, from ONE source clause (plurals and
+  hyphens aside); a span that leaves out a qualifier its number stands with in the source
+  ("up to", "about", "each", "max"), or a negation ("no", "not", "-free"), is no span;
+- spans are joined only by **coordinators** ("and", "or", commas); any other joining word
+  between two spans ("on", "of", "with", "for", "so") must stand where the source clause
+  has the two spans next to each other, so nothing is re-bound;
+- the product itself (its name, "it", "this") may open the sentence, take a frame verb
+  ("is", "has", "comes with") and a binding word whose kind is checked against what
+  follows: "made of" takes a material (no bare quantity), "measures" a dimension, "holds"
+  a capacity or weight, "weighs" a weight, "for" only what the source gives with "for";
+- the last word of a span is copied as written ("side pockets" is not "a side pocket").
+
+Anything else (a causal or comparative link, an implied benefit, a fact moved onto another
+attribute) leaves the sentence unparsed and it is dropped with the place it failed.
+There is no list of bad phrases: the grammar admits only what the sources join.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from knowledge.nlp.quantities import find_quantities
+from tools.creatives.closed_world import Finding, Support, word_forms
+
+_TOK = re.compile(r"\d+(?:[.,/]\d+)*|[A-Za-z\u00b0][A-Za-z'\u2019]*|[%+&,;:()]")
+_CLAUSE_BREAK = re.compile(r"[;:!?()\[\]\u2013\u2014|]|[.,](?!\d)|/(?!\d)|\s-\s")
+ARTICLES = frozenset({"a", "an", "the"})
+PRONOUNS = frozenset({"it", "its", "it's", "this", "these", "they", "their", "our"})
+FRAME = frozenset({"is", "are", "has", "have", "comes", "come", "features", "offers",
+                   "includes", "include", "also"})
+COORD = frozenset({"and", "or", "plus", ",", ";", ":", "&", "(", ")"})
+INSERT = frozenset({"for", "of", "at", "to", "in", "on", "with", "from", "by", "into"})
+# binding words after the product, with the kinds of quantity the next span may carry
+BIND: dict[tuple[str, ...], frozenset[str] | None] = {
+    ("made", "of"): frozenset({"rating"}), ("made", "from"): frozenset({"rating"}),
+    ("made", "with"): frozenset({"rating"}), ("designed", "for"): frozenset(),
+    ("with",): None, ("for",): frozenset(), ("that",): None, ("which",): None,
+    ("measures",): frozenset({"dimension"}), ("measuring",): frozenset({"dimension"}),
+    ("holds",): frozenset({"capacity", "weight"}), ("weighs",): frozenset({"weight"}),
+}
+NEED_KIND = frozenset({("measures",), ("measuring",), ("holds",), ("weighs",)})
+FOR = frozenset({("for",), ("designed", "for")})
+BIND_VERBS = frozenset(w for (w, *_) in NEED_KIND)
+GENERIC = frozenset({"feature", "function", "option"})  # "a voice recording feature"
+NEGATION = frozenset({"no", "not", "non", "without", "never"})
+NUMBER_BEFORE = frozenset({"up", "to", "about", "around", "approx", "approximately",
+                           "nearly", "almost", "over", "under", "least", "most", "max",
+                           "maximum", "min", "minimum", "only", "than"})
+NUMBER_AFTER = frozenset({"each", "per", "max", "maximum", "min", "minimum"})
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase word, number and joining-punctuation tokens; hyphenated words split."""
+    out: list[str] = []
+    for tok in _TOK.findall(text.replace("\u2019", "'")):
+        out += [p for p in tok.lower().split("-") if p]
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _tok_forms(tok: str) -> frozenset[str]:
+    return frozenset({tok} if tok[0].isdigit() or not tok[0].isalpha() else word_forms(tok))
+
+
+def _same(a: str, b: str) -> bool:
+    return bool(_tok_forms(a) & _tok_forms(b))
+
+
+def _is_number(tok: str) -> bool:
+    return tok[0].isdigit()
+
+
+@dataclass
+class Clauses:
+    """The sources' clauses as token sequences, and the product's name words."""
+
+    clauses: list[list[str]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    heads: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, texts: Iterable[str], names: Iterable[str] = ()) -> Clauses:
+        """Cut every source text into clauses; ``names`` are the product's own names."""
+        out = cls()
+        for text in texts:
+            for clause in _CLAUSE_BREAK.split(text):
+                toks = tokens(clause)
+                if toks:
+                    out.clauses.append(toks)
+        out.name(names)
+        return out
+
+    def name(self, names: Iterable[str]) -> None:
+        """The product's names: every word, and the head noun each one ends on."""
+        for n in names:
+            words = [t for t in tokens(n) if t[0].isalpha()]
+            self.names |= {f for t in words for f in _tok_forms(t)}
+            if words:
+                self.heads |= _tok_forms(words[-1])
+
+    @classmethod
+    def from_support(cls, support: Support) -> Clauses:
+        """The clauses of a closed-world support's texts, with its name words."""
+        out = cls.of(support.texts, support.name_texts)
+        if not out.heads and out.clauses:
+            out.name([" ".join(out.clauses[0])])
+        return out
+
+    def spans(self, sent: list[str], i: int) -> list[tuple[int, int, int]]:
+        """Every (clause, start, end) copied in order from one clause at ``sent[i:]``."""
+        found = []
+        for c, clause in enumerate(self.clauses):
+            for s in range(len(clause)):
+                k = 0
+                while (i + k < len(sent) and s + k < len(clause)
+                       and _same(sent[i + k], clause[s + k])):
+                    k += 1
+                    if sent[i + k - 1] == clause[s + k - 1] and self.whole(c, s, s + k):
+                        found.append((c, s, s + k))
+        return found
+
+    def whole(self, c: int, s: int, e: int) -> bool:
+        """False when the span leaves out a negation or a qualifier of its number."""
+        clause = self.clauses[c]
+        before = clause[s - 1] if s > 0 else ""
+        after = clause[e] if e < len(clause) else ""
+        if before in NEGATION or after == "free":
+            return False
+        if any(_is_number(t) for t in clause[s:e]):
+            return before not in NUMBER_BEFORE and after not in NUMBER_AFTER
+        return True
+
+
+def _kinds(words: list[str]) -> set[str]:
+    return {q.kind for q in find_quantities(" ".join(words)) if q.kind != "number"}
+
+
+class _Parser:
+    """Depth-first parse of one sentence; remembers how far it got for the reason."""
+
+    def __init__(self, sent: list[str], src: Clauses) -> None:
+        self.sent, self.src, self.best = sent, src, 0
+        self.seen: set[tuple[int, tuple[object, ...]]] = set()
+
+    def parse(self, i: int, prev: tuple[object, ...]) -> bool:
+        """True when ``sent[i:]`` parses after a unit of kind ``prev``."""
+        if (i, prev) in self.seen:
+            return False
+        self.seen.add((i, prev))
+        self.best = max(self.best, i)
+        sent, kind = self.sent, prev[0]
+        if i == len(sent):
+            return kind in ("span", "name", "generic")
+        tok = sent[i]
+        if tok in ARTICLES:
+            return self.parse(i + 1, prev)
+        if (kind in ("begin", "coord", "frame") or kind == "span" and self._premodifier(prev)) \
+                and self._name(i):
+            return True
+        if kind in ("name", "frame", "coord") and tok in FRAME and self.parse(i + 1, ("frame",)):
+            return True
+        if kind in ("name", "frame") and self._bind(i):
+            return True
+        if (kind in ("span", "name") or kind == "coord" and tok in ("and", "or")) \
+                and tok in COORD and self.parse(i + 1, ("coord",)):
+            return True
+        if kind == "span" and tok in GENERIC and self.parse(i + 1, ("generic",)):
+            return True
+        if kind == "generic" and tok in COORD and self.parse(i + 1, ("coord",)):
+            return True
+        if kind == "span" and tok in INSERT and self.parse(i + 1, ("insert", *prev[1:])):
+            return True
+        return self._span(i, prev)
+
+    def _premodifier(self, prev: tuple[object, ...]) -> bool:
+        """A span may stand before the product's name unless it ends on a joining word."""
+        c, e = prev[1], prev[2]
+        assert isinstance(c, int) and isinstance(e, int)
+        return self.src.clauses[c][e - 1] not in INSERT | NUMBER_BEFORE | COORD
+
+    def _name(self, i: int) -> bool:
+        """The product itself: a pronoun, or name words ending on its head noun."""
+        j, ends = i, []
+        while j < len(self.sent) and (self.sent[j] in PRONOUNS
+                                      or _tok_forms(self.sent[j]) & self.src.names):
+            if self.sent[j] in PRONOUNS or _tok_forms(self.sent[j]) & self.src.heads:
+                ends.append(j + 1)
+            j += 1
+        return any(self.parse(k, ("name",)) for k in reversed(ends))
+
+    def _bind(self, i: int) -> bool:
+        for words, kinds in BIND.items():
+            if tuple(self.sent[i:i + len(words)]) == words and self.parse(
+                    i + len(words), ("bind", words, kinds)):
+                return True
+        return False
+
+    def _span(self, i: int, prev: tuple[object, ...]) -> bool:
+        kind = prev[0]
+        if kind not in ("begin", "coord", "name", "frame", "bind", "span", "insert"):
+            return False
+        for c, s, e in self.src.spans(self.sent, i):
+            n = e - s
+            if kind in ("span", "insert") and not self._continues(prev, c, s):
+                continue
+            if kind == "bind" and not self._fits(prev, self.sent[i:i + n], c, s):
+                continue
+            if self.parse(i + n, ("span", c, e)):
+                return True
+        return False
+
+    def _continues(self, prev: tuple[object, ...], c: int, s: int) -> bool:
+        """A span after a span (or after an inserted joining word) continues its clause."""
+        pc, pe = prev[1], prev[2]
+        if pc != c or not isinstance(pe, int):
+            return False
+        if s == pe:
+            return True
+        clause = self.src.clauses[c]
+        return prev[0] == "insert" and s == pe + 1 and clause[pe] in INSERT | ARTICLES
+
+    def _fits(self, prev: tuple[object, ...], words: list[str], c: int, s: int) -> bool:
+        """The span after a binding word carries the kind of fact that word binds.
+
+        A purpose or audience ("for large dogs") must be one the source gives with "for".
+        """
+        bind, kinds = prev[1], prev[2]
+        if bind in FOR and (s == 0 or self.src.clauses[c][s - 1] != "for"):
+            return False
+        if kinds is None:
+            return True
+        assert isinstance(kinds, frozenset)
+        found = _kinds(words)
+        if bind in NEED_KIND:
+            return bool(found & kinds)
+        return not _is_number(words[0]) or found <= kinds and bool(found)
+
+
+def check_binding(sentence: str, src: Clauses) -> list[Finding]:
+    """One finding when ``sentence`` joins or moves facts in a way no source does."""
+    sent = [t for t in tokens(sentence.rstrip(".!? "))]
+    if not sent:
+        return []
+    parser = _Parser(sent, src)
+    if parser.parse(0, ("begin",)):
+        return []
+    at = min(parser.best, len(sent) - 1)
+    where = " ".join(sent[max(0, at - 3):at + 3])
+    return [Finding(where, f"near {sent[at]!r}: the sentence joins facts in a way no fact, "
+                           "product field or knowledge line does")]
