@@ -43,7 +43,7 @@ from tools.ads.replay import (
     FlightSpec,
     ReplayWorld,
     build_world,
-    estimated_outcomes,
+    forecast_flight,
     run_flight,
     summary,
 )
@@ -72,18 +72,21 @@ def world_store(folder: Path, products: int = 1200, seed: int = 11) -> Store:
     return store
 
 
-def _flight(job: tuple[FlightSpec, str, str | None]) -> dict[str, Any]:
-    spec, workdir, replay_of = job
+def _flight(job: tuple[FlightSpec, str, int]) -> dict[str, Any]:
+    """A live flight (``plays`` 0), or the pre-flight forecast of one from ``plays`` plays."""
+    spec, workdir, plays = job
     assert _WORLD is not None
     shutil.rmtree(workdir, ignore_errors=True)
-    outcomes = estimated_outcomes(Path(replay_of)) if replay_of else None
-    result = run_flight(_WORLD, spec, Path(workdir), outcomes)
+    if plays:
+        return {"seed": spec.seed, "target_roi": spec.target_roi, "workdir": workdir,
+                **forecast_flight(_WORLD, spec, Path(workdir), plays)}
+    result = run_flight(_WORLD, spec, Path(workdir))
     return {**summary(result, spec), "workdir": workdir, "auction_ms": result.auction_ms,
-            "auction_cpu_ms": result.auction_cpu_ms, "luck": spec.luck,
+            "auction_cpu_ms": result.auction_cpu_ms,
             "shown": result.shown[:: max(1, len(result.shown) // 60)]}
 
 
-def _run_all(jobs: Sequence[tuple[FlightSpec, str, str | None]], workers: int
+def _run_all(jobs: Sequence[tuple[FlightSpec, str, int]], workers: int
              ) -> list[dict[str, Any]]:
     if workers <= 1:
         return [_flight(j) for j in jobs]
@@ -163,27 +166,25 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
                             "rival_bid": RIVAL_BID}
     progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
     grid_jobs = [(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed", fixed_bid=b,
-                             **base), str(scratch / f"grid-{s}-{b}"), None)
+                             **base), str(scratch / f"grid-{s}-{b}"), 0)
                  for s in seeds for b in GRID]
     grid = _run_all(grid_jobs, workers)
     by_seed = {s: [g for g in grid if g["seed"] == s] for s in seeds}
-    roi_jobs, plans = [], []
+    roi_jobs: list[tuple[FlightSpec, str, int]] = []
+    forecast_jobs: list[tuple[FlightSpec, str, int]] = []
+    plans: list[dict[str, Any]] = []
     for t in targets:
         for s in seeds:
             cap = feasible_spend(by_seed[s], t)
             budget = 0.8 * cap if cap else 0.5 * min(g["spend"] for g in by_seed[s])
             plans.append({"target": t, "seed": s, "feasible": cap > 0, "budget": budget})
-            roi_jobs.append((FlightSpec(target_roi=t, budget=budget, seed=s, **base),
-                             str(scratch / f"roi-{s}-{t}"), None))
-    progress(f"ROI-bidder flights: {len(roi_jobs)}")
-    runs = _run_all(roi_jobs, workers)
-    middle = targets[len(targets) // 2]
-    replay_jobs = [(FlightSpec(target_roi=r["target_roi"], budget=r["budget"],
-                               seed=r["seed"], luck=k, **base),
-                    f"{r['workdir']}-replay{k}", r["workdir"])
-                   for r in runs if r["target_roi"] == middle for k in range(1, replays + 1)]
-    progress(f"re-forecasts by replay: {len(replay_jobs)}")
-    replayed = _run_all(replay_jobs, workers)
+            spec = FlightSpec(target_roi=t, budget=budget, seed=s, **base)
+            roi_jobs.append((spec, str(scratch / f"roi-{s}-{t}"), 0))
+            forecast_jobs.append((spec, str(scratch / f"forecast-{s}-{t}"), replays))
+    progress(f"ROI-bidder flights: {len(roi_jobs)}, and their pre-flight forecasts "
+             f"({replays} plays each)")
+    both = _run_all(roi_jobs + forecast_jobs, workers)
+    runs, replayed = both[:len(roi_jobs)], both[len(roi_jobs):]
     load = os.getloadavg()
     figures = _figures(store, world, runs, plans, by_seed, replayed)
     figures["overspend"] = overspend_trial(world, scratch / "overspend")
@@ -213,15 +214,12 @@ def _figures(store: Store, world: ReplayWorld, runs: list[dict[str, Any]],
     sample = rng.sample(shown, min(300, len(shown)))
     top50 = {q: {h.product.id for h in store.search.search(q, k=50)} for q, _ in sample}
     forecast = []
-    for real in runs:
-        mine = [rep for rep in replays if rep["workdir"].startswith(real["workdir"] + "-replay")]
-        if not mine:
-            continue
-        spend = sum(rep["spend"] for rep in mine)
-        roi = sum(rep["gmv"] for rep in mine) / spend if spend else 0.0
-        forecast.append({"seed": real["seed"], "realised_roi": real["roi"],
-                         "forecast_roi": round(roi, 3), "replays": len(mine),
-                         "replay_rois": [rep["roi"] for rep in mine],
+    for real, pre in zip(runs, replays, strict=True):
+        roi = pre["p50_pooled_roi"]
+        forecast.append({"seed": real["seed"], "target_roi": real["target_roi"],
+                         "realised_roi": real["roi"], "forecast_roi": round(roi, 3),
+                         "forecast_spend": pre["spend"], "realised_spend": real["spend"],
+                         "plays": pre["plays"], "play_rois": pre["play_rois"],
                          "gap": round(abs(roi / real["roi"] - 1), 4) if real["roi"] else None})
     return {
         "runs": rows,

@@ -1,8 +1,10 @@
 """pCTR and pCVR learned from the logged sponsored events (logistic regression).
 
 Features are what the server knows at request time, never a simulator's truth: the
-organic relevance share and rank, the slot position, the placement, the price, and the
-product's own smoothed click (or order) rate in the log. Position bias: position is a
+organic relevance share and rank, the slot position, the placement, the price, the
+product's own smoothed click (or order) rate in the log, and what the query says about the
+shopper (:mod:`tools.ads.query_features`: the product's type and feature tags named in the
+query, and learned ``query word | product term`` crosses). Position bias: position is a
 feature in training and set to the top slot when predicting, so the auction compares
 products on position-free click odds. Until enough events are logged, priors from the
 storefront behaviour log stand in.
@@ -13,8 +15,10 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
+from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 from sqlalchemy import func
 from sqlalchemy import select as sql_select
@@ -23,11 +27,13 @@ from sqlmodel import Session, col, select
 
 from knowledge.ads import AdEvent
 from knowledge.models import Event
+from tools.ads import query_features as qf
 
 PLACEMENTS = ("search", "category", "for_you", "chat")
 MIN_IMPRESSIONS, MIN_CLICKS = 200, 25
 SMOOTH = 30.0  # pseudo-impressions (or clicks) pulling a product's rate to the mean
 TRAIN_ROWS = 60_000
+DENSE = 11  # dense features before the query-product crosses
 
 
 @dataclass
@@ -39,6 +45,7 @@ class Context:
     relevance: float  # score / top organic score, in (0, 1]
     organic_rank: int
     placement: str = "search"
+    query: str | None = None
 
 
 def _logit(p: float) -> float:
@@ -56,11 +63,14 @@ class ClickModel:
     cvr_model: LogisticRegression | None = None
     product_ctr: dict[str, float] = field(default_factory=dict)
     product_cvr: dict[str, float] = field(default_factory=dict)
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # product -> type, tags
+    ctr_crosses: qf.Crosses | None = None
+    cvr_crosses: qf.Crosses | None = None
     trained_on: int = 0
 
     def _rows(self, items: list[Context], positions: list[int], rates: dict[str, float],
               base: float) -> np.ndarray:
-        out = np.zeros((len(items), 9))
+        out = np.zeros((len(items), DENSE))
         for i, (c, pos) in enumerate(zip(items, positions, strict=True)):
             out[i, 0] = c.relevance
             out[i, 1] = math.log1p(c.organic_rank)
@@ -70,25 +80,60 @@ class ClickModel:
                 out[i, 3 + min(pos, 2)] = 1.0
             if c.placement in PLACEMENTS[1:]:
                 out[i, 6 + PLACEMENTS.index(c.placement) - 1] = 1.0
+            out[i, 9:11] = qf.dense(c.query, self.terms.get(c.product_id, ()))
         return out
 
-    def predict(self, items: list[Context]) -> tuple[np.ndarray, np.ndarray]:
-        """Position-free pCTR and pCVR per candidate."""
+    def _keys(self, items: list[Context]) -> list[list[str]]:
+        return [qf.crosses(c.query, self.terms.get(c.product_id, ())) for c in items]
+
+    def _train(self, items: list[Context], positions: list[int], rates: dict[str, float],
+               base: float, y: np.ndarray) -> tuple[LogisticRegression | None,
+                                                    qf.Crosses | None]:
+        keys = self._keys(items)
+        vocab = qf.Crosses(keys)
+        x = sparse.hstack([sparse.csr_matrix(self._rows(items, positions, rates, base)),
+                           vocab.matrix(keys)]).tocsr()
+        model = _fit(x, y)
+        if model is None:
+            return None, None
+        vocab.learn(model.coef_[0][DENSE:])
+        return model, vocab
+
+    def _proba(self, model: LogisticRegression, vocab: qf.Crosses | None, items: list[Context],
+               rates: dict[str, float], base: float, positions: list[int]) -> np.ndarray:
+        z = self._rows(items, positions, rates, base) @ model.coef_[0][:DENSE]
+        if vocab is not None and vocab.weight:
+            z = z + np.array([vocab.score(k) for k in self._keys(items)])
+        return np.asarray(1.0 / (1.0 + np.exp(-(z + model.intercept_[0]))))
+
+    def predict(self, items: list[Context], positions: list[int] | None = None
+                ) -> tuple[np.ndarray, np.ndarray]:
+        """Click and order chances per candidate (position-free, i.e. top slot, unless given)."""
         if not items:
             return np.zeros(0), np.zeros(0)
-        top = [0] * len(items)
         if self.ctr_model is None:
             ctr = np.full(len(items), self.prior_ctr) * np.array([0.5 + c.relevance / 2
                                                                   for c in items])
         else:
-            ctr = _proba(self.ctr_model, self._rows(items, top, self.product_ctr,
-                                                    self.prior_ctr))
+            ctr = self._proba(self.ctr_model, self.ctr_crosses, items, self.product_ctr,
+                              self.prior_ctr, positions or [0] * len(items))
         if self.cvr_model is None:
             cvr = np.full(len(items), self.prior_cvr)
         else:
-            cvr = _proba(self.cvr_model, self._rows(items, top, self.product_cvr,
-                                                    self.prior_cvr))
+            cvr = self._proba(self.cvr_model, self.cvr_crosses, items, self.product_cvr,
+                              self.prior_cvr, [0] * len(items))
         return ctr, cvr
+
+    def fit_clicks(self, items: list[Context], positions: list[int], clicked: np.ndarray
+                   ) -> bool:
+        """Train the click model on shown items, their slots and whether each was clicked."""
+        if len(items) < MIN_IMPRESSIONS or clicked.sum() < MIN_CLICKS:
+            return False
+        self.prior_ctr = float(clicked.mean())
+        self.product_ctr = _rates(items, clicked, np.ones(len(items), bool), self.prior_ctr)
+        self.ctr_model, self.ctr_crosses = self._train(items, positions, self.product_ctr,
+                                                       self.prior_ctr, clicked)
+        return self.ctr_model is not None
 
     def fit(self, engine: Engine, prices: dict[str, float]) -> bool:
         """Retrain on the most recent logged impressions and clicks.
@@ -100,22 +145,18 @@ class ClickModel:
             shown = list(session.execute(
                 sql_select(col(AdEvent.impression_id), col(AdEvent.product_id),
                            col(AdEvent.relevance), col(AdEvent.organic_rank),
-                           col(AdEvent.position), col(AdEvent.placement))
+                           col(AdEvent.position), col(AdEvent.placement), col(AdEvent.query))
                 .where(col(AdEvent.kind) == "impression").order_by(col(AdEvent.id).desc())
                 .limit(TRAIN_ROWS)))
             clicked = set(session.exec(select(AdEvent.impression_id).where(
                 AdEvent.kind == "click")))
             ordered = set(session.exec(select(AdEvent.impression_id).where(
                 AdEvent.kind == "order")))
-        items = [Context(r[1], prices.get(r[1], 1.0), r[2], r[3], r[5]) for r in shown]
+        items = [Context(r[1], prices.get(r[1], 1.0), r[2], r[3], r[5], r[6]) for r in shown]
         positions = [int(r[4]) for r in shown]
         y_click = np.array([r[0] in clicked for r in shown], dtype=bool)
         y_order = np.array([r[0] in ordered for r in shown], dtype=bool)
-        if len(shown) >= MIN_IMPRESSIONS and y_click.sum() >= MIN_CLICKS:
-            self.prior_ctr = float(y_click.mean())
-            self.product_ctr = _rates(items, y_click, np.ones(len(items), bool), self.prior_ctr)
-            self.ctr_model = _fit(self._rows(items, positions, self.product_ctr,
-                                             self.prior_ctr), y_click)
+        self.fit_clicks(items, positions, y_click)
         sub = [c for c, k in zip(items, y_click, strict=True) if k]
         y_sub = list(y_order[y_click])
         organic, bought = _organic_clicks(engine, prices)
@@ -124,16 +165,10 @@ class ClickModel:
             y = np.array(y_sub, dtype=bool)
             self.prior_cvr = float(y.mean())
             self.product_cvr = _rates(sub, y, np.ones(len(sub), bool), self.prior_cvr)
-            self.cvr_model = _fit(self._rows(sub, [0] * len(sub), self.product_cvr,
-                                             self.prior_cvr), y)
+            self.cvr_model, self.cvr_crosses = self._train(
+                sub, [0] * len(sub), self.product_cvr, self.prior_cvr, y)
         self.trained_on = len(shown)
         return self.ctr_model is not None or self.cvr_model is not None
-
-
-def _proba(model: LogisticRegression, x: np.ndarray) -> np.ndarray:
-    """``predict_proba(x)[:, 1]`` without scikit-learn's per-call checks (hot path)."""
-    z = x @ model.coef_[0] + model.intercept_[0]
-    return np.asarray(1.0 / (1.0 + np.exp(-z)))
 
 
 def _rates(items: list[Context], y: np.ndarray, base_mask: np.ndarray, mean: float
@@ -147,7 +182,7 @@ def _rates(items: list[Context], y: np.ndarray, base_mask: np.ndarray, mean: flo
     return {p: (hits[p] + SMOOTH * mean) / (trials[p] + SMOOTH) for p in trials}
 
 
-def _fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression | None:
+def _fit(x: Any, y: np.ndarray) -> LogisticRegression | None:
     if y.all() or not y.any():
         return None
     return LogisticRegression(C=1.0, max_iter=300).fit(x, y)
@@ -157,17 +192,26 @@ def _organic_clicks(engine: Engine, prices: dict[str, float]) -> tuple[list[Cont
     """Storefront clicks (the behaviour log) and whether the shopper then bought that product.
 
     Organic clicks teach the order model too: a store's behaviour log is far larger than
-    its ad log. They carry no ad position; relevance is taken as full.
+    its ad log. They carry no ad position; relevance is taken as full. The query is the
+    click's own, else the session's last search before it.
     """
     with Session(engine) as session:
         rows = list(session.exec(
-            select(Event.user_id, Event.product_id, Event.type)
-            .where(col(Event.type).in_(("click", "purchase")), col(Event.product_id).in_(
-                list(prices))).order_by(col(Event.id).desc()).limit(TRAIN_ROWS)))
-    bought = {(u, p) for u, p, kind in rows if kind == "purchase"}
-    clicks = {(u, p) for u, p, kind in rows if kind == "click"}
-    items = [Context(p or "", prices.get(p or "", 1.0), 1.0, 0) for _, p in sorted(clicks)]
-    return items, [key in bought for key in sorted(clicks)]
+            select(Event.user_id, Event.product_id, Event.type, Event.query)
+            .where(col(Event.type).in_(("click", "purchase", "search")),
+                   col(Event.product_id).in_(list(prices)) | (col(Event.type) == "search"))
+            .order_by(col(Event.id).desc()).limit(3 * TRAIN_ROWS)))
+    bought = {(u, p) for u, p, kind, _ in rows if kind == "purchase"}
+    last_search: dict[str, str | None] = {}
+    clicks: dict[tuple[str, str], str | None] = {}
+    for user, pid, kind, query in reversed(rows):  # oldest first
+        if kind == "search":
+            last_search[user] = query
+        elif kind == "click" and pid:
+            clicks.setdefault((user, pid), query or last_search.get(user))
+    keys = sorted(clicks)
+    items = [Context(p, prices.get(p, 1.0), 1.0, 0, "search", clicks[(u, p)]) for u, p in keys]
+    return items, [key in bought for key in keys]
 
 
 def storefront_cvr(engine: Engine) -> float:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import random
 import statistics
-import time
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,7 +33,9 @@ from knowledge.models import Event, Product
 from knowledge.settings import Settings
 from knowledge.sql import transaction
 from knowledge.store import Store
-from tools.ads import report, shoppers
+from tools.ads import shoppers
+from tools.ads.flight import FlightResult, Reaction, Search, play, read_back
+from tools.ads.forecast import forecast_from_store
 from tools.ads.relevance import Relevance
 from tools.ads.serving import AdServer, Candidate
 from tools.campaigns.traffic import hourly_shape
@@ -42,7 +43,6 @@ from tools.campaigns.traffic import hourly_shape
 FLIGHT_START = date(2026, 6, 1)
 PERSONAS = ("yogi", "runner", "expecting_mother")
 OUR_BRANDS = ("IronLeaf", "Zenflow")
-Outcomes = Callable[[shoppers.Shopper, Product, int, str], tuple[float, float]]
 
 
 @dataclass
@@ -72,26 +72,6 @@ class FlightSpec:
     rival_bid: float = 0.6
     history_searches: int = 4000
     luck: int = 0  # another draw of the shoppers' clicks and orders on the same traffic
-
-
-@dataclass
-class FlightResult:
-    """What the recorded events say about the flight."""
-
-    spend: float
-    gmv: float
-    clicks: int
-    orders: int
-    impressions: int
-    pacing_error: float
-    auction_ms: list[float] = field(default_factory=list)
-    auction_cpu_ms: list[float] = field(default_factory=list)  # this thread's CPU time
-    shown: list[tuple[str, str]] = field(default_factory=list)  # (query, product) per impression
-
-    @property
-    def roi(self) -> float:
-        """GMV / spend."""
-        return self.gmv / self.spend if self.spend else 0.0
 
 
 def build_world(store: Store, *, category: str = "fitness", queries_per_persona: int = 30,
@@ -131,8 +111,10 @@ def _fresh_engine(world: ReplayWorld, workdir: Path, spec: FlightSpec) -> tuple[
                     budget_total=spec.budget, target_roi=spec.target_roi,
                     start=FLIGHT_START, end=end)
     rivals = [pid for group in world.rivals for pid in group]
+    with engine.begin() as conn:  # (model_copy()'d table rows are not inserted by add_all)
+        conn.execute(insert(Product.__table__),  # type: ignore[attr-defined]
+                     [p.model_dump() for p in world.products])
     with transaction(engine) as session:
-        session.add_all([p.model_copy() for p in world.products])
         session.add(ours)
         for i, pid in enumerate(rivals):
             session.add(Campaign(id=f"c_rival{i}", merchant_id=f"m_rival{i}", name=f"rival {i}",
@@ -151,23 +133,30 @@ def _fresh_engine(world: ReplayWorld, workdir: Path, spec: FlightSpec) -> tuple[
 def _history(engine: Engine, world: ReplayWorld, spec: FlightSpec) -> None:
     """Write the store's behaviour log from before the flight.
 
-    Organic searches, clicks and purchases by the same kind of shoppers: what the ad
-    server's order model first learns from.
+    Organic searches, clicks and purchases by the same kind of shoppers, at the flight's
+    daily volume and hourly shape: what the ad server's order model first learns from, and
+    the recorded traffic the pre-flight forecast replays.
     """
     rng = random.Random(spec.seed + 5_000)
     people = shoppers.make_shoppers(rng, 400, list(PERSONAS))
-    before = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC) - timedelta(days=7)
+    days = max(1, round(spec.history_searches / spec.requests_per_day))
+    before = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC) - timedelta(days=days)
+    shape = list(hourly_shape()[0])
     rows = []
     for n in range(spec.history_searches):
         shopper = rng.choice(people)
         query = rng.choice(world.queries[shopper.persona or ""])
-        ts = before + timedelta(seconds=n * 60)
+        hour = rng.choices(range(24), weights=shape)[0]
+        ts = before + timedelta(days=n * days // spec.history_searches, hours=hour,
+                                seconds=rng.randrange(3600))
+        rows.append({"user_id": shopper.session_id, "type": "search", "product_id": None,
+                     "ts": ts, "query": query})
         for rank, cand in enumerate(world.organic[query][:12]):
             if rng.random() >= shoppers.click_chance(shopper, cand.product, min(3, rank // 2),
                                                      query, world.world):
                 continue
             rows.append({"user_id": shopper.session_id, "type": "click",
-                         "product_id": cand.product.id, "ts": ts, "query": None})
+                         "product_id": cand.product.id, "ts": ts, "query": query})
             if rng.random() < shoppers.buy_chance(shopper, cand.product, world.world):
                 rows.append({"user_id": shopper.session_id, "type": "purchase",
                              "product_id": cand.product.id, "ts": ts, "query": None})
@@ -177,26 +166,22 @@ def _history(engine: Engine, world: ReplayWorld, spec: FlightSpec) -> None:
             conn.execute(insert(Event.__table__), rows)  # type: ignore[attr-defined]
 
 
-def truth(world: ReplayWorld) -> Outcomes:
+def truth(world: ReplayWorld, people: list[shoppers.Shopper]) -> Reaction:
     """Outcomes from the shoppers' hidden persona reactions."""
-    def chances(s: shoppers.Shopper, p: Product, pos: int, q: str) -> tuple[float, float]:
+    by_id = {s.session_id: s for s in people}
+
+    def chances(session_id: str, p: Product, pos: int, q: str, _c: Candidate, _t: float
+                ) -> tuple[float, float]:
+        s = by_id[session_id]
         return (shoppers.click_chance(s, p, pos, q, world.world),
                 shoppers.buy_chance(s, p, world.world))
     return chances
 
 
-def run_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path,
-               outcomes: Outcomes | None = None) -> FlightResult:
-    """Play the flight through the serving path; figures come from the recorded ledger."""
-    engine, cid = _fresh_engine(world, workdir, spec)
-    server = AdServer(engine, AdSettings(slots=2), relevance=world.relevance, background=False)
-    traffic = random.Random(spec.seed)
-    luck = random.Random(spec.seed + 10_000 + 7919 * spec.luck)
-    people = shoppers.make_shoppers(traffic, 600, list(PERSONAS))
+def searches(world: ReplayWorld, spec: FlightSpec, people: list[shoppers.Shopper],
+             traffic: random.Random, start: datetime) -> Iterator[Search]:
+    """The flight's searches: Poisson volume per hour by the traffic shape."""
     shape, _ = hourly_shape()
-    react = outcomes or truth(world)
-    result = FlightResult(0, 0, 0, 0, 0, 0)
-    start = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC)
     for day in range(spec.days):
         for hour in range(24):
             n = int(np.random.default_rng(spec.seed * 1000 + day * 24 + hour).poisson(
@@ -204,78 +189,47 @@ def run_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path,
             for i in range(n):
                 now = start + timedelta(days=day, hours=hour, seconds=3600 * i / max(n, 1))
                 shopper = traffic.choice(people)
-                query = traffic.choice(world.queries[shopper.persona or ""])
-                server.upkeep(now)  # the store's background thread, on the compressed clock
-                t0, c0 = time.perf_counter(), time.thread_time()
-                ads = server.sponsored(world.organic[query], session_id=shopper.session_id,
-                                       now=now, query=query)
-                result.auction_ms.append((time.perf_counter() - t0) * 1000)
-                result.auction_cpu_ms.append((time.thread_time() - c0) * 1000)
-                for ad in ads:
-                    if ad.campaign_id == cid:
-                        result.shown.append((query, ad.product.id))
-                    p_click, p_buy = react(shopper, ad.product, ad.position, query)
-                    if luck.random() >= p_click:
-                        continue
-                    server.click(ad.impression_id, now)
-                    if luck.random() < p_buy:
-                        server.order(session_id=shopper.session_id, product_id=ad.product.id,
-                                     value=float(ad.product.price or 0.0),
-                                     order_key=ad.impression_id,
-                                     now=now + timedelta(minutes=4))
-    return _read_back(engine, cid, start + timedelta(days=spec.days), result)
+                yield now, shopper.session_id, traffic.choice(world.queries[shopper.persona or ""])
 
 
-def _read_back(engine: Engine, cid: str, end: datetime, result: FlightResult) -> FlightResult:
-    with Session(engine) as session:
-        campaign = session.get(Campaign, cid)
-    assert campaign is not None
-    t = ledger.totals(engine, [cid])[cid]
-    series = report.hourly_series(engine, campaign, end)
-    result.spend, result.gmv = t["spend"], t["gmv"]
-    result.clicks, result.orders, result.impressions = (int(t["click"]), int(t["order"]),
-                                                        int(t["impression"]))
-    result.pacing_error = report.pacing_error(series, campaign.budget_total)
+def run_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path,
+               outcomes: Reaction | None = None) -> FlightResult:
+    """Play the flight through the serving path; figures come from the recorded ledger."""
+    engine, cid = _fresh_engine(world, workdir, spec)
+    server = AdServer(engine, AdSettings(slots=2), relevance=world.relevance, background=False)
+    traffic = random.Random(spec.seed)
+    luck = random.Random(spec.seed + 10_000 + 7919 * spec.luck)
+    people = shoppers.make_shoppers(traffic, 600, list(PERSONAS))
+    start = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC)
+    result = play(server, cid, searches(world, spec, people, traffic, start),
+                  world.organic.__getitem__, outcomes or truth(world, people), luck)
+    result = read_back(engine, cid, start + timedelta(days=spec.days), result)
     engine.dispose()
     return result
 
 
-def estimated_outcomes(workdir: Path) -> Outcomes:
-    """Click and order chances estimated from a recorded flight's ledger.
+def forecast_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path, plays: int
+                    ) -> dict[str, Any]:
+    """The flight's pre-flight forecast, as the merchant sees it before launch.
 
-    Smoothed rates per product and a position effect per slot, for re-forecasting on the
-    same traffic.
+    The production forecast (:func:`tools.ads.forecast.forecast_from_store`) on the store as
+    it stands before the flight: its behaviour log and the rival campaigns. It never sees
+    the flight's own traffic draw or the shoppers' hidden reactions.
     """
-    engine = make_engine(Settings(data_dir=workdir))
-    shown: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
-    clicks_orders: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    engine, cid = _fresh_engine(world, workdir / "store", spec)
     with Session(engine) as session:
-        rows = list(session.exec(select(ledger.AdEvent)))
+        campaign = session.get(Campaign, cid)
+    assert campaign is not None
+    start = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC)
+    out = forecast_from_store(engine, campaign, world.organic.__getitem__,
+                              relevance=world.relevance, runs=plays, seed=spec.seed, now=start,
+                              folder=workdir)
     engine.dispose()
-    clicked = {e.impression_id for e in rows if e.kind == "click"}
-    for e in rows:
-        if e.kind == "impression":
-            cell = shown[(e.product_id, min(e.position, 1))]
-            cell[0] += 1
-            cell[1] += int(e.impression_id in clicked)
-        elif e.kind == "click":
-            clicks_orders[e.product_id][0] += 1
-        elif e.kind == "order":
-            clicks_orders[e.product_id][1] += 1
-    by_pos = [sum(v[1] for k, v in shown.items() if k[1] == pos) /
-              max(1, sum(v[0] for k, v in shown.items() if k[1] == pos)) for pos in (0, 1)]
-    base_ctr = by_pos[0] or 0.01
-    pos_factor = [1.0, (by_pos[1] / base_ctr) if by_pos[0] else 1.0]
-    total = [sum(v[0] for v in clicks_orders.values()), sum(v[1] for v in clicks_orders.values())]
-    base_cvr = total[1] / max(1, total[0])
-
-    def chances(_s: shoppers.Shopper, p: Product, pos: int, _q: str) -> tuple[float, float]:
-        imp = [shown[(p.id, 0)][i] + shown[(p.id, 1)][i] for i in (0, 1)]
-        ctr = (imp[1] + 20 * base_ctr) / (imp[0] + 20)
-        co = clicks_orders[p.id]
-        cvr = (co[1] + 10 * base_cvr) / (co[0] + 10)
-        return ctr * pos_factor[min(pos, 1)], cvr
-    return chances
+    assert out is not None, "the store before the flight has a search log"
+    spend = sum(p["spend"] for p in out["plays"])
+    return {"plays": plays, "spend": round(spend / plays, 2),
+            "p50_pooled_roi": sum(p["gmv"] for p in out["plays"]) / spend if spend else 0.0,
+            "play_rois": [p["roi"] for p in out["plays"]], "forecast": out["p50"]}
 
 
 def summary(result: FlightResult, spec: FlightSpec) -> dict[str, Any]:

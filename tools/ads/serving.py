@@ -122,6 +122,7 @@ class AdServer:
             self.relevance.prepare(book.by_product)
         if self.book is None:
             self.model.prior_cvr = storefront_cvr(self.engine)
+        self.model.terms = book.terms
         self.book, self._refreshed = book, time.monotonic()
         self._version = version
 
@@ -216,7 +217,7 @@ class AdServer:
                 if sim is None or sim < self.settings.relevance_min_similarity:
                     continue
             ctx = Context(cand.product.id, float(cand.product.price or 0.0), share, cand.rank,
-                          placement)
+                          placement, query)
             out.extend((cand, item, ctx) for item in live)
         return out
 

@@ -24,6 +24,7 @@ from knowledge.creatives import Creative
 from knowledge.models import Product
 from tools.ads import pacing
 from tools.ads.model import ClickModel, Context
+from tools.ads.query_features import product_terms
 
 
 @dataclass
@@ -65,6 +66,7 @@ class Book:
     live: dict[str, Live] = field(default_factory=dict)
     by_product: dict[str, list[str]] = field(default_factory=dict)
     prices: dict[str, float] = field(default_factory=dict)
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # product type and tags
 
 
 def load_book(engine: Engine) -> Book:
@@ -80,7 +82,8 @@ def load_book(engine: Engine) -> Book:
             known[c.id] = ledger.ensure_state(engine, c.id, c.budget_total)
     links = ledger.campaign_creatives(engine, ids)
     creatives = _approved(engine, [link.creative_id for link in links])
-    book = Book(prices={p.id: float(p.price or 0.0) for p in products})
+    book = Book(prices={p.id: float(p.price or 0.0) for p in products},
+                terms={p.id: product_terms(p) for p in products})
     for c in rows:
         variants = [creatives[link.creative_id] for link in links
                     if link.campaign_id == c.id and link.creative_id in creatives]
@@ -106,7 +109,7 @@ def evidence(engine: Engine, model: ClickModel, campaign_id: str,
     if not clicks:
         return pacing.Evidence(0.0, 0.0, 0.0)
     items = [Context(e.product_id, prices.get(e.product_id, 0.0), e.relevance, e.organic_rank,
-                     e.placement) for e in clicks]
+                     e.placement, e.query) for e in clicks]
     _, cvr = model.predict(items)
     value = cvr * np.array([i.price for i in items])
     recent = slice(-pacing.RECENT_CLICKS, None)

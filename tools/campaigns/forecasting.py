@@ -1,12 +1,21 @@
-"""Forecast a campaign plan with the traffic simulator (the bridge from the store)."""
+"""Forecast a campaign plan before launch (the bridge from the store).
+
+When the store has recorded searches, the forecast plays the plan through the production
+ad server on that traffic, with the store's learned click and order models
+(:mod:`tools.ads.forecast`): the same serving path, auction and models the live campaign
+will meet. A store with no search log yet falls back to the traffic simulator
+(``method: "simulator"``).
+"""
 
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 import numpy as np
 
+from knowledge.campaigns import Campaign
 from knowledge.models import Product
 from knowledge.store import Store
 from tools.campaigns.bidding import RoiTargetBidder, best_achievable_roi
@@ -16,6 +25,7 @@ from tools.campaigns.simulator import SimulationConfig, forecast
 from tools.campaigns.traffic import estimate_rates
 
 OPPORTUNITIES_PER_PRODUCT_DAY = 5000
+REPLAY_RUNS = 3  # plays of the replay forecast (each replays the whole flight)
 
 
 def config_for(store: Store, products: list[Product], draft: CampaignDraft) -> SimulationConfig:
@@ -29,17 +39,51 @@ def config_for(store: Store, products: list[Product], draft: CampaignDraft) -> S
 
 
 def forecast_campaign(store: Store, products: list[Product], draft: CampaignDraft, *,
-                      runs: int = 12, seed: int = 0) -> dict[str, Any]:
+                      runs: int = 12, seed: int = 0, now: datetime | None = None
+                      ) -> dict[str, Any]:
     """p10/p50/p90 outcomes, feasibility, best achievable ROI and a chart URL."""
+    replayed = replay_forecast(store, products, draft, runs=min(runs, REPLAY_RUNS), seed=seed,
+                               now=now)
+    if replayed is not None:
+        return _with_chart(store, replayed)
     cfg = config_for(store, products, draft)
     best = best_achievable_roi(cfg, seed=seed)
     result: dict[str, Any] = {"target_roi": draft.target_roi, "best_roi": best,
-                              "feasible": draft.target_roi <= best}
+                              "feasible": draft.target_roi <= best, "method": "simulator"}
     if not result["feasible"]:
         return result
     result.update(forecast(cfg, RoiTargetBidder, runs=runs, seed=seed).as_dict())
+    result["feasible"] = True
+    return _with_chart(store, result)
+
+
+def _with_chart(store: Store, result: dict[str, Any]) -> dict[str, Any]:
+    if not result.get("feasible"):
+        return result
     name = f"forecast-{uuid.uuid4().hex[:10]}.png"
     forecast_chart(result, store.settings.media_dir / "charts" / name)
     result["chart_url"] = f"/media/charts/{name}"
-    result["feasible"] = True
     return result
+
+
+def replay_forecast(store: Store, products: list[Product], draft: CampaignDraft, *, runs: int,
+                    seed: int = 0, now: datetime | None = None) -> dict[str, Any] | None:
+    """The plan played through the ad server on the store's recorded searches (None: none)."""
+    from tools.ads.forecast import forecast_from_store
+    from tools.ads.relevance import Relevance
+    from tools.ads.serving import Candidate
+
+    pages: dict[str, list[Candidate]] = {}
+
+    def organic(query: str) -> list[Candidate]:
+        if query not in pages:
+            hits = store.search.search(query, k=50)
+            pages[query] = [Candidate(h.product, h.score, i) for i, h in enumerate(hits)]
+        return pages[query]
+
+    campaign = Campaign(id="c_forecast", merchant_id="forecast", name=draft.name or "forecast",
+                        product_ids=[p.id for p in products], budget_total=draft.budget_total,
+                        target_roi=draft.target_roi, start=draft.start, end=draft.end)
+    return forecast_from_store(store.engine, campaign, organic,
+                               relevance=Relevance.for_store(store), runs=runs, seed=seed,
+                               now=now)

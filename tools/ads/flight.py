@@ -1,0 +1,131 @@
+"""Play a campaign's flight through the production ad server, hour by hour.
+
+One loop serves both the live replay of the bidding eval (shoppers react by their hidden
+persona truths) and the pre-flight forecast the merchant sees (shoppers react by the
+store's learned click and order models): a stream of searches on a compressed clock, each
+page's sponsored slots filled by :class:`~tools.ads.serving.AdServer` against the other
+campaigns, clicks charged and orders attributed through the ledger. Every figure is read
+back from the recorded events.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from knowledge import ads as ledger
+from knowledge.campaigns import Campaign
+from knowledge.models import Product
+from tools.ads import report
+from tools.ads.model import ClickModel, Context
+from tools.ads.serving import AdServer, Candidate
+
+# (session id, product, slot position, query, its organic candidate) -> (click chance,
+# order chance after a click)
+Reaction = Callable[[str, Product, int, str, Candidate, float], tuple[float, float]]
+Search = tuple[datetime, str, str]  # (when, session id, query)
+NO_MODEL_SLOT_FACTOR = 0.6  # lower slots' click share while no ad click model is trained
+
+
+@dataclass
+class FlightResult:
+    """What the recorded events say about the flight."""
+
+    spend: float
+    gmv: float
+    clicks: int
+    orders: int
+    impressions: int
+    pacing_error: float
+    auction_ms: list[float] = field(default_factory=list)
+    auction_cpu_ms: list[float] = field(default_factory=list)  # this thread's CPU time
+    shown: list[tuple[str, str]] = field(default_factory=list)  # (query, product) per impression
+    daily_spend: list[float] = field(default_factory=list)
+    daily_gmv: list[float] = field(default_factory=list)
+
+    @property
+    def roi(self) -> float:
+        """GMV / spend."""
+        return self.gmv / self.spend if self.spend else 0.0
+
+
+def play(server: AdServer, campaign_id: str, searches: Iterator[Search],
+         organic: Callable[[str], list[Candidate]], react: Reaction, luck: random.Random
+         ) -> FlightResult:
+    """Serve every search, let the shoppers react, record; return the timing and shown ads."""
+    result = FlightResult(0, 0, 0, 0, 0, 0)
+    for now, session_id, query in searches:
+        server.upkeep(now)  # the store's background thread, on the compressed clock
+        page = organic(query)
+        t0, c0 = time.perf_counter(), time.thread_time()
+        ads = server.sponsored(page, session_id=session_id, now=now, query=query)
+        result.auction_ms.append((time.perf_counter() - t0) * 1000)
+        result.auction_cpu_ms.append((time.thread_time() - c0) * 1000)
+        top = max((c.score for c in page), default=1.0) or 1.0
+        for ad in ads:
+            if ad.campaign_id == campaign_id:
+                result.shown.append((query, ad.product.id))
+            cand = next(c for c in page if c.product.id == ad.product.id)
+            p_click, p_buy = react(session_id, ad.product, ad.position, query, cand, top)
+            if luck.random() >= p_click:
+                continue
+            server.click(ad.impression_id, now)
+            if luck.random() < p_buy:
+                server.order(session_id=session_id, product_id=ad.product.id,
+                             value=float(ad.product.price or 0.0), order_key=ad.impression_id,
+                             now=now + timedelta(minutes=4))
+    return result
+
+
+def read_back(engine: Engine, campaign_id: str, end: datetime, result: FlightResult
+              ) -> FlightResult:
+    """Fill the totals, pacing error and daily series from the ledger."""
+    with Session(engine) as session:
+        campaign = session.get(Campaign, campaign_id)
+    assert campaign is not None
+    t = ledger.totals(engine, [campaign_id])[campaign_id]
+    series = report.hourly_series(engine, campaign, end)
+    result.spend, result.gmv = t["spend"], t["gmv"]
+    result.clicks, result.orders, result.impressions = (int(t["click"]), int(t["order"]),
+                                                        int(t["impression"]))
+    result.pacing_error = report.pacing_error(series, campaign.budget_total)
+    result.daily_spend = _daily(series["spend"])
+    result.daily_gmv = _daily(series["gmv"])
+    return result
+
+
+def _daily(cumulative: list[float]) -> list[float]:
+    ends = [cumulative[min(h, len(cumulative)) - 1] for h in range(24, len(cumulative) + 24, 24)
+            if cumulative]
+    return [round(b - a, 4) for a, b in zip([0.0, *ends], ends, strict=False)]
+
+
+def model_reaction(model: ClickModel) -> Reaction:
+    """Shoppers who click and buy as the store's learned models predict (for forecasts)."""
+    cache: dict[tuple[str, int, str], tuple[float, float]] = {}
+
+    def chances(_session: str, product: Product, position: int, query: str, cand: Candidate,
+                top: float) -> tuple[float, float]:
+        key = (product.id, min(position, 2), query)
+        if key not in cache:
+            item = Context(product.id, float(product.price or 0.0), cand.score / top, cand.rank,
+                           "search", query)
+            ctr, cvr = model.predict([item], positions=[key[1]])
+            slot = NO_MODEL_SLOT_FACTOR if model.ctr_model is None and key[1] else 1.0
+            cache[key] = (float(ctr[0]) * slot, float(cvr[0]))
+        return cache[key]
+    return chances
+
+
+def summary(result: FlightResult) -> dict[str, Any]:
+    """The headline figures of one played flight."""
+    return {"impressions": result.impressions, "clicks": result.clicks,
+            "orders": result.orders, "organic_orders": 0, "spend": round(result.spend, 2),
+            "gmv": round(result.gmv, 2), "roi": round(result.roi, 3)}

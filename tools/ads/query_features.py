@@ -1,0 +1,94 @@
+"""Query x product features for the click and order models.
+
+What a shopper typed says who they are ("yoga mat for pilates", "lightweight water bottle")
+and so which products suit them. The models see it through:
+
+- two dense features: the product's type named in the query, and how many of the product's
+  feature tags the query names;
+- sparse crosses ``query word | product term`` (a product's terms are its type and feature
+  tags), learned by the logistic regressions from the logged events, so that, for example,
+  "pilates" searches come to favour non-slip mats without anyone writing that rule. On dev
+  seeds' simulated clicks the order model's value-per-click correlation with the truth was
+  0.634 without query features, 0.651 with the dense pair, 0.637 with crosses at full
+  scale and 0.657 at half scale (``CROSS_SCALE``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+
+STOP = frozenset({"a", "an", "and", "best", "for", "good", "i", "in", "my", "of", "on", "the",
+                  "to", "with", "need", "want", "some", "me"})
+MIN_CROSS_COUNT = 3  # a cross must occur this often in the training rows to get a weight
+CROSS_SCALE = 0.5  # crosses enter at half scale: a stronger L2 pull on their many weights
+DENSE = 2
+
+
+@lru_cache(maxsize=4096)
+def tokens(query: str | None) -> tuple[str, ...]:
+    """The query's content words, lower case, in order, without repeats."""
+    words = re.findall(r"[a-z0-9]+", (query or "").lower())
+    return tuple(dict.fromkeys(w for w in words if w not in STOP and len(w) > 1))
+
+
+def product_terms(product: Any) -> tuple[str, ...]:
+    """A product's type and feature tags, as the crosses name them."""
+    attrs = product.attributes or {}
+    kind = str(attrs.get("type") or "").lower()
+    feats = attrs.get("features") or []
+    return tuple(([f"type:{kind}"] if kind else [])
+                 + [f"f:{str(f).lower()}" for f in feats if isinstance(f, str)])
+
+
+def dense(query: str | None, terms: tuple[str, ...]) -> tuple[float, float]:
+    """(the product's type is in the query, how many of its feature tags the query names)."""
+    text = " ".join(tokens(query))
+    if not text:
+        return 0.0, 0.0
+    on_topic = float(any(t.startswith("type:") and t[5:] and t[5:] in text for t in terms))
+    named = sum(1.0 for t in terms if t.startswith("f:") and t[2:].replace("-", " ") in text)
+    return on_topic, named
+
+
+def crosses(query: str | None, terms: tuple[str, ...]) -> list[str]:
+    """The ``word|term`` keys of one (query, product) pair."""
+    return [f"{w}|{t}" for w in tokens(query) for t in terms]
+
+
+class Crosses:
+    """The cross vocabulary of one model: key -> column, and each key's learned weight."""
+
+    def __init__(self, rows: Iterable[list[str]]) -> None:
+        """Keep the keys seen at least ``MIN_CROSS_COUNT`` times in the training rows."""
+        counts = Counter(k for row in rows for k in set(row))
+        keys = sorted(k for k, n in counts.items() if n >= MIN_CROSS_COUNT)
+        self.column = {k: i for i, k in enumerate(keys)}
+        self.weight: dict[str, float] = {}
+
+    def matrix(self, rows: list[list[str]]) -> sparse.csr_matrix:
+        """One-hot rows of the known crosses (scaled so a long query weighs no more)."""
+        data, indices, indptr = [], [], [0]
+        for row in rows:
+            cols = sorted({self.column[k] for k in row if k in self.column})
+            scale = CROSS_SCALE / np.sqrt(max(1, len(cols)))
+            data.extend([scale] * len(cols))
+            indices.extend(cols)
+            indptr.append(len(indices))
+        return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(self.column)))
+
+    def learn(self, coef: np.ndarray) -> None:
+        """Keep each key's weight from the fitted coefficients (the cross columns only)."""
+        self.weight = {k: float(coef[i]) for k, i in self.column.items() if coef[i] != 0.0}
+
+    def score(self, keys: list[str]) -> float:
+        """The crosses' share of the linear score (the same scaling as :meth:`matrix`)."""
+        hit = [self.weight[k] for k in dict.fromkeys(keys) if k in self.weight]
+        known = sum(1 for k in dict.fromkeys(keys) if k in self.column)
+        return CROSS_SCALE * sum(hit) / np.sqrt(known) if known else 0.0
