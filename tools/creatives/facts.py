@@ -46,8 +46,9 @@ _INCLUDED = re.compile(r"^(?P<a>.+?)\s(?:included|incl\.?)$|^(?:comes with|inclu
 _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|children's|unisex|"
                        r"toddlers?|babies|baby|adults?|girls'?|boys'?|teens?|seniors?|"
                        r"(?:small|medium|large) (?:dogs|cats|breeds))\b", re.IGNORECASE)
-# joining words trimmed off a segment's edges; qualifiers ("up to", "each") stay with the fact
-_GLUE_EDGE = re.compile(r"^(?:and|with|for|the|a|an|plus|in|on|of)\s+|"
+# joining words trimmed off a segment's edges; qualifiers ("up to", "each") and "for" stay
+# with the fact ("for 7-45 lbs" is the child's weight, "7-45 lbs" would be the carrier's)
+_GLUE_EDGE = re.compile(r"^(?:and|with|the|a|an|plus|in|on|of)\s+|"
                         r"\s+(?:and|with|for|the|a|an)$", re.IGNORECASE)
 PRIORITY = ("warranty", "compatibility", "certification", "included", "duration", "temperature",
             "power", "rating", "capacity", "dimension", "weight", "count", "size_range",
