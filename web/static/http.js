@@ -78,3 +78,12 @@ export function wsUrl(path, params = {}) {
   for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
   return url.toString();
 }
+
+/** Show `text` in the notice element `box` (class `${base} ${kind}`), hidden again after `ms`. */
+export function showNotice(box, text, { base, kind, ms }) {
+  box.textContent = text;
+  box.className = `${base} ${kind}`;
+  box.hidden = false;
+  clearTimeout(box.noticeTimer);
+  box.noticeTimer = setTimeout(() => { box.hidden = true; }, ms);
+}

@@ -1,5 +1,5 @@
 // The merchant console: API-key sign-in, then the chat, campaign list and creative gallery.
-import { ApiError, api } from "/static/http.js";
+import { ApiError, api, showNotice } from "/static/http.js";
 import { startChat } from "./chat.js";
 import { loadCampaigns, loadCreatives } from "./lists.js";
 
@@ -30,12 +30,7 @@ export async function merchantApi(path, options = {}) {
 
 /** Show a notice over the app (errors of actions, busy model). */
 export function notify(text, kind = "error") {
-  const box = $("console-notice");
-  box.textContent = text;
-  box.className = `notice ${kind}`;
-  box.hidden = false;
-  clearTimeout(notify.timer);
-  notify.timer = setTimeout(() => { box.hidden = true; }, 6000);
+  showNotice($("console-notice"), text, { base: "notice", kind, ms: 6000 });
 }
 
 function showLogin(message) {

@@ -52,21 +52,28 @@ async function loadChannels(call) {
   }
 }
 
+/** Fetch `path` and show its items in the list `testid`, one `card(item, guarded, reload)` each. */
+async function loadList(call, notify, { testid, path, card, noun, empty, reload }) {
+  const list = $(testid);
+  const guarded = async (p, opts) => {
+    try { return await call(p, opts); } catch (err) { notify(err.message); return null; }
+  };
+  try {
+    const data = await call(path);
+    list.replaceChildren(...(data.items.length ? data.items.map((c) => card(c, guarded, reload))
+      : [h("p", { cls: "empty", text: empty })]));
+  } catch (err) {
+    list.replaceChildren(h("p", { cls: "empty", text: `${noun} are unavailable: ${err.message}` }));
+  }
+}
+
 /** Fetch and show the merchant's campaigns (and sales per channel above them). */
 export async function loadCampaigns(call, notify) {
   loadChannels(call);
-  const list = $("console-campaigns");
-  const reload = () => loadCampaigns(call, notify);
-  const guarded = async (path, opts) => {
-    try { return await call(path, opts); } catch (err) { notify(err.message); return null; }
-  };
-  try {
-    const data = await call("/api/campaigns");
-    list.replaceChildren(...(data.items.length ? data.items.map((c) => campaignCard(c, guarded, reload))
-      : [h("p", { cls: "empty", text: "No campaigns yet: describe one to the assistant." })]));
-  } catch (err) {
-    list.replaceChildren(h("p", { cls: "empty", text: `Campaigns are unavailable: ${err.message}` }));
-  }
+  await loadList(call, notify, {
+    testid: "console-campaigns", path: "/api/campaigns", card: campaignCard, noun: "Campaigns",
+    empty: "No campaigns yet: describe one to the assistant.",
+    reload: () => loadCampaigns(call, notify) });
 }
 
 function claimLines(claims) {
@@ -136,16 +143,8 @@ function creativeCard(c, call, reload) {
 
 /** Fetch and show the creatives awaiting review and those decided. */
 export async function loadCreatives(call, notify) {
-  const gallery = $("console-creatives");
-  const reload = () => loadCreatives(call, notify);
-  const guarded = async (path, opts) => {
-    try { return await call(path, opts); } catch (err) { notify(err.message); return null; }
-  };
-  try {
-    const data = await call("/api/creatives");
-    gallery.replaceChildren(...(data.items.length ? data.items.map((c) => creativeCard(c, guarded, reload))
-      : [h("p", { cls: "empty", text: "No creatives yet: they appear when a campaign is created." })]));
-  } catch (err) {
-    gallery.replaceChildren(h("p", { cls: "empty", text: `Creatives are unavailable: ${err.message}` }));
-  }
+  await loadList(call, notify, {
+    testid: "console-creatives", path: "/api/creatives", card: creativeCard, noun: "Creatives",
+    empty: "No creatives yet: they appear when a campaign is created.",
+    reload: () => loadCreatives(call, notify) });
 }

@@ -1,5 +1,5 @@
 // Storefront views: product grid, search results, a product page and the "for you" row.
-import { api, h, money, query } from "/static/http.js";
+import { api, h, money, query, showNotice } from "/static/http.js";
 import { sessionId, track } from "./session.js";
 
 const PER_PAGE = 24;
@@ -138,11 +138,7 @@ export async function showSearch(view, q) {
 
 function flash(text, kind = "ok") {
   const box = document.querySelector("[data-testid=store-flash]");
-  box.textContent = text;
-  box.className = `flash ${kind}`;
-  box.hidden = false;
-  clearTimeout(flash.timer);
-  flash.timer = setTimeout(() => { box.hidden = true; }, 3500);
+  showNotice(box, text, { base: "flash", kind, ms: 3500 });
 }
 
 function attributeRows(attributes) {
