@@ -6,6 +6,11 @@ import json
 import random
 from pathlib import Path
 
+from knowledge.ingest import import_catalog
+from knowledge.merchants import create_merchant
+from knowledge.store import Store
+from tools.campaigns.service import assign_products
+
 TAXONOMY = Path(__file__).resolve().parents[2] / "knowledge" / "demo" / "taxonomy.json"
 AUDIENCES = ["women", "men", "kids", "unisex"]
 
@@ -36,3 +41,17 @@ def catalogue_rows(per_type: int = 2, types_per_category: int = 4, seed: int = 3
                                    "audience": AUDIENCES[(t_index + n) % len(AUDIENCES)]},
                 })
     return rows
+
+
+def acme_owns_zenflow(store: Store, folder: Path) -> tuple[str, str, list[str]]:
+    """Import the agent catalogue into ``store``; merchant Acme owns the Zenflow products.
+
+    Returns Acme's id, its API key and the Zenflow product ids.
+    """
+    rows = catalogue_rows()
+    path = folder / "c.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    import_catalog(store, path)
+    merchant, key = create_merchant(store.engine, name="Acme")
+    assign_products(store.engine, merchant.id, brands=["Zenflow"])
+    return merchant.id, key, [r["product_id"] for r in rows if r["product_brand"] == "Zenflow"]

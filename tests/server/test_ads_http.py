@@ -3,34 +3,25 @@ is charged once, a purchase within the window is attributed, and the report read
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
-from knowledge.ingest import import_catalog
-from knowledge.merchants import create_merchant
 from knowledge.store import Store
-from tests.agents.catalog import catalogue_rows
+from tests.agents.catalog import acme_owns_zenflow
 from tools.campaigns import service
 
 
 @pytest.fixture
 def shop(store: Store, tmp_path: Path) -> tuple[Store, str, str]:
     """The agent catalogue; Acme owns Zenflow and runs a week-long campaign on it."""
-    rows = catalogue_rows()
-    path = tmp_path / "c.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows))
-    import_catalog(store, path)
-    merchant, key = create_merchant(store.engine, name="Acme")
-    service.assign_products(store.engine, merchant.id, brands=["Zenflow"])
-    zen = [r["product_id"] for r in rows if r["product_brand"] == "Zenflow"]
+    merchant_id, key, zen = acme_owns_zenflow(store, tmp_path)
     today = datetime.now(UTC).date()
     plan = service.CampaignDraft(product_ids=zen, budget_total=40.0, target_roi=2.0,
                                  start=today, end=today + timedelta(days=6))
-    campaign = service.create_campaign(store.engine, merchant.id, plan, {})
+    campaign = service.create_campaign(store.engine, merchant_id, plan, {})
     return store, key, campaign.id
 
 

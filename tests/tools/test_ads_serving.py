@@ -3,7 +3,6 @@ budget caps under concurrency, bad input, and a database lost mid-auction."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import threading
 from datetime import UTC, datetime, timedelta
@@ -17,10 +16,8 @@ from knowledge.ads import AdEvent, AdSettings, AdState
 from knowledge.campaigns import Campaign
 from knowledge.creatives import save_creative
 from knowledge.errors import InvalidRequestError
-from knowledge.ingest import import_catalog
-from knowledge.merchants import create_merchant
 from knowledge.store import Store
-from tests.agents.catalog import catalogue_rows
+from tests.agents.catalog import acme_owns_zenflow
 from tools.ads.report import campaign_report
 from tools.ads.serving import AdServer, Candidate
 from tools.campaigns import service
@@ -32,14 +29,8 @@ NOW = datetime.now(UTC)
 @pytest.fixture
 def shop(store: Store, tmp_path: Path) -> tuple[Store, str, list[str]]:
     """A store with the agent catalogue; merchant Acme owns the Zenflow products."""
-    rows = catalogue_rows()
-    path = tmp_path / "c.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows))
-    import_catalog(store, path)
-    merchant, _ = create_merchant(store.engine, name="Acme")
-    service.assign_products(store.engine, merchant.id, brands=["Zenflow"])
-    zen = [r["product_id"] for r in rows if r["product_brand"] == "Zenflow"]
-    return store, merchant.id, zen
+    merchant_id, _, zen = acme_owns_zenflow(store, tmp_path)
+    return store, merchant_id, zen
 
 
 def draft(products: list[str], **kw: object) -> service.CampaignDraft:
