@@ -169,7 +169,7 @@ def mcp(transport: str = "stdio", host: str = "127.0.0.1", port: int = 8001,
     if transport not in ("stdio", "http"):
         fail("--transport must be stdio or http")
     store = open_configured_store()
-    attach_knowledge(store)
+    attach_knowledge(store, warm=True)
     server = build_mcp(store, merchant_key, agent_key=agent_key)
     if transport == "stdio":
         server.run("stdio")

@@ -43,9 +43,16 @@ CAPABILITIES: tuple[ModuleType, ...] = (
 )
 
 
-def attach_knowledge(store: Store) -> None:
-    """Plug the served commonsense knowledge and the learned ranker (when enabled) into search."""
-    store.search.set_expander(KnowledgeExpander(store))
+def attach_knowledge(store: Store, *, warm: bool = False) -> None:
+    """Plug the served commonsense knowledge and the learned ranker (when enabled) into search.
+
+    ``warm``: read the catalogue's evidence for every served need now (a server starting), so
+    no shopper's query pays for it.
+    """
+    expander = KnowledgeExpander(store)
+    if warm:
+        expander.warm()
+    store.search.set_expander(expander)
     attach_reranker(store)  # built once per machine from the repo's ESCI files; hybrid on failure
 
 
@@ -57,7 +64,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = store or open_store(settings)
-        attach_knowledge(opened)
+        attach_knowledge(opened, warm=True)
         state = AppState(settings=settings, store=opened)
         for module in modules:
             setup = getattr(module, "setup", None)

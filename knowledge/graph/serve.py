@@ -18,6 +18,7 @@ from knowledge.expansion import Evidence, Expansion
 from knowledge.graph.cards import EvidenceCache, evidence_line, strong_evidence
 from knowledge.graph.evidence import Lexicon
 from knowledge.graph.lines import shown_needs, speaks, unread_words
+from knowledge.graph.masks import CatalogueEvidence
 from knowledge.graph.store import Assertion, served_assertions
 from knowledge.models import Product
 from knowledge.store import Store
@@ -93,12 +94,14 @@ class KnowledgeExpander:
         self.store = store
         self.lexicon = lexicon or Lexicon()
         self.evidence = EvidenceCache(store.engine, self.lexicon)
+        self.masks = CatalogueEvidence(store.engine, self.lexicon)
         self._catalogue: tuple[int, int] = (0, 0)
         self.reload()
 
     def reload(self) -> None:
         """Re-read what is served (after a build, an import or a review decision)."""
         self.evidence.clear()
+        self.masks.clear()
         self._unread_cache: dict[str, frozenset[str]] = {}
         categories = {str(c) for c in self.store.search.index.category if c}
         self.graph = _index(served_assertions(self.store.engine), categories)
@@ -178,17 +181,34 @@ class KnowledgeExpander:
         ``index`` is search's ``CatalogIndex``; with ``positions`` only those products are
         checked (the rest read False), which keeps a query's cost to its candidates.
         """
+        self._follow(index)
+        found = np.asarray(index.tag_mask(tag), dtype=bool).copy()
+        shown = self.masks.mask(tag, index.ids)
+        if positions is None:
+            return found | shown
+        todo = np.asarray(positions, dtype=int)
+        found[todo] |= shown[todo]
+        return found
+
+    def warm(self) -> None:
+        """Compute every served need's product mask now (at start-up), not on a query.
+
+        About a second for 5,000 products on 2 cores; a shopper's first query with a need
+        then costs no listing scan.
+        """
+        index = self.store.search.index
+        self._follow(index)
+        for tag in sorted({need.tail for needs in self.graph.needs.values() for need in needs}):
+            index.tag_mask(tag)
+            self.masks.mask(tag, index.ids)
+
+    def _follow(self, index: Any) -> None:
+        """Forget per-product evidence when search's catalogue index changed."""
         size = (id(index), len(index))
         if size != self._catalogue:
             self.evidence.clear()
+            self.masks.clear()
             self._catalogue = size
-        found = np.asarray(index.tag_mask(tag), dtype=bool).copy()
-        todo = np.arange(len(index)) if positions is None else np.asarray(positions, dtype=int)
-        todo = todo[~found[todo]] if len(todo) else todo
-        ids = [index.ids[int(i)] for i in todo]
-        for pos, span in zip(todo, self.evidence.spans(ids, tag), strict=True):
-            found[int(pos)] = span is not None
-        return found
 
     def type_weights(self, exp: Expansion, index: Any, positions: np.ndarray) -> np.ndarray:
         """1 for products whose title names a type the query asks for, else ``TYPE_MISS``.
@@ -199,9 +219,10 @@ class KnowledgeExpander:
         if not exp.product_types:
             return weights
         wanted = set(exp.product_types)
-        ids = [index.ids[int(i)] for i in positions]
-        for pos, title in zip(positions, self.evidence.titles(ids), strict=True):
-            if not wanted & set(tokens(title)):
+        self._follow(index)
+        for pos, words in zip(positions, self.masks.title_words(index.ids, positions),
+                              strict=True):
+            if not wanted & words:
                 weights[int(pos)] = TYPE_MISS
         return weights
 
