@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
-
-from limits import parse
-from limits.storage import MemoryStorage
-from limits.strategies import MovingWindowRateLimiter
 
 from knowledge import idempotency
 from knowledge.agents import AgentKey, authenticate_agent
@@ -25,6 +22,7 @@ from knowledge.errors import ShopmageError
 from knowledge.store import Store
 from tools.ucp import catalog, commerce
 from tools.ucp.errors import UcpError, from_domain
+from tools.ucp.rate import MovingWindow, rate, retry_after
 
 Handler = Callable[..., dict[str, Any]]
 # name -> (handler, takes a resource id, takes a request object, is a write)
@@ -46,6 +44,8 @@ OPERATIONS: dict[str, tuple[Handler, bool, bool, bool]] = {
 CREATES = {"create_cart", "create_checkout"}
 PROFILE_ITEM = re.compile(r'(?:^|[,;]\s*)profile="(https?://[^"\s]+)"')
 MAX_KEY = 255
+AUTH_TTL = 10.0  # seconds a checked agent key is trusted without a database read
+MAX_TRUSTED = 10_000
 
 
 @dataclass
@@ -83,22 +83,35 @@ class ShoppingService:
     def __init__(self, store: Store) -> None:
         """Serve ``store``; rate limits are counted in this process."""
         self.store = store
-        self.limiter = MovingWindowRateLimiter(MemoryStorage())
+        self.limiter = MovingWindow()
+        self._agents: dict[str, tuple[float, AgentKey]] = {}
         self._locks = [threading.Lock() for _ in range(64)]
 
     def agent_for(self, api_key: str | None) -> AgentKey:
-        """The agent owning ``api_key`` (a UCP 401 error otherwise)."""
+        """The agent owning ``api_key`` (a UCP 401 error otherwise).
+
+        A key that passed is trusted for ``AUTH_TTL`` seconds without a database read (agents
+        are never edited or removed; a wrong key is checked every time).
+        """
+        now = time.monotonic()
+        known = self._agents.get(api_key or "")
+        if known is not None and now - known[0] < AUTH_TTL:
+            return known[1]
         try:
-            return authenticate_agent(self.store.engine, api_key)
+            agent = authenticate_agent(self.store.engine, api_key)
         except ShopmageError as exc:
             raise from_domain(exc) from exc
+        if len(self._agents) >= MAX_TRUSTED:
+            self._agents.clear()
+        self._agents[str(api_key)] = (now, agent)
+        return agent
 
     def _throttle(self, agent: AgentKey) -> None:
-        limit = parse(agent.rate_limit)
-        if not self.limiter.hit(limit, agent.id):
+        wait = self.limiter.hit(rate(agent.rate_limit), agent.id)
+        if wait:
             raise UcpError(f"rate limit of {agent.rate_limit} reached for agent {agent.name}; "
                            "retry shortly", code="rate_limited", status=429,
-                           headers={"Retry-After": str(limit.get_expiry())})
+                           headers={"Retry-After": retry_after(wait)})
 
     def call(self, operation: str, *, api_key: str | None, agent_profile: str | None,
              base_url: str, resource_id: str | None = None, request: Any = None,
