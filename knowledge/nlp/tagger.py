@@ -11,12 +11,19 @@ Features per token (knowledge/nlp/features.py): the word, affixes, shape, neighb
 gazetteer hits, how often the word carried each label in training (out-of-fold), and
 k-means clusters of the packaged MiniLM's static word-piece vectors (knowledge/nlp/wordvec.py),
 which carry what the model learned to words it never saw.
+
+Product-type spans come from a second model over the same features, an averaged perceptron
+(``type.crfsuite``): on QueryNER dev it finds product types better than the L-BFGS CRF
+(span F1 0.637 -> 0.661) while the CRF stays better for every other slot, so each model
+answers what it does best.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import re
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -34,7 +41,7 @@ from knowledge.nlp.wordvec import WordClusters, WordVectors, kmeans
 from knowledge.settings import default_embedding_dir
 
 DATA = Path(__file__).parent / "data" / "queryner_train.jsonl"
-NAME, VERSION = "slot-tagger", "2"
+NAME, VERSION = "slot-tagger", "3"
 LABELS = {"core_product_type": "product_type", "creator": "brand", "department": "audience",
           "UoM": "size"}
 GAZ_LABELS = ("brand", "color", "material", "product_type", "audience")
@@ -44,6 +51,9 @@ CLUSTER_SIZES = (64, 256)
 FOLDS = 5
 CRF_PARAMS = {"c1": 0.02, "c2": 0.1, "max_iterations": 120,
               "feature.possible_transitions": True}
+TYPE_LABEL = "product_type"
+TYPE_PARAMS = {"max_iterations": 30, "feature.possible_transitions": True}  # averaged perceptron
+TYPE_SEED = 1
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'“”‘’,.?!;:()[]{}"
 
@@ -131,25 +141,31 @@ def train_tagger(folder: Path, data: Path = DATA) -> Path:
     folds = [rows[f::FOLDS] for f in range(FOLDS)]
     base = base_gazetteer()
     trainer = pycrfsuite.Trainer(verbose=False)
+    type_trainer = pycrfsuite.Trainer("ap", verbose=False)
     for f, fold in enumerate(folds):
         others = [r for g, part in enumerate(folds) if g != f for r in part]
         gaz = base.merged(gazetteer_from(others))
         stats = word_stats(_normalised(others)) if USE_STATS else None
         for tokens, labels in fold:
             words = [norm_token(t) for t in tokens]
-            trainer.append(sentence_features(words, gaz, stats, clusters), labels)
+            features = sentence_features(words, gaz, stats, clusters)
+            trainer.append(features, labels)
+            type_trainer.append(features, labels)
     trainer.set_params(CRF_PARAMS)
+    type_trainer.set_params(TYPE_PARAMS)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     trainer.train(str(folder / "model.crfsuite"))
+    _seed_c_rand(TYPE_SEED)  # the perceptron shuffles its data with the C library's rand()
+    type_trainer.train(str(folder / "type.crfsuite"))
     learned = gazetteer_from(rows)
     (folder / "stats.json").write_text(json.dumps(
         word_stats(_normalised(rows)) if USE_STATS else None), encoding="utf-8")
     (folder / "gazetteer.json").write_text(json.dumps(
         [[list(k), v] for k, v in sorted(learned.terms.items())]), encoding="utf-8")
     (folder / "meta.json").write_text(json.dumps({
-        "rows": len(rows), "params": CRF_PARAMS, "seconds": round(time.perf_counter() - began, 2),
-        "version": VERSION}), encoding="utf-8")
+        "rows": len(rows), "params": CRF_PARAMS, "type_params": TYPE_PARAMS,
+        "seconds": round(time.perf_counter() - began, 2), "version": VERSION}), encoding="utf-8")
     return folder
 
 
@@ -164,6 +180,24 @@ def _fit_clusters(rows: list[tuple[list[str], list[str]]], folder: Path) -> Word
     return WordClusters(vectors, centroids)
 
 
+def _seed_c_rand(seed: int) -> None:
+    """Seed the C library's ``rand()`` (crfsuite's data shuffling) so training is repeatable."""
+    libc = ctypes.CDLL(None) if sys.platform != "win32" else ctypes.cdll.msvcrt
+    libc.srand(ctypes.c_uint(seed))
+
+
+def with_types(labels: list[str], typed: list[str]) -> list[str]:
+    """``labels`` with their product-type spans replaced by those of ``typed``.
+
+    A span from ``typed`` is placed only where ``labels`` hold no other slot.
+    """
+    out = ["O" if tag.endswith("-" + TYPE_LABEL) else tag for tag in labels]
+    for start, end, kind in bio_spans(typed):
+        if kind == TYPE_LABEL and all(out[t] == "O" for t in range(start, end)):
+            out[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+    return out
+
+
 def _normalised(rows: list[tuple[list[str], list[str]]]) -> list[tuple[list[str], list[str]]]:
     return [([norm_token(t) for t in tokens], labels) for tokens, labels in rows]
 
@@ -175,6 +209,7 @@ class Tagger:
         """Open the model and the gazetteer learned from the training data in ``folder``."""
         self.folder = Path(folder)
         self.model = str(self.folder / "model.crfsuite")
+        self.type_model = str(self.folder / "type.crfsuite")
         raw = json.loads((self.folder / "gazetteer.json").read_text(encoding="utf-8"))
         self.gazetteer = base_gazetteer().merged(Gazetteer({tuple(k): v for k, v in raw}))
         self.meta: dict[str, Any] = json.loads((self.folder / "meta.json").read_text())
@@ -186,13 +221,14 @@ class Tagger:
             self.clusters = WordClusters(WordVectors(default_embedding_dir()), centroids)
         self._local = threading.local()
 
-    def _crf(self) -> pycrfsuite.Tagger:
-        crf = getattr(self._local, "crf", None)
-        if crf is None:
-            crf = pycrfsuite.Tagger()
-            crf.open(self.model)
-            self._local.crf = crf
-        return crf
+    def _crf(self) -> tuple[pycrfsuite.Tagger, pycrfsuite.Tagger]:
+        crfs = getattr(self._local, "crfs", None)
+        if crfs is None:
+            crfs = (pycrfsuite.Tagger(), pycrfsuite.Tagger())
+            crfs[0].open(self.model)
+            crfs[1].open(self.type_model)
+            self._local.crfs = crfs
+        return crfs
 
     def _gazetteer(self, vocabulary: Gazetteer | None) -> Gazetteer | GazetteerStack:
         return self.gazetteer if vocabulary is None else GazetteerStack((vocabulary,
@@ -206,7 +242,8 @@ class Tagger:
         words = [norm_token(text[s:e]) for s, e in found]
         features = sentence_features(words, self._gazetteer(vocabulary), self.stats,
                                      self.clusters)
-        labels = self._crf().tag(features)
+        slots, types = self._crf()
+        labels = with_types(slots.tag(features), types.tag(features))
         spans = []
         for first, last, label in bio_spans(labels):
             start, end = found[first][0], found[last - 1][1]

@@ -11,7 +11,7 @@ from knowledge.nlp.gazetteer import Gazetteer
 from knowledge.nlp.negation import find_exclusions, mentions
 from knowledge.nlp.numbers import parse_number
 from knowledge.nlp.prices import parse_price
-from knowledge.nlp.tagger import DATA, Tagger, load_tagger, train_tagger
+from knowledge.nlp.tagger import DATA, Tagger, load_tagger, train_tagger, with_types
 from knowledge.search import SearchFilters
 from knowledge.settings import Settings
 from knowledge.store import Store
@@ -29,7 +29,8 @@ def test_training_is_deterministic(tmp_path: Path) -> None:
     subset.write_text("\n".join(rows) + "\n", encoding="utf-8")
     first = train_tagger(tmp_path / "a", subset)
     second = train_tagger(tmp_path / "b", subset)
-    assert (first / "model.crfsuite").read_bytes() == (second / "model.crfsuite").read_bytes()
+    for model in ("model.crfsuite", "type.crfsuite"):
+        assert (first / model).read_bytes() == (second / model).read_bytes()
     text = "black leather boots for men"
     assert Tagger(first).tag(text) == Tagger(second).tag(text)
 
@@ -40,6 +41,12 @@ def test_tags_a_plain_query(tagger: Tagger) -> None:
     assert {("color", "red"), ("brand", "nike"), ("audience", "for women")} <= spans
     assert ("product_type", "running shoes") in spans or ("product_type", "shoes") in spans
     assert all(text[s.start:s.end] == s.text for s in tagger.tag(text))
+
+
+def test_product_types_come_from_the_type_model_where_no_other_slot_stands() -> None:
+    slots = ["B-brand", "B-product_type", "I-product_type", "B-audience"]
+    typed = ["B-product_type", "O", "B-product_type", "B-product_type"]
+    assert with_types(slots, typed) == ["B-brand", "O", "B-product_type", "B-audience"]
 
 
 def test_catalogue_terms_are_features(tagger: Tagger) -> None:
