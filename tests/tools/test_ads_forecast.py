@@ -54,7 +54,7 @@ def test_order_model_learns_what_the_query_says_about_the_shopper(tmp_path: Path
     with engine.begin() as conn:
         conn.execute(insert(Event.__table__), rows)  # type: ignore[attr-defined]
     prices = {"MAT_GRIP": 40.0, "MAT_LIGHT": 40.0}
-    terms = {"MAT_GRIP": ("type:yoga mat", "f:non-slip"),
+    terms: dict[str, tuple[str, ...]] = {"MAT_GRIP": ("type:yoga mat", "f:non-slip"),
              "MAT_LIGHT": ("type:yoga mat", "f:lightweight")}
     pairs = [Context(p, 40.0, 1.0, 0, "search", q) for p in ("MAT_GRIP", "MAT_LIGHT")
              for q in ("yoga mat for pilates", "yoga mat for running")]
