@@ -71,6 +71,7 @@ def find_sizes(text: str, *, title: bool) -> list[Mention]:
 _SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"
                    r"(?:\s*(?:M|W|B|D|XW|Wide|Medium|Petite|Tall|Short|Regular))?"
                    r"(?:\s*US)?\s*(?:/[^,]*)?\s*$", re.IGNORECASE)
+_FRACTION = re.compile(r"/\d+\s*(?:[\"”″]|in\b|inch|mm|cm)", re.IGNORECASE)
 _SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?)\b(?![./])", re.IGNORECASE)
 _WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
 _MONTHS = re.compile(r"\b(\d{1,2})-(\d{1,2})\s*(?:m|months?)\b", re.IGNORECASE)
@@ -88,7 +89,7 @@ def _title_sizes(title: str) -> list[Mention]:
     for part in re.split(r"(?<=\))|(?=\()", title):
         offset = title.find(part)
         m = _SHOE.search(part.rstrip(") ").rstrip())
-        if m:
+        if m and not _FRACTION.match(part, m.end(1)):  # '1/2" Diameter' is a measure
             found.append((m.group(1).lstrip("0") or "0", offset + m.start(1), offset + m.end(1)))
     for m in _SIZE_N.finditer(title):
         found.append((m.group(1).lstrip("0") or "0", m.start(1), m.end(1)))

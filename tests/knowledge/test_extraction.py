@@ -93,6 +93,8 @@ def test_multi_dimensional_measures_and_item_counts_are_not_sizes() -> None:
     out = extract('Pocket Planner, 6.3" × 3.8", 12 oz Pack of 2',
                   ["Includes a chef knife, steak knife x 6 piece, shears"])
     assert out.attributes["sizes"] == ["12oz", "pack of 2"]
+    drill = extract('Brad Point Drill Bit - Cylinder, 1/2" Diameter x 250mm')
+    assert "1" not in drill.attributes.get("sizes", [])
 
 
 def test_a_type_after_with_or_for_names_an_accessory_not_the_item() -> None:
