@@ -86,6 +86,7 @@ def generate(out: Path) -> None:
 
 def generate_v2(out: Path) -> None:
     """Draft a listing for every v2 audit brief, as POST /api/creatives/listing does."""
+    from knowledge.errors import ShopmageError
     from knowledge.merchants import create_merchant
     from knowledge.settings import Settings
     from knowledge.store import Store
@@ -98,7 +99,12 @@ def generate_v2(out: Path) -> None:
             merchant, _ = create_merchant(store.engine, name="audit v2")
             rows = []
             for b in briefs:
-                c = draft_listing(store, merchant_id=merchant.id, brief=b["brief"])
+                try:
+                    c = draft_listing(store, merchant_id=merchant.id, brief=b["brief"])
+                except ShopmageError as exc:  # the API answers 422: no draft to read
+                    rows.append({"id": b["id"], "source_kind": "brief", "source": b["brief"],
+                                 "refused": str(exc)})
+                    continue
                 rows.append({"id": b["id"], "source_kind": "brief", "source": b["brief"],
                              "draft": draft_text(c.content), "dropped": c.content["dropped"],
                              "model_text": c.content["model_text"],
@@ -114,8 +120,12 @@ def count(path: Path = LABELS) -> dict[str, Any]:
     """The audit's figures: drafts labelled, drafts with an unsupported claim, the phrases."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     bad = [r for r in rows if r["label"] == "unsupported"]
-    return {"drafts": len(rows), "unsupported": len(bad),
-            "phrases": {r["id"]: r["phrases"] for r in bad}}
+    refused = [r["id"] for r in rows if r["label"] == "refused"]
+    figures: dict[str, Any] = {"drafts": len(rows) - len(refused), "unsupported": len(bad),
+                               "phrases": {r["id"]: r["phrases"] for r in bad}}
+    if refused:  # a brief the API refused has no draft to read: reported, never hidden
+        figures["briefs refused (no draft)"] = refused
+    return figures
 
 
 def main() -> None:
