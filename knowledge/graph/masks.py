@@ -132,10 +132,9 @@ class CatalogueEvidence:
         """Products whose text holds a spelling of ``attribute`` (negated or not).
 
         A product is a candidate when its text contains the longest word of a spelling
-        (found by scanning the whole catalogue's text at C speed), then every word of that
-        spelling, and then the attribute's regex matches its fields joined by newlines: that
-        finds every match a single field has (and maybe more), so no product with listing
-        evidence is left out.
+        (the catalogue's distinct chunks scanned at C speed), then every word of it, and then
+        the attribute's regex matches its fields joined by newlines: that finds every match a
+        single field has (and maybe more), so no product with listing evidence is left out.
         """
         spellings = _spelling_words(attribute, self.lexicon)
         if spellings is None:
