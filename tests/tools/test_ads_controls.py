@@ -1,10 +1,17 @@
-"""The ad server's pure parts: the one-page auction, the ROI and pacing controllers."""
+"""The ad server's controls: the one-page auction, the ROI and pacing controllers."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
 import numpy as np
 
-from tools.ads import auction, pacing
+from knowledge import ads as ledger
+from knowledge.db import make_engine
+from knowledge.settings import Settings
+from tools.ads import auction, pacing, upkeep
+from tools.ads.model import ClickModel
 from tools.ads.pacing import Control, Evidence
 
 
@@ -65,3 +72,26 @@ def test_pace_rises_behind_plan_and_falls_ahead() -> None:
     ahead = step(Control(1.0, 1.0), spent=250.0, gmv=1000.0, plan_share=0.2,
                  evidence=evidence)
     assert behind.pace > 1.0 > ahead.pace
+
+
+def test_only_recent_clicks_tell_what_the_present_bids_buy(tmp_path: Path) -> None:
+    """Clicks from before a bid cut are stale: without fresh ones the controller probes up."""
+    engine = make_engine(Settings(data_dir=tmp_path))
+    now = datetime(2026, 6, 2, 12, tzinfo=UTC)
+    ledger.record_impressions(engine, [
+        {"ts": now - timedelta(hours=hours_ago), "campaign_id": "c1", "creative_id": None,
+         "product_id": "P1", "session_id": f"s{i}", "impression_id": f"i{i}", "query": "mat",
+         "placement": "search", "position": 0, "relevance": 1.0, "organic_rank": 0,
+         "cpc": 2.0, "cost": 0.0, "gmv": 0.0, "dedupe": None}
+        for i, hours_ago in enumerate([10] * 5 + [1] * 3)])
+    ledger.ensure_state(engine, "c1", 1000.0)
+    for i, hours_ago in enumerate([10] * 5 + [1] * 3):
+        ledger.charge_click(engine, f"i{i}", now=now - timedelta(hours=hours_ago))
+    model = ClickModel(prior_cvr=0.1)
+    seen = upkeep.evidence(engine, model, "c1", {"P1": 50.0}, now)
+    assert seen.recent_spent == 3 * 2.0 and seen.expected_gmv > seen.recent_expected > 0
+    later = upkeep.evidence(engine, model, "c1", {"P1": 50.0}, now + timedelta(hours=8))
+    assert later.recent_spent == 0.0  # every click is older than six hours
+    cut = Control(0.05, 0.1)
+    after = step(cut, spent=50.0, plan_share=0.3, evidence=later)
+    assert after.multiplier > cut.multiplier  # behind plan and no fresh evidence: probe up
