@@ -7,7 +7,9 @@ evals/data/creative/audit_guideline.md. ``python -m evals.listing_audit count`` 
 labels of both audits: the first (evals/data/creative/audit_labels.jsonl; its failures
 guided the later checker fixes) and the second (audit_labels_v2.jsonl: 59 new briefs
 frozen before drafting, audit_briefs_v2.jsonl, drafted with
-``python -m evals.listing_audit generate-v2 OUT.jsonl``).
+``python -m evals.listing_audit generate-v2 OUT.jsonl``; its failures guided further
+fixes) and the third (audit_labels_v3.jsonl: 54 more new briefs frozen before those
+fixes, ``generate-v3``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ CREATIVE = Path(__file__).resolve().parent / "data" / "creative"
 LABELS = CREATIVE / "audit_labels.jsonl"
 LABELS_V2 = CREATIVE / "audit_labels_v2.jsonl"
 BRIEFS_V2 = CREATIVE / "audit_briefs_v2.jsonl"
+LABELS_V3 = CREATIVE / "audit_labels_v3.jsonl"
+BRIEFS_V3 = CREATIVE / "audit_briefs_v3.jsonl"
 DEMO_PRODUCTS = 22
 SEED = 11
 
@@ -84,15 +88,15 @@ def generate(out: Path) -> None:
     print(f"{len(rows)} drafts written to {out}")
 
 
-def generate_v2(out: Path) -> None:
-    """Draft a listing for every v2 audit brief, as POST /api/creatives/listing does."""
+def generate_new(out: Path, briefs_path: Path) -> None:
+    """Draft a listing for every brief of a new audit, as POST /api/creatives/listing does."""
     from knowledge.errors import ShopmageError
     from knowledge.merchants import create_merchant
     from knowledge.settings import Settings
     from knowledge.store import Store
     from tools.creatives.listing import draft_listing
 
-    briefs = load_briefs(BRIEFS_V2)
+    briefs = load_briefs(briefs_path)
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Settings(data_dir=Path(tmp) / "data"))
         try:
@@ -134,18 +138,21 @@ def main() -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     gen = sub.add_parser("generate")
     gen.add_argument("out", type=Path)
-    gen_v2 = sub.add_parser("generate-v2")
-    gen_v2.add_argument("out", type=Path)
+    for name in ("generate-v2", "generate-v3"):
+        sub.add_parser(name).add_argument("out", type=Path)
     sub.add_parser("count")
     args = parser.parse_args()
     if args.cmd == "generate":
         generate(args.out)
-    elif args.cmd == "generate-v2":
-        generate_v2(args.out)
+    elif args.cmd.startswith("generate-"):
+        generate_new(args.out, BRIEFS_V2 if args.cmd == "generate-v2" else BRIEFS_V3)
     else:
         figures = {"first audit (its failures guided later fixes)": count()}
         if LABELS_V2.exists():
-            figures["second audit (new briefs, frozen before drafting)"] = count(LABELS_V2)
+            figures["second audit (new briefs; its failures guided the next fixes)"] = count(
+                LABELS_V2)
+        if LABELS_V3.exists():
+            figures["third audit (new briefs, frozen before those fixes)"] = count(LABELS_V3)
         print(json.dumps(figures, indent=1))
 
 

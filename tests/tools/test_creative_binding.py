@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from knowledge.errors import InvalidRequestError
 from knowledge.store import Store
 from tools.creatives.binding import Clauses, check_binding
 from tools.creatives.briefs import proposed_product
@@ -62,7 +65,23 @@ def test_binding_words_take_only_the_kind_of_fact_they_bind() -> None:
     assert not kept("This jigsaw puzzle is made from 1000 piece.", PUZZLE)
     assert kept("It is made of recycled cardboard.", PUZZLE)
     assert not kept("This serum is made with 30ml of 15% vitamin C.", SERUM)
-    assert kept("This serum is made with 15% vitamin C and hyaluronic acid.", SERUM)
+    slippers = clauses("kids memory foam slippers, anti-skid rubber sole, machine washable",
+                       "kids memory foam slippers")
+    assert not kept("These slippers are made of anti-skid rubber sole.", slippers)
+    assert kept("They have an anti-skid rubber sole.", slippers)
+    assert kept("They are made of memory foam.", slippers)
+
+
+def test_a_part_s_fact_and_the_sizes_offered_stay_where_the_source_puts_them() -> None:
+    tracker = clauses("Bluetooth item tracker, replaceable CR2032 battery lasts 1 year, "
+                      "100 ft range", "Bluetooth item tracker")
+    assert not kept("This Bluetooth item tracker lasts 1 year.", tracker)
+    assert kept("Its replaceable CR2032 battery lasts 1 year.", tracker)
+    hoodie = clauses("pullover hoodie, kangaroo pocket, sizes S-XXL", "pullover hoodie")
+    assert not kept("It is a size S-XXL.", hoodie)
+    assert not kept("It has kangaroo pockets.", hoodie)
+    assert kept("It has a kangaroo pocket.", hoodie)
+    assert kept("The Hydra bottles keep drinks cold 24 hours.", BOTTLE)
 
 
 def test_known_words_joined_into_a_new_claim_are_dropped() -> None:
@@ -82,6 +101,18 @@ def test_title_and_keywords_keep_a_fact_with_its_own_words() -> None:
     assert not any(k.startswith("aluminium") for k in listing.keywords)
     tee = build_listing(parse_facts("unisex t-shirt, 100% organic cotton, sizes S-XL"))
     assert "100% organic cotton t-shirt" in tee.keywords
+    for brief, wrong in (("aluminum kayak paddle 230 cm, drip rings", "kayak"),
+                         ("label maker with 3 tape rolls, 12mm tape", "label")):
+        words = build_listing(parse_facts(brief)).keywords
+        assert words and wrong not in words and all(w.endswith(("paddle", "maker"))
+                                                    for w in words), words
+
+
+def test_a_lining_or_a_sole_is_no_contradiction_but_two_body_materials_are() -> None:
+    assert parse_facts("knit beanie, 100% acrylic, fleece lined").head == "knit beanie"
+    assert parse_facts("sneakers, 100% leather upper, rubber sole").facts
+    with pytest.raises(InvalidRequestError, match="contradicts itself"):
+        parse_facts("hoodie, 100% cotton, polyester")
 
 
 def test_a_model_sentence_that_rebinds_facts_never_reaches_the_listing() -> None:

@@ -17,8 +17,12 @@ sources:
 - the product itself (its name, "it", "this") may open the sentence, take a frame verb
   ("is", "has", "comes with") and a binding word whose kind is checked against what
   follows: "made of" takes a material (no bare quantity), "measures" a dimension, "holds"
-  a capacity or weight, "weighs" a weight, "for" only what the source gives with "for";
-- the last word of a span is copied as written ("side pockets" is not "a side pocket").
+  a capacity or weight, "weighs" a weight, "for" only what the source gives with "for",
+  "made of" a span that ends on a material ("made of anti-skid rubber sole" moves the
+  sole's rubber onto the product);
+- words are copied as written ("side pockets" is not "a side pocket"), except a
+  predicate's verb ending; a predicate span of the product must not drop its source
+  subject ("the tracker lasts 1 year" from "CR2032 battery lasts 1 year").
 
 Anything else (a causal or comparative link, an implied benefit, a fact moved onto another
 attribute) leaves the sentence unparsed and it is dropped with the place it failed.
@@ -32,6 +36,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.closed_world import Finding, Support, word_forms
 
@@ -53,6 +59,7 @@ BIND: dict[tuple[str, ...], frozenset[str] | None] = {
 }
 NEED_KIND = frozenset({("measures",), ("measuring",), ("holds",), ("weighs",)})
 FOR = frozenset({("for",), ("designed", "for")})
+MADE = frozenset({("made", "of"), ("made", "from"), ("made", "with")})
 BIND_VERBS = frozenset(w for (w, *_) in NEED_KIND)
 GENERIC = frozenset({"feature", "function", "option"})  # "a voice recording feature"
 NEGATION = frozenset({"no", "not", "non", "without", "never"})
@@ -119,18 +126,33 @@ class Clauses:
             out.name([" ".join(out.clauses[0])])
         return out
 
-    def spans(self, sent: list[str], i: int) -> list[tuple[int, int, int]]:
-        """Every (clause, start, end) copied in order from one clause at ``sent[i:]``."""
+    def spans(self, sent: list[str], i: int, fold_first: bool) -> list[tuple[int, int, int]]:
+        """Every (clause, start, end) copied in order from one clause at ``sent[i:]``.
+
+        Words are copied as written; only a span's first word may change its ending, and
+        only where it is the product's verb ("they keep" for "keeps"): "a side pocket" is
+        not "side pockets", "a size S-XXL" not "sizes S-XXL".
+        """
         found = []
         for c, clause in enumerate(self.clauses):
             for s in range(len(clause)):
                 k = 0
                 while (i + k < len(sent) and s + k < len(clause)
-                       and _same(sent[i + k], clause[s + k])):
+                       and (sent[i + k] == clause[s + k]
+                            or k == 0 and fold_first and _same(sent[i], clause[s]))):
                     k += 1
-                    if sent[i + k - 1] == clause[s + k - 1] and self.whole(c, s, s + k):
+                    if self.whole(c, s, s + k):
                         found.append((c, s, s + k))
         return found
+
+    def subject_is_product(self, c: int, s: int) -> bool:
+        """True when nothing but the product's name stands before ``s`` in clause ``c``.
+
+        "the tracker lasts 1 year" is no copy of "replaceable CR2032 battery lasts 1 year":
+        the source's subject is the battery.
+        """
+        return all(t in ARTICLES or t in PRONOUNS or _tok_forms(t) & self.names
+                   for t in self.clauses[c][:s])
 
     def whole(self, c: int, s: int, e: int) -> bool:
         """False when the span leaves out a negation or a qualifier of its number."""
@@ -142,6 +164,14 @@ class Clauses:
         if any(_is_number(t) for t in clause[s:e]):
             return before not in NUMBER_BEFORE and after not in NUMBER_AFTER
         return True
+
+
+def _ends_on_material(words: list[str]) -> bool:
+    """True when the span ends on a material ("recycled cardboard", not "rubber sole")."""
+    text = " ".join(words)
+    found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE,
+                       check_negation=True)
+    return any(end == len(text) for _term, _start, end in found)
 
 
 def _kinds(words: list[str]) -> set[str]:
@@ -167,8 +197,10 @@ class _Parser:
         tok = sent[i]
         if tok in ARTICLES:
             return self.parse(i + 1, prev)
-        if (kind in ("begin", "coord", "frame") or kind == "span" and self._premodifier(prev)) \
-                and self._name(i):
+        if kind == "modifier":
+            return self._premodifier(prev) and self._name(i)
+        if (kind in ("begin", "coord", "frame")
+                or kind in ("span", "modifier") and self._premodifier(prev)) and self._name(i):
             return True
         if kind in ("name", "frame", "coord") and tok in FRAME and self.parse(i + 1, ("frame",)):
             return True
@@ -212,9 +244,15 @@ class _Parser:
         kind = prev[0]
         if kind not in ("begin", "coord", "name", "frame", "bind", "span", "insert"):
             return False
-        for c, s, e in self.src.spans(self.sent, i):
+        predicate = kind in ("begin", "name", "coord")
+        for c, s, e in self.src.spans(self.sent, i, fold_first=predicate):
             n = e - s
             if kind in ("span", "insert") and not self._continues(prev, c, s):
+                continue
+            if predicate and not self.src.subject_is_product(c, s):
+                # not the product's predicate: only a modifier of its name ("750ml bottle")
+                if self.parse(i + n, ("modifier", c, e)):
+                    return True
                 continue
             if kind == "bind" and not self._fits(prev, self.sent[i:i + n], c, s):
                 continue
@@ -223,14 +261,13 @@ class _Parser:
         return False
 
     def _continues(self, prev: tuple[object, ...], c: int, s: int) -> bool:
-        """A span after a span (or after an inserted joining word) continues its clause."""
+        """A span after an inserted joining word continues its clause ("cold for 24 hours")."""
         pc, pe = prev[1], prev[2]
         if pc != c or not isinstance(pe, int):
             return False
-        if s == pe:
-            return True
-        clause = self.src.clauses[c]
-        return prev[0] == "insert" and s == pe + 1 and clause[pe] in INSERT | ARTICLES
+        if prev[0] != "insert":  # one longer span covers it; a split would dodge _fits
+            return False
+        return s == pe or s == pe + 1 and self.src.clauses[c][pe] in INSERT | ARTICLES
 
     def _fits(self, prev: tuple[object, ...], words: list[str], c: int, s: int) -> bool:
         """The span after a binding word carries the kind of fact that word binds.
@@ -243,6 +280,8 @@ class _Parser:
         if kinds is None:
             return True
         assert isinstance(kinds, frozenset)
+        if bind in MADE and not _ends_on_material(words):
+            return False
         found = _kinds(words)
         if bind in NEED_KIND:
             return bool(found & kinds)

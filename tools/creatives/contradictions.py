@@ -13,6 +13,10 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+\s?){1,3})")
+# a material naming a part ("fleece lined", "rubber sole", "leather trim") is not the body's
+_PART = re.compile(r"[\s-]+(?:lined|lining|trim|trimmed|soles?|insoles?|cover|handles?|frame|"
+                   r"buckle|zipper|straps?|pad|padding|collar|cuffs|patch|accents?|details?)\b",
+                   re.IGNORECASE)
 _NOT = re.compile(r"\b(?:not|non|no)[\s-]+([a-z]+(?:[\s-][a-z]+)?)", re.IGNORECASE)
 
 
@@ -34,7 +38,7 @@ def check_contradictions(text: str) -> None:
     for share, (mat, _s, _e), m in shares:
         if share >= 100:
             others = [x for x in mats if x[0] != mat and not m.start() <= x[1] < m.end()
-                      and not _same_family(x[0], mat)]
+                      and not _same_family(x[0], mat) and not _PART.match(text, x[2])]
             if others:
                 other = text[others[0][1]:others[0][2]]
                 raise InvalidRequestError(

@@ -175,7 +175,7 @@ def build_description(parsed: ParsedBrief, brand: str | None) -> str:
 
 def build_keywords(parsed: ParsedBrief, brand: str | None) -> list[str]:
     """Search keywords made of the brief's own words."""
-    kind = (parsed.product_type or parsed.head).lower()
+    kind = keyword_kind(parsed)
     words = [parsed.head.lower(), kind]
     words += [f"{f.text.lower()} {kind}" for seg in parsed.segments for f in seg.facts
               if f.type in ("material", "audience") and len(f.text) <= 24 and _whole(f, seg)]
@@ -200,6 +200,17 @@ def _whole(fact: Fact, seg: Segment) -> bool:
 
 
 KEYWORD_GLUE = frozenset({"made", "of", "from", "in", "and", "with", "for", "pure"})
+
+
+def keyword_kind(parsed: ParsedBrief) -> str:
+    """The product's kind for keywords: the found type only when the head ends on it.
+
+    A "kayak paddle" is not a "kayak", a "label maker" not a "label": a type found
+    inside the head, not at its end, would name another product.
+    """
+    head = parsed.head.lower()
+    kind = (parsed.product_type or "").lower()
+    return kind if kind and re.search(rf"(?:^|\s){re.escape(kind)}$", head) else head
 
 
 def build_listing(parsed: ParsedBrief, brand: str | None = None) -> Listing:
