@@ -98,18 +98,6 @@ class Clauses:
     names: set[str] = field(default_factory=set)
     heads: set[str] = field(default_factory=set)
 
-    @classmethod
-    def of(cls, texts: Iterable[str], names: Iterable[str] = ()) -> Clauses:
-        """Cut every source text into clauses; ``names`` are the product's own names."""
-        out = cls()
-        for text in texts:
-            for clause in _CLAUSE_BREAK.split(text):
-                toks = tokens(clause)
-                if toks:
-                    out.clauses.append(toks)
-        out.name(names)
-        return out
-
     def name(self, names: Iterable[str]) -> None:
         """The product's names: every word, and the head noun each one ends on."""
         for n in names:
@@ -121,7 +109,9 @@ class Clauses:
     @classmethod
     def from_support(cls, support: Support) -> Clauses:
         """The clauses of a closed-world support's texts, with its name words."""
-        out = cls.of(support.texts, support.name_texts)
+        out = cls(clauses=[toks for text in support.texts
+                           for toks in map(tokens, _CLAUSE_BREAK.split(text)) if toks])
+        out.name(support.name_texts)
         if not out.heads and out.clauses:
             out.name([" ".join(out.clauses[0])])
         return out
