@@ -54,6 +54,7 @@ CRF_PARAMS = {"c1": 0.02, "c2": 0.1, "max_iterations": 120,
 TYPE_LABEL = "product_type"
 TYPE_PARAMS = {"max_iterations": 30, "feature.possible_transitions": True}  # averaged perceptron
 TYPE_SEED = 1
+_ARTICLES = frozenset({"a", "an", "the", "my", "your", "some", "our"})
 _TOKEN = re.compile(r"\S+")
 _EDGE = "\"'“”‘’,.?!;:()[]{}"
 
@@ -186,15 +187,22 @@ def _seed_c_rand(seed: int) -> None:
     libc.srand(ctypes.c_uint(seed))
 
 
-def with_types(labels: list[str], typed: list[str]) -> list[str]:
+def with_types(labels: list[str], typed: list[str], words: list[str] | None = None) -> list[str]:
     """``labels`` with their product-type spans replaced by those of ``typed``.
 
-    A span from ``typed`` is placed only where ``labels`` hold no other slot.
+    A span from ``typed`` is placed only where ``labels`` hold no other slot, without a
+    leading article ("a toaster": 1 type in 6,681 of QueryNER train starts with one). When
+    ``typed`` names no product type at all, the CRF's own stay.
     """
+    spans = [(s, e) for s, e, kind in bio_spans(typed) if kind == TYPE_LABEL]
+    if not spans:
+        return list(labels)
     out = ["O" if tag.endswith("-" + TYPE_LABEL) else tag for tag in labels]
-    for start, end, kind in bio_spans(typed):
-        if kind == TYPE_LABEL and all(out[t] == "O" for t in range(start, end)):
-            out[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+    for start, end in spans:
+        while words and start < end - 1 and words[start] in _ARTICLES:
+            start += 1
+        if all(out[t] == "O" for t in range(start, end)):
+            out[start:end] = [f"B-{TYPE_LABEL}"] + [f"I-{TYPE_LABEL}"] * (end - start - 1)
     return out
 
 
@@ -243,7 +251,7 @@ class Tagger:
         features = sentence_features(words, self._gazetteer(vocabulary), self.stats,
                                      self.clusters)
         slots, types = self._crf()
-        labels = with_types(slots.tag(features), types.tag(features))
+        labels = with_types(slots.tag(features), types.tag(features), words)
         spans = []
         for first, last, label in bio_spans(labels):
             start, end = found[first][0], found[last - 1][1]

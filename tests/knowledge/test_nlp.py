@@ -47,6 +47,10 @@ def test_product_types_come_from_the_type_model_where_no_other_slot_stands() -> 
     slots = ["B-brand", "B-product_type", "I-product_type", "B-audience"]
     typed = ["B-product_type", "O", "B-product_type", "B-product_type"]
     assert with_types(slots, typed) == ["B-brand", "O", "B-product_type", "B-audience"]
+    assert with_types(slots, ["O"] * 4) == slots  # the type model found none: the CRF's stay
+    words = ["a", "toaster", "for", "mom"]
+    typed = ["B-product_type", "I-product_type", "O", "O"]
+    assert with_types(["O"] * 4, typed, words) == ["O", "B-product_type", "O", "O"]
 
 
 def test_catalogue_terms_are_features(tagger: Tagger) -> None:
