@@ -25,6 +25,7 @@ import numpy as np
 from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
+from sqlmodel import col
 
 from knowledge.graph.evidence import Lexicon, _norm, attribute_values, in_text, text_fields
 from knowledge.models import Product
@@ -78,11 +79,10 @@ class CatalogueEvidence:
             return
         self.clear()
         rows: dict[str, dict[str, Any]] = {}
-        columns = (Product.id, Product.title, Product.bullets, Product.description,
-                   Product.attributes)
+        query = select(col(Product.id), col(Product.title), col(Product.bullets),
+                       col(Product.description), col(Product.attributes))
         with Session(self.engine) as session:
-            for pid, title, bullets, description, attributes in session.execute(
-                    select(*columns)):
+            for pid, title, bullets, description, attributes in session.execute(query):
                 rows[pid] = {"title": title, "bullets": list(bullets or []),
                              "description": description or "",
                              "attributes": dict(attributes or {})}
@@ -163,7 +163,8 @@ class CatalogueEvidence:
             at = text.find(word, starts[chunk + 1])
         return out
 
-    def title_words(self, ids: Sequence[str], positions: Sequence[int]) -> list[frozenset[str]]:
+    def title_words(self, ids: Sequence[str], positions: Sequence[int] | np.ndarray
+                    ) -> list[frozenset[str]]:
         """The stemmed title words (``knowledge.text.tokens``) of the products at ``positions``."""
         with self._lock:
             self._sync(ids)

@@ -203,7 +203,8 @@ class KnowledgeExpander:
         found = np.asarray(index.tag_mask(tag), dtype=bool).copy()
         shown = self.masks.mask(tag, index.ids)
         if positions is None:
-            return found | shown
+            found |= shown
+            return found
         todo = np.asarray(positions, dtype=int)
         found[todo] |= shown[todo]
         return found
