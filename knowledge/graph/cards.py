@@ -1,9 +1,5 @@
 """Per-product evidence for needed attributes, and the evidence lines shown on cards.
 
-:class:`EvidenceCache` answers "does product P have attribute A, and where does it say so"
-for the products search is ranking, reading each product's text from SQL once and caching
-each (product, attribute) answer until the catalogue changes.
-
 An evidence line states what *this* product has, quoting its listing, and why it matters
 for the request: ``Slip-resistant ("non-slip rubber outsole"): helps prevent falls at home``.
 It is written only from a :class:`~knowledge.graph.evidence.Span`, so a product without the
@@ -12,11 +8,7 @@ attribute never gets one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
-
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
 
 from knowledge.graph.evidence import Lexicon, Span, find_evidence
 from knowledge.models import Product
@@ -32,51 +24,13 @@ def _shape(p: Product) -> dict[str, Any]:
             "attribute_spans": dict(getattr(p, "attribute_spans", None) or {})}
 
 
-class EvidenceCache:
-    """(product id, attribute) -> Span or None, from the products' own text."""
+def product_evidence(product: Product, attribute: str, lexicon: Lexicon) -> Span | None:
+    """Evidence on a product object already in hand (read fresh, never cached).
 
-    def __init__(self, engine: Engine, lexicon: Lexicon) -> None:
-        """Remember where products live; nothing is read until asked."""
-        self.engine, self.lexicon = engine, lexicon
-        self._products: dict[str, dict[str, Any]] = {}
-        self._spans: dict[tuple[str, str], Span | None] = {}
-
-    def clear(self) -> None:
-        """Forget every cached product and answer (after catalogue changes)."""
-        self._products.clear()
-        self._spans.clear()
-
-    def _load(self, ids: Iterable[str]) -> None:
-        missing = [i for i in dict.fromkeys(ids) if i not in self._products]
-        for start in range(0, len(missing), 500):
-            chunk = missing[start:start + 500]
-            with Session(self.engine) as session:
-                for p in session.exec(select(Product).where(col(Product.id).in_(chunk))):
-                    self._products[p.id] = _shape(p)
-
-    def span(self, product_id: str, attribute: str) -> Span | None:
-        """Where ``product_id`` shows ``attribute`` (None when it does not)."""
-        key = (product_id, attribute)
-        if key not in self._spans:
-            self._load([product_id])
-            product = self._products.get(product_id)
-            self._spans[key] = (find_evidence(product, attribute, self.lexicon)
-                                if product is not None else None)
-        return self._spans[key]
-
-    def spans(self, product_ids: list[str], attribute: str) -> list[Span | None]:
-        """:meth:`span` for many products, loading their text in one query."""
-        self._load([i for i in product_ids if (i, attribute) not in self._spans])
-        return [self.span(i, attribute) for i in product_ids]
-
-    def titles(self, product_ids: list[str]) -> list[str]:
-        """The products' titles (empty for unknown ids), read once and cached."""
-        self._load(product_ids)
-        return [str(self._products.get(i, {}).get("title", "")) for i in product_ids]
-
-    def for_product(self, product: Product, attribute: str) -> Span | None:
-        """Evidence on a product object already in hand (always read fresh, not cached)."""
-        return find_evidence(_shape(product), attribute, self.lexicon)
+    Which catalogue products have an attribute at all is answered, for search's ranking, by
+    :class:`knowledge.graph.masks.CatalogueEvidence`.
+    """
+    return find_evidence(_shape(product), attribute, lexicon)
 
 
 def _label(span: Span, lexicon: Lexicon) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.expansion import Evidence, Expansion
-from knowledge.graph.cards import EvidenceCache, evidence_line, strong_evidence
+from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
 from knowledge.graph.evidence import Lexicon
 from knowledge.graph.lines import shown_needs, speaks, unread_words
 from knowledge.graph.masks import CatalogueEvidence
@@ -93,14 +93,12 @@ class KnowledgeExpander:
         """Load the served assertions and index their phrases (in memory and in Chroma)."""
         self.store = store
         self.lexicon = lexicon or Lexicon()
-        self.evidence = EvidenceCache(store.engine, self.lexicon)
         self.masks = CatalogueEvidence(store.engine, self.lexicon)
         self._catalogue: tuple[int, int] = (0, 0)
         self.reload()
 
     def reload(self) -> None:
         """Re-read what is served (after a build, an import or a review decision)."""
-        self.evidence.clear()
         self.masks.clear()
         self._unread_cache: dict[str, frozenset[str]] = {}
         categories = {str(c) for c in self.store.search.index.category if c}
@@ -225,7 +223,6 @@ class KnowledgeExpander:
         """Forget per-product evidence when search's catalogue index changed."""
         size = (id(index), len(index))
         if size != self._catalogue:
-            self.evidence.clear()
             self.masks.clear()
             self._catalogue = size
 
@@ -258,7 +255,7 @@ class KnowledgeExpander:
             if tag not in shown or not speaks(exp, tag, self._need_count, self._need_for,
                                               unread, product.title):
                 continue
-            span = self.evidence.for_product(product, tag)
+            span = product_evidence(product, tag, self.lexicon)
             if span is None or not strong_evidence(span, self.lexicon):
                 continue
             matched.append(tag)
