@@ -6,12 +6,14 @@ knowledge built as ``make run`` does), serves the UCP capabilities, and times ``
 filters), client-measured over HTTP. Prints p50, p95, p99 and the mean in milliseconds.
 Those repeat 15 queries, so after the warm-up they are served by the UCP ranking cache
 (tools/ucp/search_cache.py); ``distinct_*`` times searches never asked before (words of
-product titles), the cost of a cache miss.
+product titles), the cost of a cache miss. ``load_1m_before_after``: the machine's load average
+when timing began and ended (figures under load are not the quiet machine's).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import statistics
 import tempfile
 import time
@@ -75,6 +77,7 @@ def run_bench(products: int = 5000, queries: int = 200, warmup: int = 20,
                           rate_limit="100000/minute")
     distinct = _distinct_requests(store, queries)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # a log line per request is not search
+    load_before = os.getloadavg()[0]
     with serve_ucp(store) as url, httpx.Client(base_url=url, timeout=60) as client:
         headers = {"UCP-Agent": 'profile="https://bench.example/.well-known/ucp"',
                    "X-API-Key": key}
@@ -88,7 +91,8 @@ def run_bench(products: int = 5000, queries: int = 200, warmup: int = 20,
             "mean_ms": round(statistics.fmean(timings), 2), "target_p95_ms": 30,
             "distinct_queries": len(fresh),
             "distinct_p50_ms": round(_percentile(fresh, 0.50), 2),
-            "distinct_p95_ms": round(_percentile(fresh, 0.95), 2)}
+            "distinct_p95_ms": round(_percentile(fresh, 0.95), 2),
+            "load_1m_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
 
 
 def _distinct_requests(store: Any, n: int) -> list[dict[str, Any]]:
