@@ -28,7 +28,7 @@ browsers:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 test: install browsers
-	SHOPMAGE_TEST_POSTGRES_URL=$$(scripts/postgres-for-tests.sh) $(BIN)/python -m pytest -q
+	SHOPMAGE_TEST_POSTGRES_URL=$$(scripts/postgres-for-tests.sh) $(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 # ruff's rules (pyproject.toml); the code is wrapped by hand, not by a formatter
 lint: install

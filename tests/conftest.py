@@ -71,3 +71,14 @@ def llm(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-de
     from knowledge.llm import LLMBackend
 
     return LLMBackend(Settings(data_dir=tmp_path_factory.mktemp("llm")))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``make test``: ``-n 2 --dist loadgroup``) keep each module's tests on
+    one worker (module fixtures start servers and build stores once), and every browser test on
+    one worker: they share one package-scoped demo server that takes a minute to build."""
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        group = "web" if module.startswith("tests/web/") else module
+        item.add_marker(pytest.mark.xdist_group(group))
