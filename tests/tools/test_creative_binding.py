@@ -108,6 +108,16 @@ def test_title_and_keywords_keep_a_fact_with_its_own_words() -> None:
                                                     for w in words), words
 
 
+def test_the_head_ends_at_the_type_named_before_the_first_number() -> None:
+    cooker = build_listing(parse_facts("Grainly rice cooker 6 cup, keep warm function"))
+    assert cooker.title.startswith("Grainly Rice Cooker, 6 cup")
+    assert "cup" not in cooker.keywords and "rice cooker" in cooker.keywords
+    stapler = build_listing(parse_facts("heavy duty stapler staples up to 100 sheets, jam-free"))
+    assert "Size and capacity: staples up to 100 sheets." in stapler.bullets
+    assert not any(b.endswith(": 100 sheets.") for b in stapler.bullets)
+    assert build_listing(parse_facts("HDMI 2.1 cable 6.6 ft")).title.startswith("HDMI 2.1 cable")
+
+
 def test_a_lining_or_a_sole_is_no_contradiction_but_two_body_materials_are() -> None:
     assert parse_facts("knit beanie, 100% acrylic, fleece lined").head == "knit beanie"
     assert parse_facts("sneakers, 100% leather upper, rubber sole").facts

@@ -172,10 +172,12 @@ def _head(piece: str, start: int, last: bool) -> tuple[str, str | None, list[tup
     """
     cut = _CUT.search(piece)
     front = piece[:cut.start()] if cut else piece
-    found = find_type(front)
-    head_end = len(front)
-    if found is not None and re.match(r"\s+\d", front[found[2]:]):
-        head_end = found[2]
+    found, head_end = _type_before_number(front)
+    if found is None:
+        found = find_type(front)
+        head_end = len(front)
+        if found is not None and re.match(r"\s+\d", front[found[2]:]):
+            head_end = found[2]
     rest: list[tuple[str, int]] = []
     tail = piece[head_end:].strip(" ,")
     if tail:
@@ -187,6 +189,30 @@ def _head(piece: str, start: int, last: bool) -> tuple[str, str | None, list[tup
             words = words[:q.start] + " " * len(q.text) + words[q.end:]
     head = re.sub(r"\s+", " ", words).strip(" ,")
     return head, piece[found[1]:found[2]] if found else None, rest
+
+
+_QUALIFIED = re.compile(r"\s(?:up to|about|over|under|at least)$", re.IGNORECASE)
+
+
+def _type_before_number(front: str) -> tuple[tuple[str, int, int] | None, int]:
+    """The type named before the clause's first number, and where the head ends.
+
+    "rice cooker 6 cup": the type is "rice cooker", not "cup"; "stapler staples up to
+    100 sheets": the head ends at "stapler", so "staples up to 100 sheets" stays one fact.
+    """
+    m = re.search(r"\s\d", front)
+    if m is None or not front[:m.start()].strip():
+        return None, len(front)
+    lead = front[:m.start()]
+    found = find_type(lead)
+    if found is None:
+        return None, len(front)
+    if found[2] == len(lead.rstrip()):
+        return found, found[2]
+    qualifier = _QUALIFIED.search(lead)
+    if qualifier and found[2] <= qualifier.start():
+        return found, found[2]
+    return None, len(front)
 
 
 def _segment(text: str, start: int) -> Segment:
