@@ -82,6 +82,9 @@ def test_a_part_s_fact_and_the_sizes_offered_stay_where_the_source_puts_them() -
     assert not kept("It has kangaroo pockets.", hoodie)
     assert kept("It has a kangaroo pocket.", hoodie)
     assert kept("The Hydra bottles keep drinks cold 24 hours.", BOTTLE)
+    lamp = clauses("cool mist humidifier 4L, night light", "cool mist humidifier")
+    assert not kept("It is a night light.", lamp)
+    assert kept("It has a night light.", lamp) and kept("It is a 4L cool mist humidifier.", lamp)
 
 
 def test_known_words_joined_into_a_new_claim_are_dropped() -> None:

@@ -186,7 +186,11 @@ class _Parser:
             return kind in ("span", "name", "generic")
         tok = sent[i]
         if tok in ARTICLES:
+            if kind == "frame" and self.sent[i - 1] in ("is", "are"):
+                return self.parse(i + 1, ("is_a",))  # "it is a ...": only the product
             return self.parse(i + 1, prev)
+        if kind == "is_a":  # "a 1600 DPI wireless mouse", never "a night light"
+            return self._name(i) or self._span(i, prev)
         if kind == "modifier":
             return self._premodifier(prev) and self._name(i)
         if (kind in ("begin", "coord", "frame")
@@ -232,6 +236,9 @@ class _Parser:
 
     def _span(self, i: int, prev: tuple[object, ...]) -> bool:
         kind = prev[0]
+        if kind == "is_a":
+            return any(self.parse(i + e - s, ("modifier", c, e))
+                       for c, s, e in self.src.spans(self.sent, i, fold_first=False))
         if kind not in ("begin", "coord", "name", "frame", "bind", "span", "insert"):
             return False
         predicate = kind in ("begin", "name", "coord")
