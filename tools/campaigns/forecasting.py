@@ -38,15 +38,24 @@ def config_for(store: Store, products: list[Product], draft: CampaignDraft) -> S
         n_opportunities=OPPORTUNITIES_PER_PRODUCT_DAY * len(products) * draft.days)
 
 
+# Fewer orders than this in the median replayed play: the recorded searches cannot tell
+# whether the target is reachable, so the simulator's best achievable ROI decides.
+MIN_ORDERS_TO_TELL = 3
+
+
 def forecast_campaign(store: Store, products: list[Product], draft: CampaignDraft, *,
                       runs: int = 12, seed: int = 0, now: datetime | None = None
                       ) -> dict[str, Any]:
     """p10/p50/p90 outcomes, feasibility, best achievable ROI and a chart URL."""
     replayed = replay_forecast(store, products, draft, runs=min(runs, REPLAY_RUNS), seed=seed,
                                now=now)
-    if replayed is not None:
-        return _with_chart(store, replayed)
     cfg = config_for(store, products, draft)
+    if replayed is not None:
+        if replayed["p50"]["orders"] < MIN_ORDERS_TO_TELL:  # too little traffic to tell
+            best = best_achievable_roi(cfg, seed=seed)
+            replayed["best_roi"] = max(replayed["best_roi"], best)
+            replayed["feasible"] = draft.target_roi <= replayed["best_roi"]
+        return _with_chart(store, replayed)
     best = best_achievable_roi(cfg, seed=seed)
     result: dict[str, Any] = {"target_roi": draft.target_roi, "best_roi": best,
                               "feasible": draft.target_roi <= best, "method": "simulator"}
