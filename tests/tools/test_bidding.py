@@ -89,6 +89,7 @@ def test_every_bidder_reacts_or_not_as_designed() -> None:
     assert pid.m != 1.0 and roi.m != 1.0  # both controllers moved their multiplier
 
 
+@pytest.mark.timing
 def test_bench_one_million_opportunities_under_five_seconds() -> None:
     figures = bench_simulation(n_opportunities=1_000_000, days=14, seed=0)
     assert figures["seconds"] <= 5.0

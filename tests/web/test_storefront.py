@@ -16,6 +16,7 @@ NAV_TIMING = """() => {
 }"""
 
 
+@pytest.mark.timing
 def test_storefront_loads_under_a_second(server: Server, watched: Watched) -> None:
     page = watched.page
     page.goto(server.url + "/")
