@@ -49,14 +49,14 @@ def forecast_campaign(store: Store, products: list[Product], draft: CampaignDraf
     """p10/p50/p90 outcomes, feasibility, best achievable ROI and a chart URL."""
     replayed = replay_forecast(store, products, draft, runs=min(runs, REPLAY_RUNS), seed=seed,
                                now=now)
-    cfg = config_for(store, products, draft)
-    if replayed is not None:
-        if replayed["p50"]["orders"] < MIN_ORDERS_TO_TELL:  # too little traffic to tell
-            best = best_achievable_roi(cfg, seed=seed)
-            replayed["best_roi"] = max(replayed["best_roi"], best)
-            replayed["feasible"] = draft.target_roi <= replayed["best_roi"]
+    if replayed is not None and replayed["p50"]["orders"] >= MIN_ORDERS_TO_TELL:
         return _with_chart(store, replayed)
+    cfg = config_for(store, products, draft)
     best = best_achievable_roi(cfg, seed=seed)
+    if replayed is not None:  # too little recorded traffic to tell: the simulator's bound decides
+        replayed["best_roi"] = max(replayed["best_roi"], best)
+        replayed["feasible"] = draft.target_roi <= replayed["best_roi"]
+        return _with_chart(store, replayed)
     result: dict[str, Any] = {"target_roi": draft.target_roi, "best_roi": best,
                               "feasible": draft.target_roi <= best, "method": "simulator"}
     if not result["feasible"]:
