@@ -88,13 +88,18 @@ def update_cart(engine: Engine, *, agent_id: str, cart_id: str, items: Items) ->
     return cart
 
 
+def _set_status(session: Session, record: AgentCart | CheckoutSession, status: str) -> None:
+    """Move a cart or checkout session to ``status`` and stamp the change."""
+    record.status, record.updated_at = status, utcnow()
+    session.add(record)
+
+
 def cancel_cart(engine: Engine, *, agent_id: str, cart_id: str) -> AgentCart:
     """Cancel a cart (cancelling twice is harmless)."""
     with transaction(engine) as session:
         cart = _own_cart(session, agent_id, cart_id)
         if cart.status == "active":
-            cart.status, cart.updated_at = "canceled", utcnow()
-            session.add(cart)
+            _set_status(session, cart, "canceled")
     return cart
 
 
@@ -107,8 +112,7 @@ def _aware(moment: datetime) -> datetime:
 def _expire_if_due(session: Session, checkout: CheckoutSession) -> None:
     if checkout.status == "requires_escalation" and _aware(checkout.expires_at) <= utcnow():
         release(session, checkout.lines)
-        checkout.status, checkout.updated_at = "canceled", utcnow()
-        session.add(checkout)
+        _set_status(session, checkout, "canceled")
 
 
 def _own_checkout(session: Session, agent_id: str, checkout_id: str) -> CheckoutSession:
@@ -130,8 +134,7 @@ def create_checkout(engine: Engine, *, agent_id: str, items: Items | None, token
                 raise CommerceError(f"cart {cart_id} is {cart.status}", code="invalid_state",
                                     path="$.cart_id", status=409)
             items = [(line["product_id"], line["quantity"]) for line in cart.lines]
-            cart.status, cart.updated_at = "converted", utcnow()
-            session.add(cart)
+            _set_status(session, cart, "converted")
         products = check_lines(session, items or [])
         lines = _checkout_lines(products, items or [])
         reserve(session, lines)
@@ -178,8 +181,7 @@ def cancel_checkout(engine: Engine, *, agent_id: str, checkout_id: str) -> Check
         checkout = _own_checkout(session, agent_id, checkout_id)
         if checkout.status == "requires_escalation":
             release(session, checkout.lines)
-            checkout.status, checkout.updated_at = "canceled", utcnow()
-            session.add(checkout)
+            _set_status(session, checkout, "canceled")
         elif checkout.status == "completed":
             raise CommerceError(f"checkout session {checkout_id} is completed; it cannot be "
                                 "canceled", code="invalid_state", status=409)
