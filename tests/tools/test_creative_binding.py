@@ -121,6 +121,40 @@ def test_the_head_ends_at_the_type_named_before_the_first_number() -> None:
     assert build_listing(parse_facts("HDMI 2.1 cable 6.6 ft")).title.startswith("HDMI 2.1 cable")
 
 
+@pytest.mark.parametrize(("brief", "head", "segment"), [
+    ("oscillating lawn sprinkler covers 3600 sq ft, 16 nozzles", "oscillating lawn sprinkler",
+     "covers 3600 sq ft"),
+    ("camping tent sleeps 4, waterproof rainfly", "camping tent", "sleeps 4"),
+    ("silicone spatula heat resistant to 600F, set of 3", "silicone spatula",
+     "heat resistant to 600F"),
+    ("heated throw blanket auto off after 4 hours", "heated throw blanket",
+     "auto off after 4 hours"),
+    ("portable jump starter 2000A peak, 12V", "portable jump starter", "2000A peak"),
+    ("label printer prints up to 30 labels per minute", "label printer",
+     "prints up to 30 labels per minute"),
+])
+def test_a_verb_or_qualifier_before_a_number_stays_with_the_number(
+        brief: str, head: str, segment: str) -> None:
+    parsed = parse_facts(brief)
+    assert parsed.head == head
+    assert parsed.segments[0].text == segment
+    listing = build_listing(parsed)
+    shown = [listing.title.lower(), *(b.lower() for b in listing.bullets)]
+    assert any(segment.lower() in text for text in shown), shown  # verb and number together
+    assert all(k in (head, parsed.product_type) for k in listing.keywords), listing.keywords
+
+
+def test_a_noun_is_not_read_as_a_verb_and_a_host_keeps_its_size() -> None:
+    assert parse_facts("car seat covers 2 pack, neoprene").head == "car seat covers"
+    assert parse_facts("handmade goat milk soap bars 6 pack").head == (
+        "handmade goat milk soap bars")
+    assert parse_facts("gel pens 0.5mm fine point, 24 colors").head == "gel pens"
+    stand = build_listing(parse_facts("65 inch TV stand, holds 100 lbs"))
+    assert stand.title.startswith("65 inch TV Stand")  # the TV is 65 inch, not the stand
+    assert not any("65 inch" in b for b in stand.bullets)
+    assert parse_facts("10 inch cast iron skillet").head == "cast iron skillet"
+
+
 def test_a_lining_or_a_sole_is_no_contradiction_but_two_body_materials_are() -> None:
     assert parse_facts("knit beanie, 100% acrylic, fleece lined").head == "knit beanie"
     assert parse_facts("sneakers, 100% leather upper, rubber sole").facts

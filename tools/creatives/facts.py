@@ -17,7 +17,7 @@ from typing import Any
 
 from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
-from knowledge.extraction.types import find_type
+from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.contradictions import check_contradictions
@@ -173,46 +173,131 @@ def _head(piece: str, start: int, last: bool) -> tuple[str, str | None, list[tup
     cut = _CUT.search(piece)
     front = piece[:cut.start()] if cut else piece
     found, head_end = _type_before_number(front)
-    if found is None:
-        found = find_type(front)
-        head_end = len(front)
-        if found is not None and re.match(r"\s+\d", front[found[2]:]):
-            head_end = found[2]
     rest: list[tuple[str, int]] = []
     tail = piece[head_end:].strip(" ,")
     if tail:
         rest.append((tail, start + piece.index(tail, head_end)))
     words = piece[:head_end]
     for q in find_quantities(words):
-        if q.kind != "number":
+        if q.kind != "number" and _own_quantity(words[:q.start], words[q.end:]):
             rest.insert(0, (q.text, start + q.start))
             words = words[:q.start] + " " * len(q.text) + words[q.end:]
     head = re.sub(r"\s+", " ", words).strip(" ,")
     return head, piece[found[1]:found[2]] if found else None, rest
 
 
-_QUALIFIED = re.compile(r"\s(?:up to|about|over|under|at least)$", re.IGNORECASE)
+# words that tie what precedes them to the number after ("resistant to 600F", "up to 8 hours")
+_JOINING_END = re.compile(r"(?:\s+(?:up|to|about|over|under|at|least|max|maximum|min|minimum|"
+                          r"of|from|for|by|rated|approx\.?|nearly|around|after|before|"
+                          r"within|until|in|on|per|every|than|below|above|between|down))+$",
+                          re.IGNORECASE)
+_PACK = re.compile(r"\d+\s*-?\s*(?:pack|pk|pcs|pieces?|count|ct|pairs?|sets?)\b|\d+\s*x\b",
+                   re.IGNORECASE)
+# verbs a merchant puts between the product and a number ("tent sleeps 4", "sprinkler covers
+# 3600 sq ft"); a word in a known type with the noun before it ("seat covers") stays a noun
+_VERBS = frozenset({"sleeps", "seats", "serves", "covers", "staples", "prints", "stores",
+                    "lasts", "reaches", "extends", "lifts", "weighs", "measures", "makes",
+                    "brews", "cooks", "feeds", "plays", "reads", "sprays", "pumps", "inflates",
+                    "cleans", "heats", "cools", "lights", "dispenses", "waters", "carries",
+                    "tows", "pulls", "accommodates", "shoots", "records", "streams", "mixes",
+                    "blends", "grinds", "dries", "absorbs", "expands", "stretches", "spans",
+                    "binds", "shreds", "cuts", "holds", "fits", "keeps", "runs", "charges"})
+# things other products are sized to: "15.6 inch laptop sleeve" sizes the laptop
+_HOSTS = frozenset({"laptop", "laptops", "tablet", "tablets", "phone", "phones", "tv", "tvs",
+                    "monitor", "monitors", "mattress", "mattresses", "bike", "bikes", "tire",
+                    "tires", "wheel", "wheels", "pan", "pans", "pot", "pots", "guitar", "car"})
+Span = tuple[str, int, int]
 
 
-def _type_before_number(front: str) -> tuple[tuple[str, int, int] | None, int]:
-    """The type named before the clause's first number, and where the head ends.
+def _type_before_number(front: str) -> tuple[Span | None, int]:
+    """The product type of the first clause, and where the head (what it is) ends.
 
-    "rice cooker 6 cup": the type is "rice cooker", not "cup"; "stapler staples up to
-    100 sheets": the head ends at "stapler", so "staples up to 100 sheets" stays one fact.
+    The head is what the product is; whatever ties a number to it stays with the number:
+    "rice cooker 6 cup" is a rice cooker; "stapler staples up to 100 sheets" and "sprinkler
+    covers 3600 sq ft" end at the type, the verb and its qualifier stay with the number;
+    "spatula heat resistant to 600F" keeps "heat resistant to" with "600F"; "jump starter
+    2000A peak" keeps "peak" with "2000A"; "HDMI 2.1 cable" and "iPhone 15 case" are one
+    name with a number inside.
     """
+    at = _first_number(front)
+    if at is None:
+        return find_type(front), len(front)
+    lead = front[:at].rstrip()
+    named = _name_with_number(front, at)
+    if named is not None and find_type(lead) is None:
+        return named
+    joined = _JOINING_END.search(lead)
+    bare = lead[:joined.start()] if joined else lead
+    found, ends = _noun_end(bare, front[at:], bool(joined))
+    if found is not None and (ends or joined):
+        return found, found[2]
+    if joined:  # no type to end on: the whole clause is the name, its number inside it
+        return find_type(front), len(front)
+    return found, len(lead)
+
+
+def _own_quantity(before: str, after: str) -> bool:
+    """True when a quantity inside the head is the product's own ("12 inch skillet").
+
+    Not when a joining word ties it to what precedes ("resistant to 600F"), nor when it
+    may size the first noun of a compound ("65 inch TV stand", "15.6 inch laptop bag").
+    """
+    if _JOINING_END.search(before.rstrip()):
+        return False
+    words = after.split()
+    if len(words) < 2:
+        return True
+    return words[0].lower() not in _HOSTS
+
+
+def _first_number(front: str) -> int | None:
+    """Where the clause's first quantity starts ("sizes 8-13" from "sizes"), after a lead."""
     m = re.search(r"\s\d", front)
     if m is None or not front[:m.start()].strip():
-        return None, len(front)
-    lead = front[:m.start()]
-    found = find_type(lead)
+        return None
+    digit = m.start() + 1
+    starts = [q.start for q in find_quantities(front) if q.start <= digit < q.end]
+    at = min(starts, default=digit)
+    return at if front[:at].strip() else None
+
+
+def _name_with_number(front: str, at: int) -> tuple[Span, int] | None:
+    """A name with a number inside ("HDMI 2.1 cable 6.6 ft"): the type right after it."""
+    digit = at + re.search(r"\d", front[at:]).start()  # type: ignore[union-attr]
+    nxt = re.search(r"\s\d", front[digit:])
+    end = digit + nxt.start() if nxt else len(front)
+    found = find_type(front[:end])
+    if found is not None and found[2] == len(front[:end].rstrip()) and found[1] > at:
+        return found, found[2]
+    return None
+
+
+def _noun_end(words: str, after: str, joined: bool) -> tuple[Span | None, bool]:
+    """The product type in ``words``, and whether the head surely ends on it.
+
+    It does when the type ends ``words``, or when only the product's verb follows it
+    ("camping tent sleeps", "sprinkler covers" before a number): a verb is a word of
+    ``_VERBS``, or any "-s" word before "up to"/"about", unless it forms a known type
+    with the noun before it ("seat covers") or a pack count follows ("soap bars 6 pack").
+    """
+    found = find_type(words)
     if found is None:
-        return None, len(front)
-    if found[2] == len(lead.rstrip()):
-        return found, found[2]
-    qualifier = _QUALIFIED.search(lead)
-    if qualifier and found[2] <= qualifier.start():
-        return found, found[2]
-    return None, len(front)
+        return None, False
+    verb = words[found[2]:].strip() if found[2] < len(words) else ""
+    prior: Span | None = found
+    if not verb:  # the type ends the words: is its last word the verb?
+        last = re.search(r"(\S+)$", words)
+        before = words[:last.start()].rstrip() if last else ""
+        prior = find_type(before) if before else None
+        if last is None or found[1] < last.start() or prior is None or prior[2] != len(before):
+            return found, True  # a type of two words or more ("coffee maker") is a noun
+        verb = last.group(1)
+    is_verb = (" " not in verb and (verb.lower() in _VERBS or joined and verb.endswith("s"))
+               and not _PACK.match(after) and prior is not None
+               and normal(f"{words[prior[1]:prior[2]]} {verb}") not in type_lexicon())
+    if is_verb:
+        return prior, True
+    return found, found[2] == len(words)
 
 
 def _segment(text: str, start: int) -> Segment:
