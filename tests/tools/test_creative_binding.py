@@ -155,6 +155,16 @@ def test_a_noun_is_not_read_as_a_verb_and_a_host_keeps_its_size() -> None:
     assert parse_facts("10 inch cast iron skillet").head == "cast iron skillet"
 
 
+def test_a_capitalised_first_word_is_a_brand_only_when_shoppers_use_it_as_one() -> None:
+    for brief in ("Vintage style wall clock, silent", "Stainless steel water bottle 750ml",
+                  "Bamboo cutting board 18 x 12 inches"):
+        parsed = parse_facts(brief)
+        assert parsed.brand is None and parsed.head.startswith(brief.split()[0]), parsed.head
+    assert "vintage clock" not in build_listing(parse_facts("Vintage style wall clock")).keywords
+    assert parse_facts("Nike running shoes, sizes 8-12").brand == "Nike"
+    assert parse_facts("Hydra water bottle 750ml").brand == "Hydra"
+
+
 def test_a_lining_or_a_sole_is_no_contradiction_but_two_body_materials_are() -> None:
     assert parse_facts("knit beanie, 100% acrylic, fleece lined").head == "knit beanie"
     assert parse_facts("sneakers, 100% leather upper, rubber sole").facts

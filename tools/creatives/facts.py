@@ -11,13 +11,15 @@ feature) so the listing can place them; numbers stay as written.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
-from knowledge.extraction.types import find_type, normal, type_lexicon
+from knowledge.extraction.types import QUERYNER, find_type, normal, type_lexicon
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.contradictions import check_contradictions
@@ -138,7 +140,7 @@ def _brand(text: str) -> tuple[str | None, str]:
         name = m.group(1) or m.group(2)
         return name, text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     first = re.match(r"([A-Z][a-z]+[A-Za-z]*)\s(?=[a-z0-9])", text)
-    if first and first.group(1).lower() not in _COMMON_STARTS:
+    if first and not _common_word(first.group(1)):
         rest = text[first.end():].split(",")[0]
         if find_type(rest) is not None and find_type(first.group(1)) is None:
             return first.group(1), " " * first.end() + text[first.end():]
@@ -149,6 +151,32 @@ _COMMON_STARTS = {"clear", "new", "the", "our", "this", "black", "white", "red",
                   "small", "large", "big", "mini", "heavy", "light", "soft", "hard", "electric",
                   "wireless", "portable", "adjustable", "organic", "natural", "kids", "women",
                   "men", "baby", "solar", "smart", "folding", "automatic", "orthopedic"}
+
+
+def _common_word(word: str) -> bool:
+    """True when a capitalised first word is an ordinary word, not a brand.
+
+    "Bamboo cutting board", "Stainless steel bottle", "Vintage style clock": shoppers'
+    queries use these words as words (QueryNER), or they are materials; "Hydra" is unknown
+    and "Nike" is used as a brand.
+    """
+    low = word.lower()
+    if low in _COMMON_STARTS or find_terms(low, material_items()):
+        return True
+    as_brand, as_word = _query_word_uses().get(low, (0, 0))
+    return as_word > as_brand
+
+
+@lru_cache(maxsize=1)
+def _query_word_uses() -> dict[str, tuple[int, int]]:
+    """Each word of the real shopping queries: (times tagged a brand, times tagged otherwise)."""
+    uses: dict[str, list[int]] = {}
+    if QUERYNER.is_file():
+        for line in QUERYNER.open(encoding="utf-8"):
+            row = json.loads(line)
+            for tok, label in zip(row["tokens"], row["labels"], strict=False):
+                uses.setdefault(tok.lower(), [0, 0])[0 if label.endswith("creator") else 1] += 1
+    return {w: (b, o) for w, (b, o) in uses.items()}
 
 
 def _pieces(text: str) -> list[re.Match[str]]:
