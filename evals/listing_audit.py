@@ -9,7 +9,8 @@ guided the later checker fixes) and the second (audit_labels_v2.jsonl: 59 new br
 frozen before drafting, audit_briefs_v2.jsonl, drafted with
 ``python -m evals.listing_audit generate-v2 OUT.jsonl``; its failures guided further
 fixes) and the third (audit_labels_v3.jsonl: 54 more new briefs frozen before those
-fixes, ``generate-v3``).
+fixes, ``generate-v3``) and the fourth (audit_labels_v4.jsonl: 62 more new briefs, frozen
+before drafting, ``generate-v4``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ LABELS_V2 = CREATIVE / "audit_labels_v2.jsonl"
 BRIEFS_V2 = CREATIVE / "audit_briefs_v2.jsonl"
 LABELS_V3 = CREATIVE / "audit_labels_v3.jsonl"
 BRIEFS_V3 = CREATIVE / "audit_briefs_v3.jsonl"
+LABELS_V4 = CREATIVE / "audit_labels_v4.jsonl"
+BRIEFS_V4 = CREATIVE / "audit_briefs_v4.jsonl"
+NEW_AUDITS = {"generate-v2": BRIEFS_V2, "generate-v3": BRIEFS_V3, "generate-v4": BRIEFS_V4}
 DEMO_PRODUCTS = 22
 SEED = 11
 
@@ -138,14 +142,14 @@ def main() -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     gen = sub.add_parser("generate")
     gen.add_argument("out", type=Path)
-    for name in ("generate-v2", "generate-v3"):
+    for name in NEW_AUDITS:
         sub.add_parser(name).add_argument("out", type=Path)
     sub.add_parser("count")
     args = parser.parse_args()
     if args.cmd == "generate":
         generate(args.out)
     elif args.cmd.startswith("generate-"):
-        generate_new(args.out, BRIEFS_V2 if args.cmd == "generate-v2" else BRIEFS_V3)
+        generate_new(args.out, NEW_AUDITS[args.cmd])
     else:
         figures = {"first audit (its failures guided later fixes)": count()}
         if LABELS_V2.exists():
@@ -153,6 +157,8 @@ def main() -> None:
                 LABELS_V2)
         if LABELS_V3.exists():
             figures["third audit (new briefs, frozen before those fixes)"] = count(LABELS_V3)
+        if LABELS_V4.exists():
+            figures["fourth audit (new briefs, frozen before drafting)"] = count(LABELS_V4)
         print(json.dumps(figures, indent=1))
 
 
