@@ -15,9 +15,11 @@ and so which products suit them. The models see it through:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +31,9 @@ STOP = frozenset({"a", "an", "and", "best", "for", "good", "i", "in", "my", "of"
 MIN_CROSS_COUNT = 3  # a cross must occur this often in the training rows to get a weight
 CROSS_SCALE = 0.5  # crosses enter at half scale: a stronger L2 pull on their many weights
 DENSE = 2
+# a product's compiled crosses: query word -> (its keys in the vocabulary, their weights in
+# key order); see :func:`word_weights`
+WordWeights = dict[str, tuple[int, tuple[float, ...]]]
 
 
 @lru_cache(maxsize=4096)
@@ -47,14 +52,30 @@ def product_terms(product: Any) -> tuple[str, ...]:
                  + [f"f:{str(f).lower()}" for f in feats if isinstance(f, str)])
 
 
+@dataclass(frozen=True)
+class ProductTerms:
+    """A product's terms as the dense features test them against a query's text."""
+
+    types: tuple[str, ...]  # the type names (``type:`` terms)
+    features: tuple[str, ...]  # the feature tags, "-" read as " " (repeats kept)
+
+    @classmethod
+    def of(cls, terms: tuple[str, ...]) -> ProductTerms:
+        """From :func:`product_terms`' output."""
+        return cls(tuple(t[5:] for t in terms if t.startswith("type:") and t[5:]),
+                   tuple(t[2:].replace("-", " ") for t in terms if t.startswith("f:")))
+
+    def dense(self, text: str) -> tuple[float, float]:
+        """:func:`dense` given the query's content words joined by spaces."""
+        if not text:
+            return 0.0, 0.0
+        return (float(any(k in text for k in self.types)),
+                float(sum(1 for f in self.features if f in text)))
+
+
 def dense(query: str | None, terms: tuple[str, ...]) -> tuple[float, float]:
     """(the product's type is in the query, how many of its feature tags the query names)."""
-    text = " ".join(tokens(query))
-    if not text:
-        return 0.0, 0.0
-    on_topic = float(any(t.startswith("type:") and t[5:] and t[5:] in text for t in terms))
-    named = sum(1.0 for t in terms if t.startswith("f:") and t[2:].replace("-", " ") in text)
-    return on_topic, named
+    return ProductTerms.of(terms).dense(" ".join(tokens(query)))
 
 
 def crosses(query: str | None, terms: tuple[str, ...]) -> list[str]:
@@ -92,3 +113,38 @@ class Crosses:
         hit = [self.weight[k] for k in dict.fromkeys(keys) if k in self.weight]
         known = sum(1 for k in dict.fromkeys(keys) if k in self.column)
         return CROSS_SCALE * sum(hit) / np.sqrt(known) if known else 0.0
+
+    def table(self) -> dict[str, dict[str, float | None]]:
+        """Term -> word -> weight of each known key (None: known, but weight 0)."""
+        out: dict[str, dict[str, float | None]] = {}
+        for key in self.column:
+            word, term = key.split("|", 1)  # a word never holds "|"
+            out.setdefault(term, {})[word] = self.weight.get(key)
+        return out
+
+
+def word_weights(table: dict[str, dict[str, float | None]], terms: tuple[str, ...]
+                 ) -> WordWeights:
+    """One product's crosses from :meth:`Crosses.table`, for :func:`cross_score`."""
+    out: WordWeights = {}
+    for term in dict.fromkeys(terms):
+        for word, weight in table.get(term, {}).items():
+            known, hits = out.get(word, (0, ()))
+            out[word] = (known + 1, hits if weight is None else (*hits, weight))
+    return out
+
+
+def cross_score(weights: WordWeights, words: tuple[str, ...]) -> float:
+    """:meth:`Crosses.score` of a product's crosses with a query's :func:`tokens`.
+
+    The same number bit for bit: the weights are summed in the same key order.
+    """
+    total: float = 0
+    known = 0
+    for word in words:
+        entry = weights.get(word)
+        if entry is not None:
+            known += entry[0]
+            for weight in entry[1]:
+                total += weight
+    return CROSS_SCALE * total / math.sqrt(known) if known else 0.0

@@ -34,6 +34,7 @@ from tools.ads import pacing, upkeep
 from tools.ads.auction import gsp
 from tools.ads.model import ClickModel, Context, storefront_cvr
 from tools.ads.relevance import Relevance, needs_check
+from tools.ads.scoring import Scorer
 from tools.ads.upkeep import Book, Live
 
 log = logging.getLogger("shopmage.ads")
@@ -92,6 +93,7 @@ class AdServer:
         """
         self.engine, self.settings = engine, settings or AdSettings()
         self.model = model or ClickModel()
+        self.scorer = Scorer(self.model)  # model.predict, compiled for the request path
         self.relevance, self.background = relevance, background
         self.book: Book | None = None
         self._lock = threading.Lock()  # held while the book is reloaded or stepped
@@ -123,6 +125,7 @@ class AdServer:
         if self.book is None:
             self.model.prior_cvr = storefront_cvr(self.engine)
         self.model.terms = book.terms
+        self.scorer.refresh()
         self.book, self._refreshed = book, time.monotonic()
         self._version = version
 
@@ -136,6 +139,7 @@ class AdServer:
                 return
             if self._trained_hour is None or hour - self._trained_hour >= RETRAIN_HOURS:
                 self.model.fit(self.engine, self.book.prices)
+                self.scorer.refresh()
                 self._trained_hour = hour
             upkeep.step_controllers(self.engine, self.book, self.model, now,
                                     self.settings.reserve_cpc)
@@ -222,15 +226,19 @@ class AdServer:
         return out
 
     def _bids(self, entries: list[Entry]) -> tuple[np.ndarray, np.ndarray]:
-        ctr, cvr = self.model.predict([e[2] for e in entries])
+        ctr, cvr = self.scorer.predict([e[2] for e in entries])
         bids = np.zeros(len(entries))
+        shades: dict[str, tuple[float | None, float]] = {}  # campaign -> (fixed bid, shade)
         for i, (_, item, ctx) in enumerate(entries):
-            state = item.state
-            if state.strategy == "fixed" and state.fixed_bid is not None:
-                bids[i] = state.fixed_bid
+            shade = shades.get(item.id)
+            if shade is None:
+                state = item.state
+                fixed = state.fixed_bid if state.strategy == "fixed" else None
+                shade = shades[item.id] = (fixed, min(state.multiplier, state.pace))
+            if shade[0] is not None:
+                bids[i] = shade[0]
             else:
-                bids[i] = cvr[i] * ctx.price / item.target_roi * min(state.multiplier,
-                                                                       state.pace)
+                bids[i] = cvr[i] * ctx.price / item.target_roi * shade[1]
         return bids, ctr
 
     def _auction(self, entries: list[Entry], n_slots: int, session_id: str, now: datetime,
