@@ -1,7 +1,7 @@
 """Per-product evidence for needed attributes, and the evidence lines shown on cards.
 
 An evidence line states what *this* product has, quoting its listing, and why it matters
-for the request: ``Slip-resistant ("non-slip rubber outsole"): helps prevent falls at home``.
+for the request: ``Slip-resistant ("non-slip rubber outsole"): grips the floor``.
 It is written only from a :class:`~knowledge.graph.evidence.Span`, so a product without the
 attribute never gets one.
 """
