@@ -3,7 +3,8 @@
 A line is a claim that this need is *why* the product fits the request, so it goes only to
 the query's most specific, strongest needs, and never to an audience's generic needs when the
 query says something more the graph did not read ("a cat who gets carsick": the pet-owner
-needs durable and non-toxic do not answer "carsick").
+needs durable and non-toxic do not answer "carsick"), nor to a concept read only from the
+product type the query asks for ("fitness" in "fitness tracker for ... their heart").
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ FILLER = frozenset("""who whose whom which when where while can could just keep 
 someone somebody person people guy man woman lady day days night long all every really very
 too also still will won't don't doesn't isn't can't not one new old year years hour hours
 lot lots much many thing things stuff use used using go goes going make makes""".split())
+
+# words that end a query's opening product phrase ("yoga mat | for someone with ...")
+PHRASE_END = frozenset("""for that with to who whose which in on under without when so because
+i my from after before during near at while if""".split())
 
 NeedCount = Callable[[str], int]
 NeedTypes = Callable[[str, str], tuple[tuple[str, ...], ...]]  # (head, tag) -> type phrases
@@ -52,6 +57,38 @@ def unread_words(query: str, read: Iterable[tuple[str, ...]]) -> frozenset[str]:
     covered = {word for key in read for word in key}
     return frozenset(w for w in tokens(query)
                      if w not in covered and w not in FILLER and not w.isdigit())
+
+
+def product_phrase(query: str) -> frozenset[str]:
+    """The words of the query's opening product phrase.
+
+    "fitness tracker" in "fitness tracker for someone whose doctor ..."; the whole query when
+    nothing follows the product.
+    """
+    words = query.lower().split()
+    end = next((i for i, w in enumerate(words) if w in PHRASE_END), len(words))
+    return frozenset(tokens(" ".join(words[:end])))
+
+
+def read_from_type_only(query: str, keys: Iterable[tuple[str, ...]],
+                        concepts_of: Callable[[tuple[str, ...]], Iterable[str]]) -> frozenset[str]:
+    """Concepts recognised only from words of the product phrase itself.
+
+    "yoga mat for someone with a latex allergy" reads "yoga practitioners" from "yoga mat":
+    the type asked for, not a need the shopper stated, so its needs earn no line.
+    """
+    phrase = product_phrase(query)
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for key in keys:
+        (inside if set(key) <= phrase else outside).update(concepts_of(key))
+    return frozenset(inside - outside)
+
+
+def from_type_only(exp: Expansion, tag: str, type_only: frozenset[str]) -> bool:
+    """True when every head asking for ``tag`` was read only from the product phrase."""
+    heads = _needs_of(exp, tag)
+    return bool(heads) and all(head in type_only for head in heads)
 
 
 def generic_only(exp: Expansion, tag: str, count: NeedCount) -> bool:

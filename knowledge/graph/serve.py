@@ -17,7 +17,13 @@ import numpy as np
 from knowledge.expansion import Evidence, Expansion
 from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
 from knowledge.graph.evidence import Lexicon
-from knowledge.graph.lines import shown_needs, speaks, unread_words
+from knowledge.graph.lines import (
+    from_type_only,
+    read_from_type_only,
+    shown_needs,
+    speaks,
+    unread_words,
+)
 from knowledge.graph.masks import CatalogueEvidence
 from knowledge.graph.store import Assertion, served_assertions
 from knowledge.models import Product
@@ -100,7 +106,7 @@ class KnowledgeExpander:
     def reload(self) -> None:
         """Re-read what is served (after a build, an import or a review decision)."""
         self.masks.clear()
-        self._unread_cache: dict[str, frozenset[str]] = {}
+        self._unread_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         categories = {str(c) for c in self.store.search.index.category if c}
         self.graph = _index(served_assertions(self.store.engine), categories)
         self.size = sum(len(v) for v in self.graph.needs.values())
@@ -250,10 +256,10 @@ class KnowledgeExpander:
                 why[ev.tail] = ev.why
         lines, matched = [], []
         shown = shown_needs(exp, self._need_count)
-        unread = self._unread(exp.query)
+        unread, type_only = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
-            if tag not in shown or not speaks(exp, tag, self._need_count, self._need_for,
-                                              unread, product.title):
+            if tag not in shown or from_type_only(exp, tag, type_only) or not speaks(
+                    exp, tag, self._need_count, self._need_for, unread, product.title):
                 continue
             span = product_evidence(product, tag, self.lexicon)
             if span is None or not strong_evidence(span, self.lexicon):
@@ -268,10 +274,12 @@ class KnowledgeExpander:
     def _need_for(self, head: str, tag: str) -> tuple[tuple[str, ...], ...]:
         return self.graph.need_for.get((head, tag), ())
 
-    def _unread(self, query: str) -> frozenset[str]:
+    def _unread(self, query: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The query's unread content words, and the concepts read only from its product."""
         if query not in self._unread_cache:
             keys = [key for key, _ in self._matches(query)]
-            self._unread_cache[query] = unread_words(query, keys)
+            self._unread_cache[query] = (unread_words(query, keys), read_from_type_only(
+                query, keys, lambda key: [c for c, _ in self.graph.concepts[key]]))
         return self._unread_cache[query]
 
     def _categories(self, query: str, concepts: dict[str, float], typed: bool

@@ -22,6 +22,7 @@ ROWS = [
     ("C1", "Cat Carrier", ["Durable non-toxic shell, airline approved"]),
     ("S1", "Diabetic Crew Socks", ["Non-binding top for diabetic feet"]),
     ("F1", "Monk Fruit Sweetener", ["Diabetic friendly, zero calories"]),
+    ("R1", "Hooded Rain Jacket", ["Water-resistant shell with taped seams"]),
 ]
 
 
@@ -85,3 +86,13 @@ def test_a_need_stated_for_a_type_speaks_only_on_that_type(shop: Store) -> None:
 def test_a_comparison_is_not_the_product_having_it() -> None:
     said = {"title": "Tri-ply Stainless Skillet", "bullets": ["Healthier than a nonstick pan"]}
     assert find_evidence(said, "non-stick", Lexicon()) is None
+
+
+def test_a_concept_read_only_from_the_product_asked_for_earns_no_line(shop: Store) -> None:
+    hits = {h.product.id: h for h in shop.search.search("jacket for the rain", k=8)}
+    assert "water-resistant" in hits["R1"].matched_attributes  # "for the rain" states a need...
+    query = "rain jacket for my son who bikes to school"  # ...here "rain" only names the jacket
+    assert "water-resistant" in shop.search.expander.expand(query).attributes  # still ranks
+    hits = {h.product.id: h for h in shop.search.search(query, k=8)}
+    assert "water-resistant" not in hits["R1"].matched_attributes
+    assert not any(line.startswith("Water-resistant") for line in hits["R1"].why)
