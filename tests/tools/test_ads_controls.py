@@ -95,3 +95,22 @@ def test_only_recent_clicks_tell_what_the_present_bids_buy(tmp_path: Path) -> No
     cut = Control(0.05, 0.1)
     after = step(cut, spent=50.0, plan_share=0.3, evidence=later)
     assert after.multiplier > cut.multiplier  # behind plan and no fresh evidence: probe up
+
+
+def test_a_nights_few_worthless_clicks_cannot_collapse_the_bids() -> None:
+    """Two clicks that the model values at a tenth of the need are weak evidence; forty are not."""
+    few = pacing.roi_error(spent=2.0, gmv=0.0, budget=1000.0, target_roi=4.0, typical_cpc=1.0,
+                           evidence=Evidence(1.0, 1.0, 2.0))
+    many = pacing.roi_error(spent=40.0, gmv=0.0, budget=1000.0, target_roi=4.0,
+                            typical_cpc=1.0, evidence=Evidence(20.0, 20.0, 40.0))
+    assert few is not None and many is not None
+    assert -1.0 < few < 0 and many < -1.5
+
+
+def test_behind_plan_with_roi_headroom_the_bids_catch_up_fast() -> None:
+    rich = Evidence(expected_gmv=800.0, recent_expected=300.0, recent_spent=20.0)  # ROI 15
+    tight = Evidence(expected_gmv=240.0, recent_expected=100.0, recent_spent=20.0)  # ROI 5
+    fast = step(Control(1.0, 1.0), spent=50.0, gmv=800.0, plan_share=0.2, evidence=rich)
+    slow = step(Control(1.0, 1.0), spent=50.0, gmv=240.0, plan_share=0.2, evidence=tight)
+    assert fast.shade > 1.5  # the ROI headroom lets the pace step through
+    assert 1.0 <= slow.shade <= 1.0 * np.exp(pacing.EXPLORE_STEP) + 1e-9

@@ -24,6 +24,7 @@ from knowledge import ads as ledger
 from knowledge.campaigns import Campaign
 from knowledge.models import Product
 from tools.ads import report
+from tools.ads.calibration import IDENTITY, calibrated
 from tools.ads.model import ClickModel, Context
 from tools.ads.serving import AdServer, Candidate
 
@@ -107,8 +108,12 @@ def _daily(cumulative: list[float]) -> list[float]:
     return [round(b - a, 4) for a, b in zip([0.0, *ends], ends, strict=False)]
 
 
-def model_reaction(model: ClickModel) -> Reaction:
-    """Shoppers who click and buy as the store's learned models predict (for forecasts)."""
+def model_reaction(model: ClickModel, calibration: tuple[float, float] = IDENTITY) -> Reaction:
+    """Shoppers who click and buy as the store's learned models predict (for forecasts).
+
+    ``calibration``: Platt scaling (a, b) of the order model's chances, from its held-out
+    predictions (:func:`tools.ads.calibration.order_calibration`).
+    """
     cache: dict[tuple[str, int, str], tuple[float, float]] = {}
 
     def chances(_session: str, product: Product, position: int, query: str, cand: Candidate,
@@ -119,7 +124,7 @@ def model_reaction(model: ClickModel) -> Reaction:
                            "search", query)
             ctr, cvr = model.predict([item], positions=[key[1]])
             slot = NO_MODEL_SLOT_FACTOR if model.ctr_model is None and key[1] else 1.0
-            cache[key] = (float(ctr[0]) * slot, float(cvr[0]))
+            cache[key] = (float(ctr[0]) * slot, calibrated(float(cvr[0]), calibration))
         return cache[key]
     return chances
 

@@ -34,6 +34,7 @@ MIN_IMPRESSIONS, MIN_CLICKS = 200, 25
 SMOOTH = 30.0  # pseudo-impressions (or clicks) pulling a product's rate to the mean
 TRAIN_ROWS = 60_000
 DENSE = 11  # dense features before the query-product crosses
+Rates = dict[str, float] | list[float]  # product rates, or one rate per row
 
 
 @dataclass
@@ -68,14 +69,15 @@ class ClickModel:
     cvr_crosses: qf.Crosses | None = None
     trained_on: int = 0
 
-    def _rows(self, items: list[Context], positions: list[int], rates: dict[str, float],
+    def _rows(self, items: list[Context], positions: list[int], rates: Rates,
               base: float) -> np.ndarray:
         out = np.zeros((len(items), DENSE))
         for i, (c, pos) in enumerate(zip(items, positions, strict=True)):
             out[i, 0] = c.relevance
             out[i, 1] = math.log1p(c.organic_rank)
             out[i, 2] = math.log(max(c.price, 1.0))
-            out[i, 3] = _logit(rates.get(c.product_id, base))
+            out[i, 3] = _logit(rates[i] if isinstance(rates, list)
+                               else rates.get(c.product_id, base))
             if pos > 0:
                 out[i, 3 + min(pos, 2)] = 1.0
             if c.placement in PLACEMENTS[1:]:
@@ -86,7 +88,7 @@ class ClickModel:
     def _keys(self, items: list[Context]) -> list[list[str]]:
         return [qf.crosses(c.query, self.terms.get(c.product_id, ())) for c in items]
 
-    def _train(self, items: list[Context], positions: list[int], rates: dict[str, float],
+    def _train(self, items: list[Context], positions: list[int], rates: Rates,
                base: float, y: np.ndarray) -> tuple[LogisticRegression | None,
                                                     qf.Crosses | None]:
         keys = self._keys(items)
@@ -159,16 +161,27 @@ class ClickModel:
         self.fit_clicks(items, positions, y_click)
         sub = [c for c, k in zip(items, y_click, strict=True) if k]
         y_sub = list(y_order[y_click])
-        organic, bought = _organic_clicks(engine, prices)
-        sub, y_sub = sub + organic, y_sub + bought
-        if sum(y_sub) >= 5 and len(y_sub) - sum(y_sub) >= 5:
-            y = np.array(y_sub, dtype=bool)
-            self.prior_cvr = float(y.mean())
-            self.product_cvr = _rates(sub, y, np.ones(len(sub), bool), self.prior_cvr)
-            self.cvr_model, self.cvr_crosses = self._train(
-                sub, [0] * len(sub), self.product_cvr, self.prior_cvr, y)
+        organic, bought = organic_clicks(engine, prices)
+        self.fit_orders(sub + organic, y_sub + bought)
         self.trained_on = len(shown)
         return self.ctr_model is not None or self.cvr_model is not None
+
+    def fit_orders(self, clicks: list[Context], bought: list[bool]) -> bool:
+        """Train the order model on clicked items and whether each click led to an order."""
+        if sum(bought) < 5 or len(bought) - sum(bought) < 5:
+            return False
+        y = np.array(bought, dtype=bool)
+        self.prior_cvr = float(y.mean())
+        self.product_cvr = _rates(clicks, y, np.ones(len(clicks), bool), self.prior_cvr)
+        # the rows learn from out-of-fold product rates: a rate that counts a row's own
+        # outcome leaks its label, and the model trusts it too much
+        folds = np.random.default_rng(0).permutation(len(clicks)) % 2  # fixed, unordered
+        rows = [_rates(clicks, y, folds != f, self.prior_cvr) for f in (0, 1)]
+        oof = [rows[f].get(c.product_id, self.prior_cvr) for c, f in zip(clicks, folds,
+                                                                          strict=True)]
+        self.cvr_model, self.cvr_crosses = self._train(
+            clicks, [0] * len(clicks), oof, self.prior_cvr, y)
+        return self.cvr_model is not None
 
 
 def _rates(items: list[Context], y: np.ndarray, base_mask: np.ndarray, mean: float
@@ -188,7 +201,7 @@ def _fit(x: Any, y: np.ndarray) -> LogisticRegression | None:
     return LogisticRegression(C=1.0, max_iter=300).fit(x, y)
 
 
-def _organic_clicks(engine: Engine, prices: dict[str, float]) -> tuple[list[Context], list[bool]]:
+def organic_clicks(engine: Engine, prices: dict[str, float]) -> tuple[list[Context], list[bool]]:
     """Storefront clicks (the behaviour log) and whether the shopper then bought that product.
 
     Organic clicks teach the order model too: a store's behaviour log is far larger than

@@ -9,9 +9,13 @@ over the target ROI, shaded by the smaller of two multipliers:
   *present* bids buy, read from the click model's value of the recent clicks (so it
   answers within hours, without waiting for sparse orders), corrected by a calibration
   factor (recorded GMV against what the model expected of the same clicks, shrunk
-  towards 1 by a prior). The ROI asked for is the aim plus any deficit so far spread over
-  the budget left. With no recent click there is no evidence: a campaign behind plan
-  then probes upwards, so a few unlucky hours cannot stall it at a bid that never wins;
+  towards 1 by a prior), and blended with a few pseudo-clicks "as needed" so a night's
+  handful of clicks cannot collapse the bids. The ROI asked for is the aim plus any
+  deficit so far spread over the budget left. Behind plan, the multiplier rises with the
+  pacing step as far as the ROI headroom (the error, in log space) allows: the ROI
+  constraint caps the catch-up instead of slowing it. With no recent click there is no
+  evidence: a campaign behind plan then probes upwards, so a few unlucky hours cannot
+  stall it at a bid that never wins;
 - ``pace`` (budget pacing, integral control in log space) rises while spend is behind
   plan and falls when ahead; a campaign ahead of plan by more than a slack sits out
   (throttling) until the plan catches up.
@@ -39,6 +43,8 @@ EXPLORE_STEP = 0.1  # how fast the ROI multiplier may rise without evidence agai
 NEED_LIMITS = (0.7, 2.0)  # the ROI asked of the remaining spend, in multiples of the aim
 RECENT_CLICKS = 24  # the clicks that tell what the present bids buy ...
 RECENT_HOURS = 6  # ... if no older than this (else a bid cut to nothing never recovers)
+RECENT_PRIOR_CLICKS = 6  # pseudo-clicks "as needed" blended into the recent evidence
+CATCH_UP_STEP = 0.6  # the most the ROI multiplier may rise in an hour behind plan ...
 GMV_AIM, GMV_ROI_GAIN, GMV_EXPLORE_STEP = 1.08, 0.2, 0.08  # without a click model
 
 
@@ -116,7 +122,11 @@ def roi_error(*, spent: float, gmv: float, budget: float, target_roi: float,
                          aim * NEED_LIMITS[0], aim * NEED_LIMITS[1]))
     if evidence.recent_spent <= 0 or evidence.recent_expected <= 0:
         return None
-    return math.log(calibration * evidence.recent_expected / evidence.recent_spent / need)
+    # a handful of clicks (a night's) is weak evidence: blend in pseudo-clicks on need
+    pseudo = RECENT_PRIOR_CLICKS * typical_cpc
+    bought = (calibration * evidence.recent_expected + pseudo * need) / (
+        evidence.recent_spent + pseudo)
+    return math.log(bought / need)
 
 
 def update(control: Control, *, spent: float, gmv: float, budget: float, target_roi: float,
@@ -139,8 +149,8 @@ def update(control: Control, *, spent: float, gmv: float, budget: float, target_
         roi_step = min(pace_step, EXPLORE_STEP) if pace_step > 0 else 0.0
     else:
         roi_step = float(np.clip(ROI_GAIN * err, -MAX_ROI_STEP, MAX_ROI_STEP))
-        if err >= -0.03 and pace_step > 0:
-            roi_step = max(roi_step, min(pace_step, EXPLORE_STEP))
+        if err >= -0.03 and pace_step > 0:  # behind plan: rise with the pace, capped by ROI
+            roi_step = max(roi_step, min(pace_step, max(EXPLORE_STEP, err), CATCH_UP_STEP))
     m = float(np.clip(control.multiplier * math.exp(roi_step), *LIMITS))
     p = float(np.clip(control.pace * math.exp(pace_step), *LIMITS))
     # anti-windup: the multiplier not in force may not run far from the one that is
