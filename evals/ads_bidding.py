@@ -164,8 +164,14 @@ def overspend_trial(world: ReplayWorld, workdir: Path, sessions: int = 20) -> di
 def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
              seeds: tuple[int, ...] = SEEDS, workers: int = 2, days: int = DAYS,
              requests_per_day: int = REQUESTS_PER_DAY, replays: int = REPLAYS,
-             progress: Callable[[str], Any] = print) -> dict[str, Any]:
-    """Every flight, then the figures (see the module docstring)."""
+             progress: Callable[[str], Any] = print, grid_from: Path | None = None
+             ) -> dict[str, Any]:
+    """Every flight, then the figures (see the module docstring).
+
+    ``grid_from``: a previous figures file of the same seeds, days and volume whose
+    constant-bid grid is reused (those flights do not involve the ROI bidder; a quicker
+    dev loop while tuning it). Never for a reported test figure.
+    """
     global _WORLD
     store = world_store(world_dir)
     _WORLD = world = build_world(store)
@@ -173,11 +179,14 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
         "/dev/shm").is_dir() else None))
     base: dict[str, Any] = {"days": days, "requests_per_day": requests_per_day,
                             "rival_bid": RIVAL_BID}
-    progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
-    grid_jobs = [(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed", fixed_bid=b,
-                             **base), str(scratch / f"grid-{s}-{b}"), 0)
-                 for s in seeds for b in GRID]
-    grid = _run_all(grid_jobs, workers)
+    if grid_from is not None:
+        old = json.loads(grid_from.read_text())["grid"]
+        grid = [{**g, "seed": s} for s in seeds for g in old[str(s)]]
+    else:
+        progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
+        grid = _run_all([(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed",
+                                     fixed_bid=b, **base), str(scratch / f"grid-{s}-{b}"), 0)
+                         for s in seeds for b in GRID], workers)
     by_seed = {s: [g for g in grid if g["seed"] == s] for s in seeds}
     roi_jobs: list[tuple[FlightSpec, str, int]] = []
     forecast_jobs: list[tuple[FlightSpec, str, int]] = []
@@ -290,10 +299,12 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=DAYS)
     parser.add_argument("--requests-per-day", type=int, default=REQUESTS_PER_DAY)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--grid-from", type=Path, default=None,
+                        help="reuse the constant-bid grid of an earlier run of the same seeds")
     args = parser.parse_args()
     figures = run_eval(args.world, seeds=SPLITS[args.split][:args.seeds], workers=args.workers,
                        days=args.days, requests_per_day=args.requests_per_day,
-                       replays=args.replays,
+                       replays=args.replays, grid_from=args.grid_from,
                        progress=lambda m: print(m, file=sys.stderr, flush=True))
     text = json.dumps(figures, indent=1, default=str)
     if args.out:
