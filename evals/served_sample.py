@@ -6,6 +6,9 @@ dev and test) is collected; the sample is the ``n`` lines with the smallest
 sample. Labels (``knowledge``, ``product``, ``sentence``) are then written by reading::
 
     python -m evals.served_sample --esci-dir DIR --demo-dir DIR --out sample.jsonl [--n 200]
+
+With ``--queries FILE`` (a fresh query set, frozen before the code it measures) every line
+served for those queries on both catalogues is written: a census, not a sample.
 """
 
 from __future__ import annotations
@@ -25,19 +28,23 @@ DATA = Path(__file__).resolve().parent / "data"
 SALT = "served-v4"  # served_labels_v3.jsonl was drawn with "served-v3"
 
 
-def served_lines(store: Store, catalogue: str) -> list[dict[str, Any]]:
-    """Every evidence line on the top-5 cards of one catalogue's implicit-need queries."""
+def served_lines(store: Store, catalogue: str,
+                 rows: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """Every evidence line on the top-5 cards of one catalogue's implicit-need queries.
+
+    ``rows`` replaces the catalogue's frozen query set (e.g. a fresh set of queries).
+    """
     expander = store.search.expander
     if not isinstance(expander, KnowledgeExpander):
         raise TypeError("the store serves no knowledge graph (KnowledgeExpander)")
     out = []
-    for row in rows_for(catalogue, None):
+    for row in rows if rows is not None else rows_for(catalogue, None):
         exp = expander.expand(row["query"])
         for rank, hit in enumerate(store.search.search(row["query"], k=K), start=1):
             for line, attr in zip(*expander.explain(exp, hit.product), strict=True):
                 heads = sorted({e.head for e in exp.evidence
                                 if e.relation == "NEEDS" and e.tail == attr})
-                out.append({"catalogue": catalogue, "split": row["split"],
+                out.append({"catalogue": catalogue, "split": row.get("split", "fresh"),
                             "query": row["query"], "rank": rank, "product_id": hit.product.id,
                             "title": hit.product.title[:150], "attribute": attr,
                             "heads": heads, "line": line})
@@ -60,6 +67,21 @@ def draw(lines: list[dict[str, Any]], n: int, labelled: set[tuple[str, str, str]
     return sorted(fresh, key=digest)[:n]
 
 
+def census(folders: dict[str, Path], queries: Path, out: Path) -> None:
+    """Write every line served for ``queries`` on both catalogues."""
+    rows = [json.loads(line) for line in queries.read_text().splitlines() if line.strip()]
+    lines: list[dict[str, Any]] = []
+    for name, build in (("esci", esci_store), ("demo", demo_store)):
+        store = build(Settings(data_dir=folders[name], ranker_enabled=False))
+        try:
+            lines += served_lines(store, name, rows)
+        finally:
+            store.close()
+    out.write_text("".join(json.dumps(r) + "\n" for r in lines))
+    print(json.dumps({"queries": len(rows), "served_lines": len(lines),
+                      "queries_with_lines": len({r["query"] for r in lines})}))
+
+
 def main() -> None:
     """Collect the served lines of both catalogues and write the sample to label."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -68,7 +90,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--salt", default=SALT)
+    parser.add_argument("--queries", type=Path, help="fresh queries (JSONL): every line, no sample")
     args = parser.parse_args()
+    if args.queries is not None:
+        census({"esci": args.esci_dir, "demo": args.demo_dir}, args.queries, args.out)
+        return
     lines: list[dict[str, Any]] = []
     for name, build, folder in (("esci", esci_store, args.esci_dir),
                                 ("demo", demo_store, args.demo_dir)):
