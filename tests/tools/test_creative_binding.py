@@ -8,7 +8,7 @@ from knowledge.errors import InvalidRequestError
 from knowledge.store import Store
 from tools.creatives.binding import Clauses, check_binding
 from tools.creatives.briefs import proposed_product
-from tools.creatives.closed_world import Support, split_sentences
+from tools.creatives.closed_world import Support, check_sentence, split_sentences
 from tools.creatives.facts import parse_facts
 from tools.creatives.listing import checked_listing, draft_listing
 from tools.creatives.listing_builder import build_listing
@@ -199,3 +199,24 @@ def test_every_model_sentence_a_real_draft_keeps_parses_over_its_sources(store: 
     src = Clauses.from_support(support_for(store, product, brief))
     assert all(kept(s, src) for s in split_sentences(extra))
     assert content["model_sentences_kept"] == len(split_sentences(extra))
+
+
+def test_a_label_word_stays_with_its_number_and_a_verb_keeps_its_list() -> None:
+    hat = parse_facts("bucket hat UPF 50+ packable, cotton")
+    assert hat.head == "bucket hat" and hat.segments[0].text.startswith("UPF 50+")
+    finder = build_listing(parse_facts("metal detector, finds gold, silver & copper, LCD screen"))
+    assert any(b.endswith("finds gold, silver & copper.") for b in finder.bullets), finder.bullets
+    assert not any(b.endswith(("Silver & copper.", ": silver & copper.")) for b in finder.bullets)
+    assert not any(b.startswith("Materials") for b in finder.bullets)  # gold is what it finds
+    mop = parse_facts("spin mop removes dust, pet hair and grime, 2 refill pads")
+    assert mop.head == "spin mop" and mop.segments[0].text == "removes dust, pet hair and grime"
+    covers = parse_facts("car seat covers neoprene, universal fit")
+    assert "seat covers" in covers.head
+    assert "car seat" not in build_listing(covers).keywords  # not a car seat
+
+
+def test_settings_written_with_slashes_are_the_sources_numbers() -> None:
+    support = Support.of(["desk fan, timer 1/2/4 h, 3 speeds"])
+    assert split_sentences("Desk fan: timer 1/2/4 h.") and not check_sentence(
+        "Desk Fan, Timer 1/2/4 h", support)
+    assert check_sentence("Desk Fan, Timer 1/3 h", support)

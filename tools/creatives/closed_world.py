@@ -56,6 +56,18 @@ def _quantities(text: str) -> set[tuple[float, str | None]]:
     return {(q.value, q.unit) for q in find_quantities(text) if q.value is not None}
 
 
+def _values(number: str) -> set[float]:
+    """The values a number as written may be read as.
+
+    "15/30/60" (a timer's settings) is 15, 30 and 60, and "15/30" or "30/60" where the
+    quantity reader takes two of them as a fraction.
+    """
+    parts = number.split("/")
+    runs = [number] if len(parts) < 3 else [*parts, *("/".join(p) for p in zip(
+        parts, parts[1:], strict=False))]
+    return {v for v in map(number_value, runs) if v is not None}
+
+
 @dataclass
 class Support:
     """What the sources say: words, numbers, quantities and the clauses they stand in."""
@@ -91,9 +103,7 @@ class Support:
                 self.words |= forms
         for tok in _TOKEN.findall(text):
             if tok[0].isdigit():
-                value = number_value(re.match(r"[\d,./]+", tok).group(0).rstrip("./"))  # type: ignore[union-attr]
-                if value is not None:
-                    self.numbers.add(value)
+                self.numbers |= _values(re.match(r"[\d,./]+", tok).group(0).rstrip("./"))  # type: ignore[union-attr]
         self.quantities |= _quantities(text)
 
     def knows(self, word: str) -> bool:

@@ -121,7 +121,7 @@ def parse_facts(brief: str) -> ParsedBrief:
     text = validate_brief(brief)
     check_contradictions(text)
     brand, masked = _brand(text)
-    pieces = [(m.group(0), m.start()) for m in _pieces(masked)]
+    pieces = _lists(masked, [(m.group(0), m.start()) for m in _pieces(masked)])
     head, product_type, segments = "", None, []
     for i, (piece, start) in enumerate(pieces):
         if not head:
@@ -191,6 +191,75 @@ def _pieces(text: str) -> list[re.Match[str]]:
     return [o for o in out if o is not None]
 
 
+_LIST_LEAD = re.compile(r"^(?:for|with|includes|including|compatible with|made for|ideal for)\s",
+                        re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:^|\s)(?:and|&|or|\+)(?:\s|$)", re.IGNORECASE)
+
+
+def verb_led(text: str) -> bool:
+    """True when a segment opens with the product's verb ("detects wood", "holds keys")."""
+    first = re.match(r"([a-z]{3,})\b", text)
+    if first is None or len(text.split()) < 2:
+        return False
+    word = first.group(1)
+    if word in _VERBS:
+        return True
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))
+            and normal(word) not in type_lexicon() and not find_terms(word, material_items()))
+
+
+def _verb_in(piece: str) -> bool:
+    """True when the piece opens with, or goes on with, the product's verb."""
+    cue = _CUT.search(piece)
+    return (verb_led(piece) or cue is not None and verb_led(piece[cue.start() + 1:])
+            or _verb_after_type(piece) is not None)
+
+
+def _verb_after_type(text: str) -> tuple[Span, int] | None:
+    """The product type that a verb follows ("mop removes dust"), and where the head ends."""
+    for m in re.finditer(r"\s(?=[a-z]{3,}\s)", text):
+        found = find_type(text[:m.start()])
+        if found is None or found[2] != m.start() or not verb_led(text[m.end():]):
+            continue
+        end = m.end() + len(text[m.end():].split()[0])
+        compound = find_type(text[:end])  # "car seat covers" names seat covers
+        if compound is None or compound[2] != end or compound[1] >= m.end():
+            return found, found[2]
+    return None
+
+
+def _lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Rejoin a list the merchant's commas split: "detects wood, metal & AC wire".
+
+    A piece with the product's verb ("detects wood", "wallet holds cards") and no number
+    takes the short pieces after it up to one that closes the list with "and", "&" or "or",
+    when only commas stand between them: "metal & AC wire" alone would read as the
+    product's. "for large dogs, washable & waterproof cover" is no such list.
+    """
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(pieces):
+        piece, start = pieces[i]
+        end = i
+        if _verb_in(piece) and not re.search(r"\d", piece):
+            for k in range(i + 1, min(i + 4, len(pieces))):
+                nxt, at = pieces[k]
+                prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+                if (not re.fullmatch(r",\s*", text[prev_end:at]) or len(nxt.split()) > 4
+                        or re.search(r"\d", nxt) or _verb_in(nxt) or _LIST_LEAD.match(nxt)):
+                    break
+                if _COORDINATED.search(nxt):
+                    end = k
+                    break
+        if end > i:
+            last, last_at = pieces[end]
+            out.append((text[start:last_at + len(last)], start))
+        else:
+            out.append((piece, start))
+        i = end + 1
+    return out
+
+
 def _head(piece: str, start: int, last: bool) -> tuple[str, str | None, list[tuple[str, int]]]:
     """Split the first clause into the head noun phrase and the segments around it.
 
@@ -217,7 +286,8 @@ def _head(piece: str, start: int, last: bool) -> tuple[str, str | None, list[tup
 # words that tie what precedes them to the number after ("resistant to 600F", "up to 8 hours")
 _JOINING_END = re.compile(r"(?:\s+(?:up|to|about|over|under|at|least|max|maximum|min|minimum|"
                           r"of|from|for|by|rated|approx\.?|nearly|around|after|before|"
-                          r"within|until|in|on|per|every|than|below|above|between|down))+$",
+                          r"within|until|in|on|per|every|than|below|above|between|down|"
+                          r"a|an|the|as))+$",
                           re.IGNORECASE)
 _PACK = re.compile(r"\d+\s*-?\s*(?:pack|pk|pcs|pieces?|count|ct|pairs?|sets?)\b|\d+\s*x\b",
                    re.IGNORECASE)
@@ -234,6 +304,9 @@ _VERBS = frozenset({"sleeps", "seats", "serves", "covers", "staples", "prints", 
 _HOSTS = frozenset({"laptop", "laptops", "tablet", "tablets", "phone", "phones", "tv", "tvs",
                     "monitor", "monitors", "mattress", "mattresses", "bike", "bikes", "tire",
                     "tires", "wheel", "wheels", "pan", "pans", "pot", "pots", "guitar", "car"})
+# a word that names the number after it: an acronym ("UPF 50+", "IP 67") or a label word
+_NUMBER_LABEL = re.compile(r"(?<=\s)(?:[A-Z]{2,5}|(?i:gen|series|model|grade|class|type|level|"
+                           r"ages?|sizes?|no\.?))$")
 Span = tuple[str, int, int]
 
 
@@ -244,11 +317,14 @@ def _type_before_number(front: str) -> tuple[Span | None, int]:
     "rice cooker 6 cup" is a rice cooker; "stapler staples up to 100 sheets" and "sprinkler
     covers 3600 sq ft" end at the type, the verb and its qualifier stay with the number;
     "spatula heat resistant to 600F" keeps "heat resistant to" with "600F"; "jump starter
-    2000A peak" keeps "peak" with "2000A"; "HDMI 2.1 cable" and "iPhone 15 case" are one
-    name with a number inside.
+    2000A peak" keeps "peak" with "2000A" and "sun hat UPF 50+" keeps "UPF" with "50+";
+    "HDMI 2.1 cable" and "iPhone 15 case" are one name with a number inside.
     """
     at = _first_number(front)
     if at is None:
+        verb = _verb_after_type(front)
+        if verb is not None:  # "mop removes dust": the mop is the product
+            return verb
         return find_type(front), len(front)
     lead = front[:at].rstrip()
     named = _name_with_number(front, at)
@@ -259,8 +335,9 @@ def _type_before_number(front: str) -> tuple[Span | None, int]:
     found, ends = _noun_end(bare, front[at:], bool(joined))
     if found is not None and (ends or joined):
         return found, found[2]
-    if joined:  # no type to end on: the whole clause is the name, its number inside it
-        return find_type(front), len(front)
+    label = _NUMBER_LABEL.search(lead)  # "UPF 50+", "Gen 2": the label goes with its number
+    if label and (found is None or found[2] <= label.start()):
+        return found, label.start()
     return found, len(lead)
 
 
@@ -273,9 +350,7 @@ def _own_quantity(before: str, after: str) -> bool:
     if _JOINING_END.search(before.rstrip()):
         return False
     words = after.split()
-    if len(words) < 2:
-        return True
-    return words[0].lower() not in _HOSTS
+    return len(words) < 2 or words[0].lower() not in _HOSTS
 
 
 def _first_number(front: str) -> int | None:
@@ -351,8 +426,8 @@ def _segment(text: str, start: int) -> Segment:
         add("compatibility", m.start(1), m.end(1))
     for m in _COMPAT_NAMES.finditer(text):
         add("compatibility", m.start(), m.end())
-    materials = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE,
-                           check_negation=True)
+    materials = [] if verb_led(text) else find_terms(  # "detects wood": no material of its own
+        text, material_items(), not_before=MATERIAL_NOT_BEFORE, check_negation=True)
     for q in find_quantities(text):
         made_of = [m for m in materials if q.unit == "%" and 0 < m[1] - q.end <= 12
                    and not re.search(r"\d", text[q.end:m[1]])]
