@@ -8,12 +8,26 @@ pages of real fitted models, with queries that name types, hyphenated tags and s
 from __future__ import annotations
 
 import random
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import numpy as np
+from sqlmodel import Session, select
 
+from knowledge import ads as ledger
+from knowledge.ads import AdSettings
+from knowledge.campaigns import Campaign
+from knowledge.models import Product
+from knowledge.sql import transaction
+from knowledge.store import Store
+from tests.agents.catalog import acme_owns_zenflow
 from tools.ads import query_features as qf
 from tools.ads.model import ClickModel, Context
+from tools.ads.relevance import Relevance, needs_check
 from tools.ads.scoring import Scorer
+from tools.ads.serving import AdServer, Candidate, Entry
+from tools.ads.upkeep import Book
+from tools.campaigns import service
 
 TYPES = ("yoga mat", "water bottle", "foam roller", "resistance band", "dumbbell", "")
 TAGS = ("non-slip", "eco-friendly", "lightweight", "insulated", "thick", "adjustable", "")
@@ -21,6 +35,7 @@ WORDS = ("yoga", "mat", "pilates", "water", "bottle", "lightweight", "non", "sli
          "friendly", "gym", "thick", "foam", "roller", "band", "for", "the", "best", "hot",
          "insulated", "adjustable", "dumbbell", "kids", "travel", "a")
 PLACES = ("search", "search", "category", "for_you", "chat")
+NOW = datetime.now(UTC).replace(hour=12)
 
 
 def _terms(rng: random.Random, n: int) -> dict[str, tuple[str, ...]]:
@@ -62,11 +77,8 @@ def _fitted(seed: int, terms: dict[str, tuple[str, ...]], n: int) -> ClickModel:
     clicked = np.array([rng.random() < chance(c, 0.05) for c in items])
     positions = [rng.randrange(3) for _ in items]
     assert model.fit_clicks(items, positions, clicked)
-    orders = ClickModel(terms=terms)
-    bought = np.array([rng.random() < chance(c, 0.08) for c in items])
-    assert orders.fit_clicks(items, [0] * len(items), bought)
-    model.cvr_model, model.cvr_crosses = orders.ctr_model, orders.ctr_crosses
-    model.product_cvr, model.prior_cvr = orders.product_ctr, orders.prior_ctr
+    bought = [rng.random() < chance(c, 0.08) for c in items]
+    assert model.fit_orders(items, bought)
     assert model.ctr_crosses is not None and model.ctr_crosses.weight
     return model
 
@@ -138,3 +150,105 @@ def test_compiled_crosses_and_dense_features_match_the_plain_ones() -> None:
         assert qf.dense(query, t) == (qf.ProductTerms.of(t).dense(text)) == (
             (float(any(k.startswith("type:") and k[5:] and k[5:] in text for k in t)),
              float(named)) if text else (0.0, 0.0))
+
+
+class ReferenceServer(AdServer):
+    """The ad server's request path written plainly (as it was before it was compiled)."""
+
+    def _entries(self, book: Book, candidates: list[Candidate], now: datetime, placement: str,
+                 query: str | None) -> list[Entry]:
+        top = max((c.score for c in candidates), default=0.0)
+        if top <= 0:
+            return []
+        hour = int(now.timestamp() // 3600)
+        check = self.relevance is not None and needs_check(placement, query)
+        out: list[Entry] = []
+        for cand in candidates:
+            cids = book.by_product.get(cand.product.id)
+            if not cids or cand.rank >= self.settings.relevance_top:
+                continue
+            share = cand.score / top
+            if share < self.settings.relevance_floor or (cand.product.stock or 0) <= 0:
+                continue
+            live = [book.live[c] for c in cids
+                    if book.live[c].eligible(now, hour, self.settings.reserve_cpc)]
+            if not live:
+                continue
+            if check and self.relevance is not None:
+                sim = self.relevance.similarity(self.relevance.query_vector(query or ""),
+                                                cand.product.id)
+                if sim is None or sim < self.settings.relevance_min_similarity:
+                    continue
+            ctx = Context(cand.product.id, float(cand.product.price or 0.0), share, cand.rank,
+                          placement, query)
+            out.extend((cand, item, ctx) for item in live)
+        return out
+
+    def _bids(self, entries: list[Entry]) -> tuple[np.ndarray, np.ndarray]:
+        ctr, cvr = self.model.predict([e[2] for e in entries])
+        bids = np.zeros(len(entries))
+        for i, (_, item, ctx) in enumerate(entries):
+            state = item.state
+            if state.strategy == "fixed" and state.fixed_bid is not None:
+                bids[i] = state.fixed_bid
+            else:
+                bids[i] = cvr[i] * ctx.price / item.target_roi * min(state.multiplier,
+                                                                       state.pace)
+        return bids, ctr
+
+
+def _campaigns(store: Store, tmp_path: Path) -> None:
+    """Acme's ROI campaign on its Zenflow products; a fixed-bid rival on every other one."""
+    merchant, _, zen = acme_owns_zenflow(store, tmp_path)
+    ours = service.create_campaign(store.engine, merchant, service.CampaignDraft(
+        product_ids=zen, budget_total=500.0, target_roi=2.0, start=NOW.date(),
+        end=NOW.date() + timedelta(days=6)), {})
+    with Session(store.engine) as session:
+        others = [p.id for p in session.exec(select(Product)) if p.id not in zen]
+    bids = random.Random(11)
+    with transaction(store.engine) as session:
+        for i, pid in enumerate(others):
+            session.add(Campaign(id=f"c_rival{i}", merchant_id=f"m_rival{i}", name=f"rival {i}",
+                                 product_ids=[pid], budget_total=1e6, target_roi=1.0,
+                                 start=NOW.date(), end=NOW.date() + timedelta(days=6)))
+    for i, _ in enumerate(others):
+        ledger.ensure_state(store.engine, f"c_rival{i}", 1e6, strategy="fixed",
+                            fixed_bid=0.3 * bids.lognormvariate(0, 0.5))
+    ledger.save_controller(store.engine, ours.id, 0, 1.7, 0.8)
+
+
+def test_the_served_auction_equals_the_plain_reference(store: Store, tmp_path: Path) -> None:
+    _campaigns(store, tmp_path)
+    settings = AdSettings(slots=2)
+    server = AdServer(store.engine, settings, relevance=Relevance.for_store(store),
+                      background=False)
+    reference = ReferenceServer(store.engine, settings, model=server.model,
+                                relevance=Relevance.for_store(store), background=False)
+    server.upkeep(NOW)
+    reference.upkeep(NOW)
+    book = server.book
+    assert book is not None and len(book.live) > 70
+    rng = random.Random(12)  # the shared model learns from seeded events on the catalogue
+    pids = sorted(book.prices)
+    queries = [" ".join(rng.choice(WORDS) for _ in range(rng.randrange(1, 4)))
+               for _ in range(40)] + ["yoga mat", "foam roller for running", "dog bed"]
+    items = [Context(rng.choice(pids), book.prices[pids[0]], rng.uniform(0.3, 1.0),
+                     rng.randrange(30), rng.choice(PLACES), rng.choice(queries))
+             for _ in range(2000)]
+    assert server.model.fit_clicks(items, [rng.randrange(3) for _ in items],
+                                   np.array([rng.random() < 0.08 for _ in items]))
+    assert server.model.fit_orders(items, [rng.random() < 0.1 for _ in items])
+    assert server.model.ctr_crosses is not None and server.model.ctr_crosses.weight
+    shown = 0
+    for n, query in enumerate(queries):
+        hits = store.search.search(query, k=50)
+        page = [Candidate(h.product, h.score, i) for i, h in enumerate(hits)]
+        for placement in ("search", "category"):
+            ours = server.sponsored(page, session_id=f"s{n}", now=NOW, query=query,
+                                    placement=placement)
+            theirs = reference.sponsored(page, session_id=f"s{n}", now=NOW, query=query,
+                                         placement=placement)
+            assert [(a.product.id, a.campaign_id, a.position, a.cpc) for a in ours] == [
+                (a.product.id, a.campaign_id, a.position, a.cpc) for a in theirs]
+            shown += len(ours)
+    assert shown >= 60  # most pages filled both slots

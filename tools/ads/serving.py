@@ -201,45 +201,59 @@ class AdServer:
         if top <= 0:
             return []
         hour = int(now.timestamp() // 3600)
-        check = self.relevance is not None and needs_check(placement, query)
+        rank_cap, floor = self.settings.relevance_top, self.settings.relevance_floor
+        relevance = self.relevance if needs_check(placement, query) else None
         qvec = None
+        live_now: dict[str, bool] = {}  # campaign -> eligible, asked once per page
         out: list[Entry] = []
         for cand in candidates:
-            cids = book.by_product.get(cand.product.id)
-            if not cids or cand.rank >= self.settings.relevance_top:
+            if cand.rank >= rank_cap:
+                continue
+            product = cand.product
+            cids = book.by_product.get(product.id)
+            if not cids:
                 continue
             share = cand.score / top
-            if share < self.settings.relevance_floor or (cand.product.stock or 0) <= 0:
+            if share < floor or (product.stock or 0) <= 0:
                 continue
-            live = [book.live[c] for c in cids
-                    if book.live[c].eligible(now, hour, self.settings.reserve_cpc)]
+            live = self._live(book, cids, live_now, now, hour)
             if not live:
                 continue
-            if check and self.relevance is not None:
-                qvec = self.relevance.query_vector(query or "") if qvec is None else qvec
-                sim = self.relevance.similarity(qvec, cand.product.id)
+            if relevance is not None:
+                qvec = relevance.query_vector(query or "") if qvec is None else qvec
+                sim = relevance.similarity(qvec, product.id)
                 if sim is None or sim < self.settings.relevance_min_similarity:
                     continue
-            ctx = Context(cand.product.id, float(cand.product.price or 0.0), share, cand.rank,
+            ctx = Context(product.id, float(product.price or 0.0), share, cand.rank,
                           placement, query)
             out.extend((cand, item, ctx) for item in live)
         return out
 
+    def _live(self, book: Book, cids: list[str], known: dict[str, bool], now: datetime,
+              hour: int) -> list[Live]:
+        """The product's campaigns that may bid now (each campaign asked once per page)."""
+        out = []
+        for cid in cids:
+            ok = known.get(cid)
+            if ok is None:
+                ok = known[cid] = book.live[cid].eligible(now, hour, self.settings.reserve_cpc)
+            if ok:
+                out.append(book.live[cid])
+        return out
+
     def _bids(self, entries: list[Entry]) -> tuple[np.ndarray, np.ndarray]:
         ctr, cvr = self.scorer.predict([e[2] for e in entries])
-        bids = np.zeros(len(entries))
         shades: dict[str, tuple[float | None, float]] = {}  # campaign -> (fixed bid, shade)
-        for i, (_, item, ctx) in enumerate(entries):
+        bids = []
+        for (_, item, ctx), value in zip(entries, cvr.tolist(), strict=True):
             shade = shades.get(item.id)
             if shade is None:
                 state = item.state
                 fixed = state.fixed_bid if state.strategy == "fixed" else None
                 shade = shades[item.id] = (fixed, min(state.multiplier, state.pace))
-            if shade[0] is not None:
-                bids[i] = shade[0]
-            else:
-                bids[i] = cvr[i] * ctx.price / item.target_roi * shade[1]
-        return bids, ctr
+            bids.append(shade[0] if shade[0] is not None
+                        else value * ctx.price / item.target_roi * shade[1])
+        return np.array(bids, dtype=float), ctr
 
     def _auction(self, entries: list[Entry], n_slots: int, session_id: str, now: datetime,
                  query: str | None, placement: str) -> list[Sponsored]:
