@@ -220,3 +220,9 @@ def test_settings_written_with_slashes_are_the_sources_numbers() -> None:
     assert split_sentences("Desk fan: timer 1/2/4 h.") and not check_sentence(
         "Desk Fan, Timer 1/2/4 h", support)
     assert check_sentence("Desk Fan, Timer 1/3 h", support)
+
+
+def test_a_named_bed_size_leaves_the_name_whole() -> None:
+    parsed = parse_facts("Queen size comforter set, 7 piece, microfiber")
+    assert parsed.head == "comforter set" and parsed.segments[0].text == "Queen size"
+    assert not any(k.startswith("size") for k in build_listing(parsed).keywords)

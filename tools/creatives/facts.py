@@ -277,8 +277,10 @@ def _head(piece: str, start: int, last: bool) -> tuple[str, str | None, list[tup
     words = piece[:head_end]
     for q in find_quantities(words):
         if q.kind != "number" and _own_quantity(words[:q.start], words[q.end:]):
-            rest.insert(0, (q.text, start + q.start))
-            words = words[:q.start] + " " * len(q.text) + words[q.end:]
+            size = re.match(r"\s+size\b", words[q.end:], re.IGNORECASE)  # "King size"
+            end = q.end + (size.end() if size else 0)
+            rest.insert(0, (words[q.start:end], start + q.start))
+            words = words[:q.start] + " " * (end - q.start) + words[end:]
     head = re.sub(r"\s+", " ", words).strip(" ,")
     return head, piece[found[1]:found[2]] if found else None, rest
 
