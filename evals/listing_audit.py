@@ -10,7 +10,8 @@ frozen before drafting, audit_briefs_v2.jsonl, drafted with
 ``python -m evals.listing_audit generate-v2 OUT.jsonl``; its failures guided further
 fixes) and the third (audit_labels_v3.jsonl: 54 more new briefs frozen before those
 fixes, ``generate-v3``) and the fourth (audit_labels_v4.jsonl: 62 more new briefs, frozen
-before drafting, ``generate-v4``).
+before drafting, ``generate-v4``) and the fifth (audit_labels_v5.jsonl: 67 more, frozen
+after the v4 fixes and before drafting, ``generate-v5``).
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ LABELS_V3 = CREATIVE / "audit_labels_v3.jsonl"
 BRIEFS_V3 = CREATIVE / "audit_briefs_v3.jsonl"
 LABELS_V4 = CREATIVE / "audit_labels_v4.jsonl"
 BRIEFS_V4 = CREATIVE / "audit_briefs_v4.jsonl"
-NEW_AUDITS = {"generate-v2": BRIEFS_V2, "generate-v3": BRIEFS_V3, "generate-v4": BRIEFS_V4}
+LABELS_V5 = CREATIVE / "audit_labels_v5.jsonl"
+BRIEFS_V5 = CREATIVE / "audit_briefs_v5.jsonl"
+NEW_AUDITS = {"generate-v2": BRIEFS_V2, "generate-v3": BRIEFS_V3, "generate-v4": BRIEFS_V4,
+              "generate-v5": BRIEFS_V5}
 DEMO_PRODUCTS = 22
 SEED = 11
 
@@ -159,6 +163,8 @@ def main() -> None:
             figures["third audit (new briefs, frozen before those fixes)"] = count(LABELS_V3)
         if LABELS_V4.exists():
             figures["fourth audit (new briefs, frozen before drafting)"] = count(LABELS_V4)
+        if LABELS_V5.exists():
+            figures["fifth audit (new briefs, frozen before drafting)"] = count(LABELS_V5)
         print(json.dumps(figures, indent=1))
 
 
