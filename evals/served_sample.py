@@ -70,6 +70,7 @@ def draw(lines: list[dict[str, Any]], n: int, labelled: set[tuple[str, str, str]
 def census(folders: dict[str, Path], queries: Path, out: Path) -> None:
     """Write every line served for ``queries`` on both catalogues."""
     rows = [json.loads(line) for line in queries.read_text().splitlines() if line.strip()]
+    rows = [r for r in rows if "excluded" not in r]  # set aside when the set was written
     lines: list[dict[str, Any]] = []
     for name, build in (("esci", esci_store), ("demo", demo_store)):
         store = build(Settings(data_dir=folders[name], ranker_enabled=False))

@@ -31,8 +31,10 @@
   written and frozen first (``served_queries_v6.jsonl``) and every line they serve on both
   catalogues was labelled (a census, ``python -m evals.served_sample --queries``), after 'why'
   texts stopped claiming more than the attribute and concepts read only from the product name
-  stopped earning lines; rows of a query that duplicates an older one are left out. The
-  latest labelled set is the current figure.
+  stopped earning lines; rows of a query that duplicates an older one are left out.
+  ``served_labelled_v7``: the same census for 34 more fresh queries (``served_queries_v7.jsonl``)
+  after v6's failures (beach days no longer need reef-safe; student needs name their types).
+  The latest labelled set is the current figure; v6 and v7 are small (lines cluster by query).
 
 Set ``SHOPMAGE_EVAL_SKIP_ESCI=1`` to skip the ESCI import (about a minute on a quiet machine).
 """
@@ -68,6 +70,7 @@ LABELS = {  # human-labelled samples of served evidence lines (see served_labell
     "served_labelled_v4": Path(__file__).resolve().parents[1] / "data" / "served_labels_v4.jsonl",
     "served_labelled_v5": Path(__file__).resolve().parents[1] / "data" / "served_labels_v5.jsonl",
     "served_labelled_v6": Path(__file__).resolve().parents[1] / "data" / "served_labels_v6.jsonl",
+    "served_labelled_v7": Path(__file__).resolve().parents[1] / "data" / "served_labels_v7.jsonl",
 }
 IQA = Path(__file__).resolve().parents[3] / "shared" / "data" / "intentionqa"
 K = 10
