@@ -20,6 +20,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from agents.understanding.vocabulary import Vocabulary
 from evals.metrics import precision_recall_f1
 from knowledge.nlp.tagger import DATA, LABELS, load_tagger
@@ -106,14 +108,38 @@ def predicted_old(rows: list[dict[str, Any]], vocab: Vocabulary
     return pred
 
 
-def scores(pred: dict[str, list[tuple[int, str]]], gold: dict[str, list[tuple[int, str]]]
-           ) -> dict[str, dict[str, float]]:
-    """Precision, recall, F1 and support per type."""
-    out = {}
+def f1_interval(pred: list[tuple[int, str]], gold: list[tuple[int, str]], rows: int,
+                draws: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """95% bootstrap interval of span F1: queries resampled with replacement (seeded).
+
+    With 25-40 gold spans (material, colour) one query more or less moves F1 by several
+    points; the interval says how far a figure can move on a same-sized set of queries.
+    """
+    counts = np.zeros((3, max(rows, 1)))  # hits, predicted, gold per query (as sets)
+    truth = set(gold)
+    for n, text in set(pred):
+        counts[1, n] += 1
+        counts[0, n] += (n, text) in truth
+    for n, _ in truth:
+        counts[2, n] += 1
+    picks = np.random.default_rng(seed).integers(0, max(rows, 1), size=(draws, max(rows, 1)))
+    hits, predicted, wanted = (counts[i][picks].sum(axis=1) for i in range(3))
+    total = predicted + wanted
+    f1 = np.where(total > 0, 2 * hits / np.maximum(total, 1), 1.0)
+    low, high = np.percentile(f1, [2.5, 97.5])
+    return round(float(low), 3), round(float(high), 3)
+
+
+def scores(pred: dict[str, list[tuple[int, str]]], gold: dict[str, list[tuple[int, str]]],
+           rows: int = 0) -> dict[str, dict[str, Any]]:
+    """Precision, recall, F1, support and (``rows`` > 0) a 95% bootstrap interval per type."""
+    out: dict[str, dict[str, Any]] = {}
     for kind in TYPES:
         prf = precision_recall_f1(pred[kind], gold[kind])
         out[kind] = {"precision": round(prf.precision, 3), "recall": round(prf.recall, 3),
                      "f1": round(prf.f1, 3), "support": len(gold[kind])}
+        if rows:
+            out[kind]["f1_95ci"] = list(f1_interval(pred[kind], gold[kind], rows))
     return out
 
 
@@ -127,7 +153,7 @@ def run(data: Path, catalog: str, settings: Settings) -> dict[str, Any]:
     for split, rows in load_split(data).items():
         gold = gold_spans(rows)
         result[split] = {"rows": len(rows),
-                         "new": scores(predicted_new(rows, vocab, settings), gold),
+                         "new": scores(predicted_new(rows, vocab, settings), gold, len(rows)),
                          "old": scores(predicted_old(rows, vocab), gold)}
     return result
 
@@ -136,12 +162,13 @@ def _table(result: dict[str, Any]) -> str:
     lines = [f"QueryNER span F1 (catalogue: {result['catalog']}); dev n={result['dev']['rows']}, "
              f"test n={result['test']['rows']}",
              f"{'type':<13}{'dev new':>9}{'test new':>10}{'dev old':>9}{'test old':>10}"
-             f"{'support d/t':>13}"]
+             f"{'support d/t':>13}  dev new 95% CI"]
     for kind in TYPES:
         d, t = result["dev"], result["test"]
         lines.append(f"{kind:<13}{d['new'][kind]['f1']:>9.3f}{t['new'][kind]['f1']:>10.3f}"
                      f"{d['old'][kind]['f1']:>9.3f}{t['old'][kind]['f1']:>10.3f}"
-                     f"{d['new'][kind]['support']:>7}/{t['new'][kind]['support']}")
+                     f"{d['new'][kind]['support']:>7}/{t['new'][kind]['support']:<5}"
+                     f"  {d['new'][kind]['f1_95ci'][0]:.3f}-{d['new'][kind]['f1_95ci'][1]:.3f}")
     return "\n".join(lines)
 
 
