@@ -226,3 +226,30 @@ def test_a_named_bed_size_leaves_the_name_whole() -> None:
     parsed = parse_facts("Queen size comforter set, 7 piece, microfiber")
     assert parsed.head == "comforter set" and parsed.segments[0].text == "Queen size"
     assert not any(k.startswith("size") for k in build_listing(parsed).keywords)
+
+
+@pytest.mark.parametrize(("brief", "name", "sentence"), [
+    ("wooden chess set 15 in folding board, hand carved pieces", "wooden chess set",
+     "This wooden chess set measures 15 in."),  # the board's size, not the set's
+    ("bird cage 30 inch, 2 feeders, slide out tray", "bird cage",
+     "It has a tray and a slide-out tray."),  # one tray in the source
+    ("roll top dry bag 20L waterproof 500D PVC shoulder strap", "roll top dry bag",
+     "It has a waterproof 500D PVC shoulder strap."),  # a run-on list, bound to the strap
+])
+def test_a_part_s_size_a_repeated_item_and_a_run_on_list_are_not_rebound(
+        brief: str, name: str, sentence: str) -> None:
+    src = Clauses.from_support(Support.of([brief], [name]))
+    assert check_binding(sentence, src)
+    assert not check_binding("It has a shoulder strap." if "strap" in brief
+                             else f"This {name} has 2 feeders." if "feeders" in brief
+                             else "It has hand carved pieces.", src)
+
+
+def test_no_keyword_names_a_property_and_no_false_contradiction() -> None:
+    press = build_listing(parse_facts("garlic press stainless steel dishwasher safe"))
+    assert "safe" not in press.keywords
+    for brief in ("milk frother, 2 AA not included, stand included",
+                  "oversized denim jacket 100% cotton"):
+        assert parse_facts(brief).head  # no refusal
+    with pytest.raises(InvalidRequestError, match="not included"):
+        parse_facts("desk lamp, bulb not included, bulb included")

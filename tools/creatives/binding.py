@@ -125,9 +125,10 @@ class Clauses:
         """
         found = []
         for c, clause in enumerate(self.clauses):
+            most = RUN_ON_SPAN if _run_on(clause) else len(clause)
             for s in range(len(clause)):
                 k = 0
-                while (i + k < len(sent) and s + k < len(clause)
+                while (k < most and i + k < len(sent) and s + k < len(clause)
                        and (sent[i + k] == clause[s + k]
                             or k == 0 and fold_first and _same(sent[i], clause[s]))):
                     k += 1
@@ -152,8 +153,37 @@ class Clauses:
         if before in NEGATION or after == "free":
             return False
         if any(_is_number(t) for t in clause[s:e]):
-            return before not in NUMBER_BEFORE and after not in NUMBER_AFTER
+            return (before not in NUMBER_BEFORE and after not in NUMBER_AFTER
+                    and not self._owned(clause[s:e], after))
         return True
+
+    def _owned(self, span: list[str], after: str) -> bool:
+        """True when the span's quantity belongs to the noun after it in the source.
+
+        "15 in folding board" gives the board's size: "15 in" alone would move it onto
+        whatever the sentence puts it on ("the chess set measures 15 in").
+        """
+        ends_on_quantity = _is_number(span[-1]) or len(span) > 1 and _is_number(span[-2])
+        return (ends_on_quantity and after[:1].isalpha() and after not in ARTICLES | COORD
+                | INSERT | NUMBER_AFTER | NEGATION and not _tok_forms(after) & self.names)
+
+
+RUN_ON_SPAN = 3
+
+
+def _run_on(clause: list[str]) -> bool:
+    """True for a list typed without commas or joining words ("20L waterproof 500D PVC").
+
+    Which word goes with which is a guess there, so a sentence copies at most a few words
+    of it ("a waterproof 500D PVC shoulder strap" would bind the bag's facts to the strap).
+    """
+    starts = [i for i, t in enumerate(clause) if _is_number(t)  # "27 x 20" is one, and
+              and (i == 0 or clause[i - 1] not in _SAME_QUANTITY  # "CR2032" a model code
+                   and not (clause[i - 1].isalpha() and len(clause[i - 1]) <= 2))]
+    return len(clause) >= 6 and len(starts) >= 2 and not set(clause) & (COORD | INSERT)
+
+
+_SAME_QUANTITY = frozenset({"x", "by", "to", "and", "or", "/"})
 
 
 def _ends_on_material(words: list[str]) -> bool:
@@ -285,11 +315,30 @@ class _Parser:
         return not _is_number(words[0]) or found <= kinds and bool(found)
 
 
+def _repeated(sent: list[str], src: Clauses) -> str | None:
+    """A content word the sentence says more often than all the sources together.
+
+    "It has a tray and a slide-out tray" for one "slide out tray" reads as two trays.
+    """
+    counts: dict[str, int] = {}
+    for tok in sent:
+        if len(tok) > 2 and tok[0].isalpha() and tok not in FRAME | PRONOUNS | INSERT \
+                and not _tok_forms(tok) & src.names:
+            counts[tok] = counts.get(tok, 0) + 1
+    for tok, n in counts.items():
+        if n > 1 and n > sum(1 for clause in src.clauses for t in clause if _same(t, tok)):
+            return tok
+    return None
+
+
 def check_binding(sentence: str, src: Clauses) -> list[Finding]:
     """One finding when ``sentence`` joins or moves facts in a way no source does."""
     sent = [t for t in tokens(sentence.rstrip(".!? "))]
     if not sent:
         return []
+    twice = _repeated(sent, src)
+    if twice is not None:
+        return [Finding(twice, f"{twice!r} is said more often than the sources say it")]
     parser = _Parser(sent, src)
     if parser.parse(0, ("begin",)):
         return []

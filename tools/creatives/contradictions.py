@@ -17,6 +17,12 @@ _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+\s?){1,3})")
 _PART = re.compile(r"[\s-]+(?:lined|lining|trim|trimmed|soles?|insoles?|cover|handles?|frame|"
                    r"buckle|zipper|straps?|pad|padding|collar|cuffs|patch|accents?|details?)\b",
                    re.IGNORECASE)
+# weaves and fabric structures, not fibres: "100% cotton denim", "100% polyester fleece"
+WEAVES = frozenset({"denim", "canvas", "satin", "velvet", "fleece", "mesh", "flannel", "jersey",
+                    "twill", "corduroy", "chambray", "terry", "muslin", "poplin", "sateen",
+                    "percale", "velour", "chenille", "tweed", "gauze", "knit", "ripstop"})
+# words that say whether an item comes with the product: only the same item can clash
+_STATUS = frozenset({"included", "incl", "required", "needed", "necessary", "recommended"})
 _NOT = re.compile(r"\b(?:not|non|no)[\s-]+([a-z]+(?:[\s-][a-z]+)?)", re.IGNORECASE)
 
 
@@ -38,7 +44,8 @@ def check_contradictions(text: str) -> None:
     for share, (mat, _s, _e), m in shares:
         if share >= 100:
             others = [x for x in mats if x[0] != mat and not m.start() <= x[1] < m.end()
-                      and not _same_family(x[0], mat) and not _PART.match(text, x[2])]
+                      and not _same_family(x[0], mat) and not _PART.match(text, x[2])
+                      and x[0] not in WEAVES]
             if others:
                 other = text[others[0][1]:others[0][2]]
                 raise InvalidRequestError(
@@ -65,7 +72,16 @@ def _negated_and_stated(text: str) -> None:
             continue
         plain = [p.start() for p in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", low)
                  if not m.start() <= p.start() < m.end()]
+        if term.split()[0] in _STATUS:  # "2 AA not included" beside "stand included"
+            item = _item_before(low, m.start())
+            plain = [p for p in plain if _item_before(low, p) == item]
         if plain:
             raise InvalidRequestError(
                 f"the brief contradicts itself: it says {term!r} and also "
                 f"{text[m.start():m.end()]!r}; say which is true")
+
+
+def _item_before(low: str, at: int) -> str:
+    """The word naming the item a status word ("included") is said of, just before ``at``."""
+    words = re.findall(r"[a-z0-9]+", re.split(r"[,;.(\n]", low[:at])[-1])
+    return words[-1] if words else ""

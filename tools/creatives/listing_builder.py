@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.extraction.types import find_type
 from tools.creatives.facts import Fact, ParsedBrief, Segment
 
 TITLE_MAX = 150
@@ -206,11 +207,30 @@ def keyword_kind(parsed: ParsedBrief) -> str:
     """The product's kind for keywords: the found type only when the head ends on it.
 
     A "kayak paddle" is not a "kayak", a "label maker" not a "label": a type found
-    inside the head, not at its end, would name another product.
+    inside the head, not at its end, would name another product. Nor is a type at the end
+    the product's when a product type of two words or more comes before it ("garlic press
+    stainless steel ... dishwasher safe", "baby play mat foam").
     """
     head = parsed.head.lower()
     kind = (parsed.product_type or "").lower()
-    return kind if kind and re.search(rf"(?:^|\s){re.escape(kind)}$", head) else head
+    ends = re.search(rf"(?:^|\s){re.escape(kind)}$", head) if kind else None
+    if ends is None or _compound_before(head[:ends.start()]) or _PROPERTY_END.search(head):
+        return head  # "garlic press ... dishwasher safe" is a garlic press, not a safe
+    return kind
+
+
+# a head that ends on a property ("... dishwasher safe", "... BPA free") ends on no type
+_PROPERTY_END = re.compile(r"\s(?:safe|free|proof|resistant|friendly|approved|certified|"
+                           r"compatible|included|required|rated|ready)$")
+
+
+def _compound_before(words: str) -> bool:
+    """True when a product type of two words or more ends somewhere in ``words``."""
+    for m in re.finditer(r"\S(?=\s|$)", words):
+        found = find_type(words[:m.end()])
+        if found is not None and found[2] == m.end() and " " in found[0]:
+            return True
+    return False
 
 
 def build_listing(parsed: ParsedBrief, brand: str | None = None) -> Listing:
