@@ -11,7 +11,8 @@ frozen before drafting, audit_briefs_v2.jsonl, drafted with
 fixes) and the third (audit_labels_v3.jsonl: 54 more new briefs frozen before those
 fixes, ``generate-v3``) and the fourth (audit_labels_v4.jsonl: 62 more new briefs, frozen
 before drafting, ``generate-v4``) and the fifth (audit_labels_v5.jsonl: 67 more, frozen
-after the v4 fixes and before drafting, ``generate-v5``).
+after the v4 fixes and before drafting, ``generate-v5``) and the sixth (audit_labels_v6.jsonl:
+60 more, frozen after the v5 fixes and before drafting, ``generate-v6``).
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ LABELS_V4 = CREATIVE / "audit_labels_v4.jsonl"
 BRIEFS_V4 = CREATIVE / "audit_briefs_v4.jsonl"
 LABELS_V5 = CREATIVE / "audit_labels_v5.jsonl"
 BRIEFS_V5 = CREATIVE / "audit_briefs_v5.jsonl"
+LABELS_V6 = CREATIVE / "audit_labels_v6.jsonl"
+BRIEFS_V6 = CREATIVE / "audit_briefs_v6.jsonl"
 NEW_AUDITS = {"generate-v2": BRIEFS_V2, "generate-v3": BRIEFS_V3, "generate-v4": BRIEFS_V4,
-              "generate-v5": BRIEFS_V5}
+              "generate-v5": BRIEFS_V5, "generate-v6": BRIEFS_V6}
 DEMO_PRODUCTS = 22
 SEED = 11
 
@@ -165,6 +168,8 @@ def main() -> None:
             figures["fourth audit (new briefs, frozen before drafting)"] = count(LABELS_V4)
         if LABELS_V5.exists():
             figures["fifth audit (new briefs, frozen before drafting)"] = count(LABELS_V5)
+        if LABELS_V6.exists():
+            figures["sixth audit (new briefs, frozen before drafting)"] = count(LABELS_V6)
         print(json.dumps(figures, indent=1))
 
 
