@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, WebSocket, sync_playwright
 
 from tests.web.pages import DESKTOP, Watched, record
+from tests.web.store_cache import copy_of_built_store
 
 SHOPMAGE = Path(sys.executable).parent / "shopmage"
 CHROMIUM = "/usr/bin/chromium"
@@ -105,9 +106,32 @@ def merchant_products() -> list[dict[str, object]]:
     ]
 
 
+BUILD = ("demo", "build", "--products", "600", "--shoppers", "80")
+MERCHANT = "Browser Test Shop"
+
+
+def _build_store(data: Path, env: dict[str, str]) -> dict[str, str]:
+    """Build the demo store and the test merchant's products into ``data``; the merchant key."""
+    env = {**env, "SHOPMAGE_DATA_DIR": str(data)}
+    _cli(env, *BUILD)
+    created = _cli(env, "merchant", "create", MERCHANT)
+    match = re.search(r"API key: (\S+)", created)
+    owner = re.search(r"merchant (m_\w+)", created)
+    assert match and owner, f"shopmage merchant create printed no id and key: {created}"
+    catalog = data.parent / "merchant_catalog.jsonl"
+    catalog.write_text("\n".join(json.dumps(row) for row in merchant_products()) + "\n")
+    _cli(env, "ingest", "catalog", str(catalog), "--merchant", owner.group(1))
+    return {"merchant_key": match.group(1)}
+
+
 @pytest.fixture(scope="package")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The real server (``shopmage serve``) over a fresh 600-product demo store."""
+def server(tmp_path_factory: pytest.TempPathFactory,
+           request: pytest.FixtureRequest) -> Iterator[Server]:
+    """The real server (``shopmage serve``) over a fresh 600-product demo store.
+
+    The store is built once per change of its inputs and copied for each session
+    (:mod:`tests.web.store_cache`); without pytest's cache it is built here every time.
+    """
     given = os.environ.get("SHOPMAGE_WEB_TEST_URL")
     if given:
         yield Server(given.rstrip("/"), os.environ.get("SHOPMAGE_WEB_TEST_KEY", ""))
@@ -120,15 +144,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         "ANONYMIZED_TELEMETRY": "False",
     }
     started = time.monotonic()
-    _cli(env, "demo", "build", "--products", "600", "--shoppers", "80")
-    print(f"\ndemo store built in {time.monotonic() - started:.1f} s")
-    created = _cli(env, "merchant", "create", "Browser Test Shop")
-    match = re.search(r"API key: (\S+)", created)
-    owner = re.search(r"merchant (m_\w+)", created)
-    assert match and owner, f"shopmage merchant create printed no id and key: {created}"
-    catalog = data.parent / "merchant_catalog.jsonl"
-    catalog.write_text("\n".join(json.dumps(row) for row in merchant_products()) + "\n")
-    _cli(env, "ingest", "catalog", str(catalog), "--merchant", owner.group(1))
+    cache = getattr(request.config, "cache", None)
+    if cache is None:
+        meta = _build_store(data, env)
+    else:
+        recipe = {"build": BUILD, "merchant": MERCHANT, "products": merchant_products()}
+        meta = copy_of_built_store(cache.mkdir("web-demo-store"), recipe,
+                                   lambda folder: _build_store(folder, env), data)
+    print(f"\ndemo store ready in {time.monotonic() - started:.1f} s")
     port = _free_port()
     log = data.parent / "server.log"
     with log.open("wb") as out:
@@ -141,7 +164,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process, log)
-        yield Server(url, match.group(1))
+        yield Server(url, meta["merchant_key"])
     finally:
         process.terminate()
         try:
