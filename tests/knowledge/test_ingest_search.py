@@ -106,7 +106,10 @@ def test_concurrent_searches_on_a_fresh_index_all_succeed(loaded: Store) -> None
     # BM25 index ("'BM25' object has no attribute 'vocab_dict'") under the load benchmark
     from concurrent.futures import ThreadPoolExecutor
 
-    filler = [Product(id=f"F{i}", title=f"filler gadget number {i}") for i in range(20_000)]
+    # bullets and attributes given: pydantic inspects a default factory's signature at every
+    # construction (builtins slowly), which made these 20,000 rows take ~30 s under load
+    filler = [Product(id=f"F{i}", title=f"filler gadget number {i}", bullets=[], attributes={})
+              for i in range(20_000)]
     loaded.search.index.upsert(filler)  # a catalogue big enough that a rebuild takes a while
     queries = ["walking shoes", "maternity leggings", "frying pan", "hiking boots"] * 4
     with ThreadPoolExecutor(8) as pool:
