@@ -253,3 +253,24 @@ def test_no_keyword_names_a_property_and_no_false_contradiction() -> None:
         assert parse_facts(brief).head  # no refusal
     with pytest.raises(InvalidRequestError, match="not included"):
         parse_facts("desk lamp, bulb not included, bulb included")
+
+
+def test_names_with_labels_brands_and_plural_nouns_after_audit_v6() -> None:
+    bra = parse_facts("high impact sports bra, removable pads")
+    assert bra.head == "high impact sports bra"  # 'sports' is no verb
+    drive = build_listing(parse_facts("USB 3.2 flash drive 256GB, metal keychain"))
+    assert drive.title.startswith("USB 3.2 flash Drive") and "usb" not in drive.keywords
+    shoes = parse_facts("Snowshoes 25 inch for hikers up to 200 lbs, aluminum frame")
+    assert shoes.brand is None and shoes.head == "Snowshoes"
+    assert parse_facts("Frostline 45 quart hard cooler, rotomolded").brand == "Frostline"
+
+
+def test_a_part_s_material_stays_on_the_part_and_sizes_stay_sizes() -> None:
+    pillow = clauses("Nursing pillow with removable cover, 100% cotton cover", "nursing pillow")
+    assert not kept("This nursing pillow is made of 100% cotton.", pillow)
+    assert kept("It has a 100% cotton cover.", pillow)
+    vest = clauses("dog life jacket with rescue handle, reflective, sizes XS-XL", "dog life jacket")
+    assert not kept("It has a rescue handle and a size XS-XL.", vest)
+    ratio = Support.of(["caulking gun 10 oz, dripless, 12:1 thrust ratio"])
+    assert not check_sentence("Caulking Gun, 12:1 Thrust Ratio", ratio)
+    assert check_sentence("Caulking Gun, 18:1 Thrust Ratio", ratio)

@@ -130,7 +130,8 @@ class Clauses:
                 k = 0
                 while (k < most and i + k < len(sent) and s + k < len(clause)
                        and (sent[i + k] == clause[s + k]
-                            or k == 0 and fold_first and _same(sent[i], clause[s]))):
+                            or k == 0 and fold_first and _same(sent[i], clause[s])
+                            and not (i > 0 and sent[i - 1] in ARTICLES))):  # "a size XS"
                     k += 1
                     if self.whole(c, s, s + k):
                         found.append((c, s, s + k))
@@ -156,6 +157,17 @@ class Clauses:
             return (before not in NUMBER_BEFORE and after not in NUMBER_AFTER
                     and not self._owned(clause[s:e], after))
         return True
+
+    def owned_by_next(self, c: int, s: int, words: list[str]) -> bool:
+        """True when a noun follows the span in its source clause ("100% cotton cover").
+
+        The material is then that part's: "made of 100% cotton" would move it onto the
+        product.
+        """
+        clause, e = self.clauses[c], s + len(words)
+        after = clause[e] if e < len(clause) else ""
+        return (after[:1].isalpha() and after not in ARTICLES | COORD | INSERT | NUMBER_AFTER
+                and not _tok_forms(after) & self.names)
 
     def _owned(self, span: list[str], after: str) -> bool:
         """True when the span's quantity belongs to the noun after it in the source.
@@ -307,7 +319,7 @@ class _Parser:
         if kinds is None:
             return True
         assert isinstance(kinds, frozenset)
-        if bind in MADE and not _ends_on_material(words):
+        if bind in MADE and (not _ends_on_material(words) or self.src.owned_by_next(c, s, words)):
             return False
         found = _kinds(words)
         if bind in NEED_KIND:

@@ -103,7 +103,8 @@ class Support:
                 self.words |= forms
         for tok in _TOKEN.findall(text):
             if tok[0].isdigit():
-                self.numbers |= _values(re.match(r"[\d,./]+", tok).group(0).rstrip("./"))  # type: ignore[union-attr]
+                for part in re.findall(r"[\d,./]+", tok.split("@")[0]):  # "12:1" is 12 and 1
+                    self.numbers |= _values(part.rstrip("./"))
         self.quantities |= _quantities(text)
 
     def knows(self, word: str) -> bool:

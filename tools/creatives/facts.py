@@ -141,7 +141,7 @@ def _brand(text: str) -> tuple[str | None, str]:
         return name, text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     first = re.match(r"([A-Z][a-z]+[A-Za-z]*)\s(?=[a-z0-9])", text)
     if first and not _common_word(first.group(1)):
-        rest = text[first.end():].split(",")[0]
+        rest = _CUT.split(text[first.end():].split(",")[0])[0]  # "Snowshoes 25 inch for.."
         if find_type(rest) is not None and find_type(first.group(1)) is None:
             return first.group(1), " " * first.end() + text[first.end():]
     return None, text
@@ -201,11 +201,7 @@ def verb_led(text: str) -> bool:
     first = re.match(r"([a-z]{3,})\b", text)
     if first is None or len(text.split()) < 2:
         return False
-    word = first.group(1)
-    if word in _VERBS:
-        return True
-    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))
-            and normal(word) not in type_lexicon() and not find_terms(word, material_items()))
+    return first.group(1) in _VERBS  # no guess from an "-s" ending: "sports bra" is a noun
 
 
 def _verb_in(piece: str) -> bool:
@@ -301,7 +297,11 @@ _VERBS = frozenset({"sleeps", "seats", "serves", "covers", "staples", "prints", 
                     "cleans", "heats", "cools", "lights", "dispenses", "waters", "carries",
                     "tows", "pulls", "accommodates", "shoots", "records", "streams", "mixes",
                     "blends", "grinds", "dries", "absorbs", "expands", "stretches", "spans",
-                    "binds", "shreds", "cuts", "holds", "fits", "keeps", "runs", "charges"})
+                    "binds", "shreds", "cuts", "holds", "fits", "keeps", "runs", "charges",
+                    "detects", "removes", "repels", "protects", "prevents", "reduces", "finds",
+                    "tracks", "syncs", "connects", "mounts", "attaches", "sticks", "displays",
+                    "shows", "kills", "traps", "catches", "filters", "purifies", "boils",
+                    "sets", "works", "supports", "packs", "comes", "includes"})
 # things other products are sized to: "15.6 inch laptop sleeve" sizes the laptop
 _HOSTS = frozenset({"laptop", "laptops", "tablet", "tablets", "phone", "phones", "tv", "tvs",
                     "monitor", "monitors", "mattress", "mattresses", "bike", "bikes", "tire",
@@ -330,7 +330,7 @@ def _type_before_number(front: str) -> tuple[Span | None, int]:
         return find_type(front), len(front)
     lead = front[:at].rstrip()
     named = _name_with_number(front, at)
-    if named is not None and find_type(lead) is None:
+    if named is not None and (find_type(lead) is None or len(lead.split()) == 1):  # "USB 3.2"
         return named
     joined = _JOINING_END.search(lead)
     bare = lead[:joined.start()] if joined else lead
@@ -338,7 +338,7 @@ def _type_before_number(front: str) -> tuple[Span | None, int]:
     if found is not None and (ends or joined):
         return found, found[2]
     label = _NUMBER_LABEL.search(lead)  # "UPF 50+", "Gen 2": the label goes with its number
-    if label and (found is None or found[2] <= label.start()):
+    if label and found is not None and found[2] <= label.start():
         return found, label.start()
     return found, len(lead)
 
