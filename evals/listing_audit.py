@@ -12,7 +12,8 @@ fixes) and the third (audit_labels_v3.jsonl: 54 more new briefs frozen before th
 fixes, ``generate-v3``) and the fourth (audit_labels_v4.jsonl: 62 more new briefs, frozen
 before drafting, ``generate-v4``) and the fifth (audit_labels_v5.jsonl: 67 more, frozen
 after the v4 fixes and before drafting, ``generate-v5``) and the sixth (audit_labels_v6.jsonl:
-60 more, frozen after the v5 fixes and before drafting, ``generate-v6``).
+60 more, frozen after the v5 fixes and before drafting, ``generate-v6``) and the seventh
+(audit_labels_v7.jsonl: 53 more, frozen after the v6 fixes, ``generate-v7``).
 """
 
 from __future__ import annotations
@@ -38,8 +39,10 @@ LABELS_V5 = CREATIVE / "audit_labels_v5.jsonl"
 BRIEFS_V5 = CREATIVE / "audit_briefs_v5.jsonl"
 LABELS_V6 = CREATIVE / "audit_labels_v6.jsonl"
 BRIEFS_V6 = CREATIVE / "audit_briefs_v6.jsonl"
+LABELS_V7 = CREATIVE / "audit_labels_v7.jsonl"
+BRIEFS_V7 = CREATIVE / "audit_briefs_v7.jsonl"
 NEW_AUDITS = {"generate-v2": BRIEFS_V2, "generate-v3": BRIEFS_V3, "generate-v4": BRIEFS_V4,
-              "generate-v5": BRIEFS_V5, "generate-v6": BRIEFS_V6}
+              "generate-v5": BRIEFS_V5, "generate-v6": BRIEFS_V6, "generate-v7": BRIEFS_V7}
 DEMO_PRODUCTS = 22
 SEED = 11
 
@@ -170,6 +173,8 @@ def main() -> None:
             figures["fifth audit (new briefs, frozen before drafting)"] = count(LABELS_V5)
         if LABELS_V6.exists():
             figures["sixth audit (new briefs, frozen before drafting)"] = count(LABELS_V6)
+        if LABELS_V7.exists():
+            figures["seventh audit (new briefs, frozen before drafting)"] = count(LABELS_V7)
         print(json.dumps(figures, indent=1))
 
 
