@@ -28,9 +28,10 @@ browsers:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
 test: install browsers
-	# both cores for the suite; the few tests that assert a wall-clock bound then run alone
+	# both cores for the suite, longest groups first (tests/scheduling.py); the few tests that
+	# assert a wall-clock bound then run alone (the browser store is cached: tests/web/store_cache.py)
 	SHOPMAGE_TEST_POSTGRES_URL=$$(scripts/postgres-for-tests.sh) sh -c '\
-	  $(BIN)/python -m pytest -q -n 2 --dist loadgroup -m "not timing" && $(BIN)/python -m pytest -q -m timing'
+	  $(BIN)/python -m pytest -q -n 2 --dist loadgroup --no-loadscope-reorder -m "not timing" && $(BIN)/python -m pytest -q -m timing'
 
 # ruff's rules (pyproject.toml); the code is wrapped by hand, not by a formatter
 lint: install

@@ -18,6 +18,7 @@ from knowledge.embeddings import Embedder  # noqa: E402
 from knowledge.settings import Settings  # noqa: E402
 from knowledge.store import Store  # noqa: E402
 from tests.postgres import fresh_database  # noqa: E402
+from tests.scheduling import KEY, GroupTimes, group_of, order_groups  # noqa: E402
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -73,12 +74,26 @@ def llm(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-de
     return LLMBackend(Settings(data_dir=tmp_path_factory.mktemp("llm")))
 
 
+GROUP_TIMES = GroupTimes()
+
+
 @pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Under pytest-xdist (``make test``: ``-n 2 --dist loadgroup``) keep each module's tests on
     one worker (module fixtures start servers and build stores once), and every browser test on
-    one worker: they share one package-scoped demo server that takes a minute to build."""
+    one worker: they share one package-scoped demo server that takes a minute to build. The
+    groups go longest first (:mod:`tests.scheduling`)."""
     for item in items:
-        module = item.nodeid.split("::", 1)[0]
-        group = "web" if module.startswith("tests/web/") else module
-        item.add_marker(pytest.mark.xdist_group(group))
+        item.add_marker(pytest.mark.xdist_group(group_of(item.nodeid)))
+    cache = getattr(config, "cache", None)
+    order_groups(items, cache.get(KEY, {}) if cache is not None else {})
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Time each group (on the xdist controller, every worker's reports arrive here)."""
+    GROUP_TIMES.add(report)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Keep the parallel run's group times for the next run's order."""
+    GROUP_TIMES.save(session.config, int(exitstatus))
