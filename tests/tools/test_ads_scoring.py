@@ -157,12 +157,12 @@ class ReferenceServer(AdServer):
 
     def _entries(self, book: Book, candidates: list[Candidate], now: datetime, placement: str,
                  query: str | None) -> list[Entry]:
-        top = max((c.score for c in candidates), default=0.0)
-        if top <= 0:
-            return []
-        hour = int(now.timestamp() // 3600)
         check = self.relevance is not None and needs_check(placement, query)
         out: list[Entry] = []
+        top = max((c.score for c in candidates), default=0.0)
+        if top <= 0:
+            return out
+        hour = int(now.timestamp() // 3600)
         for cand in candidates:
             cids = book.by_product.get(cand.product.id)
             if not cids or cand.rank >= self.settings.relevance_top:
