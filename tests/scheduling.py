@@ -5,8 +5,9 @@ Each group (a test module, or all the browser tests, which share one demo server
 one worker, and a worker that finishes a group takes the next one in collection order. A
 long group that starts last keeps one worker busy while the other idles, so the groups go
 longest first (the LPT rule), by the seconds each took in the last parallel run (kept in
-pytest's cache under ``KEY``); a group never timed counts as an average one. With no record
-yet, groups with more tests go first (what xdist does by default). Order changes no result:
+pytest's cache under ``KEY``); a group never timed is estimated from its number of tests at
+the timed groups' seconds per test. With no record yet, groups with more tests go first
+(what xdist does by default). Order changes no result:
 every group keeps its own tests' order, and fixtures are per module or per worker.
 """
 
@@ -31,11 +32,11 @@ def order_groups(items: list[pytest.Item], seconds: dict[str, float]) -> None:
     groups: dict[str, list[pytest.Item]] = {}
     for item in items:
         groups.setdefault(group_of(item.nodeid), []).append(item)
-    if seconds:
-        typical = sum(seconds.values()) / len(seconds)
-        weight = {g: float(seconds.get(g, typical)) for g in groups}
-    else:
-        weight = {g: float(len(tests)) for g, tests in groups.items()}
+    timed = [g for g in groups if g in seconds]
+    per_test = (sum(seconds[g] for g in timed) / sum(len(groups[g]) for g in timed)
+                if timed else 1.0)
+    weight = {g: float(seconds[g]) if g in seconds else per_test * len(tests)
+              for g, tests in groups.items()}
     ranked = sorted(groups, key=lambda g: -weight[g])  # stable: ties keep collection order
     items[:] = [item for g in ranked for item in groups[g]]
 
