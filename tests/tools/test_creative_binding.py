@@ -274,3 +274,11 @@ def test_a_part_s_material_stays_on_the_part_and_sizes_stay_sizes() -> None:
     ratio = Support.of(["caulking gun 10 oz, dripless, 12:1 thrust ratio"])
     assert not check_sentence("Caulking Gun, 12:1 Thrust Ratio", ratio)
     assert check_sentence("Caulking Gun, 18:1 Thrust Ratio", ratio)
+
+
+def test_a_list_in_parentheses_and_a_number_after_in_stay_whole() -> None:
+    bags = parse_facts("vacuum storage bags 8 pack (2 jumbo, 3 large, 3 medium), hand pump")
+    assert bags.segments[0].text == "8 pack (2 jumbo, 3 large, 3 medium)"
+    warmer = build_listing(parse_facts("bottle warmer warms milk in 3 min, night light"))
+    assert any("warms milk in 3 min" in b for b in warmer.bullets)
+    assert not any(b.endswith(": 3 min.") for b in warmer.bullets)

@@ -50,7 +50,7 @@ _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|childre
                        r"(?:small|medium|large) (?:dogs|cats|breeds))\b", re.IGNORECASE)
 # joining words trimmed off a segment's edges; qualifiers ("up to", "each") and "for" stay
 # with the fact ("for 7-45 lbs" is the child's weight, "7-45 lbs" would be the carrier's)
-_GLUE_EDGE = re.compile(r"^(?:and|with|the|a|an|plus|in|on|of)\s+|"
+_GLUE_EDGE = re.compile(r"^(?:and|with|the|a|an|plus|in(?!\s+\d)|on|of)\s+|"  # "in 3 min" stays
                         r"\s+(?:and|with|for|the|a|an)$", re.IGNORECASE)
 PRIORITY = ("warranty", "compatibility", "certification", "included", "duration", "temperature",
             "power", "rating", "capacity", "dimension", "weight", "count", "size_range",
@@ -182,7 +182,9 @@ def _query_word_uses() -> dict[str, tuple[int, int]]:
 def _pieces(text: str) -> list[re.Match[str]]:
     """The brief's clauses (between commas, semicolons, full stops...), as matches."""
     out, pos = [], 0
-    for m in list(_SPLIT.finditer(text)) + [None]:
+    splits = [m for m in _SPLIT.finditer(text)  # "(2 jumbo, 3 large, 3 medium)" is one
+              if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
+    for m in [*splits, None]:
         end = m.start() if m else len(text)
         chunk = re.search(r"\S(?:.*\S)?", text[pos:end])
         if chunk:
@@ -301,7 +303,8 @@ _VERBS = frozenset({"sleeps", "seats", "serves", "covers", "staples", "prints", 
                     "detects", "removes", "repels", "protects", "prevents", "reduces", "finds",
                     "tracks", "syncs", "connects", "mounts", "attaches", "sticks", "displays",
                     "shows", "kills", "traps", "catches", "filters", "purifies", "boils",
-                    "sets", "works", "supports", "packs", "comes", "includes"})
+                    "sets", "works", "supports", "packs", "comes", "includes", "warms",
+                    "freezes", "steams", "toasts", "bakes", "fries", "washes"})
 # things other products are sized to: "15.6 inch laptop sleeve" sizes the laptop
 _HOSTS = frozenset({"laptop", "laptops", "tablet", "tablets", "phone", "phones", "tv", "tvs",
                     "monitor", "monitors", "mattress", "mattresses", "bike", "bikes", "tire",
