@@ -29,20 +29,17 @@ from evals.listing_briefs import load_briefs
 
 CREATIVE = Path(__file__).resolve().parent / "data" / "creative"
 LABELS = CREATIVE / "audit_labels.jsonl"
-LABELS_V2 = CREATIVE / "audit_labels_v2.jsonl"
-BRIEFS_V2 = CREATIVE / "audit_briefs_v2.jsonl"
-LABELS_V3 = CREATIVE / "audit_labels_v3.jsonl"
-BRIEFS_V3 = CREATIVE / "audit_briefs_v3.jsonl"
-LABELS_V4 = CREATIVE / "audit_labels_v4.jsonl"
-BRIEFS_V4 = CREATIVE / "audit_briefs_v4.jsonl"
-LABELS_V5 = CREATIVE / "audit_labels_v5.jsonl"
-BRIEFS_V5 = CREATIVE / "audit_briefs_v5.jsonl"
-LABELS_V6 = CREATIVE / "audit_labels_v6.jsonl"
-BRIEFS_V6 = CREATIVE / "audit_briefs_v6.jsonl"
-LABELS_V7 = CREATIVE / "audit_labels_v7.jsonl"
-BRIEFS_V7 = CREATIVE / "audit_briefs_v7.jsonl"
-NEW_AUDITS = {"generate-v2": BRIEFS_V2, "generate-v3": BRIEFS_V3, "generate-v4": BRIEFS_V4,
-              "generate-v5": BRIEFS_V5, "generate-v6": BRIEFS_V6, "generate-v7": BRIEFS_V7}
+# audits on new briefs, each frozen before drafting: version -> (briefs, labels, what it is)
+AUDITS: dict[int, tuple[Path, Path, str]] = {
+    n: (CREATIVE / f"audit_briefs_v{n}.jsonl", CREATIVE / f"audit_labels_v{n}.jsonl", name)
+    for n, name in [
+        (2, "second audit (new briefs; its failures guided the next fixes)"),
+        (3, "third audit (new briefs, frozen before those fixes)"),
+        (4, "fourth audit (new briefs, frozen before drafting)"),
+        (5, "fifth audit (new briefs, frozen before drafting)"),
+        (6, "sixth audit (new briefs, frozen before drafting)"),
+        (7, "seventh audit (new briefs, frozen before drafting)"),
+    ]}
 DEMO_PRODUCTS = 22
 SEED = 11
 
@@ -152,29 +149,19 @@ def main() -> None:
     sub = parser.add_subparsers(dest="cmd", required=True)
     gen = sub.add_parser("generate")
     gen.add_argument("out", type=Path)
-    for name in NEW_AUDITS:
-        sub.add_parser(name).add_argument("out", type=Path)
+    for n in AUDITS:
+        sub.add_parser(f"generate-v{n}").add_argument("out", type=Path)
     sub.add_parser("count")
     args = parser.parse_args()
     if args.cmd == "generate":
         generate(args.out)
     elif args.cmd.startswith("generate-"):
-        generate_new(args.out, NEW_AUDITS[args.cmd])
+        generate_new(args.out, AUDITS[int(args.cmd.removeprefix("generate-v"))][0])
     else:
         figures = {"first audit (its failures guided later fixes)": count()}
-        if LABELS_V2.exists():
-            figures["second audit (new briefs; its failures guided the next fixes)"] = count(
-                LABELS_V2)
-        if LABELS_V3.exists():
-            figures["third audit (new briefs, frozen before those fixes)"] = count(LABELS_V3)
-        if LABELS_V4.exists():
-            figures["fourth audit (new briefs, frozen before drafting)"] = count(LABELS_V4)
-        if LABELS_V5.exists():
-            figures["fifth audit (new briefs, frozen before drafting)"] = count(LABELS_V5)
-        if LABELS_V6.exists():
-            figures["sixth audit (new briefs, frozen before drafting)"] = count(LABELS_V6)
-        if LABELS_V7.exists():
-            figures["seventh audit (new briefs, frozen before drafting)"] = count(LABELS_V7)
+        for _briefs, labels, name in AUDITS.values():
+            if labels.exists():
+                figures[name] = count(labels)
         print(json.dumps(figures, indent=1))
 
 

@@ -1,0 +1,254 @@
+"""The first clause of a brief: what the product is (the head), and the facts around it.
+
+"Grainly rice cooker 6 cup" is a rice cooker with "6 cup"; "sprinkler covers up to 3600 sq
+ft" is a sprinkler, and "covers up to 3600 sq ft" stays one fact; "USB 3.2 flash drive" is
+one name with a number inside. The brief's clauses are cut at commas, semicolons and full
+stops, except inside parentheses and where the merchant's comma splits a verb's list
+("detects wood, metal & AC wire").
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extraction.types import find_type, normal, type_lexicon
+from knowledge.nlp.quantities import find_quantities
+
+SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014]\s|\s\|\s")
+CUT = re.compile(r"\s(?:with|w/|for|fits|that|which|featuring|keeps|holds|includes|including|"
+                  r"comes|in|rated|supports|runs|charges|boils|packs|sets|works|cuts|shreds)\s",
+                  re.IGNORECASE)
+
+
+def _pieces(text: str) -> list[re.Match[str]]:
+    """The brief's clauses (between commas, semicolons, full stops...), as matches."""
+    out, pos = [], 0
+    splits = [m for m in SPLIT.finditer(text)  # "(2 jumbo, 3 large, 3 medium)" is one
+              if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
+    for m in [*splits, None]:
+        end = m.start() if m else len(text)
+        chunk = re.search(r"\S(?:.*\S)?", text[pos:end])
+        if chunk:
+            out.append(re.compile(re.escape(chunk.group(0))).search(text, pos))
+        pos = m.end() if m else len(text)
+    return [o for o in out if o is not None]
+
+
+_LIST_LEAD = re.compile(r"^(?:for|with|includes|including|compatible with|made for|ideal for)\s",
+                        re.IGNORECASE)
+_COORDINATED = re.compile(r"(?:^|\s)(?:and|&|or|\+)(?:\s|$)", re.IGNORECASE)
+
+
+def verb_led(text: str) -> bool:
+    """True when a segment opens with the product's verb ("detects wood", "holds keys")."""
+    first = re.match(r"([a-z]{3,})\b", text)
+    if first is None or len(text.split()) < 2:
+        return False
+    return first.group(1) in _VERBS  # no guess from an "-s" ending: "sports bra" is a noun
+
+
+def _verb_in(piece: str) -> bool:
+    """True when the piece opens with, or goes on with, the product's verb."""
+    cue = CUT.search(piece)
+    return (verb_led(piece) or cue is not None and verb_led(piece[cue.start() + 1:])
+            or _verb_after_type(piece) is not None)
+
+
+def _verb_after_type(text: str) -> tuple[Span, int] | None:
+    """The product type that a verb follows ("mop removes dust"), and where the head ends."""
+    for m in re.finditer(r"\s(?=[a-z]{3,}\s)", text):
+        found = find_type(text[:m.start()])
+        if found is None or found[2] != m.start() or not verb_led(text[m.end():]):
+            continue
+        end = m.end() + len(text[m.end():].split()[0])
+        compound = find_type(text[:end])  # "car seat covers" names seat covers
+        if compound is None or compound[2] != end or compound[1] >= m.end():
+            return found, found[2]
+    return None
+
+
+def _lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Rejoin a list the merchant's commas split: "detects wood, metal & AC wire".
+
+    A piece with the product's verb ("detects wood", "wallet holds cards") and no number
+    takes the short pieces after it up to one that closes the list with "and", "&" or "or",
+    when only commas stand between them: "metal & AC wire" alone would read as the
+    product's. "for large dogs, washable & waterproof cover" is no such list.
+    """
+    out: list[tuple[str, int]] = []
+    i = 0
+    while i < len(pieces):
+        piece, start = pieces[i]
+        end = i
+        if _verb_in(piece) and not re.search(r"\d", piece):
+            for k in range(i + 1, min(i + 4, len(pieces))):
+                nxt, at = pieces[k]
+                prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+                if (not re.fullmatch(r",\s*", text[prev_end:at]) or len(nxt.split()) > 4
+                        or re.search(r"\d", nxt) or _verb_in(nxt) or _LIST_LEAD.match(nxt)):
+                    break
+                if _COORDINATED.search(nxt):
+                    end = k
+                    break
+        if end > i:
+            last, last_at = pieces[end]
+            out.append((text[start:last_at + len(last)], start))
+        else:
+            out.append((piece, start))
+        i = end + 1
+    return out
+
+
+def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str, int]]]:
+    """Split the first clause into the head noun phrase and the segments around it.
+
+    The head is what the product is, as written, without its quantities ("Hydra stainless
+    steel water bottle 750ml" -> "stainless steel water bottle"); what follows a cue word
+    ("with", "for", "keeps"...) or a number right after the product type is a segment.
+    """
+    cut = CUT.search(piece)
+    front = piece[:cut.start()] if cut else piece
+    found, head_end = _type_before_number(front)
+    rest: list[tuple[str, int]] = []
+    tail = piece[head_end:].strip(" ,")
+    if tail:
+        rest.append((tail, start + piece.index(tail, head_end)))
+    words = piece[:head_end]
+    for q in find_quantities(words):
+        if q.kind != "number" and _own_quantity(words[:q.start], words[q.end:]):
+            size = re.match(r"\s+size\b", words[q.end:], re.IGNORECASE)  # "King size"
+            end = q.end + (size.end() if size else 0)
+            rest.insert(0, (words[q.start:end], start + q.start))
+            words = words[:q.start] + " " * (end - q.start) + words[end:]
+    head = re.sub(r"\s+", " ", words).strip(" ,")
+    return head, piece[found[1]:found[2]] if found else None, rest
+
+
+# words that tie what precedes them to the number after ("resistant to 600F", "up to 8 hours")
+_JOINING_END = re.compile(r"(?:\s+(?:up|to|about|over|under|at|least|max|maximum|min|minimum|"
+                          r"of|from|for|by|rated|approx\.?|nearly|around|after|before|"
+                          r"within|until|in|on|per|every|than|below|above|between|down|"
+                          r"a|an|the|as))+$",
+                          re.IGNORECASE)
+_PACK = re.compile(r"\d+\s*-?\s*(?:pack|pk|pcs|pieces?|count|ct|pairs?|sets?)\b|\d+\s*x\b",
+                   re.IGNORECASE)
+# verbs a merchant puts between the product and a number ("tent sleeps 4", "sprinkler covers
+# 3600 sq ft"); a word in a known type with the noun before it ("seat covers") stays a noun
+_VERBS = frozenset({"sleeps", "seats", "serves", "covers", "staples", "prints", "stores",
+                    "lasts", "reaches", "extends", "lifts", "weighs", "measures", "makes",
+                    "brews", "cooks", "feeds", "plays", "reads", "sprays", "pumps", "inflates",
+                    "cleans", "heats", "cools", "lights", "dispenses", "waters", "carries",
+                    "tows", "pulls", "accommodates", "shoots", "records", "streams", "mixes",
+                    "blends", "grinds", "dries", "absorbs", "expands", "stretches", "spans",
+                    "binds", "shreds", "cuts", "holds", "fits", "keeps", "runs", "charges",
+                    "detects", "removes", "repels", "protects", "prevents", "reduces", "finds",
+                    "tracks", "syncs", "connects", "mounts", "attaches", "sticks", "displays",
+                    "shows", "kills", "traps", "catches", "filters", "purifies", "boils",
+                    "sets", "works", "supports", "packs", "comes", "includes", "warms",
+                    "freezes", "steams", "toasts", "bakes", "fries", "washes"})
+# things other products are sized to: "15.6 inch laptop sleeve" sizes the laptop
+_HOSTS = frozenset({"laptop", "laptops", "tablet", "tablets", "phone", "phones", "tv", "tvs",
+                    "monitor", "monitors", "mattress", "mattresses", "bike", "bikes", "tire",
+                    "tires", "wheel", "wheels", "pan", "pans", "pot", "pots", "guitar", "car"})
+# a word that names the number after it: an acronym ("UPF 50+", "IP 67") or a label word
+_NUMBER_LABEL = re.compile(r"(?<=\s)(?:[A-Z]{2,5}|(?i:gen|series|model|grade|class|type|level|"
+                           r"ages?|sizes?|no\.?))$")
+Span = tuple[str, int, int]
+
+
+def _type_before_number(front: str) -> tuple[Span | None, int]:
+    """The product type of the first clause, and where the head (what it is) ends.
+
+    The head is what the product is; whatever ties a number to it stays with the number:
+    "rice cooker 6 cup" is a rice cooker; "stapler staples up to 100 sheets" and "sprinkler
+    covers 3600 sq ft" end at the type, the verb and its qualifier stay with the number;
+    "spatula heat resistant to 600F" keeps "heat resistant to" with "600F"; "jump starter
+    2000A peak" keeps "peak" with "2000A" and "sun hat UPF 50+" keeps "UPF" with "50+";
+    "HDMI 2.1 cable" and "iPhone 15 case" are one name with a number inside.
+    """
+    at = _first_number(front)
+    if at is None:
+        verb = _verb_after_type(front)
+        if verb is not None:  # "mop removes dust": the mop is the product
+            return verb
+        return find_type(front), len(front)
+    lead = front[:at].rstrip()
+    named = _name_with_number(front, at)
+    if named is not None and (find_type(lead) is None or len(lead.split()) == 1):  # "USB 3.2"
+        return named
+    joined = _JOINING_END.search(lead)
+    bare = lead[:joined.start()] if joined else lead
+    found, ends = _noun_end(bare, front[at:], bool(joined))
+    if found is not None and (ends or joined):
+        return found, found[2]
+    label = _NUMBER_LABEL.search(lead)  # "UPF 50+", "Gen 2": the label goes with its number
+    if label and found is not None and found[2] <= label.start():
+        return found, label.start()
+    return found, len(lead)
+
+
+def _own_quantity(before: str, after: str) -> bool:
+    """True when a quantity inside the head is the product's own ("12 inch skillet").
+
+    Not when a joining word ties it to what precedes ("resistant to 600F"), nor when it
+    may size the first noun of a compound ("65 inch TV stand", "15.6 inch laptop bag").
+    """
+    if _JOINING_END.search(before.rstrip()):
+        return False
+    words = after.split()
+    return len(words) < 2 or words[0].lower() not in _HOSTS
+
+
+def _first_number(front: str) -> int | None:
+    """Where the clause's first quantity starts ("sizes 8-13" from "sizes"), after a lead."""
+    m = re.search(r"\s\d", front)
+    if m is None or not front[:m.start()].strip():
+        return None
+    digit = m.start() + 1
+    starts = [q.start for q in find_quantities(front) if q.start <= digit < q.end]
+    at = min(starts, default=digit)
+    return at if front[:at].strip() else None
+
+
+def _name_with_number(front: str, at: int) -> tuple[Span, int] | None:
+    """A name with a number inside ("HDMI 2.1 cable 6.6 ft"): the type right after it."""
+    digit = at + re.search(r"\d", front[at:]).start()  # type: ignore[union-attr]
+    nxt = re.search(r"\s\d", front[digit:])
+    end = digit + nxt.start() if nxt else len(front)
+    found = find_type(front[:end])
+    if found is not None and found[2] == len(front[:end].rstrip()) and found[1] > at:
+        return found, found[2]
+    return None
+
+
+def _noun_end(words: str, after: str, joined: bool) -> tuple[Span | None, bool]:
+    """The product type in ``words``, and whether the head surely ends on it.
+
+    It does when the type ends ``words``, or when only the product's verb follows it
+    ("camping tent sleeps", "sprinkler covers" before a number): a verb is a word of
+    ``_VERBS``, or any "-s" word before "up to"/"about", unless it forms a known type
+    with the noun before it ("seat covers") or a pack count follows ("soap bars 6 pack").
+    """
+    found = find_type(words)
+    if found is None:
+        return None, False
+    verb = words[found[2]:].strip() if found[2] < len(words) else ""
+    prior: Span | None = found
+    if not verb:  # the type ends the words: is its last word the verb?
+        last = re.search(r"(\S+)$", words)
+        before = words[:last.start()].rstrip() if last else ""
+        prior = find_type(before) if before else None
+        if last is None or found[1] < last.start() or prior is None or prior[2] != len(before):
+            return found, True  # a type of two words or more ("coffee maker") is a noun
+        verb = last.group(1)
+    is_verb = (" " not in verb and (verb.lower() in _VERBS or joined and verb.endswith("s"))
+               and not _PACK.match(after) and prior is not None
+               and normal(f"{words[prior[1]:prior[2]]} {verb}") not in type_lexicon())
+    if is_verb:
+        return prior, True
+    return found, found[2] == len(words)
+
+
+def clauses(text: str) -> list[tuple[str, int]]:
+    """The brief's clauses with where each starts, a verb's comma-split list rejoined."""
+    return _lists(text, [(m.group(0), m.start()) for m in _pieces(text)])
