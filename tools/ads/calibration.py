@@ -18,15 +18,10 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sqlalchemy.engine import Engine
 
-from tools.ads.model import ClickModel, Context, organic_clicks
+from tools.ads.model import ClickModel, Context, logit, organic_clicks
 
 IDENTITY = (0.0, 1.0)
 MIN_ORDERS = 20  # per fold, else the identity
-
-
-def _logit(p: np.ndarray) -> np.ndarray:
-    q = np.clip(p, 1e-4, 1 - 1e-4)
-    return np.asarray(np.log(q / (1 - q)))
 
 
 def order_calibration(engine: Engine, prices: dict[str, float],
@@ -46,12 +41,12 @@ def order_calibration(engine: Engine, prices: dict[str, float],
             return IDENTITY
         held: list[Context] = [c for c, t in zip(items, train, strict=True) if not t]
         scores[~train] = model.predict(held)[1]
-    fit = LogisticRegression(C=1e4, max_iter=300).fit(_logit(scores)[:, None], y)
+    fit = LogisticRegression(C=1e4, max_iter=300).fit(np.array([[logit(s)] for s in scores]), y)
     return float(fit.intercept_[0]), float(fit.coef_[0][0])
 
 
 def calibrated(p: float, calibration: tuple[float, float]) -> float:
     """``p`` after Platt scaling by ``calibration`` (a, b)."""
     a, b = calibration
-    z = a + b * float(_logit(np.array([p]))[0])
+    z = a + b * logit(p)
     return 1.0 / (1.0 + math.exp(-z))

@@ -49,7 +49,8 @@ class Context:
     query: str | None = None
 
 
-def _logit(p: float) -> float:
+def logit(p: float) -> float:
+    """log-odds of ``p``, clipped to [1e-4, 1 - 1e-4]."""
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
 
@@ -76,7 +77,7 @@ class ClickModel:
             out[i, 0] = c.relevance
             out[i, 1] = math.log1p(c.organic_rank)
             out[i, 2] = math.log(max(c.price, 1.0))
-            out[i, 3] = _logit(rates[i] if isinstance(rates, list)
+            out[i, 3] = logit(rates[i] if isinstance(rates, list)
                                else rates.get(c.product_id, base))
             if pos > 0:
                 out[i, 3 + min(pos, 2)] = 1.0

@@ -25,7 +25,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from tools.ads import query_features as qf
-from tools.ads.model import DENSE, PLACEMENTS, ClickModel, Context, _logit
+from tools.ads.model import DENSE, PLACEMENTS, ClickModel, Context, logit
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ def _half(lr: LogisticRegression | None, vocab: qf.Crosses | None, rates: dict[s
         table = vocab.table()
         crosses = {pid: qf.word_weights(table, t) for pid, t in terms.items()}
     return _Half(np.array(lr.coef_[0][:DENSE]), float(lr.intercept_[0]),
-                 {p: _logit(r) for p, r in rates.items()}, _logit(base), crosses)
+                 {p: logit(r) for p, r in rates.items()}, logit(base), crosses)
 
 
 def compile_model(model: ClickModel) -> _Compiled:
