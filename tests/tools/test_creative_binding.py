@@ -179,7 +179,7 @@ def test_a_model_sentence_that_rebinds_facts_never_reaches_the_listing() -> None
     support = Support.of([brief], names=[parsed.head])
     model = ("It also runs up to 40 hours on USB-C charging. "
              "It has a red light mode and runs up to 40 hours on low.")
-    listing, dropped, n = checked_listing(build_listing(parsed), model, support)
+    listing, dropped, n = checked_listing(build_listing(parsed), model, support, parsed)
     assert n == 1 and "on USB-C charging" not in listing.description
     assert listing.description.endswith("It has a red light mode and runs up to 40 hours on low.")
     assert [d["sentence"] for d in dropped] == ["It also runs up to 40 hours on USB-C charging."]

@@ -198,7 +198,7 @@ def _run_on(clause: list[str]) -> bool:
 _SAME_QUANTITY = frozenset({"x", "by", "to", "and", "or", "/"})
 
 
-def _ends_on_material(words: list[str]) -> bool:
+def ends_on_material(words: list[str]) -> bool:
     """True when the span ends on a material ("recycled cardboard", not "rubber sole")."""
     text = " ".join(words)
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE,
@@ -319,7 +319,7 @@ class _Parser:
         if kinds is None:
             return True
         assert isinstance(kinds, frozenset)
-        if bind in MADE and (not _ends_on_material(words) or self.src.owned_by_next(c, s, words)):
+        if bind in MADE and (not ends_on_material(words) or self.src.owned_by_next(c, s, words)):
             return False
         found = _kinds(words)
         if bind in NEED_KIND:

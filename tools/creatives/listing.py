@@ -38,6 +38,7 @@ from tools.creatives.listing_builder import (
     build_listing,
     fit,
 )
+from tools.creatives.segment_binding import Segments, check_segments
 from tools.creatives.sources import product_brief, support_for
 
 if TYPE_CHECKING:
@@ -86,8 +87,9 @@ def _complete(text: str) -> str:
     return text[: end + 1] if end >= 0 else ""
 
 
-def _model_part(model_text: str, support: Support) -> tuple[list[str], list[dict[str, Any]]]:
-    """The model's sentences that survive both checks, and the ones dropped with why."""
+def _model_part(model_text: str, support: Support,
+                parsed: ParsedBrief) -> tuple[list[str], list[dict[str, Any]]]:
+    """The model's sentences that survive every check, and the ones dropped with why."""
     # the binding words ("measures", "holds", "weighs") are checked by kind in ``binding``
     words = support.words | {f for w in BIND_VERBS for f in word_forms(w)}
     result = check_prose(_complete(model_text), replace(support, words=words),
@@ -95,11 +97,13 @@ def _model_part(model_text: str, support: Support) -> tuple[list[str], list[dict
     dropped = list(result.dropped)
     kept = []
     clauses = Clauses.from_support(support)
+    segments = Segments.of(parsed)
     for sentence in split_sentences(result.text):
         found = [{"phrase": m.term, "reason": "an absolute claim no fact backs"}
                  for m in default_lexicon().find(sentence) if m.kind == "absolute"
                  and not all(support.knows(w) for w in m.term.split())]
         found = found or [f.as_dict() for f in check_binding(sentence, clauses)]
+        found = found or [f.as_dict() for f in check_segments(sentence, segments)]
         if found:
             dropped.append({"field": "description (model)", "sentence": sentence,
                             "unsupported": found})
@@ -108,10 +112,14 @@ def _model_part(model_text: str, support: Support) -> tuple[list[str], list[dict
     return kept[:MODEL_SENTENCES], dropped
 
 
-def checked_listing(listing: Listing, model_text: str,
-                    support: Support) -> tuple[Listing, list[dict[str, Any]], int]:
-    """Check every sentence of the draft; (listing, dropped sentences, model sentences kept)."""
-    kept_model, dropped = _model_part(model_text, support)
+def checked_listing(listing: Listing, model_text: str, support: Support,
+                    parsed: ParsedBrief) -> tuple[Listing, list[dict[str, Any]], int]:
+    """Check every sentence of the draft; (listing, dropped sentences, model sentences kept).
+
+    ``parsed`` is the brief the listing was built from: a model sentence carries its facts
+    only as whole segments of it (``segment_binding``).
+    """
+    kept_model, dropped = _model_part(model_text, support, parsed)
     title_findings = check_sentence(listing.title, support)
     if title_findings:
         dropped.append({"field": "title", "sentence": listing.title,
@@ -165,7 +173,7 @@ def draft_listing(store: Store, *, merchant_id: str, product_id: str | None = No
     support = support_for(store, product, text)
     draft = build_listing(parsed, product.brand or parsed.brand)
     raw = model_sentences(store, parsed, product.brand) if use_llm else ""
-    listing, dropped, kept = checked_listing(draft, raw, support)
+    listing, dropped, kept = checked_listing(draft, raw, support, parsed)
     content = {
         "title": listing.title, "bullets": listing.bullets, "description": listing.description,
         "keywords": listing.keywords, "new_product": not product_id, "brief": text,
