@@ -13,7 +13,9 @@ fixes, ``generate-v3``) and the fourth (audit_labels_v4.jsonl: 62 more new brief
 before drafting, ``generate-v4``) and the fifth (audit_labels_v5.jsonl: 67 more, frozen
 after the v4 fixes and before drafting, ``generate-v5``) and the sixth (audit_labels_v6.jsonl:
 60 more, frozen after the v5 fixes and before drafting, ``generate-v6``) and the seventh
-(audit_labels_v7.jsonl: 53 more, frozen after the v6 fixes, ``generate-v7``).
+(audit_labels_v7.jsonl: 53 more, frozen after the v6 fixes, ``generate-v7``) and the eighth
+(audit_labels_v8.jsonl: 62 more, frozen with the whole-segment rule for model sentences,
+``generate-v8``).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (5, "fifth audit (new briefs, frozen before drafting)"),
         (6, "sixth audit (new briefs, frozen before drafting)"),
         (7, "seventh audit (new briefs, frozen before drafting)"),
+        (8, "eighth audit (new briefs, frozen before drafting)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
