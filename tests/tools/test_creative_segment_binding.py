@@ -6,7 +6,7 @@ import pytest
 
 from tools.creatives.closed_world import Support
 from tools.creatives.facts import parse_facts
-from tools.creatives.listing import checked_listing
+from tools.creatives.listing import checked_listing, tidy
 from tools.creatives.listing_builder import build_listing
 from tools.creatives.segment_binding import Segments, check_segments
 
@@ -75,3 +75,9 @@ def test_the_listing_drops_a_model_sentence_that_cuts_a_segment_and_says_why() -
     assert n == 1 and listing.description.endswith("It has hand carved pieces.")
     assert "measures 15 in" not in listing.description
     assert [d["sentence"] for d in dropped] == ["This wooden chess set measures 15 in."]
+
+
+def test_only_the_model_s_articles_are_tidied() -> None:
+    assert tidy("It has a 6 speeds and a auto shut-off.") == "It has 6 speeds and an auto shut-off."
+    assert tidy("It has an 8 hour timer and a user guide.") == (
+        "It has an 8 hour timer and a user guide.")

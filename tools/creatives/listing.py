@@ -13,6 +13,7 @@ Nothing touches the catalogue until the merchant approves the draft (see ``revie
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -87,12 +88,22 @@ def _complete(text: str) -> str:
     return text[: end + 1] if end >= 0 else ""
 
 
+def tidy(text: str) -> str:
+    """Fix the articles the small model gets wrong; only articles change, no claim is added.
+
+    No article before a number of plural things ("It has a 6 speeds", "a 3 color modes"),
+    "an" before a vowel ("a auto shut-off").
+    """
+    text = re.sub(r"(?<=\s)an? (?=\d[\w.,/-]* (?:[\w-]+ )?[A-Za-z-]+[^s]s\b)", "", text)
+    return re.sub(r"(?<=\s)a (?=[aeio])", "an ", text)
+
+
 def _model_part(model_text: str, support: Support,
                 parsed: ParsedBrief) -> tuple[list[str], list[dict[str, Any]]]:
     """The model's sentences that survive every check, and the ones dropped with why."""
     # the binding words ("measures", "holds", "weighs") are checked by kind in ``binding``
     words = support.words | {f for w in BIND_VERBS for f in word_forms(w)}
-    result = check_prose(_complete(model_text), replace(support, words=words),
+    result = check_prose(tidy(_complete(model_text)), replace(support, words=words),
                          where="description (model)")
     dropped = list(result.dropped)
     kept = []
