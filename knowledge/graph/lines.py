@@ -109,6 +109,15 @@ def stated_for(exp: Expansion, tag: str, types: NeedTypes, title: str) -> bool:
     return any(set(phrase) <= words for p in phrases for phrase in p)
 
 
+def of_asked_type(exp: Expansion, title: str) -> bool:
+    """False when the query names product types and the title names none of them.
+
+    Search may still rank a frying pan for "dish cloths for a family that cooks"; a line on it
+    would claim the pan answers a dish-cloth request.
+    """
+    return not exp.product_types or bool(set(exp.product_types) & set(tokens(title)))
+
+
 def speaks(exp: Expansion, tag: str, count: NeedCount, types: NeedTypes,
            unread: frozenset[str], title: str) -> bool:
     """Whether a shown need may speak for a product.

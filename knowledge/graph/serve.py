@@ -19,6 +19,7 @@ from knowledge.graph.cards import evidence_line, product_evidence, strong_eviden
 from knowledge.graph.evidence import Lexicon
 from knowledge.graph.lines import (
     from_type_only,
+    of_asked_type,
     read_from_type_only,
     shown_needs,
     speaks,
@@ -254,7 +255,10 @@ class KnowledgeExpander:
         for ev in exp.evidence:
             if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
                 why[ev.tail] = ev.why
-        lines, matched = [], []
+        lines: list[str] = []
+        matched: list[str] = []
+        if not of_asked_type(exp, product.title):
+            return lines, matched
         shown = shown_needs(exp, self._need_count)
         unread, type_only = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):

@@ -23,6 +23,8 @@ ROWS = [
     ("S1", "Diabetic Crew Socks", ["Non-binding top for diabetic feet"]),
     ("F1", "Monk Fruit Sweetener", ["Diabetic friendly, zero calories"]),
     ("R1", "Hooded Rain Jacket", ["Water-resistant shell with taped seams"]),
+    ("K1", "Microfiber Dish Cloth", ["Absorbent and lint free"]),
+    ("K2", "Nonstick Frying Pan", ["Non-stick coating, eggs slide right off"]),
 ]
 
 
@@ -96,3 +98,13 @@ def test_a_concept_read_only_from_the_product_asked_for_earns_no_line(shop: Stor
     hits = {h.product.id: h for h in shop.search.search(query, k=8)}
     assert "water-resistant" not in hits["R1"].matched_attributes
     assert not any(line.startswith("Water-resistant") for line in hits["R1"].why)
+
+
+def test_a_product_not_of_the_asked_type_gets_no_line(shop: Store) -> None:
+    both = SearchFilters(product_ids=["K1", "K2"])
+    hits = {h.product.id: h for h in shop.search.search("frying pan for a home cook", both, k=2)}
+    assert "non-stick" in hits["K2"].matched_attributes  # a pan asked for: the line shows...
+    query = "dish cloth for a home cook"
+    assert "cloth" in shop.search.expander.expand(query).product_types
+    hits = {h.product.id: h for h in shop.search.search(query, both, k=2)}
+    assert hits["K2"].why == [] and hits["K2"].matched_attributes == []  # ...not for a cloth
