@@ -81,3 +81,11 @@ def test_only_the_model_s_articles_are_tidied() -> None:
     assert tidy("It has a 6 speeds and a auto shut-off.") == "It has 6 speeds and an auto shut-off."
     assert tidy("It has an 8 hour timer and a user guide.") == (
         "It has an 8 hour timer and a user guide.")
+
+
+def test_an_item_not_included_is_not_put_in_the_box() -> None:
+    bullets = build_listing(parse_facts("velvet pillow covers 18x18 inch, inserts not included, "
+                                        "zipper pouch included")).bullets
+    assert "Features: inserts not included." in bullets
+    assert "In the box: zipper pouch included." in bullets
+    assert not any(b.startswith("In the box") and "not" in b for b in bullets)

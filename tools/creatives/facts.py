@@ -42,6 +42,7 @@ _COMPAT_NAMES = re.compile(r"\b(?:USB-C(?: PD)?|USB-A|Lightning|MagSafe|Bluetoot
                            r"induction|microSD|Windows|macOS|iOS|Android)\b")
 _INCLUDED = re.compile(r"^(?P<a>.+?)\s(?:included|incl\.?)$|^(?:comes with|includes|including|"
                        r"incl\.?|with|in|plus)\s(?:an?\s|the\s)?(?P<b>.+)$", re.IGNORECASE)
+_NOT_INCLUDED = re.compile(r"\b(?:not|no|n't|without)\s+(?:included|incl\b)", re.IGNORECASE)
 _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|children's|unisex|"
                        r"toddlers?|babies|baby|adults?|girls'?|boys'?|teens?|seniors?|"
                        r"(?:small|medium|large) (?:dogs|cats|breeds))\b", re.IGNORECASE)
@@ -213,7 +214,7 @@ def _segment(text: str, start: int) -> Segment:
     for m in _AUDIENCE.finditer(text):
         add("audience", m.start(), m.end())
     inc = _INCLUDED.match(text)
-    if inc:
+    if inc and not _NOT_INCLUDED.search(text):  # "cover not included" is no item in the box
         group = "a" if inc.group("a") else "b"
         add("included", inc.start(group), inc.end(group))
     if not facts or not _covered(text, taken):
