@@ -5,7 +5,9 @@ has spent, and the pacing/ROI controller's state. ``AdEvent`` records impression
 add-to-carts and orders, each carrying campaign and creative ids. Money moves only in
 :func:`charge_click`, one transaction that records the click and raises the spend with a
 single conditional ``UPDATE`` (so concurrent clicks cannot overspend by more than one
-click's cost, and a repeated click is never charged twice).
+click's cost, and a repeated click is never charged twice). The ad server queues a page's
+impressions (:func:`impression_queue`) instead of writing them on the request path; a click
+and every ledger read here write the waiting ones first.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, col, select
 
 from knowledge.models import utcnow
+from knowledge.pending_writes import PendingRows, flush, queue_for
 from knowledge.sql import transaction
 
 AD_EVENT_KINDS = ("impression", "click", "cart", "order")
@@ -164,6 +167,16 @@ def record_impressions(engine: Engine, rows: list[dict[str, Any]]) -> None:
             conn.execute(insert(AdEvent.__table__), [{**r, "kind": "impression"} for r in rows])  # type: ignore[attr-defined]
 
 
+def impression_queue(engine: Engine) -> PendingRows:
+    """The impressions of this process waiting to be written (rows carry ``kind``)."""
+    return queue_for(engine, AdEvent.__table__)  # type: ignore[attr-defined]
+
+
+def flush_impressions(engine: Engine) -> None:
+    """Write this process's waiting impressions (every ledger read does this first)."""
+    flush(engine, AdEvent.__table__)  # type: ignore[attr-defined]
+
+
 def _impression(session: Session, impression_id: str) -> AdEvent | None:
     return session.exec(select(AdEvent).where(AdEvent.impression_id == impression_id,
                                               AdEvent.kind == "impression")).first()
@@ -179,6 +192,7 @@ def charge_click(engine: Engine, impression_id: str, *, now: datetime | None = N
     reached is recorded with cost 0 ("over_budget").
     """
     ts = now or utcnow()
+    flush_impressions(engine)  # a click right after its page: the impression lands first
     with Session(engine) as session:  # impressions never change: read outside the write
         shown = _impression(session, impression_id)
     if shown is None:
@@ -253,6 +267,7 @@ def totals(engine: Engine, campaign_ids: list[str], *, since: datetime | None = 
            for c in campaign_ids}
     if not campaign_ids:
         return out
+    flush_impressions(engine)
     stmt = (sql_select(col(AdEvent.campaign_id), col(AdEvent.kind), func.count(),
                        func.sum(AdEvent.cost), func.sum(AdEvent.gmv))
             .where(col(AdEvent.campaign_id).in_(campaign_ids)))
@@ -271,6 +286,7 @@ def totals(engine: Engine, campaign_ids: list[str], *, since: datetime | None = 
 def events(engine: Engine, campaign_id: str, kinds: tuple[str, ...] = AD_EVENT_KINDS
            ) -> list[AdEvent]:
     """A campaign's recorded events, oldest first."""
+    flush_impressions(engine)
     with Session(engine) as session:
         return list(session.exec(select(AdEvent).where(
             AdEvent.campaign_id == campaign_id, col(AdEvent.kind).in_(kinds))

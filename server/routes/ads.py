@@ -43,6 +43,15 @@ async def setup(state: AppState) -> None:
                          relevance=Relevance.for_store(state.store))
 
 
+async def teardown(state: AppState) -> None:
+    """Shutdown: the impressions still waiting are written (logged if the database is gone)."""
+    if state.ads is not None:
+        try:
+            await asyncio.to_thread(state.ads.close)
+        except Exception as exc:  # noqa: BLE001 - the other capabilities still shut down
+            log.error("sponsored impressions not written at shutdown: %s", exc)
+
+
 def ad_server(state: AppState) -> AdServer:
     """The process's ad server."""
     if state.ads is None:

@@ -6,10 +6,14 @@ in-flight campaigns that are in the organic top N and above the relevance floor 
 part, and a search or chat ad must also be about the query (:mod:`tools.ads.relevance`);
 bids come from the ROI-target bidder (learned pCTR/pCVR x price / target, shaded by the
 pacing and ROI controllers); :func:`tools.ads.auction.gsp` prices the winners. The request
-path reads only memory and writes only the page's impressions, before the page is served:
-if the database is lost, the page is served without ads. Reloading campaigns, stepping the
-controllers and retraining run in :mod:`tools.ads.upkeep`, on a background thread.
-Clicks are charged in :func:`knowledge.ads.charge_click`.
+path reads only memory and writes nothing: a page's impressions join the process's
+impression queue (:func:`knowledge.ads.impression_queue`), which a writer thread lands soon
+after. A click writes the waiting impressions before it charges (so a click that comes
+before its impression landed is charged once), and so does every ledger read. While the
+queue cannot write (a lost database), pages are served without ads; its rows wait and land
+when the database is back. Reloading campaigns, stepping the controllers and retraining run
+in :mod:`tools.ads.upkeep`, on a background thread. Clicks are charged in
+:func:`knowledge.ads.charge_click`.
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ log = logging.getLogger("shopmage.ads")
 REFRESH_SECONDS = 5.0
 RETRAIN_HOURS = 6
 LABEL = "Sponsored"
+LANDING_WAITS = (0.05, 0.1, 0.2)  # seconds a click waits for another process's impression
 
 
 @dataclass
@@ -94,6 +99,7 @@ class AdServer:
         self.engine, self.settings = engine, settings or AdSettings()
         self.model = model or ClickModel()
         self.scorer = Scorer(self.model)  # model.predict, compiled for the request path
+        self.queue = ledger.impression_queue(engine)  # impressions, written off the request
         self.relevance, self.background = relevance, background
         self.book: Book | None = None
         self._lock = threading.Lock()  # held while the book is reloaded or stepped
@@ -132,6 +138,7 @@ class AdServer:
     def upkeep(self, now: datetime) -> None:
         """Reload stale campaigns; on a new hour retrain (every few hours) and step controllers."""
         hour = int(pacing.aware(now).timestamp() // 3600)
+        self.queue.flush()  # the controllers and the model read the recorded impressions
         with self._lock:
             if self._stale():
                 self._reload()
@@ -180,8 +187,8 @@ class AdServer:
                   slots: int | None = None) -> list[Sponsored]:
         """Fill up to ``slots`` sponsored slots ([]: ads off, nothing relevant, no database)."""
         n_slots = self.settings.slots if slots is None else slots
-        if n_slots <= 0 or not candidates:
-            return []
+        if n_slots <= 0 or not candidates or not self.queue.healthy:
+            return []  # unhealthy: impressions cannot be recorded now
         try:
             self._upkeep_soon(now)
             book = self.book
@@ -279,13 +286,31 @@ class AdServer:
                          "impression_id": ad.impression_id, "query": query,
                          "placement": placement, "position": ad.position,
                          "relevance": ctx.relevance, "organic_rank": cand.rank,
-                         "cpc": ad.cpc, "cost": 0.0, "gmv": 0.0, "dedupe": None})
-        ledger.record_impressions(self.engine, rows)  # before the page is served
+                         "cpc": ad.cpc, "cost": 0.0, "gmv": 0.0, "dedupe": None,
+                         "kind": "impression"})
+        self.queue.add(rows, background=self.background)  # written off the request path
         return chosen
 
+    def flush(self) -> None:
+        """Write the waiting impressions now (raises the driver's error if that fails)."""
+        self.queue.flush()
+
+    def close(self) -> None:
+        """Shutdown: stop the impression writer and write what waits."""
+        self.queue.close()
+
     def click(self, impression_id: str, now: datetime) -> ledger.ClickResult | None:
-        """Record and charge a click (see :func:`knowledge.ads.charge_click`)."""
+        """Record and charge a click (see :func:`knowledge.ads.charge_click`).
+
+        This process's waiting impressions are written first. An impression still unknown
+        may be in another worker process's queue: the click waits for it a moment.
+        """
         done = ledger.charge_click(self.engine, impression_id, now=now)
+        for wait in LANDING_WAITS:
+            if done is not None:
+                break
+            time.sleep(wait)
+            done = ledger.charge_click(self.engine, impression_id, now=now)
         book = self.book
         if done is not None and done.cost and book is not None and done.campaign_id in book.live:
             book.live[done.campaign_id].state.spent += done.cost

@@ -1,0 +1,104 @@
+"""Impressions leave the request path: the auction writes nothing, a click that comes before
+its impression landed is still charged once, waiting impressions land by themselves and
+count in the report, and shutdown writes what waits. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlmodel import Session, col, func, select
+
+from knowledge import ads as ledger
+from knowledge.ads import AdEvent, AdSettings
+from knowledge.campaigns import Campaign
+from knowledge.creatives import save_creative, update_creative
+from knowledge.store import Store
+from tests.agents.catalog import acme_owns_zenflow
+from tests.conftest import BOTH_DATABASES
+from tools.ads.report import campaign_report
+from tools.ads.serving import AdServer, Candidate
+from tools.campaigns import service
+
+pytestmark = pytest.mark.parametrize("database", BOTH_DATABASES, indirect=True)
+NOW = datetime.now(UTC)
+
+
+@pytest.fixture
+def shop(store: Store, tmp_path: Path) -> tuple[Store, Campaign, list[str]]:
+    """The agent catalogue; Acme owns Zenflow and runs a week-long campaign on it."""
+    merchant, _, zen = acme_owns_zenflow(store, tmp_path)
+    plan = service.CampaignDraft(product_ids=zen, budget_total=50.0, target_roi=2.0,
+                                 start=NOW.date(), end=NOW.date() + timedelta(days=6))
+    return store, service.create_campaign(store.engine, merchant, plan, {}), zen
+
+
+def mats(store: Store) -> list[Candidate]:
+    """The organic top 50 for "yoga mat", as the search route hands it to the ad server."""
+    return [Candidate(h.product, h.score, i)
+            for i, h in enumerate(store.search.search("yoga mat", k=50))]
+
+
+def stored(store: Store) -> list[AdEvent]:
+    """The impressions in the database, read directly (nothing waiting is written)."""
+    with Session(store.engine) as session:
+        return list(session.exec(select(AdEvent).where(AdEvent.kind == "impression")
+                                 .order_by(col(AdEvent.id))))
+
+
+def test_a_click_before_its_impression_landed_is_charged_once(shop) -> None:  # type: ignore[no-untyped-def]
+    store, campaign, _ = shop
+    campaign_id = campaign.id
+    server = AdServer(store.engine, AdSettings(slots=2), background=False)  # no writer thread
+    ads = server.sponsored(mats(store), session_id="s1", now=NOW, query="yoga mat")
+    assert ads and stored(store) == []  # the auction wrote nothing: the impressions wait
+    done = server.click(ads[0].impression_id, NOW + timedelta(seconds=1))
+    assert done is not None and done.status == "charged" and done.cost == pytest.approx(ads[0].cpc)
+    assert {e.impression_id for e in stored(store)} == {a.impression_id for a in ads}
+    again = server.click(ads[0].impression_id, NOW + timedelta(seconds=2))
+    assert again is not None and again.status == "repeat" and again.cost == 0
+    assert ledger.states(store.engine, [campaign_id])[campaign_id].spent == pytest.approx(
+        ads[0].cpc)
+    clicks = ledger.events(store.engine, campaign_id, ("click",))
+    assert [(c.impression_id, c.cost) for c in clicks] == [(ads[0].impression_id, done.cost)]
+
+
+def test_waiting_impressions_land_by_themselves_and_count_in_the_report(shop) -> None:  # type: ignore[no-untyped-def]
+    store, campaign, zen = shop
+    copy = save_creative(store.engine, merchant_id=campaign.merchant_id, kind="ad_copy",
+                         content={"headline": "Grip that stays", "description": "Non-slip."})
+    update_creative(store.engine, merchant_id=campaign.merchant_id, creative_id=copy.id,
+                    status="approved")
+    ledger.attach_creative(store.engine, campaign.id, copy.id, "A")
+    server = AdServer(store.engine, AdSettings(slots=2))  # the store's: a writer thread
+    served = [ad for n in range(6)
+              for ad in server.sponsored(mats(store), session_id=f"w{n}", now=NOW)]
+    assert served and all(ad.creative_id == copy.id for ad in served)
+    deadline = time.monotonic() + 20
+    while len(stored(store)) < len(served) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    rows = stored(store)  # landed without any reader asking
+    assert [(e.impression_id, e.campaign_id, e.creative_id, e.product_id, e.position, e.cpc)
+            for e in rows] == [(a.impression_id, a.campaign_id, a.creative_id, a.product.id,
+                                a.position, a.cpc) for a in served]
+    assert server.queue.waiting() == 0 and {a.product.id for a in served} <= set(zen)
+    report = campaign_report(store.engine, campaign, NOW + timedelta(minutes=1))
+    assert report["impressions"] == len(served) and report["recorded"]
+    assert [(v["creative_id"], v["impressions"]) for v in report["variants"]] == [
+        (copy.id, len(served))]
+
+
+def test_shutdown_writes_the_waiting_impressions(shop) -> None:  # type: ignore[no-untyped-def]
+    store, campaign, _ = shop
+    server = AdServer(store.engine, AdSettings(slots=2), background=False)  # no writer thread
+    served = server.sponsored(mats(store), session_id="x1", now=NOW, query="yoga mat")
+    assert served and stored(store) == [] and server.queue.waiting() == len(served)
+    server.close()
+    assert [e.impression_id for e in stored(store)] == [a.impression_id for a in served]
+    assert server.queue.waiting() == 0
+    with Session(store.engine) as session:
+        n = session.exec(select(func.count()).select_from(AdEvent)
+                         .where(AdEvent.campaign_id == campaign.id)).one()
+    assert n == len(served)
