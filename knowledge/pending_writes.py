@@ -6,11 +6,12 @@ on a compressed clock) the next flush point writes them. Every reader of those r
 :func:`flush` first, which writes whatever waits before it returns, so no reader in this
 process misses a row it accepted. A failed write keeps the rows, in order, and the queue
 reports itself unhealthy (callers then stop producing rows) until a retry lands them.
-:meth:`PendingRows.close` (server shutdown) writes what is left.
+:meth:`PendingRows.close` (server shutdown, and at interpreter exit) writes what is left.
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import weakref
@@ -136,6 +137,16 @@ def queue_for(engine: Engine, table: Table) -> PendingRows:
         if found is None:
             found = _QUEUES[key] = PendingRows(engine, table)
         return found
+
+
+@atexit.register
+def _write_all_at_exit() -> None:
+    """A process that ends without closing its server still writes what waits (if it can)."""
+    for queue in list(_PINNED):
+        try:
+            queue.close()
+        except Exception:  # noqa: BLE001 - close() logged it; the next queue still writes
+            pass
 
 
 def flush(engine: Engine, table: Table) -> int:

@@ -1,20 +1,25 @@
 """Impressions leave the request path: the auction writes nothing, a click that comes before
-its impression landed is still charged once, waiting impressions land by themselves and
-count in the report, and shutdown writes what waits. On SQLite and PostgreSQL."""
+its impression landed is still charged once, shutdown writes what waits, and waiting
+impressions land by themselves and count in the report. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session, col, func, select
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, col, select
 
 from knowledge import ads as ledger
 from knowledge.ads import AdEvent, AdSettings
 from knowledge.campaigns import Campaign
 from knowledge.creatives import save_creative, update_creative
+from knowledge.settings import REPO_ROOT, Settings
 from knowledge.store import Store
 from tests.agents.catalog import acme_owns_zenflow
 from tests.conftest import BOTH_DATABASES
@@ -48,7 +53,7 @@ def stored(store: Store) -> list[AdEvent]:
                                  .order_by(col(AdEvent.id))))
 
 
-def test_a_click_before_its_impression_landed_is_charged_once(shop) -> None:  # type: ignore[no-untyped-def]
+def test_a_click_before_its_impression_lands_is_charged_once_and_shutdown_writes_it(shop) -> None:  # type: ignore[no-untyped-def]
     store, campaign, _ = shop
     campaign_id = campaign.id
     server = AdServer(store.engine, AdSettings(slots=2), background=False)  # no writer thread
@@ -63,6 +68,12 @@ def test_a_click_before_its_impression_landed_is_charged_once(shop) -> None:  # 
         ads[0].cpc)
     clicks = ledger.events(store.engine, campaign_id, ("click",))
     assert [(c.impression_id, c.cost) for c in clicks] == [(ads[0].impression_id, done.cost)]
+    # shutdown writes what waits
+    more = server.sponsored(mats(store), session_id="s2", now=NOW, query="yoga mat")
+    assert more and server.queue.waiting() == len(more)
+    server.close()
+    assert server.queue.waiting() == 0
+    assert [e.impression_id for e in stored(store)] == [a.impression_id for a in ads + more]
 
 
 def test_waiting_impressions_land_by_themselves_and_count_in_the_report(shop) -> None:  # type: ignore[no-untyped-def]
@@ -90,15 +101,28 @@ def test_waiting_impressions_land_by_themselves_and_count_in_the_report(shop) ->
         (copy.id, len(served))]
 
 
-def test_shutdown_writes_the_waiting_impressions(shop) -> None:  # type: ignore[no-untyped-def]
-    store, campaign, _ = shop
-    server = AdServer(store.engine, AdSettings(slots=2), background=False)  # no writer thread
-    served = server.sponsored(mats(store), session_id="x1", now=NOW, query="yoga mat")
-    assert served and stored(store) == [] and server.queue.waiting() == len(served)
-    server.close()
-    assert [e.impression_id for e in stored(store)] == [a.impression_id for a in served]
-    assert server.queue.waiting() == 0
-    with Session(store.engine) as session:
-        n = session.exec(select(func.count()).select_from(AdEvent)
-                         .where(AdEvent.campaign_id == campaign.id)).one()
-    assert n == len(served)
+ENDS_WITHOUT_CLOSING = """
+from datetime import UTC, datetime
+from knowledge import ads as ledger
+from knowledge.db import make_engine
+from knowledge.settings import Settings
+row = {"ts": datetime.now(UTC), "kind": "impression", "campaign_id": "c1", "creative_id": "k1",
+       "product_id": "p1", "session_id": "s1", "impression_id": "im_exit", "query": "mat",
+       "placement": "search", "position": 0, "relevance": 1.0, "organic_rank": 0, "cpc": 0.3,
+       "cost": 0.0, "gmv": 0.0, "dedupe": None}
+ledger.impression_queue(make_engine(Settings())).add([row], background=False)
+"""
+
+
+def test_a_process_that_ends_without_closing_still_writes_what_waits(
+        settings: Settings, engine: Engine) -> None:
+    env = {**os.environ, "SHOPMAGE_DATA_DIR": str(settings.data_dir),
+           "SHOPMAGE_DATABASE_URL": settings.database_url or ""}
+    if not settings.database_url:
+        env.pop("SHOPMAGE_DATABASE_URL")
+    subprocess.run([sys.executable, "-c", ENDS_WITHOUT_CLOSING], cwd=REPO_ROOT, env=env,
+                   check=True, timeout=120)
+    with Session(engine) as session:
+        rows = list(session.exec(select(AdEvent)))
+    assert [(e.impression_id, e.campaign_id, e.creative_id, e.cpc) for e in rows] == [
+        ("im_exit", "c1", "k1", 0.3)]
