@@ -76,7 +76,8 @@ def test_model_text_with_unsupported_claims_never_reaches_the_listing() -> None:
     support = support_for(None, DRY, brief)
     model = ("A waterproof and breathable mat. It is a non-slip yoga mat made of tpe. "
              "Best mat ever.")
-    listing, dropped, kept = checked_listing(build_listing(parse_facts(brief)), model, support)
+    parsed = parse_facts(brief)
+    listing, dropped, kept = checked_listing(build_listing(parsed), model, support, parsed)
     text = "\n".join([listing.title, *listing.bullets, listing.description])
     assert "waterproof" not in text.lower() and "best" not in text.lower()
     assert "It is a non-slip yoga mat made of tpe." in listing.description and kept == 1

@@ -89,3 +89,8 @@ def test_an_item_not_included_is_not_put_in_the_box() -> None:
     assert "Features: inserts not included." in bullets
     assert "In the box: zipper pouch included." in bullets
     assert not any(b.startswith("In the box") and "not" in b for b in bullets)
+
+
+def test_a_negated_property_is_what_the_product_is() -> None:
+    assert kept("It is a non-slip yoga mat made of tpe.", "yoga mat, made of tpe, non-slip")
+    assert not kept("It is a non-slip base yoga mat.", "yoga mat, non-slip base")

@@ -113,6 +113,7 @@ def is_property(words: list[str]) -> bool:
     last = words[-1]
     return (last[0].isdigit() or any(t[0].isdigit() for t in words[-2:])
             or words[0] == "for" or bool(_PROPERTY_END.search(last))
+            or len(words) == 2 and words[0] in ("non", "anti")  # "non-slip", "anti-fog"
             or ends_on_material(words) or verb_led(" ".join(words)))
 
 
