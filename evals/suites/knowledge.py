@@ -72,6 +72,7 @@ LABELS = {  # human-labelled samples of served evidence lines (see served_labell
     "served_labelled_v6": Path(__file__).resolve().parents[1] / "data" / "served_labels_v6.jsonl",
     "served_labelled_v7": Path(__file__).resolve().parents[1] / "data" / "served_labels_v7.jsonl",
     "served_labelled_v8": Path(__file__).resolve().parents[1] / "data" / "served_labels_v8.jsonl",
+    "served_labelled_v9": Path(__file__).resolve().parents[1] / "data" / "served_labels_v9.jsonl",
 }
 IQA = Path(__file__).resolve().parents[3] / "shared" / "data" / "intentionqa"
 K = 10
