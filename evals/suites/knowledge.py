@@ -34,7 +34,11 @@
   stopped earning lines; rows of a query that duplicates an older one are left out.
   ``served_labelled_v7``: the same census for 34 more fresh queries (``served_queries_v7.jsonl``)
   after v6's failures (beach days no longer need reef-safe; student needs name their types).
-  The latest labelled set is the current figure; v6 and v7 are small (lines cluster by query).
+  ``served_labelled_v8``: 65 more fresh queries after products not of the asked type lost their
+  lines. ``served_labelled_v9``: 80 more after every audience and situation need named the
+  product types it is for (from v8's failures); three of its queries paraphrase older ones and
+  are left out (noticed after drawing; the figure with them is in the README).
+  The latest labelled set is the current figure; each is small (lines cluster by query).
 
 Set ``SHOPMAGE_EVAL_SKIP_ESCI=1`` to skip the ESCI import (about a minute on a quiet machine).
 """
