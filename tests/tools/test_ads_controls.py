@@ -109,8 +109,22 @@ def test_a_nights_few_worthless_clicks_cannot_collapse_the_bids() -> None:
 
 def test_behind_plan_with_roi_headroom_the_bids_catch_up_fast() -> None:
     rich = Evidence(expected_gmv=800.0, recent_expected=300.0, recent_spent=20.0)  # ROI 15
-    tight = Evidence(expected_gmv=240.0, recent_expected=100.0, recent_spent=20.0)  # ROI 5
+    # ROI 4.1: behind plan the aim falls to the target 4, leaving almost no headroom
+    tight = Evidence(expected_gmv=205.0, recent_expected=82.0, recent_spent=20.0)
     fast = step(Control(1.0, 1.0), spent=50.0, gmv=800.0, plan_share=0.2, evidence=rich)
-    slow = step(Control(1.0, 1.0), spent=50.0, gmv=240.0, plan_share=0.2, evidence=tight)
+    slow = step(Control(1.0, 1.0), spent=50.0, gmv=205.0, plan_share=0.2, evidence=tight)
     assert fast.shade > 1.5  # the ROI headroom lets the pace step through
     assert 1.0 <= slow.shade <= 1.0 * np.exp(pacing.EXPLORE_STEP) + 1e-9
+
+
+def test_behind_plan_the_margin_above_the_target_is_spent_on_catching_up() -> None:
+    """Bids buying ROI 4.2 at target 4 (under the 1.15x aim): held on plan, raised behind it."""
+    margin = Evidence(expected_gmv=420.0, recent_expected=84.0, recent_spent=20.0)  # ROI 4.2
+    on_plan = step(Control(1.0, 1.0), spent=200.0, gmv=840.0, plan_share=0.2,
+                   evidence=Evidence(840.0, 84.0, 20.0))
+    behind = step(Control(1.0, 1.0), spent=100.0, gmv=420.0, plan_share=0.2, evidence=margin)
+    assert on_plan.shade < 1.0 < behind.shade
+    # still under the target, being behind plan buys no catch-up
+    poor = Evidence(expected_gmv=380.0, recent_expected=76.0, recent_spent=20.0)  # ROI 3.8
+    assert step(Control(1.0, 1.0), spent=100.0, gmv=380.0, plan_share=0.2,
+                evidence=poor).shade < 1.0

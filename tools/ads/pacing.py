@@ -13,9 +13,11 @@ over the target ROI, shaded by the smaller of two multipliers:
   handful of clicks cannot collapse the bids. The ROI asked for is the aim plus any
   deficit so far spread over the budget left. Behind plan, the multiplier rises with the
   pacing step as far as the ROI headroom (the error, in log space) allows: the ROI
-  constraint caps the catch-up instead of slowing it. With no recent click there is no
-  evidence: a campaign behind plan then probes upwards, so a few unlucky hours cannot
-  stall it at a bid that never wins;
+  constraint caps the catch-up instead of slowing it. The aim's margin above the target is
+  insurance against noisy realised ROI; behind plan it is spent on catching up (the aim
+  falls linearly to the target by ``BEHIND_RELAX`` of the budget behind). With no recent
+  click there is no evidence: a campaign behind plan then probes upwards, so a few
+  unlucky hours cannot stall it at a bid that never wins;
 - ``pace`` (budget pacing, integral control in log space) rises while spend is behind
   plan and falls when ahead; a campaign ahead of plan by more than a slack sits out
   (throttling) until the plan catches up.
@@ -44,6 +46,7 @@ NEED_LIMITS = (0.7, 2.0)  # the ROI asked of the remaining spend, in multiples o
 RECENT_CLICKS = 24  # the clicks that tell what the present bids buy ...
 RECENT_HOURS = 6  # ... if no older than this (else a bid cut to nothing never recovers)
 RECENT_PRIOR_CLICKS = 6  # pseudo-clicks "as needed" blended into the recent evidence
+BEHIND_RELAX = 0.05  # behind plan by this share of the budget, the aim falls to the target
 CATCH_UP_STEP = 0.6  # the most the ROI multiplier may rise in an hour behind plan ...
 GMV_AIM, GMV_ROI_GAIN, GMV_EXPLORE_STEP = 1.08, 0.2, 0.08  # without a click model
 
@@ -111,9 +114,13 @@ class Evidence:
 
 
 def roi_error(*, spent: float, gmv: float, budget: float, target_roi: float,
-              typical_cpc: float, evidence: Evidence) -> float | None:
-    """log(ROI the present bids buy / ROI needed from here on); None without recent clicks."""
-    aim = target_roi * AIM
+              typical_cpc: float, evidence: Evidence, behind: float = 0.0) -> float | None:
+    """log(ROI the present bids buy / ROI needed from here on); None without recent clicks.
+
+    ``behind``: spend behind plan, as a share of the budget (negative: ahead).
+    """
+    # the margin above the target is insurance, given up while spend falls behind plan
+    aim = target_roi * (1 + (AIM - 1) * (1 - float(np.clip(behind / BEHIND_RELAX, 0, 1))))
     prior = PRIOR_CLICKS * typical_cpc * aim
     expected = evidence.expected_gmv
     calibration = (gmv + prior) / (expected + prior)
@@ -144,7 +151,7 @@ def update(control: Control, *, spent: float, gmv: float, budget: float, target_
     behind = (budget * plan_share - spent) / max(budget, 1e-9)  # positive: behind plan
     pace_step = PACE_GAIN * float(np.clip(behind * 20, -1.0, 1.0))
     err = roi_error(spent=spent, gmv=gmv, budget=budget, target_roi=target_roi,
-                    typical_cpc=typical_cpc, evidence=evidence)
+                    typical_cpc=typical_cpc, evidence=evidence, behind=behind)
     if err is None:  # no recent click: probe upwards while behind plan, else hold
         roi_step = min(pace_step, EXPLORE_STEP) if pace_step > 0 else 0.0
     else:
