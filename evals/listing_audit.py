@@ -15,7 +15,8 @@ after the v4 fixes and before drafting, ``generate-v5``) and the sixth (audit_la
 60 more, frozen after the v5 fixes and before drafting, ``generate-v6``) and the seventh
 (audit_labels_v7.jsonl: 53 more, frozen after the v6 fixes, ``generate-v7``) and the eighth
 (audit_labels_v8.jsonl: 62 more, frozen with the whole-segment rule for model sentences,
-``generate-v8``).
+``generate-v8``) and the ninth (audit_labels_v9.jsonl: 55 more, frozen after reading the
+v8 labels and before the v8 fixes, ``generate-v9``).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (6, "sixth audit (new briefs, frozen before drafting)"),
         (7, "seventh audit (new briefs, frozen before drafting)"),
         (8, "eighth audit (new briefs, frozen before drafting)"),
+        (9, "ninth audit (new briefs, frozen before the v8 fixes and drafting)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
