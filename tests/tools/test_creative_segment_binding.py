@@ -94,3 +94,13 @@ def test_an_item_not_included_is_not_put_in_the_box() -> None:
 def test_a_negated_property_is_what_the_product_is() -> None:
     assert kept("It is a non-slip yoga mat made of tpe.", "yoga mat, made of tpe, non-slip")
     assert not kept("It is a non-slip base yoga mat.", "yoga mat, non-slip base")
+
+
+def test_a_plug_in_product_and_a_3_in_1_name_after_audit_v8() -> None:
+    lights = parse_facts("plug in night lights 2 pack, dusk to dawn sensor")
+    assert lights.head == "plug in night lights"  # no "Plug" product with "in" as a cue
+    assert "plug" not in build_listing(lights).keywords
+    meter = build_listing(parse_facts("3-in-1 soil meter, moisture, light and pH"))
+    assert meter.title.startswith("3-in-1 soil") and "3-in-1 soil meter" in meter.keywords
+    assert not any("3-in." in b for b in meter.bullets)  # no 3 inch size
+    assert parse_facts("socks in 3 colors, cotton").head == "socks"

@@ -23,7 +23,7 @@ from knowledge.extraction.types import QUERYNER, find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.contradictions import check_contradictions
-from tools.creatives.heads import CUT, clauses, split_head, verb_led
+from tools.creatives.heads import CUT, clauses, glued, split_head, verb_led
 
 MAX_BRIEF = 1000
 _BRAND = re.compile(r"\b(?i:brand)(?:\s?name)?\s?[:=-]?\s?([A-Z][\w&'+-]*(?:\s[A-Z][\w&'+-]*)?)\.?"
@@ -207,7 +207,7 @@ def _segment(text: str, start: int) -> Segment:
                    and not re.search(r"\d", text[q.end:m[1]])]
         if made_of:
             add("material", q.start, made_of[0][2])
-        elif q.kind != "number":
+        elif q.kind != "number" and not glued(text, q.end):  # "3-in-1" is no size
             add(q.kind, q.start, q.end, q.value, q.unit)
     for _value, s, e in materials:
         add("material", s, e)

@@ -20,6 +20,31 @@ CUT = re.compile(r"\s(?:with|w/|for|fits|that|which|featuring|keeps|holds|includ
                   re.IGNORECASE)
 
 
+# a word that makes one adjective with "in" ("plug-in night lights", "built-in timer"): the
+# "in" after it is no cue that ends the product's name
+_IN_COMPOUND = frozenset({"plug", "built", "walk", "drop", "slip", "tuck", "snap", "click",
+                          "screw", "pop", "clip", "lean", "pull", "push", "stand", "fold",
+                          "roll", "lock", "pin", "press", "slide", "zip", "set", "sew", "tie"})
+
+
+def first_cut(piece: str) -> re.Match[str] | None:
+    """The first cue word that ends the product's name ("tent with ...", "fits ...")."""
+    for m in CUT.finditer(piece):
+        before = piece[:m.start()].split()
+        if m.group(0).strip().lower() == "in" and before and before[-1].lower() in _IN_COMPOUND:
+            continue
+        return m
+    return None
+
+
+def glued(text: str, end: int) -> bool:
+    """True when a quantity ending at ``end`` runs on into the next token ("3-in-1").
+
+    "3-in" of "3-in-1 soil meter" is no size of 3 inches: the name goes on without a space.
+    """
+    return bool(re.match(r"-\d|[A-Za-z0-9]", text[end:end + 2]))
+
+
 def _pieces(text: str) -> list[re.Match[str]]:
     """The brief's clauses (between commas, semicolons, full stops...), as matches."""
     out, pos = [], 0
@@ -49,7 +74,7 @@ def verb_led(text: str) -> bool:
 
 def _verb_in(piece: str) -> bool:
     """True when the piece opens with, or goes on with, the product's verb."""
-    cue = CUT.search(piece)
+    cue = first_cut(piece)
     return (verb_led(piece) or cue is not None and verb_led(piece[cue.start() + 1:])
             or _verb_after_type(piece) is not None)
 
@@ -106,7 +131,7 @@ def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str,
     steel water bottle 750ml" -> "stainless steel water bottle"); what follows a cue word
     ("with", "for", "keeps"...) or a number right after the product type is a segment.
     """
-    cut = CUT.search(piece)
+    cut = first_cut(piece)
     front = piece[:cut.start()] if cut else piece
     found, head_end = _type_before_number(front)
     rest: list[tuple[str, int]] = []
@@ -115,7 +140,8 @@ def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str,
         rest.append((tail, start + piece.index(tail, head_end)))
     words = piece[:head_end]
     for q in find_quantities(words):
-        if q.kind != "number" and _own_quantity(words[:q.start], words[q.end:]):
+        if (q.kind != "number" and not glued(words, q.end)
+                and _own_quantity(words[:q.start], words[q.end:])):
             size = re.match(r"\s+size\b", words[q.end:], re.IGNORECASE)  # "King size"
             end = q.end + (size.end() if size else 0)
             rest.insert(0, (words[q.start:end], start + q.start))
