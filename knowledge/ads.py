@@ -12,7 +12,7 @@ and every ledger read here write the waiting ones first.
 
 from __future__ import annotations
 
-import uuid
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -133,8 +133,8 @@ def campaigns_version() -> int:
 
 
 def new_impression_id() -> str:
-    """A fresh impression id."""
-    return "im_" + uuid.uuid4().hex[:16]
+    """A fresh impression id (16 random hex digits)."""
+    return "im_" + secrets.token_hex(8)
 
 
 def ensure_state(engine: Engine, campaign_id: str, budget: float, *, strategy: str = "roi",

@@ -175,7 +175,8 @@ def test_overlapping_campaigns_are_refused(shop) -> None:  # type: ignore[no-unt
 def test_lost_database_serves_without_ads_and_never_half_charges(shop) -> None:  # type: ignore[no-untyped-def]
     store, merchant, zen = shop
     campaign = service.create_campaign(store.engine, merchant, draft(zen), {})
-    server = AdServer(store.engine, AdSettings(slots=2))
+    # no threads (upkeep and writes run at the calls): none may touch the files moved below
+    server = AdServer(store.engine, AdSettings(slots=2), background=False)
     candidates = page(store, "yoga mat")
     shown = server.sponsored(candidates, session_id="s1", now=NOW)
     assert shown

@@ -210,14 +210,16 @@ class AdServer:
         hour = int(now.timestamp() // 3600)
         rank_cap, floor = self.settings.relevance_top, self.settings.relevance_floor
         relevance = self.relevance if needs_check(placement, query) else None
+        min_sim = self.settings.relevance_min_similarity
         qvec = None
-        live_now: dict[str, bool] = {}  # campaign -> eligible, asked once per page
+        live_now: dict[str, Live | None] = {}  # campaign -> itself if eligible, asked once
         out: list[Entry] = []
-        for cand in candidates:
+        for cand in candidates:  # (ORM attributes are slow to read: each read once)
             if cand.rank >= rank_cap:
                 continue
             product = cand.product
-            cids = book.by_product.get(product.id)
+            pid = product.id
+            cids = book.by_product.get(pid)
             if not cids:
                 continue
             share = cand.score / top
@@ -228,24 +230,26 @@ class AdServer:
                 continue
             if relevance is not None:
                 qvec = relevance.query_vector(query or "") if qvec is None else qvec
-                sim = relevance.similarity(qvec, product.id)
-                if sim is None or sim < self.settings.relevance_min_similarity:
+                sim = relevance.similarity(qvec, pid)
+                if sim is None or sim < min_sim:
                     continue
-            ctx = Context(product.id, float(product.price or 0.0), share, cand.rank,
-                          placement, query)
+            ctx = Context(pid, float(product.price or 0.0), share, cand.rank, placement, query)
             out.extend((cand, item, ctx) for item in live)
         return out
 
-    def _live(self, book: Book, cids: list[str], known: dict[str, bool], now: datetime,
+    def _live(self, book: Book, cids: list[str], known: dict[str, Live | None], now: datetime,
               hour: int) -> list[Live]:
         """The product's campaigns that may bid now (each campaign asked once per page)."""
         out = []
         for cid in cids:
-            ok = known.get(cid)
-            if ok is None:
-                ok = known[cid] = book.live[cid].eligible(now, hour, self.settings.reserve_cpc)
-            if ok:
-                out.append(book.live[cid])
+            if cid in known:
+                item = known[cid]
+            else:
+                item = book.live[cid]
+                item = known[cid] = (item if item.eligible(now, hour, self.settings.reserve_cpc)
+                                     else None)
+            if item is not None:
+                out.append(item)
         return out
 
     def _bids(self, entries: list[Entry]) -> tuple[np.ndarray, np.ndarray]:

@@ -49,14 +49,15 @@ class Live:
         if not self.first <= now < self.last:
             return False
         state = self.state
-        if state.spent >= state.budget - reserve:
+        spent, budget = state.spent, state.budget  # (each ORM attribute read once)
+        if spent >= budget - reserve:
             return False
         if hour != self.hour:
             next_hour = now.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
             share = pacing.planned_share(self.start, self.end, next_hour)
-            self.throttle_at = state.budget * (share + pacing.AHEAD_SLACK)
+            self.throttle_at = budget * (share + pacing.AHEAD_SLACK)
             self.hour = hour
-        return state.spent < self.throttle_at
+        return spent < self.throttle_at
 
 
 @dataclass
