@@ -28,6 +28,7 @@ i my from after before during near at while if""".split())
 
 NeedCount = Callable[[str], int]
 NeedTypes = Callable[[str, str], tuple[tuple[str, ...], ...]]  # (head, tag) -> type phrases
+NeedKind = Callable[[str], str]  # head -> "audience" or "intent"
 
 
 def _needs_of(exp: Expansion, tag: str) -> list[str]:
@@ -59,15 +60,19 @@ def unread_words(query: str, read: Iterable[tuple[str, ...]]) -> frozenset[str]:
                      if w not in covered and w not in FILLER and not w.isdigit())
 
 
+def _phrase_words(query: str) -> list[str]:
+    words = query.lower().split()
+    end = next((i for i, w in enumerate(words) if w in PHRASE_END), len(words))
+    return words[:end]
+
+
 def product_phrase(query: str) -> frozenset[str]:
     """The words of the query's opening product phrase.
 
     "fitness tracker" in "fitness tracker for someone whose doctor ..."; the whole query when
     nothing follows the product.
     """
-    words = query.lower().split()
-    end = next((i for i, w in enumerate(words) if w in PHRASE_END), len(words))
-    return frozenset(tokens(" ".join(words[:end])))
+    return frozenset(tokens(" ".join(_phrase_words(query))))
 
 
 def read_from_type_only(query: str, keys: Iterable[tuple[str, ...]],
@@ -112,23 +117,40 @@ def stated_for(exp: Expansion, tag: str, types: NeedTypes, title: str) -> bool:
 def of_asked_type(exp: Expansion, title: str) -> bool:
     """False when the query names product types and the title names none of them.
 
-    Search may still rank a frying pan for "dish cloths for a family that cooks"; a line on it
-    would claim the pan answers a dish-cloth request.
+    The type is the last word of the query's product phrase when that is a type word ("bag"
+    in "laptop bag for a commuter who walks in the rain", not "rain"), else any type word the
+    query names. Search may still rank a rain jacket there; a line on it would claim the
+    jacket answers a bag request.
     """
-    return not exp.product_types or bool(set(exp.product_types) & set(tokens(title)))
+    if not exp.product_types:
+        return True
+    phrase = tokens(" ".join(_phrase_words(exp.query)))
+    asked = {phrase[-1]} if phrase and phrase[-1] in exp.product_types else set(exp.product_types)
+    return bool(asked & set(tokens(title)))
+
+
+def audience_only(exp: Expansion, tag: str, kind: NeedKind) -> bool:
+    """True when every head asking for ``tag`` is an audience (who), not a situation (what).
+
+    "a cook" says who shops; "a cook with a glass top stove" says more, and the cook's usual
+    need (non-stick) does not answer the stove.
+    """
+    heads = _needs_of(exp, tag)
+    return bool(heads) and all(kind(h) == "audience" for h in heads)
 
 
 def speaks(exp: Expansion, tag: str, count: NeedCount, types: NeedTypes,
-           unread: frozenset[str], title: str) -> bool:
+           unread: frozenset[str], title: str, kind: NeedKind) -> bool:
     """Whether a shown need may speak for a product.
 
-    It must be stated for the product's type (when stated for types at all); a generic need
-    speaks only when every content word of the query is read by a concept, named in the
-    product's title, or names the need itself ("slipping" for slip-resistant).
+    It must be stated for the product's type (when stated for types at all); a need asked
+    only by audiences (or by broad ones) speaks only when every content word of the query is
+    read by a concept, named in the product's title, or names the need itself ("slipping" for
+    slip-resistant).
     """
     if not stated_for(exp, tag, types, title):
         return False
-    if not generic_only(exp, tag, count):
+    if not generic_only(exp, tag, count) and not audience_only(exp, tag, kind):
         return True
     stems = {w[:4] for w in tokens(tag.replace("-", " "))}
     return not {w for w in unread - set(tokens(title)) if w[:4] not in stems}

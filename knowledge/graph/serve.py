@@ -80,7 +80,7 @@ def _index(rows: list[Assertion], categories: set[str]) -> _Graph:
             g.need_types[(a.head, a.tail)] = _for_types(a)
             g.need_for[(a.head, a.tail)] = tuple(
                 tuple(tokens(str(n))) for n in (a.evidence or {}).get("for") or [])
-            g.type_words |= g.need_types[(a.head, a.tail)]
+            g.type_words |= {phrase[-1] for phrase in g.need_for[(a.head, a.tail)] if phrase}
             g.concepts[_key(a.head)].append((a.head, None))
             g.kinds[a.head] = a.head_type
         elif a.relation == "X_INTERESTED_IN":
@@ -263,7 +263,8 @@ class KnowledgeExpander:
         unread, type_only = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
             if tag not in shown or from_type_only(exp, tag, type_only) or not speaks(
-                    exp, tag, self._need_count, self._need_for, unread, product.title):
+                    exp, tag, self._need_count, self._need_for, unread, product.title,
+                    self._kind):
                 continue
             span = product_evidence(product, tag, self.lexicon)
             if span is None or not strong_evidence(span, self.lexicon):
@@ -274,6 +275,9 @@ class KnowledgeExpander:
 
     def _need_count(self, head: str) -> int:
         return len(self.graph.needs.get(head, ()))
+
+    def _kind(self, head: str) -> str:
+        return self.graph.kinds.get(head, "audience")
 
     def _need_for(self, head: str, tag: str) -> tuple[tuple[str, ...], ...]:
         return self.graph.need_for.get((head, tag), ())

@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.expansion import Expansion
 from knowledge.graph.build import build_knowledge
 from knowledge.graph.cards import strong_evidence
 from knowledge.graph.evidence import Lexicon, find_evidence
+from knowledge.graph.lines import of_asked_type
 from knowledge.graph.serve import KnowledgeExpander
 from knowledge.ingest import import_catalog
 from knowledge.search import SearchFilters
@@ -25,6 +27,7 @@ ROWS = [
     ("R1", "Hooded Rain Jacket", ["Water-resistant shell with taped seams"]),
     ("K1", "Microfiber Dish Cloth", ["Absorbent and lint free"]),
     ("K2", "Nonstick Frying Pan", ["Non-stick coating, eggs slide right off"]),
+    ("B1", "Waterproof Laptop Bag", ["Waterproof shell keeps the rain out"]),
 ]
 
 
@@ -108,3 +111,22 @@ def test_a_product_not_of_the_asked_type_gets_no_line(shop: Store) -> None:
     assert "cloth" in shop.search.expander.expand(query).product_types
     hits = {h.product.id: h for h in shop.search.search(query, both, k=2)}
     assert hits["K2"].why == [] and hits["K2"].matched_attributes == []  # ...not for a cloth
+
+
+def test_the_type_asked_for_is_the_head_of_the_product_phrase(shop: Store) -> None:
+    query = "laptop bag for a commuter who walks in the rain"
+    hits = {h.product.id: h for h in shop.search.search(
+        query, SearchFilters(product_ids=["B1", "R1"]), k=2)}
+    assert any(line.startswith("Waterproof") for line in hits["B1"].why)
+    assert hits["R1"].why == []  # a rain jacket is not the bag asked for, though "rain" is named
+    exp = Expansion(query=query, product_types=["bag", "laptop"])
+    assert of_asked_type(exp, "Padded Laptop Bag") and not of_asked_type(exp, "Laptop Stand")
+
+
+def test_an_audience_need_stays_quiet_when_the_query_states_a_situation_nothing_read(
+        shop: Store) -> None:
+    pans = SearchFilters(product_ids=["K2"])
+    [hit] = shop.search.search("frying pan for a home cook", pans, k=1)
+    assert hit.matched_attributes == ["non-stick"]  # the cook's usual need answers "a cook"...
+    [hit] = shop.search.search("frying pan for a home cook with a glass top stove", pans, k=1)
+    assert hit.why == [] and hit.matched_attributes == []  # ...not the glass-top stove
