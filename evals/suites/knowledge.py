@@ -38,6 +38,8 @@
   lines. ``served_labelled_v9``: 80 more after every audience and situation need named the
   product types it is for (from v8's failures); three of its queries paraphrase older ones and
   are left out (noticed after drawing; the figure with them is in the README).
+  ``served_labelled_v10``: 80 more (checked for paraphrases first) after audience needs went
+  quiet on situations nothing read and the asked type became the product phrase's head.
   The latest labelled set is the current figure; each is small (lines cluster by query).
 
 Set ``SHOPMAGE_EVAL_SKIP_ESCI=1`` to skip the ESCI import (about a minute on a quiet machine).
@@ -77,6 +79,7 @@ LABELS = {  # human-labelled samples of served evidence lines (see served_labell
     "served_labelled_v7": Path(__file__).resolve().parents[1] / "data" / "served_labels_v7.jsonl",
     "served_labelled_v8": Path(__file__).resolve().parents[1] / "data" / "served_labels_v8.jsonl",
     "served_labelled_v9": Path(__file__).resolve().parents[1] / "data" / "served_labels_v9.jsonl",
+    "served_labelled_v10": Path(__file__).resolve().parents[1] / "data" / "served_labels_v10.jsonl",
 }
 IQA = Path(__file__).resolve().parents[3] / "shared" / "data" / "intentionqa"
 K = 10
