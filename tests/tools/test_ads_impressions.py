@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,7 @@ from knowledge import ads as ledger
 from knowledge.ads import AdEvent, AdSettings
 from knowledge.campaigns import Campaign
 from knowledge.creatives import save_creative, update_creative
+from knowledge.db import make_engine
 from knowledge.settings import REPO_ROOT, Settings
 from knowledge.store import Store
 from tests.agents.catalog import acme_owns_zenflow
@@ -99,6 +101,30 @@ def test_waiting_impressions_land_by_themselves_and_count_in_the_report(shop) ->
     assert report["impressions"] == len(served) and report["recorded"]
     assert [(v["creative_id"], v["impressions"]) for v in report["variants"]] == [
         (copy.id, len(served))]
+
+
+def test_a_click_on_another_worker_waits_for_the_impression_in_flight(shop) -> None:  # type: ignore[no-untyped-def]
+    store, campaign, _ = shop
+    serving = AdServer(store.engine, AdSettings(slots=2), background=False)
+    other = make_engine(store.settings)  # a second worker process: its own engine and queue
+    try:
+        clicking = AdServer(other, AdSettings(slots=2), background=False)
+        ads = serving.sponsored(mats(store), session_id="s1", now=NOW, query="yoga mat")
+        assert ads and stored(store) == []
+        got: list[ledger.ClickResult | None] = []
+        worker = threading.Thread(target=lambda: got.append(
+            clicking.click(ads[0].impression_id, NOW)))
+        worker.start()
+        time.sleep(0.03)
+        serving.flush()  # the serving worker's writer lands the page a moment later
+        worker.join()
+        assert got[0] is not None and got[0].status == "charged"
+        assert got[0].cost == pytest.approx(ads[0].cpc)
+        started = time.monotonic()
+        assert clicking.click("im_never_served", NOW) is None  # unknown: a bounded wait
+        assert time.monotonic() - started < 5
+    finally:
+        other.dispose()
 
 
 ENDS_WITHOUT_CLOSING = """
