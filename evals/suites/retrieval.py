@@ -67,7 +67,7 @@ def run(ctx: SuiteContext) -> SuiteResult:
                                              use_knowledge=True)
         ctx.progress("learned ranker: 5-fold query-grouped cross-validation ...")
         learned = ranker_cv(data.judgments_path, data.products_path, store.embedder.embed, K,
-                            ctx.seed)
+                            ctx.seed, stored=store.vectors.vectors_for)
     finally:
         store.close()
     result = _result(data, runs, details)
@@ -134,16 +134,9 @@ def _run_system(ctx: SuiteContext, store: Store, queries: list[EsciQuery],
     rng = random.Random(f"{ctx.seed}:{system}")
     out = SystemRun()
     for query in queries:
-        judged = query.product_ids
-        filters = SearchFilters(product_ids=judged)
-        hits = store.search.search(query.query, filters, k=len(judged), mode=system,
-                                   use_knowledge=use_knowledge)
-        ranked = [h.product.id for h in hits]
-        rest = [pid for pid in judged if pid not in set(ranked)]
-        if rest:
-            out.filled += 1
-            rng.shuffle(rest)
-        out.ndcg.append(ndcg_at_k(ranked + rest, query.gains, K))
+        value, filled = judged_ndcg(store, query, system, rng, use_knowledge=use_knowledge)
+        out.ndcg.append(value)
+        out.filled += filled
         start = time.perf_counter()
         hits = store.search.search(query.query, None, k=MRR_DEPTH, mode=system,
                                    use_knowledge=use_knowledge)
@@ -152,6 +145,22 @@ def _run_system(ctx: SuiteContext, store: Store, queries: list[EsciQuery],
         out.recall.append(recall_at_k(ranked, query.exact, K))
         out.rr.append(reciprocal_rank(ranked, query.exact))
     return out
+
+
+def judged_ndcg(store: Store, query: EsciQuery, system: Mode, rng: random.Random, *,
+                use_knowledge: bool = False) -> tuple[float, bool]:
+    """nDCG@10 of ``query``'s judged products in the order ``system`` returns them.
+
+    Judged products the system does not return are appended in ``rng``'s order; the flag
+    says whether any were.
+    """
+    judged = query.product_ids
+    hits = store.search.search(query.query, SearchFilters(product_ids=judged), k=len(judged),
+                               mode=system, use_knowledge=use_knowledge)
+    ranked = [h.product.id for h in hits]
+    rest = [pid for pid in judged if pid not in set(ranked)]
+    rng.shuffle(rest)
+    return ndcg_at_k(ranked + rest, query.gains, K), bool(rest)
 
 
 def _result(data: EsciData, runs: dict[str, SystemRun], details: dict[str, Any]) -> SuiteResult:

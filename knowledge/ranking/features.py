@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
-from knowledge.ranking.fields import FIELDS, FieldDoc, FieldIndex
+from knowledge.ranking.fields import FIELDS, FieldDoc, FieldIndex, audiences_named
 from knowledge.text import stem, tokens
 
 FEATURES = (
-    "bm25_norm", "bm25_rank", "cosine", "cosine_norm", "cosine_rank", "rrf",
+    "bm25_norm", "bm25_rank", "cosine", "cosine_norm", "cosine_rank", "rrf", "hybrid",
+    "hybrid_rank",
     *(f"bm25_{f}_norm" for f in FIELDS),
     "title_coverage", "coverage", "idf_title_coverage", "idf_missing", "phrase_title",
     "bigram_title",
@@ -30,9 +32,6 @@ orange gold silver ivory cream teal tan khaki burgundy maroon olive charcoal tur
 lavender mint clear multicolor""".split())
 SIZE_WORDS = frozenset("""xs s m l xl xxl xxxl 2xl 3xl small medium large queen king twin full
 petite plus tall wide narrow oz ml inch inches ft cm mm gallon quart pint pack count lb""".split())
-AUDIENCE_WORDS = {"women": "f", "woman": "f", "womens": "f", "ladies": "f", "girls": "f",
-                  "girl": "f", "men": "m", "man": "m", "mens": "m", "boys": "m", "boy": "m",
-                  "kids": "k", "kid": "k", "toddler": "k", "baby": "k", "youth": "k"}
 _NEGATION = re.compile(r"\b(?:without|no|not|non|free of|except)\s+(?:any\s+)?([a-z][a-z-]+)")
 RRF_K = 60.0
 PRF_TOP = 5
@@ -60,14 +59,8 @@ def read_query(text: str) -> QueryParts:
     words = re.findall(r"[a-z0-9/.]+", low)
     colors = tuple(w for w in words if w in COLORS)
     sizes = tuple(t for t in toks if any(c.isdigit() for c in t) or t in SIZE_WORDS)
-    audiences = frozenset(AUDIENCE_WORDS[w] for w in re.findall(r"[a-z]+", low.replace("'", ""))
-                          if w in AUDIENCE_WORDS)
+    audiences = audiences_named(low)
     return QueryParts(text, toks, positive, excluded, colors, sizes, audiences)
-
-
-def _audiences(title: str) -> frozenset[str]:
-    return frozenset(AUDIENCE_WORDS[w] for w in re.findall(r"[a-z]+", title.replace("'", ""))
-                     if w in AUDIENCE_WORDS)
 
 
 def _minmax(x: np.ndarray) -> np.ndarray:
@@ -88,12 +81,36 @@ def _rank_recip(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + ranks)
 
 
+def hybrid_fusion(bm25: np.ndarray, cosine: np.ndarray) -> np.ndarray:
+    """The candidates' fused score as hybrid search computes it (``SearchEngine.search``).
+
+    Reciprocal-rank fusion of the BM25 order and the dense order, where (as in search) only
+    candidates with a positive BM25 score are in the BM25 list: a candidate no query word
+    matched gets the dense term alone.
+    """
+    out = np.zeros(len(bm25))
+    matched = [int(i) for i in np.argsort(-bm25, kind="stable") if bm25[i] > 0]
+    for rank, i in enumerate(matched):
+        out[i] += 1.0 / (RRF_K + rank + 1)
+    dense = np.where(np.isfinite(cosine), cosine, -np.inf)
+    for rank, i in enumerate(np.argsort(-dense, kind="stable")):
+        if np.isfinite(dense[i]):
+            out[int(i)] += 1.0 / (RRF_K + rank + 1)
+    return out
+
+
+@lru_cache(maxsize=512)
+def _lacking(term: str) -> re.Pattern[str]:
+    t = re.escape(term)
+    return re.compile(rf"\b(?:without|no|non|not|zero|free of|free from)[\s-]+"
+                      rf"(?:[a-z]+\s+)?{t}|\b{t}[a-z]*[\s-]?(?:free|less)\b|"
+                      rf"\b(?:un|non-?){t}")
+
+
 def _says_without(text: str, term: str) -> bool:
     """The product text states it lacks ``term`` ("no straw", "BPA-free", "without lid")."""
-    t = re.escape(term)
-    return bool(re.search(rf"\b(?:without|no|non|not|zero|free of|free from)[\s-]+"
-                          rf"(?:[a-z]+\s+)?{t}|\b{t}[a-z]*[\s-]?(?:free|less)\b|"
-                          rf"\b(?:un|non-?){t}", text))
+    # every wording names the term itself: a text without it is answered without the regex
+    return term in text and _lacking(term).search(text) is not None
 
 
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
@@ -104,21 +121,20 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
 def _match_row(q: QueryParts, doc: FieldDoc, idf: dict[str, float],
                named_brands: set[tuple[str, ...]]) -> list[float]:
     want = set(q.positive)
-    title = set(doc.title)
-    every = (title | set(doc.bullets) | set(doc.description) | set(doc.brand) | set(doc.kind)
-             | set(doc.category))
+    title, every = doc.title_set, doc.every
     coverage_title = len(want & title) / len(want) if want else 0.0
     coverage = len(want & every) / len(want) if want else 0.0
     total = sum(idf.values()) or 1.0
     idf_title = sum(idf[t] for t in want & title) / total
     idf_missing = sum(idf[t] for t in want - every) / total
-    phrase = float(_contains(doc.title, q.positive)) if len(q.positive) > 1 else np.nan
-    bigrams = [q.positive[i:i + 2] for i in range(len(q.positive) - 1)]
-    bigram = (sum(_contains(doc.title, b) for b in bigrams) / len(bigrams)) if bigrams else np.nan
+    phrase = (float(want <= title and _contains(doc.title, q.positive))
+              if len(q.positive) > 1 else np.nan)
+    bigrams = list(zip(q.positive, q.positive[1:], strict=False))
+    bigram = (sum(b in doc.title_bigrams for b in bigrams) / len(bigrams)) if bigrams else np.nan
     kind = (float(set(doc.kind) <= set(q.tokens)) if doc.kind else np.nan)
     brand = (float(set(doc.brand) <= set(q.tokens)) if doc.brand else np.nan)
     other_brand = (float(doc.brand not in named_brands) if named_brands else np.nan)
-    title_aud = _audiences(doc.title_text)
+    title_aud = doc.audiences
     clash = (float(bool(title_aud) and not (title_aud & q.audiences)) if q.audiences
              else np.nan)
     color = (float(any(c in doc.color or c in doc.raw for c in q.colors)) if q.colors
@@ -127,7 +143,7 @@ def _match_row(q: QueryParts, doc: FieldDoc, idf: dict[str, float],
     negated, lacks = np.nan, np.nan
     if q.excluded:
         lacks = float(any(_says_without(doc.raw, x) for x in q.excluded))
-        negated = float(not lacks and any(x in title or x in set(doc.bullets)
+        negated = float(not lacks and any(x in title or x in doc.bullet_set
                                           for x in q.excluded))
     return [coverage_title, coverage, idf_title, idf_missing, phrase, bigram, kind, brand,
             other_brand, clash, color, size, negated, lacks]
@@ -164,14 +180,15 @@ def candidate_features(query: str, docs: list[FieldDoc], fields: FieldIndex, bm2
     cosine = np.asarray(cosine, dtype=float)
     rb, rd = _rank_recip(bm25), _rank_recip(cosine)
     rrf = 1.0 / (RRF_K + 1.0 / rb) + 1.0 / (RRF_K + 1.0 / rd)
-    per_field = [_minmax(np.array([fields.bm25(list(q.positive), d, f) for d in docs]))
-                 for f in FIELDS]
+    per_field = [_minmax(np.array(fields.bm25_many(list(q.positive), docs, f))) for f in FIELDS]
     idf = {t: fields.idf(t) for t in set(q.positive)}
     named = {d.brand for d in docs if d.brand and set(d.brand) <= set(q.tokens)}
     matches = np.array([_match_row(q, d, idf, named) for d in docs], dtype=float).reshape(n, 14)
     know = (np.asarray(knowledge, dtype=float) if knowledge is not None
             else np.full(n, np.nan))
-    columns = [_minmax(bm25), rb, cosine, _minmax(cosine), rd, rrf, *per_field,
+    hybrid = hybrid_fusion(bm25, cosine)
+    columns = [_minmax(bm25), rb, cosine, _minmax(cosine), rd, rrf, _minmax(hybrid),
+               _rank_recip(hybrid), *per_field,
                *matches.T, centroid_cosine(vectors, rrf), know,
                _minmax(np.asarray(popularity, dtype=float)),
                np.full(n, float(len(q.positive))),

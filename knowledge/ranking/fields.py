@@ -8,6 +8,7 @@ one query are scored, so plain Python over token tuples is fast enough (about 50
 from __future__ import annotations
 
 import math
+import re
 import sys
 import threading
 from collections import Counter
@@ -20,6 +21,15 @@ from knowledge.text import tokens
 FIELDS = ("title", "bullets", "description", "brand", "category")
 TEXT_LIMIT = 800  # characters of bullets and description kept per product
 K1, B = 1.2, 0.75
+AUDIENCE_WORDS = {"women": "f", "woman": "f", "womens": "f", "ladies": "f", "girls": "f",
+                  "girl": "f", "men": "m", "man": "m", "mens": "m", "boys": "m", "boy": "m",
+                  "kids": "k", "kid": "k", "toddler": "k", "baby": "k", "youth": "k"}
+
+
+def audiences_named(text: str) -> frozenset[str]:
+    """The audiences (f, m, k) a lower-cased text names ("women's", "boys", "toddler")."""
+    return frozenset(AUDIENCE_WORDS[w] for w in re.findall(r"[a-z]+", text.replace("'", ""))
+                     if w in AUDIENCE_WORDS)
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,12 @@ class FieldDoc:
     kind: tuple[str, ...]
     raw: str
     title_text: str
+    counts: dict[str, Counter[str]] = field(default_factory=dict, compare=False)
+    title_set: frozenset[str] = frozenset()
+    bullet_set: frozenset[str] = frozenset()
+    every: frozenset[str] = frozenset()  # tokens of every field
+    title_bigrams: frozenset[tuple[str, str]] = frozenset()
+    audiences: frozenset[str] = frozenset()  # named in the title
 
     def field(self, name: str) -> tuple[str, ...]:
         """The tokens of field ``name`` (one of :data:`FIELDS`)."""
@@ -55,12 +71,19 @@ def field_doc(product: Product) -> FieldDoc:
     raw = " ".join([product.title, bullets, description, str(product.color or "")]).lower()
     path = attrs.get("category_path")
     category = " ".join(map(str, path)) if isinstance(path, list) else (product.category or "")
-    return FieldDoc(title=_toks(product.title), bullets=_toks(bullets),
-                    description=_toks(description), brand=_toks(product.brand or ""),
-                    category=_toks(category.replace("_", " ")),
-                    color=(product.color or "").lower(),
-                    kind=_toks(kind) if isinstance(kind, str) else (), raw=raw,
-                    title_text=product.title.lower())
+    parts = {"title": _toks(product.title), "bullets": _toks(bullets),
+             "description": _toks(description), "brand": _toks(product.brand or ""),
+             "category": _toks(category.replace("_", " "))}
+    kinds = _toks(kind) if isinstance(kind, str) else ()
+    title = parts["title"]
+    # per-product work done once at indexing, not per query: term counts, sets, bigrams
+    return FieldDoc(**parts, color=(product.color or "").lower(), kind=kinds, raw=raw,
+                    title_text=product.title.lower(),
+                    counts={name: Counter(toks) for name, toks in parts.items()},
+                    title_set=frozenset(title), bullet_set=frozenset(parts["bullets"]),
+                    every=frozenset(t for toks in (*parts.values(), kinds) for t in toks),
+                    title_bigrams=frozenset(zip(title, title[1:], strict=False)),
+                    audiences=audiences_named(product.title.lower()))
 
 
 @dataclass
@@ -103,19 +126,25 @@ class FieldIndex:
 
     def bm25(self, query_tokens: list[str], doc: FieldDoc, name: str) -> float:
         """Okapi BM25 of one product's field ``name`` for the query tokens."""
-        toks = doc.field(name)
-        if not toks or not query_tokens:
-            return 0.0
+        return float(self.bm25_many(query_tokens, [doc], name)[0])
+
+    def bm25_many(self, query_tokens: list[str], docs: list[FieldDoc], name: str) -> list[float]:
+        """Okapi BM25 of field ``name`` of each of ``docs`` (the query's IDFs computed once)."""
         n = max(1, len(self.docs))
         avg = max(1e-9, self.total_len[name] / n)
-        tf = Counter(toks)
-        norm = K1 * (1 - B + B * len(toks) / avg)
-        score = 0.0
-        for token in set(query_tokens):
-            f = tf.get(token, 0)
-            if not f:
+        counter = self.df[name]
+        idf = {t: math.log(1 + (n - counter.get(t, 0) + 0.5) / (counter.get(t, 0) + 0.5))
+               for t in set(query_tokens)}
+        wanted = set(idf)
+        out = []
+        for doc in docs:
+            tf = doc.counts.get(name)
+            if tf is None:  # a FieldDoc made by hand, without its counts
+                tf = Counter(doc.field(name))
+            hits = wanted.intersection(tf)  # most fields of most candidates share no word
+            if not hits:
+                out.append(0.0)
                 continue
-            df = self.df[name].get(token, 0)
-            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            score += idf * f * (K1 + 1) / (f + norm)
-        return score
+            norm = K1 * (1 - B + B * len(doc.field(name)) / avg)
+            out.append(sum(idf[t] * tf[t] * (K1 + 1) / (tf[t] + norm) for t in hits))
+        return out

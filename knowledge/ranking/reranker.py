@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from knowledge.store import Store
 
 log = logging.getLogger("shopmage.ranking")
-NAME, VERSION = "esci-ranker", "1"
+NAME, VERSION = "esci-ranker", "2"
 DEPTH = 40  # hybrid candidates reranked per query
 VECTOR_CACHE = 20_000
 
@@ -46,13 +46,25 @@ class Reranker:
         self.fields = FieldIndex()
         self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = threading.Lock()
+        self._fetch: Callable[[list[str]], dict[str, np.ndarray]] | None = None
 
     def index_products(self, products: list[Product]) -> None:
-        """Add or refresh products in the per-field index (and forget their cached vectors)."""
+        """Add or refresh products in the per-field index and their cached vectors.
+
+        After :meth:`warm`, the products' stored vectors are loaded now (they are stored
+        before search is told of new products); a failure there only leaves them to be
+        fetched at search time, it never fails the import.
+        """
         self.fields.upsert(products)
         with self._lock:
             for p in products:
                 self._vectors.pop(p.id, None)
+        if self._fetch is not None:
+            try:
+                self._load([p.id for p in products][:VECTOR_CACHE])
+            except Exception:
+                log.exception("ranker could not preload %d vectors; fetched per search",
+                              len(products))
 
     def vectors(self, ids: list[str], dimension: int,
                 fetch: Callable[[list[str]], dict[str, np.ndarray]]) -> np.ndarray:
@@ -70,6 +82,28 @@ class Reranker:
             if vec is not None:
                 out[row] = vec
         return out
+
+    def warm(self, fetch: Callable[[list[str]], dict[str, np.ndarray]],
+             chunk: int = 2_000) -> int:
+        """Load the indexed products' vectors now (up to the cache size), not at first search.
+
+        Returns how many vectors are cached. A search then reads candidates' vectors from
+        memory instead of asking the vector store for them; products indexed later are
+        loaded as they are indexed.
+        """
+        self._fetch = fetch
+        self._load(list(self.fields.docs)[:VECTOR_CACHE], chunk)
+        return len(self._vectors)
+
+    def _load(self, ids: list[str], chunk: int = 2_000) -> None:
+        if self._fetch is None:
+            return
+        for start in range(0, len(ids), chunk):
+            got = self._fetch(ids[start:start + chunk])
+            with self._lock:
+                self._vectors.update(got)
+                while len(self._vectors) > VECTOR_CACHE:
+                    self._vectors.popitem(last=False)
 
     def scores(self, query: str, ids: list[str], bm25: np.ndarray, vectors: np.ndarray,
                query_vector: np.ndarray, popularity: np.ndarray,
@@ -94,7 +128,8 @@ def model_folder(settings: Settings, embedder: Embedder | None = None) -> Path:
         rows = training_rows(ESCI_JUDGMENTS, ESCI_PRODUCTS, lambda texts: model.embed(texts))
         write_model(folder, rows, seed=0)
 
-    code = [Path(__file__).with_name(n) for n in ("features.py", "fields.py", "train.py")]
+    code = [Path(__file__).with_name(n)
+            for n in ("features.py", "fields.py", "train.py", "select.py")]
     return built_artefact(settings.model_cache_dir, NAME, VERSION,
                           [ESCI_JUDGMENTS, ESCI_PRODUCTS, *code], build)
 
@@ -116,6 +151,7 @@ def attach_reranker(store: Store) -> Reranker | None:
         reranker = load_reranker(store.settings, store.embedder)
         with Session(store.engine) as session:
             reranker.index_products(list(session.exec(select(Product))))
+        reranker.warm(store.vectors.vectors_for)
     except Exception:
         log.exception("learned ranker unavailable; search keeps the hybrid order")
         store.search.set_reranker(None)

@@ -1,4 +1,4 @@
-"""Train the learned ranker on ESCI judgments (LightGBM lambdarank), with grouped CV.
+"""Train the learned ranker on ESCI judgments (LightGBM), with query-grouped (nested) CV.
 
 The training set is built with the serving code: each judged product's per-field tokens
 (:class:`FieldIndex` over the whole ESCI catalogue), the catalogue BM25 score
@@ -6,7 +6,9 @@ The training set is built with the serving code: each judged product's per-field
 embedding text), popularity (zero: ESCI has no behaviour log; its rating counts, tried as
 popularity, did not help cross-validated nDCG) and the matches of
 :mod:`knowledge.ranking.features`. Labels E/S/C/I map to 3/2/1/0 with the KDD Cup gains
-1.0/0.1/0.01/0 as LightGBM's ``label_gain``.
+1.0/0.1/0.01/0 as LightGBM's ``label_gain``. The objective (lambdarank, binary "is E" or
+regression on the gain), its L2 penalty and rounds are chosen by an inner query-grouped CV
+(:mod:`knowledge.ranking.select`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,15 +35,37 @@ ESCI_JUDGMENTS = DATA / "esci_judgments.dev.jsonl"
 ESCI_PRODUCTS = REPO_ROOT / "knowledge" / "demo" / "esci" / "products.jsonl.gz"
 LABELS = {"E": 3, "S": 2, "C": 1, "I": 0}
 GAINS = [0.0, 0.01, 0.1, 1.0]
-PARAMS: dict[str, Any] = {
-    "objective": "lambdarank", "metric": "ndcg", "eval_at": [10], "label_gain": GAINS,
+COMMON: dict[str, Any] = {
     "learning_rate": 0.05, "num_leaves": 3, "min_data_in_leaf": 80, "feature_fraction": 0.8,
-    "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1,
+    "bagging_fraction": 0.8, "bagging_freq": 1, "verbose": -1,
     "deterministic": True, "force_row_wise": True, "num_threads": 1,
-    "lambdarank_truncation_level": 20,
+}
+OBJECTIVES: dict[str, dict[str, Any]] = {
+    "lambdarank": {"objective": "lambdarank", "metric": "ndcg", "eval_at": [10],
+                   "label_gain": GAINS, "lambdarank_truncation_level": 20},
+    "binary": {"objective": "binary", "metric": "auc"},  # target: labelled E
+    "regression": {"objective": "regression", "metric": "l2"},  # target: the label's gain
 }
 ROUNDS = 300
 FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Config:
+    """One model choice: the objective, its L2 penalty and the number of boosting rounds."""
+
+    objective: str = "lambdarank"
+    lambda_l2: float = 1.0
+    rounds: int = ROUNDS
+
+    def params(self, seed: int) -> dict[str, Any]:
+        """LightGBM parameters of this choice, seeded."""
+        return {**COMMON, **OBJECTIVES[self.objective], "lambda_l2": self.lambda_l2,
+                "seed": seed, "bagging_seed": seed, "feature_fraction_seed": seed,
+                "data_random_seed": seed}
+
+
+DEFAULT = Config()
 
 
 @dataclass
@@ -74,8 +98,14 @@ def _products(path: Path) -> list[Product]:
 
 
 def training_rows(judgments: Path, products: Path,
-                  embed: Callable[[list[str]], np.ndarray]) -> list[QueryRows]:
-    """Feature rows for every judged (query, product) pair; ``embed`` maps texts to unit vectors."""
+                  embed: Callable[[list[str]], np.ndarray],
+                  stored: Callable[[list[str]], dict[str, np.ndarray]] | None = None
+                  ) -> list[QueryRows]:
+    """Feature rows for every judged (query, product) pair; ``embed`` maps texts to unit vectors.
+
+    ``stored``: the products' vectors as a store holds them (``VectorStore.vectors_for``);
+    without it the products' embedding texts are embedded here.
+    """
     from knowledge.extraction.apply import apply_extraction
 
     catalogue = _products(products)
@@ -86,7 +116,11 @@ def training_rows(judgments: Path, products: Path,
     fields.upsert(catalogue)
     queries = _judgments(judgments)
     judged = sorted({j["product_id"] for q in queries for j in q["judgments"]})
-    vectors = dict(zip(judged, embed([embedding_text(by_id[i]) for i in judged]), strict=True))
+    if stored is not None:
+        vectors = stored(judged)
+    else:
+        vectors = dict(zip(judged, embed([embedding_text(by_id[i]) for i in judged]),
+                           strict=True))
     qvecs = embed([q["query"] for q in queries])
     out = []
     for q, qvec in zip(queries, qvecs, strict=True):
@@ -103,21 +137,39 @@ def training_rows(judgments: Path, products: Path,
     return out
 
 
-def fit(rows: list[QueryRows], seed: int = 0, rounds: int | None = None) -> Any:
-    """Train a lambdarank booster on the given queries (seeded, deterministic)."""
+def targets(labels: np.ndarray, objective: str) -> np.ndarray:
+    """What the objective learns from E/S/C/I labels 3/2/1/0."""
+    out: np.ndarray = labels
+    if objective == "binary":
+        out = (labels == LABELS["E"]).astype(float)
+    elif objective == "regression":
+        out = np.asarray(GAINS, dtype=float)[labels]
+    return out
+
+
+def fit(rows: list[QueryRows], seed: int = 0, rounds: int | None = None,
+        config: Config = DEFAULT) -> Any:
+    """Train a booster of ``config`` on the given queries (seeded, deterministic)."""
     import lightgbm as lgb
 
+    labels = np.concatenate([r.labels for r in rows])
+    group = [len(r.ids) for r in rows] if config.objective == "lambdarank" else None
     data = lgb.Dataset(np.vstack([r.features for r in rows]),
-                       label=np.concatenate([r.labels for r in rows]),
-                       group=[len(r.ids) for r in rows], free_raw_data=False)
-    params = {**PARAMS, "seed": seed, "bagging_seed": seed, "feature_fraction_seed": seed,
-              "data_random_seed": seed}
-    return lgb.train(params, data, num_boost_round=rounds or ROUNDS)
+                       label=targets(labels, config.objective), group=group,
+                       free_raw_data=False)
+    return lgb.train(config.params(seed), data, num_boost_round=rounds or config.rounds)
 
 
-def cross_validated_scores(rows: list[QueryRows], seed: int = 0,
-                           folds: int = FOLDS) -> dict[str, np.ndarray]:
-    """Out-of-fold ranker scores per query id (query-grouped folds by hash of query id)."""
+def cross_validated_scores(rows: list[QueryRows], seed: int = 0, folds: int = FOLDS,
+                           config: Config | None = None) -> dict[str, np.ndarray]:
+    """Out-of-fold ranker scores per query id (query-grouped folds by hash of query id).
+
+    Without ``config``, each fold's model choice is made by an inner query-grouped CV on that
+    fold's training queries alone (:func:`knowledge.ranking.select.select_config`): nested CV,
+    so the held-out queries never influence the choice that scores them.
+    """
+    from knowledge.ranking.select import select_config
+
     scores: dict[str, np.ndarray] = {}
     for fold in range(folds):
         train = [r for r in rows if fold_of(r.query_id, folds) != fold]
@@ -127,7 +179,8 @@ def cross_validated_scores(rows: list[QueryRows], seed: int = 0,
             continue
         if not test:
             continue
-        booster = fit(train, seed)
+        chosen = config or select_config(train, seed)[0]
+        booster = fit(train, seed, config=chosen)
         for r in test:
             scores[r.query_id] = booster.predict(r.features)
     return scores
@@ -136,11 +189,14 @@ def cross_validated_scores(rows: list[QueryRows], seed: int = 0,
 def write_model(folder: Path, rows: list[QueryRows], seed: int = 0) -> dict[str, Any]:
     """Train on every query and write ``model.txt`` + ``meta.json`` into ``folder``."""
     from knowledge.ranking.features import FEATURES
+    from knowledge.ranking.select import select_config
 
-    booster = fit(rows, seed)
+    config, inner = select_config(rows, seed)
+    booster = fit(rows, seed, config=config)
     booster.save_model(str(folder / "model.txt"))
     gains = booster.feature_importance(importance_type="gain")
     meta = {"features": list(FEATURES), "queries": len(rows), "seed": seed,
+            "config": asdict(config), "inner_cv_ndcg@10": inner,
             "pairs": int(sum(len(r.ids) for r in rows)),
             "importance": {f: round(float(g), 2) for f, g in zip(FEATURES, gains, strict=True)}}
     (folder / "meta.json").write_text(json.dumps(meta, indent=1))
