@@ -1,6 +1,8 @@
 """Impressions leave the request path: the auction writes nothing, a click that comes before
 its impression landed is still charged once, shutdown writes what waits, and waiting
-impressions land by themselves and count in the report. On SQLite and PostgreSQL."""
+impressions land by themselves and count in the report (these two on SQLite and
+PostgreSQL); a click that reaches another worker waits for the impression in flight; a
+process that ends without closing writes what waits."""
 
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from tools.ads.report import campaign_report
 from tools.ads.serving import AdServer, Candidate
 from tools.campaigns import service
 
-pytestmark = pytest.mark.parametrize("database", BOTH_DATABASES, indirect=True)
+both_databases = pytest.mark.parametrize("database", BOTH_DATABASES, indirect=True)
 NOW = datetime.now(UTC)
 
 
@@ -55,6 +57,7 @@ def stored(store: Store) -> list[AdEvent]:
                                  .order_by(col(AdEvent.id))))
 
 
+@both_databases
 def test_a_click_before_its_impression_lands_is_charged_once_and_shutdown_writes_it(shop) -> None:  # type: ignore[no-untyped-def]
     store, campaign, _ = shop
     campaign_id = campaign.id
@@ -78,6 +81,7 @@ def test_a_click_before_its_impression_lands_is_charged_once_and_shutdown_writes
     assert [e.impression_id for e in stored(store)] == [a.impression_id for a in ads + more]
 
 
+@both_databases
 def test_waiting_impressions_land_by_themselves_and_count_in_the_report(shop) -> None:  # type: ignore[no-untyped-def]
     store, campaign, zen = shop
     copy = save_creative(store.engine, merchant_id=campaign.merchant_id, kind="ad_copy",
