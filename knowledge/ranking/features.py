@@ -89,13 +89,13 @@ def hybrid_fusion(bm25: np.ndarray, cosine: np.ndarray) -> np.ndarray:
     matched gets the dense term alone.
     """
     out = np.zeros(len(bm25))
-    matched = [int(i) for i in np.argsort(-bm25, kind="stable") if bm25[i] > 0]
-    for rank, i in enumerate(matched):
-        out[i] += 1.0 / (RRF_K + rank + 1)
+    order = np.argsort(-bm25, kind="stable")
+    matched = order[bm25[order] > 0]  # best first: the positive scores lead a descending sort
+    out[matched] += 1.0 / (RRF_K + np.arange(len(matched)) + 1)
     dense = np.where(np.isfinite(cosine), cosine, -np.inf)
-    for rank, i in enumerate(np.argsort(-dense, kind="stable")):
-        if np.isfinite(dense[i]):
-            out[int(i)] += 1.0 / (RRF_K + rank + 1)
+    order = np.argsort(-dense, kind="stable")
+    known = np.isfinite(dense[order])
+    out[order[known]] += 1.0 / (RRF_K + np.flatnonzero(known) + 1)
     return out
 
 
