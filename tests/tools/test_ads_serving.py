@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -305,3 +306,34 @@ def test_a_campaign_created_while_serving_shows_on_the_next_page(shop) -> None: 
     server.invalidate()  # what POST /api/campaigns does
     shown = server.sponsored(mats, session_id="n2", now=NOW)
     assert shown and shown[0].campaign_id == campaign.id
+
+
+def test_another_workers_campaign_change_reloads_on_a_thread_not_the_request(  # type: ignore[no-untyped-def]
+        shop, monkeypatch) -> None:
+    from tools.ads import serving
+
+    store, merchant, zen = shop
+    campaign = service.create_campaign(store.engine, merchant, draft(zen), {})
+    server = AdServer(store.engine, AdSettings(slots=2))
+    mats = page(store, "yoga mat")
+    assert server.sponsored(mats, session_id="w1", now=NOW)
+    with Session(store.engine) as session:  # paused by another worker process
+        row = session.get(Campaign, campaign.id)
+        assert row is not None
+        row.status = "paused"
+        session.add(row)
+        session.commit()
+    loaded_on: list[threading.Thread] = []
+    load_book = serving.upkeep.load_book
+
+    def watched(engine):  # type: ignore[no-untyped-def]
+        loaded_on.append(threading.current_thread())
+        return load_book(engine)
+
+    monkeypatch.setattr(serving.upkeep, "load_book", watched)
+    monkeypatch.setattr(serving, "REFRESH_SECONDS", 0.0)  # the book is old at once
+    deadline = time.monotonic() + 30
+    while server.sponsored(mats, session_id="w2", now=NOW) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert server.sponsored(mats, session_id="w3", now=NOW) == []  # reloaded: paused
+    assert loaded_on and threading.current_thread() not in loaded_on  # never on the request
