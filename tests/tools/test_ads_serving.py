@@ -310,7 +310,7 @@ def test_a_campaign_created_while_serving_shows_on_the_next_page(shop) -> None: 
 
 def test_another_workers_campaign_change_reloads_on_a_thread_not_the_request(  # type: ignore[no-untyped-def]
         shop, monkeypatch) -> None:
-    from tools.ads import serving
+    from tools.ads import serving, upkeep
 
     store, merchant, zen = shop
     campaign = service.create_campaign(store.engine, merchant, draft(zen), {})
@@ -324,13 +324,13 @@ def test_another_workers_campaign_change_reloads_on_a_thread_not_the_request(  #
         session.add(row)
         session.commit()
     loaded_on: list[threading.Thread] = []
-    load_book = serving.upkeep.load_book
+    load_book = upkeep.load_book
 
     def watched(engine):  # type: ignore[no-untyped-def]
         loaded_on.append(threading.current_thread())
         return load_book(engine)
 
-    monkeypatch.setattr(serving.upkeep, "load_book", watched)
+    monkeypatch.setattr(upkeep, "load_book", watched)
     monkeypatch.setattr(serving, "REFRESH_SECONDS", 0.0)  # the book is old at once
     deadline = time.monotonic() + 30
     while server.sponsored(mats, session_id="w2", now=NOW) and time.monotonic() < deadline:
