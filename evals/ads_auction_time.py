@@ -5,7 +5,9 @@ through the production ad server (:func:`tools.ads.replay.run_flight`: an ROI-bi
 test seed 5, 3 days, and a fixed-bid flight, test seed 6, 2 days; about 5,000 auctions in
 all, the click model retrained as the ads are logged) and prints one JSON object: the wall
 and thread-CPU time of every :meth:`~tools.ads.serving.AdServer.sponsored` call (p50, p95,
-p99), the load average before and after, and the flights' totals.
+p99), the load average before and after, and the flights' totals. The call queues the page's
+impressions; the flights write them at the next upkeep or click, outside the timed call, as
+the store's writer thread does beside the request.
 
 ``--record FILE`` writes every auction (query, session, time, winners, positions, CPCs, and
 each bidder's bid and pCTR); ``--check FILE`` replays the same flights and counts the
