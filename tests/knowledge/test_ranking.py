@@ -97,3 +97,33 @@ def test_ranker_setting_off_leaves_hybrid(tmp_path: Path, embedder: Embedder) ->
     store = Store(Settings(data_dir=tmp_path / "d", ranker_enabled=False), embedder=embedder)
     assert attach_reranker(store) is None and store.search.reranker is None
     store.close()
+
+
+def test_preloaded_vectors_rank_the_same_and_a_failed_preload_never_fails_an_import(
+        ranked_store: Store, esci_subset: tuple[Path, Path, list[dict]], tmp_path: Path,
+        caplog: pytest.LogCaptureFixture) -> None:
+    query = "tan strappy heels for women"
+    fetched_per_search = [h.product.id for h in ranked_store.search.search(query, k=10)]
+    preloaded = Reranker(ranked_store.search.reranker.booster)
+    ranked_store.search.set_reranker(preloaded)
+    ranked_store.search.reload()
+    calls = {"n": 0}
+
+    def fetch_then_fail(ids: list[str]) -> dict[str, np.ndarray]:
+        calls["n"] += 1
+        if calls["n"] > 1:
+            raise RuntimeError("vector store unreachable")
+        return ranked_store.vectors.vectors_for(ids)
+
+    assert preloaded.warm(fetch_then_fail) == len(esci_subset[2])
+    assert [h.product.id for h in ranked_store.search.search(query, k=10)] == fetched_per_search
+    row = {**esci_subset[2][0], "product_id": "NEWHEEL01",
+           "product_title": "Tan strappy high heel sandals for women, ankle strap"}
+    extra = tmp_path / "extra.jsonl"
+    extra.write_text(json.dumps(row) + "\n")
+    with caplog.at_level(logging.ERROR, logger="shopmage.ranking"):
+        assert import_catalog(ranked_store, extra) == 1
+    assert any("could not preload" in r.getMessage() for r in caplog.records)
+    found = [h.product.id for h in ranked_store.search.search(query, k=10)]
+    assert "NEWHEEL01" in found  # reranked with its vector fetched at search time
+    ranked_store.close()
