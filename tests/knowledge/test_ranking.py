@@ -7,6 +7,7 @@ import gzip
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -19,10 +20,11 @@ from knowledge.settings import Settings
 from knowledge.store import Store
 
 QUERIES = 8
+Subset = tuple[Path, Path, list[dict[str, Any]]]  # judgments, products file, product rows
 
 
 @pytest.fixture(scope="module")
-def esci_subset(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[dict]]:
+def esci_subset(tmp_path_factory: pytest.TempPathFactory) -> Subset:
     """The first judged queries of the repo's ESCI file and exactly their judged products."""
     folder = tmp_path_factory.mktemp("esci")
     queries = [json.loads(line) for line in ESCI_JUDGMENTS.read_text().splitlines()[:QUERIES]]
@@ -37,7 +39,7 @@ def esci_subset(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, l
 
 
 @pytest.fixture(scope="module")
-def rows(esci_subset: tuple[Path, Path, list[dict]], embedder: Embedder) -> list[QueryRows]:
+def rows(esci_subset: Subset, embedder: Embedder) -> list[QueryRows]:
     judgments, catalogue, _ = esci_subset
     return training_rows(judgments, catalogue, embedder.embed)
 
@@ -57,7 +59,7 @@ def test_training_is_deterministic_and_the_model_reorders(rows: list[QueryRows])
 
 @pytest.fixture
 def ranked_store(settings: Settings, embedder: Embedder,
-                 esci_subset: tuple[Path, Path, list[dict]], rows: list[QueryRows]) -> Store:
+                 esci_subset: Subset, rows: list[QueryRows]) -> Store:
     store = Store(settings, embedder=embedder)
     import_catalog(store, esci_subset[1])
     reranker = Reranker(fit(rows, seed=0, rounds=60))
@@ -100,7 +102,7 @@ def test_ranker_setting_off_leaves_hybrid(tmp_path: Path, embedder: Embedder) ->
 
 
 def test_preloaded_vectors_rank_the_same_and_a_failed_preload_never_fails_an_import(
-        ranked_store: Store, esci_subset: tuple[Path, Path, list[dict]], tmp_path: Path,
+        ranked_store: Store, esci_subset: Subset, tmp_path: Path,
         caplog: pytest.LogCaptureFixture) -> None:
     query = "tan strappy heels for women"
     fetched_per_search = [h.product.id for h in ranked_store.search.search(query, k=10)]
