@@ -13,8 +13,9 @@ Judged products a system does not return at all (BM25 gives them no score) are p
 after the returned ones in a seeded random order, the usual tie-break for zero scores.
 
 Two more nDCG@10 rows on the same judged candidates: ``learned_ranker_cv``, the LightGBM
-lambdarank ranker (knowledge/ranking) scored by 5-fold query-grouped cross-validation (each
-query ranked by a model that never saw it), and ``random``, the mean of 20 seeded shuffles.
+ranker (knowledge/ranking) scored by nested 5-fold query-grouped cross-validation (each
+query ranked by a model whose training and model choice never saw it), and ``random``, the
+mean of 20 seeded shuffles.
 """
 
 from __future__ import annotations
@@ -91,8 +92,9 @@ def _add_reranking_rows(result: SuiteResult, data: EsciData, runs: dict[str, Sys
     result.details["learned_ranker"] = {"fold_sizes": learned["fold_sizes"],
                                         "feature_gain": learned["importance"]}
     result.notes.append(
-        "learned_ranker_cv: LightGBM lambdarank over knowledge/ranking/features.py, 5 folds by"
-        " sha1(query_id) % 5; each query is ranked by the model trained on the other folds."
+        "learned_ranker_cv: LightGBM over knowledge/ranking/features.py, 5 folds by"
+        " sha1(query_id) % 5; each query is ranked by the model trained on the other folds,"
+        " whose objective, L2 and rounds an inner CV on those folds chose (nested CV)."
         " random: mean nDCG@10 of 20 seeded shuffles of the judged products.")
 
 

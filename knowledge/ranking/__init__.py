@@ -1,1 +1,1 @@
-"""The learned ranker: LightGBM lambdarank over hybrid candidates, trained on ESCI judgments."""
+"""The learned ranker: LightGBM over hybrid candidates, trained on ESCI judgments (CV-chosen)."""
