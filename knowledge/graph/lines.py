@@ -9,9 +9,12 @@ product type the query asks for ("fitness" in "fitness tracker for ... their hea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 
 from knowledge.expansion import Expansion
+from knowledge.graph.evidence import Span
 from knowledge.text import tokens
 
 SHOW_MIN = 0.3  # a need weaker than this ranks but gets no evidence line (generic, off-type)
@@ -137,6 +140,31 @@ def audience_only(exp: Expansion, tag: str, kind: NeedKind) -> bool:
     """
     heads = _needs_of(exp, tag)
     return bool(heads) and all(kind(h) == "audience" for h in heads)
+
+
+# parts whose property is the product's ("waterproof shell" on a jacket), though some are types
+OWN_PARTS = frozenset("""shell lining liner sole outsole insole fabric material coating cover
+body frame base exterior interior design construction layer upper finish surface lid seat
+back""".split())
+_PHRASE_BREAK = re.compile(r"[,;:.!?()\[\]&|+]| - | and | with | for ")
+
+
+def about_another_item(span: Span, product_type: str, type_words: AbstractSet[str]) -> bool:
+    """True when the listing's words qualify another item, not the product itself.
+
+    "Waterproof Changing Pad" on a diaper backpack, "insulated bottle/wine cooler" on a picnic
+    bag: the one or two words after the attribute name a product type, and the next three do
+    not reach this product's own type. Without a known type nothing is judged.
+    """
+    own = set(tokens(product_type))
+    low, said = span.quote.lower(), span.said.lower()
+    at = low.find(said) if said else -1
+    if not own or at < 0:
+        return False
+    after = tokens(_PHRASE_BREAK.split(low[at + len(said):], maxsplit=1)[0])[:3]
+    if own & set(after):  # "waterproof diaper bag backpack": the compound ends in the product
+        return False
+    return any(w in type_words and w not in OWN_PARTS for w in after[:2])
 
 
 def speaks(exp: Expansion, tag: str, count: NeedCount, types: NeedTypes,

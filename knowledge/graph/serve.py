@@ -18,6 +18,7 @@ from knowledge.expansion import Evidence, Expansion
 from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
 from knowledge.graph.evidence import Lexicon
 from knowledge.graph.lines import (
+    about_another_item,
     from_type_only,
     of_asked_type,
     read_from_type_only,
@@ -267,7 +268,9 @@ class KnowledgeExpander:
                     self._kind):
                 continue
             span = product_evidence(product, tag, self.lexicon)
-            if span is None or not strong_evidence(span, self.lexicon):
+            if span is None or not strong_evidence(span, self.lexicon) or about_another_item(
+                    span, str((product.attributes or {}).get("type") or ""),
+                    self.graph.type_words):
                 continue
             matched.append(tag)
             lines.append(evidence_line(span, self.lexicon, why.get(tag, "")))

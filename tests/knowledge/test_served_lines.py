@@ -28,6 +28,8 @@ ROWS = [
     ("K1", "Microfiber Dish Cloth", ["Absorbent and lint free"]),
     ("K2", "Nonstick Frying Pan", ["Non-stick coating, eggs slide right off"]),
     ("B1", "Waterproof Laptop Bag", ["Waterproof shell keeps the rain out"]),
+    ("P1", "Diaper Bag Backpack with Waterproof Changing Pad", ["Roomy, with twelve pockets"]),
+    ("P2", "Waterproof Diaper Bag Backpack", ["Roomy, with twelve pockets"]),
 ]
 
 
@@ -130,3 +132,12 @@ def test_an_audience_need_stays_quiet_when_the_query_states_a_situation_nothing_
     assert hit.matched_attributes == ["non-stick"]  # the cook's usual need answers "a cook"...
     [hit] = shop.search.search("frying pan for a home cook with a glass top stove", pans, k=1)
     assert hit.why == [] and hit.matched_attributes == []  # ...not the glass-top stove
+
+
+def test_an_attribute_of_another_item_in_the_listing_is_not_the_products(shop: Store) -> None:
+    query = "backpack for a commuter who walks in the rain"
+    hits = {h.product.id: h for h in shop.search.search(
+        query, SearchFilters(product_ids=["P1", "P2"]), k=2)}
+    assert hits["P1"].product.attributes.get("type") == "backpack"
+    assert any(line.startswith("Waterproof") for line in hits["P2"].why)
+    assert hits["P1"].why == []  # the changing pad is waterproof, not the backpack
