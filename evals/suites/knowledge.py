@@ -40,6 +40,8 @@
   are left out (noticed after drawing; the figure with them is in the README).
   ``served_labelled_v10``: 80 more (checked for paraphrases first) after audience needs went
   quiet on situations nothing read and the asked type became the product phrase's head.
+  ``served_labelled_v11``: 80 more after attributes of another item in the listing stopped
+  counting as the product's.
   The latest labelled set is the current figure; each is small (lines cluster by query).
 
 Set ``SHOPMAGE_EVAL_SKIP_ESCI=1`` to skip the ESCI import (about a minute on a quiet machine).
@@ -80,6 +82,7 @@ LABELS = {  # human-labelled samples of served evidence lines (see served_labell
     "served_labelled_v8": Path(__file__).resolve().parents[1] / "data" / "served_labels_v8.jsonl",
     "served_labelled_v9": Path(__file__).resolve().parents[1] / "data" / "served_labels_v9.jsonl",
     "served_labelled_v10": Path(__file__).resolve().parents[1] / "data" / "served_labels_v10.jsonl",
+    "served_labelled_v11": Path(__file__).resolve().parents[1] / "data" / "served_labels_v11.jsonl",
 }
 IQA = Path(__file__).resolve().parents[3] / "shared" / "data" / "intentionqa"
 K = 10
