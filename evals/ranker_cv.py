@@ -16,17 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from evals.judged import judged_ndcg
 from evals.metrics import ndcg_at_k
-from knowledge.ranking.select import select_config
-from knowledge.ranking.train import (
-    FOLDS,
-    LABELS,
-    QueryRows,
-    cross_validated_scores,
-    fold_of,
-    training_rows,
-    write_model,
-)
+from knowledge.ranking.select import cross_validated_scores, select_config, write_model
+from knowledge.ranking.train import FOLDS, LABELS, QueryRows, fold_of, training_rows
 
 if TYPE_CHECKING:
     from evals.datasets.esci import EsciQuery
@@ -84,8 +77,6 @@ def search_baselines(store: Store, queries: list[EsciQuery], seed: int = 0
     The same call as the ``retrieval`` suite (knowledge off, no ranker attached), so the
     hybrid row is the baseline the learned ranker has to beat, on the same candidates.
     """
-    from evals.suites.retrieval import judged_ndcg
-
     out: dict[str, dict[str, float]] = {}
     for system in SYSTEMS:
         rng = random.Random(f"{seed}:{system}")

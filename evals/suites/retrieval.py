@@ -26,11 +26,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evals.datasets.esci import EsciData, EsciQuery, load_esci, write_jsonl
-from evals.metrics import mean, ndcg_at_k, percentile, recall_at_k, reciprocal_rank
+from evals.judged import judged_ndcg
+from evals.metrics import mean, percentile, recall_at_k, reciprocal_rank
 from evals.ranker_cv import random_order, ranker_cv
 from evals.results import Plot, SuiteContext, SuiteResult, Table, register_suite
 from knowledge.ingest import import_catalog
-from knowledge.search import Mode, SearchFilters
+from knowledge.search import Mode
 from knowledge.store import Store
 
 SYSTEMS: tuple[Mode, ...] = ("bm25", "dense", "hybrid")
@@ -147,22 +148,6 @@ def _run_system(ctx: SuiteContext, store: Store, queries: list[EsciQuery],
         out.recall.append(recall_at_k(ranked, query.exact, K))
         out.rr.append(reciprocal_rank(ranked, query.exact))
     return out
-
-
-def judged_ndcg(store: Store, query: EsciQuery, system: Mode, rng: random.Random, *,
-                use_knowledge: bool = False) -> tuple[float, bool]:
-    """nDCG@10 of ``query``'s judged products in the order ``system`` returns them.
-
-    Judged products the system does not return are appended in ``rng``'s order; the flag
-    says whether any were.
-    """
-    judged = query.product_ids
-    hits = store.search.search(query.query, SearchFilters(product_ids=judged), k=len(judged),
-                               mode=system, use_knowledge=use_knowledge)
-    ranked = [h.product.id for h in hits]
-    rest = [pid for pid in judged if pid not in set(ranked)]
-    rng.shuffle(rest)
-    return ndcg_at_k(ranked + rest, query.gains, K), bool(rest)
 
 
 def _result(data: EsciData, runs: dict[str, SystemRun], details: dict[str, Any]) -> SuiteResult:

@@ -121,7 +121,8 @@ def model_folder(settings: Settings, embedder: Embedder | None = None) -> Path:
     """Build (once, seeded) and return the folder holding the trained ranker."""
     from knowledge.artefacts import built_artefact
     from knowledge.embeddings import Embedder
-    from knowledge.ranking.train import ESCI_JUDGMENTS, ESCI_PRODUCTS, training_rows, write_model
+    from knowledge.ranking.select import write_model
+    from knowledge.ranking.train import ESCI_JUDGMENTS, ESCI_PRODUCTS, training_rows
 
     def build(folder: Path) -> None:
         model = embedder or Embedder(settings)

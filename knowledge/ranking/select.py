@@ -4,17 +4,21 @@ The grid is fixed in advance: three objectives (``lambdarank`` on the graded lab
 ``binary`` on "is it E", ``regression`` on the label's gain), two L2 penalties and two
 numbers of rounds, all with the same small trees. With about 120 judged queries, the
 choice is noisy; it is therefore made inside each outer fold (nested CV, see
-:func:`knowledge.ranking.train.cross_validated_scores`) and never by the figure reported.
+:func:`cross_validated_scores`) and never by the figure reported.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import math
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from knowledge.ranking.train import GAINS, OBJECTIVES, Config, QueryRows, fit
+from knowledge.ranking.train import FOLDS, GAINS, OBJECTIVES, Config, QueryRows, fit, fold_of
 
 L2_CHOICES = (1.0, 10.0)
 ROUND_CHOICES = (150, 300)
@@ -64,3 +68,42 @@ def select_config(rows: list[QueryRows], seed: int = 0,
     best = max(means, key=lambda c: means[c])
     return best, {f"{c.objective}/l2={c.lambda_l2:g}/rounds={c.rounds}": round(v, 4)
                   for c, v in means.items()}
+
+
+def cross_validated_scores(rows: list[QueryRows], seed: int = 0, folds: int = FOLDS,
+                           config: Config | None = None) -> dict[str, np.ndarray]:
+    """Out-of-fold ranker scores per query id (query-grouped folds by hash of query id).
+
+    Without ``config``, each fold's model choice is made by an inner query-grouped CV on that
+    fold's training queries alone (:func:`select_config`): nested CV,
+    so the held-out queries never influence the choice that scores them.
+    """
+    scores: dict[str, np.ndarray] = {}
+    for fold in range(folds):
+        train = [r for r in rows if fold_of(r.query_id, folds) != fold]
+        test = [r for r in rows if fold_of(r.query_id, folds) == fold]
+        if not train:  # every query in one fold: nothing to learn from, keep the file order
+            scores |= {r.query_id: np.zeros(len(r.ids)) for r in test}
+            continue
+        if not test:
+            continue
+        chosen = config or select_config(train, seed)[0]
+        booster = fit(train, seed, config=chosen)
+        for r in test:
+            scores[r.query_id] = booster.predict(r.features)
+    return scores
+
+
+def write_model(folder: Path, rows: list[QueryRows], seed: int = 0) -> dict[str, Any]:
+    """Train on every query and write ``model.txt`` + ``meta.json`` into ``folder``."""
+    from knowledge.ranking.features import FEATURES
+    config, inner = select_config(rows, seed)
+    booster = fit(rows, seed, config=config)
+    booster.save_model(str(folder / "model.txt"))
+    gains = booster.feature_importance(importance_type="gain")
+    meta = {"features": list(FEATURES), "queries": len(rows), "seed": seed,
+            "config": asdict(config), "inner_cv_ndcg@10": inner,
+            "pairs": int(sum(len(r.ids) for r in rows)),
+            "importance": {f: round(float(g), 2) for f, g in zip(FEATURES, gains, strict=True)}}
+    (folder / "meta.json").write_text(json.dumps(meta, indent=1))
+    return meta

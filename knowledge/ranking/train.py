@@ -14,9 +14,8 @@ regression on the gain), its L2 penalty and rounds are chosen by an inner query-
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -158,46 +157,3 @@ def fit(rows: list[QueryRows], seed: int = 0, rounds: int | None = None,
                        label=targets(labels, config.objective), group=group,
                        free_raw_data=False)
     return lgb.train(config.params(seed), data, num_boost_round=rounds or config.rounds)
-
-
-def cross_validated_scores(rows: list[QueryRows], seed: int = 0, folds: int = FOLDS,
-                           config: Config | None = None) -> dict[str, np.ndarray]:
-    """Out-of-fold ranker scores per query id (query-grouped folds by hash of query id).
-
-    Without ``config``, each fold's model choice is made by an inner query-grouped CV on that
-    fold's training queries alone (:func:`knowledge.ranking.select.select_config`): nested CV,
-    so the held-out queries never influence the choice that scores them.
-    """
-    from knowledge.ranking.select import select_config
-
-    scores: dict[str, np.ndarray] = {}
-    for fold in range(folds):
-        train = [r for r in rows if fold_of(r.query_id, folds) != fold]
-        test = [r for r in rows if fold_of(r.query_id, folds) == fold]
-        if not train:  # every query in one fold: nothing to learn from, keep the file order
-            scores |= {r.query_id: np.zeros(len(r.ids)) for r in test}
-            continue
-        if not test:
-            continue
-        chosen = config or select_config(train, seed)[0]
-        booster = fit(train, seed, config=chosen)
-        for r in test:
-            scores[r.query_id] = booster.predict(r.features)
-    return scores
-
-
-def write_model(folder: Path, rows: list[QueryRows], seed: int = 0) -> dict[str, Any]:
-    """Train on every query and write ``model.txt`` + ``meta.json`` into ``folder``."""
-    from knowledge.ranking.features import FEATURES
-    from knowledge.ranking.select import select_config
-
-    config, inner = select_config(rows, seed)
-    booster = fit(rows, seed, config=config)
-    booster.save_model(str(folder / "model.txt"))
-    gains = booster.feature_importance(importance_type="gain")
-    meta = {"features": list(FEATURES), "queries": len(rows), "seed": seed,
-            "config": asdict(config), "inner_cv_ndcg@10": inner,
-            "pairs": int(sum(len(r.ids) for r in rows)),
-            "importance": {f: round(float(g), 2) for f, g in zip(FEATURES, gains, strict=True)}}
-    (folder / "meta.json").write_text(json.dumps(meta, indent=1))
-    return meta
