@@ -69,20 +69,12 @@ from knowledge.graph.store import served_assertions
 from knowledge.store import Store
 from knowledge.text import tokens
 
-INTENTS = Path(__file__).resolve().parents[1] / "data" / "intent_queries.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data"
+INTENTS = DATA / "intent_queries.jsonl"
 LABELS = {  # human-labelled samples of served evidence lines (see served_labelling_guideline.md)
-    "served_labelled": Path(__file__).resolve().parents[1] / "data" / "served_labels.jsonl",
-    "served_labelled_v2_dev": Path(__file__).resolve().parents[1] / "data"
-    / "served_labels_v2_dev.jsonl",
-    "served_labelled_v3": Path(__file__).resolve().parents[1] / "data" / "served_labels_v3.jsonl",
-    "served_labelled_v4": Path(__file__).resolve().parents[1] / "data" / "served_labels_v4.jsonl",
-    "served_labelled_v5": Path(__file__).resolve().parents[1] / "data" / "served_labels_v5.jsonl",
-    "served_labelled_v6": Path(__file__).resolve().parents[1] / "data" / "served_labels_v6.jsonl",
-    "served_labelled_v7": Path(__file__).resolve().parents[1] / "data" / "served_labels_v7.jsonl",
-    "served_labelled_v8": Path(__file__).resolve().parents[1] / "data" / "served_labels_v8.jsonl",
-    "served_labelled_v9": Path(__file__).resolve().parents[1] / "data" / "served_labels_v9.jsonl",
-    "served_labelled_v10": Path(__file__).resolve().parents[1] / "data" / "served_labels_v10.jsonl",
-    "served_labelled_v11": Path(__file__).resolve().parents[1] / "data" / "served_labels_v11.jsonl",
+    name.replace("labels", "labelled"): DATA / f"{name}.jsonl"
+    for name in ("served_labels", "served_labels_v2_dev",
+                 *(f"served_labels_v{n}" for n in range(3, 12)))
 }
 IQA = Path(__file__).resolve().parents[3] / "shared" / "data" / "intentionqa"
 K = 10

@@ -63,10 +63,11 @@ def unread_words(query: str, read: Iterable[tuple[str, ...]]) -> frozenset[str]:
                      if w not in covered and w not in FILLER and not w.isdigit())
 
 
-def _phrase_words(query: str) -> list[str]:
+def _phrase_tokens(query: str) -> list[str]:
+    """The tokens of the query's opening product phrase, in order."""
     words = query.lower().split()
     end = next((i for i, w in enumerate(words) if w in PHRASE_END), len(words))
-    return words[:end]
+    return tokens(" ".join(words[:end]))
 
 
 def product_phrase(query: str) -> frozenset[str]:
@@ -75,7 +76,7 @@ def product_phrase(query: str) -> frozenset[str]:
     "fitness tracker" in "fitness tracker for someone whose doctor ..."; the whole query when
     nothing follows the product.
     """
-    return frozenset(tokens(" ".join(_phrase_words(query))))
+    return frozenset(_phrase_tokens(query))
 
 
 def read_from_type_only(query: str, keys: Iterable[tuple[str, ...]],
@@ -127,7 +128,7 @@ def of_asked_type(exp: Expansion, title: str) -> bool:
     """
     if not exp.product_types:
         return True
-    phrase = tokens(" ".join(_phrase_words(exp.query)))
+    phrase = _phrase_tokens(exp.query)
     asked = {phrase[-1]} if phrase and phrase[-1] in exp.product_types else set(exp.product_types)
     return bool(asked & set(tokens(title)))
 
