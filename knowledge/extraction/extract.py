@@ -40,6 +40,8 @@ class Extraction:
     spans: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # where the brand name stands in each field (mentions there are skipped)
     brands: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    # where the colour's name stands ("Sea Glass", "Rose Gold": no material is named there)
+    colour_names: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def add(self, key: str, value: str, where: str, start: int, end: int, text: str,
             source: str = "extracted") -> None:
@@ -88,7 +90,8 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     ``brand``: words inside the brand name ("Tandy Leather") are not attributes.
     """
     texts = fields_of(title, bullets, description)
-    out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()})
+    out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()},
+                     colour_names={w: brand_spans(t, color) for w, t in texts.items()})
     found_type = find_type(texts["title"], tagger, fallback=False)
     if found_type:
         value, start, end = found_type
@@ -136,10 +139,20 @@ def _confirmed(out: Extraction) -> Extraction:
 def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Mention]) -> None:
     """Add the mentions said of this product (not inside the brand, not of another item)."""
     brand = out.brands.get(where, [])
+    colour = out.colour_names.get(where, []) if key == "materials" else []
     for value, start, end in mentions:
-        if inside(brand, start, end) or (key in CONTEXT_CHECKED and about_other(text, start)):
+        if inside(brand, start, end) or _within_name(colour, start, end) or (
+                key in CONTEXT_CHECKED and about_other(text, start)):
             continue
         out.add(key, value, where, start, end, text[start:end])
+
+
+def _within_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when ``[start, end)`` is one word of a longer name ("Glass" in "Sea Glass").
+
+    A colour given as the material itself ("Denim", "Stainless Steel") still names it.
+    """
+    return any(s <= start and end <= e and end - start < e - s for s, e in spans)
 
 
 def merge_given(out: Extraction, given: dict[str, Any]) -> Extraction:

@@ -20,6 +20,9 @@ _MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\d\S*\s*[x×*]\s*$", re.IGNORECASE)
+# a labelled dimension ("Lens Width: 59mm"); two kinds on one line make a spec list
+_DIMENSION = re.compile(r"\b(width|height|depth|length|thickness|diameter|bridge)\s*[:=]",
+                        re.IGNORECASE)
 _PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:pack|pk|pairs?)\b|"
                    r"(\d+)[- ]?(?:piece|pc)s?\b(?= set| kit|\)|,|$))", re.IGNORECASE)
 
@@ -56,6 +59,8 @@ def find_sizes(text: str, *, title: bool) -> list[Mention]:
             continue  # "0g sugar" is a nutrition claim, not a size
         if _TIMES_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
             continue  # the second number of '6.3" × 3.8"': a multi-dimensional measurement
+        if not title and _spec_list(text, m.start()):
+            continue  # "Width: 59mm | Length: 145mm": dimensions of parts, not one size
         found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
     for m in _PACK.finditer(text):
         if re.search(r"[x×*]\s*$", text[max(0, m.start() - 3):m.start()], re.IGNORECASE):
@@ -68,9 +73,18 @@ def find_sizes(text: str, *, title: bool) -> list[Mention]:
     return found
 
 
+def _spec_list(text: str, at: int) -> bool:
+    """True when the line holding ``at`` labels two or more kinds of dimension."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start:end if end >= 0 else len(text)]
+    return len({d.lower() for d in _DIMENSION.findall(line)}) >= 2
+
+
 _SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"
                    r"(?:\s*(?:M|W|B|D|XW|Wide|Medium|Petite|Tall|Short|Regular))?"
                    r"(?:\s*US)?\s*(?:/[^,]*)?\s*$", re.IGNORECASE)
+_PAIR = re.compile(r"/\d{1,2}(?:\.5)?(?![\d./])")
 _FRACTION = re.compile(r"/\d+\s*(?:[\"”″]|in\b|inch|mm|cm)", re.IGNORECASE)
 _SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?)\b(?![./])", re.IGNORECASE)
 _WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
@@ -90,7 +104,10 @@ def _title_sizes(title: str) -> list[Mention]:
         offset = title.find(part)
         m = _SHOE.search(part.rstrip(") ").rstrip())
         if m and not _FRACTION.match(part, m.end(1)):  # '1/2" Diameter' is a measure
-            found.append((m.group(1).lstrip("0") or "0", offset + m.start(1), offset + m.end(1)))
+            pair = _PAIR.match(part, m.end(1))  # "8/10": one size given as two
+            end = pair.end() if pair else m.end(1)
+            value = (m.group(1).lstrip("0") or "0") + (pair.group(0) if pair else "")
+            found.append((value, offset + m.start(1), offset + end))
     for m in _SIZE_N.finditer(title):
         found.append((m.group(1).lstrip("0") or "0", m.start(1), m.end(1)))
     for m in _WAIST.finditer(title):

@@ -37,6 +37,7 @@ _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", 
 _SPLIT = re.compile(r"\s[-–—|]\s|[,(\[|:;【]|\s-(?=\S)|\.\s")
 _CUT = re.compile(r"\s(?:with|for|w/|by|featuring|compatible|including|includes|in|and|&|from|"
                   r"made|fits|that)\b", re.IGNORECASE)
+_LIST_CUT = re.compile(r"(?:with|w/|including|includes|compatible|fits)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
 
 
@@ -107,6 +108,9 @@ def _head_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str,
     """
     words = list(words)
     while words:
+        if len(words) > 2 and words[-2][0].isdigit():
+            del words[-2:]  # "Strip Lights 16.4ft 300 LEDs": a count of parts, not the item
+            continue
         norm = [singular(w.lower().strip("'’")) for w, _, _ in words]
         ends = [len(words)] + ([len(words) - 1] if norm[-1] in GENERIC else [])
         for end in ends:
@@ -152,6 +156,8 @@ def find_type(title: str, tagger: Tagger | None = None, *,
             found = _any_match([*words, ("", 0, 0)], lexicon, offset)
         if found:
             return found
+        if cut and _LIST_CUT.match(cut.group(0).strip()):
+            break  # the next parts go on listing what it is for or comes with
     if tagger is not None:
         found = _tagged_type(title, tagger)
         if found:

@@ -104,6 +104,22 @@ def test_a_type_after_with_or_for_names_an_accessory_not_the_item() -> None:
                    ).attributes.get("type") != "cracker"
 
 
+def test_part_dimension_lists_colour_names_and_part_counts_are_not_attributes() -> None:
+    glasses = extract("Retro Round Sunglasses", ["Lens Width: 52mm | Temple Length: 140mm",
+                                                 "Capacity: 2 oz case included"])
+    assert glasses.attributes.get("sizes") == ["2oz"]  # the spec list is the parts' sizes
+    bottle = extract("Filter Bottle, 26 Ounce, Sea Glass", color="Sea Glass")
+    assert "glass" not in bottle.attributes.get("materials", [])
+    steel = extract("Travel Mug, 20 oz, Stainless Steel", color="Stainless Steel")
+    assert steel.attributes["materials"] == ["stainless steel"]  # the colour IS the material
+    assert extract("Neon Strip Lights 5m 300 LEDs").attributes.get("type") != "led"
+    assert extract("Girls Sequin Romper, Black, 8/10").attributes["sizes"] == ["8/10"]
+    listed = extract("Zorbix Thingamajig with Tongs, Forks")  # the list goes on past the comma
+    assert listed.attributes.get("type") is None
+    assert extract("Whiskey Gifts for Men, Reusable Ice Cube Whiskey Stones"
+                   ).attributes["type"] == "whiskey stone"
+
+
 def test_given_attributes_win_and_keep_their_source() -> None:
     out = extract("Acme Yoga Mat, Non-Slip, Purple", given={"features": ["extra-thick"],
                                                            "type": "yoga mat"})
