@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.nlp.quantities import find_quantities
 
@@ -35,6 +36,15 @@ def first_cut(piece: str) -> re.Match[str] | None:
             continue
         return m
     return None
+
+
+def _joined_in(text: str) -> str:
+    """``text`` with an "X in" adjective hyphenated, same length ("plug-in night lights").
+
+    The type finder reads "in" as a cue, so "plug in night lights" would be a "plug".
+    """
+    return re.sub(r"\b(\w+) (?=in\s)", lambda m: m.group(1) + ("-" if m.group(1).lower()
+                  in _IN_COMPOUND else " "), text)
 
 
 def glued(text: str, end: int) -> bool:
@@ -133,7 +143,7 @@ def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str,
     """
     cut = first_cut(piece)
     front = piece[:cut.start()] if cut else piece
-    found, head_end = _type_before_number(front)
+    found, head_end = _type_before_number(_joined_in(front))
     rest: list[tuple[str, int]] = []
     tail = piece[head_end:].strip(" ,")
     if tail:
@@ -210,7 +220,34 @@ def _type_before_number(front: str) -> tuple[Span | None, int]:
     label = _NUMBER_LABEL.search(lead)  # "UPF 50+", "Gen 2": the label goes with its number
     if label and found is not None and found[2] <= label.start():
         return found, label.start()
+    if found is not None and _ends_name(front[found[1]:found[2]], lead[found[2]:]):
+        return found, found[2]
     return found, len(lead)
+
+
+# words that go on naming the product after a plural ("pliers set", "cups and spoons set")
+_NAME_GOES_ON = frozenset({"set", "sets", "kit", "kits", "pair", "pairs", "pack", "bundle",
+                           "combo", "collection", "and", "&", "+", "or", "/", "n", "'n'"})
+
+
+def _ends_name(found: str, after: str) -> bool:
+    """True when the product's name ends at its type though words follow before a number.
+
+    ``after`` is what the type finder left between the type and the number. A compound
+    names its product by its last word, and a word before it is singular ("skate
+    wheels"): in "women's roller skates PU wheels 58mm" the name ends at "skates", and "PU
+    wheels 58mm" is the wheels' own fact, never the skates' size. A material comes before
+    the noun it makes ("bamboo coat rack"), so one right after the type starts another
+    phrase ("coat rack bamboo 8 hooks"). "pliers set 3 piece" and "cups and spoons set"
+    go on naming one product.
+    """
+    words = after.split()
+    last = found.split()[-1].lower() if found.split() else ""
+    if not words or words[0].lower() in _NAME_GOES_ON:
+        return False
+    made_of = find_terms(after.strip(), material_items())
+    return (last.endswith("s") and not last.endswith("ss")
+            or bool(made_of) and made_of[0][1] == 0)
 
 
 def _own_quantity(before: str, after: str) -> bool:

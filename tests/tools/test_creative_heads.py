@@ -1,0 +1,50 @@
+"""The product's name read from a brief's first clause, as the draft a merchant reads shows it.
+
+Audits v8 and v9 found the builder's only failures there: "plug in night lights" named a
+plug, and "women's roller skates PU wheels 58mm" gave the wheels' 58mm to the skates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.merchants import create_merchant
+from knowledge.store import Store
+from tools.creatives.listing import draft_listing
+
+
+def _draft(store: Store, brief: str) -> dict[str, object]:
+    merchant, _ = create_merchant(store.engine, name="heads")
+    return draft_listing(store, merchant_id=merchant.id, brief=brief).content
+
+
+def test_a_part_named_after_a_plural_product_keeps_its_own_number(store: Store) -> None:
+    c = _draft(store, "kids inline skates PU wheels 64mm, adjustable sizes 1-4, ABEC-5 bearings")
+    title, bullets = str(c["title"]), list(c["bullets"])  # type: ignore[call-overload]
+    assert title.startswith("Kids Inline Skates, PU Wheels 64mm")
+    shown = " ".join([title, *bullets, str(c["description"])])
+    # every "64mm" a shopper reads is the wheels' ("PU wheels 64mm"), never the skates' size
+    assert shown.count("64mm") == len(re.findall(r"(?i)PU wheels 64mm", shown)) >= 2
+    assert "Size and capacity: PU wheels 64mm." in bullets
+    assert c["keywords"][:2] == ["kids inline skates", "inline skates"]  # type: ignore[index]
+
+
+def test_a_material_after_the_type_starts_the_parts_phrase(store: Store) -> None:
+    c = _draft(store, "wall coat rack bamboo 6 hooks, hat shelf")
+    assert str(c["title"]).startswith("Wall Coat Rack, Bamboo 6 hooks")
+    assert "Size and capacity: bamboo 6 hooks." in c["bullets"]  # type: ignore[operator]
+
+
+def test_a_name_that_goes_on_after_a_plural_stays_whole(store: Store) -> None:
+    c = _draft(store, "measuring cups and spoons set 10 piece, 18/8 stainless steel")
+    assert str(c["title"]).startswith("Measuring Cups and Spoons Set")
+    assert "Size and capacity: 10 piece." in c["bullets"]  # type: ignore[operator]
+
+
+def test_a_plug_in_product_is_not_a_plug(store: Store) -> None:
+    c = _draft(store, "plug in wall lights 4 pack, motion sensor, soft white")
+    assert str(c["title"]).startswith("Plug in Wall Lights")
+    assert "plug" not in c["keywords"]  # type: ignore[operator]
+    # the product the merchant would approve is a wall light, not a plug
+    kind = str(c["product"]["attributes"]["type"])  # type: ignore[index]
+    assert kind != "plug" and kind.endswith("lights")
