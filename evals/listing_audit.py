@@ -16,7 +16,8 @@ after the v4 fixes and before drafting, ``generate-v5``) and the sixth (audit_la
 (audit_labels_v7.jsonl: 53 more, frozen after the v6 fixes, ``generate-v7``) and the eighth
 (audit_labels_v8.jsonl: 62 more, frozen with the whole-segment rule for model sentences,
 ``generate-v8``) and the ninth (audit_labels_v9.jsonl: 55 more, frozen after reading the
-v8 labels and before the v8 fixes, ``generate-v9``).
+v8 labels and before the v8 fixes, ``generate-v9``) and the tenth (audit_labels_v10.jsonl: 66
+more, written with the v9 fixes in and frozen before drafting, ``generate-v10``).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (7, "seventh audit (new briefs, frozen before drafting)"),
         (8, "eighth audit (new briefs, frozen before drafting)"),
         (9, "ninth audit (new briefs, frozen before the v8 fixes and drafting)"),
+        (10, "tenth audit (new briefs, frozen after the v9 fixes and before drafting)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
