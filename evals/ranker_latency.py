@@ -7,7 +7,8 @@ the way :func:`knowledge.ranking.serve.rerank_fused` does after hybrid search: t
 catalogue BM25 scores, the features and the booster's prediction. Vectors come from the
 ranker's in-memory cache in a served store (:meth:`Reranker.warm`) and the query vector from
 the embedder's cache, so they are random unit vectors here: they change no amount of work.
-The booster has the shipped model's shape (the grid's largest: 300 rounds of 3 leaves).
+The model has the shipped shape: an ensemble of :data:`~knowledge.ranking.select.MEMBERS`
+boosters of the grid's largest size (300 rounds of 3 leaves each), scores averaged.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import numpy as np
 from knowledge.catalog_index import CatalogIndex
 from knowledge.models import Product
 from knowledge.ranking.reranker import DEPTH, Reranker
-from knowledge.ranking.select import ROUND_CHOICES
+from knowledge.ranking.select import MEMBERS, ROUND_CHOICES, fit_ensemble
 from knowledge.ranking.train import (
     ESCI_JUDGMENTS,
     ESCI_PRODUCTS,
@@ -30,7 +31,6 @@ from knowledge.ranking.train import (
     QueryRows,
     _judgments,
     _products,
-    fit,
 )
 
 Case = tuple[str, list[str], np.ndarray, np.ndarray, np.ndarray]
@@ -78,14 +78,14 @@ def main(argv: list[str] | None = None) -> None:
             wall.append((time.perf_counter() - w) * 1000)
             cpu.append((time.thread_time() - c) * 1000)
     print(f"rerank of {DEPTH} candidates at {len(catalogue)} products, {len(wall)} searches, "
-          f"load {os.getloadavg()[0]:.1f}:")
+          f"{MEMBERS} boosters, load {os.getloadavg()[0]:.1f}:")
     for name, values in (("wall", wall), ("cpu", cpu)):
         print(f"  {name:>4} p50 {np.percentile(values, 50):.2f} ms  "
               f"p95 {np.percentile(values, 95):.2f} ms")
 
 
 def _booster(cases: list[Case], catalogue: list[Product], index: CatalogIndex) -> Any:
-    """A booster of the shipped shape, trained on these candidates' features."""
+    """A model of the shipped shape (an ensemble), trained on these candidates' features."""
     from knowledge.ranking.features import candidate_features
     from knowledge.ranking.fields import FieldIndex
 
@@ -98,7 +98,7 @@ def _booster(cases: list[Case], catalogue: list[Product], index: CatalogIndex) -
         x = candidate_features(query, [fields.docs[i] for i in ids], fields, bm25,
                                vectors @ qvec, np.zeros(len(ids)), None, vectors)
         rows.append(QueryRows(str(n), query, ids, x, labels))
-    return fit(rows, 0, config=Config("lambdarank", 1.0, max(ROUND_CHOICES)))
+    return fit_ensemble(rows, 0, Config("lambdarank", 1.0, max(ROUND_CHOICES)))
 
 
 if __name__ == "__main__":

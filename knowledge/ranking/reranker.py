@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from knowledge.store import Store
 
 log = logging.getLogger("shopmage.ranking")
-NAME, VERSION = "esci-ranker", "2"
+NAME, VERSION = "esci-ranker", "3"
 DEPTH = 40  # hybrid candidates reranked per query
 VECTOR_CACHE = 20_000
 
@@ -38,7 +38,7 @@ class Reranker:
     """A trained booster plus the catalogue's per-field statistics."""
 
     def __init__(self, booster: Any, depth: int = DEPTH) -> None:
-        """Wrap a LightGBM booster (its features must be :data:`FEATURES`)."""
+        """Wrap a LightGBM booster or an ``Ensemble`` of them (features: :data:`FEATURES`)."""
         if booster.num_feature() != len(FEATURES):
             raise ValueError(f"ranker model has {booster.num_feature()} features, "
                              f"expected {len(FEATURES)}")
@@ -137,10 +137,9 @@ def model_folder(settings: Settings, embedder: Embedder | None = None) -> Path:
 
 def load_reranker(settings: Settings, embedder: Embedder | None = None) -> Reranker:
     """The trained ranker (built from the repo's ESCI files on first use, then cached)."""
-    import lightgbm as lgb
+    from knowledge.ranking.select import load_model
 
-    folder = model_folder(settings, embedder)
-    return Reranker(lgb.Booster(model_file=str(folder / "model.txt")))
+    return Reranker(load_model(model_folder(settings, embedder)))
 
 
 def attach_reranker(store: Store) -> Reranker | None:

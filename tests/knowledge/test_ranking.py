@@ -14,8 +14,17 @@ import pytest
 
 from knowledge.embeddings import Embedder
 from knowledge.ingest import import_catalog
+from knowledge.ranking.forest import Forest
 from knowledge.ranking.reranker import DEPTH, Reranker, attach_reranker
-from knowledge.ranking.train import ESCI_JUDGMENTS, ESCI_PRODUCTS, QueryRows, fit, training_rows
+from knowledge.ranking.select import MEMBERS, fit_ensemble, load_model, write_model
+from knowledge.ranking.train import (
+    ESCI_JUDGMENTS,
+    ESCI_PRODUCTS,
+    Config,
+    QueryRows,
+    fit,
+    training_rows,
+)
 from knowledge.settings import Settings
 from knowledge.store import Store
 
@@ -129,3 +138,30 @@ def test_preloaded_vectors_rank_the_same_and_a_failed_preload_never_fails_an_imp
     found = [h.product.id for h in ranked_store.search.search(query, k=10)]
     assert "NEWHEEL01" in found  # reranked with its vector fetched at search time
     ranked_store.close()
+
+
+def test_the_shipped_model_is_a_seed_ensemble_written_and_read_back(rows: list[QueryRows],
+                                                                      tmp_path: Path) -> None:
+    meta = write_model(tmp_path, rows, seed=0)
+    assert meta["members"] == list(range(MEMBERS)) and MEMBERS > 1
+    model = load_model(tmp_path)
+    assert len(model.boosters) == MEMBERS
+    x = np.vstack([r.features for r in rows])
+    members = [b.predict(x, raw_score=True) for b in model.boosters]
+    assert not np.allclose(members[0], members[1])  # the seeds make different boosters
+    assert np.allclose(model.predict(x), np.mean(members, axis=0))  # the served score: their mean
+    again = fit_ensemble(rows, 0, Config(**meta["config"]))
+    assert np.allclose(again.predict(x), model.predict(x), rtol=0, atol=1e-9)  # as written
+    assert Reranker(model).booster is model  # search reranks with the whole ensemble
+
+
+def test_flattened_trees_score_as_lightgbm_with_missing_values(rows: list[QueryRows]) -> None:
+    x = np.vstack([r.features for r in rows])
+    x[::7, 2] = np.nan  # a candidate without a vector has no cosine
+    x[::5, 0] = 0.0
+    for objective in ("lambdarank", "binary"):
+        boosters = [fit(rows, s, config=Config(objective, 1.0, 80)) for s in (0, 1)]
+        want = np.mean([b.predict(x, raw_score=True) for b in boosters], axis=0)
+        assert np.allclose(Forest(boosters, [0.5, 0.5]).raw(x), want, rtol=0, atol=1e-9)
+    with pytest.raises(ValueError, match="features"):
+        Forest(boosters).raw(x[:, :-1])

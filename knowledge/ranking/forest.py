@@ -1,0 +1,107 @@
+"""LightGBM trees flattened into arrays and scored with numpy, all trees of all members at once.
+
+LightGBM's own ``predict`` walks every tree row by row and pays a fixed cost per call: for the
+40 candidates of one search, a 300-tree booster costs about 0.4 ms, so an ensemble of five
+would add 2 ms to every search. Here each tree's internal nodes are arrays (feature,
+threshold, missing-value rule, children) and one search's candidates descend every tree
+together, one level per step (the ranker's trees have 3 leaves: 2 steps). The decision rule
+is LightGBM's numerical split (``tree.h``): a NaN becomes 0 unless the split routes missing
+values; values routed as missing (NaN, or zero for a "Zero" split) take the default side;
+otherwise ``value <= threshold`` goes left.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+ZERO = 1e-35  # LightGBM's kZeroThreshold
+MISSING = {"None": 0, "Zero": 1, "NaN": 2}
+
+
+class Forest:
+    """The trees of one or more boosters; :meth:`raw` is their weighted sum of leaf values.
+
+    Every leaf is kept with the path that reaches it, as columns of the decision table
+    (node goes left / node goes right), so a row's score is a sum over leaves of "all the
+    path's decisions hold" times the leaf value: two column gathers and one product.
+    """
+
+    def __init__(self, boosters: list[Any], weights: list[float] | None = None) -> None:
+        """Flatten ``boosters`` (each tree's leaves scaled by its booster's weight)."""
+        weights = weights or [1.0] * len(boosters)
+        self.num_feature = int(boosters[0].num_feature())
+        nodes: list[tuple[int, float, int, bool]] = []  # feature, threshold, missing, left
+        paths: list[list[int]] = []  # per leaf: decision-table columns that must hold
+        values: list[float] = []
+
+        def fill(node: dict[str, Any], weight: float, path: list[int]) -> None:
+            if "split_index" not in node:
+                paths.append(path)
+                values.append(float(node.get("leaf_value", 0.0)) * weight)
+                return
+            if node.get("decision_type", "<=") != "<=":
+                raise ValueError("only numerical '<=' splits can be flattened")
+            i = len(nodes)
+            nodes.append((int(node["split_feature"]), float(node["threshold"]),
+                          MISSING[str(node.get("missing_type", "None"))],
+                          bool(node.get("default_left", True))))
+            fill(node["left_child"], weight, [*path, 2 * i])
+            fill(node["right_child"], weight, [*path, 2 * i + 1])
+
+        for booster, weight in zip(boosters, weights, strict=True):
+            for tree in booster.dump_model()["tree_info"]:
+                fill(tree["tree_structure"], weight, [])
+        # histogram bins make many trees split alike: one column per distinct split, one
+        # term per distinct path (their leaf values summed)
+        distinct = {n: i for i, n in enumerate(dict.fromkeys(nodes))}
+        column = [2 * distinct[n] for n in nodes]
+        always = 2 * len(distinct)  # a column that always holds (pads shorter paths)
+        self.depth = max(len(p) for p in paths)
+        terms: dict[tuple[int, ...], float] = {}
+        for path, value in zip(paths, values, strict=True):
+            key = tuple(sorted({column[c // 2] + c % 2 for c in path}))
+            key += (always,) * (self.depth - len(key))
+            terms[key] = terms.get(key, 0.0) + value
+        self.feature = np.array([n[0] for n in distinct], dtype=np.intp)
+        self.threshold = np.array([n[1] for n in distinct])
+        self.missing = np.array([n[2] for n in distinct], dtype=np.int8)
+        self.default_left = np.array([n[3] for n in distinct], dtype=bool)
+        self.paths = np.array(list(terms), dtype=np.intp).T.copy()  # (depth, terms)
+        self.values = np.array(list(terms.values()))
+        self._plain = not (self.missing == MISSING["Zero"]).any()
+
+    def decisions(self, x: np.ndarray) -> np.ndarray:
+        """For every row and node: does the row go left there? (rows x nodes)."""
+        value = x[:, self.feature]
+        if self._plain and not np.isnan(value).any():
+            return np.asarray(value <= self.threshold)
+        nan = np.isnan(value)
+        kind = self.missing[None, :]
+        value = np.where(nan & (kind != MISSING["NaN"]), 0.0, value)
+        as_missing = ((kind == MISSING["Zero"]) & (np.abs(value) <= ZERO)) | (
+            (kind == MISSING["NaN"]) & nan)
+        return np.asarray(np.where(as_missing, self.default_left[None, :],
+                                   value <= self.threshold))
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """Sum over trees of the leaf each row of ``x`` reaches (one value per row)."""
+        x = np.asarray(x, dtype=float)
+        if x.ndim != 2 or x.shape[1] != self.num_feature:
+            raise ValueError(f"expected rows of {self.num_feature} features, got {x.shape}")
+        left = self.decisions(x)
+        table = np.empty((len(x), 2 * left.shape[1] + 1), dtype=bool)
+        table[:, 0:-1:2], table[:, 1:-1:2], table[:, -1] = left, ~left, True
+        reached = table.take(self.paths[0], axis=1)
+        for step in self.paths[1:]:
+            reached &= table.take(step, axis=1)
+        return np.asarray(reached.astype(float) @ self.values, dtype=float)
+
+
+def _count(node: dict[str, Any]) -> tuple[int, int]:
+    """(internal nodes, leaves) of a dumped tree."""
+    if "split_index" not in node:
+        return 0, 1
+    left, right = _count(node["left_child"]), _count(node["right_child"])
+    return left[0] + right[0] + 1, left[1] + right[1]
