@@ -58,7 +58,7 @@ class Forest:
         distinct = {n: i for i, n in enumerate(dict.fromkeys(nodes))}
         column = [2 * distinct[n] for n in nodes]
         always = 2 * len(distinct)  # a column that always holds (pads shorter paths)
-        self.depth = max(len(p) for p in paths)
+        self.depth = max([1] + [len(p) for p in paths])  # a one-leaf tree holds always
         terms: dict[tuple[int, ...], float] = {}
         for path, value in zip(paths, values, strict=True):
             key = tuple(sorted({column[c // 2] + c % 2 for c in path}))
@@ -68,7 +68,7 @@ class Forest:
         self.threshold = np.array([n[1] for n in distinct])
         self.missing = np.array([n[2] for n in distinct], dtype=np.int8)
         self.default_left = np.array([n[3] for n in distinct], dtype=bool)
-        self.paths = np.array(list(terms), dtype=np.intp).T.copy()  # (depth, terms)
+        self.paths = np.array(list(terms), dtype=np.intp).reshape(-1, self.depth).T.copy()
         self.values = np.array(list(terms.values()))
         self._plain = not (self.missing == MISSING["Zero"]).any()
 

@@ -165,3 +165,6 @@ def test_flattened_trees_score_as_lightgbm_with_missing_values(rows: list[QueryR
         assert np.allclose(Forest(boosters, [0.5, 0.5]).raw(x), want, rtol=0, atol=1e-9)
     with pytest.raises(ValueError, match="features"):
         Forest(boosters).raw(x[:, :-1])
+    few = QueryRows("few", "q", rows[0].ids[:10], rows[0].features[:10], rows[0].labels[:10])
+    stump = fit([few], 0, config=Config("binary", 1.0, 5))  # too few rows to split: one leaf
+    assert np.allclose(Forest([stump]).raw(x), stump.predict(x, raw_score=True))
