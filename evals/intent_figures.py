@@ -6,6 +6,8 @@ run (``MessageUnderstanding`` -> ``understand_text``; policy turns through
 
 - ``shopper_eval.jsonl``: 341 messages written by hand before any training or tuning
   (eval only: dev/test halves) - the headline is its **test** half;
+- ``pq_probe.jsonl``: 118 on-screen messages (94 product questions) written later, frozen
+  before the product-question training phrasings they measure (a secondary figure);
 - the training corpus's own dev/test rows (same style as training: a regression figure).
 
 The first build's exemplar router is scored on the same rows for comparison.
@@ -26,15 +28,19 @@ from evals.metrics import mean, percentile
 from knowledge.settings import REPO_ROOT
 
 EVAL_SET = REPO_ROOT / "evals" / "data" / "understanding" / "shopper_eval.jsonl"
+PROBE_SET = REPO_ROOT / "evals" / "data" / "understanding" / "pq_probe.jsonl"
 POLICY_WORDS = ("ship", "deliver", "return", "refund", "pay", "discount", "free", "days")
 
 
 def labelled_sets() -> dict[str, list[dict[str, Any]]]:
-    """``{"eval_dev", "eval_test", "corpus_dev", "corpus_test"}`` rows."""
+    """``{"eval_dev", "eval_test", "probe_dev", "probe_test", "corpus_dev", "corpus_test"}``."""
     held = read_jsonl([EVAL_SET])
+    probe = read_jsonl([PROBE_SET])
     corpus = [r for r in read_jsonl([CORPUS]) if split_of(r["text"]) != "train"]
     return {"eval_dev": [r for r in held if r["split"] == "dev"],
             "eval_test": [r for r in held if r["split"] == "test"],
+            "probe_dev": [r for r in probe if r["split"] == "dev"],
+            "probe_test": [r for r in probe if r["split"] == "test"],
             "corpus_dev": [r for r in corpus if split_of(r["text"]) == "dev"],
             "corpus_test": [r for r in corpus if split_of(r["text"]) == "test"]}
 

@@ -9,7 +9,10 @@ Context features are computed here from the turn, never labelled by hand:
   said while products are shown ("cheaper", "in blue");
 - ``policy_topic`` / ``policy_on_screen``: the message names shipping, delivery, returns,
   payment or discounts, and whether products are shown meanwhile ("free shipping?" about a
-  shown product is a product question; with nothing shown it asks about the store).
+  shown product is a product question; with nothing shown it asks about the store);
+- ``asks_on_screen``: a yes/no or wh- question about something ("is the frying pan oven
+  safe", "how heavy is it") said while products are shown - not one asking the assistant to
+  act ("can you show...", "do you have...").
 
 The model trains on ``data/shopper_intents.jsonl`` (train split only), once per source hash,
 through :func:`agents.understanding.classifier.trained_classifier`.
@@ -45,7 +48,8 @@ CHEAP_NAME = "shopper-intent-ngram"
 MODEL_VERSION = "1"
 CONFIG = ClassifierConfig(
     context_keys=("results_shown", "cart_items", "cart_nonempty", "refers",
-                  "refers_on_screen", "short_on_screen", "policy_topic", "policy_on_screen"),
+                  "refers_on_screen", "short_on_screen", "policy_topic", "policy_on_screen",
+                  "asks_on_screen"),
     embedding_weight=1.0, context_weight=1.0, c=16.0, calibrate=True, seed=13)
 # The first stage: the same n-grams and context, no sentence vector (never embeds).
 CHEAP_CONFIG = dataclasses.replace(CONFIG, embedding_weight=0.0)
@@ -65,6 +69,17 @@ _POLICY_TOPIC = re.compile(
     r"postage|courier|tax|vat)\b")
 
 
+_ASKS = re.compile(
+    r"^(?:\W*(?:hi|hey|hmm+|ok|okay|so|and|also|quick q|um+|oh)\b\W*)*(?:is|isn'?t|are|r|does|"
+    r"doesn'?t|do|did|can|could|will|would|how|what|what'?s|whats|wat|who|where|when)\b"
+    r"(?!\s+(?:you|u|ya|y'?all|about)\b)")
+
+
+def asks(text: str) -> bool:
+    """True for a question about something ("is the pan oven safe"), not a request to act."""
+    return bool(_ASKS.search(text.lower().strip()))
+
+
 def refers(text: str) -> bool:
     """True when the message points at something already shown ("it", "the 2nd one")."""
     return bool(_REFERS.search(text.lower()))
@@ -78,7 +93,8 @@ def context_features(text: str, results: int = 0, cart: int = 0) -> dict[str, fl
     return {"results_shown": shown, "cart_items": min(max(cart, 0), 5) / 5.0,
             "cart_nonempty": float(cart > 0), "refers": ref, "refers_on_screen": ref * shown,
             "short_on_screen": shown * float(len(text.split()) <= 4),
-            "policy_topic": policy, "policy_on_screen": policy * shown}
+            "policy_topic": policy, "policy_on_screen": policy * shown,
+            "asks_on_screen": shown * float(asks(text))}
 
 
 def with_features(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ from agents.understanding.classifier import (
     split_of,
     trained_classifier,
 )
-from agents.understanding.intent import CORPUS, context_features, refers
+from agents.understanding.intent import CORPUS, asks, context_features, refers
 from knowledge.embeddings import Embedder
 
 ROWS = [json.loads(line) for line in CORPUS.read_text().splitlines()[::12]]
@@ -54,3 +54,13 @@ def test_trained_classifier_builds_once_from_its_sources(embedder: Embedder,
 def test_refers_reads_references_from_text() -> None:
     assert refers("how much is it?") and refers("the second one please") and refers("#2")
     assert not refers("rain jacket for hiking") and not refers("do you ship to canada")
+
+
+def test_asks_reads_questions_about_things_not_requests_to_act() -> None:
+    assert asks("is the frying pan oven safe") and asks("hmm, how heavy is it?")
+    assert asks("r they waterproof") and asks("whats the warranty on the second one")
+    assert not asks("do you have tents") and not asks("can you show me cheaper ones")
+    assert not asks("what about tents") and not asks("rain jacket for hiking")
+    ctx = context_features("is the frying pan oven safe", results=4)
+    assert ctx["asks_on_screen"] == 1.0
+    assert context_features("is the frying pan oven safe")["asks_on_screen"] == 0.0

@@ -69,6 +69,17 @@ def test_how_much_is_it_with_products_on_screen_is_a_product_question(
         assert intent.name == "product_question", (text, intent)
 
 
+def test_questions_naming_the_shown_product_by_type_are_product_questions(
+        router: IntentRouter) -> None:
+    known = {str(r["text"]).lower() for r in read_jsonl([CORPUS])}
+    asked = ["is the espresso machine easy to descale", "does the rug have a non slip backing",
+             "how heavy is the kayak", "can the baking dish go under the broiler"]
+    assert not known & set(asked)
+    wrong = [t for t in asked if router.route(t, results=5).name != "product_question"]
+    assert len(wrong) <= 1, wrong
+    assert router.route("do you sell kayaks too", results=5).name == "search"
+
+
 def test_ordinary_searches_mentioning_admin_or_password_still_search(
         router: IntentRouter) -> None:
     for text in ORDINARY_SEARCHES:

@@ -379,6 +379,75 @@ MIXED = [
 ]
 
 
+# Session 6: questions that name the shown product by its type ("is the frying pan oven
+# safe", "does the tent fit 4 people") or ask a bare spec ("up to what size?"), written
+# after the pq_probe set was frozen; and on-screen requests that are not questions.
+FEATURES = ["a warranty", "a timer", "pockets", "a lid", "a handle", "wheels", "a remote",
+            "bluetooth", "an auto shut off", "a carrying case", "a hood", "a zipper",
+            "a usb port", "a removable cover", "a non slip bottom", "a cup holder"]
+EXTRAS = ["batteries", "a charger", "a case", "a manual", "spare parts", "a strap", "a bag",
+          "a cable", "a cleaning brush", "the stand"]
+SPECS = ["weight", "capacity", "wattage", "max load", "warranty", "battery life", "cord length",
+         "spf", "temperature rating", "thread count", "screen size", "weight limit",
+         "age range", "voltage", "size chart", "fabric", "heel height", "pack size"]
+HOW = ["heavy", "big", "long", "wide", "tall", "loud", "warm", "sturdy", "comfy", "thick",
+       "strong", "durable", "soft", "bright", "fast"]
+PLACES_IN = ["dishwasher", "oven", "microwave", "dryer", "washing machine", "freezer"]
+FITS = ["a 15 inch laptop", "a king bed", "my car", "a small kitchen", "a big dog",
+        "size 12 feet", "an iphone 14", "a queen mattress", "two people", "carry on"]
+NAMED_QUESTIONS = [
+    "is the {p} {a}", "are the {p}s {a}?", "the {p}, is it {a}", "is the {c} {p} {a}",
+    "does the {p} have {f}", "does the {p} come with {x}", "do the {p}s come with {x}",
+    "whats the {s} of the {p}", "what's the {s} on {o}", "{s} of the {p}?", "{s} on that?",
+    "how {h} is the {p}", "how {h} are the {p}s", "can the {p} go in the {i}",
+    "is the {p} {i} safe", "will the {p} fit {t}", "would the {p} fit {t}",
+    "is the {p} safe for {u}", "does the {p} run small", "is the {p} made in the usa",
+    "where is the {p} made", "how long is the warranty on {o}", "whats the warranty on the {p}",
+    "does the {p} come in {c}", "is the {p} available in {c}", "how much is the {p}",
+    "what does the {p} cost", "is the {p} any good", "are the reviews good on the {p}",
+    "what do people say about the {p}", "what is the {p} made of", "is the {p} real {m}",
+    "does the {c} one have {f}", "up to what {s2}", "for what age", "how many in a pack",
+    "{s}?", "does it have {f}", "does that one come with {x}", "is {o} {i} safe",
+    "can i put {o} in the {i}", "will it fit {t}", "r the {p}s {a}", "is da {p} {a}",
+    "does the {p} need assembly", "is the {p} easy to clean", "how do i clean the {p}",
+    "how long does the {p} last", "is the {p} in stock",
+    "is the {p} for {u}", "would the {p} work for {u}", "is the {p} worth it",
+    "how does the {p} fit", "is the {p} true to size", "tell me more about the {p}",
+    "details on the {p} pls", "specs for the {p}?", "what brand is the {p}",
+    "who makes the {p}", "does {o} have {f}", "is {o} {a} tho", "hmm is the {p} {a}",
+    "ok and is the {p} {a}?", "quick q, does the {p} have {f}", "is the {p} {a} or not",
+]
+ON_SCREEN_OTHER = [
+    ("refine", "show me the {p}s that are {a}"), ("refine", "only {a} {p}s"),
+    ("refine", "more like {o}"), ("refine", "show me similar to {o}"),
+    ("refine", "anything like {o} but cheaper"), ("refine", "same as {o} in {c}"),
+    ("refine", "just the {c} {p}s"), ("refine", "{p}s under {n} only"),
+    ("refine", "hide the {c} ones"), ("refine", "sort the {p}s by price"),
+    ("refine", "any {p}s that are {a}?"), ("refine", "need it {a}"),
+    ("compare", "is the {c} {p} better than {o}"), ("compare", "which {p} is more {h}"),
+    ("compare", "which of the {p}s is {a}"), ("add_to_cart", "add the {p} to my cart"),
+    ("add_to_cart", "ill take the {c} {p}"), ("search", "now i need a {p} too"),
+    ("out_of_scope", "what is the tallest mountain"), ("out_of_scope", "who wrote hamlet"),
+    ("out_of_scope", "what's the speed of light"), ("out_of_scope", "how old is the universe"),
+    ("out_of_scope", "what time is it in tokyo"), ("out_of_scope", "is the earth flat"),
+    ("out_of_scope", "what is the best movie this year"), ("chit_chat", "is this thing on"),
+    ("out_of_scope", "how do i fix my car"), ("chit_chat", "what is this site"),
+    ("chit_chat", "ok cool thanks"), ("chit_chat", "neat"), ("chit_chat", "sweet"),
+    ("chit_chat", "nice ones"), ("chit_chat", "love these"), ("chit_chat", "hmm ok"),
+]
+
+
+def fill_named(template: str) -> str:
+    """Fill a NAMED_QUESTIONS / ON_SCREEN_OTHER template (its extra slots, then the usual)."""
+    extra = {"{f}": pick(FEATURES), "{x}": pick(EXTRAS), "{s}": pick(SPECS),
+             "{s2}": pick(["size", "weight", "temp", "age", "height", "load"]), "{h}": pick(HOW),
+             "{i}": pick(PLACES_IN), "{t}": pick(FITS),
+             "{m}": pick(["leather", "wood", "cotton", "silver", "glass", "wool"])}
+    for key, value in extra.items():
+        template = template.replace(key, value)
+    return fill_any(template)
+
+
 def fill_any(template: str) -> str:
     """Fill a template, including {place} and {num}."""
     return fill(template.replace("{place}", pick(PLACES)).replace(
@@ -439,6 +508,13 @@ def main(shared: Path) -> None:
     for _ in range(4):
         for label, template in MIXED:
             add(style(fill_any(template)), label, "written-multi")
+    for _ in range(2):
+        for template in NAMED_QUESTIONS:
+            add(style(fill_named(template)), "product_question", "written-named", True)
+    for _ in range(3):
+        for label, template in ON_SCREEN_OTHER:
+            add(style(fill_named(template)), label, "written-named",
+                label not in ("search", "out_of_scope"))
     OUT.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     counts: dict[str, int] = {}
     for r in rows:
