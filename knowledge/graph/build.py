@@ -8,7 +8,7 @@ from typing import Any
 
 from knowledge.graph.critics import Critic
 from knowledge.graph.io import read_assertions
-from knowledge.graph.store import upsert_assertions
+from knowledge.graph.store import retire_missing, upsert_assertions
 from knowledge.store import Store
 
 SEED_DIR = Path(__file__).with_name("seed")
@@ -26,6 +26,7 @@ def build_knowledge(store: Store, sources: tuple[str, ...] = ("seed", "mining"),
     if "seed" in sources:
         seed = [a for path in sorted(SEED_DIR.glob("*.jsonl")) for a in read_assertions(path)]
         stats["seed"] = upsert_assertions(store.engine, seed)
+        stats["seed_retired"] = retire_missing(store.engine, "seed", seed)
     candidates = []
     if "mining" in sources:
         from knowledge.graph.mining import mine

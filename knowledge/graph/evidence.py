@@ -31,6 +31,10 @@ ELSEWHERE = frozenset("pair paired pairs combine combined requires require separ
 _CLAUSE_END = re.compile(r"[.;!?\n•|()\[\]]|, (?:but|yet|however)\b")
 _NEGATION_SCOPE_END = re.compile(r"[.;:,!?\n•|()\[\]&+/]|\b(?:and|but|or|with|plus)\b")
 _WORDS = re.compile(r"[a-z']+")
+# a warning puts what follows out of use: "do not use if you have very sensitive skin"
+_WARNING = re.compile(r"\b(?:(?:do not|don't|never|not) (?:use|apply|give|recommended|suitable|"
+                      r"intended)|avoid|unless|keep away from)\b")
+WARNING_WORDS = 12
 QUOTE_MAX = 90
 FIELDS = ("title", "bullets", "description")
 
@@ -108,14 +112,18 @@ def negated(low: str, start: int) -> bool:
 
     A phrase ends at punctuation or a conjunction ("no assembly needed, waterproof" is not
     negated); "non" negates only when it directly precedes ("non waterproof"); "not only"
-    does not negate.
+    does not negate. A warning further back in the phrase also negates ("do not use if you
+    have very sensitive skin").
     """
     ends = [m.end() for m in _NEGATION_SCOPE_END.finditer(low, max(0, start - 120), start)]
     scope_start = ends[-1] if ends else max(0, start - 120)
-    before = _WORDS.findall(low[scope_start:start])[-4:]
+    words = _WORDS.findall(low[scope_start:start])
+    before = words[-4:]
     if before[-2:] == ["not", "only"]:
         return False
-    return bool(before) and before[-1] == "non" or any(w in NEGATORS for w in before)
+    if bool(before) and before[-1] == "non" or any(w in NEGATORS for w in before):
+        return True
+    return bool(_WARNING.search(" ".join(words[-WARNING_WORDS:])))
 
 
 def _quote(text: str, start: int, end: int) -> str:

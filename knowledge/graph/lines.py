@@ -118,19 +118,70 @@ def stated_for(exp: Expansion, tag: str, types: NeedTypes, title: str) -> bool:
     return any(set(phrase) <= words for p in phrases for phrase in p)
 
 
-def of_asked_type(exp: Expansion, title: str) -> bool:
-    """False when the query names product types and the title names none of them.
+def of_asked_type(exp: Expansion, title: str, type_words: AbstractSet[str] = frozenset()) -> bool:
+    """False when the query names product types and the title is not one of them.
 
-    The type is the last word of the query's product phrase when that is a type word ("bag"
-    in "laptop bag for a commuter who walks in the rain", not "rain"), else any type word the
-    query names. Search may still rank a rain jacket there; a line on it would claim the
-    jacket answers a bag request.
+    The asked type is the head (last word) of the query's product phrase when that phrase
+    names a type ("bag" in "laptop bag for a commuter who walks in the rain", not "rain";
+    "flop" in "flip flops for a pool deck", not "flip"), else any type word the query names.
+    A title that calls its product another compound of the head ("insulated cooler bag" for
+    a laptop bag) without the query's own modifier is not the type either. Search may still
+    rank a rain jacket there; a line on it would claim the jacket answers a bag request.
     """
     if not exp.product_types:
         return True
     phrase = _phrase_tokens(exp.query)
-    asked = {phrase[-1]} if phrase and phrase[-1] in exp.product_types else set(exp.product_types)
-    return bool(asked & set(tokens(title)))
+    in_phrase = set(phrase) & set(exp.product_types)
+    asked = {phrase[-1]} if in_phrase else set(exp.product_types)
+    words = tokens(title)
+    if not asked & set(words):
+        return False
+    return not (in_phrase and _other_compound(phrase, words, type_words))
+
+
+def _other_compound(phrase: list[str], title: list[str], type_words: AbstractSet[str]) -> bool:
+    """True when the title names the head only as another type's compound ("cooler bag").
+
+    "laptop bag" asked: a title without "laptop" whose every "bag" follows another type word
+    ("cooler bag", "lunch tote bag") is a different product.
+    """
+    head, modifiers = phrase[-1], set(phrase[:-1])
+    if not modifiers or modifiers & set(title):
+        return False
+    before = [title[i - 1] if i else "" for i, w in enumerate(title) if w == head]
+    return bool(before) and all(w in type_words and w != head for w in before)
+
+
+# a pet's product is never a person's, nor the other way round ("teething" on a puppy chew toy)
+PET_WORDS = frozenset("""dog dogs puppy puppies pup pups cat cats kitten kittens pet pets canine
+feline""".split())
+PERSON_WORDS = frozenset("""baby babies infant infants toddler toddlers kid kids child children
+boy boys girl girls man men woman women mom dad mother father parent parents grandma grandpa
+grandmother grandfather elderly senior seniors adult adults teen teens groom bride husband wife
+son daughter nurse teacher student students""".split())
+_RAW_WORDS = re.compile(r"[a-z']+")
+_FOR_PET = re.compile(r"\bfor (?:a |an |my |our |the )?(?:[a-z]+ )?(?:"
+                      + "|".join(sorted(PET_WORDS)) + r")\b")
+
+
+def pet_person_conflict(query: str, title: str) -> bool:
+    """True when one of query and title is for a pet and the other for a person.
+
+    "Puppy Teething Chew Toys" for "a baby who is teething", "Dog Bowls & Mat Set" for "a bath
+    mat for an elderly parent": the need the line would answer is the person's, and the
+    listing's words are about the animal (or the other way round). The query is for a pet
+    only when the pet is what the product is for ("shampoo for a dog", "dog bed"), not a
+    situation ("jacket for walking a dog"). A title naming both conflicts with neither.
+    """
+    low = query.lower()
+    asked = set(_RAW_WORDS.findall(low))
+    named = set(_RAW_WORDS.findall(title.lower()))
+    for_pet = bool(_FOR_PET.search(low) or product_phrase(query) & PET_WORDS)
+    if asked & PERSON_WORDS and not asked & PET_WORDS:
+        return bool(named & PET_WORDS) and not named & PERSON_WORDS
+    if for_pet and not asked & PERSON_WORDS:
+        return bool(named & PERSON_WORDS) and not named & PET_WORDS
+    return False
 
 
 def audience_only(exp: Expansion, tag: str, kind: NeedKind) -> bool:

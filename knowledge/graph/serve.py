@@ -21,6 +21,7 @@ from knowledge.graph.lines import (
     about_another_item,
     from_type_only,
     of_asked_type,
+    pet_person_conflict,
     read_from_type_only,
     shown_needs,
     speaks,
@@ -258,7 +259,8 @@ class KnowledgeExpander:
                 why[ev.tail] = ev.why
         lines: list[str] = []
         matched: list[str] = []
-        if not of_asked_type(exp, product.title):
+        if not of_asked_type(exp, product.title, self.graph.type_words) or pet_person_conflict(
+                exp.query, product.title):
             return lines, matched
         shown = shown_needs(exp, self._need_count)
         unread, type_only = self._unread(exp.query)

@@ -82,6 +82,22 @@ def upsert_assertions(engine: Engine, assertions: Iterable[Assertion]) -> int:
     return count
 
 
+def retire_missing(engine: Engine, source: str, current: Iterable[Assertion]) -> int:
+    """Delete ``source``'s assertions that ``current`` no longer holds; returns how many.
+
+    A seed row corrected or removed in the repo must leave stores built from the old seed:
+    an upgraded store would otherwise keep serving it.
+    """
+    keep = {(a.head, a.relation, a.tail) for a in current}
+    removed = 0
+    with transaction(engine) as session:
+        for row in session.exec(select(Assertion).where(Assertion.source == source)):
+            if (row.head, row.relation, row.tail) not in keep:
+                session.delete(row)
+                removed += 1
+    return removed
+
+
 def list_assertions(engine: Engine, *, status: str | None = None, source: str | None = None,
                     limit: int | None = None) -> list[Assertion]:
     """Assertions filtered by status and source, highest score first."""

@@ -1,0 +1,83 @@
+"""A line speaks only for a product of the kind, and for the one, the shopper asked about."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.graph.build import build_knowledge
+from knowledge.graph.evidence import Lexicon, find_evidence
+from knowledge.graph.serve import KnowledgeExpander
+from knowledge.graph.store import Assertion, list_assertions, upsert_assertions
+from knowledge.ingest import import_catalog
+from knowledge.search import SearchFilters
+from knowledge.store import Store
+
+ROWS = [
+    ("T1", "Silicone Baby Teething Toy", ["Teething relief for sore gums, BPA free silicone"]),
+    ("T2", "Puppy Teething Chew Toy", ["Eases puppy teething, durable nylon"]),
+    ("F1", "Non-Slip Flip Flop Sandals", ["Slip-resistant rubber sole for wet pool decks"]),
+    ("F2", "Flip Tray Deck Box for Trading Cards", ["Anti-slip texture, holds 100 sleeved cards"]),
+    ("B1", "Waterproof Laptop Bag", ["Waterproof shell keeps the rain out"]),
+    ("B2", "Insulated Cooler Bag", ["Waterproof lining, keeps drinks cold"]),
+    ("J1", "Reflective Running Jacket for Women", ["Reflective strips for dark evenings"]),
+]
+
+
+@pytest.fixture
+def shop(store: Store, tmp_path: Path) -> Store:
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps({"product_id": pid, "product_title": title,
+                                        "product_bullet_point": "\n".join(bullets),
+                                        "product_description": "", "price": 20.0}) + "\n"
+                            for pid, title, bullets in ROWS))
+    import_catalog(store, path)
+    build_knowledge(store, ("seed",))
+    store.search.set_expander(KnowledgeExpander(store))
+    return store
+
+
+def _lines(shop: Store, query: str, ids: list[str]) -> dict[str, list[str]]:
+    hits = shop.search.search(query, SearchFilters(product_ids=ids), k=len(ids))
+    return {h.product.id: h.why for h in hits}
+
+
+def test_a_pet_product_gets_no_line_for_a_person_and_the_other_way_round(shop: Store) -> None:
+    lines = _lines(shop, "toy for a baby who is teething", ["T1", "T2"])
+    assert any(line.startswith("Teething") for line in lines["T1"])
+    assert lines["T2"] == []  # "eases puppy teething" is not a baby's teether
+    lines = _lines(shop, "jacket for walking a dog on dark evenings", ["J1"])
+    assert any(line.startswith("Reflective") for line in lines["J1"])  # the dog is no wearer
+
+
+def test_the_head_of_a_compound_type_is_the_type_asked_for(shop: Store) -> None:
+    lines = _lines(shop, "flip flops for a pool deck that gets slippery", ["F1", "F2"])
+    assert any(line.startswith("Slip-resistant") for line in lines["F1"])
+    assert lines["F2"] == []  # a deck box with "flip" in its name is no flip flop
+
+
+def test_another_compound_of_the_asked_head_is_another_product(shop: Store) -> None:
+    lines = _lines(shop, "laptop bag for a commuter who walks in the rain", ["B1", "B2"])
+    assert any(line.startswith("Waterproof") for line in lines["B1"])
+    assert lines["B2"] == []  # a cooler bag is a bag, but not the laptop bag asked for
+
+
+def test_a_warning_against_use_is_no_evidence() -> None:
+    lexicon = Lexicon()
+    warned = {"title": "Acne Gel Cream", "bullets": [
+        "Do not use if you have very sensitive skin or are sensitive to benzoyl peroxide."]}
+    gentle = {"title": "Gentle Face Cream", "bullets": ["Made for very sensitive skin"]}
+    assert find_evidence(warned, "sensitive-skin", lexicon) is None
+    assert find_evidence(gentle, "sensitive-skin", lexicon) is not None
+
+
+def test_a_seed_row_dropped_from_the_repo_leaves_a_rebuilt_store(store: Store) -> None:
+    stale = Assertion(head="short people", head_type="audience", relation="NEEDS",
+                      tail="made-up-attribute", score=0.9, source="seed", status="accepted")
+    upsert_assertions(store.engine, [stale])
+    stats = build_knowledge(store, ("seed",))
+    seed = list_assertions(store.engine, source="seed")
+    assert stats["seed_retired"] == 1
+    assert not [a for a in seed if a.tail == "made-up-attribute"]
+    assert [a for a in seed if a.head == "short people"]  # the seed's own rows stay
+    assert build_knowledge(store, ("seed",))["seed_retired"] == 0
