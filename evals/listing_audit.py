@@ -17,7 +17,9 @@ after the v4 fixes and before drafting, ``generate-v5``) and the sixth (audit_la
 (audit_labels_v8.jsonl: 62 more, frozen with the whole-segment rule for model sentences,
 ``generate-v8``) and the ninth (audit_labels_v9.jsonl: 55 more, frozen after reading the
 v8 labels and before the v8 fixes, ``generate-v9``) and the tenth (audit_labels_v10.jsonl: 66
-more, written with the v9 fixes in and frozen before drafting, ``generate-v10``).
+more, written with the v9 fixes in and frozen before drafting, ``generate-v10``) and the
+eleventh (audit_labels_v11.jsonl: 56 more, frozen after reading the v10 labels and before
+the v10 fixes, ``generate-v11``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (8, "eighth audit (new briefs, frozen before drafting)"),
         (9, "ninth audit (new briefs, frozen before the v8 fixes and drafting)"),
         (10, "tenth audit (new briefs, frozen after the v9 fixes and before drafting)"),
+        (11, "eleventh audit (new briefs, frozen before the v10 fixes and drafting)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
