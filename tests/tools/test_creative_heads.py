@@ -48,3 +48,11 @@ def test_a_plug_in_product_is_not_a_plug(store: Store) -> None:
     # the product the merchant would approve is a wall light, not a plug
     kind = str(c["product"]["attributes"]["type"])  # type: ignore[index]
     assert kind != "plug" and kind.endswith("lights")
+
+
+def test_a_material_after_a_plural_type_starts_a_parts_phrase(store: Store) -> None:
+    # audit v10: "ankle boots faux suede block heel 2.5 inch" was named a heel (keyword "heel")
+    c = _draft(store, "chelsea boots genuine leather lug sole 1.5 inch, mens 8-13")
+    assert str(c["title"]).startswith("Chelsea Boots")
+    assert "Size and capacity: genuine leather lug sole 1.5 inch." in c["bullets"]  # type: ignore[operator]
+    assert "sole" not in c["keywords"] and "chelsea boots" in c["keywords"]  # type: ignore[operator]

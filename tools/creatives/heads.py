@@ -202,6 +202,15 @@ def _type_before_number(front: str) -> tuple[Span | None, int]:
     2000A peak" keeps "peak" with "2000A" and "sun hat UPF 50+" keeps "UPF" with "50+";
     "HDMI 2.1 cable" and "iPhone 15 case" are one name with a number inside.
     """
+    found, end = _type_and_end(front)
+    early = _type_before_material(front[:end])
+    if early is not None and (found is None or early[2] <= found[1]):
+        return early, early[2]  # "ankle boots faux suede block heel": boots, not a heel
+    return found, end
+
+
+def _type_and_end(front: str) -> tuple[Span | None, int]:
+    """The type finder's product type of the first clause, and where the head ends."""
     at = _first_number(front)
     if at is None:
         verb = _verb_after_type(front)
@@ -246,8 +255,37 @@ def _ends_name(found: str, after: str) -> bool:
     if not words or words[0].lower() in _NAME_GOES_ON:
         return False
     made_of = find_terms(after.strip(), material_items())
-    return (last.endswith("s") and not last.endswith("ss")
-            or bool(made_of) and made_of[0][1] == 0)
+    return _plural(last) or bool(made_of) and made_of[0][1] == 0
+
+
+def _plural(word: str) -> bool:
+    """True when a word reads as a plural noun ("skates", "slots"; not "glass")."""
+    return word.endswith("s") and not word.endswith("ss") and len(word) > 3
+
+
+# words that qualify the material after them ("faux suede", "genuine leather", "solid wood")
+_MATERIAL_QUALIFIER = re.compile(r"\s+(?:faux|genuine|real|solid|vegan|recycled|organic|pure|"
+                                 r"full[- ]grain|top[- ]grain|brushed|premium)$", re.IGNORECASE)
+
+
+def _type_before_material(words: str) -> Span | None:
+    """A product type that a material follows, with more words after it, in ``words``.
+
+    A material comes before the noun it makes, so after a complete product type it starts
+    another phrase: "ankle boots faux suede block heel" names boots with a suede heel, and
+    "water bottle stainless steel lid" a bottle with a steel lid. Only a type that cannot
+    be a modifier counts: a plural ("boots") or one of two words or more ("water bottle");
+    "phone leather case" is a case.
+    """
+    for _value, start, end in find_terms(words, material_items()):
+        before = _MATERIAL_QUALIFIER.sub("", words[:start].rstrip())  # "boots faux suede"
+        if not before or not words[end:].strip():
+            continue
+        found = find_type(before, fallback=False)
+        if (found is not None and found[2] == len(before)
+                and (_plural(before.split()[-1].lower()) or " " in found[0])):
+            return found
+    return None
 
 
 def _own_quantity(before: str, after: str) -> bool:
