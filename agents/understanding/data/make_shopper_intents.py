@@ -447,6 +447,28 @@ def fill_named(template: str) -> str:
         template = template.replace(key, value)
     return fill_any(template)
 
+# Session 6, second block: indirect, opinion and British phrasings of the same questions
+# ("do you know if it comes in blue", "thoughts on the second one?", "has it got a hood").
+INDIRECT = ["do you know if", "i was wondering if", "could you tell me if", "can u check if",
+            "i want to know if", "just curious, is it true", "quick question, do you know if",
+            "pls tell me if", "any idea whether", "need to know if", "wondering whether",
+            "can you confirm", "do u know whether", "id like to know if"]
+STATEMENTS = ["{o} is {a}", "it comes in {c}", "the {p} is {i} safe", "{o} has {f}",
+              "it fits {t}", "the {p} comes with {x}", "the {c} one is {a}", "it's {a}",
+              "the {p} would work for {u}", "{o} runs small", "they're {a}", "it needs assembly"]
+OPINIONS = ["thoughts on {o}?", "what do you think of {o}", "would you recommend {o}",
+            "your opinion on the {p}?", "is {o} a good pick", "would you buy {o}",
+            "honest opinion, is it worth it", "what do u think about the {p}",
+            "has {o} got {f}", "has it got {f}", "has the {p} got {f}",
+            "what colours does the {p} come in", "what colours is {o} available in",
+            "is the {p} any cop", "whats the sizing like on {o}", "how's the {s} on the {p}",
+            "recommend {o} or nah?", "is {o} legit good", "what's the catch with {o}"]
+NOT_QUESTIONS = [("search", "do you know if you sell {p}s"),
+                 ("search", "could you tell me if you carry {p}s"),
+                 ("search", "i was wondering if you have any {p}s"),
+                 ("recommend_for_me", "what do you think i'd like"),
+                 ("compare", "which would you recommend, {o} or {o}")]
+
 
 def fill_any(template: str) -> str:
     """Fill a template, including {place} and {num}."""
@@ -515,6 +537,15 @@ def main(shared: Path) -> None:
         for label, template in ON_SCREEN_OTHER:
             add(style(fill_named(template)), label, "written-named",
                 label not in ("search", "out_of_scope"))
+    for n in range(3 * len(STATEMENTS)):
+        lead = INDIRECT[n % len(INDIRECT)]
+        add(style(fill_named(f"{lead} {STATEMENTS[n % len(STATEMENTS)]}")), "product_question",
+            "written-indirect", True)
+    for _ in range(2):
+        for template in OPINIONS:
+            add(style(fill_named(template)), "product_question", "written-indirect", True)
+        for label, template in NOT_QUESTIONS:
+            add(style(fill_named(template)), label, "written-indirect", label != "search")
     OUT.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     counts: dict[str, int] = {}
     for r in rows:
