@@ -219,6 +219,24 @@ def about_another_item(span: Span, product_type: str, type_words: AbstractSet[st
     return any(w in type_words and w not in OWN_PARTS for w in after[:2])
 
 
+# small parts whose property is not the product's ("reflective logo at left cuff")
+DETAIL_PARTS = frozenset(tokens("""logo logos accent accents trim piping detail details
+stitching print prints tab tabs pull pulls patch patches emblem badge label""".replace("\n", " ")))
+
+
+def only_on_a_detail(span: Span) -> bool:
+    """True when the listing gives the attribute to a small detail of the product.
+
+    "reflective logo at left cuff" does not make a jacket reflective for a dark evening.
+    """
+    low, said = span.quote.lower(), span.said.lower()
+    at = low.find(said) if said else -1
+    if at < 0:
+        return False
+    after = tokens(_PHRASE_BREAK.split(low[at + len(said):], maxsplit=1)[0])[:2]
+    return any(w in DETAIL_PARTS for w in after)
+
+
 def speaks(exp: Expansion, tag: str, count: NeedCount, types: NeedTypes,
            unread: frozenset[str], title: str, kind: NeedKind) -> bool:
     """Whether a shown need may speak for a product.

@@ -21,6 +21,7 @@ from knowledge.graph.lines import (
     about_another_item,
     from_type_only,
     of_asked_type,
+    only_on_a_detail,
     pet_person_conflict,
     read_from_type_only,
     shown_needs,
@@ -272,7 +273,7 @@ class KnowledgeExpander:
             span = product_evidence(product, tag, self.lexicon)
             if span is None or not strong_evidence(span, self.lexicon) or about_another_item(
                     span, str((product.attributes or {}).get("type") or ""),
-                    self.graph.type_words):
+                    self.graph.type_words) or only_on_a_detail(span):
                 continue
             matched.append(tag)
             lines.append(evidence_line(span, self.lexicon, why.get(tag, "")))

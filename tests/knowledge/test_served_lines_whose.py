@@ -21,6 +21,7 @@ ROWS = [
     ("B1", "Waterproof Laptop Bag", ["Waterproof shell keeps the rain out"]),
     ("B2", "Insulated Cooler Bag", ["Waterproof lining, keeps drinks cold"]),
     ("J1", "Reflective Running Jacket for Women", ["Reflective strips for dark evenings"]),
+    ("J2", "Full Zip Running Jacket", ["Double dry fabric, reflective logo at left cuff"]),
 ]
 
 
@@ -81,3 +82,9 @@ def test_a_seed_row_dropped_from_the_repo_leaves_a_rebuilt_store(store: Store) -
     assert not [a for a in seed if a.tail == "made-up-attribute"]
     assert [a for a in seed if a.head == "short people"]  # the seed's own rows stay
     assert build_knowledge(store, ("seed",))["seed_retired"] == 0
+
+
+def test_a_property_of_a_small_detail_is_not_the_products(shop: Store) -> None:
+    lines = _lines(shop, "jacket for walking a dog on dark evenings", ["J1", "J2"])
+    assert any(line.startswith("Reflective") for line in lines["J1"])
+    assert lines["J2"] == []  # a reflective logo at the cuff does not light up the walker
