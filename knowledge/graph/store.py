@@ -64,7 +64,10 @@ def normalise(row: dict[str, Any]) -> Assertion:
 
 
 def upsert_assertions(engine: Engine, assertions: Iterable[Assertion]) -> int:
-    """Insert new assertions and refresh the score/evidence of known ones, in one transaction."""
+    """Insert new assertions and refresh the score/evidence of known ones, in one transaction.
+
+    A reviewer's rejection stands: rebuilding from the seed does not serve a rejected row again.
+    """
     count = 0
     with transaction(engine) as session:
         for a in assertions:
@@ -75,7 +78,7 @@ def upsert_assertions(engine: Engine, assertions: Iterable[Assertion]) -> int:
                 session.add(a)
             else:
                 existing.score, existing.evidence = a.score, a.evidence
-                if a.status != "candidate":
+                if a.status != "candidate" and existing.status != "rejected":
                     existing.status = a.status
                 existing.updated_at = utcnow()
             count += 1

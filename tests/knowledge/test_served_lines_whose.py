@@ -8,7 +8,13 @@ import pytest
 from knowledge.graph.build import build_knowledge
 from knowledge.graph.evidence import Lexicon, find_evidence
 from knowledge.graph.serve import KnowledgeExpander
-from knowledge.graph.store import Assertion, list_assertions, upsert_assertions
+from knowledge.graph.store import (
+    Assertion,
+    list_assertions,
+    served_assertions,
+    set_status,
+    upsert_assertions,
+)
 from knowledge.ingest import import_catalog
 from knowledge.search import SearchFilters
 from knowledge.store import Store
@@ -88,3 +94,15 @@ def test_a_property_of_a_small_detail_is_not_the_products(shop: Store) -> None:
     lines = _lines(shop, "jacket for walking a dog on dark evenings", ["J1", "J2"])
     assert any(line.startswith("Reflective") for line in lines["J1"])
     assert lines["J2"] == []  # a reflective logo at the cuff does not light up the walker
+
+
+def test_a_rejected_seed_row_stays_rejected_after_a_rebuild(store: Store) -> None:
+    build_knowledge(store, ("seed",))
+    [row] = [a for a in list_assertions(store.engine, source="seed")
+             if (a.head, a.relation, a.tail) == ("short people", "NEEDS", "adjustable-height")]
+    assert row.id is not None and row.served
+    set_status(store.engine, row.id, "rejected")
+    build_knowledge(store, ("seed",))
+    served = {(a.head, a.tail) for a in served_assertions(store.engine)}
+    assert ("short people", "adjustable-height") not in served
+    assert ("pregnant women", "pregnancy-safe") in served  # the rest of the seed still serves
