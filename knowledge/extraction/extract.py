@@ -40,7 +40,7 @@ class Extraction:
     spans: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # where the brand name stands in each field (mentions there are skipped)
     brands: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
-    # where the colour's name stands ("Sea Glass", "Rose Gold": no material is named there)
+    # where a colour name without a basic colour word stands ("Sea Glass": no material there)
     colour_names: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def add(self, key: str, value: str, where: str, start: int, end: int, text: str,
@@ -90,8 +90,9 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     ``brand``: words inside the brand name ("Tandy Leather") are not attributes.
     """
     texts = fields_of(title, bullets, description)
+    fancy = color if color and not find_colors(color) else None  # "Sea Glass", not "Black"
     out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()},
-                     colour_names={w: brand_spans(t, color) for w, t in texts.items()})
+                     colour_names={w: brand_spans(t, fancy) for w, t in texts.items()})
     found_type = find_type(texts["title"], tagger, fallback=False)
     if found_type:
         value, start, end = found_type
@@ -150,7 +151,8 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
 def _within_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when ``[start, end)`` is one word of a longer name ("Glass" in "Sea Glass").
 
-    A colour given as the material itself ("Denim", "Stainless Steel") still names it.
+    A colour given as the material itself ("Denim", "Stainless Steel") still names it, and
+    so does one with a basic colour word ("Black Leather": not a fancy name).
     """
     return any(s <= start and end <= e and end - start < e - s for s, e in spans)
 

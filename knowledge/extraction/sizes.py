@@ -84,7 +84,6 @@ def _spec_list(text: str, at: int) -> bool:
 _SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"
                    r"(?:\s*(?:M|W|B|D|XW|Wide|Medium|Petite|Tall|Short|Regular))?"
                    r"(?:\s*US)?\s*(?:/[^,]*)?\s*$", re.IGNORECASE)
-_PAIR = re.compile(r"/\d{1,2}(?:\.5)?(?![\d./])")
 _FRACTION = re.compile(r"/\d+\s*(?:[\"”″]|in\b|inch|mm|cm)", re.IGNORECASE)
 _SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?)\b(?![./])", re.IGNORECASE)
 _WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
@@ -104,10 +103,7 @@ def _title_sizes(title: str) -> list[Mention]:
         offset = title.find(part)
         m = _SHOE.search(part.rstrip(") ").rstrip())
         if m and not _FRACTION.match(part, m.end(1)):  # '1/2" Diameter' is a measure
-            pair = _PAIR.match(part, m.end(1))  # "8/10": one size given as two
-            end = pair.end() if pair else m.end(1)
-            value = (m.group(1).lstrip("0") or "0") + (pair.group(0) if pair else "")
-            found.append((value, offset + m.start(1), offset + end))
+            found.append((m.group(1).lstrip("0") or "0", offset + m.start(1), offset + m.end(1)))
     for m in _SIZE_N.finditer(title):
         found.append((m.group(1).lstrip("0") or "0", m.start(1), m.end(1)))
     for m in _WAIST.finditer(title):

@@ -37,7 +37,8 @@ _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", 
 _SPLIT = re.compile(r"\s[-–—|]\s|[,(\[|:;【]|\s-(?=\S)|\.\s")
 _CUT = re.compile(r"\s(?:with|for|w/|by|featuring|compatible|including|includes|in|and|&|from|"
                   r"made|fits|that)\b", re.IGNORECASE)
-_LIST_CUT = re.compile(r"(?:with|w/|including|includes|compatible|fits)$", re.IGNORECASE)
+_COUNTED = re.compile(r"(?<=\S)\s+\d+\s+[A-Za-z]+s\s*$")
+_LIST_CUT = re.compile(r"(?:with|w/|including|includes)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
 
 
@@ -108,9 +109,6 @@ def _head_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str,
     """
     words = list(words)
     while words:
-        if len(words) > 2 and words[-2][0].isdigit():
-            del words[-2:]  # "Strip Lights 16.4ft 300 LEDs": a count of parts, not the item
-            continue
         norm = [singular(w.lower().strip("'’")) for w, _, _ in words]
         ends = [len(words)] + ([len(words) - 1] if norm[-1] in GENERIC else [])
         for end in ends:
@@ -150,8 +148,13 @@ def find_type(title: str, tagger: Tagger | None = None, *,
     parts = _parts(title)[:3]
     for offset, part in parts:
         cut = _CUT.search(part)
-        words = _head_words(part[:cut.start()] if cut else part)
-        found = _head_match(words, lexicon, offset)
+        head = part[:cut.start()] if cut else part
+        words = _head_words(head)
+        found = None
+        counted = _COUNTED.search(head)  # "Strip Lights 5m 300 LEDs": a count of parts ...
+        if counted:
+            found = _head_match(_head_words(head[:counted.start()]), lexicon, offset)
+        found = found or _head_match(words, lexicon, offset)  # ... unless nothing precedes
         if found is None and cut:
             found = _any_match([*words, ("", 0, 0)], lexicon, offset)
         if found:
