@@ -1,19 +1,16 @@
 """Which needs earn an evidence line: the most specific need, stated by the listing itself."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from knowledge.expansion import Expansion
-from knowledge.graph.build import build_knowledge
 from knowledge.graph.cards import strong_evidence
 from knowledge.graph.evidence import Lexicon, find_evidence
 from knowledge.graph.lines import of_asked_type
-from knowledge.graph.serve import KnowledgeExpander
-from knowledge.ingest import import_catalog
 from knowledge.search import SearchFilters
 from knowledge.store import Store
+from tests.knowledge.served_shop import serve_rows
 
 ROWS = [
     ("D1", "Orthopedic Memory Foam Dog Bed", ["Durable, chew resistant cover",
@@ -35,15 +32,7 @@ ROWS = [
 
 @pytest.fixture
 def shop(store: Store, tmp_path: Path) -> Store:
-    path = tmp_path / "beds.jsonl"
-    path.write_text("".join(json.dumps({"product_id": pid, "product_title": title,
-                                        "product_bullet_point": "\n".join(bullets),
-                                        "product_description": "", "price": 40.0}) + "\n"
-                            for pid, title, bullets in ROWS))
-    import_catalog(store, path)
-    build_knowledge(store, ("seed",))
-    store.search.set_expander(KnowledgeExpander(store))
-    return store
+    return serve_rows(store, tmp_path, ROWS)
 
 
 def test_a_specific_need_speaks_and_the_audience_generic_ones_stay_quiet(shop: Store) -> None:

@@ -1,13 +1,11 @@
 """A line speaks only for a product of the kind, and for the one, the shopper asked about."""
 
-import json
 from pathlib import Path
 
 import pytest
 
 from knowledge.graph.build import build_knowledge
 from knowledge.graph.evidence import Lexicon, find_evidence
-from knowledge.graph.serve import KnowledgeExpander
 from knowledge.graph.store import (
     Assertion,
     list_assertions,
@@ -15,9 +13,9 @@ from knowledge.graph.store import (
     set_status,
     upsert_assertions,
 )
-from knowledge.ingest import import_catalog
 from knowledge.search import SearchFilters
 from knowledge.store import Store
+from tests.knowledge.served_shop import serve_rows
 
 ROWS = [
     ("T1", "Silicone Baby Teething Toy", ["Teething relief for sore gums, BPA free silicone"]),
@@ -33,15 +31,7 @@ ROWS = [
 
 @pytest.fixture
 def shop(store: Store, tmp_path: Path) -> Store:
-    path = tmp_path / "mixed.jsonl"
-    path.write_text("".join(json.dumps({"product_id": pid, "product_title": title,
-                                        "product_bullet_point": "\n".join(bullets),
-                                        "product_description": "", "price": 20.0}) + "\n"
-                            for pid, title, bullets in ROWS))
-    import_catalog(store, path)
-    build_knowledge(store, ("seed",))
-    store.search.set_expander(KnowledgeExpander(store))
-    return store
+    return serve_rows(store, tmp_path, ROWS, price=20.0)
 
 
 def _lines(shop: Store, query: str, ids: list[str]) -> dict[str, list[str]]:

@@ -1,0 +1,24 @@
+"""A small store with the seed knowledge served, for the served-line tests."""
+
+import json
+from pathlib import Path
+
+from knowledge.graph.build import build_knowledge
+from knowledge.graph.serve import KnowledgeExpander
+from knowledge.ingest import import_catalog
+from knowledge.store import Store
+
+Row = tuple[str, str, list[str]]
+
+
+def serve_rows(store: Store, folder: Path, rows: list[Row], price: float = 40.0) -> Store:
+    """Import ``rows`` (id, title, bullets) into ``store`` and serve the seed knowledge."""
+    path = folder / "catalogue.jsonl"
+    path.write_text("".join(json.dumps({"product_id": pid, "product_title": title,
+                                        "product_bullet_point": "\n".join(bullets),
+                                        "product_description": "", "price": price}) + "\n"
+                            for pid, title, bullets in rows))
+    import_catalog(store, path)
+    build_knowledge(store, ("seed",))
+    store.search.set_expander(KnowledgeExpander(store))
+    return store
