@@ -56,3 +56,12 @@ def test_a_material_after_a_plural_type_starts_a_parts_phrase(store: Store) -> N
     assert str(c["title"]).startswith("Chelsea Boots")
     assert "Size and capacity: genuine leather lug sole 1.5 inch." in c["bullets"]  # type: ignore[operator]
     assert "sole" not in c["keywords"] and "chelsea boots" in c["keywords"]  # type: ignore[operator]
+
+
+def test_a_named_size_stays_whole_and_out_of_the_name(store: Store) -> None:
+    # audit v11: "file folders letter size 100 pack" was named "File Folders Letter" (keyword
+    # "letter") and showed "size 100 pack"
+    c = _draft(store, "hanging file folders legal size 25 pack, reinforced tabs")
+    assert str(c["title"]).startswith("Hanging File Folders, Legal Size 25 pack")
+    assert "Size and capacity: legal size 25 pack." in c["bullets"]  # type: ignore[operator]
+    assert not {"legal", "hanging file folders legal"} & set(c["keywords"])  # type: ignore[call-overload]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.nlp.quantities import find_quantities
+from tools.creatives.name_ends import ends_name, named_size, type_before_material
 
 SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014]\s|\s\|\s")
 CUT = re.compile(r"\s(?:with|w/|for|fits|that|which|featuring|keeps|holds|includes|including|"
@@ -203,7 +203,7 @@ def _type_before_number(front: str) -> tuple[Span | None, int]:
     "HDMI 2.1 cable" and "iPhone 15 case" are one name with a number inside.
     """
     found, end = _type_and_end(front)
-    early = _type_before_material(front[:end])
+    early = type_before_material(front[:end])
     if early is not None and (found is None or early[2] <= found[1]):
         return early, early[2]  # "ankle boots faux suede block heel": boots, not a heel
     return found, end
@@ -224,68 +224,17 @@ def _type_and_end(front: str) -> tuple[Span | None, int]:
     joined = _JOINING_END.search(lead)
     bare = lead[:joined.start()] if joined else lead
     found, ends = _noun_end(bare, front[at:], bool(joined))
+    sized = named_size(lead, front[at:], found)  # "file folders letter size 100 pack"
+    if sized is not None:
+        return sized
     if found is not None and (ends or joined):
         return found, found[2]
     label = _NUMBER_LABEL.search(lead)  # "UPF 50+", "Gen 2": the label goes with its number
     if label and found is not None and found[2] <= label.start():
         return found, label.start()
-    if found is not None and _ends_name(front[found[1]:found[2]], lead[found[2]:]):
+    if found is not None and ends_name(front[found[1]:found[2]], lead[found[2]:]):
         return found, found[2]
     return found, len(lead)
-
-
-# words that go on naming the product after a plural ("pliers set", "cups and spoons set")
-_NAME_GOES_ON = frozenset({"set", "sets", "kit", "kits", "pair", "pairs", "pack", "bundle",
-                           "combo", "collection", "and", "&", "+", "or", "/", "n", "'n'"})
-
-
-def _ends_name(found: str, after: str) -> bool:
-    """True when the product's name ends at its type though words follow before a number.
-
-    ``after`` is what the type finder left between the type and the number. A compound
-    names its product by its last word, and a word before it is singular ("skate
-    wheels"): in "women's roller skates PU wheels 58mm" the name ends at "skates", and "PU
-    wheels 58mm" is the wheels' own fact, never the skates' size. A material comes before
-    the noun it makes ("bamboo coat rack"), so one right after the type starts another
-    phrase ("coat rack bamboo 8 hooks"). "pliers set 3 piece" and "cups and spoons set"
-    go on naming one product.
-    """
-    words = after.split()
-    last = found.split()[-1].lower() if found.split() else ""
-    if not words or words[0].lower() in _NAME_GOES_ON:
-        return False
-    made_of = find_terms(after.strip(), material_items())
-    return _plural(last) or bool(made_of) and made_of[0][1] == 0
-
-
-def _plural(word: str) -> bool:
-    """True when a word reads as a plural noun ("skates", "slots"; not "glass")."""
-    return word.endswith("s") and not word.endswith("ss") and len(word) > 3
-
-
-# words that qualify the material after them ("faux suede", "genuine leather", "solid wood")
-_MATERIAL_QUALIFIER = re.compile(r"\s+(?:faux|genuine|real|solid|vegan|recycled|organic|pure|"
-                                 r"full[- ]grain|top[- ]grain|brushed|premium)$", re.IGNORECASE)
-
-
-def _type_before_material(words: str) -> Span | None:
-    """A product type that a material follows, with more words after it, in ``words``.
-
-    A material comes before the noun it makes, so after a complete product type it starts
-    another phrase: "ankle boots faux suede block heel" names boots with a suede heel, and
-    "water bottle stainless steel lid" a bottle with a steel lid. Only a type that cannot
-    be a modifier counts: a plural ("boots") or one of two words or more ("water bottle");
-    "phone leather case" is a case.
-    """
-    for _value, start, end in find_terms(words, material_items()):
-        before = _MATERIAL_QUALIFIER.sub("", words[:start].rstrip())  # "boots faux suede"
-        if not before or not words[end:].strip():
-            continue
-        found = find_type(before, fallback=False)
-        if (found is not None and found[2] == len(before)
-                and (_plural(before.split()[-1].lower()) or " " in found[0])):
-            return found
-    return None
 
 
 def _own_quantity(before: str, after: str) -> bool:
