@@ -3,6 +3,7 @@ the same forecast every time for the same seed."""
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -10,13 +11,14 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from knowledge.ads import AdEvent
+from knowledge.campaigns import Campaign
 from knowledge.db import make_engine
-from knowledge.models import Product
+from knowledge.models import Event, Product
 from knowledge.settings import Settings
 from tests.tools.test_ads_forecast import TODAY, plan, record_searches
 from tests.tools.test_ads_forecast import shop as shop  # noqa: F401 (the fixture)
 from tools.ads.flight import FlightResult
-from tools.ads.forecast import expected_outcome
+from tools.ads.forecast import expected_outcome, shopper_reaction
 from tools.ads.serving import Candidate
 from tools.campaigns.forecasting import forecast_campaign
 
@@ -70,3 +72,36 @@ def test_a_forecast_is_the_same_for_the_same_seed(shop) -> None:  # type: ignore
     again = forecast_campaign(store, zen, plan(zen), runs=2, seed=3, now=TODAY)
     assert first["p50"] == again["p50"] and first["daily_gmv"] == again["daily_gmv"]
     assert first["p50"]["clicks"] > 0 and first["p50"]["gmv"] > 0
+
+
+def test_forecast_shoppers_click_an_ad_by_its_slot_not_by_its_usual_organic_rank(
+        tmp_path: Path) -> None:
+    """Twelve equally attractive mats: the lower-ranked ones get fewer organic clicks only
+    because fewer shoppers look that far down. In the ad's top slot each is as likely to
+    be clicked as the organic top result."""
+    engine = make_engine(Settings(data_dir=tmp_path))
+    mats = [Product(id=f"M{i}", title=f"Yoga mat {i}", price=30.0) for i in range(12)]
+    with Session(engine, expire_on_commit=False) as session:
+        session.add_all(mats)
+        session.add(Campaign(id="c1", merchant_id="m1", name="mats", target_roi=2.0,
+                             product_ids=[p.id for p in mats], budget_total=100.0,
+                             start=FIRST.date(), end=FIRST.date() + timedelta(days=2)))
+        session.commit()
+    page = [Candidate(p, 10.0 - 0.5 * i, i) for i, p in enumerate(mats)]
+    rng = random.Random(5)
+    rows: list[dict[str, object]] = []
+    for n in range(3000):
+        ts = FIRST - timedelta(days=3) + timedelta(seconds=60 * n)
+        rows.append({"user_id": f"u{n}", "type": "search", "query": "yoga mat", "ts": ts,
+                     "product_id": None})
+        for cand in page:  # the shopper scans down until a click; looks less far down
+            if rng.random() < 0.12 * (1.0, 0.62, 0.45, 0.35)[min(3, cand.rank // 2)]:
+                rows.append({"user_id": f"u{n}", "type": "click", "query": "yoga mat",
+                             "ts": ts, "product_id": cand.product.id})
+                break
+    with engine.begin() as conn:
+        conn.execute(insert(Event.__table__), rows)  # type: ignore[attr-defined]
+    react = shopper_reaction(engine, lambda _q: page)
+    top = react("s", mats[0], 0, "yoga mat", page[0], 10.0)[0]
+    deep = react("s", mats[9], 0, "yoga mat", page[9], 10.0)[0]
+    assert 0.8 < deep / top < 1.25 and 0.08 < top < 0.17  # each ~0.12 in the top slot

@@ -31,6 +31,7 @@ from tools.ads import query_features as qf
 
 PLACEMENTS = ("search", "category", "for_you", "chat")
 MIN_IMPRESSIONS, MIN_CLICKS = 200, 25
+MIN_AD_ORDERS = 5  # sponsored clicks teach the order model once they hold this many orders
 SMOOTH = 30.0  # pseudo-impressions (or clicks) pulling a product's rate to the mean
 TRAIN_ROWS = 60_000
 DENSE = 11  # dense features before the query-product crosses
@@ -127,13 +128,19 @@ class ClickModel:
                               self.prior_cvr, [0] * len(items))
         return ctr, cvr
 
-    def fit_clicks(self, items: list[Context], positions: list[int], clicked: np.ndarray
-                   ) -> bool:
-        """Train the click model on shown items, their slots and whether each was clicked."""
+    def fit_clicks(self, items: list[Context], positions: list[int], clicked: np.ndarray,
+                   *, own_rates: bool = True) -> bool:
+        """Train the click model on shown items, their slots and whether each was clicked.
+
+        ``own_rates=False``: without the product's own click rate as a feature (for rows
+        whose slot is tied to the product's usual rank, where that rate mostly measures how
+        high the product is usually shown).
+        """
         if len(items) < MIN_IMPRESSIONS or clicked.sum() < MIN_CLICKS:
             return False
         self.prior_ctr = float(clicked.mean())
-        self.product_ctr = _rates(items, clicked, np.ones(len(items), bool), self.prior_ctr)
+        self.product_ctr = (_rates(items, clicked, np.ones(len(items), bool), self.prior_ctr)
+                            if own_rates else {})
         self.ctr_model, self.ctr_crosses = self._train(items, positions, self.product_ctr,
                                                        self.prior_ctr, clicked)
         return self.ctr_model is not None
@@ -141,8 +148,12 @@ class ClickModel:
     def fit(self, engine: Engine, prices: dict[str, float]) -> bool:
         """Retrain on the most recent logged impressions and clicks.
 
-        The order model also learns from storefront clicks. False while there is too little
-        to train either model.
+        The order model also learns from storefront clicks; sponsored clicks join them once
+        they hold ``MIN_AD_ORDERS`` orders. Before that (a flight's first hours, when an order
+        is not yet expected) a handful of sponsored clicks without an order, the only rows
+        with an organic rank and a relevance below the top, would teach the model that those
+        features mean "never buys" and cut every bid. False while there is too little to
+        train either model.
         """
         with Session(engine) as session:
             shown = list(session.execute(
@@ -162,6 +173,8 @@ class ClickModel:
         self.fit_clicks(items, positions, y_click)
         sub = [c for c, k in zip(items, y_click, strict=True) if k]
         y_sub = list(y_order[y_click])
+        if sum(y_sub) < MIN_AD_ORDERS:
+            sub, y_sub = [], []
         organic, bought = organic_clicks(engine, prices)
         self.fit_orders(sub + organic, y_sub + bought)
         self.trained_on = len(shown)
