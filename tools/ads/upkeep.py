@@ -104,24 +104,16 @@ def _approved(engine: Engine, ids: list[str]) -> dict[str, Creative]:
 
 
 def evidence(engine: Engine, model: ClickModel, campaign_id: str,
-             prices: dict[str, float], now: datetime | None = None) -> pacing.Evidence:
-    """The click model's value of the campaign's recorded clicks (all, and the recent ones).
-
-    Recent: the last ``RECENT_CLICKS`` clicks of the last ``RECENT_HOURS`` hours before
-    ``now``; clicks from before a bid cut are no evidence of what the present bids buy.
-    """
+             prices: dict[str, float]) -> pacing.Evidence:
+    """The click model's value of the campaign's recorded clicks, and the orders it expects."""
     clicks = ledger.events(engine, campaign_id, ("click",))
     if not clicks:
-        return pacing.Evidence(0.0, 0.0, 0.0)
+        return pacing.Evidence(0.0, 0.0)
     items = [Context(e.product_id, prices.get(e.product_id, 0.0), e.relevance, e.organic_rank,
                      e.placement, e.query) for e in clicks]
     _, cvr = model.predict(items)
     value = cvr * np.array([i.price for i in items])
-    since = None if now is None else pacing.aware(now) - timedelta(hours=pacing.RECENT_HOURS)
-    fresh = [i for i, e in enumerate(clicks) if since is None or pacing.aware(e.ts) >= since]
-    recent = fresh[-pacing.RECENT_CLICKS:]
-    return pacing.Evidence(float(value.sum()), float(value[recent].sum()),
-                           float(sum(clicks[i].cost for i in recent)))
+    return pacing.Evidence(float(value.sum()), float(cvr.sum()))
 
 
 def step_controllers(engine: Engine, book: Book, model: ClickModel, now: datetime,
@@ -138,7 +130,7 @@ def step_controllers(engine: Engine, book: Book, model: ClickModel, now: datetim
         clicks = done[cid]["click"]
         new = pacing.update(
             pacing.Control(state.multiplier, state.pace), spent=state.spent,
-            gmv=done[cid]["gmv"], evidence=evidence(engine, model, cid, book.prices, now),
+            gmv=done[cid]["gmv"], evidence=evidence(engine, model, cid, book.prices),
             budget=state.budget, target_roi=c.target_roi,
             plan_share=pacing.planned_share(c.start, c.end, now),
             typical_cpc=state.spent / clicks if clicks else 4 * reserve)
