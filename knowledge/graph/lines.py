@@ -94,10 +94,26 @@ def read_from_type_only(query: str, keys: Iterable[tuple[str, ...]],
     return frozenset(inside - outside)
 
 
-def from_type_only(exp: Expansion, tag: str, type_only: frozenset[str]) -> bool:
-    """True when every head asking for ``tag`` was read only from the product phrase."""
+def from_type_only(exp: Expansion, tag: str, type_only: frozenset[str],
+                   types: NeedTypes | None = None, title: str = "") -> bool:
+    """True when every head asking ``tag`` of this product was read only from the product phrase.
+
+    With ``types`` and ``title``, a head that states ``tag`` only for other product types does
+    not count: "older adults" want light shoes, which says nothing for a grandma's fitness
+    tracker, so "fitness" (read from "fitness tracker") is the only head left for it.
+    """
     heads = _needs_of(exp, tag)
+    if types is not None:
+        heads = [h for h in heads if _states_for_title(types(h, tag), title)]
     return bool(heads) and all(head in type_only for head in heads)
+
+
+def _states_for_title(phrases: tuple[tuple[str, ...], ...], title: str) -> bool:
+    """True when a need stated for ``phrases`` (none: any type) is stated for this title."""
+    if not phrases:
+        return True
+    words = set(tokens(title))
+    return any(set(phrase) <= words for phrase in phrases)
 
 
 def generic_only(exp: Expansion, tag: str, count: NeedCount) -> bool:
@@ -111,11 +127,8 @@ def stated_for(exp: Expansion, tag: str, types: NeedTypes, title: str) -> bool:
 
     "(diabetic feet, NEEDS, diabetic-friendly) for socks" says nothing about a sweetener.
     """
-    phrases = [types(head, tag) for head in _needs_of(exp, tag)]
-    if not phrases or any(not p for p in phrases):
-        return True
-    words = set(tokens(title))
-    return any(set(phrase) <= words for p in phrases for phrase in p)
+    heads = _needs_of(exp, tag)
+    return not heads or any(_states_for_title(types(head, tag), title) for head in heads)
 
 
 def of_asked_type(exp: Expansion, title: str, type_words: AbstractSet[str] = frozenset()) -> bool:

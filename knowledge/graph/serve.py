@@ -266,7 +266,8 @@ class KnowledgeExpander:
         shown = shown_needs(exp, self._need_count)
         unread, type_only = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
-            if tag not in shown or from_type_only(exp, tag, type_only) or not speaks(
+            if tag not in shown or from_type_only(
+                    exp, tag, type_only, self._need_for, product.title) or not speaks(
                     exp, tag, self._need_count, self._need_for, unread, product.title,
                     self._kind):
                 continue

@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from knowledge.expansion import Evidence, Expansion
 from knowledge.graph.build import build_knowledge
 from knowledge.graph.evidence import Lexicon, find_evidence
+from knowledge.graph.lines import from_type_only
 from knowledge.graph.store import (
     Assertion,
     list_assertions,
@@ -96,3 +98,18 @@ def test_a_rejected_seed_row_stays_rejected_after_a_rebuild(store: Store) -> Non
     served = {(a.head, a.tail) for a in served_assertions(store.engine)}
     assert ("short people", "adjustable-height") not in served
     assert ("pregnant women", "pregnancy-safe") in served  # the rest of the seed still serves
+
+
+def test_a_head_that_states_a_need_for_other_types_does_not_speak_for_this_one() -> None:
+    exp = Expansion(query="fitness tracker for a grandma who just wants to count steps",
+                    attributes={"lightweight": 0.9}, evidence=[
+                        Evidence("fitness", "NEEDS", "lightweight", 0.9, "mining", ""),
+                        Evidence("older adults", "NEEDS", "lightweight", 0.7, "seed", "")])
+    shoes = {("older adults", "lightweight"): (("shoe",), ("slipper",))}
+
+    def types(head: str, tag: str) -> tuple[tuple[str, ...], ...]:
+        return shoes.get((head, tag), ())
+
+    read_from_the_type = frozenset({"fitness"})  # "fitness" came from "fitness tracker"
+    assert from_type_only(exp, "lightweight", read_from_the_type, types, "Step Fitness Tracker")
+    assert not from_type_only(exp, "lightweight", read_from_the_type, types, "Slip-On Shoe")
