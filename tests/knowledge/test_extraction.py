@@ -4,6 +4,7 @@ import gzip
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import Session, func, select
@@ -23,13 +24,13 @@ from knowledge.store import Store
 ESCI_IDS = ("B08FT1HYB9", "B012BU4E1W", "B01HAN8R8G", "B07GBVDXXZ")
 
 
-def esci(ids: tuple[str, ...]) -> list[dict]:
+def esci(ids: tuple[str, ...]) -> list[dict[str, Any]]:
     with gzip.open(ESCI_PRODUCTS, "rt", encoding="utf-8") as handle:
         rows = {r["product_id"]: r for r in map(json.loads, handle) if r["product_id"] in ids}
     return [rows[i] for i in ids]
 
 
-def write_jsonl(path: Path, rows: list[dict]) -> Path:
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(r) + "\n" for r in rows))
     return path
 
@@ -41,7 +42,7 @@ def stored(store: Store, pid: str) -> Product:
     return product
 
 
-def span_text(product: Product, span: dict) -> str:
+def span_text(product: Product, span: dict[str, Any]) -> str:
     text = fields_of(product.title, product.bullets, product.description)[span["field"]]
     return text[span["start"]:span["end"]]
 
@@ -169,7 +170,7 @@ def test_nothing_extractable_imports_with_a_warning(store: Store, tmp_path: Path
 
 def test_an_extraction_failure_never_fails_the_import(store: Store, tmp_path: Path,
                                                       caplog: pytest.LogCaptureFixture) -> None:
-    def broken_tagger(text: str) -> list:
+    def broken_tagger(text: str) -> list[Any]:
         raise RuntimeError("tagger model file is corrupt")
 
     rows = [{"product_id": "Z1", "product_title": "Zorblax 3000",
