@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export CMAKE_BUILD_PARALLEL_LEVEL ?= 2
 
-.PHONY: run test install demo lint typecheck browsers bench eval clean
+.PHONY: run test install models demo lint typecheck browsers bench eval clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,8 +17,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: install
+# the trained models, built from files in the repo (seeded; a no-op when already cached)
+models: install
 	$(BIN)/shopmage train understanding
+	$(BIN)/shopmage train ranker
+
+demo: models
 	$(BIN)/shopmage demo build --if-missing
 
 run: demo
@@ -27,7 +31,7 @@ run: demo
 browsers:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 
-test: install browsers
+test: models browsers
 	# both cores for the suite, longest groups first (tests/scheduling.py); the few tests that
 	# assert a wall-clock bound then run alone (the browser store is cached: tests/web/store_cache.py)
 	SHOPMAGE_TEST_POSTGRES_URL=$$(scripts/postgres-for-tests.sh) sh -c '\

@@ -1,4 +1,4 @@
-"""``shopmage train understanding``: build the understanding models from files in the repo.
+"""``shopmage train understanding|ranker``: build the learned models from files in the repo.
 
 Trains (seeded, deterministic) the shopper intent classifier, the slot tagger and the
 merchant intent classifier, each cached by ``knowledge.artefacts.built_artefact`` under
@@ -112,3 +112,20 @@ def _start(target: Callable[[Path], None], cache_dir: Path) -> Any:
     process = multiprocessing.get_context("spawn").Process(target=target, args=(cache_dir,))
     process.start()
     return process
+
+
+@train_app.command("ranker")
+def ranker(force: Annotated[bool, typer.Option(
+        help="rebuild even when a model built from the same files exists")] = False) -> None:
+    """Train the learned ranker from the repo's ESCI judgments (search uses it when enabled)."""
+    from knowledge.embeddings import Embedder
+    from knowledge.ranking.reranker import NAME, model_folder
+    from knowledge.settings import Settings
+
+    settings = Settings()
+    if force:
+        _forget(settings.model_cache_dir, NAME)
+    began, used = time.perf_counter(), _cpu_seconds()
+    folder = model_folder(settings, Embedder(settings))
+    typer.echo(f"ranker: ready in {time.perf_counter() - began:.1f} s wall, "
+               f"{_cpu_seconds() - used:.1f} s CPU (cache: {folder})")

@@ -1,4 +1,4 @@
-"""``shopmage understand`` and ``shopmage train understanding`` through the real CLI."""
+"""``shopmage understand`` and ``shopmage train understanding|ranker`` through the real CLI."""
 
 from __future__ import annotations
 
@@ -60,3 +60,10 @@ def test_train_understanding_builds_the_shopper_model() -> None:
     result = runner.invoke(app, ["train", "understanding", "--only", "shopper-intent"])
     assert result.exit_code == 0, result.output
     assert "shopper-intent: ready" in result.output
+
+
+def test_train_ranker_builds_the_model_search_loads() -> None:
+    result = runner.invoke(app, ["train", "ranker"])
+    assert result.exit_code == 0, result.output
+    folder = Path(result.output.rsplit("(cache: ", 1)[1].split(")")[0])
+    assert (folder / "meta.json").is_file() and list(folder.glob("model-*.txt"))
