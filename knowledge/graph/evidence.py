@@ -220,7 +220,25 @@ def about_elsewhere(low: str, start: int) -> bool:
     return any(w in ELSEWHERE for w in _WORDS.findall(low[scope_start:start])[-5:])
 
 
+def listing_negates(fields: list[tuple[str, str]], attribute: str, lexicon: Lexicon) -> bool:
+    """True when the listing says, anywhere, that the product lacks ``attribute``.
+
+    "The water bottle is not insulated" outweighs an "insulated sleeve" extracted elsewhere.
+    """
+    pattern = lexicon.pattern(attribute)
+    for _, text in fields:
+        low = text.lower()
+        if any(negated(low, m.start()) for m in pattern.finditer(low)):
+            return True
+    return False
+
+
 def find_evidence(product: Any, attribute: str, lexicon: Lexicon) -> Span | None:
-    """Why ``product`` has ``attribute`` (attributes first, then text), or None."""
-    return in_attributes(product, attribute, lexicon) or in_text(
-        text_fields(product), attribute, lexicon)
+    """Why ``product`` has ``attribute`` (attributes first, then text), or None.
+
+    None as well when the listing negates the attribute anywhere.
+    """
+    fields = text_fields(product)
+    if listing_negates(fields, attribute, lexicon):
+        return None
+    return in_attributes(product, attribute, lexicon) or in_text(fields, attribute, lexicon)

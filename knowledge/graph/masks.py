@@ -27,7 +27,14 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 from sqlmodel import col
 
-from knowledge.graph.evidence import Lexicon, _norm, attribute_values, in_text, text_fields
+from knowledge.graph.evidence import (
+    Lexicon,
+    _norm,
+    attribute_values,
+    in_text,
+    listing_negates,
+    text_fields,
+)
 from knowledge.models import Product
 from knowledge.text import tokens
 
@@ -121,7 +128,11 @@ class CatalogueEvidence:
     def _compute(self, attribute: str) -> np.ndarray:
         found = np.zeros(len(self._ids), dtype=bool)
         for name in self.lexicon.names(attribute):
-            found[self._values.get(name, [])] = True
+            for pos in self._values.get(name, []):
+                product = self._products[pos]
+                if product is not None and not listing_negates(
+                        text_fields(product), attribute, self.lexicon):
+                    found[pos] = True
         for pos in self._text_candidates(attribute):
             product = self._products[pos]
             if not found[pos] and product is not None:
