@@ -122,19 +122,6 @@ def generic_only(exp: Expansion, tag: str, count: NeedCount) -> bool:
     return bool(heads) and all(count(h) >= GENERIC_NEEDS for h in heads)
 
 
-def outvoiced(exp: Expansion, tag: str, count: NeedCount, type_only: frozenset[str]) -> bool:
-    """True when only broad audiences ask ``tag`` and the query read something more specific.
-
-    "pet bowl for a dog at the beach": the pet owner's usual needs (durable, non-toxic) do not
-    answer the beach, which the query also names; the line should come from the beach or not
-    at all. Concepts read only from the product phrase do not count.
-    """
-    if not generic_only(exp, tag, count):
-        return False
-    askers = set(_needs_of(exp, tag))
-    return any(c not in askers and c not in type_only for c in (*exp.audiences, *exp.intents))
-
-
 def stated_for(exp: Expansion, tag: str, types: NeedTypes, title: str) -> bool:
     """False when every head states ``tag`` only for product types the title does not name.
 

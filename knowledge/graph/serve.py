@@ -22,7 +22,6 @@ from knowledge.graph.lines import (
     from_type_only,
     of_asked_type,
     only_on_a_detail,
-    outvoiced,
     pet_person_conflict,
     read_from_type_only,
     shown_needs,
@@ -268,8 +267,7 @@ class KnowledgeExpander:
         unread, type_only = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
             if tag not in shown or from_type_only(
-                    exp, tag, type_only, self._need_for, product.title) or outvoiced(
-                    exp, tag, self._need_count, type_only) or not speaks(
+                    exp, tag, type_only, self._need_for, product.title) or not speaks(
                     exp, tag, self._need_count, self._need_for, unread, product.title,
                     self._kind):
                 continue

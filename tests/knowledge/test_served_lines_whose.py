@@ -7,7 +7,7 @@ import pytest
 from knowledge.expansion import Evidence, Expansion
 from knowledge.graph.build import build_knowledge
 from knowledge.graph.evidence import Lexicon, find_evidence
-from knowledge.graph.lines import from_type_only, outvoiced
+from knowledge.graph.lines import from_type_only
 from knowledge.graph.store import (
     Assertion,
     list_assertions,
@@ -113,20 +113,6 @@ def test_a_head_that_states_a_need_for_other_types_does_not_speak_for_this_one()
     read_from_the_type = frozenset({"fitness"})  # "fitness" came from "fitness tracker"
     assert from_type_only(exp, "lightweight", read_from_the_type, types, "Step Fitness Tracker")
     assert not from_type_only(exp, "lightweight", read_from_the_type, types, "Slip-On Shoe")
-
-
-def test_a_broad_audience_need_yields_when_the_query_names_a_situation() -> None:
-    def needs_of(head: str) -> int:
-        return 12 if head == "pet owners" else 3
-
-    owners = Evidence("pet owners", "NEEDS", "durable", 0.9, "seed", "")
-    beach = Expansion(query="pet bowl for a dog at the beach", audiences=["pet owners"],
-                      intents=["beach days"], attributes={"durable": 0.8}, evidence=[owners])
-    home = Expansion(query="pet bowl for my dog", audiences=["pet owners"],
-                     attributes={"durable": 0.8}, evidence=[owners])
-    assert outvoiced(beach, "durable", needs_of, frozenset())  # durable does not answer "beach"
-    assert not outvoiced(home, "durable", needs_of, frozenset())
-    assert not outvoiced(beach, "durable", needs_of, frozenset({"beach days"}))
 
 
 def test_a_listing_that_says_the_product_lacks_it_has_no_evidence() -> None:
