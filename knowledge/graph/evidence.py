@@ -239,6 +239,7 @@ def find_evidence(product: Any, attribute: str, lexicon: Lexicon) -> Span | None
     None as well when the listing negates the attribute anywhere.
     """
     fields = text_fields(product)
-    if listing_negates(fields, attribute, lexicon):
-        return None
-    return in_attributes(product, attribute, lexicon) or in_text(fields, attribute, lexicon)
+    given = in_attributes(product, attribute, lexicon)
+    if given is None:
+        return in_text(fields, attribute, lexicon)  # negation-aware itself
+    return None if listing_negates(fields, attribute, lexicon) else given
