@@ -19,7 +19,9 @@ after the v4 fixes and before drafting, ``generate-v5``) and the sixth (audit_la
 v8 labels and before the v8 fixes, ``generate-v9``) and the tenth (audit_labels_v10.jsonl: 66
 more, written with the v9 fixes in and frozen before drafting, ``generate-v10``) and the
 eleventh (audit_labels_v11.jsonl: 56 more, frozen after reading the v10 labels and before
-the v10 fixes, ``generate-v11``).
+the v10 fixes, ``generate-v11``) and the twelfth (audit_labels_v12.jsonl: 60 more, written
+and labelled by a helper who did not read the listing code, frozen before drafting,
+``generate-v12``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (9, "ninth audit (new briefs, frozen before the v8 fixes and drafting)"),
         (10, "tenth audit (new briefs, frozen after the v9 fixes and before drafting)"),
         (11, "eleventh audit (new briefs, frozen before the v10 fixes and drafting)"),
+        (12, "twelfth audit (new briefs by an independent writer, frozen before drafting)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
