@@ -12,9 +12,10 @@ from tests.scale.conftest import start
 from tests.server.conftest import free_port
 
 
-@pytest.fixture
-def data_env(tmp_path: Path) -> dict[str, str]:
-    return ingested_env(tmp_path, CATALOG)
+@pytest.fixture(scope="module")
+def data_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One ingested store for the module: the tests use separate sessions and merchants."""
+    return ingested_env(tmp_path_factory.mktemp("mcp"), CATALOG)
 
 
 def payload(result) -> object:  # type: ignore[no-untyped-def]

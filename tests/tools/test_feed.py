@@ -28,9 +28,10 @@ def spec_validator() -> Draft202012Validator:
     return Draft202012Validator({**bundle, "$ref": "#/$defs/Product"})
 
 
-@pytest.fixture
-def data_env(tmp_path: Path) -> dict[str, str]:
-    return ingested_env(tmp_path, CATALOG)
+@pytest.fixture(scope="module")
+def data_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One ingested store for the module: the feed reads it, the agent test adds one agent."""
+    return ingested_env(tmp_path_factory.mktemp("feed"), CATALOG)
 
 
 def test_feed_export_acp_and_csv_every_row_valid(data_env: dict[str, str],
