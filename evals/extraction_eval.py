@@ -1,6 +1,10 @@
 """Attribute extraction against the hand-labelled ESCI set: micro precision / recall per field.
 
     python -m evals.extraction_eval [--split dev|test|all] [--errors N] [--products PATH]
+                                    [--gold PATH]
+
+``--gold evals/data/extraction/esci_attributes_v2.jsonl`` scores the second set (200 more
+products, labelled by another person apart from the extractor under the same guideline).
 
 Gold: evals/data/extraction/esci_attributes.jsonl (labelled per GUIDELINE.md before the extractor
 existed). Scoring follows the guideline: lower case, gray->grey, aluminium->aluminum, hyphens and
@@ -101,10 +105,10 @@ def _prf(tp: int, pred: int, gold: int) -> dict[str, float | int]:
             "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "gold": gold, "predicted": pred}
 
 
-def load(split: str, products_path: Path = PRODUCTS) -> tuple[list[dict[str, Any]],
-                                                               dict[str, dict[str, Any]]]:
+def load(split: str, products_path: Path = PRODUCTS, gold_path: Path = GOLD,
+         ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """Gold rows of ``split`` ("dev", "test" or "all") and the product rows they name."""
-    gold = [json.loads(line) for line in GOLD.open(encoding="utf-8") if line.strip()]
+    gold = [json.loads(line) for line in gold_path.open(encoding="utf-8") if line.strip()]
     gold = [g for g in gold if split == "all" or g["split"] == split]
     wanted = {g["product_id"] for g in gold}
     with gzip.open(products_path, "rt", encoding="utf-8") as handle:
@@ -114,9 +118,10 @@ def load(split: str, products_path: Path = PRODUCTS) -> tuple[list[dict[str, Any
 
 
 def run(split: str = "dev", products_path: Path = PRODUCTS,
-        tagger: Tagger | None = None, *, scoped: bool = True) -> dict[str, Any]:
+        tagger: Tagger | None = None, *, scoped: bool = True,
+        gold_path: Path = GOLD) -> dict[str, Any]:
     """Score one split; returns the metrics dict (errors included)."""
-    gold, products = load(split, products_path)
+    gold, products = load(split, products_path, gold_path)
     result = score(gold, products, tagger, scoped=scoped)
     result["split"], result["products"] = split, len(gold)
     return result
@@ -128,14 +133,15 @@ def main() -> None:
     parser.add_argument("--split", default="both", choices=("dev", "test", "all", "both"))
     parser.add_argument("--errors", type=int, default=0, help="print this many errors (dev only)")
     parser.add_argument("--products", type=Path, default=PRODUCTS)
+    parser.add_argument("--gold", type=Path, default=GOLD, help="labelled set to score")
     parser.add_argument("--tagger", action="store_true",
                         help="also ask the QueryNER tagger for types the dictionaries miss")
     args = parser.parse_args()
     tagger = title_tagger() if args.tagger else None
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     for split in splits:
-        result = run(split, args.products, tagger)
-        strict = run(split, args.products, tagger, scoped=False)
+        result = run(split, args.products, tagger, gold_path=args.gold)
+        strict = run(split, args.products, tagger, scoped=False, gold_path=args.gold)
         print(f"{split} ({result['products']} products)  "
               "field: precision / recall (gold, predicted)")
         for f in (*FIELDS, "overall"):
