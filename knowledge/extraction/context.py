@@ -10,6 +10,7 @@ those words describe another object, so they are not the product's attributes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 
 _CLAUSE_END = re.compile(r"[.;!?\n•|()\[\]【】]")
 _PHRASE_END = re.compile(r"[.;!?\n•|()\[\]【】,]")
@@ -51,3 +52,28 @@ def brand_spans(text: str, brand: str | None) -> list[tuple[int, int]]:
 def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when ``[start, end)`` lies within one of ``spans``."""
     return any(s <= start and end <= e for s, e in spans)
+
+
+# things a listing bundles or names beside the product ("waterproof bag", "reusable storage
+# bins", "ceramic ring dish"): a property said right before one of them is that thing's
+ACCESSORY_NOUNS = frozenset({"bag", "pouch", "box", "bin", "mat", "dish", "tray", "bottle", "bowl",
+                             "basket", "container", "sack", "backpack", "organizer", "blanket",
+                             "towel", "pillow"})  # not parts a product has ("padded cups")
+_NOUN_PHRASE_END = re.compile(r"[.,;:!?|()\[\]\n•【】+&/]|\b(?:and|or|with|for|to|in|on|of|"
+                              r"from|that|which|is|are)\b", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"[A-Za-z][\w'’]*")
+
+
+def of_accessory(text: str, end: int, own_words: Collection[str],
+                 singular: Callable[[str], str]) -> bool:
+    """True when the words after a mention name an accessory, not the product itself.
+
+    The head of the noun phrase that follows (its last word, within three: "waterproof
+    portable picnic mat") takes the mention when it is an accessory noun that the product's
+    own name does not hold ("bag" in a paddle board's "Waterproof Bag").
+    """
+    rest = text[end:end + 40]
+    stop = _NOUN_PHRASE_END.search(rest)
+    words = [singular(w.lower()) for w in _NEXT_WORD.findall(rest[:stop.start() if stop else None])]
+    head = words[:3][-1] if words else ""  # "lightweight dish towels": the towels are the head
+    return head in ACCESSORY_NOUNS and head not in own_words

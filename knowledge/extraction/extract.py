@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from knowledge.extraction.context import about_other, brand_spans, inside
+from knowledge.extraction.context import about_other, brand_spans, inside, of_accessory
 from knowledge.extraction.finders import (
     Mention,
     feature_items,
@@ -20,7 +20,7 @@ from knowledge.extraction.finders import (
     in_headline,
 )
 from knowledge.extraction.sizes import find_sizes
-from knowledge.extraction.types import Tagger, find_type
+from knowledge.extraction.types import Tagger, find_type, own_words, singular
 from knowledge.extraction.vocab import VAGUE
 
 DESCRIPTION_CHARS = 600  # the labelling guideline reads this much of a description
@@ -29,6 +29,8 @@ DESCRIPTION_CONFIRMS = ("features", "materials", "audiences", "sizes")
 LIST_KEYS = ("features", "materials", "audiences", "sizes", "colors")
 # keys whose mentions are dropped when the text says them of a compared or fitted item
 CONTEXT_CHECKED = ("features", "materials", "sizes")
+# keys whose mentions are dropped when they precede an accessory's name ("waterproof bag")
+ACCESSORY_CHECKED = ("features", "materials")
 SEED_DIR = Path(__file__).resolve().parent.parent / "graph" / "seed"
 
 
@@ -42,6 +44,8 @@ class Extraction:
     brands: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     # where a colour name without a basic colour word stands ("Sea Glass": no material there)
     colour_names: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
+    # the words that name the product itself (its title's first phrase and its type)
+    own: frozenset[str] = field(default_factory=frozenset, repr=False)
 
     def add(self, key: str, value: str, where: str, start: int, end: int, text: str,
             source: str = "extracted") -> None:
@@ -97,6 +101,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
+    out.own = own_words(texts["title"], found_type[0] if found_type else None)
     features = feature_items((*knowledge_tails(), *extra_features))
     for where, text in texts.items():
         if not text:
@@ -143,7 +148,9 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
     colour = out.colour_names.get(where, []) if key == "materials" else []
     for value, start, end in mentions:
         if inside(brand, start, end) or _within_name(colour, start, end) or (
-                key in CONTEXT_CHECKED and about_other(text, start)):
+                key in CONTEXT_CHECKED and about_other(text, start)) or (
+                key in ACCESSORY_CHECKED and out.own
+                and of_accessory(text, end, out.own, singular)):
             continue
         out.add(key, value, where, start, end, text[start:end])
 

@@ -17,6 +17,7 @@ _NUM = r"(\d+-\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w])"
                       rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d))", re.IGNORECASE)
+_LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\d\S*\s*[x×*]\s*$", re.IGNORECASE)
@@ -41,7 +42,8 @@ def eval_number(number: str) -> float:
 
 
 def _measure(number: str, unit: str) -> str:
-    return f"{number.lstrip('0') or '0'}{UNITS[unit.lower()]}".lower()
+    """'05 mm' -> '5mm', '0.5 mm' -> '0.5mm' (a decimal keeps its leading zero)."""
+    return (_LEADING_ZEROS.sub("", number) + UNITS[unit.lower()]).lower()
 
 
 def find_sizes(text: str, *, title: bool) -> list[Mention]:
@@ -97,7 +99,24 @@ _BED = re.compile(r"\b(twin xl|full(?= bed| mattress|/)|(?:" + "|".join(BED_SIZE
 _PLUS = re.compile(r"\b(\d{1,2}W|[1-5]X)\b")
 
 
+_ONE_SIZE = (r"(?:(?i:" + "|".join(sorted(NAMED_SIZES, key=len, reverse=True)) + r")|"
+             + "|".join(sorted((a.upper() for a in APPAREL), key=len, reverse=True)) + r")")
+_PAIR = re.compile(rf"(?<![\w/-])({_ONE_SIZE})/({_ONE_SIZE})(?![\w/-])")
+
+
+def _size_word(word: str) -> str:
+    return NAMED_SIZES.get(word.lower(), word.lower())
+
+
 def _title_sizes(title: str) -> list[Mention]:
+    """Sizes a title names; a pair ("Medium/Large", "S/M") is one size, not two."""
+    pairs = [(f"{_size_word(m.group(1))}/{_size_word(m.group(2))}", m.start(), m.end())
+             for m in _PAIR.finditer(title)]
+    return pairs + [m for m in _single_title_sizes(title)
+                    if not any(s <= m[1] and m[2] <= e for _, s, e in pairs)]
+
+
+def _single_title_sizes(title: str) -> list[Mention]:
     found: list[Mention] = []
     for part in re.split(r"(?<=\))|(?=\()", title):
         offset = title.find(part)

@@ -34,7 +34,7 @@ GENERIC = frozenset({"gift", "accessory", "item", "product", "stuff", "thing", "
 _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", "pieces", "inch",
                     "oz", "ounce", "small", "medium", "large", "extra", "xl", "regular", "petite",
                     "big", "tall", "plus", "wide", "narrow", "mini", *NAMED_SIZES, *APPAREL})
-_SPLIT = re.compile(r"\s[-–—|]\s|[,(\[|:;【]|\s-(?=\S)|\.\s")
+_SPLIT = re.compile(r"\s[-–—|]\s|[,，(\[|:;【]|\s-(?=\S)|\.\s")  # "，": a full-width comma
 _CUT = re.compile(r"\s(?:with|for|w/|by|featuring|compatible|including|includes|in|and|&|from|"
                   r"made|fits|that)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"(?<=\S)\s+\d+\s+[A-Za-z]+s\s*$")
@@ -80,6 +80,18 @@ def type_lexicon() -> frozenset[tuple[str, ...]]:
     out = {normal(p) for p in phrases if 2 < len(p) < 40}
     return frozenset(t for t in out if t and not (len(t) == 1 and t[0] in GENERIC | set(COLORS))
                      and t[-1] not in AUDIENCES and not any(c.isdigit() for c in t[-1]))
+
+
+def own_words(title: str, type_value: str | None) -> frozenset[str]:
+    """Words that name the product itself: its title's first phrase and its type's words.
+
+    The first phrase ends at the first separator or "with"/"for"/"including"...
+    ("Roc Inflatable Stand Up Paddle Board with ... Waterproof Bag" -> paddle board words).
+    """
+    parts = _parts(title)
+    first = _CUT.split(parts[0][1], maxsplit=1)[0] if parts else ""
+    words = {singular(w.lower().strip("'’")) for w, _, _ in _head_words(first)}
+    return frozenset(words | set((type_value or "").split()))
 
 
 def _parts(title: str) -> list[tuple[int, str]]:
@@ -157,6 +169,8 @@ def find_type(title: str, tagger: Tagger | None = None, *,
         found = found or _head_match(words, lexicon, offset)  # ... unless nothing precedes
         if found is None and cut:
             found = _any_match([*words, ("", 0, 0)], lexicon, offset)
+        if found is None and cut and cut.group(0).strip().lower() == "by":
+            found = _after_maker(part, cut.end(), lexicon, offset)
         if found:
             return found
         if cut and _LIST_CUT.match(cut.group(0).strip()):
@@ -169,6 +183,18 @@ def find_type(title: str, tagger: Tagger | None = None, *,
         offset, part = parts[0]
         return _any_match(_head_words(part), lexicon, offset)
     return None
+
+
+def _after_maker(part: str, start: int, lexicon: frozenset[tuple[str, ...]],
+                 offset: int) -> tuple[str, int, int] | None:
+    """The type at the head of what follows "by Maker" ("Simple Joys by Carter's Baby Bodysuits").
+
+    A title that opens with a line name and its maker names the item after the maker.
+    """
+    rest = part[start:]
+    cut = _CUT.search(rest)
+    words = _head_words(rest[:cut.start()] if cut else rest)
+    return _head_match(words, lexicon, offset + start)
 
 
 def _tagged_type(title: str, tagger: Tagger) -> tuple[str, int, int] | None:

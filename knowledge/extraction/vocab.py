@@ -105,9 +105,14 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "stackable": ("stackable",),
     "unscented": ("unscented", "odorless", "odourless"),
     "sturdy": ("sturdy",),
-    # "soft TPU edge", "soft silicone nose pads": the softness of a part, not of the product
+    # "soft TPU edge", "soft silicone nose pads": the softness of a part, not of the product;
+    # "soft beige", "soft brass finish", "soft light": a colour, finish or light, not a feel;
+    # "soft, healthy skin": what a cream does to the skin
     "soft": (r"soft(?!(?: |-)(?:tpu|silicone|nose|pads?|edges?|chews?|tips?|enough|bristles?|"
-             r"rubber|plastic|foam|insoles?|linings?|grips?))",),
+             r"rubber|plastic|foam|insoles?|linings?|grips?|beige|pink|white|gr[ae]y|blue|"
+             r"green|yellow|purple|brown|black|red|orange|gold|silver|brass|copper|bronze|"
+             r"pastel|tones?|shades?|colou?rs?|light|glow|focus)\b)"
+             r"(?![^.;\n]{0,14}\b(?:skin|hair|hands|lips)\b)",),
     "comfortable": ("comfortable", "comfy"),
 }
 
@@ -144,8 +149,13 @@ MATERIALS.update({
     "synthetic fiber": "synthetic", "synthetic fibers": "synthetic", "synthetic": "synthetic",
     "titanium alloy": "titanium", "ployester": "polyester", "stainless": "stainless steel",
 })
-# words after a material word that make it not a material ("glass surfaces", "leather cleaner")
-MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces", " care")
+# words after a material word that make it not a material ("glass surfaces", "leather cleaner");
+# a look named after a material ("brass finish", "copper-tone plating", "wood grain print")
+# says how the product looks, not what it is made of
+MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces", " care",
+                       " finish", " finished", "-finish", "-tone", " tone", " toned", " plated",
+                       "-plated", " plating", " look", "-look", " effect", " grain", " print",
+                       " pattern", " color", " colour", " colored", " coloured")
 
 AUDIENCES: dict[str, str] = {
     "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",
@@ -189,5 +199,7 @@ UNITS: dict[str, str] = {
 APPAREL = ("xxxs", "xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl", "4xl", "5xl",
            "1x", "2x", "3x", "4x", "5x")
 NAMED_SIZES = {"x-small": "xs", "small": "small", "medium": "medium", "large": "large",
-               "x-large": "xl", "xx-large": "xxl", "xxx-large": "xxxl"}
+               "x-large": "xl", "xx-large": "xxl", "xxx-large": "xxxl", "x large": "xl",
+               "xx large": "xxl", "xxx large": "xxxl", "x small": "xs", "extra large": "xl",
+               "extra small": "xs", "extra-large": "xl", "extra-small": "xs"}
 BED_SIZES = ("california king", "twin xl", "twin", "queen", "king", "full")
