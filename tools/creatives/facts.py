@@ -21,9 +21,10 @@ from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import QUERYNER, find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
-from knowledge.nlp.quantities import find_quantities
+from knowledge.nlp.quantities import Quantity, find_quantities
 from tools.creatives.contradictions import check_contradictions
 from tools.creatives.heads import CUT, clauses, glued, split_head, verb_led
+from tools.creatives.name_cut import names_product
 
 MAX_BRIEF = 1000
 _BRAND = re.compile(r"\b(?i:brand)(?:\s?name)?\s?[:=-]?\s?([A-Z][\w&'+-]*(?:\s[A-Z][\w&'+-]*)?)\.?"
@@ -50,6 +51,7 @@ _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|childre
 # with the fact ("for 7-45 lbs" is the child's weight, "7-45 lbs" would be the carrier's)
 _GLUE_EDGE = re.compile(r"^(?:and|with|the|a|an|plus|in(?!\s+\d)|on|of)\s+|"  # "in 3 min" stays
                         r"\s+(?:and|with|for|the|a|an)$", re.IGNORECASE)
+_NOT_MADE_OF = re.compile(r"^(?:for|fits|cuts|drills|on|works)\b|\b(?:than|like)\b", re.IGNORECASE)
 PRIORITY = ("warranty", "compatibility", "certification", "included", "duration", "temperature",
             "power", "rating", "capacity", "dimension", "weight", "count", "size_range",
             "material", "audience", "feature")
@@ -81,8 +83,14 @@ class Segment:
 
     @property
     def kind(self) -> str:
-        """The segment's most telling fact type (warranty before feature)."""
+        """The segment's most telling fact type (warranty before feature).
+
+        A material the segment names as what the product is for or is compared with
+        ("for aluminum and steel", "stronger than wood") is no material of the product.
+        """
         types = {f.type for f in self.facts}
+        if _NOT_MADE_OF.search(self.text):
+            types.discard("material")
         return next((t for t in PRIORITY if t in types), "feature")
 
 
@@ -121,14 +129,23 @@ def parse_facts(brief: str) -> ParsedBrief:
     brand, masked = _brand(text)
     pieces = clauses(masked)
     head, product_type, segments = "", None, []
-    for piece, start in pieces:
-        if not head:
-            head, product_type, rest = split_head(piece, start)
-            segments += [_segment(t, s) for t, s in rest]
-            if head:
+    for i, (piece, start) in enumerate(pieces):
+        if not head and all(_only_quantities(p) for p, _s in pieces[:i]):  # "2 pack, soap"
+            name, found, rest = split_head(piece, start)
+            if names_product(name, later=i > 0):
+                head, product_type = name, found
+                segments += [_segment(t, s) for t, s in rest]
                 continue
         segments.append(_segment(piece, start))
     return ParsedBrief(text, brand, head, product_type, [s for s in segments if s.text])
+
+
+def _only_quantities(piece: str) -> bool:
+    """True when a clause is only a count or a size ("2 pack", "set of 3", "750ml")."""
+    rest = list(piece)
+    for q in find_quantities(piece):
+        rest[q.start:q.end] = " " * (q.end - q.start)
+    return not re.search(r"[A-Za-z]", "".join(rest))
 
 
 def _brand(text: str) -> tuple[str | None, str]:
@@ -140,7 +157,10 @@ def _brand(text: str) -> tuple[str | None, str]:
     first = re.match(r"([A-Z][a-z]+[A-Za-z]*)\s(?=[a-z0-9])", text)
     if first and not _common_word(first.group(1)):
         rest = CUT.split(text[first.end():].split(",")[0])[0]  # "Snowshoes 25 inch for.."
-        if find_type(rest) is not None and find_type(first.group(1)) is None:
+        found = find_type(rest)
+        if found is not None and re.match(r"\s+sizes?\b", rest[found[2]:]):
+            found = None  # "Clipboards 6 pack letter size": a size's name is no product
+        if found is not None and find_type(first.group(1)) is None:
             return first.group(1), " " * first.end() + text[first.end():]
     return None, text
 
@@ -208,7 +228,7 @@ def _segment(text: str, start: int) -> Segment:
         if made_of:
             add("material", q.start, made_of[0][2])
         elif q.kind != "number" and not glued(text, q.end):  # "3-in-1" is no size
-            add(q.kind, q.start, q.end, q.value, q.unit)
+            add(_counted_items(q), q.start, q.end, q.value, q.unit)
     for _value, s, e in materials:
         add("material", s, e)
     for m in _AUDIENCE.finditer(text):
@@ -220,6 +240,23 @@ def _segment(text: str, start: int) -> Segment:
     if not facts or not _covered(text, taken):
         facts.append(Fact("feature", text, offset, offset + len(text)))
     return Segment(text, start, sorted(facts, key=lambda f: f.start))
+
+
+# a count of the product itself: "set of 4", "6 pack", "10 piece", "3 pairs", "100 sheets"
+_OWN_COUNT = re.compile(r"^(?:set|pack|box|bundle|case|kit|lot) of|(?:pack|pk|piece|pc|pcs|count|"
+                        r"ct|pairs?|person|sheets?)$", re.IGNORECASE)
+
+
+def _counted_items(q: Quantity) -> str:
+    """A quantity's fact type: a count of parts or items ("2 cups", "4 gear loops") is a feature.
+
+    Only a count of the product itself ("set of 4", "6 pack") or a measure with a unit
+    says its size; "2 cups" in "pot, pan, 2 cups, sporks" are two cups in the kit, and
+    under "Size and capacity" they would read as a 2-cup capacity.
+    """
+    if q.kind == "count" and not _OWN_COUNT.search(q.text.strip()):
+        return "feature"
+    return q.kind
 
 
 def _covered(text: str, taken: list[tuple[int, int]]) -> bool:

@@ -13,6 +13,7 @@ import re
 
 from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.nlp.quantities import find_quantities
+from tools.creatives.name_cut import name_end, plain_noun
 from tools.creatives.name_ends import ends_name, named_size, type_before_material
 
 SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014]\s|\s\|\s")
@@ -206,6 +207,9 @@ def _type_before_number(front: str) -> tuple[Span | None, int]:
     early = type_before_material(front[:end])
     if early is not None and (found is None or early[2] <= found[1]):
         return early, early[2]  # "ankle boots faux suede block heel": boots, not a heel
+    cut = name_end(front[:end])  # "WiFi extender dual band": the extender, not a band
+    if cut is not None and cut[1] < end:
+        return cut[0] or (found if found is not None and found[2] <= cut[1] else None), cut[1]
     return found, end
 
 
@@ -260,8 +264,25 @@ def _first_number(front: str) -> int | None:
     return at if front[:at].strip() else None
 
 
+# lower-case names that a version number follows ("usb 3.0 hub", "cat 8 cable")
+_VERSIONED = frozenset({"usb", "hdmi", "bluetooth", "wifi", "cat", "iphone", "ipad", "galaxy",
+                        "pixel", "ps", "xbox", "gen", "ddr", "pcie"})
+
+
 def _name_with_number(front: str, at: int) -> tuple[Span, int] | None:
-    """A name with a number inside ("HDMI 2.1 cable 6.6 ft"): the type right after it."""
+    """A name with a number inside ("HDMI 2.1 cable 6.6 ft"): the type right after it.
+
+    Only a bare version number after a name ("USB 3.2", "Cat 8", "Bluetooth 5.0"): a
+    quantity ("wheelbarrow 6 cu ft steel tray", "outdoor 4200V") sizes the product, and
+    the type after it is a part.
+    """
+    words = front[:at].split()
+    name = words[-1] if words else ""
+    if name.islower() and name.lower() not in _VERSIONED and plain_noun(name):
+        return None  # "wheelbarrow 6 cu ft steel tray"; "mens 5 blade razor" is one name
+    first = find_quantities(front[at:])
+    if first and first[0].start == 0 and first[0].kind != "number":
+        return None
     digit = at + re.search(r"\d", front[at:]).start()  # type: ignore[union-attr]
     nxt = re.search(r"\s\d", front[digit:])
     end = digit + nxt.start() if nxt else len(front)

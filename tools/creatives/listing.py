@@ -183,7 +183,8 @@ def draft_listing(store: Store, *, merchant_id: str, product_id: str | None = No
     product, parsed, text = _source(store, merchant_id, product_id, brief, attributes)
     support = support_for(store, product, text)
     draft = build_listing(parsed, product.brand or parsed.brand)
-    raw = model_sentences(store, parsed, product.brand) if use_llm else ""
+    # a brief that names no product gets no model prose: the model would name one
+    raw = model_sentences(store, parsed, product.brand) if use_llm and parsed.head else ""
     listing, dropped, kept = checked_listing(draft, raw, support, parsed)
     content = {
         "title": listing.title, "bullets": listing.bullets, "description": listing.description,

@@ -34,6 +34,7 @@ GROUPS: list[tuple[str, frozenset[str]]] = [  # (bullet pattern, the fact kinds 
     ("In the box: {}.", frozenset({"included"})),
     ("Backed by {}.", frozenset({"warranty"})),
 ]
+GENERIC_NAME = "the product"
 TITLE_KINDS = ("capacity", "dimension", "power", "material", "rating", "feature", "duration")
 COUNT_KINDS = ("count", "size_range")
 
@@ -108,7 +109,7 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
     title = lead
     for pick in picks:
         if len(title) + 2 + len(pick) <= TITLE_MAX:
-            title += ", " + pick
+            title = f"{title}, {pick}" if title else pick  # no name: the facts alone
     return title
 
 
@@ -167,6 +168,7 @@ def build_bullets(parsed: ParsedBrief) -> list[str]:
 def build_description(parsed: ParsedBrief, brand: str | None) -> str:
     """One sentence: what it is and its three most telling facts."""
     name = " ".join(x for x in (brand, parsed.head or parsed.product_type or "") if x)
+    name = name or GENERIC_NAME  # a brief that names no product: never a guessed noun
     parts = [s.text for s in parsed.segments[:3]]
     if not parts:
         return f"{sentence_case(name)}." if name else ""
@@ -179,8 +181,9 @@ def build_keywords(parsed: ParsedBrief, brand: str | None) -> list[str]:
     kind = keyword_kind(parsed)
     words = [parsed.head.lower(), kind]
     words += [f"{f.text.lower()} {kind}" for seg in parsed.segments for f in seg.facts
-              if f.type in ("material", "audience") and len(f.text) <= 24 and _whole(f, seg)]
-    if brand:
+              if kind and f.type in ("material", "audience") and len(f.text) <= 24
+              and _whole(f, seg)]
+    if brand and kind:
         words.append(f"{brand.lower()} {kind}")
     seen: dict[str, None] = {}
     for w in words:

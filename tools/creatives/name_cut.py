@@ -1,0 +1,223 @@
+"""Where a product's name ends when a merchant runs on after it without a comma.
+
+"2 slice toaster extra wide slots 1.5in", "WiFi extender dual band 1200Mbps", "dog seat belt
+adjustable 17-28 in", "swim kickboard EVA foam": after the noun that names the product, a
+property word ("extra", "dual", "adjustable"), a spec written in capitals ("USB powered"), a
+compound adjective ("water resistant", "wall mounted") or a material starts another phrase.
+The name ends before it; the rest stays one segment in the merchant's words, so a part's
+number stays with its part ("extra wide slots 1.5in") and no part, property or material
+("band", "foam") becomes the product's name.
+
+English puts a product's modifiers BEFORE its noun ("adjustable book stand", "dishwasher safe
+containers", "USB desk fan"), so a modifier only ends the name once a noun precedes it: a
+known product type ending right there, or (for a type no list knows, "leaf rake") two plain
+words that are no modifiers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+
+from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.types import GENERIC, NOUNS, TAXONOMY, find_type, normal, type_lexicon
+from knowledge.extraction.vocab import AUDIENCES, COLORS
+
+Span = tuple[str, int, int]
+
+# words that say what a product is like, never what it is (closed class: size, degree,
+# place, mode); with the -able/-ible/-less/-proof words below they open a property phrase
+PROPERTY_WORDS = frozenset({
+    "dual", "double", "triple", "single", "twin", "extra", "super", "ultra", "large", "small",
+    "medium", "mini", "big", "huge", "tiny", "heavy", "lightweight", "quiet", "silent",
+    "loud", "outdoor", "indoor", "portable", "automatic", "auto", "manual", "digital", "analog",
+    "electric", "wireless", "cordless", "soft", "hard", "thick", "thin", "slim", "wide",
+    "narrow", "long", "short", "tall", "high", "low", "fast", "slow", "compact", "universal",
+    "magnetic", "smart", "nonstick", "non", "anti", "waterproof", "reusable", "adjustable",
+    "foldable", "collapsible", "rechargeable", "programmable", "touchless", "heavyweight",
+    "premium", "deluxe", "professional", "pro", "instant", "quick", "full", "half", "multi",
+    "extendable", "retractable", "removable", "reversible", "stackable", "washable",
+    "breathable", "stretchy", "warm", "cool", "cold", "hot", "bright", "dim", "clear", "matte",
+    "glossy", "vintage", "modern", "classic", "rustic", "cute", "fine", "coarse", "stainless",
+    "insulated", "padded", "sturdy", "durable", "flexible", "rigid", "ergonomic", "unscented",
+    "scented", "organic", "natural", "handmade", "personalized", "custom", "new", "one",
+    "tri", "quad", "wifi", "bluetooth", "usb", "hdmi", "led", "lcd", "gps", "rgb", "hd",
+})
+_PROPERTY_MORPH = re.compile(r"[a-z]{3,}(?:able|ible|less|proof)$")
+# words that make an adjective with the noun before them ("water resistant", "USB powered")
+POST_ADJECTIVES = frozenset({"safe", "free", "proof", "resistant", "repellent", "friendly",
+                             "powered", "operated", "compatible", "approved", "certified",
+                             "rated", "ready", "washable", "wicking", "lined", "mounted",
+                             "coated", "activated", "controlled", "sensing", "absorbing"})
+# things other products are made for: "phone waterproof pouch" is a pouch, not a phone
+HOSTS = frozenset({"laptop", "tablet", "phone", "tv", "monitor", "mattress", "bike", "car",
+                   "guitar", "camera", "iphone", "ipad", "kindle", "dog", "cat", "baby", "pet"})
+FUNCTION_WORDS = frozenset({"to", "and", "or", "of", "for", "with", "in", "on", "the", "a", "an",
+                            "by", "at", "from", "into", "up", "off", "out", "per", "n"})
+_WORD = re.compile(r"[A-Za-z0-9][\w'’.+/-]*")
+
+
+def is_property(word: str) -> bool:
+    """True when a word says what a product is like ("dual", "adjustable", "touchless")."""
+    low = word.lower().strip("'’.")
+    if low in PROPERTY_WORDS or low in POST_ADJECTIVES:
+        return True
+    if low.startswith(("non-", "anti-", "multi-", "extra-", "ultra-", "super-", "dual-", "tri-",
+                       "quad-", "double-", "triple-")):
+        return True
+    return bool(_PROPERTY_MORPH.fullmatch(low)) and normal(low) not in type_lexicon()
+
+
+def _spec(word: str) -> bool:
+    """True for a spec written in capitals ("USB", "LED"); numbers are read elsewhere."""
+    return len(word) >= 2 and word.isalpha() and word.isupper()
+
+
+def plain_noun(word: str) -> bool:
+    """True for a word that may be part of a product's noun ("leaf", "rake", "WiFi")."""
+    low = word.lower()
+    return (word[:1].isalpha() and not is_property(word) and low not in AUDIENCES
+            and low not in FUNCTION_WORDS
+            and low not in GENERIC and not find_terms(low, material_items())
+            and not low.endswith("'s"))
+
+
+def type_ends(prefix: str) -> Span | None:
+    """The known product type that ends ``prefix`` on a plain noun, if any ("... bucket hat").
+
+    Not a host the product is made for ("phone waterproof pouch"), nor a word that is a
+    spec, a property or a material ("USB", "portable", "soy wax" before "scented candle").
+    """
+    found = find_type(prefix, fallback=False)
+    if found is None or found[2] != len(prefix) or found[0] in HOSTS:
+        return None
+    last = prefix[found[1]:found[2]].split()[-1]
+    if not (last.isalpha() and last.islower() and plain_noun(last)):
+        return None
+    return found
+
+
+def _noun_before(front: str, words: list[tuple[str, int, int]], at: int) -> tuple[Span | None,
+                                                                                    bool]:
+    """Whether a noun ends right before word ``at``: (known type or None, True) or (_, False).
+
+    A known product type counts; so do two words ending on a plain lower-case one for a
+    type no list knows ("leaf rake", "WiFi extender"), never a lone word ("dog adjustable
+    harness") nor a spec ("M.2 NVMe").
+    """
+    found = type_ends(front[:words[at][1]].rstrip())
+    if found is not None:
+        return found, True
+    last = words[at - 1][0]
+    solid = last.isalpha() and last.islower() and plain_noun(last) and last not in HOSTS
+    return None, solid and at >= 2 and words[at - 2][0][:1].isalpha()
+
+
+@lru_cache(maxsize=1)
+def curated_types() -> frozenset[tuple[str, ...]]:
+    """Product types from the hand-made lists (common nouns, demo taxonomy), not from queries."""
+    out = {normal(line.strip()) for line in NOUNS.read_text(encoding="utf-8").splitlines()
+           if line.strip() and not line.startswith("#")}
+    for spec in json.loads(TAXONOMY.read_text(encoding="utf-8"))["categories"].values():
+        out.update(normal(t) for t in spec["types"])
+    return frozenset(out)
+
+
+def _names_product(rest: str) -> bool:
+    """True when the words after a modifier end on a product's own name.
+
+    "scented candle", "digital photo frame", "powered computer speakers": the modifier comes
+    before the product's noun, as English puts it. A part the merchant names after the
+    product ("extra wide slots", "dual band", "EVA foam") is one word no hand-made list
+    holds as a product, or a material.
+    """
+    found = find_type(rest, fallback=False)
+    if found is None or found[2] != len(rest.rstrip()):
+        return False
+    words = rest[found[1]:found[2]]
+    if find_terms(words, material_items()) or is_property(words.split()[-1]):
+        return False
+    return " " in found[0] or normal(found[0]) in curated_types()
+
+
+def _material_at(front: str, start: int) -> tuple[int, int] | None:
+    """The material that starts at ``start``, run on through the next ("EVA foam"), if any."""
+    end = start
+    for _value, s, e in find_terms(front[start:], material_items()):
+        if front[end:start + s].strip():
+            break
+        end = start + e
+    return (start, end) if end > start else None
+
+
+def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int | None:
+    """Where a modifier phrase opens at word ``i`` (its first word's index), if it does."""
+    word = words[i][0]
+    own = find_type(front[:words[i][2]], fallback=False)
+    if own is not None and own[2] == words[i][2] and own[1] < words[i][1]:
+        return None  # "high chair", "night light": the word ends a known type
+    if word.lower() in POST_ADJECTIVES and i >= 2:
+        before = front[:words[i - 1][2]]
+        compound = find_type(before, fallback=False)
+        if compound is not None and compound[2] == len(before) and compound[1] < words[i - 1][1]:
+            return i  # "screen protector tempered glass": the type ends before
+        return i - 1  # "belt bag water resistant": "water resistant" is one adjective
+    if is_property(word) or _spec(word) and words[i - 1][0].isalpha():
+        return i
+    material = _material_at(front, words[i][1])
+    if material is None:
+        return None
+    whole = find_type(front[:material[1]], fallback=False)
+    if whole is not None and whole[2] == material[1] and whole[1] < words[i][1]:
+        return None  # "wine glass" is a type, not a wine of glass
+    if not type_ends(front[:words[i][1]].rstrip()):
+        return None  # "heavy duty steel shelf": the steel is the shelf's
+    return i
+
+
+def name_end(front: str) -> tuple[Span | None, int] | None:
+    """The product's type and where its name ends in a run-on first clause, or None.
+
+    ``front`` is the clause up to its first number or cue word; None when the name runs
+    to the end of ``front`` (no modifier phrase follows a noun).
+    """
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(front)]
+    for i in range(1, len(words)):
+        opens = _opens_phrase(front, words, i)
+        if opens is None or opens == 0:
+            continue
+        found, noun = _noun_before(front, words, opens)
+        if noun and not _names_product(front[words[opens][1]:]):
+            return found, len(front[:words[opens][1]].rstrip())
+    return None
+
+
+# words that open a clause about the product, never its name ("with lid", "keeps drinks")
+_NOT_A_NAME_START = re.compile(r"(?i)^(?:with|w/|for|fits|in|on|to|up|and|or|plus|includes?|"
+                               r"including|comes|made|holds|keeps|without)\b")
+
+
+def names_product(head: str, *, later: bool = False) -> bool:
+    """True when ``head`` can name the product: it holds a noun, it is no fact about it.
+
+    "750ml", "with lid", "keeps drinks", "stainless steel", "waterproof" are facts, not
+    names: the listing then names no product rather than a wrong one. A clause after the
+    first names the product only with a known product type ("2 pack, bamboo toothbrushes").
+    """
+    from tools.creatives.heads import verb_led  # heads imports this module
+
+    if not head.strip() or _NOT_A_NAME_START.match(head) or verb_led(head.lower()):
+        return False
+    words = head.split()
+    if is_property(words[-1]) or not any(_nounish(w) for w in words):
+        return False  # "dishwasher safe" says what it is like
+    return not later or find_type(head, fallback=False) is not None
+
+
+def _nounish(word: str) -> bool:
+    """True for a word that may name a thing ("tool", "kit", "socks"; not "blue", "steel")."""
+    low = word.lower()
+    return (word[:1].isalpha() and not is_property(word) and low not in AUDIENCES
+            and low not in FUNCTION_WORDS and low not in COLORS
+            and not find_terms(low, material_items()))
