@@ -24,7 +24,7 @@ _TIMES_BEFORE = re.compile(r"\d\S*\s*[x×*]\s*$", re.IGNORECASE)
 # a labelled dimension ("Lens Width: 59mm"); two kinds on one line make a spec list
 _DIMENSION = re.compile(r"\b(width|height|depth|length|thickness|diameter|bridge)\s*[:=]",
                         re.IGNORECASE)
-_PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:pack|pk|pairs?)\b|"
+_PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:packs?|pk|pairs?)\b|"
                    r"(\d+)[- ]?(?:piece|pc)s?\b(?= set| kit|\)|,|$))", re.IGNORECASE)
 
 
@@ -108,6 +108,14 @@ def _size_word(word: str) -> str:
     return NAMED_SIZES.get(word.lower(), word.lower())
 
 
+_BED_LAST = re.compile(r",\s*(" + "|".join(BED_SIZES) + r")\s*$", re.IGNORECASE)
+
+
+def _set_apart(title: str, start: int, end: int) -> bool:
+    """True when a title word stands alone in its part: after a separator or at the end."""
+    return bool(re.search(r"[,(\[/-]\s*$", title[:start]) or not title[end:].strip(" )"))
+
+
 def _title_sizes(title: str) -> list[Mention]:
     """Sizes a title names; a pair ("Medium/Large", "S/M") is one size, not two."""
     pairs = [(f"{_size_word(m.group(1))}/{_size_word(m.group(2))}", m.start(), m.end())
@@ -130,13 +138,19 @@ def _single_title_sizes(title: str) -> list[Mention]:
     for m in _MONTHS.finditer(title):
         found.append((f"{m.group(1)}-{m.group(2)}m", m.start(), m.end()))
     for m in _LETTER.finditer(title):
-        if not re.search(r"(?:\d|twin)\s*$", title[:m.start()], re.IGNORECASE):
-            found.append((m.group(1).lower(), m.start(), m.end()))
+        if re.search(r"(?:\d|twin)\s*$", title[:m.start()], re.IGNORECASE):
+            continue
+        if len(m.group(1)) == 1 and not _set_apart(title, m.start(), m.end()):
+            continue  # "Kaweco Special S Pencil": a lone letter inside a name is no size
+        found.append((m.group(1).lower(), m.start(), m.end()))
     for m in _NAMED.finditer(title):  # "..., Large, White" or "(Medium, Gold)", not "Small Clock"
         if re.search(r"[,(\[]\s*$", title[:m.start()]) or not title[m.end():].strip(" )"):
             found.append((NAMED_SIZES[m.group(1).lower()], m.start(), m.end()))
     for m in _BED.finditer(title):
         found.append((m.group(1).lower(), m.start(), m.end()))
+    last = _BED_LAST.search(title)  # "..., Certified Foam, Twin": a bed size ending the title
+    if last and not any(s <= last.start(1) < e for _, s, e in found):
+        found.append((last.group(1).lower(), last.start(1), last.end(1)))
     for m in _PLUS.finditer(title):
         found.append((m.group(1).lower(), m.start(), m.end()))
     return found

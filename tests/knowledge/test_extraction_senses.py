@@ -37,3 +37,12 @@ def test_the_item_after_a_makers_name_and_a_full_width_comma() -> None:
     assert extract("Signature Design by Ashley Chime 12 Inch Plush Hybrid Mattress, "
                    "CertiPUR-US Certified Foam, Twin").attributes["type"] == "mattress"
     assert extract("Gruper Non Slip Yoga Mat，Exercise Towel").attributes["type"] == "yoga mat"
+
+
+def test_a_lone_size_letter_inside_a_name_plural_packs_and_a_closing_bed_size() -> None:
+    assert "s" not in extract("Kaweco Special S Mechanical Pencil Black").attributes.get(
+        "sizes", [])
+    assert extract("Mens Crew Tee, Black, L").attributes["sizes"] == ["l"]
+    assert "pack of 4" in extract("Calibrate Timing 4 Packs Pillow Inserts").attributes["sizes"]
+    assert "twin" in extract("Chime 12 Inch Hybrid Mattress, Certified Foam, Twin").attributes[
+        "sizes"]
