@@ -97,6 +97,11 @@ class Settings(BaseSettings):
     max_message_chars: int = Field(default=2000, ge=1)
     rate_limit_per_minute: int = Field(default=60, ge=1)
     cors_origins: list[str] = ["*"]
+    served_line_gate: bool = Field(
+        default=True, description=(
+            "withhold a product card's knowledge line when the learned served-line gate "
+            "(trained on the labelled served lines, python -m evals.served_gate) scores it "
+            "unlikely to be right; ranking is unchanged"))
     ranker_enabled: bool = Field(
         default=False, description=(
             "rerank hybrid search with the learned (ESCI-trained) ranker, a 5-seed ensemble: "

@@ -15,22 +15,10 @@ from typing import Any
 import numpy as np
 
 from knowledge.expansion import Evidence, Expansion
-from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
+from knowledge.graph.card_lines import CardLines
 from knowledge.graph.evidence import Lexicon
-from knowledge.graph.lines import (
-    about_another_item,
-    from_type_only,
-    of_asked_type,
-    only_on_a_detail,
-    pet_person_conflict,
-    read_from_type_only,
-    shown_needs,
-    speaks,
-    unread_words,
-)
 from knowledge.graph.masks import CatalogueEvidence
 from knowledge.graph.store import Assertion, served_assertions
-from knowledge.models import Product
 from knowledge.store import Store
 from knowledge.text import tokens
 
@@ -96,13 +84,18 @@ def _index(rows: list[Assertion], categories: set[str]) -> _Graph:
     return g
 
 
-class KnowledgeExpander:
+class KnowledgeExpander(CardLines):
     """The served knowledge graph behind search's query expansion and explanations."""
 
-    def __init__(self, store: Store, lexicon: Lexicon | None = None) -> None:
-        """Load the served assertions and index their phrases (in memory and in Chroma)."""
+    def __init__(self, store: Store, lexicon: Lexicon | None = None, *,
+                 gate: bool | None = None) -> None:
+        """Load the served assertions and index their phrases (in memory and in Chroma).
+
+        ``gate`` turns the served-line gate on or off (default: ``served_line_gate``).
+        """
         self.store = store
         self.lexicon = lexicon or Lexicon()
+        self._gate = False if (store.settings.served_line_gate if gate is None else gate) else None
         self.masks = CatalogueEvidence(store.engine, self.lexicon)
         self._catalogue: tuple[int, int] = (0, 0)
         self.reload()
@@ -221,8 +214,9 @@ class KnowledgeExpander:
         """Compute every served need's product mask now (at start-up), not on a query.
 
         About a second for 5,000 products on 2 cores; a shopper's first query with a need
-        then costs no listing scan.
+        then costs no listing scan. The served-line gate is loaded (or built) here too.
         """
+        self.line_gate()
         index = self.store.search.index
         self._follow(index)
         for tag in sorted({need.tail for needs in self.graph.needs.values() for need in needs}):
@@ -251,51 +245,6 @@ class KnowledgeExpander:
             if not wanted & words:
                 weights[int(pos)] = TYPE_MISS
         return weights
-
-    def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
-        """Evidence lines and matched attributes for one product, only for what it has."""
-        why: dict[str, str] = {}
-        for ev in exp.evidence:
-            if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
-                why[ev.tail] = ev.why
-        lines: list[str] = []
-        matched: list[str] = []
-        if not of_asked_type(exp, product.title, self.graph.type_words) or pet_person_conflict(
-                exp.query, product.title):
-            return lines, matched
-        shown = shown_needs(exp, self._need_count)
-        unread, type_only = self._unread(exp.query)
-        for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
-            if tag not in shown or from_type_only(
-                    exp, tag, type_only, self._need_for, product.title) or not speaks(
-                    exp, tag, self._need_count, self._need_for, unread, product.title,
-                    self._kind):
-                continue
-            span = product_evidence(product, tag, self.lexicon)
-            if span is None or not strong_evidence(span, self.lexicon) or about_another_item(
-                    span, str((product.attributes or {}).get("type") or ""),
-                    self.graph.type_words) or only_on_a_detail(span):
-                continue
-            matched.append(tag)
-            lines.append(evidence_line(span, self.lexicon, why.get(tag, "")))
-        return lines, matched
-
-    def _need_count(self, head: str) -> int:
-        return len(self.graph.needs.get(head, ()))
-
-    def _kind(self, head: str) -> str:
-        return self.graph.kinds.get(head, "audience")
-
-    def _need_for(self, head: str, tag: str) -> tuple[tuple[str, ...], ...]:
-        return self.graph.need_for.get((head, tag), ())
-
-    def _unread(self, query: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The query's unread content words, and the concepts read only from its product."""
-        if query not in self._unread_cache:
-            keys = [key for key, _ in self._matches(query)]
-            self._unread_cache[query] = (unread_words(query, keys), read_from_type_only(
-                query, keys, lambda key: [c for c, _ in self.graph.concepts[key]]))
-        return self._unread_cache[query]
 
     def _categories(self, query: str, concepts: dict[str, float], typed: bool
                     ) -> dict[str, float]:

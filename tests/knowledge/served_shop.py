@@ -11,8 +11,13 @@ from knowledge.store import Store
 Row = tuple[str, str, list[str]]
 
 
-def serve_rows(store: Store, folder: Path, rows: list[Row], price: float = 40.0) -> Store:
-    """Import ``rows`` (id, title, bullets) into ``store`` and serve the seed knowledge."""
+def serve_rows(store: Store, folder: Path, rows: list[Row], price: float = 40.0,
+               gate: bool = False) -> Store:
+    """Import ``rows`` (id, title, bullets) into ``store`` and serve the seed knowledge.
+
+    The served-line rules are tested without the learned gate (``gate``), which may also
+    hold a line back; ``test_served_gate.py`` tests the gate.
+    """
     path = folder / "catalogue.jsonl"
     path.write_text("".join(json.dumps({"product_id": pid, "product_title": title,
                                         "product_bullet_point": "\n".join(bullets),
@@ -20,5 +25,5 @@ def serve_rows(store: Store, folder: Path, rows: list[Row], price: float = 40.0)
                             for pid, title, bullets in rows))
     import_catalog(store, path)
     build_knowledge(store, ("seed",))
-    store.search.set_expander(KnowledgeExpander(store))
+    store.search.set_expander(KnowledgeExpander(store, gate=gate))
     return store

@@ -1,0 +1,120 @@
+"""The evidence lines a product card shows for a query.
+
+Only what the product has, only when the need speaks for it, and only when the served-line
+gate expects the line to be right. A mixin of the knowledge expander
+(:class:`knowledge.graph.serve.KnowledgeExpander`), kept apart from the query side (matching
+and expansion) so each part stays small.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from knowledge.expansion import Expansion
+from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
+from knowledge.graph.evidence import Lexicon
+from knowledge.graph.gate_features import TITLE_CHARS, Line
+from knowledge.graph.lines import (
+    about_another_item,
+    from_type_only,
+    of_asked_type,
+    only_on_a_detail,
+    pet_person_conflict,
+    read_from_type_only,
+    shown_needs,
+    speaks,
+    unread_words,
+)
+from knowledge.models import Product
+
+if TYPE_CHECKING:
+    from knowledge.graph.gate import LineGate
+    from knowledge.graph.serve import _Graph
+    from knowledge.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class CardLines:
+    """Evidence lines for product cards (mixed into the knowledge expander)."""
+
+    graph: _Graph
+    lexicon: Lexicon
+    store: Store
+    _unread_cache: dict[str, tuple[frozenset[str], frozenset[str]]]
+    _gate: LineGate | None | bool  # False: not loaded yet; None: off or failed
+    _matches: Callable[[str], list[tuple[tuple[str, ...], float]]]
+
+    def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
+        """Evidence lines and matched attributes for one product, only for what it has."""
+        why: dict[str, str] = {}
+        for ev in exp.evidence:
+            if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
+                why[ev.tail] = ev.why
+        lines: list[str] = []
+        matched: list[str] = []
+        if not of_asked_type(exp, product.title, self.graph.type_words) or pet_person_conflict(
+                exp.query, product.title):
+            return lines, matched
+        shown = shown_needs(exp, self._need_count)
+        unread, type_only = self._unread(exp.query)
+        for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
+            if tag not in shown or from_type_only(
+                    exp, tag, type_only, self._need_for, product.title) or not speaks(
+                    exp, tag, self._need_count, self._need_for, unread, product.title,
+                    self._kind):
+                continue
+            span = product_evidence(product, tag, self.lexicon)
+            if span is None or not strong_evidence(span, self.lexicon) or about_another_item(
+                    span, str((product.attributes or {}).get("type") or ""),
+                    self.graph.type_words) or only_on_a_detail(span):
+                continue
+            line = evidence_line(span, self.lexicon, why.get(tag, ""))
+            if not self._gate_keeps(exp, tag, product.title, line):
+                continue
+            matched.append(tag)
+            lines.append(line)
+        return lines, matched
+
+    def line_gate(self) -> LineGate | None:
+        """The served-line gate (built on first use), or None when off or unavailable."""
+        if self._gate is False:
+            self._gate = None
+            try:
+                from knowledge.graph.gate import LineGate, gate_folder
+
+                embedder = self.store.embedder
+                folder = gate_folder(self.store.settings.model_cache_dir,
+                                     embedder.embed_cached, embedder.model_name)
+                self._gate = LineGate(folder, embedder.embed_cached, self.lexicon)
+            except Exception:  # the gate only hides lines: without it, lines still show
+                log.exception("served-line gate unavailable; lines are shown ungated")
+        return self._gate if not isinstance(self._gate, bool) else None
+
+    def _gate_keeps(self, exp: Expansion, tag: str, title: str, line: str) -> bool:
+        gate = self.line_gate()
+        if gate is None:
+            return True
+        heads = tuple(sorted({e.head for e in exp.evidence
+                              if e.relation == "NEEDS" and e.tail == tag}))
+        return gate.keep(Line(exp.query, heads, tag, title[:TITLE_CHARS], line))
+
+    def _need_count(self, head: str) -> int:
+        return len(self.graph.needs.get(head, ()))
+
+    def _kind(self, head: str) -> str:
+        return self.graph.kinds.get(head, "audience")
+
+    def _need_for(self, head: str, tag: str) -> tuple[tuple[str, ...], ...]:
+        return self.graph.need_for.get((head, tag), ())
+
+    def _unread(self, query: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The query's unread content words, and the concepts read only from its product."""
+        if query not in self._unread_cache:
+            keys = [key for key, _ in self._matches(query)]
+            self._unread_cache[query] = (unread_words(query, keys), read_from_type_only(
+                query, keys, lambda key: [c for c, _ in self.graph.concepts[key]]))
+        return self._unread_cache[query]
+
