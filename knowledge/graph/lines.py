@@ -63,11 +63,16 @@ def unread_words(query: str, read: Iterable[tuple[str, ...]]) -> frozenset[str]:
                      if w not in covered and w not in FILLER and not w.isdigit())
 
 
-def _phrase_tokens(query: str) -> list[str]:
-    """The tokens of the query's opening product phrase, in order."""
+def _phrase_split(query: str) -> tuple[list[str], list[str]]:
+    """The query's raw words: its opening product phrase, and what follows it."""
     words = query.lower().split()
     end = next((i for i, w in enumerate(words) if w in PHRASE_END), len(words))
-    return tokens(" ".join(words[:end]))
+    return words[:end], words[end:]
+
+
+def _phrase_tokens(query: str) -> list[str]:
+    """The tokens of the query's opening product phrase, in order."""
+    return tokens(" ".join(_phrase_split(query)[0]))
 
 
 def product_phrase(query: str) -> frozenset[str]:
@@ -84,13 +89,19 @@ def read_from_type_only(query: str, keys: Iterable[tuple[str, ...]],
     """Concepts recognised only from words of the product phrase itself.
 
     "yoga mat for someone with a latex allergy" reads "yoga practitioners" from "yoga mat":
-    the type asked for, not a need the shopper stated, so its needs earn no line.
+    the type asked for, not a need the shopper stated, so its needs earn no line. A phrase
+    read only partly outside the product phrase borrows the product's word ("stove to oven"
+    read from "dutch oven for an induction stove"): it is read from the product too; the
+    shopper stated it only when all its words stand outside the product phrase (a phrase
+    matched by meaning, not by the query's words, counts as stated).
     """
     phrase = product_phrase(query)
+    rest = frozenset(tokens(" ".join(_phrase_split(query)[1])))
     inside: set[str] = set()
     outside: set[str] = set()
     for key in keys:
-        (inside if set(key) <= phrase else outside).update(concepts_of(key))
+        borrowed = set(key) & phrase and not set(key) <= rest
+        (inside if borrowed and set(key) <= phrase | rest else outside).update(concepts_of(key))
     return frozenset(inside - outside)
 
 
@@ -189,7 +200,8 @@ def pet_person_conflict(query: str, title: str) -> bool:
     low = query.lower()
     asked = set(_RAW_WORDS.findall(low))
     named = set(_RAW_WORDS.findall(title.lower()))
-    for_pet = bool(_FOR_PET.search(low) or product_phrase(query) & PET_WORDS)
+    for_pet = bool(_FOR_PET.search(low) or set(_RAW_WORDS.findall(
+        " ".join(_phrase_split(query)[0]))) & PET_WORDS)
     if asked & PERSON_WORDS and not asked & PET_WORDS:
         return bool(named & PET_WORDS) and not named & PERSON_WORDS
     if for_pet and not asked & PERSON_WORDS:
@@ -214,6 +226,19 @@ back""".split())
 _PHRASE_BREAK = re.compile(r"[,;:.!?()\[\]&|+]| - | and | with | for ")
 
 
+def _words_after(span: Span, n: int) -> list[str] | None:
+    """The first ``n`` word tokens after the listing's words for the attribute.
+
+    They run up to the next break (comma, "and", "with"...); None when the span does not
+    quote the listing's words.
+    """
+    low, said = span.quote.lower(), span.said.lower()
+    at = low.find(said) if said else -1
+    if at < 0:
+        return None
+    return tokens(_PHRASE_BREAK.split(low[at + len(said):], maxsplit=1)[0])[:n]
+
+
 def about_another_item(span: Span, product_type: str, type_words: AbstractSet[str]) -> bool:
     """True when the listing's words qualify another item, not the product itself.
 
@@ -222,11 +247,9 @@ def about_another_item(span: Span, product_type: str, type_words: AbstractSet[st
     not reach this product's own type. Without a known type nothing is judged.
     """
     own = set(tokens(product_type))
-    low, said = span.quote.lower(), span.said.lower()
-    at = low.find(said) if said else -1
-    if not own or at < 0:
+    after = _words_after(span, 3)
+    if not own or after is None:
         return False
-    after = tokens(_PHRASE_BREAK.split(low[at + len(said):], maxsplit=1)[0])[:3]
     if own & set(after):  # "waterproof diaper bag backpack": the compound ends in the product
         return False
     return any(w in type_words and w not in OWN_PARTS for w in after[:2])
@@ -242,12 +265,8 @@ def only_on_a_detail(span: Span) -> bool:
 
     "reflective logo at left cuff" does not make a jacket reflective for a dark evening.
     """
-    low, said = span.quote.lower(), span.said.lower()
-    at = low.find(said) if said else -1
-    if at < 0:
-        return False
-    after = tokens(_PHRASE_BREAK.split(low[at + len(said):], maxsplit=1)[0])[:2]
-    return any(w in DETAIL_PARTS for w in after)
+    after = _words_after(span, 2)
+    return after is not None and any(w in DETAIL_PARTS for w in after)
 
 
 def speaks(exp: Expansion, tag: str, count: NeedCount, types: NeedTypes,
