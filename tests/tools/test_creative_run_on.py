@@ -16,7 +16,7 @@ from tools.creatives.listing import draft_listing
 
 
 def _draft(store: Store, brief: str) -> dict[str, object]:
-    merchant, _ = create_merchant(store.engine, name="run-on")
+    merchant, _ = create_merchant(store.engine, name=f"run-on {brief[:30]}")
     return draft_listing(store, merchant_id=merchant.id, brief=brief).content
 
 
@@ -77,3 +77,12 @@ def test_a_brief_that_names_no_product_gets_no_guessed_name(store: Store) -> Non
     assert c["title"] == "750ml, Keeps Drinks Cold 24 hours, Leak Proof Lid"
     assert str(c["description"]).startswith("The product: 750ml")
     assert c["keywords"] == [] and c["model_used"] is False
+
+
+def test_a_word_after_the_products_noun_is_never_its_keyword(store: Store) -> None:
+    c = _draft(store, "electric toothbrush kids timer 2 brush heads waterproof")
+    assert str(c["title"]).startswith("Electric Toothbrush")
+    assert "Features: kids timer 2 brush heads waterproof." in c["bullets"]  # type: ignore[operator]
+    assert "timer" not in c["keywords"] and "electric toothbrush" in c["keywords"]  # type: ignore[operator]
+    c = _draft(store, "guitar strings acoustic light gauge 3 sets")
+    assert "gauge" not in c["keywords"]  # type: ignore[operator]

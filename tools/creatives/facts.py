@@ -51,6 +51,8 @@ _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|childre
 # with the fact ("for 7-45 lbs" is the child's weight, "7-45 lbs" would be the carrier's)
 _GLUE_EDGE = re.compile(r"^(?:and|with|the|a|an|plus|in(?!\s+\d)|on|of)\s+|"  # "in 3 min" stays
                         r"\s+(?:and|with|for|the|a|an)$", re.IGNORECASE)
+_AUDIENCE_GLUE = frozenset({"for", "and", "or", "ages", "age", "from", "up", "to", "all", "most",
+                            "of", "sizes", "size", "years", "yrs", "months", "old", "in"})
 _NOT_MADE_OF = re.compile(r"^(?:for|fits|cuts|drills|on|works)\b|\b(?:than|like)\b", re.IGNORECASE)
 PRIORITY = ("warranty", "compatibility", "certification", "included", "duration", "temperature",
             "power", "rating", "capacity", "dimension", "weight", "count", "size_range",
@@ -91,7 +93,19 @@ class Segment:
         types = {f.type for f in self.facts}
         if _NOT_MADE_OF.search(self.text):
             types.discard("material")
+        if "audience" in types and not self._only("audience"):
+            types.discard("audience")  # "womens packable hood" is not made for a hood
         return next((t for t in PRIORITY if t in types), "feature")
+
+    def _only(self, kind: str) -> bool:
+        """True when the segment says nothing beyond its ``kind`` facts and joining words."""
+        rest = list(self.text.lower())
+        for f in self.facts:
+            if f.type == kind:
+                at = self.text.lower().find(f.text.lower())
+                if at >= 0:
+                    rest[at:at + len(f.text)] = " " * len(f.text)
+        return all(w in _AUDIENCE_GLUE for w in re.findall(r"[a-z]+", "".join(rest)))
 
 
 @dataclass
@@ -127,6 +141,14 @@ def parse_facts(brief: str) -> ParsedBrief:
     text = validate_brief(brief)
     check_contradictions(text)
     brand, masked = _brand(text)
+    parsed = _read(text, brand, masked)
+    if parsed.head[:1].isdigit() and masked[:1] == " " and not _BRAND.search(text):
+        return _read(text, None, text)  # "Wheelbarrow 6 cu ft steel tray": no brand
+    return parsed
+
+
+def _read(text: str, brand: str | None, masked: str) -> ParsedBrief:
+    """The brief read with ``brand`` blanked out of it (``masked``)."""
     pieces = clauses(masked)
     head, product_type, segments = "", None, []
     for i, (piece, start) in enumerate(pieces):

@@ -278,7 +278,8 @@ def _name_with_number(front: str, at: int) -> tuple[Span, int] | None:
     """
     words = front[:at].split()
     name = words[-1] if words else ""
-    if name.islower() and name.lower() not in _VERSIONED and plain_noun(name):
+    if name.lower() not in _VERSIONED and plain_noun(name) and (
+            name.islower() or name.istitle() and re.match(r"\d+\s", front[at:])):
         return None  # "wheelbarrow 6 cu ft steel tray"; "mens 5 blade razor" is one name
     first = find_quantities(front[at:])
     if first and first[0].start == 0 and first[0].kind != "number":
@@ -287,8 +288,12 @@ def _name_with_number(front: str, at: int) -> tuple[Span, int] | None:
     nxt = re.search(r"\s\d", front[digit:])
     end = digit + nxt.start() if nxt else len(front)
     found = find_type(front[:end])
-    if found is not None and found[2] == len(front[:end].rstrip()) and found[1] > at:
-        return found, found[2]
+    if found is None or found[1] <= at:
+        return None
+    if found[2] == len(front[:end].rstrip()) or re.match(r"\s", front[found[2]:]) and (
+            not front[at:found[1]].strip(" 0123456789.")
+            or ends_name(front[found[1]:found[2]], front[found[2]:end])):
+        return found, found[2]  # "iPhone 15 case clear": the colour is no part of the name
     return None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from knowledge.extraction.types import find_type
 from tools.creatives.facts import Fact, ParsedBrief, Segment
+from tools.creatives.name_cut import HOSTS, is_plural, plain_noun
 
 TITLE_MAX = 150
 BULLET_MAX = 200
@@ -219,6 +220,10 @@ def keyword_kind(parsed: ParsedBrief) -> str:
     ends = re.search(rf"(?:^|\s){re.escape(kind)}$", head) if kind else None
     if ends is None or _compound_before(head[:ends.start()]) or _PROPERTY_END.search(head):
         return head  # "garlic press ... dishwasher safe" is a garlic press, not a safe
+    before = parsed.head[:ends.start()].split()  # as written: "IPS" is no plain noun
+    if kind in HOSTS and before and before[-1].islower() and plain_noun(before[-1]) or any(
+            is_plural(w) and plain_noun(w) for w in before):
+        return head  # "backpack laptop" is no laptop, "guitar strings ... gauge" no gauge
     return kind
 
 

@@ -69,6 +69,12 @@ def is_property(word: str) -> bool:
     return bool(_PROPERTY_MORPH.fullmatch(low)) and normal(low) not in type_lexicon()
 
 
+def is_plural(word: str) -> bool:
+    """True when a word reads as a plural noun ("strings", "slots"; not "glass", "bus")."""
+    low = word.lower()
+    return low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3
+
+
 def _spec(word: str) -> bool:
     """True for a spec written in capitals ("USB", "LED"); numbers are read elsewhere."""
     return len(word) >= 2 and word.isalpha() and word.isupper()
@@ -110,8 +116,10 @@ def _noun_before(front: str, words: list[tuple[str, int, int]], at: int) -> tupl
     if found is not None:
         return found, True
     last = words[at - 1][0]
-    solid = last.isalpha() and last.islower() and plain_noun(last) and last not in HOSTS
-    return None, solid and at >= 2 and words[at - 2][0][:1].isalpha()
+    solid = last.isalpha() and plain_noun(last) and last.lower() not in HOSTS
+    if at == 1 and _material_ends(front, words[at][1]):  # "Kickboard EVA foam"
+        return None, solid and not _spec(last)
+    return None, solid and last.islower() and at >= 2 and words[at - 2][0][:1].isalpha()
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +149,15 @@ def _names_product(rest: str) -> bool:
     return " " in found[0] or normal(found[0]) in curated_types()
 
 
+def _strong(found: Span | None) -> bool:
+    """True for a type that surely names a product: two words or more, or a hand-made one.
+
+    "gaming chair ergonomic lumbar pillow" is a chair with a pillow; "gel memory foam
+    mattress topper" is a topper, "gel" being no such type.
+    """
+    return found is not None and (" " in found[0] or normal(found[0]) in curated_types())
+
+
 def _material_at(front: str, start: int) -> tuple[int, int] | None:
     """The material that starts at ``start``, run on through the next ("EVA foam"), if any."""
     end = start
@@ -163,17 +180,24 @@ def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int 
         if compound is not None and compound[2] == len(before) and compound[1] < words[i - 1][1]:
             return i  # "screen protector tempered glass": the type ends before
         return i - 1  # "belt bag water resistant": "water resistant" is one adjective
-    if is_property(word) or _spec(word) and words[i - 1][0].isalpha():
-        return i
+    if is_property(word) or word.lower() in AUDIENCES or _spec(word) and words[i - 1][0].isalpha():
+        return i  # "toaster extra wide slots", "toothbrush kids timer", "desk fan USB powered"
     material = _material_at(front, words[i][1])
     if material is None:
         return None
     whole = find_type(front[:material[1]], fallback=False)
     if whole is not None and whole[2] == material[1] and whole[1] < words[i][1]:
         return None  # "wine glass" is a type, not a wine of glass
-    if not type_ends(front[:words[i][1]].rstrip()):
+    if not type_ends(front[:words[i][1]].rstrip()) and not (
+            i == 1 and _material_ends(front, words[i][1])):
         return None  # "heavy duty steel shelf": the steel is the shelf's
     return i
+
+
+def _material_ends(front: str, start: int) -> bool:
+    """True when a material starts at ``start`` and runs to the end ("... EVA foam")."""
+    material = _material_at(front, start)
+    return material is not None and not front[material[1]:].strip()
 
 
 def name_end(front: str) -> tuple[Span | None, int] | None:
@@ -188,7 +212,7 @@ def name_end(front: str) -> tuple[Span | None, int] | None:
         if opens is None or opens == 0:
             continue
         found, noun = _noun_before(front, words, opens)
-        if noun and not _names_product(front[words[opens][1]:]):
+        if noun and (_strong(found) or not _names_product(front[words[opens][1]:])):
             return found, len(front[:words[opens][1]].rstrip())
     return None
 
