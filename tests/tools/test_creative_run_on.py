@@ -86,3 +86,13 @@ def test_a_word_after_the_products_noun_is_never_its_keyword(store: Store) -> No
     assert "timer" not in c["keywords"] and "electric toothbrush" in c["keywords"]  # type: ignore[operator]
     c = _draft(store, "guitar strings acoustic light gauge 3 sets")
     assert "gauge" not in c["keywords"]  # type: ignore[operator]
+
+
+def test_a_named_size_or_a_verb_ends_the_name(store: Store) -> None:
+    c = _draft(store, "air mattress queen built in pump 18 inch high")
+    assert str(c["title"]).split(",")[0] == "Air Mattress"
+    assert "Size and capacity: queen built in pump 18 inch high." in c["bullets"]  # type: ignore[operator]
+    assert "pump" not in c["keywords"] and "air mattress" in c["keywords"]  # type: ignore[operator]
+    c = _draft(store, "lint remover removes pills from sweaters, rechargeable")
+    assert str(c["title"]).startswith("Lint Remover, Removes Pills From Sweaters")
+    assert c["keywords"][0] == "lint remover"  # type: ignore[index]

@@ -254,13 +254,20 @@ def _own_quantity(before: str, after: str) -> bool:
 
 
 def _first_number(front: str) -> int | None:
-    """Where the clause's first quantity starts ("sizes 8-13" from "sizes"), after a lead."""
+    """Where the clause's first quantity starts ("sizes 8-13" from "sizes"), after a lead.
+
+    A named size counts as one ("air mattress queen built in pump": the mattress is queen
+    size, the pump is no part of its name).
+    """
+    quantities = find_quantities(front)
+    named = [q.start for q in quantities if q.kind == "size_range" and front[:q.start].strip()
+             and not re.search(r"\d", q.text)]
     m = re.search(r"\s\d", front)
     if m is None or not front[:m.start()].strip():
-        return None
+        return min(named, default=None)
     digit = m.start() + 1
-    starts = [q.start for q in find_quantities(front) if q.start <= digit < q.end]
-    at = min(starts, default=digit)
+    starts = [q.start for q in quantities if q.start <= digit < q.end]
+    at = min([min(starts, default=digit), *named])
     return at if front[:at].strip() else None
 
 

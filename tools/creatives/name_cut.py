@@ -50,6 +50,18 @@ POST_ADJECTIVES = frozenset({"safe", "free", "proof", "resistant", "repellent", 
                              "powered", "operated", "compatible", "approved", "certified",
                              "rated", "ready", "washable", "wicking", "lined", "mounted",
                              "coated", "activated", "controlled", "sensing", "absorbing"})
+# a product's verbs that are never a plural noun ("lint remover removes pills"): after the
+# product's noun they open what it does ("covers", "lights", "prints" may be nouns)
+VERBS_ONLY = frozenset({"removes", "sleeps", "serves", "lasts", "reaches", "extends", "lifts",
+                        "weighs", "measures", "makes", "brews", "cooks", "feeds", "inflates",
+                        "cleans", "heats", "cools", "dispenses", "carries", "tows", "pulls",
+                        "accommodates", "blends", "grinds", "dries", "absorbs", "expands",
+                        "stretches", "spans", "shreds", "charges", "detects", "repels",
+                        "protects", "prevents", "reduces", "finds", "syncs", "connects",
+                        "attaches", "displays", "kills", "purifies", "boils", "supports",
+                        "warms", "freezes", "steams", "bakes", "fries", "keeps", "holds",
+                        "fits", "runs", "includes", "converts", "folds", "adjusts", "rotates",
+                        "blocks", "massages", "relieves", "soothes", "helps", "allows"})
 # things other products are made for: "phone waterproof pouch" is a pouch, not a phone
 HOSTS = frozenset({"laptop", "tablet", "phone", "tv", "monitor", "mattress", "bike", "car",
                    "guitar", "camera", "iphone", "ipad", "kindle", "dog", "cat", "baby", "pet"})
@@ -180,7 +192,8 @@ def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int 
         if compound is not None and compound[2] == len(before) and compound[1] < words[i - 1][1]:
             return i  # "screen protector tempered glass": the type ends before
         return i - 1  # "belt bag water resistant": "water resistant" is one adjective
-    if is_property(word) or word.lower() in AUDIENCES or _spec(word) and words[i - 1][0].isalpha():
+    if (is_property(word) or word.lower() in AUDIENCES or word.lower() in VERBS_ONLY
+            or _spec(word) and words[i - 1][0].isalpha()):
         return i  # "toaster extra wide slots", "toothbrush kids timer", "desk fan USB powered"
     material = _material_at(front, words[i][1])
     if material is None:
