@@ -21,6 +21,7 @@ install: $(STAMP)
 models: install
 	$(BIN)/shopmage train understanding
 	$(BIN)/shopmage train ranker
+	$(BIN)/shopmage train gate
 
 demo: models
 	$(BIN)/shopmage demo build --if-missing

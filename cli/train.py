@@ -1,4 +1,4 @@
-"""``shopmage train understanding|ranker``: build the learned models from files in the repo.
+"""``shopmage train understanding|ranker|gate``: build the learned models from files in the repo.
 
 Trains (seeded, deterministic) the shopper intent classifier, the slot tagger and the
 merchant intent classifier, each cached by ``knowledge.artefacts.built_artefact`` under
@@ -128,4 +128,22 @@ def ranker(force: Annotated[bool, typer.Option(
     began, used = time.perf_counter(), _cpu_seconds()
     folder = model_folder(settings, Embedder(settings))
     typer.echo(f"ranker: ready in {time.perf_counter() - began:.1f} s wall, "
+               f"{_cpu_seconds() - used:.1f} s CPU (cache: {folder})")
+
+
+@train_app.command("gate")
+def gate(force: Annotated[bool, typer.Option(
+        help="rebuild even when a gate built from the same files exists")] = False) -> None:
+    """Train the served-line gate from the repo's labelled served lines (cards use it)."""
+    from knowledge.embeddings import Embedder
+    from knowledge.graph.gate import NAME, gate_folder
+    from knowledge.settings import Settings
+
+    settings = Settings()
+    if force:
+        _forget(settings.model_cache_dir, NAME)
+    began, used = time.perf_counter(), _cpu_seconds()
+    embedder = Embedder(settings)
+    folder = gate_folder(settings.model_cache_dir, embedder.embed_cached, embedder.model_name)
+    typer.echo(f"served-line gate: ready in {time.perf_counter() - began:.1f} s wall, "
                f"{_cpu_seconds() - used:.1f} s CPU (cache: {folder})")
