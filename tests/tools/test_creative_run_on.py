@@ -96,3 +96,10 @@ def test_a_named_size_or_a_verb_ends_the_name(store: Store) -> None:
     c = _draft(store, "lint remover removes pills from sweaters, rechargeable")
     assert str(c["title"]).startswith("Lint Remover, Removes Pills From Sweaters")
     assert c["keywords"][0] == "lint remover"  # type: ignore[index]
+
+
+def test_a_model_name_and_its_number_stay_together_after_the_product(store: Store) -> None:
+    c = _draft(store, "phone case iPhone 15 clear shockproof corners")
+    assert str(c["title"]).split(",")[0] == "Phone Case"
+    assert any("iPhone 15 clear shockproof corners" in str(b) for b in c["bullets"])  # type: ignore[attr-defined]
+    assert c["keywords"] == ["phone case"]

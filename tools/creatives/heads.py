@@ -13,7 +13,7 @@ import re
 
 from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.nlp.quantities import find_quantities
-from tools.creatives.name_cut import name_end, plain_noun
+from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
 from tools.creatives.name_ends import ends_name, named_size, type_before_material
 
 SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014]\s|\s\|\s")
@@ -222,9 +222,12 @@ def _type_and_end(front: str) -> tuple[Span | None, int]:
             return verb
         return find_type(front), len(front)
     lead = front[:at].rstrip()
-    named = _name_with_number(front, at)
+    named = name_with_number(front, at)
     if named is not None and (find_type(lead) is None or len(lead.split()) == 1):  # "USB 3.2"
         return named
+    host = compat_name_before(lead, front[at:])
+    if host is not None:  # "phone case iPhone 15 clear": the iPhone 15 is what it fits
+        return host
     joined = _JOINING_END.search(lead)
     bare = lead[:joined.start()] if joined else lead
     found, ends = _noun_end(bare, front[at:], bool(joined))
@@ -269,39 +272,6 @@ def _first_number(front: str) -> int | None:
     starts = [q.start for q in quantities if q.start <= digit < q.end]
     at = min([min(starts, default=digit), *named])
     return at if front[:at].strip() else None
-
-
-# lower-case names that a version number follows ("usb 3.0 hub", "cat 8 cable")
-_VERSIONED = frozenset({"usb", "hdmi", "bluetooth", "wifi", "cat", "iphone", "ipad", "galaxy",
-                        "pixel", "ps", "xbox", "gen", "ddr", "pcie"})
-
-
-def _name_with_number(front: str, at: int) -> tuple[Span, int] | None:
-    """A name with a number inside ("HDMI 2.1 cable 6.6 ft"): the type right after it.
-
-    Only a bare version number after a name ("USB 3.2", "Cat 8", "Bluetooth 5.0"): a
-    quantity ("wheelbarrow 6 cu ft steel tray", "outdoor 4200V") sizes the product, and
-    the type after it is a part.
-    """
-    words = front[:at].split()
-    name = words[-1] if words else ""
-    if name.lower() not in _VERSIONED and plain_noun(name) and (
-            name.islower() or name.istitle() and re.match(r"\d+\s", front[at:])):
-        return None  # "wheelbarrow 6 cu ft steel tray"; "mens 5 blade razor" is one name
-    first = find_quantities(front[at:])
-    if first and first[0].start == 0 and first[0].kind != "number":
-        return None
-    digit = at + re.search(r"\d", front[at:]).start()  # type: ignore[union-attr]
-    nxt = re.search(r"\s\d", front[digit:])
-    end = digit + nxt.start() if nxt else len(front)
-    found = find_type(front[:end])
-    if found is None or found[1] <= at:
-        return None
-    if found[2] == len(front[:end].rstrip()) or re.match(r"\s", front[found[2]:]) and (
-            not front[at:found[1]].strip(" 0123456789.")
-            or ends_name(front[found[1]:found[2]], front[found[2]:end])):
-        return found, found[2]  # "iPhone 15 case clear": the colour is no part of the name
-    return None
 
 
 def _noun_end(words: str, after: str, joined: bool) -> tuple[Span | None, bool]:

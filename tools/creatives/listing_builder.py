@@ -111,6 +111,8 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
     for pick in picks:
         if len(title) + 2 + len(pick) <= TITLE_MAX:
             title = f"{title}, {pick}" if title else pick  # no name: the facts alone
+    if not title and parsed.segments:  # no name and no short fact: the first as written
+        title = fit(title_case(parsed.segments[0].text), TITLE_MAX)
     return title
 
 

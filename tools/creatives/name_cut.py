@@ -23,6 +23,8 @@ from functools import lru_cache
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import GENERIC, NOUNS, TAXONOMY, find_type, normal, type_lexicon
 from knowledge.extraction.vocab import AUDIENCES, COLORS
+from knowledge.nlp.quantities import find_quantities
+from tools.creatives.name_ends import ends_name
 
 Span = tuple[str, int, int]
 
@@ -247,7 +249,8 @@ def names_product(head: str, *, later: bool = False) -> bool:
     if not head.strip() or _NOT_A_NAME_START.match(head) or verb_led(head.lower()):
         return False
     words = head.split()
-    if is_property(words[-1]) or not any(_nounish(w) for w in words):
+    core = words[:-2] if words[-1].lower() in POST_ADJECTIVES else words
+    if not any(_nounish(w) for w in core):
         return False  # "dishwasher safe" says what it is like
     return not later or find_type(head, fallback=False) is not None
 
@@ -258,3 +261,53 @@ def _nounish(word: str) -> bool:
     return (word[:1].isalpha() and not is_property(word) and low not in AUDIENCES
             and low not in FUNCTION_WORDS and low not in COLORS
             and not find_terms(low, material_items()))
+
+
+# lower-case names that a version number follows ("usb 3.0 hub", "cat 8 cable")
+_VERSIONED = frozenset({"usb", "hdmi", "bluetooth", "wifi", "cat", "iphone", "ipad", "galaxy",
+                        "pixel", "ps", "xbox", "gen", "ddr", "pcie"})
+
+
+def name_with_number(front: str, at: int) -> tuple[Span, int] | None:
+    """A name with a number inside ("HDMI 2.1 cable 6.6 ft"): the type right after it.
+
+    Only a bare version number after a name ("USB 3.2", "Cat 8", "Bluetooth 5.0"): a
+    quantity ("wheelbarrow 6 cu ft steel tray", "outdoor 4200V") sizes the product, and
+    the type after it is a part.
+    """
+    words = front[:at].split()
+    name = words[-1] if words else ""
+    if name.lower() not in _VERSIONED and plain_noun(name) and (
+            name.islower() or name.istitle() and re.match(r"\d+\s", front[at:])):
+        return None  # "wheelbarrow 6 cu ft steel tray"; "mens 5 blade razor" is one name
+    first = find_quantities(front[at:])
+    if first and first[0].start == 0 and first[0].kind != "number":
+        return None
+    digit = at + re.search(r"\d", front[at:]).start()  # type: ignore[union-attr]
+    nxt = re.search(r"\s\d", front[digit:])
+    end = digit + nxt.start() if nxt else len(front)
+    found = find_type(front[:end])
+    if found is None or found[1] <= at:
+        return None
+    if found[2] == len(front[:end].rstrip()) or re.match(r"\s", front[found[2]:]) and (
+            not front[at:found[1]].strip(" 0123456789.")
+            or ends_name(front[found[1]:found[2]], front[found[2]:end])):
+        return found, found[2]  # "iPhone 15 case clear": the colour is no part of the name
+    return None
+
+
+def compat_name_before(lead: str, after: str) -> tuple[Span, int] | None:
+    """The type before a versioned name that a bare number follows ("case iPhone 15").
+
+    "phone case iPhone 15 clear" is a phone case for the iPhone 15: the name and its
+    number stay together, after the product's own name.
+    """
+    words = lead.split()
+    if len(words) < 2 or not re.match(r"\d+(?:\.\d+)?(?:\s|$)", after):
+        return None
+    name = words[-1]
+    if not (name.lower() in _VERSIONED or re.search(r"[a-z][A-Z]", name)):
+        return None
+    before = lead[:lead.rindex(name)].rstrip()
+    found = type_ends(before)
+    return (found, found[2]) if found is not None else None
