@@ -9,6 +9,10 @@ store: ``--catalog none`` runs without any catalogue, ``--catalog train-brands``
 QueryNER train brands the first build's eval used.
 
     python -m evals.queryner [--data ../shared/data] [--catalog esci|none|train-brands] [--json]
+                             [--contextual]
+
+``--contextual`` scores the tagger trained with MiniLM contextual features (knowledge/nlp/
+contextual.py; built once, then cached), which serving does not use.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import numpy as np
 
 from agents.understanding.vocabulary import Vocabulary
 from evals.metrics import precision_recall_f1
-from knowledge.nlp.tagger import DATA, LABELS, load_tagger
+from knowledge.nlp.tagger import DATA, LABELS, USE_CONTEXT, load_tagger
 from knowledge.settings import REPO_ROOT, Settings
 
 TYPES = ("product_type", "brand", "color", "material", "audience", "size")
@@ -77,10 +81,10 @@ def _key(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def predicted_new(rows: list[dict[str, Any]], vocab: Vocabulary,
-                  settings: Settings) -> dict[str, list[tuple[int, str]]]:
+def predicted_new(rows: list[dict[str, Any]], vocab: Vocabulary, settings: Settings,
+                  contextual: bool = USE_CONTEXT) -> dict[str, list[tuple[int, str]]]:
     """Spans from the CRF tagger with the catalogue gazetteer."""
-    tagger = load_tagger(settings)
+    tagger = load_tagger(settings, contextual)
     gaz = vocab.gazetteer()
     pred: dict[str, list[tuple[int, str]]] = {t: [] for t in TYPES}
     for n, row in enumerate(rows):
@@ -143,23 +147,27 @@ def scores(pred: dict[str, list[tuple[int, str]]], gold: dict[str, list[tuple[in
     return out
 
 
-def run(data: Path, catalog: str, settings: Settings) -> dict[str, Any]:
+def run(data: Path, catalog: str, settings: Settings,
+        contextual: bool = USE_CONTEXT) -> dict[str, Any]:
     """Every figure: per split, new and old, per type."""
     began = time.perf_counter()
-    load_tagger(settings)
-    result: dict[str, Any] = {"catalog": catalog, "tagger_load_or_train_s":
+    load_tagger(settings, contextual)
+    result: dict[str, Any] = {"catalog": catalog, "contextual": contextual,
+                              "tagger_load_or_train_s":
                               round(time.perf_counter() - began, 2)}
     vocab = catalogue_vocabulary(data, catalog)
     for split, rows in load_split(data).items():
         gold = gold_spans(rows)
         result[split] = {"rows": len(rows),
-                         "new": scores(predicted_new(rows, vocab, settings), gold, len(rows)),
+                         "new": scores(predicted_new(rows, vocab, settings, contextual), gold,
+                                       len(rows)),
                          "old": scores(predicted_old(rows, vocab), gold)}
     return result
 
 
 def _table(result: dict[str, Any]) -> str:
-    lines = [f"QueryNER span F1 (catalogue: {result['catalog']}); dev n={result['dev']['rows']}, "
+    lines = [f"QueryNER span F1 (catalogue: {result['catalog']}, contextual features: "
+             f"{result['contextual']}); dev n={result['dev']['rows']}, "
              f"test n={result['test']['rows']}",
              f"{'type':<13}{'dev new':>9}{'test new':>10}{'dev old':>9}{'test old':>10}"
              f"{'support d/t':>13}  dev new 95% CI"]
@@ -178,8 +186,10 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--catalog", choices=("esci", "none", "train-brands"), default="esci")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--contextual", action="store_true",
+                        help="the tagger with MiniLM contextual features (not served)")
     args = parser.parse_args()
-    result = run(args.data, args.catalog, Settings())
+    result = run(args.data, args.catalog, Settings(), args.contextual or USE_CONTEXT)
     print(json.dumps(result, indent=1) if args.json else _table(result))
 
 
