@@ -114,36 +114,34 @@ def _start(target: Callable[[Path], None], cache_dir: Path) -> Any:
     return process
 
 
-@train_app.command("ranker")
-def ranker(force: Annotated[bool, typer.Option(
-        help="rebuild even when a model built from the same files exists")] = False) -> None:
-    """Train the learned ranker from the repo's ESCI judgments (search uses it when enabled)."""
+def _built(label: str, name: str, force: bool, build: Callable[[Any, Any], Path]) -> None:
+    """Build (or load) one cached model with ``build(settings, embedder)`` and say how long."""
     from knowledge.embeddings import Embedder
-    from knowledge.ranking.reranker import NAME, model_folder
     from knowledge.settings import Settings
 
     settings = Settings()
     if force:
-        _forget(settings.model_cache_dir, NAME)
+        _forget(settings.model_cache_dir, name)
     began, used = time.perf_counter(), _cpu_seconds()
-    folder = model_folder(settings, Embedder(settings))
-    typer.echo(f"ranker: ready in {time.perf_counter() - began:.1f} s wall, "
+    folder = build(settings, Embedder(settings))
+    typer.echo(f"{label}: ready in {time.perf_counter() - began:.1f} s wall, "
                f"{_cpu_seconds() - used:.1f} s CPU (cache: {folder})")
+
+
+@train_app.command("ranker")
+def ranker(force: Annotated[bool, typer.Option(
+        help="rebuild even when a model built from the same files exists")] = False) -> None:
+    """Train the learned ranker from the repo's ESCI judgments (search uses it when enabled)."""
+    from knowledge.ranking.reranker import NAME, model_folder
+
+    _built("ranker", NAME, force, model_folder)
 
 
 @train_app.command("gate")
 def gate(force: Annotated[bool, typer.Option(
         help="rebuild even when a gate built from the same files exists")] = False) -> None:
     """Train the served-line gate from the repo's labelled served lines (cards use it)."""
-    from knowledge.embeddings import Embedder
     from knowledge.graph.gate import NAME, gate_folder
-    from knowledge.settings import Settings
 
-    settings = Settings()
-    if force:
-        _forget(settings.model_cache_dir, NAME)
-    began, used = time.perf_counter(), _cpu_seconds()
-    embedder = Embedder(settings)
-    folder = gate_folder(settings.model_cache_dir, embedder.embed_cached, embedder.model_name)
-    typer.echo(f"served-line gate: ready in {time.perf_counter() - began:.1f} s wall, "
-               f"{_cpu_seconds() - used:.1f} s CPU (cache: {folder})")
+    _built("served-line gate", NAME, force, lambda settings, embedder: gate_folder(
+        settings.model_cache_dir, embedder.embed_cached, embedder.model_name))
