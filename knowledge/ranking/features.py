@@ -108,9 +108,47 @@ def _lacking(term: str) -> re.Pattern[str]:
 
 
 def _says_without(text: str, term: str) -> bool:
-    """The product text states it lacks ``term`` ("no straw", "BPA-free", "without lid")."""
-    # every wording names the term itself: a text without it is answered without the regex
-    return term in text and _lacking(term).search(text) is not None
+    """The product text states it lacks ``term`` ("no straw", "BPA-free", "without lid").
+
+    Every wording names the term itself, so the pattern is tried only around each place
+    the term occurs: from three words before it to the word after it (a "without",
+    "free of", one word between; a "-free" or "less" after), never over the whole text.
+    """
+    at = text.find(term)
+    if at < 0:
+        return False
+    pattern = _lacking(term)
+    while at >= 0:
+        if pattern.search(text, _words_before(text, at, 3),
+                          _word_after(text, at + len(term))) is not None:
+            return True
+        at = text.find(term, at + 1)
+    return False
+
+
+def _words_before(text: str, at: int, words: int) -> int:
+    """Where the ``words`` letter-runs (with their spaces or hyphens) before ``at`` start."""
+    for _ in range(words):
+        while at > 0 and (text[at - 1].isspace() or text[at - 1] == "-"):
+            at -= 1
+        while at > 0 and "a" <= text[at - 1] <= "z":
+            at -= 1
+    return at
+
+
+def _word_after(text: str, at: int) -> int:
+    """One past the end of the letters at ``at``, a space or hyphen and the next letters.
+
+    One character more is included, so a word boundary at the end reads the real text.
+    """
+    end = len(text)
+    while at < end and "a" <= text[at] <= "z":
+        at += 1
+    if at < end and (text[at].isspace() or text[at] == "-"):
+        at += 1
+    while at < end and "a" <= text[at] <= "z":
+        at += 1
+    return min(end, at + 1)
 
 
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
@@ -118,22 +156,40 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     return n > 0 and any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
 
 
-def _match_row(q: QueryParts, doc: FieldDoc, idf: dict[str, float],
-               named_brands: set[tuple[str, ...]]) -> list[float]:
-    want = set(q.positive)
+@dataclass(frozen=True)
+class _Wanted:
+    """What every candidate of one query is compared with, worked out once per query."""
+
+    query: QueryParts
+    want: frozenset[str]
+    idf: dict[str, float]
+    total: float
+    bigrams: tuple[tuple[str, str], ...]
+    tokens: frozenset[str]
+    named_brands: frozenset[tuple[str, ...]]
+
+
+def _wanted(q: QueryParts, idf: dict[str, float], named_brands: set[tuple[str, ...]]) -> _Wanted:
+    return _Wanted(q, frozenset(q.positive), idf, sum(idf.values()) or 1.0,
+                   tuple(zip(q.positive, q.positive[1:], strict=False)), frozenset(q.tokens),
+                   frozenset(named_brands))
+
+
+def _match_row(w: _Wanted, doc: FieldDoc) -> list[float]:
+    q, want = w.query, w.want
     title, every = doc.title_set, doc.every
-    coverage_title = len(want & title) / len(want) if want else 0.0
+    in_title = want & title
+    coverage_title = len(in_title) / len(want) if want else 0.0
     coverage = len(want & every) / len(want) if want else 0.0
-    total = sum(idf.values()) or 1.0
-    idf_title = sum(idf[t] for t in want & title) / total
-    idf_missing = sum(idf[t] for t in want - every) / total
+    idf_title = sum(w.idf[t] for t in in_title) / w.total
+    idf_missing = sum(w.idf[t] for t in want - every) / w.total
     phrase = (float(want <= title and _contains(doc.title, q.positive))
               if len(q.positive) > 1 else np.nan)
-    bigrams = list(zip(q.positive, q.positive[1:], strict=False))
-    bigram = (sum(b in doc.title_bigrams for b in bigrams) / len(bigrams)) if bigrams else np.nan
-    kind = (float(set(doc.kind) <= set(q.tokens)) if doc.kind else np.nan)
-    brand = (float(set(doc.brand) <= set(q.tokens)) if doc.brand else np.nan)
-    other_brand = (float(doc.brand not in named_brands) if named_brands else np.nan)
+    bigram = (sum(b in doc.title_bigrams for b in w.bigrams) / len(w.bigrams) if w.bigrams
+              else np.nan)
+    kind = float(w.tokens.issuperset(doc.kind)) if doc.kind else np.nan
+    brand = float(w.tokens.issuperset(doc.brand)) if doc.brand else np.nan
+    other_brand = float(doc.brand not in w.named_brands) if w.named_brands else np.nan
     title_aud = doc.audiences
     clash = (float(bool(title_aud) and not (title_aud & q.audiences)) if q.audiences
              else np.nan)
@@ -158,11 +214,14 @@ def centroid_cosine(vectors: np.ndarray | None, rrf: np.ndarray, top: int = PRF_
     if vectors is None or not len(vectors):
         return np.full(len(rrf), np.nan)
     ok = np.isfinite(vectors).all(axis=1)
-    best = [i for i in np.argsort(-rrf, kind="stable") if ok[i]][:top]
-    if not best:
+    order = np.argsort(-rrf, kind="stable")
+    best = order[ok[order]][:top]
+    if not len(best):
         return np.full(len(rrf), np.nan)
     centre = vectors[best].mean(axis=0)
     centre /= max(1e-9, float(np.linalg.norm(centre)))
+    if ok.all():
+        return np.asarray(vectors @ centre, dtype=float)
     return np.where(ok, np.nan_to_num(vectors) @ centre, np.nan)
 
 
@@ -180,10 +239,12 @@ def candidate_features(query: str, docs: list[FieldDoc], fields: FieldIndex, bm2
     cosine = np.asarray(cosine, dtype=float)
     rb, rd = _rank_recip(bm25), _rank_recip(cosine)
     rrf = 1.0 / (RRF_K + 1.0 / rb) + 1.0 / (RRF_K + 1.0 / rd)
-    per_field = [_minmax(np.array(fields.bm25_many(list(q.positive), docs, f))) for f in FIELDS]
+    table = fields.bm25_table(list(q.positive), docs)
+    per_field = [_minmax(table[:, j]) for j in range(len(FIELDS))]
     idf = {t: fields.idf(t) for t in set(q.positive)}
     named = {d.brand for d in docs if d.brand and set(d.brand) <= set(q.tokens)}
-    matches = np.array([_match_row(q, d, idf, named) for d in docs], dtype=float).reshape(n, 14)
+    wanted = _wanted(q, idf, named)
+    matches = np.array([_match_row(wanted, d) for d in docs], dtype=float).reshape(n, 14)
     know = (np.asarray(knowledge, dtype=float) if knowledge is not None
             else np.full(n, np.nan))
     hybrid = hybrid_fusion(bm25, cosine)

@@ -15,6 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from knowledge.models import Product
 from knowledge.text import tokens
 
@@ -45,7 +47,9 @@ class FieldDoc:
     kind: tuple[str, ...]
     raw: str
     title_text: str
-    counts: dict[str, Counter[str]] = field(default_factory=dict, compare=False)
+    # per token, its count in each field (FIELDS order); the fields' lengths
+    counts: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    lengths: tuple[int, ...] = ()
     title_set: frozenset[str] = frozenset()
     bullet_set: frozenset[str] = frozenset()
     every: frozenset[str] = frozenset()  # tokens of every field
@@ -60,6 +64,17 @@ class FieldDoc:
 
 def _toks(text: str) -> tuple[str, ...]:
     return tuple(sys.intern(t) for t in tokens(text))
+
+
+_SHARED: dict[tuple[int, ...], tuple[int, ...]] = {}  # few distinct count tuples: kept once
+
+
+def term_counts(doc: FieldDoc) -> dict[str, tuple[int, ...]]:
+    """Each token of ``doc`` with its count in every field (in :data:`FIELDS` order)."""
+    per_field = [Counter(doc.field(name)) for name in FIELDS]
+    every = dict.fromkeys(t for c in per_field for t in c)
+    return {t: _SHARED.setdefault(key, key)
+            for t in every for key in [tuple(c.get(t, 0) for c in per_field)]}
 
 
 def field_doc(product: Product) -> FieldDoc:
@@ -77,13 +92,17 @@ def field_doc(product: Product) -> FieldDoc:
     kinds = _toks(kind) if isinstance(kind, str) else ()
     title = parts["title"]
     # per-product work done once at indexing, not per query: term counts, sets, bigrams
-    return FieldDoc(**parts, color=(product.color or "").lower(), kind=kinds, raw=raw,
-                    title_text=product.title.lower(),
-                    counts={name: Counter(toks) for name, toks in parts.items()},
-                    title_set=frozenset(title), bullet_set=frozenset(parts["bullets"]),
-                    every=frozenset(t for toks in (*parts.values(), kinds) for t in toks),
-                    title_bigrams=frozenset(zip(title, title[1:], strict=False)),
-                    audiences=audiences_named(product.title.lower()))
+    doc = FieldDoc(title=title, bullets=parts["bullets"], description=parts["description"],
+                   brand=parts["brand"], category=parts["category"],
+                   color=(product.color or "").lower(), kind=kinds, raw=raw,
+                   title_text=product.title.lower(),
+                   lengths=tuple(len(parts[name]) for name in FIELDS),
+                   title_set=frozenset(title), bullet_set=frozenset(parts["bullets"]),
+                   every=frozenset(t for toks in (*parts.values(), kinds) for t in toks),
+                   title_bigrams=frozenset(zip(title, title[1:], strict=False)),
+                   audiences=audiences_named(product.title.lower()))
+    doc.counts.update(term_counts(doc))
+    return doc
 
 
 @dataclass
@@ -128,6 +147,28 @@ class FieldIndex:
         """Okapi BM25 of one product's field ``name`` for the query tokens."""
         return float(self.bm25_many(query_tokens, [doc], name)[0])
 
+    def bm25_table(self, query_tokens: list[str], docs: list[FieldDoc]) -> np.ndarray:
+        """Okapi BM25 of every field of each of ``docs``: ``(len(docs), len(FIELDS))``.
+
+        The same figures as :meth:`bm25_many` field by field (terms summed in another order,
+        so equal within a rounding error), computed as arrays: Python only looks up each
+        query term's counts, once per product.
+        """
+        terms = list(dict.fromkeys(query_tokens))
+        if not terms or not docs:
+            return np.zeros((len(docs), len(FIELDS)))
+        n = max(1, len(self.docs))
+        idf = np.array([[math.log(1 + (n - self.df[f].get(t, 0) + 0.5)
+                                  / (self.df[f].get(t, 0) + 0.5)) for f in FIELDS]
+                        for t in terms])  # terms x fields
+        avg = np.array([max(1e-9, self.total_len[f] / n) for f in FIELDS])
+        zero = (0,) * len(FIELDS)
+        freq = np.array([[counts.get(t, zero) for t in terms]
+                         for counts in map(_counts, docs)], dtype=float)  # docs x terms x fields
+        lengths = np.array([_lengths(doc) for doc in docs], dtype=float)
+        norm = K1 * (1 - B + B * lengths / avg)
+        return np.asarray((idf * freq * (K1 + 1) / (freq + norm[:, None, :])).sum(axis=1))
+
     def bm25_many(self, query_tokens: list[str], docs: list[FieldDoc], name: str) -> list[float]:
         """Okapi BM25 of field ``name`` of each of ``docs`` (the query's IDFs computed once)."""
         n = max(1, len(self.docs))
@@ -135,16 +176,22 @@ class FieldIndex:
         counter = self.df[name]
         idf = {t: math.log(1 + (n - counter.get(t, 0) + 0.5) / (counter.get(t, 0) + 0.5))
                for t in set(query_tokens)}
-        wanted = set(idf)
+        column = FIELDS.index(name)
         out = []
         for doc in docs:
-            tf = doc.counts.get(name)
-            if tf is None:  # a FieldDoc made by hand, without its counts
-                tf = Counter(doc.field(name))
-            hits = wanted.intersection(tf)  # most fields of most candidates share no word
-            if not hits:
+            counts = _counts(doc)
+            tf = {t: counts[t][column] for t in idf if t in counts and counts[t][column]}
+            if not tf:  # most fields of most candidates share no word
                 out.append(0.0)
                 continue
             norm = K1 * (1 - B + B * len(doc.field(name)) / avg)
-            out.append(sum(idf[t] * tf[t] * (K1 + 1) / (tf[t] + norm) for t in hits))
+            out.append(sum(idf[t] * tf[t] * (K1 + 1) / (tf[t] + norm) for t in tf))
         return out
+
+
+def _counts(doc: FieldDoc) -> dict[str, tuple[int, ...]]:
+    return doc.counts or term_counts(doc)  # a FieldDoc made by hand has no counts
+
+
+def _lengths(doc: FieldDoc) -> tuple[int, ...]:
+    return doc.lengths or tuple(len(doc.field(name)) for name in FIELDS)
