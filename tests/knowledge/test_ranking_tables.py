@@ -13,9 +13,10 @@ import numpy as np
 import pytest
 
 from knowledge.models import Product
-from knowledge.ranking.features import _lacking, _says_without
+from knowledge.ranking.features import _minmax, _minmax_columns, _rank_recip, _rank_recips
 from knowledge.ranking.fields import FIELDS, FieldDoc, FieldIndex, field_doc
 from knowledge.ranking.forest import Forest
+from knowledge.ranking.matches import _lacking, _says_without
 from knowledge.ranking.train import ESCI_PRODUCTS, _products
 
 
@@ -93,3 +94,17 @@ def test_a_product_read_for_ranking_counts_each_term_per_field() -> None:
     doc = field_doc(product)
     assert doc.counts["shoe"] == (1, 1, 1, 0, 1) and doc.counts["red"] == (2, 0, 0, 0, 0)
     assert doc.lengths == tuple(len(doc.field(f)) for f in FIELDS)
+
+
+def test_features_scaled_and_ranked_all_columns_at_once_equal_one_column_at_a_time() -> None:
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(40, 6))
+    x[::4, 1] = np.nan  # candidates without a vector
+    x[:, 2] = 0.5  # a column of equal values
+    x[:, 3] = np.nan  # a feature that applies to none
+    x[3, 4], x[5, 4] = np.inf, -np.inf
+    x[:, 5] = np.round(x[:, 5])  # ties keep the candidates' order
+    scaled, ranked = _minmax_columns(x), _rank_recips(x)
+    for j in range(x.shape[1]):
+        assert np.array_equal(scaled[:, j], _minmax(x[:, j]), equal_nan=True)
+        assert np.array_equal(ranked[:, j], _rank_recip(x[:, j]))
