@@ -33,48 +33,31 @@ def _lacking(term: str) -> re.Pattern[str]:
                       rf"\b(?:un|non-?){t}")
 
 
+_NEGATORS = ("without", "no", "non", "not", "zero", "free of", "free from")
+
+
+@lru_cache(maxsize=512)
+def _lacking_fast(term: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_lacking` as two patterns that each begin with the term itself.
+
+    A pattern that starts with a literal is searched for that literal first (fast), so:
+    "BPA-free" / "strawless" forward, and "no straw" / "non-slip" on the reversed text (a
+    regular pattern matches a text exactly when its reversal matches the reversed text;
+    a word boundary reads the same both ways).
+    """
+    t, r = re.escape(term), re.escape(term[::-1])
+    ahead = re.compile(rf"{t}(?<=\b{t})[a-z]*[\s-]?(?:free|less)\b")
+    negators = "|".join(re.escape(n[::-1]) for n in _NEGATORS)
+    behind = re.compile(rf"{r}(?:(?:\s+[a-z]+)?[\s-]+(?:{negators})|nu|-?non)\b")
+    return ahead, behind
+
+
 def _says_without(text: str, term: str) -> bool:
-    """The product text states it lacks ``term`` ("no straw", "BPA-free", "without lid").
-
-    Every wording names the term itself, so the pattern is tried only around each place
-    the term occurs: from three words before it to the word after it (a "without",
-    "free of", one word between; a "-free" or "less" after), never over the whole text.
-    """
-    at = text.find(term)
-    if at < 0:
+    """The product text states it lacks ``term`` ("no straw", "BPA-free", "without lid")."""
+    if term not in text:  # every wording names the term itself
         return False
-    pattern = _lacking(term)
-    while at >= 0:
-        if pattern.search(text, _words_before(text, at, 3),
-                          _word_after(text, at + len(term))) is not None:
-            return True
-        at = text.find(term, at + 1)
-    return False
-
-
-def _words_before(text: str, at: int, words: int) -> int:
-    """Where the ``words`` letter-runs (with their spaces or hyphens) before ``at`` start."""
-    for _ in range(words):
-        while at > 0 and (text[at - 1].isspace() or text[at - 1] == "-"):
-            at -= 1
-        while at > 0 and "a" <= text[at - 1] <= "z":
-            at -= 1
-    return at
-
-
-def _word_after(text: str, at: int) -> int:
-    """One past the end of the letters at ``at``, a space or hyphen and the next letters.
-
-    One character more is included, so a word boundary at the end reads the real text.
-    """
-    end = len(text)
-    while at < end and "a" <= text[at] <= "z":
-        at += 1
-    if at < end and (text[at].isspace() or text[at] == "-"):
-        at += 1
-    while at < end and "a" <= text[at] <= "z":
-        at += 1
-    return min(end, at + 1)
+    ahead, behind = _lacking_fast(term)
+    return ahead.search(text) is not None or behind.search(text[::-1]) is not None
 
 
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
