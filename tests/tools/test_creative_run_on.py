@@ -103,3 +103,14 @@ def test_a_model_name_and_its_number_stay_together_after_the_product(store: Stor
     assert str(c["title"]).split(",")[0] == "Phone Case"
     assert any("iPhone 15 clear shockproof corners" in str(b) for b in c["bullets"])  # type: ignore[attr-defined]
     assert c["keywords"] == ["phone case"]
+
+
+def test_a_material_noun_and_a_bare_w_keep_the_products_name(store: Store) -> None:
+    # audit v12 (after its labels): "copy paper 8.5 x 11" was named "Copy"; "... w handle bar"
+    # keyed "bar"
+    c = _draft(store, "tissue paper 20 x 30 in, 100 sheets")
+    assert str(c["title"]).startswith("Tissue Paper, 20 x 30 in")
+    assert c["keywords"][0] == "tissue paper"  # type: ignore[index]
+    c = _draft(store, "balance bike w LED wheels, 12 inch")
+    assert str(c["title"]).split(",")[0] == "Balance Bike"
+    assert "wheels" not in c["keywords"] and "balance bike" in c["keywords"]  # type: ignore[operator]

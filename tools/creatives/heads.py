@@ -17,9 +17,9 @@ from tools.creatives.name_cut import compat_name_before, name_end, name_with_num
 from tools.creatives.name_ends import ends_name, named_size, type_before_material
 
 SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014]\s|\s\|\s")
-CUT = re.compile(r"\s(?:with|w/|for|fits|that|which|featuring|keeps|holds|includes|including|"
-                  r"comes|in|rated|supports|runs|charges|boils|packs|sets|works|cuts|shreds)\s",
-                  re.IGNORECASE)
+CUT = re.compile(r"\s(?:with|w/|w(?=\s)|for|fits|that|which|featuring|keeps|holds|includes|"
+                  r"including|comes|in|rated|supports|runs|charges|boils|packs|sets|works|cuts|"
+                  r"shreds)\s", re.IGNORECASE)
 
 
 # a word that makes one adjective with "in" ("plug-in night lights", "built-in timer"): the

@@ -131,8 +131,6 @@ def _noun_before(front: str, words: list[tuple[str, int, int]], at: int) -> tupl
         return found, True
     last = words[at - 1][0]
     solid = last.isalpha() and plain_noun(last) and last.lower() not in HOSTS
-    if at == 1 and _material_ends(front, words[at][1]):  # "Kickboard EVA foam"
-        return None, solid and not _spec(last)
     return None, solid and last.islower() and at >= 2 and words[at - 2][0][:1].isalpha()
 
 
@@ -203,16 +201,12 @@ def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int 
     whole = find_type(front[:material[1]], fallback=False)
     if whole is not None and whole[2] == material[1] and whole[1] < words[i][1]:
         return None  # "wine glass" is a type, not a wine of glass
-    if not type_ends(front[:words[i][1]].rstrip()) and not (
-            i == 1 and _material_ends(front, words[i][1])):
+    before = type_ends(front[:words[i][1]].rstrip())
+    if before is None:
         return None  # "heavy duty steel shelf": the steel is the shelf's
+    if not front[material[1]:].strip() and not _strong(before):
+        return None  # "tissue paper": a material that ends the name may be its noun
     return i
-
-
-def _material_ends(front: str, start: int) -> bool:
-    """True when a material starts at ``start`` and runs to the end ("... EVA foam")."""
-    material = _material_at(front, start)
-    return material is not None and not front[material[1]:].strip()
 
 
 def name_end(front: str) -> tuple[Span | None, int] | None:
