@@ -201,10 +201,10 @@ def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int 
     whole = find_type(front[:material[1]], fallback=False)
     if whole is not None and whole[2] == material[1] and whole[1] < words[i][1]:
         return None  # "wine glass" is a type, not a wine of glass
-    before = type_ends(front[:words[i][1]].rstrip())
-    if before is None:
+    owner = type_ends(front[:words[i][1]].rstrip())
+    if owner is None:
         return None  # "heavy duty steel shelf": the steel is the shelf's
-    if not front[material[1]:].strip() and not _strong(before):
+    if not front[material[1]:].strip() and not _strong(owner):
         return None  # "tissue paper": a material that ends the name may be its noun
     return i
 
