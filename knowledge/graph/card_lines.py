@@ -9,12 +9,13 @@ and expansion) so each part stays small.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from knowledge.expansion import Expansion
 from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
-from knowledge.graph.evidence import Lexicon
+from knowledge.graph.evidence import Lexicon, negated
 from knowledge.graph.gate_features import TITLE_CHARS, Line
 from knowledge.graph.lines import (
     about_another_item,
@@ -35,6 +36,18 @@ if TYPE_CHECKING:
     from knowledge.store import Store
 
 log = logging.getLogger(__name__)
+_RUN_ON_NOT = re.compile(r"\b(is|are|does|do|was|were|did|wo|ca)nt\b")  # "isnt" -> "isn't"
+
+
+def refused(query: str, tag: str, lexicon: Lexicon) -> bool:
+    """True when the query names the attribute only to refuse it.
+
+    "a dog bed that isnt memory foam": a line saying the product has memory foam would answer
+    the opposite of the request.
+    """
+    low = _RUN_ON_NOT.sub(r"\1n't", query.lower())
+    found = [m.start() for m in lexicon.pattern(tag).finditer(low)]
+    return bool(found) and all(negated(low, start) for start in found)
 
 
 class CardLines:
@@ -61,7 +74,7 @@ class CardLines:
         shown = shown_needs(exp, self._need_count)
         unread, type_only = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
-            if tag not in shown or from_type_only(
+            if tag not in shown or refused(exp.query, tag, self.lexicon) or from_type_only(
                     exp, tag, type_only, self._need_for, product.title) or not speaks(
                     exp, tag, self._need_count, self._need_for, unread, product.title,
                     self._kind):

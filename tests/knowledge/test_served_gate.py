@@ -40,3 +40,11 @@ def test_a_phrase_borrowing_the_products_word_is_read_from_the_product(
     assert lines["O1"] == ["Induction-ready"]  # "stove ... oven" is the dutch oven itself
     pan = dict(_cards(shop, "frying pan for searing steak in the oven", False))
     assert pan["O2"] == ["Oven-safe"]  # the oven named apart from the product still speaks
+
+
+def test_an_attribute_the_query_refuses_gets_no_line(store: Store, tmp_path: Path) -> None:
+    shop = serve_rows(store, tmp_path, ROWS)
+    asked = dict(_cards(shop, "backpack for walking in the rain", False))
+    assert asked["B1"] == ["Waterproof"]  # the rain asks for it: the line shows
+    refusing = dict(_cards(shop, "backpack for walking in the rain that isnt waterproof", False))
+    assert refusing.get("B1", []) == []  # refused: no line claims it answers the request
