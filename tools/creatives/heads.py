@@ -264,7 +264,7 @@ def _first_number(front: str) -> int | None:
     """
     quantities = find_quantities(front)
     named = [q.start for q in quantities if q.kind == "size_range" and front[:q.start].strip()
-             and not re.search(r"\d", q.text)]
+             and not q.text[:1].isdigit()]  # "queen", "A5", "sizes 8-13"
     m = re.search(r"\s\d", front)
     if m is None or not front[:m.start()].strip():
         return min(named, default=None)
