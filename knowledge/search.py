@@ -103,8 +103,7 @@ class SearchEngine:
 
     # -- retrieval lists ---------------------------------------------------------------------
 
-    def _bm25_list(self, query: str, mask: np.ndarray, n: int) -> list[int]:
-        scores = self.index.bm25_scores(query)
+    def _bm25_list(self, scores: np.ndarray, mask: np.ndarray, n: int) -> list[int]:
         scores = np.where(mask, scores, 0.0)
         return _top(scores, n)
 
@@ -177,8 +176,10 @@ class SearchEngine:
         mask = self.index.mask(filters)
         n = max(CANDIDATES, k)
         lists: list[tuple[list[int], float]] = []
+        bm25 = None  # every product's BM25 score, kept for the learned ranker's features
         if mode in ("hybrid", "bm25"):
-            lists.append((self._bm25_list(query, mask, n), 1.0))
+            bm25 = self.index.bm25_scores(query)
+            lists.append((self._bm25_list(bm25, mask, n), 1.0))
         if mode in ("hybrid", "dense"):
             lists.append((self._dense_list(query, filters, mask, n), 1.0))
         exp = self.expander.expand(query) if (use_knowledge and self.expander) else None
@@ -195,13 +196,13 @@ class SearchEngine:
             for pos in fused:
                 fused[pos] += boost * float(match[pos])
         if mode == "hybrid":
-            fused = self._rerank(query, fused, match)
+            fused = self._rerank(query, fused, match, bm25)
             self._personalise(fused, profile_vector)
         ranked = sorted(fused, key=lambda p: -fused[p])[:k]
         return self._hits(ranked, fused, exp)
 
-    def _rerank(self, query: str, fused: dict[int, float], match: np.ndarray | None
-                ) -> dict[int, float]:
+    def _rerank(self, query: str, fused: dict[int, float], match: np.ndarray | None,
+                bm25: np.ndarray | None = None) -> dict[int, float]:
         """The learned ranker's order of the top candidates; on any failure, the hybrid order."""
         reranker = self.reranker
         if reranker is None:
@@ -209,7 +210,7 @@ class SearchEngine:
         try:
             from knowledge.ranking.serve import rerank_fused
 
-            return rerank_fused(self, reranker, query, fused, match)
+            return rerank_fused(self, reranker, query, fused, match, bm25)
         except Exception:
             log.exception("learned ranker failed for %r; keeping the hybrid order", query[:80])
             return fused

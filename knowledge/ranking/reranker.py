@@ -130,7 +130,7 @@ def model_folder(settings: Settings, embedder: Embedder | None = None) -> Path:
         write_model(folder, rows, seed=0)
 
     code = [Path(__file__).with_name(n)
-            for n in ("features.py", "fields.py", "train.py", "select.py")]
+            for n in ("features.py", "fields.py", "matches.py", "train.py", "select.py")]
     return built_artefact(settings.model_cache_dir, NAME, VERSION,
                           [ESCI_JUDGMENTS, ESCI_PRODUCTS, *code], build)
 

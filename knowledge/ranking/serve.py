@@ -15,22 +15,24 @@ RRF_K = 60.0
 
 
 def rerank_fused(engine: SearchEngine, reranker: Reranker, query: str, fused: dict[int, float],
-                 knowledge: np.ndarray | None) -> dict[int, float]:
+                 knowledge: np.ndarray | None, bm25: np.ndarray | None = None
+                 ) -> dict[int, float]:
     """New fused scores: the top ``reranker.depth`` reordered by the model, the rest unchanged.
 
     The reordered candidates get RRF-shaped scores above every candidate left out, so later
-    boosts (personalisation) move them by the same small amounts as before.
+    boosts (personalisation) move them by the same small amounts as before. ``bm25``: every
+    product's BM25 score for ``query`` when search has it already (else computed here).
     """
     top = sorted(fused, key=lambda p: -fused[p])[:reranker.depth]
     if len(top) < 2:
         return fused
     index = engine.index
     ids = [index.ids[p] for p in top]
-    bm25 = index.bm25_scores(query)[top]
+    scores_bm25 = (bm25 if bm25 is not None else index.bm25_scores(query))[top]
     query_vector = engine.embedder.embed_query(query)
     vectors = reranker.vectors(ids, len(query_vector), engine.vectors.vectors_for)
     know = knowledge[top] if knowledge is not None else None
-    scores = reranker.scores(query, ids, bm25, vectors, query_vector, index.popularity[top],
+    scores = reranker.scores(query, ids, scores_bm25, vectors, query_vector, index.popularity[top],
                              know)
     order = np.argsort(-scores, kind="stable")
     floor = fused[top[-1]]
