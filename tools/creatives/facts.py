@@ -23,8 +23,9 @@ from knowledge.extraction.types import QUERYNER, find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import Quantity, find_quantities
 from tools.creatives.contradictions import check_contradictions
-from tools.creatives.heads import CUT, clauses, glued, split_head, verb_led
+from tools.creatives.heads import CUT, clauses, glued, split_head
 from tools.creatives.name_cut import names_product
+from tools.creatives.name_ends import verb_led
 
 MAX_BRIEF = 1000
 _BRAND = re.compile(r"\b(?i:brand)(?:\s?name)?\s?[:=-]?\s?([A-Z][\w&'+-]*(?:\s[A-Z][\w&'+-]*)?)\.?"

@@ -14,7 +14,7 @@ import re
 from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
-from tools.creatives.name_ends import ends_name, named_size, type_before_material
+from tools.creatives.name_ends import VERBS, ends_name, named_size, type_before_material, verb_led
 
 SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014]\s|\s\|\s")
 CUT = re.compile(r"\s(?:with|w/|w(?=\s)|for|fits|that|which|featuring|keeps|holds|includes|"
@@ -73,14 +73,6 @@ def _pieces(text: str) -> list[re.Match[str]]:
 _LIST_LEAD = re.compile(r"^(?:for|with|includes|including|compatible with|made for|ideal for)\s",
                         re.IGNORECASE)
 _COORDINATED = re.compile(r"(?:^|\s)(?:and|&|or|\+)(?:\s|$)", re.IGNORECASE)
-
-
-def verb_led(text: str) -> bool:
-    """True when a segment opens with the product's verb ("detects wood", "holds keys")."""
-    first = re.match(r"([a-z]{3,})\b", text)
-    if first is None or len(text.split()) < 2:
-        return False
-    return first.group(1) in _VERBS  # no guess from an "-s" ending: "sports bra" is a noun
 
 
 def _verb_in(piece: str) -> bool:
@@ -169,20 +161,6 @@ _JOINING_END = re.compile(r"(?:\s+(?:up|to|about|over|under|at|least|max|maximum
                           re.IGNORECASE)
 _PACK = re.compile(r"\d+\s*-?\s*(?:pack|pk|pcs|pieces?|count|ct|pairs?|sets?)\b|\d+\s*x\b",
                    re.IGNORECASE)
-# verbs a merchant puts between the product and a number ("tent sleeps 4", "sprinkler covers
-# 3600 sq ft"); a word in a known type with the noun before it ("seat covers") stays a noun
-_VERBS = frozenset({"sleeps", "seats", "serves", "covers", "staples", "prints", "stores",
-                    "lasts", "reaches", "extends", "lifts", "weighs", "measures", "makes",
-                    "brews", "cooks", "feeds", "plays", "reads", "sprays", "pumps", "inflates",
-                    "cleans", "heats", "cools", "lights", "dispenses", "waters", "carries",
-                    "tows", "pulls", "accommodates", "shoots", "records", "streams", "mixes",
-                    "blends", "grinds", "dries", "absorbs", "expands", "stretches", "spans",
-                    "binds", "shreds", "cuts", "holds", "fits", "keeps", "runs", "charges",
-                    "detects", "removes", "repels", "protects", "prevents", "reduces", "finds",
-                    "tracks", "syncs", "connects", "mounts", "attaches", "sticks", "displays",
-                    "shows", "kills", "traps", "catches", "filters", "purifies", "boils",
-                    "sets", "works", "supports", "packs", "comes", "includes", "warms",
-                    "freezes", "steams", "toasts", "bakes", "fries", "washes"})
 # things other products are sized to: "15.6 inch laptop sleeve" sizes the laptop
 _HOSTS = frozenset({"laptop", "laptops", "tablet", "tablets", "phone", "phones", "tv", "tvs",
                     "monitor", "monitors", "mattress", "mattresses", "bike", "bikes", "tire",
@@ -279,7 +257,7 @@ def _noun_end(words: str, after: str, joined: bool) -> tuple[Span | None, bool]:
 
     It does when the type ends ``words``, or when only the product's verb follows it
     ("camping tent sleeps", "sprinkler covers" before a number): a verb is a word of
-    ``_VERBS``, or any "-s" word before "up to"/"about", unless it forms a known type
+    ``VERBS``, or any "-s" word before "up to"/"about", unless it forms a known type
     with the noun before it ("seat covers") or a pack count follows ("soap bars 6 pack").
     """
     found = find_type(words)
@@ -294,7 +272,7 @@ def _noun_end(words: str, after: str, joined: bool) -> tuple[Span | None, bool]:
         if last is None or found[1] < last.start() or prior is None or prior[2] != len(before):
             return found, True  # a type of two words or more ("coffee maker") is a noun
         verb = last.group(1)
-    is_verb = (" " not in verb and (verb.lower() in _VERBS or joined and verb.endswith("s"))
+    is_verb = (" " not in verb and (verb.lower() in VERBS or joined and verb.endswith("s"))
                and not _PACK.match(after) and prior is not None
                and normal(f"{words[prior[1]:prior[2]]} {verb}") not in type_lexicon())
     if is_verb:

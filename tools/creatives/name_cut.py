@@ -24,7 +24,7 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import GENERIC, NOUNS, TAXONOMY, find_type, normal, type_lexicon
 from knowledge.extraction.vocab import AUDIENCES, COLORS
 from knowledge.nlp.quantities import find_quantities
-from tools.creatives.name_ends import ends_name
+from tools.creatives.name_ends import ends_name, verb_led
 
 Span = tuple[str, int, int]
 
@@ -238,8 +238,6 @@ def names_product(head: str, *, later: bool = False) -> bool:
     names: the listing then names no product rather than a wrong one. A clause after the
     first names the product only with a known product type ("2 pack, bamboo toothbrushes").
     """
-    from tools.creatives.heads import verb_led  # heads imports this module
-
     if not head.strip() or _NOT_A_NAME_START.match(head) or verb_led(head.lower()):
         return False
     words = head.split()

@@ -89,3 +89,27 @@ def named_size(lead: str, after: str, found: Span | None) -> tuple[Span, int] | 
     if early is None or early[2] != len(before):
         return None
     return early, early[2]
+
+
+# verbs a merchant puts between the product and a number ("tent sleeps 4", "sprinkler covers
+# 3600 sq ft"); a word in a known type with the noun before it ("seat covers") stays a noun
+VERBS = frozenset({"sleeps", "seats", "serves", "covers", "staples", "prints", "stores",
+                    "lasts", "reaches", "extends", "lifts", "weighs", "measures", "makes",
+                    "brews", "cooks", "feeds", "plays", "reads", "sprays", "pumps", "inflates",
+                    "cleans", "heats", "cools", "lights", "dispenses", "waters", "carries",
+                    "tows", "pulls", "accommodates", "shoots", "records", "streams", "mixes",
+                    "blends", "grinds", "dries", "absorbs", "expands", "stretches", "spans",
+                    "binds", "shreds", "cuts", "holds", "fits", "keeps", "runs", "charges",
+                    "detects", "removes", "repels", "protects", "prevents", "reduces", "finds",
+                    "tracks", "syncs", "connects", "mounts", "attaches", "sticks", "displays",
+                    "shows", "kills", "traps", "catches", "filters", "purifies", "boils",
+                    "sets", "works", "supports", "packs", "comes", "includes", "warms",
+                    "freezes", "steams", "toasts", "bakes", "fries", "washes"})
+
+
+def verb_led(text: str) -> bool:
+    """True when a segment opens with the product's verb ("detects wood", "holds keys")."""
+    first = re.match(r"([a-z]{3,})\b", text)
+    if first is None or len(text.split()) < 2:
+        return False
+    return first.group(1) in VERBS  # no guess from an "-s" ending: "sports bra" is a noun

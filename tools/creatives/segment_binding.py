@@ -33,7 +33,7 @@ from tools.creatives.binding import (
 )
 from tools.creatives.closed_world import Finding
 from tools.creatives.facts import ParsedBrief
-from tools.creatives.heads import verb_led
+from tools.creatives.name_ends import verb_led
 
 # the last word of a segment that says what the product is like, not what part it has
 _PROPERTY_END = re.compile(r"(?:able|ible|proof|free|safe|resistant|repellent|absorbent|ed|ive|"
