@@ -57,6 +57,7 @@ def run_bench(products: int = 5000, queries: int = 200, warmup: int = 20,
     from evals.ucp_server import serve_ucp
     from knowledge.agents import create_agent
     from knowledge.demo_build import build_demo
+    from knowledge.ranking.reranker import attach_reranker
     from knowledge.settings import Settings
     from knowledge.store import Store
     from server.app import attach_knowledge
@@ -73,6 +74,7 @@ def run_bench(products: int = 5000, queries: int = 200, warmup: int = 20,
     else:
         say(f"reusing the {len(store.search.index)}-product store in {data}")
     attach_knowledge(store)
+    attach_reranker(store)  # as server.app does: the learned ranker when settings enable it
     _, key = create_agent(store.engine, name=f"bench-{uuid.uuid4().hex[:6]}",
                           rate_limit="100000/minute")
     distinct = _distinct_requests(store, queries)
