@@ -26,6 +26,7 @@ from typing import Any
 
 from evals.need_check import has_needed, load, of_type
 from knowledge.models import Product
+from knowledge.ranking.reranker import attach_reranker
 from knowledge.settings import Settings
 from knowledge.store import Store
 
@@ -89,6 +90,7 @@ def esci_store(settings: Settings) -> Store:
         import_catalog(store, ESCI_PRODUCTS)
     build_knowledge(store, ("seed",))
     store.search.set_expander(KnowledgeExpander(store))
+    attach_reranker(store)  # as the served store: the learned ranker when settings enable it
     return store
 
 
@@ -104,6 +106,7 @@ def demo_store(settings: Settings) -> Store:
         build_demo(store, products=DEMO_PRODUCTS, shoppers=DEMO_SHOPPERS, seed=DEMO_SEED)
     build_knowledge(store, ("seed", "mining"), critic=Critic(store.embedder))
     store.search.set_expander(KnowledgeExpander(store))
+    attach_reranker(store)
     return store
 
 
@@ -136,9 +139,11 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--split", choices=["dev", "test"], default=None)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--no-ranker", action="store_true",
+                        help="hybrid order only (the learned ranker is on by default, as served)")
     args = parser.parse_args()
     build = esci_store if args.catalogue == "esci" else demo_store
-    store = build(Settings(data_dir=args.data_dir, ranker_enabled=False))
+    store = build(Settings(data_dir=args.data_dir, ranker_enabled=not args.no_ranker))
     try:
         rows = rows_for(args.catalogue, args.split)
         plain = measure(store, rows, use_knowledge=False)

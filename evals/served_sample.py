@@ -67,13 +67,13 @@ def draw(lines: list[dict[str, Any]], n: int, labelled: set[tuple[str, str, str]
     return sorted(fresh, key=digest)[:n]
 
 
-def census(folders: dict[str, Path], queries: Path, out: Path) -> None:
+def census(folders: dict[str, Path], queries: Path, out: Path, ranker: bool = True) -> None:
     """Write every line served for ``queries`` on both catalogues."""
     rows = [json.loads(line) for line in queries.read_text().splitlines() if line.strip()]
     rows = [r for r in rows if "excluded" not in r]  # set aside when the set was written
     lines: list[dict[str, Any]] = []
     for name, build in (("esci", esci_store), ("demo", demo_store)):
-        store = build(Settings(data_dir=folders[name], ranker_enabled=False))
+        store = build(Settings(data_dir=folders[name], ranker_enabled=ranker))
         try:
             lines += served_lines(store, name, rows)
         finally:
@@ -92,14 +92,17 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200)
     parser.add_argument("--salt", default=SALT)
     parser.add_argument("--queries", type=Path, help="fresh queries (JSONL): every line, no sample")
+    parser.add_argument("--no-ranker", action="store_true",
+                        help="hybrid order only (the learned ranker is on by default, as served)")
     args = parser.parse_args()
     if args.queries is not None:
-        census({"esci": args.esci_dir, "demo": args.demo_dir}, args.queries, args.out)
+        census({"esci": args.esci_dir, "demo": args.demo_dir}, args.queries, args.out,
+               ranker=not args.no_ranker)
         return
     lines: list[dict[str, Any]] = []
     for name, build, folder in (("esci", esci_store, args.esci_dir),
                                 ("demo", demo_store, args.demo_dir)):
-        store = build(Settings(data_dir=folder, ranker_enabled=False))
+        store = build(Settings(data_dir=folder, ranker_enabled=not args.no_ranker))
         try:
             lines += served_lines(store, name)
         finally:

@@ -184,7 +184,9 @@ def _esci(ctx: SuiteContext) -> dict[str, Any]:
     if os.environ.get("SHOPMAGE_EVAL_SKIP_ESCI"):
         return {}
     ctx.progress("importing the ESCI products for the implicit-need and nDCG checks")
-    store = esci_store(ctx.store_settings("esci"))
+    # hybrid order, so "hybrid" vs "hybrid+knowledge" keeps its meaning (the ranker has its own CV)
+    settings = ctx.store_settings("esci").model_copy(update={"ranker_enabled": False})
+    store = esci_store(settings)
     try:
         return {**_implicit(store, "esci"), "esci_ndcg": esci_ndcg(store)}
     finally:
