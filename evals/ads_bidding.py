@@ -67,7 +67,14 @@ _WORLD: ReplayWorld | None = None
 
 
 def world_store(folder: Path, products: int = 1200, seed: int = 11) -> Store:
-    """The demo store the flights search (built once; reused when ``folder`` holds it)."""
+    """The demo store the flights search (built once; reused when ``folder`` holds it).
+
+    Its search is the served one: ``server.app.attach_knowledge`` plugs in the commonsense
+    knowledge and the learned ranker (when the settings enable it, as by default), so the
+    organic ranks the ads compete with are those a shopper sees.
+    """
+    from server.app import attach_knowledge
+
     store = Store(Settings(data_dir=folder))
     if len(store.search.index) == 0:
         from knowledge.demo.catalog import make_catalog
@@ -78,6 +85,7 @@ def world_store(folder: Path, products: int = 1200, seed: int = 11) -> Store:
         path.write_text("\n".join(json.dumps({k: v for k, v in r.items() if k != "image"})
                                   for r in rows))
         import_catalog(store, path)
+    attach_knowledge(store)
     return store
 
 
