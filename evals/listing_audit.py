@@ -21,7 +21,8 @@ more, written with the v9 fixes in and frozen before drafting, ``generate-v10``)
 eleventh (audit_labels_v11.jsonl: 56 more, frozen after reading the v10 labels and before
 the v10 fixes, ``generate-v11``) and the twelfth (audit_labels_v12.jsonl: 60 more, written
 and labelled by a helper who did not read the listing code, frozen before drafting,
-``generate-v12``).
+``generate-v12``) and the thirteenth (audit_labels_v13.jsonl: 60 more, pasted-style messy
+briefs by the same independent helper, frozen before drafting, ``generate-v13``).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (10, "tenth audit (new briefs, frozen after the v9 fixes and before drafting)"),
         (11, "eleventh audit (new briefs, frozen before the v10 fixes and drafting)"),
         (12, "twelfth audit (new briefs by an independent writer, frozen before drafting)"),
+        (13, "thirteenth audit (new messy briefs, independent writer, frozen before drafting)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
