@@ -22,6 +22,7 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import QUERYNER, find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import Quantity, find_quantities
+from tools.creatives.brief_text import NAME_KEY, filler, key_value, reading_text
 from tools.creatives.contradictions import check_contradictions
 from tools.creatives.heads import CUT, clauses, glued, split_head
 from tools.creatives.name_cut import names_product
@@ -141,10 +142,11 @@ def parse_facts(brief: str) -> ParsedBrief:
     """Read a brief into brand, head and typed facts; contradictions raise a clear error."""
     text = validate_brief(brief)
     check_contradictions(text)
-    brand, masked = _brand(text)
+    reading = reading_text(text)  # same length: spans still point into ``text``
+    brand, masked = _brand(reading)
     parsed = _read(text, brand, masked)
-    if parsed.head[:1].isdigit() and masked[:1] == " " and not _BRAND.search(text):
-        return _read(text, None, text)  # "Wheelbarrow 6 cu ft steel tray": no brand
+    if parsed.head[:1].isdigit() and masked[:1] == " " and not _BRAND.search(reading):
+        return _read(text, None, reading)  # "Wheelbarrow 6 cu ft steel tray": no brand
     return parsed
 
 
@@ -153,14 +155,21 @@ def _read(text: str, brand: str | None, masked: str) -> ParsedBrief:
     pieces = clauses(masked)
     head, product_type, segments = "", None, []
     for i, (piece, start) in enumerate(pieces):
-        if not head and all(_only_quantities(p) for p, _s in pieces[:i]):  # "2 pack, soap"
-            name, found, rest = split_head(piece, start)
-            if names_product(name, later=i > 0):
+        if NAME_KEY.match(piece.strip(" :;.")):
+            continue  # a bare label ("Product:") says nothing
+        if not head and not _no_name(piece) and all(_no_name(p) for p, _s in pieces[:i]):
+            name, found, rest = split_head(piece, start)  # "2 pack, soap"; "Best seller!!"
+            if names_product(name, later=any(not filler(p) for p, _s in pieces[:i])):
                 head, product_type = name, found
                 segments += [_segment(t, s) for t, s in rest]
                 continue
         segments.append(_segment(piece, start))
     return ParsedBrief(text, brand, head, product_type, [s for s in segments if s.text])
+
+
+def _no_name(piece: str) -> bool:
+    """True for a clause that names nothing: a count, a spec line ("Qty: 4"), filler."""
+    return _only_quantities(piece) or key_value(piece) or filler(piece)
 
 
 def _only_quantities(piece: str) -> bool:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.extraction.types import find_type
+from tools.creatives.brief_text import key_value
 from tools.creatives.facts import Fact, ParsedBrief, Segment
 from tools.creatives.name_cut import HOSTS, is_plural, plain_noun
 
@@ -137,6 +138,8 @@ def _bullet(pattern: str, members: list[Segment]) -> str:
     if lead is not None:
         body = [s.text for s in members[1:]]
         return sentence_case(lead) + (": " + "; ".join(body) if body else "") + "."
+    if key_value(members[0].text):  # "Size: 16 x 16 in" carries its own label
+        pattern = "{}."
     texts = [re.sub(r"^for\s+", "", s.text) if pattern.startswith("Made for") else s.text
              for s in members]
     return sentence_case(pattern.format("; ".join(texts)))

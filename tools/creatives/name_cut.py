@@ -24,7 +24,7 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import GENERIC, NOUNS, TAXONOMY, find_type, normal, type_lexicon
 from knowledge.extraction.vocab import AUDIENCES, COLORS
 from knowledge.nlp.quantities import find_quantities
-from tools.creatives.name_ends import ends_name, verb_led
+from tools.creatives.name_ends import VERBS_ONLY, ends_name, verb_led
 
 Span = tuple[str, int, int]
 
@@ -51,24 +51,15 @@ _PROPERTY_MORPH = re.compile(r"[a-z]{3,}(?:able|ible|less|proof)$")
 POST_ADJECTIVES = frozenset({"safe", "free", "proof", "resistant", "repellent", "friendly",
                              "powered", "operated", "compatible", "approved", "certified",
                              "rated", "ready", "washable", "wicking", "lined", "mounted",
-                             "coated", "activated", "controlled", "sensing", "absorbing"})
-# a product's verbs that are never a plural noun ("lint remover removes pills"): after the
-# product's noun they open what it does ("covers", "lights", "prints" may be nouns)
-VERBS_ONLY = frozenset({"removes", "sleeps", "serves", "lasts", "reaches", "extends", "lifts",
-                        "weighs", "measures", "makes", "brews", "cooks", "feeds", "inflates",
-                        "cleans", "heats", "cools", "dispenses", "carries", "tows", "pulls",
-                        "accommodates", "blends", "grinds", "dries", "absorbs", "expands",
-                        "stretches", "spans", "shreds", "charges", "detects", "repels",
-                        "protects", "prevents", "reduces", "finds", "syncs", "connects",
-                        "attaches", "displays", "kills", "purifies", "boils", "supports",
-                        "warms", "freezes", "steams", "bakes", "fries", "keeps", "holds",
-                        "fits", "runs", "includes", "converts", "folds", "adjusts", "rotates",
-                        "blocks", "massages", "relieves", "soothes", "helps", "allows"})
+                             "coated", "activated", "controlled", "sensing", "absorbing",
+                             "shape", "shaped", "style", "styled"})  # "u shape", "retro style"
 # things other products are made for: "phone waterproof pouch" is a pouch, not a phone
 HOSTS = frozenset({"laptop", "tablet", "phone", "tv", "monitor", "mattress", "bike", "car",
                    "guitar", "camera", "iphone", "ipad", "kindle", "dog", "cat", "baby", "pet"})
 FUNCTION_WORDS = frozenset({"to", "and", "or", "of", "for", "with", "in", "on", "the", "a", "an",
                             "by", "at", "from", "into", "up", "off", "out", "per", "n"})
+# materials sold as the product itself: "printer paper" is paper, not a printer
+GOODS = (" paper", " foil", " tape", " yarn", " twine", " thread", " rope", " film", " clay")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.+/-]*")
 
 
@@ -204,8 +195,9 @@ def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int 
     owner = type_ends(front[:words[i][1]].rstrip())
     if owner is None:
         return None  # "heavy duty steel shelf": the steel is the shelf's
-    if not front[material[1]:].strip() and not _strong(owner):
-        return None  # "tissue paper": a material that ends the name may be its noun
+    if not front[material[1]:].strip() and (not _strong(owner) or front[:material[1]].lower()
+                                            .endswith(GOODS)):
+        return None  # "tissue paper", "printer paper": a material ending the name is its noun
     return i
 
 
@@ -227,8 +219,9 @@ def name_end(front: str) -> tuple[Span | None, int] | None:
 
 
 # words that open a clause about the product, never its name ("with lid", "keeps drinks")
-_NOT_A_NAME_START = re.compile(r"(?i)^(?:with|w/|for|fits|in|on|to|up|and|or|plus|includes?|"
-                               r"including|comes|made|holds|keeps|without)\b")
+_NOT_A_NAME_START = re.compile(r"(?i)^(?:with|w/|w|for|fits|in|on|to|up|and|or|plus|includes?|"
+                               r"including|comes|made|holds|keeps|without|approx\.?|about|"
+                               r"approximately|around|nearly|roughly)(?:\s|$)")
 
 
 def names_product(head: str, *, later: bool = False) -> bool:

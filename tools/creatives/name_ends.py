@@ -80,17 +80,30 @@ def named_size(lead: str, after: str, found: Span | None) -> tuple[Span, int] | 
     ("letter"), the product is the type before it.
     """
     named = re.search(r"(\S+)$", lead)
-    if found is None or named is None or not re.match(r"(?i)sizes?\b", after):
+    if named is None or not re.match(r"(?i)sizes?\b", after):
         return None
-    if found[2] <= named.start(1):  # "sheet set king size 4 piece"
+    if found is not None and found[2] <= named.start(1):  # "sheet set king size 4 piece"
         return found, found[2]
     before = lead[:named.start(1)].rstrip()
-    early = find_type(before, fallback=False) if found[1] >= named.start(1) and before else None
+    early = (find_type(before, fallback=False)
+             if (found is None or found[1] >= named.start(1)) and before else None)
     if early is None or early[2] != len(before):
         return None
     return early, early[2]
 
 
+# a product's verbs that are never a plural noun ("lint remover removes pills"): after the
+# product's noun they open what it does ("covers", "lights", "prints" may be nouns)
+VERBS_ONLY = frozenset({"removes", "sleeps", "serves", "lasts", "reaches", "extends", "lifts",
+                        "weighs", "measures", "makes", "brews", "cooks", "feeds", "inflates",
+                        "cleans", "heats", "cools", "dispenses", "carries", "tows", "pulls",
+                        "accommodates", "blends", "grinds", "dries", "absorbs", "expands",
+                        "stretches", "spans", "shreds", "charges", "detects", "repels",
+                        "protects", "prevents", "reduces", "finds", "syncs", "connects",
+                        "attaches", "displays", "kills", "purifies", "boils", "supports",
+                        "warms", "freezes", "steams", "bakes", "fries", "keeps", "holds",
+                        "fits", "runs", "includes", "converts", "folds", "adjusts", "rotates",
+                        "blocks", "massages", "relieves", "soothes", "helps", "allows"})
 # verbs a merchant puts between the product and a number ("tent sleeps 4", "sprinkler covers
 # 3600 sq ft"); a word in a known type with the noun before it ("seat covers") stays a noun
 VERBS = frozenset({"sleeps", "seats", "serves", "covers", "staples", "prints", "stores",
