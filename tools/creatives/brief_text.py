@@ -33,7 +33,9 @@ NAME_KEY = re.compile(r"(?i)^(?:product|item|name|title|type|product type|item n
 _FILLER = re.compile(r"(?i)^(?:(?:best|top|hot|#1|no\.? ?1)\s?(?:seller|selling|sale|rated|"
                      r"quality|pick|choice|deal)|bestseller|new arrivals?|brand new|new|sale|"
                      r"hot|wow|amazing|awesome|must have|limited (?:time )?(?:offer|stock|edition)|"
-                     r"(?:great|perfect|ideal) gift(?: idea)?|gift idea|(?:free|fast) shipping|"
+                     r"(?:best|great|perfect|ideal) gifts?(?: idea)?(?: for \w+)?|gift idea|"
+                     r"(?:free|fast) shipping|(?:(?:so|super|very|really) )?(?:cute|pretty|"
+                     r"adorable|gorgeous|beautiful|lovely|stunning|nice|cool)|"
                      r"ships (?:fast|free|today)|in stock|buy now|order now|don'?t miss(?: out)?|"
                      r"high quality|premium quality|100% satisfaction(?: guaranteed)?|"
                      r"satisfaction guaranteed|look|check it out|!+)$")
@@ -51,9 +53,18 @@ def reading_text(brief: str) -> str:
     return text
 
 
+_ANY_KEY = re.compile(r"^[A-Za-z][A-Za-z/&]*(?: [A-Za-z/&]+){0,2}\s?:\s*\S")
+
+
 def key_value(piece: str) -> bool:
-    """True for a spec-sheet line ("Qty: 4", "Size: 16 x 16 in"): a fact, never a name."""
-    return bool(SPEC_KEY.match(piece.strip()))
+    """True for a spec-sheet line ("Qty: 4", "Thickness: 6mm"): a fact, never a name.
+
+    A label naming the product ("Product: yoga mat") is no spec: its value is the name.
+    """
+    text = piece.strip()
+    if SPEC_KEY.match(text):
+        return True
+    return bool(_ANY_KEY.match(text)) and not NAME_KEY.match(text.split(":")[0].strip())
 
 
 def filler(piece: str) -> bool:

@@ -27,6 +27,7 @@ from tools.creatives.contradictions import check_contradictions
 from tools.creatives.heads import CUT, clauses, glued, split_head
 from tools.creatives.name_cut import names_product
 from tools.creatives.name_ends import verb_led
+from tools.creatives.run_on import split_run_on
 
 MAX_BRIEF = 1000
 _BRAND = re.compile(r"\b(?i:brand)(?:\s?name)?\s?[:=-]?\s?([A-Z][\w&'+-]*(?:\s[A-Z][\w&'+-]*)?)\.?"
@@ -161,9 +162,9 @@ def _read(text: str, brand: str | None, masked: str) -> ParsedBrief:
             name, found, rest = split_head(piece, start)  # "2 pack, soap"; "Best seller!!"
             if names_product(name, later=any(not filler(p) for p, _s in pieces[:i])):
                 head, product_type = name, found
-                segments += [_segment(t, s) for t, s in rest]
+                segments += [_segment(t, s + at) for r, s in rest for t, at in split_run_on(r)]
                 continue
-        segments.append(_segment(piece, start))
+        segments += [_segment(t, start + at) for t, at in split_run_on(piece)]
     return ParsedBrief(text, brand, head, product_type, [s for s in segments if s.text])
 
 
@@ -200,7 +201,10 @@ def _brand(text: str) -> tuple[str | None, str]:
 _COMMON_STARTS = {"clear", "new", "the", "our", "this", "black", "white", "red", "blue", "green",
                   "small", "large", "big", "mini", "heavy", "light", "soft", "hard", "electric",
                   "wireless", "portable", "adjustable", "organic", "natural", "kids", "women",
-                  "men", "baby", "solar", "smart", "folding", "automatic", "orthopedic"}
+                  "men", "baby", "solar", "smart", "folding", "automatic", "orthopedic",
+                  "qty", "quantity", "approx", "set", "pack", "pair", "box", "lot", "best",
+                  "hot", "super", "top", "sale", "premium", "cute", "great", "perfect", "size",
+                  "item", "product", "one", "two", "three", "four", "five", "six", "ten"}
 
 
 def _common_word(word: str) -> bool:

@@ -62,7 +62,7 @@ def _pieces(text: str) -> list[re.Match[str]]:
     out, pos = [], 0
     splits = [m for m in SPLIT.finditer(text)  # "(2 jumbo, 3 large, 3 medium)" is one
               if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
-              and not _spec_colon(text, m)]
+              and not _spec_colon(text, m) and not _abbreviation(text, m)]
     for m in [*splits, None]:
         end = m.start() if m else len(text)
         chunk = re.search(r"\S(?:.*\S)?", text[pos:end])
@@ -70,6 +70,19 @@ def _pieces(text: str) -> list[re.Match[str]]:
             out.append(re.compile(re.escape(chunk.group(0))).search(text, pos))
         pos = m.end() if m else len(text)
     return [o for o in out if o is not None]
+
+
+_ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
+                          r"yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
+
+
+def _abbreviation(text: str, split: re.Match[str]) -> bool:
+    """True for the full stop of an abbreviation that the clause runs on after ("approx. 12 in").
+
+    Only before a lower-case word or a number: "12 in. Great gift" ends a clause.
+    """
+    return (split.group(0).startswith(".") and bool(_ABBREVIATED.search(text[:split.start()]))
+            and bool(re.match(r"[a-z0-9]", text[split.end():split.end() + 1])))
 
 
 def _spec_colon(text: str, split: re.Match[str]) -> bool:

@@ -45,6 +45,8 @@ PROPERTY_WORDS = frozenset({
     "insulated", "padded", "sturdy", "durable", "flexible", "rigid", "ergonomic", "unscented",
     "scented", "organic", "natural", "handmade", "personalized", "custom", "new", "one",
     "tri", "quad", "wifi", "bluetooth", "usb", "hdmi", "led", "lcd", "gps", "rgb", "hd",
+    "orthopedic", "xs", "xl", "xxl", "two", "three", "four", "five", "six", "eight", "ten",
+    "twelve", "twenty", "fifty", "hundred", "dozen",  # "cloths twelve by twelve inches"
 })
 _PROPERTY_MORPH = re.compile(r"[a-z]{3,}(?:able|ible|less|proof)$")
 # words that make an adjective with the noun before them ("water resistant", "USB powered")
@@ -179,6 +181,9 @@ def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int 
         return None  # "high chair", "night light": the word ends a known type
     if word.lower() in POST_ADJECTIVES and i >= 2:
         before = front[:words[i - 1][2]]
+        made = [t for t in find_terms(before, material_items()) if t[2] == len(before)]
+        if made:  # "memory foam washable": the material opens, "washable" is a property
+            return next(k for k in range(i) if words[k][2] > made[-1][1])
         compound = find_type(before, fallback=False)
         if compound is not None and compound[2] == len(before) and compound[1] < words[i - 1][1]:
             return i  # "screen protector tempered glass": the type ends before
@@ -221,7 +226,7 @@ def name_end(front: str) -> tuple[Span | None, int] | None:
 # words that open a clause about the product, never its name ("with lid", "keeps drinks")
 _NOT_A_NAME_START = re.compile(r"(?i)^(?:with|w/|w|for|fits|in|on|to|up|and|or|plus|includes?|"
                                r"including|comes|made|holds|keeps|without|approx\.?|about|"
-                               r"approximately|around|nearly|roughly)(?:\s|$)")
+                               r"approximately|around|nearly|roughly|qty|quantity)(?:\s|$)")
 
 
 def names_product(head: str, *, later: bool = False) -> bool:
