@@ -97,7 +97,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     fancy = color if color and not find_colors(color) else None  # "Sea Glass", not "Black"
     out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()},
                      colour_names={w: brand_spans(t, fancy) for w, t in texts.items()})
-    found_type = find_type(texts["title"], tagger, fallback=False)
+    found_type = find_type(texts["title"], tagger, fallback=False, guess=True)
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
@@ -118,7 +118,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
             _add_all(out, "colors", where, text, find_colors(text, title=True))
     if color:
         _add_all(out, "colors", "product_color", color, find_colors(color))
-    kept = _confirmed(out)
+    kept = _title_count_wins(_confirmed(out))
     audiences = kept.attributes.get("audiences", [])
     if "pets" in audiences and {"dogs", "cats"} & set(audiences):  # the specific animal wins
         audiences.remove("pets")
@@ -140,6 +140,24 @@ def _confirmed(out: Extraction) -> Extraction:
                 continue
             kept.add(key, span["value"], span["field"], span["start"], span["end"], span["text"])
     return kept
+
+
+def _title_count_wins(out: Extraction) -> Extraction:
+    """Drop pack counts that only the bullets or description state when the title states one.
+
+    The title names this listing's count ("Towels (15 Pack)"); a bullet's "Set of 15 pcs" is
+    the same count reworded, and a differing one ("2 pack throw pillow inserts" under "Set
+    of 4") describes another variant.
+    """
+    spans = out.spans.get("sizes", [])
+    counts = [s for s in spans if s["value"].startswith(("pack of ", "set of "))]
+    if not any(s["field"] == "title" for s in counts):
+        return out
+    titled = {s["value"] for s in counts if s["field"] == "title"}
+    dropped = {s["value"] for s in counts} - titled
+    out.spans["sizes"] = [s for s in spans if s["value"] not in dropped]
+    out.attributes["sizes"] = [v for v in out.attributes["sizes"] if v not in dropped]
+    return out
 
 
 def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Mention]) -> None:

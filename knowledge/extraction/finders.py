@@ -132,6 +132,12 @@ _MATERIAL_CUE = re.compile(r"made|material|fabric|construct|crafted|%|upper|lini
                            r"genuine|premium|solid|body|bristle", re.IGNORECASE)
 
 
+# "poly" names polyester in a fabric line ("60% Cotton/40% Poly", "poly blend"), elsewhere it
+# is a word part or a product name ("Poly Nail Gel Kit")
+_FABRIC_MIX = re.compile(r"%|\bblend|\bcotton|\bfabric|\bspandex|\brayon|\bfibers?\b",
+                         re.IGNORECASE)
+
+
 def _clause(text: str, start: int, end: int) -> str:
     left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     right = _CLAUSE_END.search(text, end)
@@ -147,7 +153,9 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
 
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
     return [m for m in found
-            if not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
+            if not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
+                _clause(text, m[1], m[2])))
+            and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
             and not (title and _AFTER_FOR.search(text[:m[1]]))
             and (title or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
                  .search(_clause(text, m[1], m[2])))]

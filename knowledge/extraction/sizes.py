@@ -16,7 +16,7 @@ Mention = tuple[str, int, int]
 _NUM = r"(\d+-\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w])"
-                      rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d))", re.IGNORECASE)
+                      rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d|[WLHD]\s*[x×*]))", re.IGNORECASE)
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
@@ -85,7 +85,10 @@ def _spec_list(text: str, at: int) -> bool:
 
 _SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"
                    r"(?:\s*(?:M|W|B|D|XW|Wide|Medium|Petite|Tall|Short|Regular))?"
-                   r"(?:\s*US)?\s*(?:/[^,]*)?\s*$", re.IGNORECASE)
+                   r"(?:\s*US)?\s*(?:/\s*\d{1,2}(?:\.5)?(?:\s*[A-Z]{1,2})?(?:\s*US)?)?\s*$",
+                   re.IGNORECASE)
+# "Black, 8/10", "Golden, 7-8": two sizes the one garment or shoe spans, read as one size
+_SPAN = re.compile(r"(?:,|\bsize)\s*(\d{1,2})([/-])(\d{1,2})\s*$", re.IGNORECASE)
 _FRACTION = re.compile(r"/\d+\s*(?:[\"”″]|in\b|inch|mm|cm)", re.IGNORECASE)
 _SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?)\b(?![./])", re.IGNORECASE)
 _WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
@@ -128,12 +131,20 @@ def _single_title_sizes(title: str) -> list[Mention]:
     found: list[Mention] = []
     for part in re.split(r"(?<=\))|(?=\()", title):
         offset = title.find(part)
+        span = _SPAN.search(part.rstrip(") ").rstrip())
+        if span and int(span.group(1)) < int(span.group(3)):
+            found.append((span.group(1) + span.group(2) + span.group(3), offset + span.start(1),
+                          offset + span.end(3)))
+            continue
         m = _SHOE.search(part.rstrip(") ").rstrip())
         if m and not _FRACTION.match(part, m.end(1)):  # '1/2" Diameter' is a measure
             found.append((m.group(1).lstrip("0") or "0", offset + m.start(1), offset + m.end(1)))
     for m in _SIZE_N.finditer(title):
         found.append((m.group(1).lstrip("0") or "0", m.start(1), m.end(1)))
     for m in _WAIST.finditer(title):
+        if not (re.search(r"[wW]", m.group(0)) or (22 <= int(m.group(1)) <= 60
+                                                   and 24 <= int(m.group(2)) <= 40)):
+            continue  # "Tray, 17 x 13": two dimensions, not a waist and inseam
         found.append((f"{m.group(1)}x{m.group(2)}", m.start(), m.end()))
     for m in _MONTHS.finditer(title):
         found.append((f"{m.group(1)}-{m.group(2)}m", m.start(), m.end()))
@@ -152,5 +163,7 @@ def _single_title_sizes(title: str) -> list[Mention]:
     if last and not any(s <= last.start(1) < e for _, s, e in found):
         found.append((last.group(1).lower(), last.start(1), last.end(1)))
     for m in _PLUS.finditer(title):
+        if not _set_apart(title, m.start(), m.end()):
+            continue  # "Kit with 48W UV LED Lamp": watts, not a plus size
         found.append((m.group(1).lower(), m.start(), m.end()))
     return found

@@ -1,0 +1,55 @@
+"""Sizes and materials a shopper would read off a listing, and look-alikes that are not.
+
+Each case is a kind of error found on the dev halves of the two labelled ESCI samples
+(eighth session): watts read as a plus size, two dimensions read as waist x inseam, a
+width followed by "W x", a size pair split, a model number read as a size, a bullet's
+count beside the title's, "Poly" in a product name read as polyester.
+"""
+
+from knowledge.extraction import extract
+
+
+def _sizes(title: str, bullets: tuple[str, ...] = ()) -> list[str]:
+    return list(extract(title, list(bullets)).attributes.get("sizes", []))
+
+
+def test_watts_and_two_dimensions_are_not_apparel_sizes() -> None:
+    assert "48w" not in _sizes("Poly Nail Gel Kit with 48W UV LED Lamp, 15ml 6 Colours")
+    assert _sizes("Alfred Dunner Women's Stretch Pants-Modern Fit, Black, 18W") == ["18w"]
+    assert _sizes("Monarch Abode Oval Serving Coffee Table Ottoman Tray, 17 x 13, Antique "
+                  "Copper Finish") == []
+    assert _sizes("Carhartt Men's Full Swing Cargo Pant, tarmac, 38 x 32") == ["38x32"]
+
+
+def test_a_spec_line_width_and_a_model_number_are_no_sizes() -> None:
+    mattress = _sizes("Chime 12 Inch Plush Hybrid Mattress, Twin",
+                      ("TWIN SIZE: Measures 38\" W x 74.5\" D x 12\" H",))
+    assert "38in" not in mattress and "twin" in mattress
+    band = _sizes("Resin Band Compatible with Fitbit Charge 4,Charge 3/3 SE,Women Men Strap "
+                  "for Fitbit Charge 4,3/3 SE Smart Watch Fitness(Tortoise)")
+    assert "3" not in band
+
+
+def test_a_size_pair_or_range_is_one_size() -> None:
+    assert _sizes("Women Deep V Neck Sequin Jumpsuit Romper,Black,8/10") == ["8/10"]
+    assert _sizes("Havaianas Women's Slim Flip Flop Sandal, Sand Grey/Light Golden, 7-8") == [
+        "7-8"]
+    assert _sizes("UGG Women's Tasman Slipper, Chestnut, 8 US/8 B US") == ["8"]
+
+
+def test_the_titles_pack_count_is_the_listings() -> None:
+    towels = _sizes("Royal Kitchen Cotton Towels, White with Blue Stripe (15 Pack)",
+                    ("Set of 15 pcs ring spun cotton dish towels",))
+    assert towels == ["pack of 15"]
+    inserts = _sizes("18x18 Pillow Insert Set of 4, Decorative Throw Pillow Inserts",
+                     ("VACUUM PACKING: HIPPIH 2 pack throw pillow inserts ship compressed",))
+    assert inserts == ["set of 4"]
+    # without a count in the title, a bullet's count stands
+    assert _sizes("Pillow Inserts", ("2 pack throw pillow inserts",)) == ["pack of 2"]
+
+
+def test_poly_is_polyester_only_in_a_fabric_line() -> None:
+    assert "polyester" not in extract("Poly Nail Gel Kit with UV LED Lamp").attributes.get(
+        "materials", [])
+    assert extract("Mens Tee, 60% Cotton/40% Poly, Black").attributes["materials"] == [
+        "cotton", "polyester"]
