@@ -17,6 +17,7 @@ from knowledge.expansion import Expansion
 from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
 from knowledge.graph.evidence import Lexicon, negated
 from knowledge.graph.gate_features import TITLE_CHARS, Line
+from knowledge.graph.line_checks import about_other_products, in_a_bundle, opposed_need
 from knowledge.graph.lines import (
     about_another_item,
     from_type_only,
@@ -74,15 +75,17 @@ class CardLines:
         shown = shown_needs(exp, self._need_count)
         unread, type_only = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
-            if tag not in shown or refused(exp.query, tag, self.lexicon) or from_type_only(
+            if tag not in shown or refused(exp.query, tag, self.lexicon) or opposed_need(
+                    exp.query, tag) or from_type_only(
                     exp, tag, type_only, self._need_for, product.title) or not speaks(
                     exp, tag, self._need_count, self._need_for, unread, product.title,
                     self._kind):
                 continue
             span = product_evidence(product, tag, self.lexicon)
+            own = str((product.attributes or {}).get("type") or "")
             if span is None or not strong_evidence(span, self.lexicon) or about_another_item(
-                    span, str((product.attributes or {}).get("type") or ""),
-                    self.graph.type_words) or only_on_a_detail(span):
+                    span, own, self.graph.type_words) or only_on_a_detail(span) or in_a_bundle(
+                    span, own or product.title) or about_other_products(span):
                 continue
             line = evidence_line(span, self.lexicon, why.get(tag, ""))
             if not self._gate_keeps(exp, tag, product.title, line):

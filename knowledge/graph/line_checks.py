@@ -1,0 +1,74 @@
+"""Reading checks on a served line: whose property the listing states, and against what request.
+
+Three ways a true listing sentence still makes a wrong line (issue 13, the v15 census):
+
+- the attribute belongs to an item bundled with the product ("... 2 x salt/pepper shakers +
+  waterproof back fleece picnic blanket" on a tote bag);
+- the sentence describes other products ("Most face washes for acne use common acne-fighting
+  ingredients ..." on a face wash sold as the gentler alternative);
+- the query asks for the opposite of the need ("chew toy for a senior dog with sore gums" wants
+  a soft toy, not a chew-resistant one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.graph.evidence import Span
+from knowledge.graph.lines import OWN_PARTS
+from knowledge.text import tokens
+
+_BUNDLE_MARK = re.compile(r"(?:(?<![\d%])\+|×|\b\d+\s*x)\s*$")  # "50+ quick dry" is no bundle
+_BREAK = re.compile(r"[,;:.!?()\[\]&|+•]| - | and | with | for ")
+_CLAUSE_END = re.compile(r"[.!?;:•–—]| - ")
+OTHERS_LEAD = frozenset("most many other others unlike typical ordinary conventional".split())
+OTHERS_VERB = frozenset("use uses have has are contain contains come comes rely relies".split())
+
+# query words that ask for gentleness, and needs that answer toughness instead
+GENTLE_WORDS = frozenset(tokens("sore gums gum toothless gentle tender"))
+TOUGH_NEEDS = frozenset({"chew-resistant", "durable-toy"})
+
+
+def _at(span: Span) -> tuple[str, int]:
+    """The quote in lower case and where the listing's words for the attribute start (-1)."""
+    low, said = span.quote.lower(), span.said.lower()
+    return low, (low.find(said) if said else -1)
+
+
+def in_a_bundle(span: Span, product_type: str) -> bool:
+    """True when the attribute's words name an item bundled after "+", "×" or "2 x".
+
+    "+ waterproof back fleece picnic blanket" on a tote bag: the words after the attribute
+    name something other than this product's type or one of its parts.
+    "water-friendly + durable: ..." (nothing named after the attribute) states the product's
+    own property.
+    """
+    low, at = _at(span)
+    if at < 0 or not _BUNDLE_MARK.search(low[:at]):
+        return False
+    after = tokens(_BREAK.split(low[at + len(span.said):], maxsplit=1)[0])[:4]
+    return bool(set(after) - OWN_PARTS) and not set(after) & set(tokens(product_type))
+
+
+def about_other_products(span: Span) -> bool:
+    """True when the clause holding the attribute describes other products.
+
+    "Most face washes for acne use common acne-fighting ingredients": the clause opens with
+    "most" / "many" / "other" / "unlike" ... and says what those products use or have.
+    """
+    low, at = _at(span)
+    if at < 0:
+        return False
+    clause = (_CLAUSE_END.split(low[:at])[-1] + _CLAUSE_END.split(low[at:], maxsplit=1)[0]).split()
+    if not clause or clause[0] not in OTHERS_LEAD:
+        return False
+    return clause[0] == "unlike" or bool(set(clause[1:]) & OTHERS_VERB)
+
+
+def opposed_need(query: str, tag: str) -> bool:
+    """True when the query asks for gentleness and the need is for toughness.
+
+    "chew toy for a senior dog with sore gums": a chew-resistant toy (or one "tough for
+    chewers") is the hard one.
+    """
+    return tag in TOUGH_NEEDS and bool(set(tokens(query)) & GENTLE_WORDS)
