@@ -7,6 +7,7 @@ personalisation.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -191,12 +192,15 @@ class SearchEngine:
             strength = min(1.0, max(exp.attributes.values()) / self.weights.full_need)
             lists.append((klist, self.weights.knowledge_list * strength))
         fused = _rrf(lists)
-        if match is not None:
-            boost = self.weights.attribute_boost * strength
-            for pos in fused:
-                fused[pos] += boost * float(match[pos])
+        boost = self.weights.attribute_boost * strength
+        _add_need_boost(fused, match, boost, fused)
         if mode == "hybrid":
-            fused = self._rerank(query, fused, match, bm25)
+            reranked = self._rerank(query, fused, match, bm25)
+            # the ranker orders by relevance; a product holding the query's implicit need
+            # stays ahead of one that lacks it, as in the hybrid order
+            _add_need_boost(reranked, match, boost, [p for p in reranked
+                                                     if reranked[p] != fused[p]])
+            fused = reranked
             self._personalise(fused, profile_vector)
         ranked = sorted(fused, key=lambda p: -fused[p])[:k]
         return self._hits(ranked, fused, exp)
@@ -257,6 +261,15 @@ class SearchEngine:
             return list(lines), sorted(matched)
         tags = product.tags()
         return exp.reasons_for(tags), sorted(t for t in exp.attributes if t in tags)
+
+
+def _add_need_boost(fused: dict[int, float], match: np.ndarray | None, boost: float,
+                    positions: Iterable[int]) -> None:
+    """Lift each of ``positions`` by ``boost`` times how well it holds the query's needs."""
+    if match is None or not boost:
+        return
+    for pos in positions:
+        fused[pos] += boost * float(match[pos])
 
 
 def _top(scores: np.ndarray, n: int) -> list[int]:

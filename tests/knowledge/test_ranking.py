@@ -168,3 +168,16 @@ def test_flattened_trees_score_as_lightgbm_with_missing_values(rows: list[QueryR
     few = QueryRows("few", "q", rows[0].ids[:10], rows[0].features[:10], rows[0].labels[:10])
     stump = fit([few], 0, config=Config("binary", 1.0, 5))  # too few rows to split: one leaf
     assert np.allclose(Forest([stump]).raw(x), stump.predict(x, raw_score=True))
+
+
+def test_ranker_stays_off_on_the_generated_demo_world(tmp_path: Path, embedder: Embedder) -> None:
+    from knowledge.demo_build import build_demo, is_generated_demo
+
+    settings = Settings(data_dir=tmp_path / "d")
+    assert settings.ranker_enabled and not is_generated_demo(settings)
+    store = Store(settings, embedder=embedder)
+    build_demo(store, products=40, shoppers=3, seed=3, days=2)
+    assert is_generated_demo(settings)
+    assert attach_reranker(store) is None and store.search.reranker is None
+    assert store.search.search("running shoes", k=3)  # search still serves, hybrid order
+    store.close()
