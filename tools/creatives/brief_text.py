@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extraction.types import find_type
+
 __all__ = ["NAME_KEY", "filler", "key_value", "reading_text"]
 
 _LIST_MARK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u25aa\u25cf\u25ba\u27a4\u2192>]|"
@@ -29,7 +31,7 @@ SPEC_KEY = re.compile(r"(?i)^(?:qty|quantity|size|sizes|dimensions?|dims|measure
                       r"\s?:\s*\S")
 # labels that name the product: "Product: yoga mat" names a yoga mat
 NAME_KEY = re.compile(r"(?i)^(?:product|item|name|title|type|product type|item name|"
-                      r"what)\s?:?$")
+                      r"what|hi|hello|hey|hi there|hello there|greetings)\s?:?$")  # and greetings
 _FILLER = re.compile(r"(?i)^(?:(?:best|top|hot|#1|no\.? ?1)\s?(?:seller|selling|sale|rated|"
                      r"quality|pick|choice|deal)|bestseller|new arrivals?|brand new|new|sale|"
                      r"hot|wow|amazing|awesome|must have|limited (?:time )?(?:offer|stock|edition)|"
@@ -53,7 +55,7 @@ def reading_text(brief: str) -> str:
     return text
 
 
-_ANY_KEY = re.compile(r"^[A-Za-z][A-Za-z/&]*(?: [A-Za-z/&]+){0,2}\s?:\s*\S")
+_ANY_KEY = re.compile(r"^[A-Za-z][A-Za-z/&]*(?: [A-Za-z/&]+)?\s?:\s*\S")
 
 
 def key_value(piece: str) -> bool:
@@ -64,7 +66,9 @@ def key_value(piece: str) -> bool:
     text = piece.strip()
     if SPEC_KEY.match(text):
         return True
-    return bool(_ANY_KEY.match(text)) and not NAME_KEY.match(text.split(":")[0].strip())
+    key = text.split(":")[0].strip()  # "Dog toothbrush kit: 2 brushes" names a kit
+    return (bool(_ANY_KEY.match(text)) and not NAME_KEY.match(key)
+            and find_type(key, fallback=False) is None)
 
 
 def filler(piece: str) -> bool:

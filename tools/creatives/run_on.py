@@ -3,25 +3,27 @@
 A brief without commas ("glass teapot 1000ml w removable infuser stovetop safe") leaves
 everything after the product's name in one segment, shown as one long bullet. Three cuts
 only, each where no fact can straddle it, so no number or property moves to another
-noun: before "w", "w/" or "with" ("1000ml | w removable infuser"); before the product's
-verb once a number has been said ("4 tier metal | holds 16 pairs"); and after a leading
-measure when a property follows it ("12 oz | dishwasher safe", "500 ct | double tipped"),
-never before a word that says what the measure is ("6mm thick", "18 inch high").
+noun: before "w", "w/" or "with" after the product's own measure or count ("1000ml | w
+removable infuser", never "3 wheels | with LED lights", whose lights are the wheels');
+before the product's verb after its own measure or property ("4 tier metal | holds 16
+pairs", never "phone holder | fits 6.8 inch phones"); after a leading measure that only
+properties follow ("12 oz | dishwasher safe", never "22 inch | dual action blade", the
+blade's length, nor "6mm thick", "18 inch high").
 """
 
 from __future__ import annotations
 
 import re
 
+from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.vocab import AUDIENCES, COLORS
 from knowledge.nlp.quantities import find_quantities
-from tools.creatives.name_cut import POST_ADJECTIVES, is_property
+from tools.creatives.name_cut import FUNCTION_WORDS, POST_ADJECTIVES, is_property
 from tools.creatives.name_ends import VERBS
 
 __all__ = ["split_run_on"]
 
-_WITH = re.compile(r"\s(?=(?:w/|w|with)\s+[a-z])", re.IGNORECASE)
-# a word that takes "with" as its own ("compatible with", "works with", "lined with")
-_BOUND = re.compile(r"^(?:compatible|works?|comes?|use|used|goes|go|pairs?|ed)$|ed$")
+_WITH = re.compile(r"\s(?=(?:[wW]/|w|(?i:with))\s+(?!x\b)[A-Za-z])")  # "23 in W x 64 in H"
 # words that say what a measure is, or qualify it: they stay with the number before them
 _MEASURE_WORDS = frozenset({"thick", "thin", "tall", "high", "long", "wide", "deep", "each",
                             "total", "max", "min", "peak", "capacity", "accuracy", "diameter",
@@ -35,7 +37,8 @@ def split_run_on(text: str) -> list[tuple[str, int]]:
     """``text`` cut into its facts where it plainly runs on, each with its offset in ``text``."""
     if len(text.split()) < 4:
         return [(text, 0)]
-    cuts = sorted({*_with_cuts(text), *_verb_cuts(text), *_measure_cut(text)})
+    later = sorted({*_with_cuts(text), *_verb_cuts(text)})
+    cuts = sorted({*later, *_measure_cut(text[:later[0]] if later else text)})
     out, pos = [], 0
     for cut in [*cuts, len(text)]:
         part = text[pos:cut].strip()
@@ -46,33 +49,73 @@ def split_run_on(text: str) -> list[tuple[str, int]]:
 
 
 def _with_cuts(text: str) -> list[int]:
-    """Before "w", "w/" or "with", when words precede it ("1000ml w removable infuser")."""
-    out = []
-    for m in _WITH.finditer(text):
-        before = text[:m.start()].split()
-        if before and not _BOUND.search(before[-1].lower()):
-            out.append(m.end())
-    return out
+    """Before "w", "w/" or "with" after the product's own measure or count ("1000ml w lid")."""
+    return [m.end() for m in _WITH.finditer(text)
+            if _own_measure(text[:m.start()]) or _measure_then_property(text[:m.start()])]
+
+
+def _measure_then_property(before: str) -> bool:
+    """True for the product's measure followed by properties only ("19 inch plastic")."""
+    found = find_quantities(before)
+    return (bool(found) and found[0].start == 0 and _own_measure(found[0].text)
+            and not _has_noun(before[found[0].end:]))
 
 
 def _verb_cuts(text: str) -> list[int]:
-    """Before the product's verb once a number has been said ("4 tier metal holds 16 pairs")."""
+    """Before the product's verb after its measure and properties ("4 tier metal holds")."""
     out = []
     for m in re.finditer(r"\s([a-z]{3,})\s", text):
-        if m.group(1) in VERBS and re.search(r"\d", text[:m.start()]):
+        before = text[:m.start()]
+        if m.group(1) in VERBS and re.search(r"\d", before) and not _has_noun(before):
             out.append(m.start() + 1)
     return out
 
 
+_OWN_COUNT = re.compile(r"(?i)(?:^(?:set|pack|box|bundle|kit) of|(?:pack|pk|piece|pieces|pc|pcs|"
+                        r"count|ct|pairs?|person|sheets?|tier|layer)$)")
+
+
+def _own_measure(before: str) -> bool:
+    """True when ``before`` is only quantities, each a measure or a count of the product."""
+    rest = list(before)
+    found = find_quantities(before)
+    for q in found:
+        if q.kind == "number" or q.kind == "count" and not _OWN_COUNT.search(q.text.strip()):
+            return False
+        rest[q.start:q.end] = " " * (q.end - q.start)
+    return bool(found) and not re.search(r"[A-Za-z]", "".join(rest))
+
+
+def _has_noun(text: str) -> bool:
+    """True when ``text`` holds a word naming a thing, outside its quantities and properties.
+
+    "dishwasher safe", "matte black", "stainless steel" name none; "dual action blade" does.
+    """
+    rest = list(text)
+    for q in find_quantities(text):
+        rest[q.start:q.end] = " " * (q.end - q.start)
+    for _v, s, e in find_terms(text, material_items()):
+        rest[s:e] = " " * (e - s)
+    words = re.findall(r"[A-Za-z][\w'-]*", "".join(rest))
+    for i, word in enumerate(words):
+        low = word.lower()
+        follows = words[i + 1].lower() if i + 1 < len(words) else ""
+        if (not is_property(word) and low not in AUDIENCES and low not in COLORS
+                and not low.endswith(("ed", "ing"))  # "double tipped", "non shedding"
+                and follows not in POST_ADJECTIVES and low not in FUNCTION_WORDS):
+            return True
+    return False
+
+
 def _measure_cut(text: str) -> list[int]:
-    """After a leading measure that a property follows ("12 oz | dishwasher safe")."""
+    """After a leading measure that only properties follow ("12 oz | dishwasher safe")."""
     found = find_quantities(text)
-    if not found or found[0].start != 0 or found[0].kind == "number":
+    if not found or found[0].start != 0 or not _own_measure(found[0].text):
         return []
-    after = text[found[0].end:].split()
-    if len(after) < 2 or after[0].lower() in _MEASURE_WORDS:
-        return []
-    first = after[0].lower()
-    if is_property(first) or after[1].lower() in POST_ADJECTIVES:
-        return [found[0].end]
-    return []
+    after = text[found[0].end:]
+    words = after.split()
+    if (len(words) < 2 or not re.match(r"\s+[A-Za-z]", after) or found[0].text.endswith("%")
+            or words[0].lower() in _MEASURE_WORDS):
+        return []  # "80% cotton", "26 inch + 16 inch", "2 pack 9 oz" stay whole
+    upto = re.split(r"[\d(]", after)[0]  # the phrase up to the next number
+    return [] if _has_noun(upto) else [found[0].end]
