@@ -12,11 +12,15 @@ Marketing filler ("Best seller", "great gift") is never the product's name.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
 
-from knowledge.extraction.types import find_type
+from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.types import QUERYNER, find_type
 
-__all__ = ["NAME_KEY", "filler", "key_value", "reading_text"]
+__all__ = ["NAME_KEY", "abbreviation", "common_word", "filler", "key_value", "reading_text",
+           "spec_colon"]
 
 _LIST_MARK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u25aa\u25cf\u25ba\u27a4\u2192>]|"
                         r"\d{1,2}[.)])(?=[ \t])")
@@ -75,3 +79,59 @@ def filler(piece: str) -> bool:
     """True for a clause of marketing filler ("Best seller", "great gift") or a bare label."""
     words = re.sub(r"[\s;.,]+", " ", piece).strip()
     return bool(_FILLER.match(words) or NAME_KEY.match(words))
+
+
+_ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
+                          r"yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
+
+
+def abbreviation(text: str, split: re.Match[str]) -> bool:
+    """True for the full stop of an abbreviation that the clause runs on after ("approx. 12 in").
+
+    Only before a lower-case word or a number: "12 in. Great gift" ends a clause.
+    """
+    return (split.group(0).startswith(".") and bool(_ABBREVIATED.search(text[:split.start()]))
+            and bool(re.match(r"[a-z0-9]", text[split.end():split.end() + 1])))
+
+
+def spec_colon(text: str, split: re.Match[str]) -> bool:
+    """True for the colon of a spec line ("Size: 16 x 16 in"): label and value stay one fact."""
+    if not split.group(0).startswith(":"):
+        return False
+    line = re.search(r"[^,;\n.]*$", text[:split.start()])
+    return line is not None and key_value(line.group(0) + text[split.start():split.end() + 1])
+
+
+_COMMON_STARTS = {"clear", "new", "the", "our", "this", "black", "white", "red", "blue", "green",
+                  "small", "large", "big", "mini", "heavy", "light", "soft", "hard", "electric",
+                  "wireless", "portable", "adjustable", "organic", "natural", "kids", "women",
+                  "men", "baby", "solar", "smart", "folding", "automatic", "orthopedic",
+                  "qty", "quantity", "approx", "set", "pack", "pair", "box", "lot", "best",
+                  "hot", "super", "top", "sale", "premium", "cute", "great", "perfect", "size",
+                  "item", "product", "one", "two", "three", "four", "five", "six", "ten"}
+
+
+def common_word(word: str) -> bool:
+    """True when a capitalised first word is an ordinary word, not a brand.
+
+    "Bamboo cutting board", "Stainless steel bottle", "Vintage style clock": shoppers'
+    queries use these words as words (QueryNER), or they are materials; "Hydra" is unknown
+    and "Nike" is used as a brand.
+    """
+    low = word.lower()
+    if low in _COMMON_STARTS or find_terms(low, material_items()):
+        return True
+    as_brand, as_word = _query_word_uses().get(low, (0, 0))
+    return as_word > as_brand
+
+
+@lru_cache(maxsize=1)
+def _query_word_uses() -> dict[str, tuple[int, int]]:
+    """Each word of the real shopping queries: (times tagged a brand, times tagged otherwise)."""
+    uses: dict[str, list[int]] = {}
+    if QUERYNER.is_file():
+        for line in QUERYNER.open(encoding="utf-8"):
+            row = json.loads(line)
+            for tok, label in zip(row["tokens"], row["labels"], strict=False):
+                uses.setdefault(tok.lower(), [0, 0])[0 if label.endswith("creator") else 1] += 1
+    return {w: (b, o) for w, (b, o) in uses.items()}

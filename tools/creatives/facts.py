@@ -11,18 +11,16 @@ feature) so the listing can place them; numbers stay as written.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
-from knowledge.extraction.types import QUERYNER, find_type
+from knowledge.extraction.types import find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import Quantity, find_quantities
-from tools.creatives.brief_text import NAME_KEY, filler, key_value, reading_text
+from tools.creatives.brief_text import NAME_KEY, common_word, filler, key_value, reading_text
 from tools.creatives.contradictions import check_contradictions
 from tools.creatives.heads import CUT, clauses, glued, split_head
 from tools.creatives.name_cut import names_product
@@ -188,7 +186,7 @@ def _brand(text: str) -> tuple[str | None, str]:
         name = m.group(1) or m.group(2)
         return name, text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     first = re.match(r"([A-Z][a-z]+[A-Za-z]*)\s(?=[a-z0-9])", text)
-    if first and not _common_word(first.group(1)):
+    if first and not common_word(first.group(1)):
         rest = CUT.split(text[first.end():].split(",")[0])[0]  # "Snowshoes 25 inch for.."
         found = find_type(rest)
         if found is not None and re.match(r"\s+sizes?\b", rest[found[2]:]):
@@ -196,41 +194,6 @@ def _brand(text: str) -> tuple[str | None, str]:
         if found is not None and find_type(first.group(1)) is None:
             return first.group(1), " " * first.end() + text[first.end():]
     return None, text
-
-
-_COMMON_STARTS = {"clear", "new", "the", "our", "this", "black", "white", "red", "blue", "green",
-                  "small", "large", "big", "mini", "heavy", "light", "soft", "hard", "electric",
-                  "wireless", "portable", "adjustable", "organic", "natural", "kids", "women",
-                  "men", "baby", "solar", "smart", "folding", "automatic", "orthopedic",
-                  "qty", "quantity", "approx", "set", "pack", "pair", "box", "lot", "best",
-                  "hot", "super", "top", "sale", "premium", "cute", "great", "perfect", "size",
-                  "item", "product", "one", "two", "three", "four", "five", "six", "ten"}
-
-
-def _common_word(word: str) -> bool:
-    """True when a capitalised first word is an ordinary word, not a brand.
-
-    "Bamboo cutting board", "Stainless steel bottle", "Vintage style clock": shoppers'
-    queries use these words as words (QueryNER), or they are materials; "Hydra" is unknown
-    and "Nike" is used as a brand.
-    """
-    low = word.lower()
-    if low in _COMMON_STARTS or find_terms(low, material_items()):
-        return True
-    as_brand, as_word = _query_word_uses().get(low, (0, 0))
-    return as_word > as_brand
-
-
-@lru_cache(maxsize=1)
-def _query_word_uses() -> dict[str, tuple[int, int]]:
-    """Each word of the real shopping queries: (times tagged a brand, times tagged otherwise)."""
-    uses: dict[str, list[int]] = {}
-    if QUERYNER.is_file():
-        for line in QUERYNER.open(encoding="utf-8"):
-            row = json.loads(line)
-            for tok, label in zip(row["tokens"], row["labels"], strict=False):
-                uses.setdefault(tok.lower(), [0, 0])[0 if label.endswith("creator") else 1] += 1
-    return {w: (b, o) for w, (b, o) in uses.items()}
 
 
 def _segment(text: str, start: int) -> Segment:

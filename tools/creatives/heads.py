@@ -13,7 +13,7 @@ import re
 
 from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.nlp.quantities import find_quantities
-from tools.creatives.brief_text import key_value
+from tools.creatives.brief_text import abbreviation, spec_colon
 from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
 from tools.creatives.name_ends import VERBS, ends_name, named_size, type_before_material, verb_led
 
@@ -62,7 +62,7 @@ def _pieces(text: str) -> list[re.Match[str]]:
     out, pos = [], 0
     splits = [m for m in SPLIT.finditer(text)  # "(2 jumbo, 3 large, 3 medium)" is one
               if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
-              and not _spec_colon(text, m) and not _abbreviation(text, m)]
+              and not spec_colon(text, m) and not abbreviation(text, m)]
     for m in [*splits, None]:
         end = m.start() if m else len(text)
         chunk = re.search(r"\S(?:.*\S)?", text[pos:end])
@@ -70,27 +70,6 @@ def _pieces(text: str) -> list[re.Match[str]]:
             out.append(re.compile(re.escape(chunk.group(0))).search(text, pos))
         pos = m.end() if m else len(text)
     return [o for o in out if o is not None]
-
-
-_ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
-                          r"yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
-
-
-def _abbreviation(text: str, split: re.Match[str]) -> bool:
-    """True for the full stop of an abbreviation that the clause runs on after ("approx. 12 in").
-
-    Only before a lower-case word or a number: "12 in. Great gift" ends a clause.
-    """
-    return (split.group(0).startswith(".") and bool(_ABBREVIATED.search(text[:split.start()]))
-            and bool(re.match(r"[a-z0-9]", text[split.end():split.end() + 1])))
-
-
-def _spec_colon(text: str, split: re.Match[str]) -> bool:
-    """True for the colon of a spec line ("Size: 16 x 16 in"): label and value stay one fact."""
-    if not split.group(0).startswith(":"):
-        return False
-    line = re.search(r"[^,;\n.]*$", text[:split.start()])
-    return line is not None and key_value(line.group(0) + text[split.start():split.end() + 1])
 
 
 _LIST_LEAD = re.compile(r"^(?:for|with|includes|including|compatible with|made for|ideal for)\s",

@@ -24,7 +24,7 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import GENERIC, NOUNS, TAXONOMY, find_type, normal, type_lexicon
 from knowledge.extraction.vocab import AUDIENCES, COLORS
 from knowledge.nlp.quantities import find_quantities
-from tools.creatives.name_ends import VERBS_ONLY, ends_name, verb_led
+from tools.creatives.name_ends import GOODS, VERBS_ONLY, VERSIONED, ends_name, verb_led
 
 Span = tuple[str, int, int]
 
@@ -60,8 +60,6 @@ HOSTS = frozenset({"laptop", "tablet", "phone", "tv", "monitor", "mattress", "bi
                    "guitar", "camera", "iphone", "ipad", "kindle", "dog", "cat", "baby", "pet"})
 FUNCTION_WORDS = frozenset({"to", "and", "or", "of", "for", "with", "in", "on", "the", "a", "an",
                             "by", "at", "from", "into", "up", "off", "out", "per", "n"})
-# materials sold as the product itself: "printer paper" is paper, not a printer
-GOODS = (" paper", " foil", " tape", " yarn", " twine", " thread", " rope", " film", " clay")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’.+/-]*")
 
 
@@ -253,9 +251,6 @@ def _nounish(word: str) -> bool:
             and not find_terms(low, material_items()))
 
 
-# lower-case names that a version number follows ("usb 3.0 hub", "cat 8 cable")
-_VERSIONED = frozenset({"usb", "hdmi", "bluetooth", "wifi", "cat", "iphone", "ipad", "galaxy",
-                        "pixel", "ps", "xbox", "gen", "ddr", "pcie"})
 
 
 def name_with_number(front: str, at: int) -> tuple[Span, int] | None:
@@ -267,7 +262,7 @@ def name_with_number(front: str, at: int) -> tuple[Span, int] | None:
     """
     words = front[:at].split()
     name = words[-1] if words else ""
-    if name.lower() not in _VERSIONED and plain_noun(name) and (
+    if name.lower() not in VERSIONED and plain_noun(name) and (
             name.islower() or name.istitle() and re.match(r"\d+\s", front[at:])):
         return None  # "wheelbarrow 6 cu ft steel tray"; "mens 5 blade razor" is one name
     first = find_quantities(front[at:])
@@ -296,7 +291,7 @@ def compat_name_before(lead: str, after: str) -> tuple[Span, int] | None:
     if len(words) < 2 or not re.match(r"\d+(?:\.\d+)?(?:\s|$)", after):
         return None
     name = words[-1]
-    if not (name.lower() in _VERSIONED or re.search(r"[a-z][A-Z]", name)):
+    if not (name.lower() in VERSIONED or re.search(r"[a-z][A-Z]", name)):
         return None
     before = lead[:lead.rindex(name)].rstrip()
     found = type_ends(before)

@@ -104,6 +104,11 @@ VERBS_ONLY = frozenset({"removes", "sleeps", "serves", "lasts", "reaches", "exte
                         "warms", "freezes", "steams", "bakes", "fries", "keeps", "holds",
                         "fits", "runs", "includes", "converts", "folds", "adjusts", "rotates",
                         "blocks", "massages", "relieves", "soothes", "helps", "allows"})
+# materials sold as the product itself: "printer paper" is paper, not a printer
+GOODS = (" paper", " foil", " tape", " yarn", " twine", " thread", " rope", " film", " clay")
+# lower-case names that a version number follows ("usb 3.0 hub", "cat 8 cable")
+VERSIONED = frozenset({"usb", "hdmi", "bluetooth", "wifi", "cat", "iphone", "ipad", "galaxy",
+                        "pixel", "ps", "xbox", "gen", "ddr", "pcie"})
 # verbs a merchant puts between the product and a number ("tent sleeps 4", "sprinkler covers
 # 3600 sq ft"); a word in a known type with the noun before it ("seat covers") stays a noun
 VERBS = frozenset({"sleeps", "seats", "serves", "covers", "staples", "prints", "stores",

@@ -50,8 +50,19 @@ def split_run_on(text: str) -> list[tuple[str, int]]:
 
 def _with_cuts(text: str) -> list[int]:
     """Before "w", "w/" or "with" after the product's own measure or count ("1000ml w lid")."""
-    return [m.end() for m in _WITH.finditer(text)
-            if _own_measure(text[:m.start()]) or _measure_then_property(text[:m.start()])]
+    out = []
+    for m in _WITH.finditer(text):
+        before = text[:m.start()]
+        last = before.split()[-1].lower() if before.split() else ""
+        if (not _TAKES_WITH.search(last)
+                and (_own_measure(before) or _measure_then_property(before))):
+            out.append(m.end())
+    return out
+
+
+# a word that takes "with" as its own: "compatible with Brio", "lined with fleece"
+_TAKES_WITH = re.compile(r"^(?:compatible|works?|comes?|made|pairs?|use|goes|syncs?|"
+                         r"integrates?|fits?)$|ed$")
 
 
 def _measure_then_property(before: str) -> bool:
