@@ -18,6 +18,7 @@ from knowledge.extraction.finders import (
     find_materials,
     find_terms,
     in_headline,
+    suspended_terms,
 )
 from knowledge.extraction.sizes import find_sizes
 from knowledge.extraction.types import Tagger, find_type, own_words, singular
@@ -107,7 +108,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         if not text:
             continue
         is_title = where == "title"
-        found = find_terms(text, features)
+        found = find_terms(text, features) + suspended_terms(text, features)
         if not is_title:
             found = [m for m in found if m[0] not in VAGUE or in_headline(text, m[1])]
         _add_all(out, "features", where, text, found)

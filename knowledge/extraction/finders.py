@@ -22,8 +22,10 @@ from knowledge.extraction.vocab import (
 )
 
 Mention = tuple[str, int, int]
-_NEGATION = re.compile(r"\b(?:not|no|never|isn't|aren't|don't|doesn't|without|nor|cannot|can't|"
-                       r"non)\b[\s\w/-]{0,24}$")
+# "non-" or "no-" joined to a word negates that word only: "non-slip rubber" is rubber,
+# "No Show Socks Cotton" is cotton, "non-latex" is no latex
+_NEGATION = re.compile(r"\b(?:not|no|never|isn't|aren't|don't|doesn't|without|nor|cannot|can't)"
+                       r"(?![\w-])[\s\w/-]{0,24}$|\bnon?[- ]?$")
 _CLAUSE_END = re.compile(r"[.;!?\n•|:()\[\]【】]")
 
 
@@ -101,6 +103,22 @@ def find_terms(text: str, items: tuple[tuple[str, str], ...], *,
     return found
 
 
+# "gluten- and sugar-free", "scratch- and peel-resistant": the first word shares the suffix
+_SUSPENDED = re.compile(r"\b([A-Za-z]+)-\s*(?:and|&|or)\s+[A-Za-z]+-(free|resistant|proof|safe)\b",
+                        re.IGNORECASE)
+
+
+def suspended_terms(text: str, items: tuple[tuple[str, str], ...]) -> list[Mention]:
+    """Tags whose suffix is shared with the next word ("gluten-" of "gluten- and sugar-free")."""
+    found: list[Mention] = []
+    for m in _SUSPENDED.finditer(text):
+        phrase = f"{m.group(1)}-{m.group(2)}"
+        for value, start, end in matcher(items).finditer(phrase):
+            if start == 0 and end == len(phrase) and not negated(text, m.start()):
+                found.append((value, m.start(1), m.end(1) + 1))
+    return found
+
+
 @lru_cache(maxsize=8)
 def feature_items(extra: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
     """(regex phrasing, tag) pairs for every feature, longest phrasing first."""
@@ -157,8 +175,21 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
                 _clause(text, m[1], m[2])))
             and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
             and not (title and _AFTER_FOR.search(text[:m[1]]))
-            and (title or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
+            and (title or _bare_line(text, m[1], m[2])
+                 or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
                  .search(_clause(text, m[1], m[2])))]
+
+
+def _bare_line(text: str, start: int, end: int) -> bool:
+    """True when a short bullet ends with this material ("Smooth faux leather", "Cowhide").
+
+    Not "Nylon zippers.": there the material names a part.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return (len(text[line_start:line_end].split()) <= 3
+            and not re.search(r"\w", text[end:line_end]))
 
 
 def in_headline(text: str, start: int) -> bool:

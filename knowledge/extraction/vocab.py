@@ -10,13 +10,14 @@ from __future__ import annotations
 # canonical feature tag -> phrasings (regex fragments, lower case; "-" also matches " " or "")
 FEATURES: dict[str, tuple[str, ...]] = {
     "waterproof": ("water-proof",),
-    "water-resistant": ("water-resistant", r"ipx\d", "water-resistance"),
+    "water-resistant": ("water-resistant", r"ipx\d", "water-resistance", "water-repellent",
+                        "repels water"),
     "windproof": ("wind-proof",),
     "breathable": ("breathable", "breathability"),
     "lightweight": ("light-weight", "ultra-light", "light in weight"),
     "packable": ("packable", "compressible"),
     "foldable": ("foldable", "collapsible", "folds flat", "easy to fold"),
-    "portable": ("portable",),
+    "portable": ("portable", "portability"),
     "compact": ("compact",),
     "adjustable": ("adjustable",),
     "adjustable-height": ("adjustable-height", "height-adjustable"),
@@ -50,7 +51,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "oven-safe": ("oven-safe",),
     "freezer-safe": ("freezer-safe",),
     "non-stick": ("non-stick",),
-    "leak-proof": ("leak-proof", "anti-leak"),
+    "leak-proof": ("leak-proof", "anti-leak", "leak-free"),
     "spill-proof": ("spill-proof",),
     "bpa-free": ("bpa-free",),
     "non-toxic": ("non-toxic", "toxin-free"),
@@ -75,7 +76,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "usb": (r"usb(?! ?c\b)(?!c\b)",),
     "usb-c": ("usb-c", "type-c"),
     "fast-charging": ("fast-charging",),
-    "long-battery": ("long-battery",),
+    "long-battery": ("long-battery", r"long(?:er)?(?:-lasting)? battery(?: life)?"),
     "noise-cancelling": ("noise-cancell?ing",),
     "dimmable": ("dimmable",),
     "led": ("led",),
@@ -120,8 +121,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
 NO_BARE = frozenset({"warm", "washable", "usb", "vegan", "soft"})
 # vague tags counted only in the title or a bullet's headline ("SOFT & COMFY: ..."), where the
 # listing states them about the product itself rather than a part or a use
-VAGUE = frozenset({"easy-clean", "removable", "magnetic", "heavy-duty", "warm", "smart",
-                   "compact"})
+VAGUE = frozenset({"easy-clean", "removable", "magnetic", "heavy-duty", "warm", "smart"})
 # materials a listing often names for something else ("glass surfaces", "Double Wood" brand):
 # outside the title they need "made of", "material", "%"...
 WEAK_MATERIALS = frozenset({"glass", "metal", "steel", "foam", "paper", "wood", "silk", "felt",
