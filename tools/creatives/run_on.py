@@ -19,7 +19,7 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import AUDIENCES, COLORS
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.name_cut import FUNCTION_WORDS, POST_ADJECTIVES, is_property
-from tools.creatives.name_ends import VERBS
+from tools.creatives.name_ends import VERBS_ONLY
 
 __all__ = ["split_run_on"]
 
@@ -77,7 +77,7 @@ def _verb_cuts(text: str) -> list[int]:
     out = []
     for m in re.finditer(r"\s([a-z]{3,})\s", text):
         before = text[:m.start()]
-        if m.group(1) in VERBS and re.search(r"\d", before) and not _has_noun(before):
+        if m.group(1) in VERBS_ONLY and re.search(r"\d", before) and not _has_noun(before):
             out.append(m.start() + 1)
     return out
 
