@@ -219,6 +219,19 @@ def _sentence(text: str, start: int) -> str:
     return text[left + 1:min(ends) if ends else len(text)].lower()
 
 
+def _title_part(title: str, start: int) -> str:
+    """The part of a title holding ``start`` (titles chain parts with commas, dashes, bars).
+
+    A gift word in another part ("..., Birthday Gifts for Mom") says nothing of this one.
+    """
+    left = max((m.end() for m in _TITLE_SEP.finditer(title, 0, start)), default=0)
+    right = _TITLE_SEP.search(title, start)
+    return title[left:right.start() if right else len(title)].lower()
+
+
+_TITLE_SEP = re.compile(r"\s[-–—|]\s|[,，(\[|:;【.!?]")
+
+
 def find_audiences(text: str, *, title: bool) -> list[Mention]:
     """Audiences: any audience word in a title, only "for <audience>" in other fields."""
     found: list[Mention] = []
@@ -228,7 +241,7 @@ def find_audiences(text: str, *, title: bool) -> list[Mention]:
         matches = [(m.group(1), m.start(1) + s, m.end(1) + s) for f in _FOR_AUD.finditer(text)
                    for s in [f.start(1)] for m in _AUD.finditer(f.group(1))]
     for word, start, end in matches:
-        sentence = _sentence(text, start)
+        sentence = _title_part(text, start) if title else _sentence(text, start)
         if any(stop in sentence for stop in AUDIENCE_STOP) or negated(text, start):
             continue
         found.append((AUDIENCES[word.lower()], start, end))

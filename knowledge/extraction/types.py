@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from knowledge.extraction.vocab import APPAREL, AUDIENCES, COLORS, NAMED_SIZES
+from knowledge.extraction.vocab import APPAREL, AUDIENCES, COLORS, NAMED_SIZES, UNITS
 
 # text -> spans with .label, .start, .text (knowledge.nlp.tagger)
 Tagger = Callable[[str], list[Any]]
@@ -33,7 +33,8 @@ GENERIC = frozenset({"gift", "accessory", "item", "product", "stuff", "thing", "
                      "supply", "tool", "top", "home", "kitchen", "office", "outdoor", "indoor"})
 _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", "pieces", "inch",
                     "oz", "ounce", "small", "medium", "large", "extra", "xl", "regular", "petite",
-                    "big", "tall", "plus", "wide", "narrow", "mini", *NAMED_SIZES, *APPAREL})
+                    "big", "tall", "plus", "wide", "narrow", "mini", *NAMED_SIZES, *APPAREL,
+                    *(u for u in UNITS if u.isalpha() and len(u) > 1)})  # "Pencil Black 0.5 mm"
 _SPLIT = re.compile(r"\s[-–—|]\s|[,，(\[|:;【]|\s-(?=\S)|\.\s")  # "，": a full-width comma
 _CUT = re.compile(r"\s(?:with|for|w/|by|featuring|compatible|including|includes|in|and|&|from|"
                   r"made|fits|that)\b", re.IGNORECASE)
@@ -196,6 +197,10 @@ def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True
         if found is None and cut and words and offset == parts[0][0] \
                 and cut.group(0).strip().lower() == "by":  # a title that opens "Line by Maker"
             found = _after_maker(part, cut.end(), lexicon, offset)
+        if found is None and cut and cut.group(0).strip().lower() in ("and", "&"):
+            # "Fitness and Activity Tracker", "Men's and Women's Classic Clog": the item
+            # is named after the joined words
+            found = _after_maker(part, cut.end(), lexicon, offset)
         if found:
             return found
         if cut and _LIST_CUT.match(cut.group(0).strip()):
@@ -217,7 +222,10 @@ def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True
 
 def _after_maker(part: str, start: int, lexicon: frozenset[tuple[str, ...]],
                  offset: int) -> tuple[str, int, int] | None:
-    """The type at the head of what follows "by Maker" ("Simple Joys by Carter's Baby Bodysuits").
+    """The type at the head of what follows ``start`` up to the next cut word.
+
+    "Simple Joys by Carter's Baby Bodysuits": the item after the maker;
+    "Fitness and Activity Tracker": the item after the joined words.
 
     A title that opens with a line name and its maker names the item after the maker.
     """

@@ -39,3 +39,15 @@ def test_the_bed_a_blanket_fits_is_not_the_item() -> None:
     found = _type("Degrees Of Comfort Cooling Weighted Blanket Queen Size Bed, 1 x Warm Minky "
                   "Plush")
     assert found is not None and found.endswith("weighted blanket")
+
+
+def test_a_trailing_unit_and_words_joined_by_and_before_the_item() -> None:
+    # "0.5 mm" after the item is its size, not the head noun
+    assert _type("Kaweco Special S Mechanical Pencil Black 0.5 mm") in {"pencil",
+                                                                       "mechanical pencil"}
+    # the item follows "X and Y": "Fitness and Activity Tracker", "Men's and Women's Clog"
+    assert _type("Fitbit Charge 4 Fitness and Activity Tracker with Built-in GPS, Black") == \
+        "activity tracker"
+    assert _type("Crocs Unisex Men's and Women's Classic Clog, Black, 13 US") == "clog"
+    # a known item before "and" keeps its place
+    assert _type("Stainless Steel Spoons and Forks Set, Silver") == "spoon"

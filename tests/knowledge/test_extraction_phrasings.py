@@ -49,3 +49,12 @@ def test_a_compact_product_and_a_bare_material_line() -> None:
     # a material that names a part on a short line is not the product's
     bag = _attrs("Duffel Bag, Black", "Nylon zippers.", "Interior woven label branding.")
     assert "nylon" not in bag.get("materials", [])
+
+
+def test_a_gift_word_in_another_title_part_does_not_hide_the_audience() -> None:
+    truck = _attrs("DEERC RC Cars Remote Control Car, High Speed Monster Trucks for Kids Adults "
+                   "2 Batteries for 60 Min Play, Gifts for Boys")
+    assert {"kids", "adults"} <= set(truck["audiences"])
+    # inside the gift phrase itself it is still no audience
+    mug = _attrs("Coffee Mug, Christmas Gifts For Her Birthday")
+    assert "women" not in mug.get("audiences", [])
