@@ -52,7 +52,7 @@ def find_sizes(text: str, *, title: bool) -> list[Mention]:
     for m in _MEASURE.finditer(text):
         if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]):
             continue
-        if re.search(r"(?:fits?|up to|for)\s[^.;]{0,20}$", text[max(0, m.start() - 25):m.start()],
+        if re.search(r"(?:fits?|up to|for)\s[^.;(]{0,20}$", text[max(0, m.start() - 25):m.start()],
                      re.IGNORECASE):
             continue
         if m.group(2).lower() in ("m", "l", "g", "in") and " " in m.group(0):

@@ -53,3 +53,11 @@ def test_poly_is_polyester_only_in_a_fabric_line() -> None:
         "materials", [])
     assert extract("Mens Tee, 60% Cotton/40% Poly, Black").attributes["materials"] == [
         "cotton", "polyester"]
+
+
+def test_a_size_in_brackets_after_a_use_is_the_products() -> None:
+    mat = _sizes("FORB Golf Putting Mats | Putting Green Golf Trainer | Golf Putting Greens "
+                 "for Indoor Use (10ft)")
+    assert "10ft" in mat
+    # a fitted item's size inside the same phrase is still not the product's
+    assert "15in" not in _sizes("Laptop Sleeve for 15 inch MacBook, Grey")
