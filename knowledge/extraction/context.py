@@ -16,7 +16,8 @@ _CLAUSE_END = re.compile(r"[.;!?\n•|()\[\]【】]")
 _PHRASE_END = re.compile(r"[.;!?\n•|()\[\]【】,]")
 # a comparison: the words after it describe the other thing
 _COMPARISON = re.compile(r"\b(?:than|compared|unlike|instead of|traditional|ordinary|"
-                         r"conventional|versus|vs\.?)\b", re.IGNORECASE)
+                         r"conventional|versus|vs\.?|(?:feels?|looks?) like|similar to)\b",
+                         re.IGNORECASE)
 # a fitted / compatible item: the words after it describe that item
 _COMPATIBLE = re.compile(r"\b(?:compatible|fits|fit (?:in|into|on|over|for|most|all|any)|"
                          r"works? with|(?:for )?use (?:with|in|on)|replacement for)\b",

@@ -170,6 +170,8 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     from knowledge.extraction.vocab import WEAK_MATERIALS
 
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
+    if not title:
+        found = [m for m in found if not _surface_list(text, m, found)]
     return [m for m in found
             if not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
                 _clause(text, m[1], m[2])))
@@ -178,6 +180,18 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
             and (title or _bare_line(text, m[1], m[2])
                  or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
                  .search(_clause(text, m[1], m[2])))]
+
+
+def _surface_list(text: str, mention: Mention, found: list[Mention]) -> bool:
+    """True when ``mention`` is one of four or more materials listed in one clause without "%".
+
+    "prints on woven fabric, metal, paper, plastic, wood, glass": the surfaces it works on,
+    not what it is made of ("95% polyester, 5% spandex" keeps its "%").
+    """
+    clause = _clause(text, mention[1], mention[2])
+    left = text.find(clause, max(0, mention[1] - len(clause)))
+    inside = {v for v, s, e in found if left <= s and e <= left + len(clause)}
+    return len(inside) >= 4 and "%" not in clause
 
 
 def _bare_line(text: str, start: int, end: int) -> bool:

@@ -93,8 +93,9 @@ _FRACTION = re.compile(r"/\d+\s*(?:[\"”″]|in\b|inch|mm|cm)", re.IGNORECASE)
 _SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?)\b(?![./])", re.IGNORECASE)
 _WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
 _MONTHS = re.compile(r"\b(\d{1,2})-(\d{1,2})\s*(?:m|months?)\b", re.IGNORECASE)
-_LETTER = re.compile(r"(?<![\w'/.])(" + "|".join(sorted((a.upper() for a in APPAREL), key=len,
-                                                          reverse=True)) + r")(?![\w'])")
+_APPAREL_WORDS = "|".join(sorted((a.upper() for a in APPAREL), key=len, reverse=True))
+# "(M)" right after a width letter ("9 D(M) US") is that width, not size M
+_LETTER = re.compile(r"(?<![\w'’/.])(?<!\w\()(" + _APPAREL_WORDS + r")(?![\w'’])")
 _NAMED = re.compile(r"(?<![\w-])(" + "|".join(sorted(NAMED_SIZES, key=len, reverse=True))
                     + r")(?![\w-])", re.IGNORECASE)
 _BED = re.compile(r"\b(twin xl|full(?= bed| mattress|/)|(?:" + "|".join(BED_SIZES[:-1])
@@ -123,8 +124,11 @@ def _title_sizes(title: str) -> list[Mention]:
     """Sizes a title names; a pair ("Medium/Large", "S/M") is one size, not two."""
     pairs = [(f"{_size_word(m.group(1))}/{_size_word(m.group(2))}", m.start(), m.end())
              for m in _PAIR.finditer(title)]
-    return pairs + [m for m in _single_title_sizes(title)
-                    if not any(s <= m[1] and m[2] <= e for _, s, e in pairs)]
+    singles = [m for m in _single_title_sizes(title)
+               if not any(s <= m[1] and m[2] <= e for _, s, e in pairs)]
+    # "Size10-18" is one span of sizes, not also a size 10
+    return pairs + [m for m in singles if not any(
+        s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for _, s, e in singles)]
 
 
 def _single_title_sizes(title: str) -> list[Mention]:

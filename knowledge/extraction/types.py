@@ -36,9 +36,10 @@ _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", 
                     "big", "tall", "plus", "wide", "narrow", "mini", *NAMED_SIZES, *APPAREL,
                     *(u for u in UNITS if u.isalpha() and len(u) > 1)})  # "Pencil Black 0.5 mm"
 _SPLIT = re.compile(r"\s[-–—|]\s|[,，(\[|:;【]|\s-(?=\S)|\.\s")  # "，": a full-width comma
-_CUT = re.compile(r"\s(?:with|for|w/|by|featuring|compatible|including|includes|in|and|&|from|"
-                  r"made|fits|that)\b", re.IGNORECASE)
+_CUT = re.compile(r"\s(?:with|without|for|w/|by|featuring|compatible|including|includes|in|and|&|"
+                  r"from|made|fits|that)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"(?<=\S)\s+\d+\s+[A-Za-z]+s\s*$")
+_MADE_FOR = frozenset({"accessory", "part", "replacement", "attachment", "refill", "spare"})
 _FITS_BED = re.compile(r"(?<=\S)\s+(?:california king|twin xl|twin|full|queen|king)(?:\s+size)?"
                        r"\s+beds?\s*$", re.IGNORECASE)
 _LISTS_CONTENTS = re.compile(r"\s*(?:with|w/|including|includes?|comes with)\b", re.IGNORECASE)
@@ -126,7 +127,9 @@ def _head_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str,
     words = list(words)
     while words:
         norm = [singular(w.lower().strip("'’")) for w, _, _ in words]
-        ends = [len(words)] + ([len(words) - 1] if norm[-1] in GENERIC else [])
+        # a trailing "Set"/"Kit" may be skipped, never "Accessories": "Salt Gun Accessories"
+        # are made for the gun, they are not one
+        ends = [len(words)] + ([len(words) - 1] if norm[-1] in GENERIC - {"accessory"} else [])
         for end in ends:
             for n in (4, 3, 2, 1):
                 if end - n >= 0 and tuple(norm[end - n:end]) in lexicon:
@@ -156,11 +159,15 @@ def _any_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str, 
 
 def _modifier(found: tuple[str, int, int], words: list[tuple[str, int, int]],
               offset: int) -> bool:
-    """True when the one-word type ``found`` stands right before a word of letters."""
-    if " " in found[0]:
-        return False
+    """True when the one-word type ``found`` stands right before a word of letters.
+
+    Any type before a word naming what is made for it ("Vacuum Cleaner Accessories",
+    "Coffee Maker Replacement Parts") modifies that word.
+    """
     after = [w for w, s, _ in words if w and offset + s >= found[2]]
-    return bool(after) and after[0].isalpha()
+    if after and singular(after[0].lower()) in _MADE_FOR:
+        return True
+    return " " not in found[0] and bool(after) and after[0].isalpha()
 
 
 def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True,

@@ -51,3 +51,10 @@ def test_a_trailing_unit_and_words_joined_by_and_before_the_item() -> None:
     assert _type("Crocs Unisex Men's and Women's Classic Clog, Black, 13 US") == "clog"
     # a known item before "and" keeps its place
     assert _type("Stainless Steel Spoons and Forks Set, Silver") == "spoon"
+
+
+def test_what_an_item_comes_without_or_is_an_accessory_for_is_not_the_item() -> None:
+    assert _type("Craftmade 3 Blade Ceiling Fan Without Light VE58FB3 Velocity Black 58 Inch "
+                 "and Wall Control") == "ceiling fan"
+    assert _type("Vacuum Cleaner Accessories") != "vacuum cleaner"
+    assert _type("Kitchen Aid Stand Mixer Accessories") != "mixer"

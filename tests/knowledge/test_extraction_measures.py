@@ -61,3 +61,23 @@ def test_a_size_in_brackets_after_a_use_is_the_products() -> None:
     assert "10ft" in mat
     # a fitted item's size inside the same phrase is still not the product's
     assert "15in" not in _sizes("Laptop Sleeve for 15 inch MacBook, Grey")
+
+
+def test_a_shoe_width_in_brackets_and_a_span_of_sizes() -> None:
+    assert _sizes("Nike Men's Benassi Just Do It Athletic Sandal, Purple, 9 D(M) US") == ["9"]
+    assert "10" not in _sizes("MsAnya Womens Palazzo Wide Leg Pants Plus Size10-18 "
+                              "(Peacock Black, S/M)")
+    # a curly apostrophe after a lone letter is a name ("S’Well" bottles), not size S
+    assert "s" not in _sizes("Long Bottle Cleaning Brush for Narrow Neck Beer, Thermos, S’Well, "
+                             "Pitcher, 16 Inches")
+
+
+def test_materials_a_listing_compares_with_or_prints_on_are_not_its_own() -> None:
+    pants = extract("Womens Palazzo Pants", ["Material: 100% polyester, feels like silk"])
+    assert pants.attributes["materials"] == ["polyester"]
+    press = extract("Silk Screen Printing Press 2 Stations", [
+        "Suitable for printing T-shirts, woven fabric, metal, paper, plastic, wood, glass, "
+        "ceramic tile, leather, and other plain surfaces."])
+    assert not {"metal", "paper", "wood", "glass"} & set(press.attributes.get("materials", []))
+    dress = extract("Dress", ["Fabric: 60% cotton, 30% polyester, 5% rayon, 5% spandex"])
+    assert dress.attributes["materials"] == ["cotton", "polyester", "rayon", "spandex"]
