@@ -154,8 +154,10 @@ def _title_count_wins(out: Extraction) -> Extraction:
     counts = [s for s in spans if s["value"].startswith(("pack of ", "set of "))]
     if not any(s["field"] == "title" for s in counts):
         return out
-    titled = {s["value"] for s in counts if s["field"] == "title"}
-    dropped = {s["value"] for s in counts} - titled
+    titled = [s["value"] for s in counts if s["field"] == "title"]
+    # one count said twice in the title ("100 Pack ... (100pcs)") keeps its first wording
+    first = {v.split()[-1]: v for v in reversed(titled)}
+    dropped = {s["value"] for s in counts} - {first[v.split()[-1]] for v in titled}
     out.spans["sizes"] = [s for s in spans if s["value"] not in dropped]
     out.attributes["sizes"] = [v for v in out.attributes["sizes"] if v not in dropped]
     return out

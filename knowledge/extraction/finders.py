@@ -24,8 +24,8 @@ from knowledge.extraction.vocab import (
 Mention = tuple[str, int, int]
 # "non-" or "no-" joined to a word negates that word only: "non-slip rubber" is rubber,
 # "No Show Socks Cotton" is cotton, "non-latex" is no latex
-_NEGATION = re.compile(r"\b(?:not|no|never|isn't|aren't|don't|doesn't|without|nor|cannot|can't)"
-                       r"(?![\w-])[\s\w/-]{0,24}$|\bnon?[- ]?$")
+_NEGATION = re.compile(r"\b(?:not|no|never|isn't|aren't|don't|doesn't|without|nor|cannot|can't|"
+                       r"free (?:from|of))(?![\w-])[\s\w/-]{0,24}$|\bnon?[- ]?$")
 _CLAUSE_END = re.compile(r"[.;!?\n•|:()\[\]【】]")
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from knowledge.extraction.vocab import APPAREL, AUDIENCES, COLORS, NAMED_SIZES, UNITS
+from knowledge.extraction.vocab import APPAREL, AUDIENCES, COLORS, FEATURES, NAMED_SIZES, UNITS
 
 # text -> spans with .label, .start, .text (knowledge.nlp.tagger)
 Tagger = Callable[[str], list[Any]]
@@ -83,7 +83,9 @@ def type_lexicon() -> frozenset[tuple[str, ...]]:
     phrases.update(line.strip() for line in NOUNS.read_text(encoding="utf-8").splitlines()
                    if line.strip() and not line.startswith("#"))
     out = {normal(p) for p in phrases if 2 < len(p) < 40}
-    return frozenset(t for t in out if t and not (len(t) == 1 and t[0] in GENERIC | set(COLORS))
+    # a feature tag alone ("vegan", "organic") names a property, never the item
+    skip = GENERIC | set(COLORS) | {normal(tag)[0] for tag in FEATURES if "-" not in tag}
+    return frozenset(t for t in out if t and not (len(t) == 1 and t[0] in skip)
                      and t[-1] not in AUDIENCES and not any(c.isdigit() for c in t[-1]))
 
 

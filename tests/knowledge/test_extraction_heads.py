@@ -58,3 +58,7 @@ def test_what_an_item_comes_without_or_is_an_accessory_for_is_not_the_item() -> 
                  "and Wall Control") == "ceiling fan"
     assert _type("Vacuum Cleaner Accessories") != "vacuum cleaner"
     assert _type("Kitchen Aid Stand Mixer Accessories") != "mixer"
+
+
+def test_a_feature_word_alone_is_never_the_item() -> None:
+    assert _type("Trader Joe's Pack Of 2 Jumbo Vegan, Gluten Free Marshmallows 10 Oz") != "vegan"

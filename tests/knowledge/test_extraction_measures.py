@@ -81,3 +81,14 @@ def test_materials_a_listing_compares_with_or_prints_on_are_not_its_own() -> Non
     assert not {"metal", "paper", "wood", "glass"} & set(press.attributes.get("materials", []))
     dress = extract("Dress", ["Fabric: 60% cotton, 30% polyester, 5% rayon, 5% spandex"])
     assert dress.attributes["materials"] == ["cotton", "polyester", "rayon", "spandex"]
+
+
+def test_a_count_said_twice_in_the_title_is_one_count() -> None:
+    assert _sizes("100 Pack Brown Small Paper Bags with Handles, Craft Bags (Plain Natural "
+                  "100pcs)") == ["pack of 100"]
+
+
+def test_free_from_a_material_is_not_made_of_it() -> None:
+    towels = extract("Kitchen Towels", ["Woven with 100% ring spun cotton",
+                                        "Free from harmful chemicals or synthetic materials"])
+    assert towels.attributes["materials"] == ["cotton"]
