@@ -27,3 +27,11 @@ def serve_rows(store: Store, folder: Path, rows: list[Row], price: float = 40.0,
     build_knowledge(store, ("seed",))
     store.search.set_expander(KnowledgeExpander(store, gate=gate))
     return store
+
+
+def card_lines(shop: Store, query: str, ids: list[str]) -> dict[str, list[str]]:
+    """The evidence lines each of ``ids`` shows for ``query`` (search limited to them)."""
+    from knowledge.search import SearchFilters
+
+    hits = shop.search.search(query, SearchFilters(product_ids=ids), k=len(ids))
+    return {h.product.id: h.why for h in hits}

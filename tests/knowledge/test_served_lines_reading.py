@@ -7,9 +7,8 @@ import pytest
 from knowledge.graph.evidence import Span
 from knowledge.graph.line_checks import about_other_products, in_a_bundle, opposed_need
 from knowledge.graph.store import Assertion, upsert_assertions
-from knowledge.search import SearchFilters
 from knowledge.store import Store
-from tests.knowledge.served_shop import serve_rows
+from tests.knowledge.served_shop import card_lines, serve_rows
 
 ROWS = [
     ("P1", "Picnic Backpack for 4 with Cooler Compartment", [
@@ -24,22 +23,18 @@ ROWS = [
 
 @pytest.fixture
 def shop(store: Store, tmp_path: Path) -> Store:
+    """The rows above, served with the seed knowledge and no learned gate."""
     return serve_rows(store, tmp_path, ROWS, price=25.0)
 
 
-def _lines(shop: Store, query: str, ids: list[str]) -> dict[str, list[str]]:
-    hits = shop.search.search(query, SearchFilters(product_ids=ids), k=len(ids))
-    return {h.product.id: h.why for h in hits}
-
-
 def test_a_bundled_items_property_is_not_the_products(shop: Store) -> None:
-    lines = _lines(shop, "backpack for a day hike in the rain", ["P1", "P2"])
+    lines = card_lines(shop, "backpack for a day hike in the rain", ["P1", "P2"])
     assert any(line.startswith("Waterproof") for line in lines["P2"])
     assert not any(line.startswith("Waterproof") for line in lines["P1"])  # the blanket's
 
 
 def test_a_sentence_about_other_products_is_no_evidence(shop: Store) -> None:
-    lines = _lines(shop, "face wash for a teen with acne", ["W1", "W2"])
+    lines = card_lines(shop, "face wash for a teen with acne", ["W1", "W2"])
     assert any("acne" in line.lower() for line in lines["W2"])
     assert not any("acne" in line.lower() for line in lines["W1"])  # "most face washes use"
 
@@ -50,9 +45,9 @@ def test_a_tough_need_is_not_shown_to_a_shopper_asking_for_gentle(shop: Store) -
         head="chew", head_type="intent", relation="NEEDS", tail="chew-resistant", score=0.9,
         source="mining", status="accepted")])
     shop.search.expander.reload()
-    strong = _lines(shop, "chew toy for my dog", ["D1"])
+    strong = card_lines(shop, "chew toy for my dog", ["D1"])
     assert any("chew" in line.lower() for line in strong["D1"])
-    sore = _lines(shop, "chew toy for a senior dog with sore gums", ["D1"])
+    sore = card_lines(shop, "chew toy for a senior dog with sore gums", ["D1"])
     assert not any("chew" in line.lower() for line in sore["D1"])
 
 
