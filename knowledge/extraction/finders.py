@@ -246,6 +246,10 @@ def _title_part(title: str, start: int) -> str:
 _TITLE_SEP = re.compile(r"\s[-–—|]\s|[,，(\[|:;【.!?]")
 
 
+_CONNECTOR = re.compile(r"(?:\s|-)*(?:adapters?|connectors?|plugs?|jacks?|threads?|threaded|"
+                        r"ends?|fittings?|pins?|headers?|sockets?|to\b)", re.IGNORECASE)
+
+
 def find_audiences(text: str, *, title: bool) -> list[Mention]:
     """Audiences: any audience word in a title, only "for <audience>" in other fields."""
     found: list[Mention] = []
@@ -255,6 +259,8 @@ def find_audiences(text: str, *, title: bool) -> list[Mention]:
         matches = [(m.group(1), m.start(1) + s, m.end(1) + s) for f in _FOR_AUD.finditer(text)
                    for s in [f.start(1)] for m in _AUD.finditer(f.group(1))]
     for word, start, end in matches:
+        if _CONNECTOR.match(text, end) and word.lower() in ("male", "female"):
+            continue  # "MALE ADAPTER", "A-Male to Micro B": a connector's gender, no audience
         sentence = _title_part(text, start) if title else _sentence(text, start)
         if any(stop in sentence for stop in AUDIENCE_STOP) or negated(text, start):
             continue

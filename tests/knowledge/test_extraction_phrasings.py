@@ -58,3 +58,10 @@ def test_a_gift_word_in_another_title_part_does_not_hide_the_audience() -> None:
     # inside the gift phrase itself it is still no audience
     mug = _attrs("Coffee Mug, Christmas Gifts For Her Birthday")
     assert "women" not in mug.get("audiences", [])
+
+
+def test_a_connectors_gender_is_no_audience() -> None:
+    assert "men" not in _attrs("U5804 11/2 HXMIPT MALE ADAPTER ABS").get("audiences", [])
+    assert "men" not in _attrs("Fast Charging USB Cable - 2.0 A-Male to Micro B Charger "
+                               "Cable").get("audiences", [])
+    assert _attrs("Female Bodybuilding Tank Top")["audiences"] == ["women"]
