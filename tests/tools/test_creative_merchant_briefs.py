@@ -83,3 +83,10 @@ def test_abbreviations_and_material_nouns_read_as_merchants_mean(store: Store) -
     assert c["keywords"][0] == "printer paper" and "printer" not in c["keywords"]  # type: ignore[index,operator]
     c = _draft(store, "Qty 4 glass food containers w lids 2 cup each oven safe")
     assert not str(c["title"]).startswith("Qty,") and "qty" not in c["keywords"]  # type: ignore[operator]
+
+
+def test_a_greeting_and_a_sales_lead_are_no_part_of_the_name(store: Store) -> None:
+    c = _draft(store, "Hi! we sell a ss travel mug 16oz w/ lid, keeps coffee hot 6 hrs")
+    assert str(c["title"]).startswith("SS Travel Mug, 16oz w/ Lid")
+    assert c["keywords"][0] == "ss travel mug"  # type: ignore[index]
+    assert "Hi" not in _shown(c) and "sell" not in _shown(c).lower()

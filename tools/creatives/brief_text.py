@@ -47,11 +47,20 @@ _FILLER = re.compile(r"(?i)^(?:(?:best|top|hot|#1|no\.? ?1)\s?(?:seller|selling|
                      r"satisfaction guaranteed|look|check it out|!+)$")
 
 
+_SALES_LEAD = re.compile(r"(?i)^[\s;,.]*(?:(?:hi|hello|hey)(?: there)?[\s;,.]+)?(?:we(?:'re| are)? "
+                         r"sell(?:ing)?|i(?:'m| am)? sell(?:ing)?|selling|this is|introducing|"
+                         r"here is|here's|we have|listing for)\s+(?:(?:a|an|the|our|my|these|"
+                         r"this|some)\s+)?(?=\w)")
+
+
 def reading_text(brief: str) -> str:
     """The brief rewritten for parsing, same length: list marks, emoji, "!" and capitals out."""
     text = _LIST_MARK.sub(lambda m: " " * len(m.group(0)), brief)
     text = _EMOJI.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
     text = text.replace("!", ";")
+    lead = _SALES_LEAD.match(text)  # "we sell a cold brew coffee maker": the maker
+    if lead:
+        text = " " * lead.end() + text[lead.end():]
     letters = [c for c in text if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
     if len(letters) >= 8 and upper >= 0.8 * len(letters) and len(text.lower()) == len(text):

@@ -52,7 +52,7 @@ class Listing:
 
 
 ACRONYMS = {"tpe", "pvc", "abs", "eva", "tpu", "tpr", "led", "usb", "rgb", "uv", "spf", "bpa",
-            "hd", "aa", "aaa", "lcd", "gps", "diy", "ac", "dc", "rc", "xl", "xs", "xxl"}
+            "hd", "aa", "aaa", "lcd", "gps", "diy", "ac", "dc", "rc", "xl", "xs", "xxl", "ss"}
 
 
 def word_case(word: str, first: bool, after_number: bool = False) -> str:
