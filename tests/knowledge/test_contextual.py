@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from knowledge.nlp.contextual import LAYERS, MiniLMLayers, TokenClassifier, stack_features
+from knowledge.nlp.tagger import DATA, Tagger, train_tagger
 from knowledge.settings import default_embedding_dir
 
 
@@ -57,3 +58,19 @@ def test_classifier_learns_labels_from_context_and_round_trips(layers: MiniLMLay
     assert np.array_equal(again.probabilities(vectors[0]), model.probabilities(vectors[0]))
     features = stack_features(probs, labels)
     assert features[0]["pa:B-color"] == 1.0 and features[0]["1pa:B-product_type"] == 1.0
+
+
+def test_contextual_tagger_trains_the_same_twice_and_uses_its_features(tmp_path: Path) -> None:
+    rows = DATA.read_text(encoding="utf-8").splitlines()[:200]
+    subset = tmp_path / "train.jsonl"
+    subset.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    first = train_tagger(tmp_path / "a", subset, contextual=True)
+    second = train_tagger(tmp_path / "b", subset, contextual=True)
+    for model in ("model.crfsuite", "type.crfsuite"):
+        assert (first / model).read_bytes() == (second / model).read_bytes()
+    with np.load(first / "context.npz") as one, np.load(second / "context.npz") as two:
+        assert all(np.array_equal(one[k], two[k]) for k in one.files)
+    tagger = Tagger(first)
+    assert tagger.context is not None
+    text = "black leather boots for men"
+    assert tagger.tag(text) == Tagger(second).tag(text)
