@@ -15,7 +15,7 @@ fixed seed, so the same files give the same model.
 
 Fine-tuning these layers end to end as a BIO token classifier (torch, one thread, seeded) was
 tried in place of the frozen vectors and not kept: as the source of product-type spans it gave
-QueryNER dev 0.671-0.693 but test 0.627-0.643 against the served 0.659 / 0.680 (five runs,
+QueryNER dev 0.659-0.693 but test 0.627-0.643 against the served 0.659 / 0.680 (five runs,
 seeds 0-2), worse material spans, and one epoch over QueryNER train costs ~76 s on one quiet
 core, so it does not fit the two-minute training budget (README, issue 12 row).
 """
