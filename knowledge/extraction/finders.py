@@ -170,7 +170,7 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     from knowledge.extraction.vocab import WEAK_MATERIALS
 
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
-    if not title:
+    if not title and len(found) >= 4:
         found = [m for m in found if not _surface_list(text, m, found)]
     return [m for m in found
             if not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
