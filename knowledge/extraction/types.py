@@ -47,8 +47,15 @@ _LIST_CUT = re.compile(r"(?:with|w/|including|includes)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
 
 
+_IRREGULAR = {"knives": "knife", "shelves": "shelf", "wolves": "wolf", "scarves": "scarf",
+              "hooves": "hoof", "loaves": "loaf", "halves": "half", "calves": "calf",
+              "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose"}
+
+
 def singular(word: str) -> str:
     """Singular form of one lower-case word, as the scorer and the lexicon compare them."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
     if len(word) <= 3 or word.endswith(("ss", "us", "is", "series", "species")):
         return word
     if word.endswith("ies") and len(word) > 4:

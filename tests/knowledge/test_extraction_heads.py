@@ -62,3 +62,8 @@ def test_what_an_item_comes_without_or_is_an_accessory_for_is_not_the_item() -> 
 
 def test_a_feature_word_alone_is_never_the_item() -> None:
     assert _type("Trader Joe's Pack Of 2 Jumbo Vegan, Gluten Free Marshmallows 10 Oz") != "vegan"
+
+
+def test_irregular_plurals_name_the_singular_item() -> None:
+    assert _type("Home Hero 17 Pieces Kitchen Knives Set, 13 Stainless Steel Knives + Acrylic "
+                 "Stand") == "knife set"
