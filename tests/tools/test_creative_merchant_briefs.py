@@ -8,18 +8,9 @@ part as the product. These briefs were written for these tests, apart from any a
 
 from __future__ import annotations
 
-from knowledge.merchants import create_merchant
 from knowledge.store import Store
-from tools.creatives.listing import draft_listing
 
-
-def _draft(store: Store, brief: str) -> dict[str, object]:
-    merchant, _ = create_merchant(store.engine, name=f"paste {brief[:30]}")
-    return draft_listing(store, merchant_id=merchant.id, brief=brief).content
-
-
-def _shown(c: dict[str, object]) -> str:
-    return " ".join([str(c["title"]), *c["bullets"], str(c["description"])])  # type: ignore[misc]
+from .test_creative_run_on import _draft, _shown
 
 
 def test_list_marks_and_emoji_are_no_part_of_any_fact(store: Store) -> None:
