@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-_CLAUSE_END = re.compile(r"[.;!?\n•|()\[\]【】]")
-_PHRASE_END = re.compile(r"[.;!?\n•|()\[\]【】,]")
+# a point between digits ("2.0") is a decimal, not a clause end
+_CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n•|()\[\]【】]")
+_PHRASE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n•|()\[\]【】,]")
 # a comparison: the words after it describe the other thing
 _COMPARISON = re.compile(r"\b(?:than|compared|unlike|instead of|traditional|ordinary|"
                          r"conventional|versus|vs\.?|(?:feels?|looks?) like|similar to)\b",
@@ -22,11 +23,15 @@ _COMPARISON = re.compile(r"\b(?:than|compared|unlike|instead of|traditional|ordi
 _COMPATIBLE = re.compile(r"\b(?:compatible|fits|fit (?:in|into|on|over|for|most|all|any)|"
                          r"works? with|(?:for )?use (?:with|in|on)|replacement for)\b",
                          re.IGNORECASE)
+# "Compatible with Keurig 2.0 brewers such as K200, K250, and Keurig 2.0 Thermal Carafe": the
+# list of fitted models runs on past its commas
+_FITTED_LIST = re.compile(r"\b(?:compatible|fits|works? with)\b.*\b(?:such as|including)\b",
+                          re.IGNORECASE)
 WINDOW = 50
 
 
-def _since(text: str, start: int, ends: re.Pattern[str]) -> str:
-    before = text[max(0, start - WINDOW):start]
+def _since(text: str, start: int, ends: re.Pattern[str], window: int = WINDOW) -> str:
+    before = text[max(0, start - window):start]
     cut = max((m.end() for m in ends.finditer(before)), default=0)
     return before[cut:]
 
@@ -34,11 +39,13 @@ def _since(text: str, start: int, ends: re.Pattern[str]) -> str:
 def about_other(text: str, start: int) -> bool:
     """True when the mention at ``start`` describes a compared or a fitted item.
 
-    A comparison word earlier in the same clause, or a compatibility word earlier in the
-    same comma-bounded phrase.
+    A comparison word earlier in the same clause, a compatibility word earlier in the
+    same comma-bounded phrase, or a list of fitted models ("compatible with ... such as")
+    earlier in the clause.
     """
-    return bool(_COMPARISON.search(_since(text, start, _CLAUSE_END))
-                or _COMPATIBLE.search(_since(text, start, _PHRASE_END)))
+    clause = _since(text, start, _CLAUSE_END)
+    return bool(_COMPARISON.search(clause) or _COMPATIBLE.search(_since(text, start, _PHRASE_END))
+                or _FITTED_LIST.search(_since(text, start, _CLAUSE_END, 4 * WINDOW)))
 
 
 def brand_spans(text: str, brand: str | None) -> list[tuple[int, int]]:

@@ -65,3 +65,9 @@ def test_a_connectors_gender_is_no_audience() -> None:
     assert "men" not in _attrs("Fast Charging USB Cable - 2.0 A-Male to Micro B Charger "
                                "Cable").get("audiences", [])
     assert _attrs("Female Bodybuilding Tank Top")["audiences"] == ["women"]
+
+
+def test_a_list_of_fitted_models_runs_past_commas_and_decimals() -> None:
+    pod = _attrs("Perfect Pod EZ-Carafe Reusable K-Carafe Pod | Compatible with Keurig 2.0 "
+                 "Coffee Makers such as K200, K250, K350, K450, and Keurig K 2.0 Thermal Carafe")
+    assert pod["features"] == ["reusable"]
