@@ -131,6 +131,9 @@ def model_folder(settings: Settings, embedder: Embedder | None = None) -> Path:
 
     code = [Path(__file__).with_name(n)
             for n in ("features.py", "fields.py", "matches.py", "train.py", "select.py")]
+    # training applies attribute extraction as the importer does: its code is a source too
+    extraction = Path(__file__).parent.parent / "extraction"
+    code += sorted(p for p in extraction.iterdir() if p.suffix in (".py", ".txt"))
     return built_artefact(settings.model_cache_dir, NAME, VERSION,
                           [ESCI_JUDGMENTS, ESCI_PRODUCTS, *code], build)
 
