@@ -6,17 +6,9 @@ import json
 import shutil
 from pathlib import Path
 
+from knowledge.catalogue_origin import mark_generated_demo
 from knowledge.ingest import import_catalog, import_events
-from knowledge.settings import Settings
 from knowledge.store import Store
-
-# written by build_demo: the store holds the generated demo world, not real listings
-GENERATED_MARKER = "generated-demo-catalogue"
-
-
-def is_generated_demo(settings: Settings) -> bool:
-    """True when the store under ``settings`` was filled by :func:`build_demo` (generated)."""
-    return (settings.data_dir / GENERATED_MARKER).is_file()
 
 
 def demo_exists(store: Store) -> bool:
@@ -39,8 +31,7 @@ def build_demo(store: Store, *, products: int = 5000, shoppers: int = 600, seed:
     catalog = _with_media_urls(Path(paths["products"]), out / "products.import.jsonl")
     n_products = import_catalog(store, catalog)
     n_events = import_events(store, Path(paths["events"]), personas=Path(paths["shoppers"]))
-    (store.settings.data_dir / GENERATED_MARKER).write_text(
-        f"generated demo catalogue, seed {seed}, {n_products} products\n", encoding="utf-8")
+    mark_generated_demo(store.settings, seed, n_products)
     return {"products": n_products, "events": n_events}
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from sqlmodel import Session, select
 
+from knowledge.catalogue_origin import is_generated_demo
 from knowledge.models import Product
 from knowledge.ranking.features import FEATURES, candidate_features
 from knowledge.ranking.fields import FieldIndex
@@ -152,8 +153,6 @@ def attach_reranker(store: Store) -> Reranker | None:
     catalogues better (+0.06 nDCG@10 on ESCI) but loses implicit-need results on the
     generated one (``python -m evals.implicit_needs demo``).
     """
-    from knowledge.demo_build import is_generated_demo
-
     if not store.settings.ranker_enabled or is_generated_demo(store.settings):
         store.search.set_reranker(None)
         return None

@@ -171,7 +171,8 @@ def test_flattened_trees_score_as_lightgbm_with_missing_values(rows: list[QueryR
 
 
 def test_ranker_stays_off_on_the_generated_demo_world(tmp_path: Path, embedder: Embedder) -> None:
-    from knowledge.demo_build import build_demo, is_generated_demo
+    from knowledge.catalogue_origin import is_generated_demo
+    from knowledge.demo_build import build_demo
 
     settings = Settings(data_dir=tmp_path / "d")
     assert settings.ranker_enabled and not is_generated_demo(settings)
