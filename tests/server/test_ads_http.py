@@ -36,6 +36,10 @@ def test_search_click_purchase_and_report_over_http(shop, live_server_for) -> No
         assert ad["product"]["brand"] == "Zenflow"
         none = http.get(srv.url + "/api/search", params={"q": "frying pan"}).json()
         assert none["sponsored"] == []  # nothing relevant bids
+        # before the click: once charged, the flight may be ahead of its hourly plan and pause
+        category = http.get(srv.url + "/api/ads", params={
+            "placement": "category", "category": "fitness", "session_id": "web-2"}).json()
+        assert category["items"] and category["items"][0]["label"] == "Sponsored"
         click = http.post(srv.url + "/api/ads/click", json={"impression_id": ad["impression_id"]})
         assert click.json() == {"ok": True, "product_id": ad["product"]["id"], "counted": True}
         again = http.post(srv.url + "/api/ads/click", json={"impression_id": ad["impression_id"]})
@@ -54,9 +58,6 @@ def test_search_click_purchase_and_report_over_http(shop, live_server_for) -> No
         assert http.get(srv.url + report["chart_url"]).status_code == 200
         other = http.get(srv.url + f"/api/campaigns/{campaign_id}/report")
         assert other.status_code == 401
-        category = http.get(srv.url + "/api/ads", params={
-            "placement": "category", "category": "fitness", "session_id": "web-2"}).json()
-        assert category["items"] and category["items"][0]["label"] == "Sponsored"
         today = datetime.now(UTC).date()
         plan = {"product_ids": [ad["product"]["id"]], "budget_total": 0.01, "target_roi": 2.0,
                 "start": today.isoformat(), "end": (today + timedelta(days=6)).isoformat(),
