@@ -195,29 +195,27 @@ class SearchEngine:
         boost = self.weights.attribute_boost * strength
         _add_need_boost(fused, match, boost, fused)
         if mode == "hybrid":
-            reranked = self._rerank(query, fused, match, bm25)
+            fused, reordered = self._rerank(query, fused, match, bm25)
             # the ranker orders by relevance; a product holding the query's implicit need
             # stays ahead of one that lacks it, as in the hybrid order
-            _add_need_boost(reranked, match, boost, [p for p in reranked
-                                                     if reranked[p] != fused[p]])
-            fused = reranked
+            _add_need_boost(fused, match, boost, reordered)
             self._personalise(fused, profile_vector)
         ranked = sorted(fused, key=lambda p: -fused[p])[:k]
         return self._hits(ranked, fused, exp)
 
     def _rerank(self, query: str, fused: dict[int, float], match: np.ndarray | None,
-                bm25: np.ndarray | None = None) -> dict[int, float]:
-        """The learned ranker's order of the top candidates; on any failure, the hybrid order."""
+                bm25: np.ndarray | None = None) -> tuple[dict[int, float], list[int]]:
+        """The ranker's order of the top candidates and those reordered; on failure, hybrid."""
         reranker = self.reranker
         if reranker is None:
-            return fused
+            return fused, []
         try:
             from knowledge.ranking.serve import rerank_fused
 
             return rerank_fused(self, reranker, query, fused, match, bm25)
         except Exception:
             log.exception("learned ranker failed for %r; keeping the hybrid order", query[:80])
-            return fused
+            return fused, []
 
     def popular(self, filters: SearchFilters | None = None, k: int = 10) -> list[Hit]:
         """The most popular products passing ``filters`` (the cold-start feed)."""

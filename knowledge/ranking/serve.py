@@ -16,8 +16,8 @@ RRF_K = 60.0
 
 def rerank_fused(engine: SearchEngine, reranker: Reranker, query: str, fused: dict[int, float],
                  knowledge: np.ndarray | None, bm25: np.ndarray | None = None
-                 ) -> dict[int, float]:
-    """New fused scores: the top ``reranker.depth`` reordered by the model, the rest unchanged.
+                 ) -> tuple[dict[int, float], list[int]]:
+    """New fused scores and the positions reordered: the top ``reranker.depth``, the rest unchanged.
 
     The reordered candidates get RRF-shaped scores above every candidate left out, so later
     boosts (personalisation) move them by the same small amounts as before. ``bm25``: every
@@ -25,7 +25,7 @@ def rerank_fused(engine: SearchEngine, reranker: Reranker, query: str, fused: di
     """
     top = sorted(fused, key=lambda p: -fused[p])[:reranker.depth]
     if len(top) < 2:
-        return fused
+        return fused, []
     index = engine.index
     ids = [index.ids[p] for p in top]
     scores_bm25 = (bm25 if bm25 is not None else index.bm25_scores(query))[top]
@@ -39,4 +39,4 @@ def rerank_fused(engine: SearchEngine, reranker: Reranker, query: str, fused: di
     out = dict(fused)
     for rank, i in enumerate(order):
         out[top[int(i)]] = floor + 2.0 / (RRF_K + rank + 1)
-    return out
+    return out, top
