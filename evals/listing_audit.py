@@ -22,7 +22,11 @@ eleventh (audit_labels_v11.jsonl: 56 more, frozen after reading the v10 labels a
 the v10 fixes, ``generate-v11``) and the twelfth (audit_labels_v12.jsonl: 60 more, written
 and labelled by a helper who did not read the listing code, frozen before drafting,
 ``generate-v12``) and the thirteenth (audit_labels_v13.jsonl: 60 more, pasted-style messy
-briefs by the same independent helper, frozen before drafting, ``generate-v13``).
+briefs by the same independent helper, frozen before drafting, ``generate-v13``) and the
+fourteenth (audit_labels_v14.jsonl: 60 more pasted briefs with bundles, parts, compatible
+products and no-clear-product briefs, same independent helper, frozen before drafting,
+``generate-v14``). For the audits on new briefs, ``count`` also splits the drafts and the
+unsupported ones by the briefs' dev/test split.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (11, "eleventh audit (new briefs, frozen before the v10 fixes and drafting)"),
         (12, "twelfth audit (new briefs by an independent writer, frozen before drafting)"),
         (13, "thirteenth audit (new messy briefs, independent writer, frozen before drafting)"),
+        (14, "fourteenth audit (new pasted briefs, independent writer, frozen before drafting)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
@@ -146,13 +151,22 @@ def generate_new(out: Path, briefs_path: Path) -> None:
     print(f"{len(rows)} drafts written to {out}")
 
 
-def count(path: Path = LABELS) -> dict[str, Any]:
-    """The audit's figures: drafts labelled, drafts with an unsupported claim, the phrases."""
+def count(path: Path = LABELS, briefs: Path | None = None) -> dict[str, Any]:
+    """The audit's figures: drafts labelled, drafts with an unsupported claim, the phrases.
+
+    With ``briefs`` (an audit on new briefs), drafts and unsupported ones per dev/test split.
+    """
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
     bad = [r for r in rows if r["label"] == "unsupported"]
     refused = [r["id"] for r in rows if r["label"] == "refused"]
     figures: dict[str, Any] = {"drafts": len(rows) - len(refused), "unsupported": len(bad),
                                "phrases": {r["id"]: r["phrases"] for r in bad}}
+    if briefs is not None:
+        split = {b["id"]: b["split"] for b in load_briefs(briefs)}
+        for name in ("dev", "test"):
+            drafted = [r for r in rows if split[r["id"]] == name and r["label"] != "refused"]
+            figures[f"{name}: unsupported / drafts"] = (
+                f"{sum(r['label'] == 'unsupported' for r in drafted)} / {len(drafted)}")
     if refused:  # a brief the API refused has no draft to read: reported, never hidden
         figures["briefs refused (no draft)"] = refused
     return figures
@@ -174,9 +188,9 @@ def main() -> None:
         generate_new(args.out, AUDITS[int(args.cmd.removeprefix("generate-v"))][0])
     else:
         figures = {"first audit (its failures guided later fixes)": count()}
-        for _briefs, labels, name in AUDITS.values():
+        for briefs, labels, name in AUDITS.values():
             if labels.exists():
-                figures[name] = count(labels)
+                figures[name] = count(labels, briefs)
         print(json.dumps(figures, indent=1))
 
 
