@@ -98,7 +98,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     fancy = color if color and not find_colors(color) else None  # "Sea Glass", not "Black"
     out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()},
                      colour_names={w: brand_spans(t, fancy) for w, t in texts.items()})
-    found_type = find_type(texts["title"], tagger, fallback=False, guess=True)
+    found_type = _type_outside_colour(texts["title"], color, tagger)
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
@@ -114,17 +114,37 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         _add_all(out, "features", where, text, found)
         _add_all(out, "materials", where, text, find_materials(text, title=is_title))
         _add_all(out, "audiences", where, text, find_audiences(text, title=is_title))
-        _add_all(out, "sizes", where, text, find_sizes(text, title=is_title))
+        _add_all(out, "sizes", where, text, find_sizes(text, title=is_title, own=out.own))
         if is_title:
             _add_all(out, "colors", where, text, find_colors(text, title=True))
     if color:
         _add_all(out, "colors", "product_color", color, find_colors(color))
-    kept = _title_count_wins(_confirmed(out))
+    kept = _device_features_dropped(_title_count_wins(_confirmed(out)))
     audiences = kept.attributes.get("audiences", [])
     if "pets" in audiences and {"dogs", "cats"} & set(audiences):  # the specific animal wins
         audiences.remove("pets")
         kept.spans["audiences"] = [s for s in kept.spans["audiences"] if s["value"] != "pets"]
     return merge_given(kept, given or {})
+
+
+def _type_outside_colour(title: str, color: str | None,
+                         tagger: Tagger | None) -> tuple[str, int, int] | None:
+    """The title's type, read with the listing's colour name left out.
+
+    "Mini Short Skirt 2021 Wine Medium" (colour "Wine"), "Defense Duffel Onix Jersey/Black"
+    (colour "Onix Jersey/Black"): a type word inside the colour name names the colour.
+    """
+    found = find_type(title, tagger, fallback=False, guess=True)
+    # a colour name: one word ("Wine") or words holding a basic colour ("Onix Jersey/Black");
+    # not a variant field holding the item's own name ("Hair Clips")
+    named = bool(color) and (len(str(color).split()) == 1 or bool(find_colors(str(color))))
+    names = brand_spans(title, color) if found and named else []
+    if not found or not any(s < found[2] and found[1] < e for s, e in names):
+        return found
+    masked = title
+    for s, e in names:
+        masked = masked[:s] + " " * (e - s) + masked[e:]
+    return find_type(masked, tagger, fallback=False, guess=True)
 
 
 def _confirmed(out: Extraction) -> Extraction:
@@ -141,6 +161,33 @@ def _confirmed(out: Extraction) -> Extraction:
                 continue
             kept.add(key, span["value"], span["field"], span["start"], span["end"], span["text"])
     return kept
+
+
+# a case or cover is made to hold a device: "Wireless Charging", "Front LED Visible", "Fire HD 8",
+# "Smart Cover" are that device's (what the cover passes through or fits), not its own
+PROTECTIVE = frozenset({"case", "cover", "skin", "shell", "bumper", "sleeve", "protector"})
+DEVICE_FEATURES = frozenset({"hd", "4k", "smart", "wireless", "bluetooth", "led", "touch-screen",
+                             "noise-cancelling", "long-battery", "fast-charging", "usb-c",
+                             "rechargeable", "rgb", "dimmable"})
+_DEVICE_CASES = frozenset({"charging", "battery", "keyboard", "charger", "speaker", "light"})
+
+
+def _device_features_dropped(out: Extraction) -> Extraction:
+    """Drop a device's feature tags from a protective case or cover made for that device.
+
+    A charging, battery or keyboard case is a device itself and keeps them.
+    """
+    words = str(out.attributes.get("type") or "").split()
+    if not words or words[-1] not in PROTECTIVE or _DEVICE_CASES & set(words):
+        return out
+    features = out.attributes.get("features")
+    if features:
+        out.attributes["features"] = [f for f in features if f not in DEVICE_FEATURES]
+        out.spans["features"] = [s for s in out.spans.get("features", [])
+                                 if s["value"] not in DEVICE_FEATURES]
+        if not out.attributes["features"]:
+            del out.attributes["features"]
+    return out
 
 
 def _title_count_wins(out: Extraction) -> Extraction:

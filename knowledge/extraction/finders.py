@@ -143,9 +143,9 @@ def material_items() -> tuple[tuple[str, str], ...]:
 
 # a title material named after "for"/"by" in the same part describes what it is for or who made it
 _AFTER_FOR = re.compile(r"\b(?:for|compatible with|fits|by)\b(?:(?! - |[|(\[]).)*$", re.IGNORECASE)
-_STRONG_CUE = re.compile(r"made (?:of|from|with)|material|fabric|construct|crafted|%|composed",
+_STRONG_CUE = re.compile(r"made (?:of|from|with)|material|fabric|construct|crafted|composed",
                          re.IGNORECASE)
-_MATERIAL_CUE = re.compile(r"made|material|fabric|construct|crafted|%|upper|lining|lined|sole|"
+_MATERIAL_CUE = re.compile(r"made|material|fabric|construct|crafted|upper|lining|lined|sole|"
                            r"frame|handle|shell|cover|composed|woven|blade|filled|filling|"
                            r"genuine|premium|solid|body|bristle", re.IGNORECASE)
 
@@ -177,9 +177,28 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
                 _clause(text, m[1], m[2])))
             and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
             and not (title and _AFTER_FOR.search(text[:m[1]]))
-            and (title or _bare_line(text, m[1], m[2])
+            and (title or _bare_line(text, m[1], m[2]) or _share(text, m[1], m[2])
                  or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
                  .search(_clause(text, m[1], m[2])))]
+
+
+# a share of the fabric: "80% cotton", "100% Food Grade Silicone", "Cotton 60%"; not a
+# percent about something else in the clause ("not 100% satisfied with the Iron Flask")
+_SHARE_BEFORE = re.compile(r"\d\s*%(?:\s*(?!(?:with|the|of|for|and|to|in|on|by|from|that)\b)"
+                           r"[A-Za-z-]+){0,3}\s*$", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*%")
+
+
+# "Material: copper semi-metal brake pad": the field's label before a colon names it
+_LABELLED = re.compile(r"\b(?:materials?|fabric|composition)\s*[:：]\s*"
+                       r"(?:[A-Za-z-]+\s*[+/,&]?\s*){0,2}$", re.IGNORECASE)
+
+
+def _share(text: str, start: int, end: int) -> bool:
+    """True when a percentage ("95% Polyester") or a "Material:" label stands by the material."""
+    before = text[max(0, start - 40):start]
+    return bool(_SHARE_BEFORE.search(before) or _LABELLED.search(before)
+                or _SHARE_AFTER.match(text, end))
 
 
 def _surface_list(text: str, mention: Mention, found: list[Mention]) -> bool:

@@ -8,6 +8,7 @@ and plus sizes. Outside a title a measure counts only after a size cue ("capacit
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
 
@@ -46,8 +47,12 @@ def _measure(number: str, unit: str) -> str:
     return (_LEADING_ZEROS.sub("", number) + UNITS[unit.lower()]).lower()
 
 
-def find_sizes(text: str, *, title: bool) -> list[Mention]:
-    """Sizes: measures, packs and (in titles) apparel, shoe, bed and month sizes."""
+def find_sizes(text: str, *, title: bool, own: Collection[str] = ()) -> list[Mention]:
+    """Sizes: measures, packs and (in titles) apparel, shoe, bed and month sizes.
+
+    ``own``: the (singular) words naming the product ("rotor" of a "Disc Brake Rotor"), whose
+    stated size is its own even where another product's part would be a part.
+    """
     found: list[Mention] = []
     for m in _MEASURE.finditer(text):
         if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]):
@@ -61,18 +66,73 @@ def find_sizes(text: str, *, title: bool) -> list[Mention]:
             continue  # "0g sugar" is a nutrition claim, not a size
         if _TIMES_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
             continue  # the second number of '6.3" × 3.8"': a multi-dimensional measurement
-        if not title and _spec_list(text, m.start()):
+        if not title and (_spec_list(text, m.start()) or _worded_dimensions(text, m.start())):
             continue  # "Width: 59mm | Length: 145mm": dimensions of parts, not one size
+        if _not_own_measure(text, m, title=title, own=own):
+            continue
         found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
     for m in _PACK.finditer(text):
         if re.search(r"[x×*]\s*$", text[max(0, m.start() - 3):m.start()], re.IGNORECASE):
             continue  # "steak knife x 6 piece": a count of one item in a list, not the pack
+        if re.search(r"piece|pc", m.group(0), re.IGNORECASE) and _KIT.search(_near(text, m)):
+            continue  # "Rotary Accessory Kit, 160-Piece": the parts of a kit, not a pack
         n = next(g for g in m.groups() if g)
         kind = "set" if re.search(r"set|piece|pc", m.group(0), re.IGNORECASE) else "pack"
         found.append((f"{kind} of {int(n)}", m.start(), m.end()))
     if title:
         found.extend(_title_sizes(text))
     return found
+
+
+# "Accessory Kit, 160-Piece", "Mechanics Tool Set, 247-Piece": a kit counts its parts
+_KIT = re.compile(r"\bkits?\b|accessor|\btool set|\bbit set", re.IGNORECASE)
+_PART_BREAK = re.compile(r"[.;!?\n|()\[\]【】]")
+# a weight a product carries ("Weight capacity of 250 lbs", "holds up to 5 kg"), not its own
+_LOAD = re.compile(r"(?:capacity|load|holds?|hold up|support|supports|withstands?)\b"
+                   r"[^.;\n]{0,20}$", re.IGNORECASE)
+_WEIGHTS = frozenset({"lb", "kg"})
+# "15 Oz. Duck Canvas", "5.3 oz 100% cotton": the weight of the fabric, not a size
+_FABRIC_WEIGHT = re.compile(r"\.?\s*(?:\d+\s*%\s*)?(?:[A-Za-z-]+\s+)?(?:duck|canvas|cotton|denim|"
+                            r"fleece|jersey|twill|fabric|cloth|polyester|poly|nylon|wool)\b",
+                            re.IGNORECASE)
+# a size said of a part: "mounting holes size: 6 inches", "Two size holes (one is 3.15")"
+_PART_SIZE = re.compile(r"\b(holes?|threads?|openings?|mouth|nozzles?|rotors?|pipes?|screws?|"
+                        r"bolts?)\b[^.;\n]{0,25}$", re.IGNORECASE)
+# "measures 17” in length by 13” in width and 2.5” in height": dimensions said in words
+_WORDED = re.compile(rf"(?:\d\s*(?:{_UNIT})\.?|[\"”″])\s*(?:in |of )?(width|wide|height|high|tall|"
+                     r"depth|deep|length|long)\b", re.IGNORECASE)
+_SAME_DIMENSION = {"wide": "width", "high": "height", "tall": "height", "deep": "depth",
+                   "long": "length"}
+
+
+def _near(text: str, m: re.Match[str], width: int = 25) -> str:
+    """The words within ``width`` characters of a match, up to a bracket, bar or stop."""
+    before = text[max(0, m.start() - width):m.start()]
+    cut = max((b.end() for b in _PART_BREAK.finditer(before)), default=0)
+    after = text[m.end():m.end() + width]
+    stop = _PART_BREAK.search(after)
+    return before[cut:] + m.group(0) + after[:stop.start() if stop else None]
+
+
+def _not_own_measure(text: str, m: re.Match[str], *, title: bool, own: Collection[str]) -> bool:
+    """True when a measure is a load it carries, a fabric weight or (outside a title) a part's."""
+    unit = UNITS[m.group(2).lower()]
+    before = text[max(0, m.start() - 40):m.start()]
+    part = _PART_SIZE.search(before)
+    if part and part.group(1).lower().rstrip("s") in own:
+        part = None  # "Rotor Size 160mm" of a rotor
+    return bool((unit in _WEIGHTS and _LOAD.search(before))
+                or (unit in ("oz", "g") and _FABRIC_WEIGHT.match(text, m.end()))
+                or (not title and part is not None))
+
+
+def _worded_dimensions(text: str, at: int) -> bool:
+    """True when the sentence holding ``at`` gives two kinds of dimension in words."""
+    left = max(text.rfind(c, 0, at) for c in ".;\n") + 1
+    ends = [i for i in (text.find(c, at) for c in ";\n") if i >= 0]
+    sentence = text[left:min(ends) if ends else len(text)]
+    kinds = {_SAME_DIMENSION.get(k.lower(), k.lower()) for k in _WORDED.findall(sentence)}
+    return len(kinds) >= 2
 
 
 def _spec_list(text: str, at: int) -> bool:

@@ -45,6 +45,12 @@ _FITS_BED = re.compile(r"(?<=\S)\s+(?:california king|twin xl|twin|full|queen|ki
 _LISTS_CONTENTS = re.compile(r"\s*(?:with|w/|including|includes?|comes with)\b", re.IGNORECASE)
 _LIST_CUT = re.compile(r"(?:with|w/|including|includes)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
+# shopping queries tag how a garment is cut ("high waisted", "crew neck") as if it were the item
+NOT_TYPES = frozenset({("high", "waisted"), ("crew", "neck"), ("cold", "shoulder"), ("weight",),
+                       ("punch", "heavy", "duty")})
+# "Tunic Tops Long Sleeve M": a sleeve's cut is a property of the garment, not the item
+_SLEEVE_CUTS = frozenset({"long", "short", "cap", "half", "puff", "flutter", "bell", "lantern",
+                          "raglan", "3/4", "elbow"})
 
 
 _IRREGULAR = {"knives": "knife", "shelves": "shelf", "wolves": "wolf", "scarves": "scarf",
@@ -93,7 +99,8 @@ def type_lexicon() -> frozenset[tuple[str, ...]]:
     # a feature tag alone ("vegan", "organic") names a property, never the item
     skip = GENERIC | set(COLORS) | {normal(tag)[0] for tag in FEATURES if "-" not in tag}
     return frozenset(t for t in out if t and not (len(t) == 1 and t[0] in skip)
-                     and t[-1] not in AUDIENCES and not any(c.isdigit() for c in t[-1]))
+                     and t not in NOT_TYPES and t[-1] not in AUDIENCES
+                     and not any(c.isdigit() for c in t[-1]))
 
 
 def own_words(title: str, type_value: str | None) -> frozenset[str]:
@@ -136,9 +143,16 @@ def _head_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str,
     words = list(words)
     while words:
         norm = [singular(w.lower().strip("'’")) for w, _, _ in words]
-        # a trailing "Set"/"Kit" may be skipped, never "Accessories": "Salt Gun Accessories"
-        # are made for the gun, they are not one
-        ends = [len(words)] + ([len(words) - 1] if norm[-1] in GENERIC - {"accessory"} else [])
+        if len(norm) > 2 and norm[-1] == "sleeve" and norm[-2] in _SLEEVE_CUTS:
+            del words[-2:]  # "... Tops Long Sleeve": the garment is named before its sleeves
+            continue
+        # a trailing "Set"/"Kit" may be skipped, and so may a generic word before it ("Bottle
+        # Brush Cleaning Set"), never "Accessories": "Salt Gun Accessories" are made for the
+        # gun, they are not one
+        ends = [len(words)]
+        while len(ends) < 3 and len(words) - len(ends) > 0 \
+                and norm[len(words) - len(ends)] in GENERIC - {"accessory"}:
+            ends.append(len(words) - len(ends))
         for end in ends:
             for n in (4, 3, 2, 1):
                 if end - n >= 0 and tuple(norm[end - n:end]) in lexicon:

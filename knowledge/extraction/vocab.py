@@ -137,7 +137,7 @@ MATERIALS: dict[str, str] = {m: m for m in (
     "acrylic", "vinyl", "latex", "neoprene", "resin", "carbon fiber", "sterling silver",
     "tritan", "polycarbonate", "polypropylene", "sheepskin", "faux fur", "fur",
     "crystal", "wicker", "titanium", "felt", "velvet", "satin", "lace", "cork", "jute", "sherpa",
-    "spruce", "mahogany", "chipboard", "faux shearling", "textile",
+    "spruce", "mahogany", "chipboard", "faux shearling", "textile", "faux suede",
 )}
 MATERIALS.update({
     "aluminium": "aluminum", "aluminum alloy": "aluminum", "aluminium alloy": "aluminum",
