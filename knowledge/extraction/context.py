@@ -85,3 +85,47 @@ def of_accessory(text: str, end: int, own_words: Collection[str],
     words = [singular(w.lower()) for w in _NEXT_WORD.findall(rest[:stop.start() if stop else None])]
     head = words[:3][-1] if words else ""  # "lightweight dish towels": the towels are the head
     return head in ACCESSORY_NOUNS and head not in own_words
+
+
+# parts a listing names apart from the product: "the lid is dishwasher safe", "Barrel handle is
+# sealed and waterproof" state a property of that part only
+PART_NOUNS = frozenset({"lid", "cap", "handle", "strap", "sole", "outsole", "insole", "lining",
+                        "base", "blade", "frame", "cord", "cable", "pipe", "hose", "hinge",
+                        "buckle", "zipper", "button", "pad", "cushion", "seat", "leg", "wheel",
+                        "nozzle", "tip", "bristle", "filter", "lens", "clip", "hook", "seal",
+                        "valve", "spout", "straw", "mouthpiece", "cuff", "collar", "waistband",
+                        "pocket", "panel", "tray", "shelf", "drawer", "door", "battery",
+                        "remote", "plug", "tube", "ring", "knob", "trigger", "switch"})
+PART_CHECKED = frozenset({"dishwasher-safe", "microwave-safe", "oven-safe", "freezer-safe",
+                          "waterproof", "water-resistant", "machine-washable", "easy-clean"})
+_PART_SUBJECT = re.compile(r"\b([A-Za-z]+)\s+(?:(?:which|that)\s+)?(?:is|are|remains?|stays?)\s+"
+                           r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def of_part(text: str, start: int, own_words: Collection[str],
+            singular: Callable[[str], str]) -> bool:
+    """True when the mention is said of a named part ("the lid is dishwasher safe").
+
+    The clause's subject before "is"/"are" is a part noun that the product's own name
+    does not hold (a lid's own "lid is dishwasher safe" stays). Only care and water
+    tags are read so (:data:`PART_CHECKED`): labellers count a part's durability or
+    comfort as the product's, not a lid's dishwasher safety.
+    """
+    found = _PART_SUBJECT.search(_since(text, start, _PHRASE_END))
+    word = singular(found.group(1).lower()) if found else ""
+    return word in PART_NOUNS and word not in own_words
+
+
+# what a tool or a cleaner acts on: "Cuts metal, plastic, wood", "great for washing ... glass
+# mugs", "Removing Vinyl Or Paper Wall Covering" (a material said after it, before any "made of")
+_ACTS_ON = re.compile(r"\b(?:cuts|cutting|cut through|remov(?:es|ing)|clean(?:s|ing)|"
+                      r"wash(?:es|ing)|scrub(?:s|bing)|polish(?:es|ing)|scrap(?:es|ing)|"
+                      r"drill(?:s|ing) into|"
+                      r"sanding|engrav(?:es|ing)|carv(?:es|ing))\b(?!\s+(?:instructions?|method|care))"
+                      r"(?:(?!\b(?:made|material|fabric|constructed|crafted)\b)[^.;:!?\n•|()【】★])"
+                      r"{0,45}$", re.IGNORECASE)
+
+
+def acted_on(text: str, start: int) -> bool:
+    """True when a material names what the product works on, not what it is made of."""
+    return bool(_ACTS_ON.search(_since(text, start, _CLAUSE_END)))

@@ -9,7 +9,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from knowledge.extraction.context import about_other, brand_spans, inside, of_accessory
+from knowledge.extraction.context import (
+    PART_CHECKED,
+    about_other,
+    acted_on,
+    brand_spans,
+    inside,
+    of_accessory,
+    of_part,
+)
 from knowledge.extraction.finders import (
     Mention,
     feature_items,
@@ -218,7 +226,10 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
         if inside(brand, start, end) or _within_name(colour, start, end) or (
                 key in CONTEXT_CHECKED and about_other(text, start)) or (
                 key in ACCESSORY_CHECKED and out.own
-                and of_accessory(text, end, out.own, singular)):
+                and of_accessory(text, end, out.own, singular)) or (
+                key == "features" and value in PART_CHECKED
+                and of_part(text, start, out.own, singular)) or (
+                key == "materials" and where != "title" and acted_on(text, start)):
             continue
         out.add(key, value, where, start, end, text[start:end])
 

@@ -184,7 +184,7 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
 
 # a share of the fabric: "80% cotton", "100% Food Grade Silicone", "Cotton 60%"; not a
 # percent about something else in the clause ("not 100% satisfied with the Iron Flask")
-_SHARE_BEFORE = re.compile(r"\d\s*%(?:\s*(?!(?:with|the|of|for|and|to|in|on|by|from|that)\b)"
+_SHARE_BEFORE = re.compile(r"\d\s*%(?:\s*(?!(?:with|the|for|and|to|in|on|by|from|that)\b)"
                            r"[A-Za-z-]+){0,3}\s*$", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*%")
 

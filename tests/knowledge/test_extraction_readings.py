@@ -86,3 +86,26 @@ def test_a_case_does_not_take_the_features_of_its_device() -> None:
     assert {"shockproof", "lightweight"} <= set(features)
     charger = _attrs("Voltra Wireless Charging Case for Earbuds, White")
     assert "wireless" in charger.get("features", [])
+
+
+def test_what_a_tool_works_on_is_not_its_material() -> None:
+    saw = _attrs("Brenton 4x6 Metal Cutting Band Saw", (
+        "Frame: flanged cast iron; cuts metal, plastic, wood, and other materials.",
+        "Material: steel blade guard."))
+    materials = saw.get("materials", [])
+    assert "plastic" not in materials and "wood" not in materials
+    assert "steel" in materials
+    cloth = _attrs("Shinewell Microfiber Cleaning Cloths, 8 Pack", (
+        "Cleaning cloths are made of 87% polyester, great for washing glass mugs.",))
+    assert cloth.get("materials") == ["microfiber", "polyester"]
+
+
+def test_a_parts_care_label_is_not_the_products() -> None:
+    bottle = _attrs("Trekwell Vacuum Insulated Water Bottle, 24 oz", (
+        "The lid is top-rack dishwasher safe; hand-wash the bottle.",
+        "Leak-proof and durable."))
+    features = bottle.get("features", [])
+    assert "dishwasher-safe" not in features and "durable" in features
+    lid = _attrs("Trekwell Replacement Lid for 24 oz Bottles", (
+        "The lid is dishwasher safe.",))
+    assert "dishwasher-safe" in lid.get("features", [])
