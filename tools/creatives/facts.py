@@ -22,6 +22,7 @@ from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import Quantity, find_quantities
 from tools.creatives.brief_text import NAME_KEY, common_word, filler, key_value, reading_text
 from tools.creatives.contradictions import check_contradictions
+from tools.creatives.head_noun import settle_head
 from tools.creatives.heads import CUT, clauses, glued, split_head
 from tools.creatives.name_cut import names_product
 from tools.creatives.name_ends import verb_led
@@ -159,11 +160,44 @@ def _read(text: str, brand: str | None, masked: str) -> ParsedBrief:
         if not head and not _no_name(piece) and all(_no_name(p) for p, _s in pieces[:i]):
             name, found, rest = split_head(piece, start)  # "2 pack, soap"; "Best seller!!"
             if names_product(name, later=any(not filler(p) for p, _s in pieces[:i])):
-                head, product_type = name, found
-                segments += [_segment(t, s + at) for r, s in rest for t, at in split_run_on(r)]
+                rest_segments = [_segment(t, s + at) for r, s in rest
+                                 for t, at in split_run_on(r)]
+                head, product_type, rest_segments = _settled(masked, start, name, found,
+                                                             rest_segments)
+                segments += rest_segments
                 continue
         segments += [_segment(t, start + at) for t, at in split_run_on(piece)]
     return ParsedBrief(text, brand, head, product_type, [s for s in segments if s.text])
+
+
+def _settled(masked: str, start: int, name: str, found: str | None,
+             rest: list[Segment]) -> tuple[str, str | None, list[Segment]]:
+    """The head ended on the product's noun (see head_noun), the facts around it re-cut.
+
+    Words the head gives up go back to the fact right after it ("punches 12 sheets"); words
+    it takes from that fact leave it ("coffee | dripper size 02" -> "dripper" in the head).
+    """
+    at = re.compile(r"\s+".join(re.escape(w) for w in name.split())).search(masked, start)
+    if at is None or not name.strip():
+        return name, found, rest
+    after = None
+    if rest:
+        first = masked.find(rest[0].text, rest[0].start)
+        after = (first, first + len(rest[0].text)) if first >= 0 else None
+    new = settle_head(masked, (at.start(), at.end()), after)
+    if new == (at.start(), at.end()):
+        return name, found, rest
+    end = max(new[1], at.end())
+    if after is not None and not masked[at.end():after[0]].strip():
+        end, rest = after[1], rest[1:]
+    moved = masked[new[1]:end]
+    lead = [_segment(t, new[1] + o) for t, o in split_run_on(moved.strip())] if moved.strip() \
+        else []
+    for seg in lead:
+        seg.start = masked.find(seg.text, new[1])
+    head = re.sub(r"\s+", " ", masked[new[0]:new[1]]).strip()
+    kind = find_type(head, fallback=False) if head else None
+    return head, head[kind[1]:kind[2]] if kind else None, [s for s in lead if s.text] + rest
 
 
 def _no_name(piece: str) -> bool:
@@ -186,7 +220,7 @@ def _brand(text: str) -> tuple[str | None, str]:
         name = m.group(1) or m.group(2)
         return name, text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
     first = re.match(r"([A-Z][a-z]+[A-Za-z]*)\s(?=[a-z0-9])", text)
-    if first and not common_word(first.group(1)):
+    if first and not common_word(first.group(1)) and not _names_thing(first.group(1), text):
         rest = CUT.split(text[first.end():].split(",")[0])[0]  # "Snowshoes 25 inch for.."
         found = find_type(rest)
         if found is not None and re.match(r"\s+sizes?\b", rest[found[2]:]):
@@ -194,6 +228,20 @@ def _brand(text: str) -> tuple[str | None, str]:
         if found is not None and find_type(first.group(1)) is None:
             return first.group(1), " " * first.end() + text[first.end():]
     return None, text
+
+
+_COLLECTIVE = re.compile(r"\s(?:set|kit|pack|pair|bundle|combo)\b", re.IGNORECASE)
+
+
+def _names_thing(word: str, text: str) -> bool:
+    """True when a capitalised first word names the product, not its maker.
+
+    "Snorkel set adult: dry top snorkel + mask": a word the brief uses again in lower case,
+    or one a "set"/"kit" follows, is what is sold.
+    """
+    later = text[len(word):]
+    return bool(re.search(rf"\b{re.escape(word.lower())}s?\b", later)
+                or _COLLECTIVE.match(later))
 
 
 def _segment(text: str, start: int) -> Segment:
