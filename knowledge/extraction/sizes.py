@@ -14,14 +14,14 @@ from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
 
 Mention = tuple[str, int, int]
 
-_NUM = r"(\d+-\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"
+_NUM = r"(\d+[- ]\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"  # "1 1/2" Wide" is one and a half
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w])"
-                      rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d|[WLHD]\s*[x×*]))", re.IGNORECASE)
+                      rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d|by \d|[WLHD]\s*[x×*]))", re.IGNORECASE)
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
-_TIMES_BEFORE = re.compile(r"\d\S*\s*[x×*]\s*$", re.IGNORECASE)
+_TIMES_BEFORE = re.compile(r"\d\S*\s*(?:[x×*]|by)\s*$", re.IGNORECASE)
 # a labelled dimension ("Lens Width: 59mm"); two kinds on one line make a spec list
 _DIMENSION = re.compile(r"\b(width|height|depth|length|thickness|diameter|bridge)\s*[:=]",
                         re.IGNORECASE)
@@ -31,6 +31,7 @@ _PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:packs?|p
 
 def eval_number(number: str) -> float:
     """The value of "12", "1.5", "1/2" or "3-1/4"."""
+    number = number.replace(" ", "-")
     whole, _, frac = number.partition("-") if "/" in number else (number, "", "")
     if "/" in whole:
         top, bottom = whole.split("/")
@@ -44,7 +45,7 @@ def eval_number(number: str) -> float:
 
 def _measure(number: str, unit: str) -> str:
     """'05 mm' -> '5mm', '0.5 mm' -> '0.5mm' (a decimal keeps its leading zero)."""
-    return (_LEADING_ZEROS.sub("", number) + UNITS[unit.lower()]).lower()
+    return (_LEADING_ZEROS.sub("", number.replace(" ", "-")) + UNITS[unit.lower()]).lower()
 
 
 def find_sizes(text: str, *, title: bool, own: Collection[str] = ()) -> list[Mention]:
@@ -66,7 +67,8 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = ()) -> list[Men
             continue  # "0g sugar" is a nutrition claim, not a size
         if _TIMES_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
             continue  # the second number of '6.3" × 3.8"': a multi-dimensional measurement
-        if not title and (_spec_list(text, m.start()) or _worded_dimensions(text, m.start())):
+        if not title and (_spec_list(text, m.start()) or _worded_dimensions(text, m.start())
+                          or _MODEL.search(_line(text, m.start()))):
             continue  # "Width: 59mm | Length: 145mm": dimensions of parts, not one size
         if _not_own_measure(text, m, title=title, own=own):
             continue
@@ -76,6 +78,8 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = ()) -> list[Men
             continue  # "steak knife x 6 piece": a count of one item in a list, not the pack
         if re.search(r"piece|pc", m.group(0), re.IGNORECASE) and _KIT.search(_near(text, m)):
             continue  # "Rotary Accessory Kit, 160-Piece": the parts of a kit, not a pack
+        if not title and _contents(text, m):
+            continue
         n = next(g for g in m.groups() if g)
         kind = "set" if re.search(r"set|piece|pc", m.group(0), re.IGNORECASE) else "pack"
         found.append((f"{kind} of {int(n)}", m.start(), m.end()))
@@ -91,6 +95,9 @@ _PART_BREAK = re.compile(r"[.;!?\n|()\[\]【】]")
 _LOAD = re.compile(r"(?:capacity|load|holds?|hold up|support|supports|withstands?)\b"
                    r"[^.;\n]{0,20}$", re.IGNORECASE)
 _WEIGHTS = frozenset({"lb", "kg"})
+# "holds 19 bottles standard 750 ml Bordeaux": the size of what it holds
+_HELD = re.compile(r"\b(?:holds?|fits?|stores?|carries|accommodates?)\s+(?:up to\s+)?\d+\s+"
+                   r"[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:of\s+)?$", re.IGNORECASE)
 # "15 Oz. Duck Canvas", "5.3 oz 100% cotton": the weight of the fabric, not a size
 _FABRIC_WEIGHT = re.compile(r"\.?\s*(?:\d+\s*%\s*)?(?:[A-Za-z-]+\s+)?(?:duck|canvas|cotton|denim|"
                             r"fleece|jersey|twill|fabric|cloth|polyester|poly|nylon|wool)\b",
@@ -99,10 +106,11 @@ _FABRIC_WEIGHT = re.compile(r"\.?\s*(?:\d+\s*%\s*)?(?:[A-Za-z-]+\s+)?(?:duck|can
 _PART_SIZE = re.compile(r"\b(holes?|threads?|openings?|mouth|nozzles?|rotors?|pipes?|screws?|"
                         r"bolts?)\b[^.;\n]{0,25}$", re.IGNORECASE)
 # "measures 17” in length by 13” in width and 2.5” in height": dimensions said in words
-_WORDED = re.compile(rf"(?:\d\s*(?:{_UNIT})\.?|[\"”″])\s*(?:in |of )?(width|wide|height|high|tall|"
-                     r"depth|deep|length|long)\b", re.IGNORECASE)
+_DIM_WORD = r"(width|wide|height|high|tall|depth|deep|length|long|diameter|thickness|thick)"
+_WORDED = re.compile(rf"(?:\d[\s-]*(?:{_UNIT})\.?|[\"”″])\s*(?:in |of )?(?:\w+\s+)?{_DIM_WORD}\b"
+                     rf"|\b{_DIM_WORD}\s*[:=]?\s*(?:of\s+)?(?:about\s+)?\d", re.IGNORECASE)
 _SAME_DIMENSION = {"wide": "width", "high": "height", "tall": "height", "deep": "depth",
-                   "long": "length"}
+                   "long": "length", "thick": "thickness"}
 
 
 def _near(text: str, m: re.Match[str], width: int = 25) -> str:
@@ -114,6 +122,24 @@ def _near(text: str, m: re.Match[str], width: int = 25) -> str:
     return before[cut:] + m.group(0) + after[:stop.start() if stop else None]
 
 
+_COUNT_ITEM = re.compile(r"\b\d+\s*(?:pcs?|pieces?|pairs?|sets?|x|\*)(?![\w-])", re.IGNORECASE)
+_SEGMENT_END = re.compile(r"[.;\n|•【】]")
+
+
+def _contents(text: str, m: re.Match[str]) -> bool:
+    """True when a count is one item of a contents list or one of two counts offered.
+
+    "Package include: 4 pair pad, 4pc Clip, 4pcs Spring", "1pc pairs of kitchen shears,
+    1pc kitchen knife sharpener": each count is one part's; "packed in 2 or 4 pieces": a
+    choice of packs, not this listing's.
+    """
+    left = max((b.end() for b in _SEGMENT_END.finditer(text, 0, m.start())), default=0)
+    right = _SEGMENT_END.search(text, m.end())
+    segment = text[left:right.start() if right else len(text)]
+    return (len(_COUNT_ITEM.findall(segment)) >= 2
+            or bool(re.search(r"\d\s+or\s+$", text[max(0, m.start() - 8):m.start()])))
+
+
 def _not_own_measure(text: str, m: re.Match[str], *, title: bool, own: Collection[str]) -> bool:
     """True when a measure is a load it carries, a fabric weight or (outside a title) a part's."""
     unit = UNITS[m.group(2).lower()]
@@ -121,9 +147,20 @@ def _not_own_measure(text: str, m: re.Match[str], *, title: bool, own: Collectio
     part = _PART_SIZE.search(before)
     if part and part.group(1).lower().rstrip("s") in own:
         part = None  # "Rotor Size 160mm" of a rotor
-    return bool((unit in _WEIGHTS and _LOAD.search(before))
+    return bool((unit in _WEIGHTS and _LOAD.search(before)) or _HELD.search(before)
                 or (unit in ("oz", "g") and _FABRIC_WEIGHT.match(text, m.end()))
                 or (not title and part is not None))
+
+
+# "Model Body Size: Height: 5'4", Chest: 31 7/8inches": the model's body, not the garment
+_MODEL = re.compile(r"\bmodel(?:'s)?\b[^\n]{0,20}\b(?:body|height|chest|bust|waist|hips?|"
+                    r"is wearing|wears)\b", re.IGNORECASE)
+
+
+def _line(text: str, at: int) -> str:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start:end if end >= 0 else len(text)]
 
 
 def _worded_dimensions(text: str, at: int) -> bool:
@@ -131,7 +168,8 @@ def _worded_dimensions(text: str, at: int) -> bool:
     left = max(text.rfind(c, 0, at) for c in ".;\n") + 1
     ends = [i for i in (text.find(c, at) for c in ";\n") if i >= 0]
     sentence = text[left:min(ends) if ends else len(text)]
-    kinds = {_SAME_DIMENSION.get(k.lower(), k.lower()) for k in _WORDED.findall(sentence)}
+    kinds = {_SAME_DIMENSION.get(k.lower(), k.lower())
+             for pair in _WORDED.findall(sentence) for k in pair if k}
     return len(kinds) >= 2
 
 
@@ -172,6 +210,9 @@ def _size_word(word: str) -> str:
     return NAMED_SIZES.get(word.lower(), word.lower())
 
 
+# a lamp, a strip light or a charger names its watts ("4000K, 44W"), not a plus size
+_ELECTRIC = re.compile(r"\b(?:led|leds|lumens?|watts?|bulbs?|lamps?|lights?|volts?|"
+                       r"\d+\s*(?:v|k|lm|mah))\b", re.IGNORECASE)
 _BED_LAST = re.compile(r",\s*(" + "|".join(BED_SIZES) + r")\s*$", re.IGNORECASE)
 
 
@@ -226,8 +267,9 @@ def _single_title_sizes(title: str) -> list[Mention]:
     last = _BED_LAST.search(title)  # "..., Certified Foam, Twin": a bed size ending the title
     if last and not any(s <= last.start(1) < e for _, s, e in found):
         found.append((last.group(1).lower(), last.start(1), last.end(1)))
+    electric = _ELECTRIC.search(title)
     for m in _PLUS.finditer(title):
-        if not _set_apart(title, m.start(), m.end()):
-            continue  # "Kit with 48W UV LED Lamp": watts, not a plus size
+        if not _set_apart(title, m.start(), m.end()) or (electric and m.group(1)[-1] in "wW"):
+            continue  # "Kit with 48W UV LED Lamp", "LED Strip, 4000K, 44W": watts
         found.append((m.group(1).lower(), m.start(), m.end()))
     return found

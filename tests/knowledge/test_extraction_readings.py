@@ -109,3 +109,30 @@ def test_a_parts_care_label_is_not_the_products() -> None:
     lid = _attrs("Trekwell Replacement Lid for 24 oz Bottles", (
         "The lid is dishwasher safe.",))
     assert "dishwasher-safe" in lid.get("features", [])
+
+
+def test_a_mixed_fraction_and_a_by_pair_are_read_whole() -> None:
+    belt = _attrs("Tandero Western Tooled Leather Belt Strap w/Snaps 1 1/2\" Wide (Brown, 40)")
+    assert "1-1/2in" in belt.get("sizes", []) and "1/2in" not in belt.get("sizes", [])
+    pillows = _attrs("Cozyne Couch Pillows, Set of 2, Dark Grey, 16\" by 16\"")
+    assert pillows.get("sizes") == ["set of 2"]
+    bag = _attrs("Parcelo Kraft Gift Bags, 50 Pack", (
+        "GIFT BAG SIZE: length 8 inch, width 4.75 inch, tall 10 inch.",
+        "Carafe size: 12-1/2-inches tall and 3-1/2-inch base diameter."))
+    assert bag.get("sizes") == ["pack of 50"]
+
+
+def test_watts_contents_choices_held_items_and_models_are_not_sizes() -> None:
+    strip = _attrs("Glowrail LED Strip Lights 16.4 Feet, 600 LEDs, 4000K, 44W, Neutral White")
+    assert "44w" not in strip.get("sizes", [])
+    assert _attrs("Rosella Women's Plus Size Stretch Pants, Black, 18W").get("sizes") == ["18w"]
+    pads = _attrs("Brakewell Disc Brake Pads for Hydraulic Brakes", (
+        "Package include: 4 pair pad, 4pc clip, 4pcs spring.",
+        "Colours: black and white in 4 or 8 pack."))
+    assert pads.get("sizes") is None
+    cooler = _attrs("Chillo Wine Cooler, 24 Inch Dual Zone", (
+        "Capacity: it holds 19 bottles standard 750 ml Bordeaux wine.",))
+    assert cooler.get("sizes") == ["24in"]
+    top = _attrs("Verana Women's Off Shoulder Crop Top, Black, Small", (
+        "Model Body Size: Height: 5'4\", Chest: 31 7/8inches, Waist: 24 inches.",))
+    assert top.get("sizes") == ["small"]
