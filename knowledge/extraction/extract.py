@@ -106,7 +106,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     fancy = color if color and not find_colors(color) else None  # "Sea Glass", not "Black"
     out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()},
                      colour_names={w: brand_spans(t, fancy) for w, t in texts.items()})
-    found_type = _type_outside_colour(texts["title"], color, tagger)
+    found_type = _type_outside_names(texts["title"], color, brand, tagger)
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
@@ -135,24 +135,35 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     return merge_given(kept, given or {})
 
 
-def _type_outside_colour(title: str, color: str | None,
-                         tagger: Tagger | None) -> tuple[str, int, int] | None:
-    """The title's type, read with the listing's colour name left out.
+def _type_outside_names(title: str, color: str | None, brand: str | None,
+                        tagger: Tagger | None) -> tuple[str, int, int] | None:
+    """The title's type, read with the listing's colour name and brand left out.
 
     "Mini Short Skirt 2021 Wine Medium" (colour "Wine"), "Defense Duffel Onix Jersey/Black"
-    (colour "Onix Jersey/Black"): a type word inside the colour name names the colour.
+    (colour "Onix Jersey/Black"), "TUFT & NEEDLE - Original Foam Mattress" (brand "Tuft &
+    Needle"): a type word inside a colour or brand name names that, not the item.
     """
     found = find_type(title, tagger, fallback=False, guess=True)
+    if not found:
+        return found
     # a colour name: one word ("Wine") or words holding a basic colour ("Onix Jersey/Black");
     # not a variant field holding the item's own name ("Hair Clips")
     named = bool(color) and (len(str(color).split()) == 1 or bool(find_colors(str(color))))
-    names = brand_spans(title, color) if found and named else []
-    if not found or not any(s < found[2] and found[1] < e for s, e in names):
+    colours = brand_spans(title, color) if named else []
+    brands = brand_spans(title, brand)
+    if not any(s < found[2] and found[1] < e for s, e in colours + brands):
         return found
-    masked = title
-    for s, e in names:
-        masked = masked[:s] + " " * (e - s) + masked[e:]
-    return find_type(masked, tagger, fallback=False, guess=True)
+    again = find_type(_masked(title, colours + brands), tagger, fallback=False, guess=True)
+    if again is None and not any(s < found[2] and found[1] < e for s, e in colours):
+        return found  # "Torino Pro Wave Brushes By Brush King": the brand names the item too
+    return again
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with each span blanked out (same length, so offsets hold)."""
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
 
 
 def _confirmed(out: Extraction) -> Extraction:

@@ -33,7 +33,8 @@ GENERIC = frozenset({"gift", "accessory", "item", "product", "stuff", "thing", "
                      "supply", "tool", "top", "home", "kitchen", "office", "outdoor", "indoor"})
 _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", "pieces", "inch",
                     "oz", "ounce", "small", "medium", "large", "extra", "xl", "regular", "petite",
-                    "big", "tall", "plus", "wide", "narrow", "mini", *NAMED_SIZES, *APPAREL,
+                    "big", "tall", "plus", "wide", "narrow", "mini", "long", "thick", "deep",
+                    "high", *NAMED_SIZES, *APPAREL,
                     *(u for u in UNITS if u.isalpha() and len(u) > 1)})  # "Pencil Black 0.5 mm"
 _SPLIT = re.compile(r"\s[-–—|]\s|[,，(\[|:;【]|\s-(?=\S)|\.\s")  # "，": a full-width comma
 _CUT = re.compile(r"\s(?:with|without|for|w/|by|featuring|compatible|including|includes|in|and|&|"
@@ -45,9 +46,10 @@ _FITS_BED = re.compile(r"(?<=\S)\s+(?:california king|twin xl|twin|full|queen|ki
 _LISTS_CONTENTS = re.compile(r"\s*(?:with|w/|including|includes?|comes with)\b", re.IGNORECASE)
 _LIST_CUT = re.compile(r"(?:with|w/|including|includes)$", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z0-9][\w'’]*")
+_PLUG_IN = re.compile(r"\bPlug[ -]in\b", re.IGNORECASE)
 # shopping queries tag how a garment is cut ("high waisted", "crew neck") as if it were the item
 NOT_TYPES = frozenset({("high", "waisted"), ("crew", "neck"), ("cold", "shoulder"), ("weight",),
-                       ("punch", "heavy", "duty")})
+                       ("punch", "heavy", "duty"), ("diy", "project"), ("body",), ("storage",)})
 # "Tunic Tops Long Sleeve M": a sleeve's cut is a property of the garment, not the item
 _SLEEVE_CUTS = frozenset({"long", "short", "cap", "half", "puff", "flutter", "bell", "lantern",
                           "raglan", "3/4", "elbow"})
@@ -62,7 +64,7 @@ def singular(word: str) -> str:
     """Singular form of one lower-case word, as the scorer and the lexicon compare them."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "series", "species")):
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "series", "species", "lens")):
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -209,8 +211,11 @@ def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True
     Sight"), right 4 times in 4 on the two labelled sets' dev titles.
     """
     lexicon = type_lexicon()
+    title = _PLUG_IN.sub("Plug_in", title)  # same length: "Plug in Wall Sconce" is a sconce
     parts = _parts(title)[:3]
     for offset, part in parts:
+        if offset and len(_head_words(part)) == 1 and title[:offset].rstrip().endswith((",", "，")):
+            continue  # "Remove Dirt, Oil, Makeup": a one-word list item, never the item
         if _LISTS_CONTENTS.match(part):
             break  # "- Includes 2 Putters, 2 Golf Balls": the parts list what comes with it
         cut = _CUT.search(part)

@@ -136,3 +136,23 @@ def test_watts_contents_choices_held_items_and_models_are_not_sizes() -> None:
     top = _attrs("Verana Women's Off Shoulder Crop Top, Black, Small", (
         "Model Body Size: Height: 5'4\", Chest: 31 7/8inches, Waist: 24 inches.",))
     assert top.get("sizes") == ["small"]
+
+
+def test_a_brand_a_plug_in_and_a_listed_word_are_not_the_type() -> None:
+    mattress = extract("HUSH & PILLOW - Original Queen Adaptive Foam Mattress, 100-Night Trial",
+                       brand="Hush & Pillow").attributes
+    assert mattress.get("type") == "mattress"
+    # a brand holding the item's own name still leaves the item named
+    brush = extract("Curlo Wave Brushes By Brush Queen #12 - Soft Curve brush",
+                    brand="CURLO WAVE BRUSHES BY BRUSH QUEEN").attributes
+    assert brush.get("type") is not None
+    assert _attrs("Plug in Wall Sconce, Swing Arm Wall Lamp with Plug in Cord").get(
+        "type") == "wall sconce"
+    wipes = _attrs("Clearo Makeup Remover Cleansing Towelette Singles, Daily Face Wipes Remove "
+                   "Dirt, Oil, Makeup & Mascara")
+    assert wipes.get("type") != "oil"
+    shades = _attrs("Lumetto Women Oversized Square Sunglasses Flat Top Shades Grey Lens")
+    assert shades.get("type") != "len"
+    strap = _attrs("Tannery Black Leather Strap 90 Inches Long 1 Inch Wide, Leather Strips for "
+                   "DIY Craft Projects, Pet Collars")
+    assert strap.get("type") == "strap"
