@@ -234,7 +234,7 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
     brand = out.brands.get(where, [])
     colour = out.colour_names.get(where, []) if key == "materials" else []
     for value, start, end in mentions:
-        if inside(brand, start, end) or _within_name(colour, start, end) or (
+        if inside(brand, start, end) or _within_name(colour, start, end, value) or (
                 key in CONTEXT_CHECKED and about_other(text, start)) or (
                 key in ACCESSORY_CHECKED and out.own
                 and of_accessory(text, end, out.own, singular)) or (
@@ -245,13 +245,19 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
         out.add(key, value, where, start, end, text[start:end])
 
 
-def _within_name(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+# materials that are also colour names ("Sandal ..., Stone, 6", "Belt - Mahogany -")
+COLOUR_MATERIALS = frozenset({"stone", "mahogany", "walnut", "oak", "cork", "crystal"})
+
+
+def _within_name(spans: list[tuple[int, int]], start: int, end: int, value: str = "") -> bool:
     """True when ``[start, end)`` is one word of a longer name ("Glass" in "Sea Glass").
 
     A colour given as the material itself ("Denim", "Stainless Steel") still names it, and
-    so does one with a basic colour word ("Black Leather": not a fancy name).
+    so does one with a basic colour word ("Black Leather": not a fancy name); a colour
+    named after a stone or a wood ("Stone", "Mahogany") does not.
     """
-    return any(s <= start and end <= e and end - start < e - s for s, e in spans)
+    return any(s <= start and end <= e and (end - start < e - s or value in COLOUR_MATERIALS)
+               for s, e in spans)
 
 
 def merge_given(out: Extraction, given: dict[str, Any]) -> Extraction:

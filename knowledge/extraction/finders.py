@@ -162,6 +162,13 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left:right.start() if right else len(text)]
 
 
+# minerals a supplement lists ("folate, iron, biotin", "45mg Iron"), not what it is made of
+NUTRIENTS = frozenset({"iron", "copper", "zinc alloy", "silver", "gold"})
+_NUTRITION = re.compile(r"\b(?:\d+\s*(?:mg|mcg|iu)|vitamins?|minerals?|folate|biotin|supplements?|"
+                        r"multivitamins?|nutrients?|capsules?|tablets?|calcium|magnesium)\b",
+                        re.IGNORECASE)
+
+
 def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     """Materials named in ``text`` (not "-free", not "for glass surfaces", not negated).
 
@@ -173,7 +180,8 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     if not title and len(found) >= 4:
         found = [m for m in found if not _surface_list(text, m, found)]
     return [m for m in found
-            if not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
+            if not (m[0] in NUTRIENTS and _NUTRITION.search(_clause(text, m[1], m[2])))
+            and not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
                 _clause(text, m[1], m[2])))
             and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
             and not (title and _AFTER_FOR.search(text[:m[1]]))

@@ -148,6 +148,7 @@ MATERIALS.update({
     "tempered glass": "glass", "microfibre": "microfiber", "poly": "polyester",
     "synthetic fiber": "synthetic", "synthetic fibers": "synthetic", "synthetic": "synthetic",
     "titanium alloy": "titanium", "ployester": "polyester", "stainless": "stainless steel",
+    "pp cotton": "pp cotton", "crystal velvet": "velvet",
 })
 # words after a material word that make it not a material ("glass surfaces", "leather cleaner");
 # a look named after a material ("brass finish", "copper-tone plating", "wood grain print")
@@ -155,7 +156,7 @@ MATERIALS.update({
 MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces", " care",
                        " finish", " finished", "-finish", "-tone", " tone", " toned", " plated",
                        "-plated", " plating", " look", "-look", " effect", " grain", " print",
-                       " pattern", " color", " colour", " colored", " coloured")
+                       " pattern", " color", " colour", " colored", " coloured", " clear")
 
 AUDIENCES: dict[str, str] = {
     "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",

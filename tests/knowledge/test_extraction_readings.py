@@ -156,3 +156,18 @@ def test_a_brand_a_plug_in_and_a_listed_word_are_not_the_type() -> None:
     strap = _attrs("Tannery Black Leather Strap 90 Inches Long 1 Inch Wide, Leather Strips for "
                    "DIY Craft Projects, Pet Collars")
     assert strap.get("type") == "strap"
+
+
+def test_colour_names_supplement_minerals_and_clear_are_no_materials() -> None:
+    sandal = _attrs("Comfina Women's Luna Cork Footbed Sandal, Stone, 6", color="Stone")
+    assert sandal.get("materials") == ["cork"]
+    vitamin = _attrs("Vitalo Multivitamin for Women, 90 Capsules", (
+        "Has 22 essential vitamins and minerals like folate, iron, biotin and vitamin B12.",))
+    assert "iron" not in vitamin.get("materials", [])
+    case = _attrs("Clarix Crystal Clear Case for Phone 8 Plus, Shockproof Rubber Bumper")
+    assert "crystal" not in case.get("materials", [])
+    mat = _attrs("Puttex Golf Putting Mat, Crystal Velvet Mat and Solid Wood Base")
+    assert "crystal" not in mat.get("materials", []) and "velvet" in mat.get("materials", [])
+    cone = _attrs("Pawsy Cat Cone Collar, Soft Recovery Collar", (
+        "Soft material: this e-collar is made of waterproof PP cotton.",))
+    assert cone.get("materials") == ["pp cotton"]
