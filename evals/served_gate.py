@@ -4,10 +4,12 @@ Forward in time: for each of the last rounds vN, the gate is trained (and its ba
 the labelled rounds before vN only, then applied to vN's labelled lines. Printed per round:
 precision of all lines, of the lines the gate keeps, and how many right lines it withholds::
 
-    python -m evals.served_gate [--rounds 12,13,14]
+    python -m evals.served_gate [--rounds 12,13,14] [--served replay.jsonl]
 
 The lines are scored exactly as served (same features, same code); the labels are the
-independent labellers', unchanged.
+independent labellers', unchanged. With ``--served`` (the records ``python -m
+evals.served_replay --out`` writes) a line counts as kept only when today's reading rules
+still serve it too: the figure of rules and gate together.
 """
 
 from __future__ import annotations
@@ -41,7 +43,21 @@ def round_of(path: Path) -> int:
     return int(found.group(1)) if found else 1
 
 
-def held_out(round_no: int, withhold: float, embed: object) -> dict[str, object]:
+Served = dict[tuple[int, str, str, str], bool]  # (round, query, product, attribute) -> kept
+
+
+def served_by_code(path: Path) -> Served:
+    """Which labelled lines today's code still serves (``evals.served_replay`` records)."""
+    out: Served = {}
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        if raw.strip():
+            rec = json.loads(raw)
+            out[(rec["round"], rec["query"], rec["product_id"], rec["attribute"])] = rec["kept"]
+    return out
+
+
+def held_out(round_no: int, withhold: float, embed: object,
+             served: Served | None = None) -> dict[str, object]:
     """Train on the rounds before ``round_no``; measure on ``round_no``."""
     files = label_files()
     past = labelled_rows(p for p in files if round_of(p) < round_no)
@@ -55,6 +71,9 @@ def held_out(round_no: int, withhold: float, embed: object) -> dict[str, object]
     model = fit(matrix(past, base_past, rates), y_past)
     extra = np.array([rates.features(r, None) for r in now], dtype=float)
     kept = score(model, np.hstack([base_now, extra])) >= bar
+    if served is not None:
+        kept &= np.array([served.get((round_no, r["query"], r["product_id"], r["attribute"]),
+                                     True) for r in now])
     return {"round": round_no, "trained_on": len(past), "lines": len(now),
             "precision_all": round(float(y_now.mean()), 3),
             "kept": int(kept.sum()), "precision_kept": round(float(y_now[kept].mean()), 3),
@@ -68,10 +87,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", default="12,13,14")
     parser.add_argument("--withhold", type=float, default=DEFAULT_WITHHOLD)
+    parser.add_argument("--served", type=Path,
+                        help="evals.served_replay records: also withhold what the rules drop")
     args = parser.parse_args()
+    served = served_by_code(args.served) if args.served is not None else None
     embedder = Embedder(Settings())
     for round_no in (int(r) for r in args.rounds.split(",")):
-        print(json.dumps(held_out(round_no, args.withhold, embedder.embed_cached)), flush=True)
+        print(json.dumps(held_out(round_no, args.withhold, embedder.embed_cached, served)),
+              flush=True)
 
 
 if __name__ == "__main__":

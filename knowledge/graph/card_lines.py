@@ -8,6 +8,7 @@ and expansion) so each part stays small.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections.abc import Callable
@@ -51,18 +52,31 @@ def refused(query: str, tag: str, lexicon: Lexicon) -> bool:
     return bool(found) and all(negated(low, start) for start in found)
 
 
+def without_heads(exp: Expansion, heads: frozenset[str]) -> Expansion:
+    """``exp`` without the needs of ``heads`` (and without attributes only they asked)."""
+    if not heads:
+        return exp
+    evidence = [e for e in exp.evidence if not (e.relation == "NEEDS" and e.head in heads)]
+    asked = {e.tail for e in evidence if e.relation == "NEEDS"}
+    return dataclasses.replace(exp, evidence=evidence, attributes={
+        tag: weight for tag, weight in exp.attributes.items() if tag in asked})
+
+
 class CardLines:
     """Evidence lines for product cards (mixed into the knowledge expander)."""
 
     graph: _Graph
     lexicon: Lexicon
     store: Store
-    _unread_cache: dict[str, tuple[frozenset[str], frozenset[str]]]
+    _unread_cache: dict[str, tuple[frozenset[str], ...]]
     _gate: LineGate | None | bool  # False: not loaded yet; None: off or failed
     _matches: Callable[[str], list[tuple[tuple[str, ...], float]]]
+    _shadowed: Callable[[str], frozenset[str]]
 
     def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
         """Evidence lines and matched attributes for one product, only for what it has."""
+        unread, type_only, shadowed = self._unread(exp.query)
+        exp = without_heads(exp, shadowed)  # "tile" in "cold tile" earns no line
         why: dict[str, str] = {}
         for ev in exp.evidence:
             if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
@@ -73,7 +87,6 @@ class CardLines:
                 exp.query, product.title):
             return lines, matched
         shown = shown_needs(exp, self._need_count)
-        unread, type_only = self._unread(exp.query)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
             if tag not in shown or refused(exp.query, tag, self.lexicon) or opposed_need(
                     exp.query, tag) or from_type_only(
@@ -126,11 +139,16 @@ class CardLines:
     def _need_for(self, head: str, tag: str) -> tuple[tuple[str, ...], ...]:
         return self.graph.need_for.get((head, tag), ())
 
-    def _unread(self, query: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The query's unread content words, and the concepts read only from its product."""
+    def _unread(self, query: str) -> tuple[frozenset[str], ...]:
+        """What the query leaves unread: words, product-phrase concepts, shadowed concepts.
+
+        Its unread content words, the concepts read only from its product phrase, and those
+        read only as the head of a longer phrase (:meth:`_shadowed`).
+        """
         if query not in self._unread_cache:
             keys = [key for key, _ in self._matches(query)]
             self._unread_cache[query] = (unread_words(query, keys), read_from_type_only(
-                query, keys, lambda key: [c for c, _ in self.graph.concepts[key]]))
+                query, keys, lambda key: [c for c, _ in self.graph.concepts[key]]),
+                self._shadowed(query))
         return self._unread_cache[query]
 

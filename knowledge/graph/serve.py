@@ -103,7 +103,7 @@ class KnowledgeExpander(CardLines):
     def reload(self) -> None:
         """Re-read what is served (after a build, an import or a review decision)."""
         self.masks.clear()
-        self._unread_cache: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._unread_cache: dict[str, tuple[frozenset[str], ...]] = {}
         categories = {str(c) for c in self.store.search.index.category if c}
         self.graph = _index(served_assertions(self.store.engine), categories)
         self.size = sum(len(v) for v in self.graph.needs.values())
@@ -142,6 +142,35 @@ class KnowledgeExpander(CardLines):
         if float(similarity[best]) < FUZZY_MIN:
             return []
         return [(_key(self._phrases[best]), float(similarity[best]))]
+
+    def _shadowed(self, query: str) -> frozenset[str]:
+        """Concepts read only from a phrase the query says as the head of a longer one.
+
+        "slippers for a teen who walks on cold tile" says "cold tile" (always cold), not
+        "tile" (slippery floors); "a senior dog" is a senior pet, not any pet owner's dog. A
+        modifier keeps its own sense ("cold" in "cold mornings" is still cold weather), so only
+        the longer phrase's last words are shadowed, and only when the longer phrase reads other
+        concepts and its words are said together. Ranking still uses them; lines do not.
+        """
+        words = tokens(query)
+        said = f" {' '.join(words)} "
+        found = [key for key, confidence in self._matches(query) if confidence == 1.0]
+        runs = [key for key in found if len(key) > 1 and f" {' '.join(key)} " in said]
+        if not runs:
+            return frozenset()
+
+        def reads(key: tuple[str, ...]) -> set[str]:
+            return {concept for concept, _ in self.graph.concepts[key]}
+
+        hidden: set[str] = set()
+        kept: set[str] = set()
+        for key in found:
+            if any(len(key) < len(run) and run[-len(key):] == key
+                   and not reads(key) <= reads(run) for run in runs):
+                hidden |= reads(key)
+            else:
+                kept |= reads(key)
+        return frozenset(hidden - kept)
 
     def _category(self, query: str) -> str | None:
         have = set(tokens(query))
