@@ -30,6 +30,7 @@ thread's CPU time (the latter is what the auction costs when the machine is not 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import multiprocessing
@@ -64,18 +65,25 @@ GRID = (0.8, 1.6, 2.4, 3.2)
 OLD_GRID = (0.8, 1.6, 3.2)  # the grid before 2026-11-30: its score ratio is printed beside
 DAYS, REQUESTS_PER_DAY, RIVAL_BID = 3, 1000, 1.0
 _WORLD: ReplayWorld | None = None
+PROJECT_PACKAGES = ("agents", "cli", "evals", "knowledge", "server", "tools")
 
 
 def world_store(folder: Path, products: int = 1200, seed: int = 11) -> Store:
     """The demo store the flights search (built once; reused when ``folder`` holds it).
 
     Its search is the served one: ``server.app.attach_knowledge`` plugs in the commonsense
-    knowledge and the learned ranker (when the settings enable it, as by default), so the
-    organic ranks the ads compete with are those a shopper sees.
+    knowledge and the learned ranker as a store of this kind is served, so the organic ranks
+    the ads compete with are those a shopper sees. The catalogue is the generated demo world
+    (``make_catalog``, as ``build_demo``), so the folder carries the generated-demo marker
+    before the knowledge is attached: the ranker, trained on real listings, stays off here
+    as it does on a served demo store (``knowledge.catalogue_origin``).
     """
+    from knowledge.catalogue_origin import is_generated_demo, mark_generated_demo
     from server.app import attach_knowledge
 
     store = Store(Settings(data_dir=folder))
+    if not is_generated_demo(store.settings):
+        mark_generated_demo(store.settings, seed, products)
     if len(store.search.index) == 0:
         from knowledge.demo.catalog import make_catalog
         from knowledge.ingest import import_catalog
@@ -183,6 +191,7 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
     global _WORLD
     store = world_store(world_dir)
     _WORLD = world = build_world(store)
+    code = code_fingerprint()  # (read now: a working tree may change while the flights run)
     scratch = Path(tempfile.mkdtemp(prefix="ads-eval-", dir="/dev/shm" if Path(
         "/dev/shm").is_dir() else None))
     base: dict[str, Any] = {"days": days, "requests_per_day": requests_per_day,
@@ -215,8 +224,25 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
     figures = _figures(store, world, runs, plans, by_seed, replayed)
     figures["overspend"] = overspend_trial(world, scratch / "overspend")
     figures["seeds"], figures["load_average_1m_at_figures"] = list(seeds), round(load[0], 2)
+    figures["code"] = code
     shutil.rmtree(scratch, ignore_errors=True)
     return figures
+
+
+def code_fingerprint() -> dict[str, Any]:
+    """Which source the figures came from: the project folder and a digest of its loaded modules.
+
+    Two runs are comparable only when these match. (A script run from a copy of the code
+    imports the editable install's working tree, not the copy, unless ``PYTHONPATH`` names
+    the copy: flights that "differed between runs of the same code" were two codes.)
+    """
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha1()
+    for name in sorted(sys.modules):
+        path = getattr(sys.modules[name], "__file__", None)
+        if name.split(".")[0] in PROJECT_PACKAGES and path and path.endswith(".py"):
+            digest.update(name.encode() + b"\0" + Path(path).read_bytes())
+    return {"root": str(root), "sha1": digest.hexdigest()}
 
 
 def _figures(store: Store, world: ReplayWorld, runs: list[dict[str, Any]],
