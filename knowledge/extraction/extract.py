@@ -111,6 +111,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
     out.own = own_words(texts["title"], found_type[0] if found_type else None)
+    named = frozenset(found_type[0].split()[-1:]) if found_type else frozenset()  # its head
     features = feature_items((*knowledge_tails(), *extra_features))
     for where, text in texts.items():
         if not text:
@@ -121,7 +122,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
             found = [m for m in found if m[0] not in VAGUE or in_headline(text, m[1])]
         _add_all(out, "features", where, text, found)
         _add_all(out, "materials", where, text, find_materials(text, title=is_title))
-        _add_all(out, "audiences", where, text, find_audiences(text, title=is_title))
+        _add_all(out, "audiences", where, text, find_audiences(text, title=is_title, own=named))
         _add_all(out, "sizes", where, text, find_sizes(text, title=is_title, own=out.own))
         if is_title:
             _add_all(out, "colors", where, text, find_colors(text, title=True))

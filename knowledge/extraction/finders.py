@@ -9,7 +9,7 @@ field; sizes in the title, or after a size cue ("capacity", "length:") elsewhere
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from knowledge.extraction.vocab import (
@@ -277,8 +277,22 @@ _CONNECTOR = re.compile(r"(?:\s|-)*(?:adapters?|connectors?|plugs?|jacks?|thread
                         r"ends?|fittings?|pins?|headers?|sockets?|to\b)", re.IGNORECASE)
 
 
-def find_audiences(text: str, *, title: bool) -> list[Mention]:
-    """Audiences: any audience word in a title, only "for <audience>" in other fields."""
+# what follows an audience word that makes it name a shape, an animal's age or another
+# object: "Cat Eye" frames, "adult cats", "baby bottles" a brush cleans
+_NOT_WHO = re.compile(r"(?:'s|’s)?[\s-]+(eyes?|cats?|dogs?|kittens?|puppies|pets?|bottles?|"
+                      r"wipes)\b", re.IGNORECASE)
+# audience word -> the words after it that make it not an audience
+_NOT_WHO_WORDS = {"cat": ("eye",), "adult": ("cat", "dog", "kitten", "puppie", "pet"),
+                  "senior": ("cat", "dog", "pet"), "baby": ("bottle", "wipe"),
+                  "babie": ("bottle", "wipe")}
+
+
+def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list[Mention]:
+    """Audiences: any audience word in a title, only "for <audience>" in other fields.
+
+    ``own``: the product's own (singular) words; "Baby Bottles" names baby as the user of a
+    bottle, but not of the brush that cleans them.
+    """
     found: list[Mention] = []
     if title:
         matches = [(m.group(1), m.start(1), m.end(1)) for m in _AUD.finditer(text)]
@@ -288,6 +302,10 @@ def find_audiences(text: str, *, title: bool) -> list[Mention]:
     for word, start, end in matches:
         if _CONNECTOR.match(text, end) and word.lower() in ("male", "female"):
             continue  # "MALE ADAPTER", "A-Male to Micro B": a connector's gender, no audience
+        after = _NOT_WHO.match(text, end)
+        noun = after.group(1).lower().rstrip("s") if after else ""
+        if noun in _NOT_WHO_WORDS.get(word.lower().rstrip("s"), ()) and noun not in own:
+            continue  # "Cat Eye Sunglasses", "for adult cats", "Cleaner for Baby Bottles"
         sentence = _title_part(text, start) if title else _sentence(text, start)
         if any(stop in sentence for stop in AUDIENCE_STOP) or negated(text, start):
             continue

@@ -171,3 +171,16 @@ def test_colour_names_supplement_minerals_and_clear_are_no_materials() -> None:
     cone = _attrs("Pawsy Cat Cone Collar, Soft Recovery Collar", (
         "Soft material: this e-collar is made of waterproof PP cotton.",))
     assert cone.get("materials") == ["pp cotton"]
+
+
+def test_audience_words_naming_a_shape_an_age_or_another_object() -> None:
+    shades = _attrs("Zeno Polka Dot Cat Eye Womens Sunglasses")
+    assert shades.get("audiences") == ["women"]
+    brush = _attrs("Brushy Long Handle Bottle Brush for Baby Bottles, Sports Bottle")
+    assert "baby" not in brush.get("audiences", [])
+    bottles = _attrs("Avento Anti-Colic Baby Bottles, 4 Pack")
+    assert bottles.get("audiences") == ["baby"]
+    treats = _attrs("Meowly Crunchy Cat Treats, Chicken", ("Balanced for adult cats.",))
+    assert treats.get("audiences") == ["cats"]
+    bowls = _attrs("Foldo Collapsible Dog Water Bowls for Cats Dogs")
+    assert set(bowls.get("audiences", [])) == {"dogs", "cats"}
