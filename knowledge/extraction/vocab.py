@@ -148,7 +148,7 @@ MATERIALS.update({
     "tempered glass": "glass", "microfibre": "microfiber", "poly": "polyester",
     "synthetic fiber": "synthetic", "synthetic fibers": "synthetic", "synthetic": "synthetic",
     "titanium alloy": "titanium", "ployester": "polyester", "stainless": "stainless steel",
-    "pp cotton": "pp cotton", "crystal velvet": "velvet",
+    "pp cotton": "pp cotton", "crystal velvet": "velvet", "polyester resin": "resin",
 })
 # words after a material word that make it not a material ("glass surfaces", "leather cleaner");
 # a look named after a material ("brass finish", "copper-tone plating", "wood grain print")
@@ -156,7 +156,12 @@ MATERIALS.update({
 MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces", " care",
                        " finish", " finished", "-finish", "-tone", " tone", " toned", " plated",
                        "-plated", " plating", " look", "-look", " effect", " grain", " print",
-                       " pattern", " color", " colour", " colored", " coloured", " clear")
+                       " pattern", " color", " colour", " colored", " coloured", " clear",
+                       # "Linen-Like Napkins", "Lace up Shoes", "Paper Bag Waist Pants", "Bamboo
+                       # Charcoal ... Infused", "tons of plastic waste": a look, a fastening, a
+                       # cut, an additive or what it replaces
+                       "-like", " like", " up ", "-up ", " up,", "-up,", " bag waist", " charcoal",
+                       " waste")
 
 AUDIENCES: dict[str, str] = {
     "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",

@@ -184,3 +184,18 @@ def test_audience_words_naming_a_shape_an_age_or_another_object() -> None:
     assert treats.get("audiences") == ["cats"]
     bowls = _attrs("Foldo Collapsible Dog Water Bowls for Cats Dogs")
     assert set(bowls.get("audiences", [])) == {"dogs", "cats"}
+
+
+def test_a_look_a_fastening_a_cut_or_an_additive_is_no_material() -> None:
+    assert "linen" not in _attrs("Party Cocktail Napkins, Linen-Like Disposable Napkins").get(
+        "materials", [])
+    shoes = _attrs("Stridex Men's Casual Lace Up Sneakers, Red", ("Suede upper / Rubber sole",))
+    assert shoes.get("materials") == ["suede", "rubber"]
+    pants = _attrs("Moda Women's High Rise Paper Bag Waist Pants with Spandex")
+    assert pants.get("materials") == ["spandex"]
+    mattress = _attrs("Dreamo 10 Inch Hybrid Mattress - Bamboo Charcoal Infused Memory Foam")
+    assert mattress.get("materials") == ["memory foam"]
+    bottle = _attrs("Greeno Kids Water Bottle, Stainless Steel", (
+        "Helps you reduce tons of plastic waste.",
+        "The polyester resin coating is made to last."))
+    assert bottle.get("materials") == ["stainless steel", "resin"]
