@@ -209,6 +209,10 @@ def _share(text: str, start: int, end: int) -> bool:
                 or _SHARE_AFTER.match(text, end))
 
 
+_MADE_OF = re.compile(r"made (?:of|from|with)|composed of|constructed (?:of|from)",
+                      re.IGNORECASE)
+
+
 def _surface_list(text: str, mention: Mention, found: list[Mention]) -> bool:
     """True when ``mention`` is one of four or more materials listed in one clause without "%".
 
@@ -218,7 +222,8 @@ def _surface_list(text: str, mention: Mention, found: list[Mention]) -> bool:
     clause = _clause(text, mention[1], mention[2])
     left = text.find(clause, max(0, mention[1] - len(clause)))
     inside = {v for v, s, e in found if left <= s and e <= left + len(clause)}
-    return len(inside) >= 4 and "%" not in clause
+    # "Made of PVC/polyester/cotton/polyurethane" says what it is made of
+    return len(inside) >= 4 and "%" not in clause and not _MADE_OF.search(clause)
 
 
 def _bare_line(text: str, start: int, end: int) -> bool:

@@ -137,7 +137,7 @@ MATERIALS: dict[str, str] = {m: m for m in (
     "acrylic", "vinyl", "latex", "neoprene", "resin", "carbon fiber", "sterling silver",
     "tritan", "polycarbonate", "polypropylene", "sheepskin", "faux fur", "fur",
     "crystal", "wicker", "titanium", "felt", "velvet", "satin", "lace", "cork", "jute", "sherpa",
-    "spruce", "mahogany", "chipboard", "faux shearling", "textile", "faux suede",
+    "spruce", "mahogany", "chipboard", "faux shearling", "textile",
 )}
 MATERIALS.update({
     "aluminium": "aluminum", "aluminum alloy": "aluminum", "aluminium alloy": "aluminum",
@@ -149,6 +149,13 @@ MATERIALS.update({
     "synthetic fiber": "synthetic", "synthetic fibers": "synthetic", "synthetic": "synthetic",
     "titanium alloy": "titanium", "ployester": "polyester", "stainless": "stainless steel",
     "pp cotton": "pp cotton", "crystal velvet": "velvet", "polyester resin": "resin",
+    # the same fibres under trade or regional names, and open-list materials labellers write
+    "elastane": "spandex", "chinlon": "nylon", "nappa leather": "leather", "lycra": "lycra",
+    "polyurethane": "polyurethane", "cowhide": "cowhide", "nubuck": "nubuck",
+    "melamine": "melamine", "stoneware": "stoneware", "fiberglass": "fiberglass",
+    "kevlar": "kevlar", "oxford cloth": "oxford cloth", "muslin": "muslin", "birch": "birch",
+    "acacia": "acacia", "teak": "teak",  # not walnut or oak: mostly a finish's colour
+    "faux suede": "faux suede", "microsuede": "faux suede",
 })
 # words after a material word that make it not a material ("glass surfaces", "leather cleaner");
 # a look named after a material ("brass finish", "copper-tone plating", "wood grain print")

@@ -199,3 +199,18 @@ def test_a_look_a_fastening_a_cut_or_an_additive_is_no_material() -> None:
         "Helps you reduce tons of plastic waste.",
         "The polyester resin coating is made to last."))
     assert bottle.get("materials") == ["stainless steel", "resin"]
+
+
+def test_fibres_under_other_names_and_open_list_materials() -> None:
+    suit = _attrs("Wavelle Women's One Piece Swimsuit, Pink",
+                  ("Fabric: 80% chinlon, 20% elastane",))
+    assert suit.get("materials") == ["nylon", "spandex"]
+    belt = _attrs("Ridgeway Men's Leather Belt, Brown, 36", ("Made of one layer of cowhide.",))
+    assert "cowhide" in belt.get("materials", [])
+    plates = _attrs("Stonelane Square Stoneware Dinnerware Set, 12 Piece, White")
+    assert plates.get("materials") == ["stoneware"]
+    bag = _attrs("Trekko Travel Tote, Navy", ("Made of PVC/polyester/cotton/polyurethane.",))
+    assert set(bag.get("materials", [])) == {"pvc", "polyester", "cotton", "polyurethane"}
+    bit = _attrs("Drillo 1/8 In. Black Oxide Drill Bit", (
+        "For drilling in materials: ABS, acrylic, aluminum, brass, copper and PVC.",))
+    assert bit.get("materials") is None
