@@ -129,3 +129,16 @@ _ACTS_ON = re.compile(r"\b(?:cuts|cutting|cut through|remov(?:es|ing)|clean(?:s|
 def acted_on(text: str, start: int) -> bool:
     """True when a material names what the product works on, not what it is made of."""
     return bool(_ACTS_ON.search(_since(text, start, _CLAUSE_END)))
+
+
+# a fixture names the bulbs it takes: "Uses (1) LED, CFL or up to 60W", "works with all kinds of
+# bulbs: LED, Incandescent, CFL, RGB", "Supports dimmable or non-dimmable bulbs"
+BULB_TAGS = frozenset({"led", "rgb", "dimmable"})
+_BULB_KINDS = re.compile(r"\b(?:cfl|incandescent|halogen|bulbs?)\b", re.IGNORECASE)
+
+
+def of_bulbs(text: str, start: int, end: int) -> bool:
+    """True when a light tag sits in a clause about the bulbs a fixture takes."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    right = _CLAUSE_END.search(text, end)
+    return bool(_BULB_KINDS.search(text[left:right.start() if right else len(text)]))

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.extraction.context import (
+    BULB_TAGS,
     PART_CHECKED,
     about_other,
     acted_on,
     brand_spans,
     inside,
     of_accessory,
+    of_bulbs,
     of_part,
 )
 from knowledge.extraction.finders import (
@@ -241,7 +243,10 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 and of_accessory(text, end, out.own, singular)) or (
                 key == "features" and value in PART_CHECKED
                 and of_part(text, start, out.own, singular)) or (
-                key == "materials" and where != "title" and acted_on(text, start)):
+                key == "materials" and where != "title" and acted_on(text, start)) or (
+                key == "features" and value in BULB_TAGS and where != "title"
+                and "bulb" not in out.own
+                and of_bulbs(text, start, end)):
             continue
         out.add(key, value, where, start, end, text[start:end])
 

@@ -214,3 +214,15 @@ def test_fibres_under_other_names_and_open_list_materials() -> None:
     bit = _attrs("Drillo 1/8 In. Black Oxide Drill Bit", (
         "For drilling in materials: ABS, acrylic, aluminum, brass, copper and PVC.",))
     assert bit.get("materials") is None
+
+
+def test_a_fixture_does_not_take_the_features_of_the_bulbs_it_fits() -> None:
+    sconce = _attrs("Lumora Plug in Wall Sconce, Swing Arm Wall Lamp, Black", (
+        "Compatible bulbs: E26 base incandescent, Edison bulbs, LED, CFL. Dimmable function "
+        "only with compatible bulbs.",
+        "Easy to install."))
+    features = sconce.get("features", [])
+    assert "led" not in features and "dimmable" not in features
+    assert "easy-install" in features
+    bulb = _attrs("Brightwell A19 Light Bulbs, 6 Pack", ("Dimmable LED bulbs, 60W equivalent.",))
+    assert {"led", "dimmable"} <= set(bulb.get("features", []))
