@@ -36,8 +36,10 @@ async def _postgres_saver(url: str) -> AsyncIterator[Any]:
     from psycopg.rows import dict_row
     from psycopg_pool import AsyncConnectionPool, PoolTimeout
 
+    # timeout: how long a turn waits for a connection; psycopg_pool's default, 30 s, left a
+    # shopper waiting half a minute for the error while the database was down
     pool = AsyncConnectionPool(
-        postgres_dsn(url), min_size=1, max_size=4, open=False,
+        postgres_dsn(url), min_size=1, max_size=4, open=False, timeout=10,
         kwargs={"autocommit": True, "prepare_threshold": 0, "row_factory": dict_row,
                 "connect_timeout": 5},
         check=AsyncConnectionPool.check_connection)
