@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from knowledge.extraction.audiences import find_audiences
 from knowledge.extraction.context import (
     BULB_TAGS,
     PART_CHECKED,
@@ -23,7 +24,6 @@ from knowledge.extraction.context import (
 from knowledge.extraction.finders import (
     Mention,
     feature_items,
-    find_audiences,
     find_colors,
     find_materials,
     find_terms,

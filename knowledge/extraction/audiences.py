@@ -1,0 +1,78 @@
+"""Audiences: who a listing says the product is for ("Women's", "for Kids", "Dog Bowl").
+
+Any audience word in a title, only "for <audience>" in the bullets and description; never in
+a warning or a gift line, a connector's gender, a shape ("Cat Eye") or another object's user
+("Cleaner for Baby Bottles").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from knowledge.extraction.finders import Mention, negated
+from knowledge.extraction.vocab import AUDIENCE_STOP, AUDIENCES
+
+_AUD_WORD = "|".join(sorted((re.escape(k) for k in AUDIENCES), key=len, reverse=True))
+_AUD = re.compile(rf"(?<![\w-])({_AUD_WORD})(?:'s|’s|s'|'|’)?(?![\w-])", re.IGNORECASE)
+_FOR_AUD = re.compile(rf"\bfor (?:both |the |your |all |little )?((?:(?:{_AUD_WORD})(?:'s|’s)?"
+                      rf"(?:\s*(?:,|/|&|and|or)\s*)?)+)", re.IGNORECASE)
+
+
+def _sentence(text: str, start: int) -> str:
+    left = max(text.rfind(c, 0, start) for c in ".!?\n")
+    ends = [i for i in (text.find(c, start) for c in ".!?\n") if i >= 0]
+    return text[left + 1:min(ends) if ends else len(text)].lower()
+
+
+def _title_part(title: str, start: int) -> str:
+    """The part of a title holding ``start`` (titles chain parts with commas, dashes, bars).
+
+    A gift word in another part ("..., Birthday Gifts for Mom") says nothing of this one.
+    """
+    left = max((m.end() for m in _TITLE_SEP.finditer(title, 0, start)), default=0)
+    right = _TITLE_SEP.search(title, start)
+    return title[left:right.start() if right else len(title)].lower()
+
+
+_TITLE_SEP = re.compile(r"\s[-–—|]\s|[,，(\[|:;【.!?]")
+
+
+_CONNECTOR = re.compile(r"(?:\s|-)*(?:adapters?|connectors?|plugs?|jacks?|threads?|threaded|"
+                        r"ends?|fittings?|pins?|headers?|sockets?|to\b)", re.IGNORECASE)
+
+
+# what follows an audience word that makes it name a shape, an animal's age or another
+# object: "Cat Eye" frames, "adult cats", "baby bottles" a brush cleans
+_NOT_WHO = re.compile(r"(?:'s|’s)?[\s-]+(eyes?|cats?|dogs?|kittens?|puppies|pets?|bottles?|"
+                      r"wipes)\b", re.IGNORECASE)
+# audience word -> the words after it that make it not an audience
+_NOT_WHO_WORDS = {"cat": ("eye",), "adult": ("cat", "dog", "kitten", "puppie", "pet"),
+                  "senior": ("cat", "dog", "pet"), "baby": ("bottle", "wipe"),
+                  "babie": ("bottle", "wipe")}
+
+
+def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list[Mention]:
+    """Audiences: any audience word in a title, only "for <audience>" in other fields.
+
+    ``own``: the product's own (singular) words; "Baby Bottles" names baby as the user of a
+    bottle, but not of the brush that cleans them.
+    """
+    found: list[Mention] = []
+    if title:
+        matches = [(m.group(1), m.start(1), m.end(1)) for m in _AUD.finditer(text)]
+    else:
+        matches = [(m.group(1), m.start(1) + s, m.end(1) + s) for f in _FOR_AUD.finditer(text)
+                   for s in [f.start(1)] for m in _AUD.finditer(f.group(1))]
+    for word, start, end in matches:
+        if _CONNECTOR.match(text, end) and word.lower() in ("male", "female"):
+            continue  # "MALE ADAPTER", "A-Male to Micro B": a connector's gender, no audience
+        after = _NOT_WHO.match(text, end)
+        noun = after.group(1).lower().rstrip("s") if after else ""
+        if noun in _NOT_WHO_WORDS.get(word.lower().rstrip("s"), ()) and noun not in own:
+            continue  # "Cat Eye Sunglasses", "for adult cats", "Cleaner for Baby Bottles"
+        sentence = _title_part(text, start) if title else _sentence(text, start)
+        if any(stop in sentence for stop in AUDIENCE_STOP) or negated(text, start):
+            continue
+        found.append((AUDIENCES[word.lower()], start, end))
+    return found
