@@ -16,7 +16,7 @@ Mention = tuple[str, int, int]
 
 _NUM = r"(\d+[- ]\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"  # "1 1/2" Wide" is one and a half
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-_MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!x )(?<!x){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w])"
+_MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!\bx )(?<!\dx)(?<!\d/){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w])"
                       rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d|by \d|[WLHD]\s*[x×*]))", re.IGNORECASE)
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
@@ -188,7 +188,10 @@ _SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"
 # "Black, 8/10", "Golden, 7-8": two sizes the one garment or shoe spans, read as one size
 _SPAN = re.compile(r"(?:,|\bsize)\s*(\d{1,2})([/-])(\d{1,2})\s*$", re.IGNORECASE)
 _FRACTION = re.compile(r"/\d+\s*(?:[\"”″]|in\b|inch|mm|cm)", re.IGNORECASE)
-_SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?)\b(?![./])", re.IGNORECASE)
+# "Size 11-12 US Men" is one span; "Twin Size 15 lbs" is a weight, not a size 15
+_SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?(?:-\d{1,2}(?:\.5)?)?)\b(?![./-])"
+                     r"(?!\s*(?:lbs?|pounds?|oz|ounces?|kg|g|inch(?:es)?|in\b|\"|ft|feet|cm|mm))",
+                     re.IGNORECASE)
 _WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
 _MONTHS = re.compile(r"\b(\d{1,2})-(\d{1,2})\s*(?:m|months?)\b", re.IGNORECASE)
 _APPAREL_WORDS = "|".join(sorted((a.upper() for a in APPAREL), key=len, reverse=True))
@@ -213,6 +216,7 @@ def _size_word(word: str) -> str:
 # a lamp, a strip light or a charger names its watts ("4000K, 44W"), not a plus size
 _ELECTRIC = re.compile(r"\b(?:led|leds|lumens?|watts?|bulbs?|lamps?|lights?|volts?|"
                        r"\d+\s*(?:v|k|lm|mah))\b", re.IGNORECASE)
+_ZOOM = re.compile(r"magnif|zoom", re.IGNORECASE)
 _BED_LAST = re.compile(r",\s*(" + "|".join(BED_SIZES) + r")\s*$", re.IGNORECASE)
 
 
@@ -253,9 +257,12 @@ def _single_title_sizes(title: str) -> list[Mention]:
         found.append((f"{m.group(1)}x{m.group(2)}", m.start(), m.end()))
     for m in _MONTHS.finditer(title):
         found.append((f"{m.group(1)}-{m.group(2)}m", m.start(), m.end()))
+    zoom = _ZOOM.search(title)
     for m in _LETTER.finditer(title):
         if re.search(r"(?:\d|twin)\s*$", title[:m.start()], re.IGNORECASE):
             continue
+        if zoom and m.group(1)[-1] in "xX" and m.group(1)[0].isdigit():
+            continue  # "3X/2X/1X Magnification": a mirror's zoom, not a plus size
         if len(m.group(1)) == 1 and not _set_apart(title, m.start(), m.end()):
             continue  # "Kaweco Special S Pencil": a lone letter inside a name is no size
         found.append((m.group(1).lower(), m.start(), m.end()))
@@ -269,7 +276,8 @@ def _single_title_sizes(title: str) -> list[Mention]:
         found.append((last.group(1).lower(), last.start(1), last.end(1)))
     electric = _ELECTRIC.search(title)
     for m in _PLUS.finditer(title):
-        if not _set_apart(title, m.start(), m.end()) or (electric and m.group(1)[-1] in "wW"):
+        if not _set_apart(title, m.start(), m.end()) or (electric and m.group(1)[-1] in "wW") \
+                or (zoom and m.group(1)[-1] in "xX"):
             continue  # "Kit with 48W UV LED Lamp", "LED Strip, 4000K, 44W": watts
         found.append((m.group(1).lower(), m.start(), m.end()))
     return found

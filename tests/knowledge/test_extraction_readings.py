@@ -226,3 +226,15 @@ def test_a_fixture_does_not_take_the_features_of_the_bulbs_it_fits() -> None:
     assert "easy-install" in features
     bulb = _attrs("Brightwell A19 Light Bulbs, 6 Pack", ("Dimmable LED bulbs, 60W equivalent.",))
     assert {"led", "dimmable"} <= set(bulb.get("features", []))
+
+
+def test_title_sizes_after_a_model_word_in_a_range_or_a_zoom() -> None:
+    saw = _attrs("Torkmax 20V MAX 7-1/4-Inch Circular Saw with Brake, Tool Only")
+    assert saw.get("sizes") == ["7-1/4in"]
+    blanket = _attrs("Calmora Weighted Blanket Twin Size 15 lbs for Adult")
+    assert sorted(blanket.get("sizes", [])) == ["15lb", "twin"]
+    slipper = _attrs("Cozyfoot Men's Memory Foam Slipper, Size 11-12 US Men, Dark Gray")
+    assert slipper.get("sizes") == ["11-12"]
+    mirror = _attrs("Glowmi Tri-Fold Vanity Mirror with 21 LED Lights and 3X/2X/1X Magnification")
+    assert mirror.get("sizes") is None
+    assert _attrs("Wovena Women's Plus Size Knit Pant - 2X, Black").get("sizes") == ["2x"]
