@@ -31,7 +31,7 @@ from knowledge.extraction.finders import (
     suspended_terms,
 )
 from knowledge.extraction.sizes import find_sizes
-from knowledge.extraction.types import Tagger, find_type, own_words, singular
+from knowledge.extraction.types import Tagger, find_type, in_type_phrase, own_words, singular
 from knowledge.extraction.vocab import VAGUE
 
 DESCRIPTION_CHARS = 600  # the labelling guideline reads this much of a description
@@ -127,7 +127,8 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         _add_all(out, "audiences", where, text, find_audiences(text, title=is_title, own=named))
         _add_all(out, "sizes", where, text, find_sizes(text, title=is_title, own=out.own))
         if is_title:
-            _add_all(out, "colors", where, text, find_colors(text, title=True))
+            _add_all(out, "colors", where, text, [m for m in find_colors(text, title=True)
+                                                  if not in_type_phrase(text, m[1], m[2])])
     if color:
         _add_all(out, "colors", "product_color", color, find_colors(color))
     kept = _device_features_dropped(_title_count_wins(_confirmed(out)))

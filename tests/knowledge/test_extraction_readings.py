@@ -238,3 +238,9 @@ def test_title_sizes_after_a_model_word_in_a_range_or_a_zoom() -> None:
     mirror = _attrs("Glowmi Tri-Fold Vanity Mirror with 21 LED Lights and 3X/2X/1X Magnification")
     assert mirror.get("sizes") is None
     assert _attrs("Wovena Women's Plus Size Knit Pant - 2X, Black").get("sizes") == ["2x"]
+
+
+def test_a_colour_word_inside_a_type_name_is_no_colour() -> None:
+    mat = _attrs("Puttex Indoor Golf Putting Green - Portable Mat with Ball Return")
+    assert mat.get("colors") is None
+    assert _attrs("Puttex Golf Putting Mat, Green").get("colors") == ["green"]
