@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -66,13 +67,29 @@ def test_training_is_deterministic_and_the_model_reorders(rows: list[QueryRows])
     assert np.mean([label == 3 for label in exact_first]) >= 0.75  # E on top, in-sample
 
 
-@pytest.fixture
-def ranked_store(settings: Settings, embedder: Embedder,
-                 esci_subset: Subset, rows: list[QueryRows]) -> Store:
-    store = Store(settings, embedder=embedder)
+@pytest.fixture(scope="module")
+def imported_subset(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder,
+                    esci_subset: Subset) -> Path:
+    """A data dir holding the subset's products, imported once; each test opens a copy."""
+    data = tmp_path_factory.mktemp("ranked") / "data"
+    store = Store(Settings(data_dir=data), embedder=embedder)
     import_catalog(store, esci_subset[1])
-    reranker = Reranker(fit(rows, seed=0, rounds=60))
-    store.search.set_reranker(reranker)
+    store.close()
+    return data
+
+
+@pytest.fixture(scope="module")
+def booster(rows: list[QueryRows]) -> Any:
+    """The model the ranked store reranks with (fitted once; a test never changes it)."""
+    return fit(rows, seed=0, rounds=60)
+
+
+@pytest.fixture
+def ranked_store(settings: Settings, embedder: Embedder, imported_subset: Path,
+                 booster: Any) -> Store:
+    shutil.copytree(imported_subset, settings.data_dir, dirs_exist_ok=True)  # a copy per test
+    store = Store(settings, embedder=embedder)
+    store.search.set_reranker(Reranker(booster))
     store.search.reload()  # the reranker's per-field index fills with the catalogue
     return store
 
