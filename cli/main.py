@@ -163,11 +163,13 @@ def mcp(transport: str = "stdio", host: str = "127.0.0.1", port: int = 8001,
             envvar="SHOPMAGE_AGENT_KEY", help="UCP agent key for calls that carry none")] = None,
         ) -> None:
     """Serve the shopmage tools over MCP (stdio or streamable HTTP at /mcp)."""
+    if transport not in ("stdio", "http"):
+        fail("--transport must be stdio or http")
+    if merchant_key is not None:
+        _check_merchant_key(merchant_key)  # a wrong key fails before the server code loads
     from server.app import attach_knowledge
     from server.mcp_server import build_mcp
 
-    if transport not in ("stdio", "http"):
-        fail("--transport must be stdio or http")
     store = open_configured_store()
     attach_knowledge(store, warm=True)
     server = build_mcp(store, merchant_key, agent_key=agent_key)
@@ -175,6 +177,19 @@ def mcp(transport: str = "stdio", host: str = "127.0.0.1", port: int = 8001,
         server.run("stdio")
     else:
         server.run("streamable-http", host=host, port=port)
+
+
+def _check_merchant_key(key: str) -> None:
+    """Raise the merchant-key error unless ``key`` belongs to a merchant of the store."""
+    from knowledge.db import make_engine
+    from knowledge.merchants import authenticate
+    from knowledge.settings import Settings
+
+    engine = make_engine(Settings())
+    try:
+        authenticate(engine, key)
+    finally:
+        engine.dispose()
 
 
 @merchant_app.command("create")
