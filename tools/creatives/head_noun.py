@@ -113,9 +113,8 @@ def _after_noun(words: list[str], low: str) -> bool:
 def end_fault(words: list[str]) -> str | None:
     """Why the head ``words`` do not end on the product's noun, or None when they do.
 
-    "audience", "property",
-    "material", "measure", "verb" or "part" (a part named after a gap from the product's
-    type: "hiking pants zip off legs").
+    "audience", "property", "material", "measure", "verb" or "part" (a part named after a
+    gap from the product's type: "hiking pants zip off legs").
     """
     last = words[-1]
     low = last.lower().strip("'’.,")
