@@ -34,9 +34,10 @@ browsers:
 
 test: models browsers
 	# both cores for the suite, longest groups first (tests/scheduling.py); the few tests that
-	# assert a wall-clock bound then run alone (the browser store is cached: tests/web/store_cache.py)
+	# assert a wall-clock bound then run alone (the browser store is cached: tests/web/store_cache.py),
+	# collected from the files that mark them (collecting every test again cost ~20 s CPU under load)
 	SHOPMAGE_TEST_POSTGRES_URL=$$(scripts/postgres-for-tests.sh) sh -c '\
-	  $(BIN)/python -m pytest -q -n 2 --dist loadgroup --no-loadscope-reorder --durations=15 -m "not timing" && $(BIN)/python -m pytest -q -m timing'
+	  $(BIN)/python -m pytest -q -n 2 --dist loadgroup --no-loadscope-reorder --durations=15 -m "not timing" && $(BIN)/python -m pytest -q -m timing $$(grep -rl --include="*.py" "mark.timing" tests)'
 
 # ruff's rules (pyproject.toml); the code is wrapped by hand, not by a formatter
 lint: install
