@@ -191,10 +191,9 @@ def _settled(masked: str, start: int, name: str, found: str | None,
     if after is not None and not masked[at.end():after[0]].strip():
         end, rest = after[1], rest[1:]
     moved = masked[new[1]:end]
-    lead = [_segment(t, new[1] + o) for t, o in split_run_on(moved.strip())] if moved.strip() \
-        else []
-    for seg in lead:
-        seg.start = masked.find(seg.text, new[1])
+    at_moved = new[1] + len(moved) - len(moved.lstrip())
+    lead = [_segment(t, at_moved + o) for t, o in split_run_on(moved.strip())] \
+        if moved.strip() else []
     head = re.sub(r"\s+", " ", masked[new[0]:new[1]]).strip()
     kind = find_type(head, fallback=False) if head else None
     return head, head[kind[1]:kind[2]] if kind else None, [s for s in lead if s.text] + rest
