@@ -10,48 +10,33 @@ claims are removed (the sentence, or the phrase in a short field) and reported a
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import asdict, dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session, col, select
 
 from knowledge.expansion import Expander
 from knowledge.models import Product
-from knowledge.settings import REPO_ROOT
+from tools.creatives.claim_audiences import graph_audiences, knowledge_audiences, singular
+from tools.creatives.claim_lexicon import (
+    ABSOLUTES,
+    ALIASES,
+    NEGATIONS,
+    TAXONOMY,
+    Lexicon,
+    Mention,
+    default_lexicon,
+)
 
 if TYPE_CHECKING:
     from knowledge.store import Store
 
-TAXONOMY = REPO_ROOT / "knowledge" / "demo" / "taxonomy.json"
-ClaimKind = Literal["feature", "material", "color", "audience", "absolute"]
-NEGATIONS = {"not", "no", "never", "without", "isn't", "aren't", "isnt", "arent", "nor",
-             "lacks", "lacking", "neither"}
-ABSOLUTES = ("guaranteed", "clinically proven", "certified", "award-winning", "best-selling",
-             "#1", "number one", "lifetime warranty", "fda approved", "doctor recommended",
-             "100% safe", "free shipping", "luxurious", "luxury", "premium", "high-end",
-             "high-quality", "top-rated", "world-class", "best")
-ALIASES = {"water-resistant": "waterproof", "water-proof": "waterproof",
-           "waterproofing": "waterproof",
-           "anti-slip": "non-slip", "nonslip": "non-slip", "noise-canceling": "noise-cancelling",
-           "environmentally friendly": "eco-friendly", "sustainable": "eco-friendly"}
-AMBIGUOUS = {"down"}  # everyday words that are only a claim where the product says so
+__all__ = ["ABSOLUTES", "ALIASES", "TAXONOMY", "Checked", "Claim", "Lexicon", "Mention",
+           "ProductFacts", "check_text", "count_unsupported", "default_lexicon",
+           "evidence_map", "facts_for", "graph_audiences", "knowledge_audiences", "singular",
+           "split_sentences", "strip_terms", "unsupported_claims"]
 SKIP_KEYS = {"search_keywords", "sizes", "size"}
-AUDIENCE_RELATIONS = ("AUDIENCE", "USED_BY", "USED_FOR", "FOR_")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """One lexicon term found in a text."""
-
-    term: str
-    kind: str
-    start: int
-    end: int
-    negated: bool
 
 
 @dataclass
@@ -69,74 +54,6 @@ class Claim:
     def as_dict(self) -> dict[str, Any]:
         """Return a JSON-ready form for stored flags."""
         return asdict(self)
-
-
-@dataclass
-class Lexicon:
-    """Claim vocabulary: surface patterns mapped to (canonical term, kind)."""
-
-    terms: dict[str, str]
-    pattern: re.Pattern[str] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        """Compile one alternation, longest terms first so "non-slip" beats "slip"."""
-        forms: dict[str, str] = {}
-        for term in list(self.terms) + list(ALIASES):
-            forms[term] = ALIASES.get(term, term)
-        self._canon = forms
-        ordered = sorted(forms, key=len, reverse=True)
-        self.pattern = re.compile(
-            r"(?<![\w-])(" + "|".join(_surface(t) for t in ordered) + r")(?:s|es)?(?![\w-])",
-            re.IGNORECASE,
-        )
-        self._lookup = {_key(t): c for t, c in forms.items()}
-
-    def with_terms(self, terms: dict[str, str]) -> Lexicon:
-        """Return a copy that also recognises these terms (term -> kind)."""
-        extra = {t.lower(): k for t, k in terms.items()
-                 if len(t) > 2 and t.lower() not in self.terms}
-        return self if not extra else Lexicon({**self.terms, **extra})
-
-    def find(self, text: str) -> list[Mention]:
-        """Every claim mention in ``text``, with negation detected."""
-        found = []
-        for match in self.pattern.finditer(text):
-            canon = self._lookup.get(_key(match.group(1)))
-            if canon is None:
-                continue
-            window = text[max(0, match.start() - 30):match.start()]
-            window = re.split(r"[.!?;:\n]", window)[-1]  # a negation ends with its sentence
-            before = re.findall(r"[\w']+", window.lower())
-            negated = bool(NEGATIONS & set(before[-3:]))
-            found.append(Mention(canon, self.terms.get(canon, "feature"), match.start(),
-                                 match.end(), negated))
-        return found
-
-
-def _surface(term: str) -> str:
-    parts = [re.escape(p) for p in re.split(r"[-\s]+", term) if p]
-    return r"[\s-]?".join(parts)
-
-
-def _key(text: str) -> str:
-    return re.sub(r"[\s-]+", "", text.lower())
-
-
-@lru_cache(maxsize=1)
-def default_lexicon() -> Lexicon:
-    """Return the demo vocabulary: features, persona needs, materials, colours, personas."""
-    data = json.loads(TAXONOMY.read_text(encoding="utf-8"))
-    terms: dict[str, str] = {}
-    for cat in data["categories"].values():
-        terms.update({m.lower(): "material" for m in cat.get("materials", [])})
-    for persona in data["personas"].values():
-        terms[persona["label"].lower()] = "audience"
-        terms.update({n.lower(): "feature" for n in persona.get("needs", [])})
-    for cat in data["categories"].values():
-        terms.update({f.lower(): "feature" for f in cat.get("features", [])})
-    terms.update({c.lower(): "color" for c in data.get("colors", [])})
-    terms.update({a: "absolute" for a in ABSOLUTES})
-    return Lexicon({t: k for t, k in terms.items() if t not in AMBIGUOUS})
 
 
 @dataclass
@@ -203,51 +120,6 @@ def _attr_audiences(product: Product) -> list[str]:
     value = product.attributes.get("audience")
     values = value if isinstance(value, list) else [value] if value else []
     return [str(v) for v in values if len(str(v)) > 3]
-
-
-def knowledge_audiences(product: Product, expander: Expander | None) -> list[tuple[str, str]]:
-    """(audience, evidence) pairs the knowledge graph asserts for this product's type."""
-    if expander is None:
-        return []
-    subject = str(product.attributes.get("type") or product.category or product.title)
-    try:
-        expansion = expander.expand(subject)
-    except Exception:  # knowledge is an optional enrichment; its failure must not block a draft
-        return []
-    pairs: dict[str, str] = {}
-    for ev in expansion.evidence:
-        if any(tag in ev.relation.upper() for tag in AUDIENCE_RELATIONS):
-            if ev.head.lower() in (subject.lower(), (product.category or "").lower()):
-                evidence = f"knowledge: ({ev.head}, {ev.relation}, {ev.tail})"
-                pairs.setdefault(singular(ev.tail), evidence)
-    return list(pairs.items())
-
-
-def graph_audiences(product: Product, engine: Engine | None) -> list[tuple[str, str]]:
-    """(audience, evidence) from served assertions whose head is this product's type."""
-    if engine is None:
-        return []
-    try:
-        from knowledge.graph.store import Assertion
-    except ImportError:
-        return []
-    subject = str(product.attributes.get("type") or "").strip().lower()
-    if not subject:
-        return []
-    stmt = (select(Assertion).where(Assertion.head == subject)
-            .where(col(Assertion.relation).in_(("USED_FOR_AUDIENCE", "USED_BY")))
-            .where(Assertion.status != "rejected"))
-    with Session(engine) as session:
-        rows = [a for a in session.exec(stmt) if getattr(a, "served", True)]
-    return [(singular(a.tail), f"knowledge: ({a.head}, {a.relation}, {a.tail})") for a in rows]
-
-
-def singular(phrase: str) -> str:
-    """Return an audience phrase in the singular ("new parents" -> "new parent")."""
-    phrase = phrase.strip().lower()
-    if phrase.endswith("s") and not phrase.endswith(("ss", "us")):
-        return phrase[:-1]
-    return phrase
 
 
 def facts_for(store: Store, product: Product) -> ProductFacts:
