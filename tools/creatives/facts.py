@@ -20,17 +20,16 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import Quantity, find_quantities
-from tools.creatives.brief_text import NAME_KEY, common_word, filler, key_value, reading_text
+from tools.creatives.brief_brand import BRAND, find_brand
+from tools.creatives.brief_text import NAME_KEY, filler, key_value, reading_text
 from tools.creatives.contradictions import check_contradictions
 from tools.creatives.head_noun import settle_head
-from tools.creatives.heads import CUT, clauses, glued, split_head
+from tools.creatives.heads import clauses, glued, split_head
 from tools.creatives.name_cut import names_product
 from tools.creatives.name_ends import verb_led
 from tools.creatives.run_on import split_run_on
 
 MAX_BRIEF = 1000
-_BRAND = re.compile(r"\b(?i:brand)(?:\s?name)?\s?[:=-]?\s?([A-Z][\w&'+-]*(?:\s[A-Z][\w&'+-]*)?)\.?"
-                    r"|\b(?:by|from)\s([A-Z][\w&'+-]+(?:\s[A-Z][\w&'+-]+)?)(?=[\s,.]|$)")
 _WARRANTY = re.compile(r"\b(?:lifetime|\d+[- ]?(?:years?|yrs?|months?|days?))\s(?:limited\s)?"
                        r"warranty\b", re.IGNORECASE)
 _CERT = re.compile(r"\b(?:IPX?\d{1,2}|UL[- ]listed|ETL[- ]listed|CE(?:[- ]certified|[- ]marked)?|"
@@ -143,9 +142,9 @@ def parse_facts(brief: str) -> ParsedBrief:
     text = validate_brief(brief)
     check_contradictions(text)
     reading = reading_text(text)  # same length: spans still point into ``text``
-    brand, masked = _brand(reading)
+    brand, masked = find_brand(reading)
     parsed = _read(text, brand, masked)
-    if parsed.head[:1].isdigit() and masked[:1] == " " and not _BRAND.search(reading):
+    if parsed.head[:1].isdigit() and masked[:1] == " " and not BRAND.search(reading):
         return _read(text, None, reading)  # "Wheelbarrow 6 cu ft steel tray": no brand
     return parsed
 
@@ -210,37 +209,6 @@ def _only_quantities(piece: str) -> bool:
     for q in find_quantities(piece):
         rest[q.start:q.end] = " " * (q.end - q.start)
     return not re.search(r"[A-Za-z]", "".join(rest))
-
-
-def _brand(text: str) -> tuple[str | None, str]:
-    """The brand named in the brief, and the brief with that mention blanked out."""
-    m = _BRAND.search(text)
-    if m:
-        name = m.group(1) or m.group(2)
-        return name, text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-    first = re.match(r"([A-Z][a-z]+[A-Za-z]*)\s(?=[a-z0-9])", text)
-    if first and not common_word(first.group(1)) and not _names_thing(first.group(1), text):
-        rest = CUT.split(text[first.end():].split(",")[0])[0]  # "Snowshoes 25 inch for.."
-        found = find_type(rest)
-        if found is not None and re.match(r"\s+sizes?\b", rest[found[2]:]):
-            found = None  # "Clipboards 6 pack letter size": a size's name is no product
-        if found is not None and find_type(first.group(1)) is None:
-            return first.group(1), " " * first.end() + text[first.end():]
-    return None, text
-
-
-_COLLECTIVE = re.compile(r"\s(?:set|kit|pack|pair|bundle|combo)\b", re.IGNORECASE)
-
-
-def _names_thing(word: str, text: str) -> bool:
-    """True when a capitalised first word names the product, not its maker.
-
-    "Snorkel set adult: dry top snorkel + mask": a word the brief uses again in lower case,
-    or one a "set"/"kit" follows, is what is sold.
-    """
-    later = text[len(word):]
-    return bool(re.search(rf"\b{re.escape(word.lower())}s?\b", later)
-                or _COLLECTIVE.match(later))
 
 
 def _segment(text: str, start: int) -> Segment:

@@ -1,0 +1,51 @@
+"""The brand a brief names: "by Hydra", "Brand: Hydra", or a first word that is no word.
+
+"Hydra stainless steel water bottle" opens on a brand (a capitalised word no shopper uses
+as a word, before a known product type); "Bamboo cutting board" and "Snorkel set adult:
+dry top snorkel" open on the product itself (a common word, or one the brief reuses in
+lower case or that a "set"/"kit" follows).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.extraction.types import find_type
+from tools.creatives.brief_text import common_word
+from tools.creatives.heads import CUT
+
+__all__ = ["BRAND", "find_brand"]
+
+BRAND = re.compile(r"\b(?i:brand)(?:\s?name)?\s?[:=-]?\s?([A-Z][\w&'+-]*(?:\s[A-Z][\w&'+-]*)?)\.?"
+                    r"|\b(?:by|from)\s([A-Z][\w&'+-]+(?:\s[A-Z][\w&'+-]+)?)(?=[\s,.]|$)")
+
+
+def find_brand(text: str) -> tuple[str | None, str]:
+    """The brand named in the brief, and the brief with that mention blanked out."""
+    m = BRAND.search(text)
+    if m:
+        name = m.group(1) or m.group(2)
+        return name, text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    first = re.match(r"([A-Z][a-z]+[A-Za-z]*)\s(?=[a-z0-9])", text)
+    if first and not common_word(first.group(1)) and not _names_thing(first.group(1), text):
+        rest = CUT.split(text[first.end():].split(",")[0])[0]  # "Snowshoes 25 inch for.."
+        found = find_type(rest)
+        if found is not None and re.match(r"\s+sizes?\b", rest[found[2]:]):
+            found = None  # "Clipboards 6 pack letter size": a size's name is no product
+        if found is not None and find_type(first.group(1)) is None:
+            return first.group(1), " " * first.end() + text[first.end():]
+    return None, text
+
+
+_COLLECTIVE = re.compile(r"\s(?:set|kit|pack|pair|bundle|combo)\b", re.IGNORECASE)
+
+
+def _names_thing(word: str, text: str) -> bool:
+    """True when a capitalised first word names the product, not its maker.
+
+    "Snorkel set adult: dry top snorkel + mask": a word the brief uses again in lower case,
+    or one a "set"/"kit" follows, is what is sold.
+    """
+    later = text[len(word):]
+    return bool(re.search(rf"\b{re.escape(word.lower())}s?\b", later)
+                or _COLLECTIVE.match(later))
