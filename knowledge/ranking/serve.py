@@ -12,6 +12,11 @@ if TYPE_CHECKING:
     from knowledge.search import SearchEngine
 
 RRF_K = 60.0
+# The ranker's features are normalised within a query's candidate list (min-max, rank
+# reciprocals) and it was trained on ESCI lists of tens of candidates; on a handful the
+# normalised features turn near-binary and its order is noise (a 5-product store put
+# leggings above the frying pan for "skillet"), so shorter lists keep the hybrid order.
+MIN_CANDIDATES = 10
 
 
 def rerank_fused(engine: SearchEngine, reranker: Reranker, query: str, fused: dict[int, float],
@@ -24,7 +29,7 @@ def rerank_fused(engine: SearchEngine, reranker: Reranker, query: str, fused: di
     product's BM25 score for ``query`` when search has it already (else computed here).
     """
     top = sorted(fused, key=lambda p: -fused[p])[:reranker.depth]
-    if len(top) < 2:
+    if len(top) < MIN_CANDIDATES:
         return fused, []
     index = engine.index
     ids = [index.ids[p] for p in top]
