@@ -71,7 +71,7 @@ class CardLines:
     _unread_cache: dict[str, tuple[frozenset[str], ...]]
     _gate: LineGate | None | bool  # False: not loaded yet; None: off or failed
     _matches: Callable[[str], list[tuple[tuple[str, ...], float]]]
-    _shadowed: Callable[[str], frozenset[str]]
+    _shadowed: Callable[[str, list[tuple[tuple[str, ...], float]]], frozenset[str]]
 
     def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
         """Evidence lines and matched attributes for one product, only for what it has."""
@@ -146,9 +146,10 @@ class CardLines:
         read only as the head of a longer phrase (:meth:`_shadowed`).
         """
         if query not in self._unread_cache:
-            keys = [key for key, _ in self._matches(query)]
+            matches = self._matches(query)
+            keys = [key for key, _ in matches]
             self._unread_cache[query] = (unread_words(query, keys), read_from_type_only(
                 query, keys, lambda key: [c for c, _ in self.graph.concepts[key]]),
-                self._shadowed(query))
+                self._shadowed(query, matches))
         return self._unread_cache[query]
 

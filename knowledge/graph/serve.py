@@ -143,7 +143,8 @@ class KnowledgeExpander(CardLines):
             return []
         return [(_key(self._phrases[best]), float(similarity[best]))]
 
-    def _shadowed(self, query: str) -> frozenset[str]:
+    def _shadowed(self, query: str,
+                  matches: list[tuple[tuple[str, ...], float]]) -> frozenset[str]:
         """Concepts read only from a phrase the query says as the head of a longer one.
 
         "slippers for a teen who walks on cold tile" says "cold tile" (always cold), not
@@ -151,10 +152,11 @@ class KnowledgeExpander(CardLines):
         modifier keeps its own sense ("cold" in "cold mornings" is still cold weather), so only
         the longer phrase's last words are shadowed, and only when the longer phrase reads other
         concepts and its words are said together. Ranking still uses them; lines do not.
+        ``matches``: the query's phrase matches (:meth:`_matches`), read once by the caller.
         """
         words = tokens(query)
         said = f" {' '.join(words)} "
-        found = [key for key, confidence in self._matches(query) if confidence == 1.0]
+        found = [key for key, confidence in matches if confidence == 1.0]
         runs = [key for key in found if len(key) > 1 and f" {' '.join(key)} " in said]
         if not runs:
             return frozenset()
