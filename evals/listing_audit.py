@@ -25,7 +25,9 @@ and labelled by a helper who did not read the listing code, frozen before drafti
 briefs by the same independent helper, frozen before drafting, ``generate-v13``) and the
 fourteenth (audit_labels_v14.jsonl: 60 more pasted briefs with bundles, parts, compatible
 products and no-clear-product briefs, same independent helper, frozen before drafting,
-``generate-v14``). For the audits on new briefs, ``count`` also splits the drafts and the
+``generate-v14``) and the fifteenth (audit_labels_v15.jsonl: 60 more pasted briefs with
+spec sheets, abbreviations, compatible-model lists, real contradictions and no-product
+briefs, same independent helper, frozen before drafting, ``generate-v15``). For the audits on new briefs, ``count`` also splits the drafts and the
 unsupported ones by the briefs' dev/test split.
 """
 
@@ -59,6 +61,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (12, "twelfth audit (new briefs by an independent writer, frozen before drafting)"),
         (13, "thirteenth audit (new messy briefs, independent writer, frozen before drafting)"),
         (14, "fourteenth audit (new pasted briefs, independent writer, frozen before drafting)"),
+        (15, "fifteenth audit (new pasted briefs, independent writer, frozen before drafting)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
