@@ -27,7 +27,8 @@ fourteenth (audit_labels_v14.jsonl: 60 more pasted briefs with bundles, parts, c
 products and no-clear-product briefs, same independent helper, frozen before drafting,
 ``generate-v14``) and the fifteenth (audit_labels_v15.jsonl: 60 more pasted briefs with
 spec sheets, abbreviations, compatible-model lists, real contradictions and no-product
-briefs, same independent helper, frozen before drafting, ``generate-v15``). For the audits on new briefs, ``count`` also splits the drafts and the
+briefs, same independent helper, frozen before drafting, ``generate-v15``). For the audits
+on new briefs, ``count`` also splits the drafts and the
 unsupported ones by the briefs' dev/test split.
 """
 
