@@ -25,11 +25,11 @@ from knowledge.extraction.finders import (
     Mention,
     feature_items,
     find_colors,
-    find_materials,
     find_terms,
     in_headline,
     suspended_terms,
 )
+from knowledge.extraction.materials import find_materials, stated
 from knowledge.extraction.sizes import find_sizes
 from knowledge.extraction.types import Tagger, find_type, in_type_phrase, own_words, singular
 from knowledge.extraction.vocab import VAGUE
@@ -57,6 +57,8 @@ class Extraction:
     colour_names: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
     # the words that name the product itself (its title's first phrase and its type)
     own: frozenset[str] = field(default_factory=frozenset, repr=False)
+    # (key, value) pairs the description states outright ("Material: aluminum alloy")
+    stated: set[tuple[str, str]] = field(default_factory=set, repr=False)
 
     def add(self, key: str, value: str, where: str, start: int, end: int, text: str,
             source: str = "extracted") -> None:
@@ -123,7 +125,10 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         if not is_title:
             found = [m for m in found if m[0] not in VAGUE or in_headline(text, m[1])]
         _add_all(out, "features", where, text, found)
-        _add_all(out, "materials", where, text, find_materials(text, title=is_title))
+        materials = find_materials(text, title=is_title)
+        _add_all(out, "materials", where, text, materials)
+        if where == "description":
+            out.stated.update(("materials", v) for v, s, e in materials if stated(text, s, e))
         _add_all(out, "audiences", where, text, find_audiences(text, title=is_title, own=named))
         _add_all(out, "sizes", where, text, find_sizes(text, title=is_title, own=out.own))
         if is_title:
@@ -180,7 +185,8 @@ def _confirmed(out: Extraction) -> Extraction:
     for key, spans in out.spans.items():
         body = {s["value"] for s in spans if s["field"] != "description"}
         for span in spans:
-            if key in DESCRIPTION_CONFIRMS and span["value"] not in body:
+            if key in DESCRIPTION_CONFIRMS and span["value"] not in body \
+                    and (key, span["value"]) not in out.stated:
                 continue
             kept.add(key, span["value"], span["field"], span["start"], span["end"], span["text"])
     return kept

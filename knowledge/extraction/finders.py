@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import Any
 
 from knowledge.extraction.vocab import (
     COLOR_NOT_BEFORE,
     COLORS,
-    MATERIAL_NOT_BEFORE,
     MATERIALS,
 )
 
@@ -132,110 +132,6 @@ def feature_items(extra: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
-@lru_cache(maxsize=1)
-def material_items() -> tuple[tuple[str, str], ...]:
-    """(regex phrasing, material) pairs, longest first."""
-    pairs = [(re.escape(k).replace(r"\ ", "[ -]"), v) for k, v in MATERIALS.items()]
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
-
-
-# a title material named after "for"/"by" in the same part describes what it is for or who made it
-_AFTER_FOR = re.compile(r"\b(?:for|compatible with|fits|by)\b(?:(?! - |[|(\[]).)*$", re.IGNORECASE)
-_STRONG_CUE = re.compile(r"made (?:of|from|with)|material|fabric|construct|crafted|composed",
-                         re.IGNORECASE)
-_MATERIAL_CUE = re.compile(r"made|material|fabric|construct|crafted|upper|lining|lined|sole|"
-                           r"frame|handle|shell|cover|composed|woven|blade|filled|filling|"
-                           r"genuine|premium|solid|body|bristle", re.IGNORECASE)
-
-
-# "poly" names polyester in a fabric line ("60% Cotton/40% Poly", "poly blend"), elsewhere it
-# is a word part or a product name ("Poly Nail Gel Kit")
-_FABRIC_MIX = re.compile(r"%|\bblend|\bcotton|\bfabric|\bspandex|\brayon|\bfibers?\b",
-                         re.IGNORECASE)
-
-
-def _clause(text: str, start: int, end: int) -> str:
-    left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    right = _CLAUSE_END.search(text, end)
-    return text[left:right.start() if right else len(text)]
-
-
-# minerals a supplement lists ("folate, iron, biotin", "45mg Iron"), not what it is made of
-NUTRIENTS = frozenset({"iron", "copper", "zinc alloy", "silver", "gold"})
-_NUTRITION = re.compile(r"\b(?:\d+\s*(?:mg|mcg|iu)|vitamins?|minerals?|folate|biotin|supplements?|"
-                        r"multivitamins?|nutrients?|capsules?|tablets?|calcium|magnesium)\b",
-                        re.IGNORECASE)
-
-
-def find_materials(text: str, *, title: bool = True) -> list[Mention]:
-    """Materials named in ``text`` (not "-free", not "for glass surfaces", not negated).
-
-    Outside a title only in a clause about what it is made of ("100% cotton", "rubber sole").
-    """
-    from knowledge.extraction.vocab import WEAK_MATERIALS
-
-    found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
-    if not title and len(found) >= 4:
-        found = [m for m in found if not _surface_list(text, m, found)]
-    return [m for m in found
-            if not (m[0] in NUTRIENTS and _NUTRITION.search(_clause(text, m[1], m[2])))
-            and not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
-                _clause(text, m[1], m[2])))
-            and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
-            and not (title and _AFTER_FOR.search(text[:m[1]]))
-            and (title or _bare_line(text, m[1], m[2]) or _share(text, m[1], m[2])
-                 or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
-                 .search(_clause(text, m[1], m[2])))]
-
-
-# a share of the fabric: "80% cotton", "100% Food Grade Silicone", "Cotton 60%"; not a
-# percent about something else in the clause ("not 100% satisfied with the Iron Flask")
-_SHARE_BEFORE = re.compile(r"\d\s*%(?:\s*(?!(?:with|the|for|and|to|in|on|by|from|that)\b)"
-                           r"[A-Za-z-]+){0,3}\s*$", re.IGNORECASE)
-_SHARE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*%")
-
-
-# "Material: copper semi-metal brake pad": the field's label before a colon names it
-_LABELLED = re.compile(r"\b(?:materials?|fabric|composition)\s*[:：]\s*"
-                       r"(?:[A-Za-z-]+\s*[+/,&]?\s*){0,2}$", re.IGNORECASE)
-
-
-def _share(text: str, start: int, end: int) -> bool:
-    """True when a percentage ("95% Polyester") or a "Material:" label stands by the material."""
-    before = text[max(0, start - 40):start]
-    return bool(_SHARE_BEFORE.search(before) or _LABELLED.search(before)
-                or _SHARE_AFTER.match(text, end))
-
-
-_MADE_OF = re.compile(r"made (?:of|from|with)|composed of|constructed (?:of|from)",
-                      re.IGNORECASE)
-
-
-def _surface_list(text: str, mention: Mention, found: list[Mention]) -> bool:
-    """True when ``mention`` is one of four or more materials listed in one clause without "%".
-
-    "prints on woven fabric, metal, paper, plastic, wood, glass": the surfaces it works on,
-    not what it is made of ("95% polyester, 5% spandex" keeps its "%").
-    """
-    clause = _clause(text, mention[1], mention[2])
-    left = text.find(clause, max(0, mention[1] - len(clause)))
-    inside = {v for v, s, e in found if left <= s and e <= left + len(clause)}
-    # "Made of PVC/polyester/cotton/polyurethane" says what it is made of
-    return len(inside) >= 4 and "%" not in clause and not _MADE_OF.search(clause)
-
-
-def _bare_line(text: str, start: int, end: int) -> bool:
-    """True when a short bullet ends with this material ("Smooth faux leather", "Cowhide").
-
-    Not "Nylon zippers.": there the material names a part.
-    """
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return (len(text[line_start:line_end].split()) <= 3
-            and not re.search(r"\w", text[end:line_end]))
-
-
 def in_headline(text: str, start: int) -> bool:
     """True when ``start`` lies in a bullet's headline.
 
@@ -265,3 +161,16 @@ def find_colors(text: str, *, title: bool = False) -> list[Mention]:
     """Basic colour words ("Navy Blue" -> navy, blue) that do not name something else."""
     found = find_terms(text, color_items(), not_before=COLOR_NOT_BEFORE, check_negation=False)
     return [m for m in found if not (title and m[0] in AMBIGUOUS_COLORS)]
+
+
+# the material finder lives in materials.py; its old import paths here still work
+_MOVED = frozenset({"find_materials", "material_items", "stated"})
+
+
+def __getattr__(name: str) -> Any:
+    """``find_materials``, ``material_items`` and ``stated``, from :mod:`.materials`."""
+    if name in _MOVED:
+        from knowledge.extraction import materials
+
+        return getattr(materials, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -141,10 +141,10 @@ MATERIALS: dict[str, str] = {m: m for m in (
 )}
 MATERIALS.update({
     "aluminium": "aluminum", "aluminum alloy": "aluminum", "aluminium alloy": "aluminum",
-    "stainless-steel": "stainless steel", "wooden": "wood", "beechwood": "wood", "hardwood": "wood",
+    "stainless-steel": "stainless steel", "wooden": "wood", "beechwood": "wood",
     "pu leather": "faux leather", "leatherette": "faux leather", "vegan leather": "faux leather",
-    "leather-like": "faux leather", "synthetic leather": "faux leather", "kraft paper": "paper",
-    "polyester fiber": "polyester", "polyester fabric": "polyester", "borosilicate glass": "glass",
+    "leather-like": "faux leather", "synthetic leather": "faux leather",
+    "polyester fiber": "polyester", "polyester fabric": "polyester",
     "tempered glass": "glass", "microfibre": "microfiber", "poly": "polyester",
     "synthetic fiber": "synthetic", "synthetic fibers": "synthetic", "synthetic": "synthetic",
     "titanium alloy": "titanium", "ployester": "polyester", "stainless": "stainless steel",
@@ -156,6 +156,21 @@ MATERIALS.update({
     "kevlar": "kevlar", "oxford cloth": "oxford cloth", "muslin": "muslin", "birch": "birch",
     "acacia": "acacia", "teak": "teak",  # not walnut or oak: mostly a finish's colour
     "faux suede": "faux suede", "microsuede": "faux suede",
+    # a named grade keeps its full name, as the labellers write the most specific one
+    # ("18/8 stainless steel" -> stainless steel, "High Borosilicate glass" -> borosilicate glass)
+    "kraft paper": "kraft paper", "borosilicate glass": "borosilicate glass",
+    "hardwood": "hardwood", "carbon steel": "carbon steel",
+    "high carbon steel": "high carbon steel",
+    "high-carbon steel": "high carbon steel", "alloy steel": "alloy steel",
+    "chrome vanadium steel": "chrome vanadium steel", "chrome vanadium": "chrome vanadium steel",
+    "high speed steel": "high speed steel", "hss": "high speed steel",
+    "high carbon stainless steel": "high carbon stainless steel",
+    # plastics, fibres and boards under their own names
+    "polyethylene": "polyethylene", "hdpe": "hdpe", "polystyrene": "polystyrene",
+    "polyamide": "polyamide", "elastomer": "elastomer", "mdf": "mdf", "cellulose": "cellulose",
+    "peva": "peva", "ripstop": "ripstop", "polymer": "polymer", "pigskin": "pigskin",
+    "human hair": "human hair", "mylar": "mylar", "maple": "maple", "willow": "willow",
+    "twill": "twill", "jersey": "jersey", "knit": "knit",
 })
 # words after a material word that make it not a material ("glass surfaces", "leather cleaner");
 # a look named after a material ("brass finish", "copper-tone plating", "wood grain print")
@@ -168,7 +183,7 @@ MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces"
                        # Charcoal ... Infused", "tons of plastic waste": a look, a fastening, a
                        # cut, an additive or what it replaces
                        "-like", " like", " up ", "-up ", " up,", "-up,", " bag waist", " charcoal",
-                       " waste")
+                       " waste", "-based", " based")
 
 AUDIENCES: dict[str, str] = {
     "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",

@@ -1,0 +1,52 @@
+"""Materials in the ways listings state them (tenth session, issue 13 recall).
+
+Each case is a class of miss on the four labelled ESCI sets: a material said outright only in
+the description, a material naming a main part ("rubber outsole"), a grade's full name and a
+weave named with its fibre.
+"""
+
+from knowledge.extraction import extract
+
+
+def _attrs(title: str, *bullets: str, description: str = "", color: str | None = None,
+           ) -> dict[str, list[str]]:
+    return extract(title, list(bullets), description, color=color).attributes
+
+
+def test_a_material_the_description_states_outright_is_kept() -> None:
+    assert "aluminum" in _attrs("Mini Microphone", description="Specification: Material: "
+                                "aluminum alloy. Purpose: singing")["materials"]
+    assert {"polyester", "spandex"} <= set(_attrs(
+        "Party Dress", description="Dress Fabric: 95% Polyester + 5% Spandex")["materials"])
+    # a loose mention there still needs the title or a bullet
+    assert "glass" not in _attrs("Spray Cleaner", description="Safe on glass and tile"
+                                 ).get("materials", [])
+    # "wood-based cellulose" is made from wood, not of it
+    assert "wood" not in _attrs("Sponge Cloth", description="Made from cotton and wood-based "
+                                "cellulose pulp").get("materials", [])
+
+
+def test_a_material_naming_a_main_part_is_the_product_s() -> None:
+    shoe = _attrs("Men's Sneaker", "Textile and leather uppers", "Rubber outsole")["materials"]
+    assert {"leather", "rubber"} <= set(shoe)
+    assert "wood" in _attrs("Dough Whisk", "Sturdy wooden handle")["materials"]
+    assert "steel" in _attrs("Standing Desk", "Heavy duty steel frame")["materials"]
+    # small fittings are left out: zippers, buckles, seals
+    assert "nylon" not in _attrs("Mini Backpack", "Nylon zippers").get("materials", [])
+    assert "silicone" not in _attrs("Wipe Warmer", "Innovative silicone seal locks in "
+                                    "moisture").get("materials", [])
+
+
+def test_a_grade_keeps_its_full_name() -> None:
+    assert _attrs("Gift Bags", "Made of kraft paper")["materials"] == ["kraft paper"]
+    assert _attrs("Tea Pitcher", "Made of borosilicate glass")["materials"] == [
+        "borosilicate glass"]
+    assert _attrs("Screwdriver", "Material: chrome vanadium steel")["materials"] == [
+        "chrome vanadium steel"]
+
+
+def test_a_weave_counts_with_its_fibre_or_as_the_fabric() -> None:
+    assert {"cotton", "jersey"} <= set(_attrs("Hoodie", "100% Cotton Slub Jersey")["materials"])
+    assert "knit" in _attrs("Running Shoe", "Made of knit upper fabric")["materials"]
+    assert "jersey" not in _attrs("Duffel Bag, Jersey White").get("materials", [])
+    assert "twill" not in _attrs("Boys Flat-Front Twill Dress Pant").get("materials", [])
