@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from knowledge.extraction.variant_sizes import variant_sizes
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
 
 Mention = tuple[str, int, int]
@@ -48,7 +49,8 @@ def _measure(number: str, unit: str) -> str:
     return (_LEADING_ZEROS.sub("", number.replace(" ", "-")) + UNITS[unit.lower()]).lower()
 
 
-def find_sizes(text: str, *, title: bool, own: Collection[str] = ()) -> list[Mention]:
+def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
+               color: str | None = None) -> list[Mention]:
     """Sizes: measures, packs and (in titles) apparel, shoe, bed and month sizes.
 
     ``own``: the (singular) words naming the product ("rotor" of a "Disc Brake Rotor"), whose
@@ -85,6 +87,7 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = ()) -> list[Men
         found.append((f"{kind} of {int(n)}", m.start(), m.end()))
     if title:
         found.extend(_title_sizes(text))
+        found.extend(variant_sizes(text, color))
     return found
 
 
@@ -199,8 +202,9 @@ _APPAREL_WORDS = "|".join(sorted((a.upper() for a in APPAREL), key=len, reverse=
 _LETTER = re.compile(r"(?<![\w'’/.])(?<!\w\()(" + _APPAREL_WORDS + r")(?![\w'’])")
 _NAMED = re.compile(r"(?<![\w-])(" + "|".join(sorted(NAMED_SIZES, key=len, reverse=True))
                     + r")(?![\w-])", re.IGNORECASE)
-_BED = re.compile(r"\b(twin xl|full(?= bed| mattress|/)|(?:" + "|".join(BED_SIZES[:-1])
-                  + r")(?= size| bed| mattress|/))", re.IGNORECASE)
+_BED = re.compile(r"\b(twin xl|full(?=(?: [A-Za-z]+)? (?:bed|mattress)|/)|(?:"
+                  + "|".join(BED_SIZES[:-1])
+                  + r")(?= size|(?: [A-Za-z]+)? (?:bed|mattress)|/))", re.IGNORECASE)
 _PLUS = re.compile(r"\b(\d{1,2}W|[1-5]X)\b")
 
 
@@ -217,7 +221,10 @@ def _size_word(word: str) -> str:
 _ELECTRIC = re.compile(r"\b(?:led|leds|lumens?|watts?|bulbs?|lamps?|lights?|volts?|"
                        r"\d+\s*(?:v|k|lm|mah))\b", re.IGNORECASE)
 _ZOOM = re.compile(r"magnif|zoom", re.IGNORECASE)
-_BED_LAST = re.compile(r",\s*(" + "|".join(BED_SIZES) + r")\s*$", re.IGNORECASE)
+_BED_LAST = re.compile(r"(?:,|\s[-–])\s*(" + "|".join(BED_SIZES) + r")\s*$", re.IGNORECASE)
+# what may follow a size that closes a title: "XX-Large Plus", "Large-X-Large", "2X-Large Petite"
+_FIT_END = re.compile(r"(?:\s*(?:-|\s)(?:plus|petite|tall|short|long|regular|x-large|xx-large))*"
+                      r"\s*\)?\s*$", re.IGNORECASE)
 
 
 def _set_apart(title: str, start: int, end: int) -> bool:
@@ -267,7 +274,8 @@ def _single_title_sizes(title: str) -> list[Mention]:
             continue  # "Kaweco Special S Pencil": a lone letter inside a name is no size
         found.append((m.group(1).lower(), m.start(), m.end()))
     for m in _NAMED.finditer(title):  # "..., Large, White" or "(Medium, Gold)", not "Small Clock"
-        if re.search(r"[,(\[]\s*$", title[:m.start()]) or not title[m.end():].strip(" )"):
+        if re.search(r"(?:[,(\[]|\s[-–]|\bsize:?)\s*$", title[:m.start()], re.IGNORECASE) \
+                or _FIT_END.match(title, m.end()):
             found.append((NAMED_SIZES[m.group(1).lower()], m.start(), m.end()))
     for m in _BED.finditer(title):
         found.append((m.group(1).lower(), m.start(), m.end()))

@@ -229,5 +229,6 @@ APPAREL = ("xxxs", "xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "2xl", "3xl"
 NAMED_SIZES = {"x-small": "xs", "small": "small", "medium": "medium", "large": "large",
                "x-large": "xl", "xx-large": "xxl", "xxx-large": "xxxl", "x large": "xl",
                "xx large": "xxl", "xxx large": "xxxl", "x small": "xs", "extra large": "xl",
-               "extra small": "xs", "extra-large": "xl", "extra-small": "xs"}
+               "extra small": "xs", "extra-large": "xl", "extra-small": "xs",
+               "2x-large": "2xl", "3x-large": "3xl", "4x-large": "4xl", "5x-large": "5xl"}
 BED_SIZES = ("california king", "twin xl", "twin", "queen", "king", "full")

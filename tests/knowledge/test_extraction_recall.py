@@ -1,8 +1,8 @@
-"""Materials in the ways listings state them (tenth session, issue 13 recall).
+"""Materials and sizes in the ways listings state them (tenth session, issue 13 recall).
 
 Each case is a class of miss on the four labelled ESCI sets: a material said outright only in
-the description, a material naming a main part ("rubber outsole"), a grade's full name and a
-weave named with its fibre.
+the description, a material naming a main part ("rubber outsole"), a grade's full name, a weave
+named with its fibre, and a size standing beside the colour variant at a title's end.
 """
 
 from knowledge.extraction import extract
@@ -50,3 +50,27 @@ def test_a_weave_counts_with_its_fibre_or_as_the_fabric() -> None:
     assert "knit" in _attrs("Running Shoe", "Made of knit upper fabric")["materials"]
     assert "jersey" not in _attrs("Duffel Bag, Jersey White").get("materials", [])
     assert "twill" not in _attrs("Boys Flat-Front Twill Dress Pant").get("materials", [])
+
+
+def test_a_size_beside_the_colour_variant_closing_a_title() -> None:
+    assert "l" in _attrs("Funny T Shirt L Black", color="Black")["sizes"]
+    assert "6" in _attrs("Sports Bra (6, Silky Blue)", color="Silky Blue")["sizes"]
+    assert "11" in _attrs("Shower Slides Collegiate Navy 11", color="Collegiate Navy")["sizes"]
+    assert "m" in _attrs("Seamless Leggings Very Black MD", color="Very Black")["sizes"]
+    # a count is no size, and a list of offered sizes names no variant
+    assert "1" not in _attrs("Futon with Mattress, (1, Black)", color="Black").get("sizes", [])
+    assert "large" not in _attrs("Watch Band Women Men Small Large Black", color="Black"
+                                 ).get("sizes", [])
+
+
+def test_a_shoe_number_closing_a_title_with_its_width() -> None:
+    assert "7" in _attrs("Chunky Heel Sandals 7 M US")["sizes"]
+    assert "9" in _attrs("Low Heel Slide Sandals Brown 9 M")["sizes"]
+    assert "7" in _attrs("Basketball Shoe, Black, 7 Big Kid US")["sizes"]
+
+
+def test_named_and_bed_sizes_after_a_dash_or_before_a_bed_s_name() -> None:
+    assert "xl" in _attrs("Petite-Length Sweatpants - X-Large - Ebony")["sizes"]
+    assert "2xl" in _attrs("Shapewear, Black, 2X-Large")["sizes"]
+    assert "queen" in _attrs("Queen Murphy Bed with Storage Unit")["sizes"]
+    assert "queen" in _attrs("Platform Bed Frame, No Box Spring Needed - Queen")["sizes"]
