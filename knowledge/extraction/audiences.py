@@ -42,6 +42,14 @@ _CONNECTOR = re.compile(r"(?:\s|-)*(?:adapters?|connectors?|plugs?|jacks?|thread
                         r"ends?|fittings?|pins?|headers?|sockets?|to\b)", re.IGNORECASE)
 
 
+# a size scale after the word: "Men's 4-8.5/Women's 5-9.5", "Sizing for women: Small (4-6)"
+_SIZE_SCALE = re.compile(r"(?:'s|’s|s)?\s*(?:\(?\d+(?:\.5)?\s*(?:-\s*\d|/|to \d|\)|US\b|$)|"
+                         r"\d+(?:\.5)?\s*(?=[A-Z]?\s*[,/]?\s*(?:wo)?men)|"
+                         r":\s*(?:x?small|medium|x?large|\d))", re.IGNORECASE)
+# people named before the animals they describe: "for Boy and Girl Dogs"
+_ANIMALS_AFTER = re.compile(r"(?:\s+(?:and|or|&|/)\s+[A-Za-z]+)?\s+(?:dogs?|cats?|pets?|"
+                            r"puppies|puppy|kittens?)\b", re.IGNORECASE)
+_AGES = re.compile(r"\bage[sd]?\b|\d+\s*\+|\byears? old\b", re.IGNORECASE)
 # what follows an audience word that makes it name a shape, an animal's age or another
 # object: "Cat Eye" frames, "adult cats", "baby bottles" a brush cleans
 _NOT_WHO = re.compile(r"(?:'s|’s)?[\s-]+(eyes?|cats?|dogs?|kittens?|puppies|pets?|bottles?|"
@@ -64,9 +72,19 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
     else:
         matches = [(m.group(1), m.start(1) + s, m.end(1) + s) for f in _FOR_AUD.finditer(text)
                    for s in [f.start(1)] for m in _AUD.finditer(f.group(1))]
+    if not title:
+        buyers = [f for f in _FOR_AUD.finditer(text) if len(_AUD.findall(f.group(1))) >= 4]
+        matches = [m for m in matches if not any(f.start(1) <= m[1] < f.end(1) for f in buyers)]
     for word, start, end in matches:
         if _CONNECTOR.match(text, end) and word.lower() in ("male", "female"):
             continue  # "MALE ADAPTER", "A-Male to Micro B": a connector's gender, no audience
+        human = AUDIENCES[word.lower()] not in ("dogs", "cats", "pets")
+        if _SIZE_SCALE.match(text, end) or (human and _ANIMALS_AFTER.match(text, end)) \
+                or re.search(r"\bhot[\s-]*$", text[max(0, start - 5):start], re.IGNORECASE):
+            continue  # "Men's 4-8.5", "for Boy and Girl Dogs", "Hot Dog Roasting Sticks"
+        if not title and AUDIENCES[word.lower()] in ("boys", "girls") \
+                and _AGES.search(_sentence(text, start)):
+            continue  # "for boys and girls aged 8+": the age range of a toy, not who it is for
         after = _NOT_WHO.match(text, end)
         noun = after.group(1).lower().rstrip("s") if after else ""
         if noun in _NOT_WHO_WORDS.get(word.lower().rstrip("s"), ()) and noun not in own:

@@ -199,7 +199,7 @@ AUDIENCES: dict[str, str] = {
 }
 # sentences with these words state a warning or a gift list, not who the product is for
 AUDIENCE_STOP = ("gift", "present", "keep away", "out of reach", "not for", "not suitable",
-                 "warning", "choking", "under 3", "supervision")
+                 "warning", "choking", "under 3", "supervision", "safe for", "safe around")
 
 COLORS: dict[str, str] = {c: c for c in (
     "black", "white", "grey", "silver", "gold", "red", "pink", "orange", "yellow", "green", "blue",

@@ -74,3 +74,21 @@ def test_named_and_bed_sizes_after_a_dash_or_before_a_bed_s_name() -> None:
     assert "2xl" in _attrs("Shapewear, Black, 2X-Large")["sizes"]
     assert "queen" in _attrs("Queen Murphy Bed with Storage Unit")["sizes"]
     assert "queen" in _attrs("Platform Bed Frame, No Box Spring Needed - Queen")["sizes"]
+
+
+def test_audience_words_that_name_no_user() -> None:
+    # a size scale, a toy's age range, a list of buyers, animals, a safety remark
+    assert "men" not in _attrs("Shoe Crease Guard for Men's 7.5-13 Women's 5-9").get(
+        "audiences", [])
+    assert "women" not in _attrs("Crew Socks", "Sizing for women: Small (4-6)").get(
+        "audiences", [])
+    lego = _attrs("Amusement Pier Building Set", "A construction toy for boys and girls aged 8+")
+    assert not {"boys", "girls"} & set(lego.get("audiences", []))
+    clock = _attrs("Alarm Clock", "Good beside alarm clock for seniors, teens, girls, kids.")
+    assert not clock.get("audiences")
+    assert _attrs("Nylon Dog Collar for Boy and Girl Dogs")["audiences"] == ["dogs"]
+    assert "kids" not in _attrs("Roasting Sticks", "SAFE FOR KIDS - keeps children back"
+                                ).get("audiences", [])
+    # still an audience: a title's "for Women Size XL", "Carter's Baby 6-Piece Bodysuits"
+    assert "women" in _attrs("Swing Skirts for Women Size XL")["audiences"]
+    assert "baby" in _attrs("Carter's Baby 6-Piece Bodysuits")["audiences"]
