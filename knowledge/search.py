@@ -7,7 +7,6 @@ personalisation.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -20,6 +19,7 @@ from knowledge.catalog_index import CatalogIndex
 from knowledge.catalog_index import Filters as SearchFilters
 from knowledge.embeddings import Embedder
 from knowledge.expansion import Expander, Expansion
+from knowledge.fusion import add_need_boost, chroma_where, equality_only, rrf, top_positions
 from knowledge.models import Event, Product
 from knowledge.vectors import VectorStore
 
@@ -27,7 +27,6 @@ __all__ = ["Hit", "SearchEngine", "SearchFilters"]
 
 log = logging.getLogger("shopmage.search")
 Mode = Literal["hybrid", "bm25", "dense"]
-RRF_K = 60.0
 CANDIDATES = 100
 DENSE_FETCH_MAX = 1500  # beyond this, a Chroma-side filter is cheaper than over-fetching
 EVENT_WEIGHTS = {"view": 0.2, "click": 1.0, "cart": 2.0, "purchase": 5.0}
@@ -106,7 +105,7 @@ class SearchEngine:
 
     def _bm25_list(self, scores: np.ndarray, mask: np.ndarray, n: int) -> list[int]:
         scores = np.where(mask, scores, 0.0)
-        return _top(scores, n)
+        return top_positions(scores, n)
 
     def _dense_list(self, query: str, filters: SearchFilters, mask: np.ndarray,
                     n: int) -> list[int]:
@@ -119,9 +118,9 @@ class SearchEngine:
         # Chroma filters equality fast but numeric ranges slowly (13 ms at 10k products):
         # pass it the equality clauses only, over-fetch by what the rest of the mask keeps,
         # and apply the whole mask here.
-        where_filters = _equality_only(filters)
+        where_filters = equality_only(filters)
         passing = int(mask.sum())
-        candidates = (int(self.index.mask(where_filters).sum()) if _where(where_filters)
+        candidates = (int(self.index.mask(where_filters).sum()) if chroma_where(where_filters)
                       else len(self.index))
         if passing == 0:
             return []
@@ -129,7 +128,7 @@ class SearchEngine:
         fetch = min(candidates, int(np.ceil(n / keep * 1.5)) + n)
         if fetch > DENSE_FETCH_MAX:  # a very selective range: let Chroma filter it
             where_filters, fetch = filters, n
-        hits = self.vectors.query(vector, fetch, where=_where(where_filters))
+        hits = self.vectors.query(vector, fetch, where=chroma_where(where_filters))
         position = self.index.position
         positions = [position[i] for i, _ in hits if i in position]
         return [p for p in positions if mask[p]][:n]
@@ -163,7 +162,7 @@ class SearchEngine:
             match = np.where(in_pool, match, 0.0)
         match = np.where(mask, match, 0.0)
         ranked = np.where(match > 0, match + 0.1 * self.index.popularity, 0.0)
-        return _top(ranked, n), match
+        return top_positions(ranked, n), match
 
     # -- the one search ------------------------------------------------------------------------
 
@@ -191,14 +190,14 @@ class SearchEngine:
             # a weak guess ("dark" in "dark roast") moves results less than a stated need
             strength = min(1.0, max(exp.attributes.values()) / self.weights.full_need)
             lists.append((klist, self.weights.knowledge_list * strength))
-        fused = _rrf(lists)
+        fused = rrf(lists)
         boost = self.weights.attribute_boost * strength
-        _add_need_boost(fused, match, boost, fused)
+        add_need_boost(fused, match, boost, fused)
         if mode == "hybrid":
             fused, reordered = self._rerank(query, fused, match, bm25)
             # the ranker orders by relevance; a product holding the query's implicit need
             # stays ahead of one that lacks it, as in the hybrid order
-            _add_need_boost(fused, match, boost, reordered)
+            add_need_boost(fused, match, boost, reordered)
             self._personalise(fused, profile_vector)
         ranked = sorted(fused, key=lambda p: -fused[p])[:k]
         return self._hits(ranked, fused, exp)
@@ -221,7 +220,7 @@ class SearchEngine:
         """The most popular products passing ``filters`` (the cold-start feed)."""
         mask = self.index.mask(filters or SearchFilters())
         scores = np.where(mask, self.index.popularity + 1e-6, 0.0)
-        ranked = _top(scores, k)
+        ranked = top_positions(scores, k)
         return self._hits(ranked, {p: float(scores[p]) for p in ranked}, None)
 
     def _personalise(self, fused: dict[int, float], profile: np.ndarray | None) -> None:
@@ -259,50 +258,3 @@ class SearchEngine:
             return list(lines), sorted(matched)
         tags = product.tags()
         return exp.reasons_for(tags), sorted(t for t in exp.attributes if t in tags)
-
-
-def _add_need_boost(fused: dict[int, float], match: np.ndarray | None, boost: float,
-                    positions: Iterable[int]) -> None:
-    """Lift each of ``positions`` by ``boost`` times how well it holds the query's needs."""
-    if match is None or not boost:
-        return
-    for pos in positions:
-        fused[pos] += boost * float(match[pos])
-
-
-def _top(scores: np.ndarray, n: int) -> list[int]:
-    positive = int(np.count_nonzero(scores > 0))
-    n = min(n, positive)
-    if n <= 0:
-        return []
-    idx = np.argpartition(-scores, n - 1)[:n]
-    return [int(i) for i in idx[np.argsort(-scores[idx], kind="stable")]]
-
-
-def _rrf(lists: list[tuple[list[int], float]]) -> dict[int, float]:
-    fused: dict[int, float] = {}
-    for ranked, weight in lists:
-        for rank, pos in enumerate(ranked):
-            fused[pos] = fused.get(pos, 0.0) + weight / (RRF_K + rank + 1)
-    return fused
-
-
-def _equality_only(f: SearchFilters) -> SearchFilters:
-    """The filters Chroma applies quickly: category, brand and colour."""
-    return SearchFilters(category=f.category, brand=f.brand, color=f.color)
-
-
-def _where(f: SearchFilters) -> dict[str, Any] | None:
-    clauses: list[dict[str, Any]] = []
-    for key, value in (("category", f.category), ("brand", f.brand), ("color", f.color)):
-        if value:
-            clauses.append({key: value.lower()})
-    if f.min_price is not None:
-        clauses.append({"price": {"$gte": f.min_price}})
-    if f.max_price is not None:
-        clauses.append({"price": {"$lte": f.max_price}})
-    if f.in_stock:
-        clauses.append({"stock": {"$gt": 0}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
