@@ -17,7 +17,12 @@
   pre-flight forecast is the production one (:mod:`tools.ads.forecast`), run on the store as
   it stands before the flight (its recorded searches, learned click and order models, the
   rivals) through the same ad server; it never sees the flight's traffic draw or the
-  shoppers' hidden reactions. Its ROI is pooled over ``--replays`` plays.
+  shoppers' hidden reactions. Its ROI is pooled over ``--replays`` plays;
+- the same-traffic re-forecast per ROI flight (issue 14's "same campaign, same traffic"):
+  after the flight, the production re-forecast (:mod:`tools.ads.reforecast`) replays the
+  searches the flight logged, with the models learned before it, never its clicks or
+  orders; pooled over ``--replays`` plays, with the realisation noise beside it
+  (:mod:`evals.ads_same_traffic`; ``--luck N`` flies each flight N more times).
 
 "Feasible" comes from the traffic alone, before any ROI flight: the constant-bid grid on
 the seed's traffic reaches the target with at least 10 orders.
@@ -41,11 +46,13 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from evals.ads_same_traffic import same_traffic
 from knowledge.settings import Settings
 from knowledge.store import Store
 from tools.ads.replay import (
@@ -53,6 +60,7 @@ from tools.ads.replay import (
     ReplayWorld,
     build_world,
     forecast_flight,
+    reforecast_flight,
     run_flight,
     summary,
 )
@@ -97,22 +105,31 @@ def world_store(folder: Path, products: int = 1200, seed: int = 11) -> Store:
     return store
 
 
-def _flight(job: tuple[FlightSpec, str, int]) -> dict[str, Any]:
-    """A live flight (``plays`` 0), or the pre-flight forecast of one from ``plays`` plays."""
-    spec, workdir, plays = job
+# (spec, workdir, plays, flown): a live flight (plays 0), the pre-flight forecast of one
+# (plays > 0, flown ""), or the re-forecast of the flight flown in ``flown`` (plays > 0)
+Job = tuple[FlightSpec, str, int, str]
+
+
+def _flight(job: Job) -> dict[str, Any]:
+    """A live flight, the pre-flight forecast of one, or a flown flight's re-forecast."""
+    spec, workdir, plays, flown = job
     assert _WORLD is not None
     shutil.rmtree(workdir, ignore_errors=True)
+    head = {"seed": spec.seed, "target_roi": spec.target_roi, "luck": spec.luck,
+            "workdir": workdir}
+    if plays and flown:
+        return {**head, **reforecast_flight(_WORLD, spec, Path(flown), Path(workdir), plays)}
     if plays:
-        return {"seed": spec.seed, "target_roi": spec.target_roi, "workdir": workdir,
-                **forecast_flight(_WORLD, spec, Path(workdir), plays)}
+        return {**head, **forecast_flight(_WORLD, spec, Path(workdir), plays)}
     result = run_flight(_WORLD, spec, Path(workdir))
     return {**summary(result, spec), "workdir": workdir, "auction_ms": result.auction_ms,
-            "auction_cpu_ms": result.auction_cpu_ms,
+            "auction_cpu_ms": result.auction_cpu_ms, "luck": spec.luck,
+            "expected_roi": round((result.expected_gmv or 0.0) / result.spend, 3)
+            if result.spend else 0.0,
             "shown": result.shown[:: max(1, len(result.shown) // 60)]}
 
 
-def _run_all(jobs: Sequence[tuple[FlightSpec, str, int]], workers: int
-             ) -> list[dict[str, Any]]:
+def _run_all(jobs: Sequence[Job], workers: int) -> list[dict[str, Any]]:
     if workers <= 1:
         return [_flight(j) for j in jobs]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -180,9 +197,13 @@ def overspend_trial(world: ReplayWorld, workdir: Path, sessions: int = 20) -> di
 def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
              seeds: tuple[int, ...] = SEEDS, workers: int = 2, days: int = DAYS,
              requests_per_day: int = REQUESTS_PER_DAY, replays: int = REPLAYS,
-             progress: Callable[[str], Any] = print, grid_from: Path | None = None
-             ) -> dict[str, Any]:
+             progress: Callable[[str], Any] = print, grid_from: Path | None = None,
+             luck: int = 0) -> dict[str, Any]:
     """Every flight, then the figures (see the module docstring).
+
+    ``luck``: each ROI flight is flown again this many times on the same traffic with other
+    draws of the shoppers' clicks and orders (the realisation noise of its ROI; not needed
+    for any target figure).
 
     ``grid_from``: a previous figures file of the same seeds, days and volume whose
     constant-bid grid is reused (those flights do not involve the ROI bidder; a quicker
@@ -202,11 +223,12 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
     else:
         progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
         grid = _run_all([(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed",
-                                     fixed_bid=b, **base), str(scratch / f"grid-{s}-{b}"), 0)
+                                     fixed_bid=b, **base), str(scratch / f"grid-{s}-{b}"), 0, "")
                          for s in seeds for b in GRID], workers)
     by_seed = {s: [g for g in grid if g["seed"] == s] for s in seeds}
-    roi_jobs: list[tuple[FlightSpec, str, int]] = []
-    forecast_jobs: list[tuple[FlightSpec, str, int]] = []
+    roi_jobs: list[Job] = []
+    forecast_jobs: list[Job] = []
+    luck_jobs: list[Job] = []
     plans: list[dict[str, Any]] = []
     for t in targets:
         for s in seeds:
@@ -214,14 +236,21 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
             budget = 0.8 * cap if cap else 0.5 * min(g["spend"] for g in by_seed[s])
             plans.append({"target": t, "seed": s, "feasible": cap > 0, "budget": budget})
             spec = FlightSpec(target_roi=t, budget=budget, seed=s, **base)
-            roi_jobs.append((spec, str(scratch / f"roi-{s}-{t}"), 0))
-            forecast_jobs.append((spec, str(scratch / f"forecast-{s}-{t}"), replays))
+            roi_jobs.append((spec, str(scratch / f"roi-{s}-{t}"), 0, ""))
+            forecast_jobs.append((spec, str(scratch / f"forecast-{s}-{t}"), replays, ""))
+            luck_jobs += [(replace(spec, luck=k), str(scratch / f"luck{k}-{s}-{t}"), 0, "")
+                          for k in range(1, luck + 1)]
     progress(f"ROI-bidder flights: {len(roi_jobs)}, and their pre-flight forecasts "
              f"({replays} plays each)")
     both = _run_all(roi_jobs + forecast_jobs, workers)
     runs, replayed = both[:len(roi_jobs)], both[len(roi_jobs):]
+    progress(f"same-traffic re-forecasts of the {len(runs)} flights ({replays} plays each)"
+             + (f", and {len(luck_jobs)} flights with other outcome luck" if luck else ""))
+    again = _run_all([(spec, str(scratch / f"reforecast-{spec.seed}-{spec.target_roi}"),
+                       replays, flown) for spec, flown, _, _ in roi_jobs] + luck_jobs, workers)
     load = os.getloadavg()
     figures = _figures(store, world, runs, plans, by_seed, replayed)
+    figures.update(same_traffic(runs, again[:len(runs)], again[len(runs):]))
     figures["overspend"] = overspend_trial(world, scratch / "overspend")
     figures["seeds"], figures["load_average_1m_at_figures"] = list(seeds), round(load[0], 2)
     figures["code"] = code
@@ -335,10 +364,12 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--grid-from", type=Path, default=None,
                         help="reuse the constant-bid grid of an earlier run of the same seeds")
+    parser.add_argument("--luck", type=int, default=0,
+                        help="fly each ROI flight N more times with other outcome draws")
     args = parser.parse_args()
     figures = run_eval(args.world, seeds=SPLITS[args.split][:args.seeds], workers=args.workers,
                        days=args.days, requests_per_day=args.requests_per_day,
-                       replays=args.replays, grid_from=args.grid_from,
+                       replays=args.replays, grid_from=args.grid_from, luck=args.luck,
                        progress=lambda m: print(m, file=sys.stderr, flush=True))
     text = json.dumps(figures, indent=1, default=str)
     if args.out:

@@ -36,8 +36,8 @@ class Profile:
 
 
 def record_event(store: Store, *, user_id: str, kind: str, product_id: str | None = None,
-                 query: str | None = None) -> Event:
-    """Store one behaviour event (creating the shopper on first sight)."""
+                 query: str | None = None, ts: datetime | None = None) -> Event:
+    """Store one behaviour event (creating the shopper on first sight); ``ts``: default now."""
     if kind not in EVENT_TYPES:
         raise InvalidRequestError(f"type must be one of {', '.join(EVENT_TYPES)}, got {kind!r}")
     if not user_id or len(user_id) > 100:
@@ -51,6 +51,8 @@ def record_event(store: Store, *, user_id: str, kind: str, product_id: str | Non
             raise InvalidRequestError(f"a {kind} event needs a product_id")
         known = session.get(Shopper, user_id) is not None
     event = Event(user_id=user_id, type=kind, product_id=product_id, query=query)
+    if ts is not None:
+        event.ts = ts
     with transaction(store.engine) as session:
         if not known:
             session.add(Shopper(id=user_id))

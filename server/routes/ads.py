@@ -30,7 +30,7 @@ from tools.ads.report import campaign_report
 from tools.ads.serving import AdServer, Candidate
 from tools.campaigns import service
 from tools.campaigns.chart import report_chart
-from tools.campaigns.forecasting import forecast_campaign
+from tools.campaigns.forecasting import forecast_campaign, reforecast_campaign
 
 router = APIRouter(tags=["ads"])
 log = logging.getLogger("shopmage.ads")
@@ -184,6 +184,18 @@ def create(body: CampaignIn, merchant: MerchantDep, state: StateDep) -> dict[str
     forecast = forecast_campaign(state.store, products, draft, runs=4) if body.forecast else {}
     return service.create_campaign(state.store.engine, merchant.id, draft,
                                    forecast).model_dump(mode="json")
+
+
+@router.get("/api/campaigns/{campaign_id}/reforecast")
+def reforecast(campaign_id: str, merchant: MerchantDep, state: StateDep, request: Request,
+               runs: Annotated[int, Query(ge=1, le=10)] = 3) -> dict[str, Any]:
+    """The campaign re-forecast on the searches it met so far, beside its recorded results.
+
+    It replays the searches logged in the campaign's period through the ad server with the
+    click and order models learned before the campaign started; nothing is written.
+    """
+    row = service.get_campaign(state.store.engine, merchant.id, campaign_id)
+    return reforecast_campaign(state.store, row, runs=runs, now=now_for(request, state))
 
 
 @router.get("/api/campaigns/{campaign_id}/report")

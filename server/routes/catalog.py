@@ -15,7 +15,7 @@ from knowledge.models import Product, ProductBase
 from knowledge.profiles import build_profile, recommend, record_event
 from knowledge.search import Hit, SearchFilters
 from server.deps import StateDep
-from server.routes.ads import ads_pool, attribute_event, search_ads
+from server.routes.ads import ads_pool, attribute_event, now_for, search_ads
 from tools.catalog import card
 
 router = APIRouter(prefix="/api", tags=["catalog"])
@@ -116,7 +116,10 @@ def search(state: StateDep, request: Request,
     hits = state.store.search.search(q, filters, k=pool, profile_vector=profile)
     sponsored = search_ads(state, request, q, hits, session_id)
     if session_id:
-        record_event(state.store, user_id=session_id, kind="search", query=q)
+        # on the ad server's clock (a traffic driver's simulated time when it allows one), so
+        # a campaign's re-forecast finds the searches it met in its own period
+        when = now_for(request, state) if state.ads is not None else None
+        record_event(state.store, user_id=session_id, kind="search", query=q, ts=when)
     return SearchPage(items=[_item(h) for h in hits[:k]], sponsored=sponsored)
 
 

@@ -5,7 +5,9 @@ persona truths) and the pre-flight forecast the merchant sees (shoppers react by
 store's learned click and order models): a stream of searches on a compressed clock, each
 page's sponsored slots filled by :class:`~tools.ads.serving.AdServer` against the other
 campaigns, clicks charged and orders attributed through the ledger. Every figure is read
-back from the recorded events.
+back from the recorded events. With ``log_searches`` the flight also writes each search
+to the behaviour log (session, query, time), as the storefront's search route does: the
+recorded traffic a re-forecast (:mod:`tools.ads.reforecast`) replays.
 """
 
 from __future__ import annotations
@@ -17,12 +19,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from knowledge import ads as ledger
 from knowledge.campaigns import Campaign
-from knowledge.models import Product
+from knowledge.models import Event, Product
 from tools.ads import report
 from tools.ads.calibration import IDENTITY, calibrated
 from tools.ads.model import ClickModel, Context
@@ -50,6 +53,7 @@ class FlightResult:
     shown: list[tuple[str, str]] = field(default_factory=list)  # (query, product) per impression
     daily_spend: list[float] = field(default_factory=list)
     daily_gmv: list[float] = field(default_factory=list)
+    expected_gmv: float | None = None  # (evals) its clicks' orders by the true order chances
 
     @property
     def roi(self) -> float:
@@ -58,17 +62,24 @@ class FlightResult:
 
 
 def play(server: AdServer, campaign_id: str, searches: Iterator[Search],
-         organic: Callable[[str], list[Candidate]], react: Reaction, luck: random.Random
-         ) -> FlightResult:
-    """Serve every search, let the shoppers react, record; return the timing and shown ads."""
+         organic: Callable[[str], list[Candidate]], react: Reaction, luck: random.Random,
+         *, log_searches: bool = False) -> FlightResult:
+    """Serve every search, let the shoppers react, record; return the timing and shown ads.
+
+    ``log_searches``: each search also goes to the behaviour log (written hour by hour);
+    nothing the ad server learns from reads logged searches without a logged organic click.
+    """
     result = FlightResult(0, 0, 0, 0, 0, 0)
+    log = SearchLog(server.engine if log_searches else None)
     for now, session_id, query in searches:
+        log.hour(now)
         server.upkeep(now)  # the store's background thread, on the compressed clock
         page = organic(query)
         t0, c0 = time.perf_counter(), time.thread_time()
         ads = server.sponsored(page, session_id=session_id, now=now, query=query)
         result.auction_ms.append((time.perf_counter() - t0) * 1000)
         result.auction_cpu_ms.append((time.thread_time() - c0) * 1000)
+        log.add(now, session_id, query)
         top = max((c.score for c in page), default=1.0) or 1.0
         for ad in ads:
             if ad.campaign_id == campaign_id:
@@ -82,7 +93,37 @@ def play(server: AdServer, campaign_id: str, searches: Iterator[Search],
                 server.order(session_id=session_id, product_id=ad.product.id,
                              value=float(ad.product.price or 0.0), order_key=ad.impression_id,
                              now=now + timedelta(minutes=4))
+    log.flush()
     return result
+
+
+class SearchLog:
+    """Searches written to the behaviour log as the search route writes them, an hour at a time."""
+
+    def __init__(self, engine: Engine | None) -> None:
+        self.engine = engine
+        self.rows: list[dict[str, Any]] = []
+        self._hour: datetime | None = None
+
+    def hour(self, now: datetime) -> None:
+        """Write what is pending when a new hour starts."""
+        stamp = now.replace(minute=0, second=0, microsecond=0)
+        if stamp != self._hour:
+            self.flush()
+            self._hour = stamp
+
+    def add(self, now: datetime, session_id: str, query: str) -> None:
+        """Queue one search (nothing when no engine is logged to)."""
+        if self.engine is not None:
+            self.rows.append({"user_id": session_id, "type": "search", "product_id": None,
+                              "ts": now, "query": query})
+
+    def flush(self) -> None:
+        """Write the queued searches in one statement."""
+        if self.engine is not None and self.rows:
+            with self.engine.begin() as conn:
+                conn.execute(insert(Event.__table__), self.rows)  # type: ignore[attr-defined]
+            self.rows = []
 
 
 def read_back(engine: Engine, campaign_id: str, end: datetime, result: FlightResult

@@ -15,7 +15,7 @@ import random
 import statistics
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,7 +35,8 @@ from knowledge.sql import transaction
 from knowledge.store import Store
 from tools.ads import shoppers
 from tools.ads.flight import FlightResult, Reaction, Search, play, read_back
-from tools.ads.forecast import forecast_from_store
+from tools.ads.forecast import expected_outcome, forecast_from_store
+from tools.ads.reforecast import reforecast_from_store
 from tools.ads.relevance import Relevance
 from tools.ads.serving import AdServer, Candidate
 from tools.campaigns.traffic import hourly_shape
@@ -201,11 +202,39 @@ def run_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path,
     luck = random.Random(spec.seed + 10_000 + 7919 * spec.luck)
     people = shoppers.make_shoppers(traffic, 600, list(PERSONAS))
     start = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC)
+    react = outcomes or truth(world, people)
     result = play(server, cid, searches(world, spec, people, traffic, start),
-                  world.organic.__getitem__, outcomes or truth(world, people), luck)
+                  world.organic.__getitem__, react, luck, log_searches=True)
     result = read_back(engine, cid, start + timedelta(days=spec.days), result)
+    result.expected_gmv = expected_outcome(engine, cid, react, start, replace(result)).gmv
     engine.dispose()
     return result
+
+
+def reforecast_flight(world: ReplayWorld, spec: FlightSpec, flown: Path, workdir: Path,
+                      plays: int) -> dict[str, Any]:
+    """The flown flight's re-forecast on its own recorded searches, as the merchant asks it.
+
+    The production re-forecast (:func:`tools.ads.reforecast.reforecast_from_store`) on the
+    flight's database in ``flown`` after the flight: it replays the searches the flight
+    logged with the models learned before the flight, never the flight's clicks, orders or
+    the shoppers' hidden reactions.
+    """
+    engine = make_engine(Settings(data_dir=flown))
+    with Session(engine) as session:
+        campaign = session.get(Campaign, "c_ours")
+    assert campaign is not None
+    end = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC) + timedelta(
+        days=spec.days)
+    workdir.mkdir(parents=True, exist_ok=True)
+    out = reforecast_from_store(engine, campaign, world.organic.__getitem__,
+                                relevance=world.relevance, runs=plays, seed=spec.seed, now=end,
+                                folder=workdir)
+    engine.dispose()
+    assert out is not None, "the flight logged its searches"
+    spend = sum(p["spend"] for p in out["plays"])
+    return {"plays": plays, "spend": round(spend / plays, 2), "searches": out["searches"],
+            "pooled_roi": out["pooled_roi"], "play_rois": [p["roi"] for p in out["plays"]]}
 
 
 def forecast_flight(world: ReplayWorld, spec: FlightSpec, workdir: Path, plays: int

@@ -10,6 +10,7 @@ will meet. A store with no search log yet falls back to the traffic simulator
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -81,6 +82,17 @@ def replay_forecast(store: Store, products: list[Product], draft: CampaignDraft,
     """The plan played through the ad server on the store's recorded searches (None: none)."""
     from tools.ads.forecast import forecast_from_store
     from tools.ads.relevance import Relevance
+
+    campaign = Campaign(id="c_forecast", merchant_id="forecast", name=draft.name or "forecast",
+                        product_ids=[p.id for p in products], budget_total=draft.budget_total,
+                        target_roi=draft.target_roi, start=draft.start, end=draft.end)
+    return forecast_from_store(store.engine, campaign, _organic(store),
+                               relevance=Relevance.for_store(store), runs=runs, seed=seed,
+                               now=now)
+
+
+def _organic(store: Store) -> Callable[[str], list[Any]]:
+    """The store's organic top 50 for a query, as ad candidates (cached per query)."""
     from tools.ads.serving import Candidate
 
     pages: dict[str, list[Candidate]] = {}
@@ -90,10 +102,34 @@ def replay_forecast(store: Store, products: list[Product], draft: CampaignDraft,
             hits = store.search.search(query, k=50)
             pages[query] = [Candidate(h.product, h.score, i) for i, h in enumerate(hits)]
         return pages[query]
+    return organic
 
-    campaign = Campaign(id="c_forecast", merchant_id="forecast", name=draft.name or "forecast",
-                        product_ids=[p.id for p in products], budget_total=draft.budget_total,
-                        target_roi=draft.target_roi, start=draft.start, end=draft.end)
-    return forecast_from_store(store.engine, campaign, organic,
-                               relevance=Relevance.for_store(store), runs=runs, seed=seed,
-                               now=now)
+
+def reforecast_campaign(store: Store, campaign: Campaign, *, runs: int = REPLAY_RUNS,
+                        seed: int = 0, now: datetime | None = None) -> dict[str, Any]:
+    """A launched campaign re-forecast on the searches it met, beside its recorded results.
+
+    The re-forecast (:mod:`tools.ads.reforecast`) replays the searches logged in the
+    campaign's window with the models learned before its start; it reads none of the
+    campaign's own clicks or orders. ``realised`` (the ledger's totals so far) is read only to
+    be shown beside it, with the gap between the two ROIs.
+    """
+    from knowledge import ads as ledger
+    from knowledge.errors import InvalidRequestError
+    from tools.ads.reforecast import reforecast_from_store
+    from tools.ads.relevance import Relevance
+
+    out = reforecast_from_store(store.engine, campaign, _organic(store),
+                                relevance=Relevance.for_store(store), runs=runs, seed=seed,
+                                now=now)
+    if out is None:
+        raise InvalidRequestError(f"campaign {campaign.id!r} has no recorded searches in its "
+                                  "period yet; nothing to re-forecast")
+    t = ledger.totals(store.engine, [campaign.id]).get(campaign.id, {})
+    spend, gmv = float(t.get("spend", 0.0)), float(t.get("gmv", 0.0))
+    realised = {"spend": round(spend, 2), "gmv": round(gmv, 2),
+                "clicks": int(t.get("click", 0)), "orders": int(t.get("order", 0)),
+                "roi": round(gmv / spend, 3) if spend else 0.0}
+    gap = (abs(out["pooled_roi"] / realised["roi"] - 1) if realised["roi"] else None)
+    return {"campaign_id": campaign.id, "reforecast": out, "realised": realised,
+            "roi_gap": None if gap is None else round(gap, 4)}

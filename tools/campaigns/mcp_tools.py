@@ -8,7 +8,7 @@ from typing import Any
 from knowledge.models import Merchant
 from knowledge.store import Store
 from tools.campaigns import service
-from tools.campaigns.forecasting import forecast_campaign
+from tools.campaigns.forecasting import forecast_campaign, reforecast_campaign
 from tools.results import tool_result
 
 
@@ -32,6 +32,12 @@ def register(server: Any, store: Store, merchant: Merchant) -> None:
             products = service.validate(store.engine, merchant.id, draft)
             return forecast_campaign(store, products, draft, runs=8)
         return tool_result(run)
+
+    @server.tool()  # type: ignore[untyped-decorator]
+    def reforecast_campaign_traffic(campaign_id: str) -> Any:
+        """Re-forecast a launched campaign on the searches it met, beside its recorded ROI."""
+        return tool_result(lambda: reforecast_campaign(
+            store, service.get_campaign(store.engine, merchant.id, campaign_id)))
 
     @server.tool()  # type: ignore[untyped-decorator]
     def pause_campaign(campaign_id: str) -> Any:
