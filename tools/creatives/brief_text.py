@@ -94,13 +94,38 @@ _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|o
                           r"yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
 
 
+# abbreviations that never end a sentence: titles and names ("Dr. Brown's", "St. Louis",
+# "Mt. Fuji") and Latin ("e.g.", "vs."); a capital after them starts no new fact
+_TITLE = re.compile(r"(?i)(?:^|[\s(/])(?:dr|mr|mrs|ms|mt|st|ste|jr|sr|prof|vs|e\.g|i\.e|cf|"
+                    r"approx|appx|(?:model|item|part|style|catalog|ref)\s+nos?)$")
+# "12 in. W x 8 in. H": a dimension's letter after a unit's full stop
+_DIMENSION_LETTER = re.compile(r"[WHDLwhdl](?![A-Za-z])")
+
+
 def abbreviation(text: str, split: re.Match[str]) -> bool:
     """True for the full stop of an abbreviation that the clause runs on after ("approx. 12 in").
 
-    Only before a lower-case word or a number: "12 in. Great gift" ends a clause.
+    Only before a lower-case word or a number: "12 in. Great gift" ends a clause; a title
+    or a name ("fits Dr. Brown's bottles", "St. Louis") runs on before any word on its line.
     """
-    return (split.group(0).startswith(".") and bool(_ABBREVIATED.search(text[:split.start()]))
-            and bool(re.match(r"[a-z0-9]", text[split.end():split.end() + 1])))
+    if not split.group(0).startswith(".") or "\n" in split.group(0):
+        return False
+    before, after = text[:split.start()], text[split.end():split.end() + 1]
+    if _TITLE.search(before) and re.match(r"[A-Za-z0-9]", after):
+        return True
+    if _ABBREVIATED.search(before) and _DIMENSION_LETTER.match(text, split.end()):
+        return True
+    return bool(_ABBREVIATED.search(before)) and bool(re.match(r"[a-z0-9]", after))
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where the sentences of ``text`` end (after ".", "!" or "?" and the spaces after).
+
+    The full stop of a title or name ("Dr. Brown's", "St. Louis") ends none.
+    """
+    return [m.end() for m in re.finditer(r"(?<=[.!?])\s+", text)
+            if not (text[m.start() - 1] == "." and _TITLE.search(text[:m.start() - 1])
+                    and re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1]))]
 
 
 def spec_colon(text: str, split: re.Match[str]) -> bool:

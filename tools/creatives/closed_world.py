@@ -19,6 +19,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from knowledge.nlp.quantities import find_quantities, number_value
+from tools.creatives.brief_text import sentence_ends
 
 # Words that carry no claim about a product: articles, pronouns, prepositions, auxiliaries,
 # and the few listing words the templates use to join facts.
@@ -177,8 +178,10 @@ def check_sentence(sentence: str, support: Support) -> list[Finding]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences (keeps the closing punctuation)."""
-    return [p for p in re.split(r"(?<=[.!?])\s+", text.strip()) if p.strip()]
+    """Split prose into sentences (keeps the closing punctuation; "Dr. Brown's" is one)."""
+    text = text.strip()
+    cuts = [0, *sentence_ends(text), len(text)]
+    return [p.strip() for a, b in zip(cuts, cuts[1:], strict=False) if (p := text[a:b]).strip()]
 
 
 @dataclass
