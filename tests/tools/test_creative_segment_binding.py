@@ -101,6 +101,6 @@ def test_a_plug_in_product_and_a_3_in_1_name_after_audit_v8() -> None:
     assert lights.head == "plug in night lights"  # no "Plug" product with "in" as a cue
     assert "plug" not in build_listing(lights).keywords
     meter = build_listing(parse_facts("3-in-1 soil meter, moisture, light and pH"))
-    assert meter.title.startswith("3-in-1 soil") and "3-in-1 soil meter" in meter.keywords
+    assert meter.title.startswith("3-in-1 Soil Meter") and "3-in-1 soil meter" in meter.keywords
     assert not any("3-in." in b for b in meter.bullets)  # no 3 inch size
     assert parse_facts("socks in 3 colors, cotton").head == "socks"

@@ -19,8 +19,8 @@ from functools import lru_cache
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import QUERYNER, find_type
 
-__all__ = ["NAME_KEY", "abbreviation", "common_word", "filler", "key_value", "reading_text",
-           "spec_colon"]
+__all__ = ["MODEL_LABEL", "NAME_KEY", "abbreviation", "common_word", "filler", "heading",
+           "key_value", "model_named", "reading_text", "sentence_ends", "spec_colon"]
 
 _LIST_MARK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u25aa\u25cf\u25ba\u27a4\u2192>]|"
                         r"\d{1,2}[.)])(?=[ \t])")
@@ -31,7 +31,9 @@ SPEC_KEY = re.compile(r"(?i)^(?:qty|quantity|size|sizes|dimensions?|dims|measure
                       r"materials?|fabric|weight|capacity|volume|count|pack(?:\s?size)?|"
                       r"contents|includes|included|in the box|features?|warranty|power|"
                       r"battery|compatibility|compatible with|fits|age|ages|for|style|"
-                      r"finish|scent|flavou?r|pattern|shape|length|width|height|depth)"
+                      r"finish|scent|flavou?r|pattern|shape|length|width|height|depth|"
+                      r"model(?: no\.?| number| #)?|sku|mpn|upc|part(?: no\.?| number)|"
+                      r"item(?: no\.?| number| model))"
                       r"\s?:\s*\S")
 # labels that name the product: "Product: yoga mat" names a yoga mat
 NAME_KEY = re.compile(r"(?i)^(?:product|item|name|title|type|product type|item name|"
@@ -71,6 +73,22 @@ def reading_text(brief: str) -> str:
 _ANY_KEY = re.compile(r"^[A-Za-z][A-Za-z/&]*(?: [A-Za-z/&]+)?\s?:\s*\S")
 
 
+# a model label before the product's name: "Model: RT-200 rotary tool", "Model No. KX-5 mixer"
+MODEL_LABEL = re.compile(r"(?i)^\s*(?:model|item|part)(?: no\.?| number| #)?\s?[:.]?\s+(?=\S)")
+
+
+def model_named(piece: str) -> int:
+    """Where the product's name starts after a model label ("Model: RT-200 rotary tool kit").
+
+    0 when the piece has no model label, or its value names no product type ("Model: SD-2"
+    is a spec line): the label is never the product's name.
+    """
+    label = MODEL_LABEL.match(piece)
+    if label is None or find_type(piece[label.end():], fallback=False) is None:
+        return 0
+    return label.end()
+
+
 def key_value(piece: str) -> bool:
     """True for a spec-sheet line ("Qty: 4", "Thickness: 6mm"): a fact, never a name.
 
@@ -82,6 +100,16 @@ def key_value(piece: str) -> bool:
     key = text.split(":")[0].strip()  # "Dog toothbrush kit: 2 brushes" names a kit
     return (bool(_ANY_KEY.match(text)) and not NAME_KEY.match(key)
             and find_type(key, fallback=False) is None)
+
+
+_HEADING = re.compile(r"(?i)^(?:specifications|specs|tech(?:nical)? specs|technical details|"
+                      r"product details|details|key features|features|overview|highlights|"
+                      r"description|product description|about this item|spec sheet)\s?:?$")
+
+
+def heading(piece: str) -> bool:
+    """True for a bare section heading of a pasted sheet ("Specifications:"): no fact."""
+    return bool(_HEADING.match(piece.strip(" ;.")))
 
 
 def filler(piece: str) -> bool:
@@ -130,8 +158,8 @@ def sentence_ends(text: str) -> list[int]:
 
 def spec_colon(text: str, split: re.Match[str]) -> bool:
     """True for the colon of a spec line ("Size: 16 x 16 in"): label and value stay one fact."""
-    if not split.group(0).startswith(":"):
-        return False
+    if not split.group(0).startswith(":") or "\n" in split.group(0):
+        return False  # "Specifications:" ending its line heads the lines below
     line = re.search(r"[^,;\n.]*$", text[:split.start()])
     return line is not None and key_value(line.group(0) + text[split.start():split.end() + 1])
 

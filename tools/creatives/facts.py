@@ -21,7 +21,14 @@ from knowledge.extraction.types import find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import Quantity, find_quantities
 from tools.creatives.brief_brand import BRAND, find_brand
-from tools.creatives.brief_text import NAME_KEY, filler, key_value, reading_text
+from tools.creatives.brief_text import (
+    NAME_KEY,
+    filler,
+    heading,
+    key_value,
+    model_named,
+    reading_text,
+)
 from tools.creatives.contradictions import check_contradictions
 from tools.creatives.head_noun import settle_head
 from tools.creatives.heads import clauses, glued, split_head
@@ -154,8 +161,10 @@ def _read(text: str, brand: str | None, masked: str) -> ParsedBrief:
     pieces = clauses(masked)
     head, product_type, segments = "", None, []
     for i, (piece, start) in enumerate(pieces):
-        if NAME_KEY.match(piece.strip(" :;.")):
-            continue  # a bare label ("Product:") says nothing
+        if NAME_KEY.match(piece.strip(" :;.")) or heading(piece):
+            continue  # a bare label ("Product:", "Specifications:") says nothing
+        if not head and (cut := model_named(piece)):  # "Model: RT-200 rotary tool kit"
+            piece, start = piece[cut:], start + cut
         if not head and not _no_name(piece) and all(_no_name(p) for p, _s in pieces[:i]):
             name, found, rest = split_head(piece, start)  # "2 pack, soap"; "Best seller!!"
             if names_product(name, later=any(not filler(p) for p, _s in pieces[:i])):

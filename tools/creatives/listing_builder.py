@@ -69,8 +69,14 @@ def word_case(word: str, first: bool, after_number: bool = False) -> str:
 def title_case(text: str) -> str:
     """"women's merino wool socks" -> "Women's Merino Wool Socks"; "AA", "750ml", "6 ft" kept."""
     words = text.split(" ")
-    return " ".join(word_case(w, i == 0, i > 0 and any(c.isdigit() for c in words[i - 1]))
+    return " ".join(word_case(w, i == 0, i > 0 and _numeric(words[i - 1]))
                     for i, w in enumerate(words))
+
+
+def _numeric(word: str) -> bool:
+    """True for a number a unit may follow ("6 ft", "1/2 inch"); a model ("PW-4") is a name."""
+    return (bool(re.match(r"[(~<>±]?[\d.,/+%x-]*\d", word))
+            and not re.search(r"[A-Za-z]{2,}-?\d", word))
 
 
 def sentence_case(text: str) -> str:
