@@ -45,7 +45,7 @@ _CERT = re.compile(r"\b(?:IPX?\d{1,2}|UL[- ]listed|ETL[- ]listed|CE(?:[- ]certif
                    r"BPA[- ]free|PFOA[- ]free|Energy Star)\b")
 _COMPAT_TRIGGER = re.compile(r"\b(?:fits|works with|compatible with|supports(?: up to)?|charges|"
                              r"for)\s(?:an?\s|the\s)?((?:[\w.+-]*[A-Z][\w.+/-]*)"
-                             r"(?:\s(?:[\w.+-]*[A-Z0-9][\w.+/-]*|and|&|Air|Pro|Max|Mini))*)")
+                             r"(?:,?\s(?:[\w.+-]*[A-Z0-9][\w.+/-]*|and|&|Air|Pro|Max|Mini))*)")
 _COMPAT_NAMES = re.compile(r"\b(?:USB-C(?: PD)?|USB-A|Lightning|MagSafe|Bluetooth(?: \d(?:\.\d)?)?|"
                            r"HDMI(?: \d\.\d)?|Wi-?Fi|Alexa|Google Home|Apple HomeKit|AAA?|"
                            r"induction|microSD|Windows|macOS|iOS|Android)\b")

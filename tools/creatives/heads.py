@@ -14,6 +14,7 @@ import re
 from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.brief_text import abbreviation, spec_colon
+from tools.creatives.compat_list import compat_lists
 from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
 from tools.creatives.name_ends import VERBS, ends_name, named_size, type_before_material, verb_led
 
@@ -284,4 +285,4 @@ def _noun_end(words: str, after: str, joined: bool) -> tuple[Span | None, bool]:
 
 def clauses(text: str) -> list[tuple[str, int]]:
     """The brief's clauses with where each starts, a verb's comma-split list rejoined."""
-    return _lists(text, [(m.group(0), m.start()) for m in _pieces(text)])
+    return compat_lists(text, _lists(text, [(m.group(0), m.start()) for m in _pieces(text)]))
