@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
 from knowledge.extraction.vocab import (
     COLOR_NOT_BEFORE,
@@ -132,6 +131,13 @@ def feature_items(extra: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
+@lru_cache(maxsize=1)
+def material_items() -> tuple[tuple[str, str], ...]:
+    """(regex phrasing, material) pairs, longest first (the finder is in materials.py)."""
+    pairs = [(re.escape(k).replace(r"\ ", "[ -]"), v) for k, v in MATERIALS.items()]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+
 def in_headline(text: str, start: int) -> bool:
     """True when ``start`` lies in a bullet's headline.
 
@@ -161,16 +167,3 @@ def find_colors(text: str, *, title: bool = False) -> list[Mention]:
     """Basic colour words ("Navy Blue" -> navy, blue) that do not name something else."""
     found = find_terms(text, color_items(), not_before=COLOR_NOT_BEFORE, check_negation=False)
     return [m for m in found if not (title and m[0] in AMBIGUOUS_COLORS)]
-
-
-# the material finder lives in materials.py; its old import paths here still work
-_MOVED = frozenset({"find_materials", "material_items", "stated"})
-
-
-def __getattr__(name: str) -> Any:
-    """``find_materials``, ``material_items`` and ``stated``, from :mod:`.materials`."""
-    if name in _MOVED:
-        from knowledge.extraction import materials
-
-        return getattr(materials, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

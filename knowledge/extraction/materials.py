@@ -9,18 +9,9 @@ glass surfaces", not negated, not a weave alone ("Jersey White"), not a suppleme
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from knowledge.extraction.finders import _CLAUSE_END, Mention, find_terms
-from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE, MATERIALS
-
-
-@lru_cache(maxsize=1)
-def material_items() -> tuple[tuple[str, str], ...]:
-    """(regex phrasing, material) pairs, longest first."""
-    pairs = [(re.escape(k).replace(r"\ ", "[ -]"), v) for k, v in MATERIALS.items()]
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
-
+from knowledge.extraction.finders import _CLAUSE_END, Mention, find_terms, material_items
+from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 
 # a title material named after "for"/"by" in the same part describes what it is for or who made it
 _AFTER_FOR = re.compile(r"\b(?:for|compatible with|fits|by)\b(?:(?! - |[|(\[]).)*$", re.IGNORECASE)
