@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from knowledge.extraction.parts import PART_NOUNS
+
 # a point between digits ("2.0") is a decimal, not a clause end
 _CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n•|()\[\]【】]")
 _PHRASE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n•|()\[\]【】,]")
@@ -88,14 +90,7 @@ def of_accessory(text: str, end: int, own_words: Collection[str],
 
 
 # parts a listing names apart from the product: "the lid is dishwasher safe", "Barrel handle is
-# sealed and waterproof" state a property of that part only
-PART_NOUNS = frozenset({"lid", "cap", "handle", "strap", "sole", "outsole", "insole", "lining",
-                        "base", "blade", "frame", "cord", "cable", "pipe", "hose", "hinge",
-                        "buckle", "zipper", "button", "pad", "cushion", "seat", "leg", "wheel",
-                        "nozzle", "tip", "bristle", "filter", "lens", "clip", "hook", "seal",
-                        "valve", "spout", "straw", "mouthpiece", "cuff", "collar", "waistband",
-                        "pocket", "panel", "tray", "shelf", "drawer", "door", "battery",
-                        "remote", "plug", "tube", "ring", "knob", "trigger", "switch"})
+# sealed and waterproof" state a property of that part only (PART_NOUNS, from parts.py)
 PART_CHECKED = frozenset({"dishwasher-safe", "microwave-safe", "oven-safe", "freezer-safe",
                           "waterproof", "water-resistant", "machine-washable", "easy-clean"})
 _PART_SUBJECT = re.compile(r"\b([A-Za-z]+)\s+(?:(?:which|that)\s+)?(?:is|are|remains?|stays?)\s+"

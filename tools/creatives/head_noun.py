@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.parts import PART_NOUNS
 from knowledge.extraction.types import find_type, normal, singular, type_lexicon
 from knowledge.extraction.vocab import AUDIENCES, COLORS
 from tools.creatives.name_cut import (
@@ -36,18 +37,10 @@ __all__ = ["PART_WORDS", "USED_WITH", "end_fault", "settle_head"]
 
 Span = tuple[int, int]
 
-# parts of a product (closed class): the product's name never ends on one after a gap, and
-# one that a product noun follows is that noun's modifier ("soft sole baby shoes")
-PART_WORDS = frozenset({
-    "sole", "insole", "outsole", "heel", "toe", "lace", "tongue", "lens", "strap", "handle",
-    "lid", "blade", "bristle", "cord", "plug", "button", "knob", "hinge", "base", "tip",
-    "nozzle", "spout", "clip", "buckle", "zipper", "zip", "pocket", "sleeve", "collar",
-    "cuff", "hood", "hem", "seam", "waist", "waistband", "leg", "skirt", "panel", "rim",
-    "grip", "spring", "coil", "lining", "liner", "mesh", "valve", "motor", "latch", "drawer",
-    "wick", "shaft", "tine", "rung", "spoke", "pedal", "seat", "backrest", "armrest", "wheel",
-    "caster", "screw", "bolt", "knee", "ankle", "loop", "ring", "edge", "side",
-    "corner", "trim", "finish", "face", "dial", "display", "port", "jack", "slot", "cap",
-})
+# parts of a product (closed class, the one list knowledge/extraction/parts.py keeps): the
+# product's name never ends on one after a gap, and one that a product noun follows is that
+# noun's modifier ("soft sole baby shoes")
+PART_WORDS = PART_NOUNS
 # things a product is used with or made for ("coffee dripper", "phone stand"): a noun after
 # one of these in the same run of words is the product
 USED_WITH = frozenset({
