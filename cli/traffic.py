@@ -128,3 +128,31 @@ def bench(seeds: Annotated[int, typer.Option(min=1, max=5)] = 5, workers: int = 
     if out:
         out.write_text(text)
     typer.echo(text)
+
+
+@traffic_app.command("reforecast")
+def reforecast(campaign_id: str, runs: Annotated[int, typer.Option(min=1, max=10)] = 3,
+               until: Annotated[str | None, typer.Option(help="ISO time the window ends "
+                                                            "(default: now)")] = None) -> None:
+    """Re-forecast a launched campaign on the searches it met, beside its recorded ROI.
+
+    The searches the store logged in the campaign's period are replayed through the ad
+    server with the models learned before its start; its own clicks and orders are not read.
+    """
+    from sqlmodel import Session
+
+    from knowledge.campaigns import Campaign
+    from knowledge.settings import Settings
+    from knowledge.store import open_store
+    from tools.campaigns.forecasting import reforecast_campaign
+
+    store = open_store(Settings())
+    with Session(store.engine) as session:
+        campaign = session.get(Campaign, campaign_id)
+    if campaign is None:
+        raise typer.BadParameter(f"no campaign {campaign_id!r}")
+    now = datetime.fromisoformat(until) if until else None
+    if now is not None and now.tzinfo is None:
+        now = now.replace(tzinfo=UTC)
+    out = reforecast_campaign(store, campaign, runs=runs, now=now)
+    typer.echo(json.dumps(out, indent=1, default=str))
