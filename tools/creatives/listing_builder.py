@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from knowledge.extraction.types import find_type
 from tools.creatives.brief_text import key_value
 from tools.creatives.facts import Fact, ParsedBrief, Segment
+from tools.creatives.label_lines import labelled
 from tools.creatives.name_cut import HOSTS, is_plural, plain_noun
 
 TITLE_MAX = 150
@@ -110,7 +111,7 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
             for seg in parsed.segments:
                 text = seg.text
                 if (chosen < most and any(f.type == kind for f in seg.facts) and len(text) <= 30
-                        and not _overlaps(text.lower(), low)):
+                        and not _list_inside(text) and not _overlaps(text.lower(), low)):
                     picks.append(title_case(text))
                     low += " " + text.lower()
                     chosen += 1
@@ -121,6 +122,27 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
     if not title and parsed.segments:  # no name and no short fact: the first as written
         title = fit(title_case(parsed.segments[0].text), TITLE_MAX)
     return title
+
+
+def shown(text: str) -> str:
+    """A segment as a reader sees it: the lines under a bare label joined by commas."""
+    return re.sub(r"\s*\n\s*", ", ", re.sub(r":[ \t]*\n\s*", ": ", text))
+
+
+def _list_inside(text: str) -> bool:
+    """True when a segment holds its own comma list ("Cover: cotton, removable").
+
+    Among the title's or the description's commas its items would read as the product's.
+    A comma inside parentheses or a number ("15,000") lists nothing of the product.
+    """
+    depth = 0
+    if "\n" in text:
+        return True
+    for i, c in enumerate(text):
+        depth += (c == "(") - (c == ")")
+        if c == "," and depth <= 0 and text[i + 1:i + 2] == " ":
+            return True
+    return False
 
 
 def _overlaps(text: str, taken: str) -> bool:
@@ -140,14 +162,14 @@ def _groups(segments: list[Segment]) -> list[tuple[str, list[Segment]]]:
 
 def _bullet(pattern: str, members: list[Segment]) -> str:
     """One bullet: the merchant's benefit words lead when a segment says what it does."""
-    lead = members[0].text if VERBS.match(members[0].text) else None
+    lead = shown(members[0].text) if VERBS.match(members[0].text) else None
     if lead is not None:
-        body = [s.text for s in members[1:]]
+        body = [shown(s.text) for s in members[1:]]
         return sentence_case(lead) + (": " + "; ".join(body) if body else "") + "."
-    if key_value(members[0].text):  # "Size: 16 x 16 in" carries its own label
+    if key_value(members[0].text) or labelled(members[0].text):  # "Size: 16 x 16 in"
         pattern = "{}."
-    texts = [re.sub(r"^for\s+", "", s.text) if pattern.startswith("Made for") else s.text
-             for s in members]
+    texts = [re.sub(r"^for\s+", "", shown(s.text)) if pattern.startswith("Made for")
+             else shown(s.text) for s in members]
     return sentence_case(pattern.format("; ".join(texts)))
 
 
@@ -181,10 +203,11 @@ def build_description(parsed: ParsedBrief, brand: str | None) -> str:
     """One sentence: what it is and its three most telling facts."""
     name = " ".join(x for x in (brand, parsed.head or parsed.product_type or "") if x)
     name = name or GENERIC_NAME  # a brief that names no product: never a guessed noun
-    parts = [s.text for s in parsed.segments[:3]]
+    parts = [shown(s.text) for s in parsed.segments[:3]]
     if not parts:
         return f"{sentence_case(name)}." if name else ""
-    joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    comma = "; " if any(_list_inside(p) for p in parts) else ", "  # "Cover: cotton, washable"
+    joined = parts[0] if len(parts) == 1 else comma.join(parts[:-1]) + " and " + parts[-1]
     return f"{sentence_case(name)}: {joined}."
 
 
