@@ -11,18 +11,27 @@ import re
 from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
+from tools.creatives.label_lines import part_label
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+\s?){1,3})")
 # a material naming a part ("fleece lined", "rubber sole", "leather trim") is not the body's
-_PART = re.compile(r"[\s-]+(?:lined|lining|trim|trimmed|soles?|insoles?|cover|handles?|frame|"
-                   r"buckle|zipper|straps?|pad|padding|collar|cuffs|patch|accents?|details?)\b",
-                   re.IGNORECASE)
+# ("silicone gripper hem": one word may stand between the material and its part)
+_PART = re.compile(r"(?:[\s-]+[a-z]+)?[\s-]+(?:lined|lining|trim|trimmed|soles?|insoles?|outsoles?|"
+                   r"uppers?|covers?|handles?|frame|buckles?|zippers?|zips?|straps?|pads?|padding|"
+                   r"collars?|cuffs?|patch(?:es)?|accents?|details?|hems?|grippers?|hoods?|"
+                   r"sleeves?|waistbands?|bands?|panels?|pockets?|toes?|heels?|tips?|grips?|"
+                   r"base|lids?|seals?|rings?|buttons?|backing|coating|edges?|binding|logos?|"
+                   r"feet|legs|knobs?|caps?|fill|filling|shell|beads|inserts?|bristles?|"
+                   r"blades?|case|tray|bowl|cord|cable|gussets?|liners?|mesh)\b", re.IGNORECASE)
 # weaves and fabric structures, not fibres: "100% cotton denim", "100% polyester fleece"
 WEAVES = frozenset({"denim", "canvas", "satin", "velvet", "fleece", "mesh", "flannel", "jersey",
                     "twill", "corduroy", "chambray", "terry", "muslin", "poplin", "sateen",
                     "percale", "velour", "chenille", "tweed", "gauze", "knit", "ripstop"})
 # words that say whether an item comes with the product: only the same item can clash
 _STATUS = frozenset({"included", "incl", "required", "needed", "necessary", "recommended"})
+# words that relate the product to something else: only the same whole object can clash
+_RELATIONS = frozenset({"for", "with", "compatible", "fits", "fit", "suitable", "recommended",
+                        "intended", "designed", "made", "in", "on", "to", "from"})
 _NOT = re.compile(r"\b(?:not|non|no)[\s-]+([a-z]+(?:[\s-][a-z]+)?)", re.IGNORECASE)
 
 
@@ -45,7 +54,7 @@ def check_contradictions(text: str) -> None:
         if share >= 100:
             others = [x for x in mats if x[0] != mat and not m.start() <= x[1] < m.end()
                       and not _same_family(x[0], mat) and not _PART.match(text, x[2])
-                      and x[0] not in WEAVES]
+                      and x[0] not in WEAVES and not _other_part(text, m.start(), x[1])]
             if others:
                 other = text[others[0][1]:others[0][2]]
                 raise InvalidRequestError(
@@ -70,18 +79,29 @@ def _negated_and_stated(text: str) -> None:
         term = m.group(1).strip()
         if len(term) < 4:
             continue
-        plain = [p.start() for p in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", low)
+        end = r"(?![\w-])"
+        if term.split()[0] in _RELATIONS:  # "not for HP 63 setup cartridges": its whole object
+            term = re.split(r"[,;.\n(]", low[m.start(1):])[0].strip()
+            end = r"\s*(?:[,;.\n(]|$)"  # "for HP 63XL" is another object
+        said = text[m.start():m.start(1) + len(term)]
+        plain = [p.start() for p in re.finditer(rf"(?<![\w-]){re.escape(term)}{end}", low)
                  if not m.start() <= p.start() < m.end()]
         if term.split()[0] in _STATUS:  # "2 AA not included" beside "stand included"
             item = _item_before(low, m.start())
             plain = [p for p in plain if _item_before(low, p) == item]
         if plain:
             raise InvalidRequestError(
-                f"the brief contradicts itself: it says {term!r} and also "
-                f"{text[m.start():m.end()]!r}; say which is true")
+                f"the brief contradicts itself: it says {term!r} and also {said!r}; say which "
+                "is true")
 
 
 def _item_before(low: str, at: int) -> str:
     """The word naming the item a status word ("included") is said of, just before ``at``."""
     words = re.findall(r"[a-z0-9]+", re.split(r"[,;.(\n]", low[:at])[-1])
     return words[-1] if words else ""
+
+
+def _other_part(text: str, share: int, other: int) -> bool:
+    """True when two materials sit on spec lines of different parts ("Shell:" / "Fill:")."""
+    labels = part_label(text, share), part_label(text, other)
+    return any(labels) and labels[0] != labels[1]
