@@ -92,3 +92,16 @@ def test_audience_words_that_name_no_user() -> None:
     # still an audience: a title's "for Women Size XL", "Carter's Baby 6-Piece Bodysuits"
     assert "women" in _attrs("Swing Skirts for Women Size XL")["audiences"]
     assert "baby" in _attrs("Carter's Baby 6-Piece Bodysuits")["audiences"]
+
+
+def test_feature_synonyms_the_labelling_notes_name() -> None:
+    # v2 note 8, v3/v4 notes: handcrafted, hand hammered/painted/blown -> handmade;
+    # simplified / tool-free assembly -> easy-assembly; easy to set up -> easy-install
+    assert "handmade" in _attrs("Serving Platter", "Hand-hammered rims")["features"]
+    assert "handmade" in _attrs("Guitar", "HANDCRAFTED: handcrafted construction")["features"]
+    assert "easy-assembly" in _attrs("Wall Bed Kit", "The mechanism provides simplified "
+                                     "assembly of the bed")["features"]
+    assert "easy-install" in _attrs("Streaming Stick", "Easy to set up; just plug it in")[
+        "features"]
+    assert "machine-washable" in _attrs("Skirt", "It can be hand washed or machine washed")[
+        "features"]
