@@ -105,3 +105,14 @@ def test_feature_synonyms_the_labelling_notes_name() -> None:
         "features"]
     assert "machine-washable" in _attrs("Skirt", "It can be hand washed or machine washed")[
         "features"]
+
+
+def test_more_synonyms_of_guideline_tags() -> None:
+    assert "rust-resistant" in _attrs("Socket Set", "Corrosion-resistant chrome finish")[
+        "features"]
+    assert "wrinkle-free" in _attrs("Dress Shirt", "No-Iron cotton")["features"]
+    led = _attrs("LED Strip Lights", "8 modes and adjustable brightness")["features"]
+    assert "dimmable" in led and "adjustable" not in led
+    assert "leak-proof" in _attrs("Water Bottle", "A silicone ring prevents any leakage")[
+        "features"]
+    assert "hd" in _attrs("Sunglasses", "HIGH-DEFINITION polarized lenses")["features"]
