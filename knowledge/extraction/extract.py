@@ -26,12 +26,13 @@ from knowledge.extraction.finders import (
     feature_items,
     find_colors,
     find_terms,
+    find_title_colors,
     in_headline,
     suspended_terms,
 )
 from knowledge.extraction.materials import find_materials, stated
 from knowledge.extraction.sizes import find_sizes
-from knowledge.extraction.types import Tagger, find_type, in_type_phrase, own_words, singular
+from knowledge.extraction.types import Tagger, find_type, own_words, singular
 from knowledge.extraction.vocab import VAGUE
 
 DESCRIPTION_CHARS = 600  # the labelling guideline reads this much of a description
@@ -133,8 +134,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         _add_all(out, "sizes", where, text, find_sizes(text, title=is_title, own=out.own,
                                                         color=color))
         if is_title:
-            _add_all(out, "colors", where, text, [m for m in find_colors(text, title=True)
-                                                  if not in_type_phrase(text, m[1], m[2])])
+            _add_all(out, "colors", where, text, find_title_colors(text, materials))
     if color:
         _add_all(out, "colors", "product_color", color, find_colors(color))
     kept = _device_features_dropped(_title_count_wins(_confirmed(out)))

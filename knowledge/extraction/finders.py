@@ -167,3 +167,23 @@ def find_colors(text: str, *, title: bool = False) -> list[Mention]:
     """Basic colour words ("Navy Blue" -> navy, blue) that do not name something else."""
     found = find_terms(text, color_items(), not_before=COLOR_NOT_BEFORE, check_negation=False)
     return [m for m in found if not (title and m[0] in AMBIGUOUS_COLORS)]
+
+
+# "Mic Stand for Blue Yeti", "Glasses for Red or White Wine": a colour right after "for" names
+# what the product is for
+_FOR_BEFORE = re.compile(r"\b(?:for|compatible with|fits)\s+(?:(?:the|a|an|your)\s+)?"
+                         r"(?:[A-Za-z]+\s+(?:or|and|&)\s+)?$", re.IGNORECASE)
+
+
+def find_title_colors(title: str, materials: list[Mention]) -> list[Mention]:
+    """Colours of the product a title names.
+
+    Not a colour word that makes a known type with its neighbour ("Putting Green"), one inside
+    a longer material name ("Sterling Silver", "Blue Steel"), or one naming what it is for.
+    """
+    from knowledge.extraction.types import in_type_phrase
+
+    return [m for m in find_colors(title, title=True)
+            if not in_type_phrase(title, m[1], m[2])
+            and not any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for _, s, e in materials)
+            and not _FOR_BEFORE.search(title[:m[1]])]

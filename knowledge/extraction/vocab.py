@@ -226,7 +226,10 @@ COLORS.update({
 })
 # "red wine", "white noise": the colour word names something else
 COLOR_NOT_BEFORE = (" wine", " noise", " tea", " pepper", " sugar", " chocolate", " vinegar",
-                    " bean", " light", " fragility", " claw", " sox", " house")
+                    " bean", " light", " fragility", " claw", " sox", " house",
+                    # "Multi-Purpose", "Multi-Format", "Multi Use": many uses, not many colours
+                    "-purpose", " purpose", "-format", "-function", " function", "-use", " use",
+                    "-layer", "-tool", "-level", "-speed", "-angle", "-mode", "-pack", "-size")
 
 UNITS: dict[str, str] = {
     "fl oz": "oz", "fl. oz": "oz", "fl.oz": "oz", "oz": "oz", "ounce": "oz", "ounces": "oz",

@@ -116,3 +116,12 @@ def test_more_synonyms_of_guideline_tags() -> None:
     assert "leak-proof" in _attrs("Water Bottle", "A silicone ring prevents any leakage")[
         "features"]
     assert "hd" in _attrs("Sunglasses", "HIGH-DEFINITION polarized lenses")["features"]
+
+
+def test_title_colour_words_that_name_no_colour_of_the_product() -> None:
+    assert "multicolor" not in _attrs("Multi-Purpose Mini Razor Scraper Set").get("colors", [])
+    assert "silver" not in _attrs("Sterling Silver Heart Locket Necklace").get("colors", [])
+    assert "blue" not in _attrs("Microphone Stand for Blue Yeti, Boom Arm").get("colors", [])
+    assert "red" not in _attrs("Stemless Wine Glasses, Clear Glass for Red or White Wine"
+                               ).get("colors", [])
+    assert "black" in _attrs("Board Shorts for Men, Black")["colors"]
