@@ -119,12 +119,14 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "unscented": ("unscented", "odorless", "odourless"),
     "sturdy": ("sturdy",),
     # "soft TPU edge", "soft silicone nose pads": the softness of a part, not of the product;
+    # "soft drink", "Soft Gels", "wipe with a soft cloth", "soft-close": another thing's;
     # "soft beige", "soft brass finish", "soft light": a colour, finish or light, not a feel;
     # "soft, healthy skin": what a cream does to the skin
     "soft": (r"soft(?!(?: |-)(?:tpu|silicone|nose|pads?|edges?|chews?|tips?|enough|bristles?|"
              r"rubber|plastic|foam|insoles?|linings?|grips?|beige|pink|white|gr[ae]y|blue|"
              r"green|yellow|purple|brown|black|red|orange|gold|silver|brass|copper|bronze|"
-             r"pastel|tones?|shades?|colou?rs?|light|glow|focus)\b)"
+             r"pastel|tones?|shades?|colou?rs?|light|glow|focus|drinks?|gels?|cloth|close|"
+             r"closing)\b)"
              r"(?![^.;\n]{0,14}\b(?:skin|hair|hands|lips)\b)",),
     "comfortable": ("comfortable", "comfy"),
 }
@@ -152,6 +154,7 @@ MATERIALS: dict[str, str] = {m: m for m in (
     "spruce", "mahogany", "chipboard", "faux shearling", "textile",
 )}
 MATERIALS.update({
+    "synthetic rubber": "rubber",
     "aluminium": "aluminum", "aluminum alloy": "aluminum", "aluminium alloy": "aluminum",
     "stainless-steel": "stainless steel", "wooden": "wood", "beechwood": "wood",
     "pu leather": "faux leather", "leatherette": "faux leather", "vegan leather": "faux leather",
@@ -195,7 +198,7 @@ MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces"
                        # Charcoal ... Infused", "tons of plastic waste": a look, a fastening, a
                        # cut, an additive or what it replaces
                        "-like", " like", " up ", "-up ", " up,", "-up,", " bag waist", " charcoal",
-                       " waste", "-based", " based")
+                       " waste", "-based", " based", " screen print", "-screen print")
 
 AUDIENCES: dict[str, str] = {
     "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",

@@ -125,3 +125,12 @@ def test_title_colour_words_that_name_no_colour_of_the_product() -> None:
     assert "red" not in _attrs("Stemless Wine Glasses, Clear Glass for Red or White Wine"
                                ).get("colors", [])
     assert "black" in _attrs("Board Shorts for Men, Black")["colors"]
+
+
+def test_a_process_or_another_thing_named_with_a_material_or_soft() -> None:
+    assert "silk" not in _attrs("Screen Printing Press, Silk Screen Printing Machine").get(
+        "materials", [])
+    assert _attrs("Basketball", "Made from natural and synthetic rubber")["materials"] == [
+        "rubber"]
+    assert "soft" not in _attrs("Wine Glasses", "Holds wine or a soft drink").get("features", [])
+    assert "soft" not in _attrs("Fish Oil, 180 Soft Gels").get("features", [])
