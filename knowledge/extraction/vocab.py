@@ -73,7 +73,8 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "sensitive-skin": ("sensitive-skin",),
     "latex-free": ("latex-free", "non-latex"),
     "rechargeable": ("rechargeable",),
-    "wireless": ("wireless",),
+    # not a wire-free bra's "wireless comfort / support / cups" (v2 note 8)
+    "wireless": (r"wireless(?!\s+(?:comfort|support|bras?|bralettes?|cups?)\b)",),
     "bluetooth": ("bluetooth",),
     "cordless": ("cordless",),
     "usb": (r"usb(?! ?c\b)(?!c\b)",),
@@ -132,7 +133,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
 }
 
 # tags matched only through their phrasings, never as the bare word ("warm white", "usb-c")
-NO_BARE = frozenset({"warm", "washable", "usb", "vegan", "soft"})
+NO_BARE = frozenset({"warm", "washable", "usb", "vegan", "soft", "wireless"})
 # vague tags counted only in the title or a bullet's headline ("SOFT & COMFY: ..."), where the
 # listing states them about the product itself rather than a part or a use
 VAGUE = frozenset({"easy-clean", "removable", "magnetic", "heavy-duty", "warm", "smart"})

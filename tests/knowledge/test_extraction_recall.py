@@ -134,3 +134,9 @@ def test_a_process_or_another_thing_named_with_a_material_or_soft() -> None:
         "rubber"]
     assert "soft" not in _attrs("Wine Glasses", "Holds wine or a soft drink").get("features", [])
     assert "soft" not in _attrs("Fish Oil, 180 Soft Gels").get("features", [])
+
+
+def test_a_wire_free_bra_is_no_wireless_device() -> None:
+    assert "wireless" not in _attrs("Longline Sports Bra", "No clasps or hooks, wireless "
+                                    "comfort").get("features", [])
+    assert "wireless" in _attrs("Wireless Earbuds, Bluetooth 5.0")["features"]
