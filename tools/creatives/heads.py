@@ -275,6 +275,10 @@ def _noun_end(words: str, after: str, joined: bool) -> tuple[Span | None, bool]:
         last = re.search(r"(\S+)$", words)
         before = words[:last.start()].rstrip() if last else ""
         prior = find_type(before) if before else None
+        agent = re.search(r"[A-Za-z]{3,}(?:er|or)$", before)  # "label maker prints"
+        if (prior is None or prior[2] != len(before)) and agent and last is not None \
+                and last.group(1).lower() in VERBS:
+            prior = (agent.group(0).lower(), agent.start(), agent.end())
         if last is None or found[1] < last.start() or prior is None or prior[2] != len(before):
             return found, True  # a type of two words or more ("coffee maker") is a noun
         verb = last.group(1)

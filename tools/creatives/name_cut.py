@@ -171,6 +171,18 @@ def _material_at(front: str, start: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
+# a singular animal or baby that makes one noun with the type after it ("dog bowl")
+_COMPOUND_ANIMALS = frozenset({"dog", "cat", "puppy", "kitten", "bird", "horse", "pet", "baby",
+                               "rabbit", "hamster", "fish"})
+
+
+def _type_ends_at(front: str, start: int) -> bool:
+    """True when a known product type runs from the word at ``start`` to the name's end."""
+    rest = front[start:].rstrip()
+    found = find_type(rest, fallback=False)
+    return found is not None and found[2] == len(rest) and found[1] > 0
+
+
 def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int | None:
     """Where a modifier phrase opens at word ``i`` (its first word's index), if it does."""
     word = words[i][0]
@@ -186,6 +198,8 @@ def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int 
         if compound is not None and compound[2] == len(before) and compound[1] < words[i - 1][1]:
             return i  # "screen protector tempered glass": the type ends before
         return i - 1  # "belt bag water resistant": "water resistant" is one adjective
+    if word.lower() in _COMPOUND_ANIMALS and _type_ends_at(front, words[i][1]):
+        return None  # "slow feeder dog bowl": a dog bowl, not a feeder for dogs
     if (is_property(word) or word.lower() in AUDIENCES or word.lower() in VERBS_ONLY
             or _spec(word) and words[i - 1][0].isalpha()):
         return i  # "toaster extra wide slots", "toothbrush kids timer", "desk fan USB powered"

@@ -1,0 +1,97 @@
+"""Pasted briefs with lists of compatible models, abbreviations, model labels and part specs.
+
+Audit v14's failures were of these kinds: a list of models a charger fits cut at its
+commas ("R6", "Switch" shown as features), "Dr." read as a sentence end, "Model:" taken as
+the product's name, a cover's material given to the pillow, and briefs refused for
+contradictions they do not hold ("for HP 63XL" / "not for HP 63 setup cartridges"). These
+briefs were written for these tests, apart from any audit set, and drafted through the
+real path a merchant uses.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.errors import InvalidRequestError
+from knowledge.store import Store
+from tools.creatives.facts import parse_facts
+
+from .test_creative_run_on import _draft, _shown
+
+
+def _bullets(c: dict[str, object]) -> list[str]:
+    return [str(b) for b in c["bullets"]]  # type: ignore[attr-defined]
+
+
+def test_a_list_of_compatible_models_stays_one_fact(store: Store) -> None:
+    c = _draft(store, "Tempered glass screen protector compatible with Galaxy S23, S23+, S22, "
+                      "3 pack, 9H hardness")
+    shown = _shown(c)
+    assert "compatible with Galaxy S23, S23+, S22" in shown
+    bullets = _bullets(c)
+    assert not any(b.startswith(("S23+", "S22", "Features: S2")) for b in bullets)
+    assert not any("; S22" in b or "; S23+" in b for b in bullets)  # never a bare model
+    c = _draft(store, "Car phone mount works with iPhone 14, 13 mini, Pixel 7, cameras. "
+                      "Dashboard suction cup")
+    assert "works with iPhone 14, 13 mini, Pixel 7, cameras" in _shown(c).lower().replace(
+        "iphone", "iPhone").replace("pixel", "Pixel")
+
+
+def test_a_compatibility_list_ends_at_the_products_own_features(store: Store) -> None:
+    facts = parse_facts("Stylus pen for iPad Air, iPad mini, LED indicator, 10 hour battery")
+    texts = [s.text for s in facts.segments]
+    assert "for iPad Air, iPad mini" in texts and "LED indicator" in texts
+    c = _draft(store, "Stylus pen for iPad Air, iPad mini, LED indicator, 10 hour battery")
+    assert not any("mini, LED" in b for b in _bullets(c))
+
+
+def test_a_title_or_a_name_abbreviation_ends_no_fact(store: Store) -> None:
+    c = _draft(store, "Pacifier clips, fits Mr. Snug pacifiers, 2 pack, silicone beads")
+    shown = _shown(c)
+    assert "fits Mr. Snug pacifiers" in shown.replace("Fits", "fits")
+    assert not any(b.rstrip(".") in {"Fits Mr", "Snug pacifiers"} for b in _bullets(c))
+    texts = [s.text for s in parse_facts("Wall shelf 24 in. W x 8 in. D, holds 20 lbs").segments]
+    assert "24 in. W x 8 in. D" in texts
+
+
+def test_a_model_label_is_never_the_products_name(store: Store) -> None:
+    c = _draft(store, "Model: HX-90 Hand Blender\nSpeeds: 2\nPower: 300W\nWhisk attachment")
+    assert str(c["title"]).startswith("HX-90 Hand Blender")
+    assert not any(k.startswith("model") for k in c["keywords"])  # type: ignore[attr-defined]
+    c = _draft(store, "Model No. PW-4 pressure washer, 2000 PSI, 25 ft hose")
+    assert str(c["title"]).startswith("PW-4 Pressure Washer")
+    parsed = parse_facts("Product type: bar stool\nModel: BS-7\nSeat height: 30 in")
+    assert parsed.head == "bar stool" and "Model: BS-7" in [s.text for s in parsed.segments]
+
+
+def test_a_parts_material_stays_with_the_part(store: Store) -> None:
+    c = _draft(store, "Weighted blanket 15 lbs\nShell: 100% cotton, machine washable\n"
+                      "Fill: glass beads\nSize: 48 x 72 in")
+    keywords = [str(k) for k in c["keywords"]]  # type: ignore[attr-defined]
+    assert not any("cotton" in k for k in keywords)  # the shell is cotton, not the blanket
+    assert any("Shell: 100% cotton, machine washable" in b for b in _bullets(c))
+    assert "100% Cotton" not in str(c["title"]).replace("Shell: 100% Cotton", "")
+    c = _draft(store, "Hiking backpack 40L. Frame: aluminum, removable. Rain cover included")
+    assert "aluminum backpack" not in c["keywords"]  # type: ignore[operator]
+    assert "Frame: aluminum, removable" in _shown(c)
+
+
+def test_only_real_contradictions_are_refused(store: Store) -> None:
+    c = _draft(store, "Toner cartridge replacement for Canon 055, 2300 pages. "
+                      "Not for Canon 055H high yield printers")
+    assert "Not for Canon 055H high yield printers" in _shown(c)
+    c = _draft(store, "Running tights\nFabric: 100% nylon\nSilicone waist gripper\nZip pocket")
+    assert "100% nylon" in _shown(c)
+    for brief in ("Tea towels cotton, 100% polyester", "Rain jacket waterproof, not waterproof",
+                  "Phone case for iPhone 15, not for iPhone 15"):
+        with pytest.raises(InvalidRequestError, match="contradicts itself"):
+            parse_facts(brief)
+
+
+def test_ordinary_words_are_no_brand_and_verbs_no_name(store: Store) -> None:
+    c = _draft(store, "Pry bar set of 3, forged steel, 12 18 and 24 inch")
+    assert c["keywords"][0] == "pry bar"  # type: ignore[index]
+    c = _draft(store, "Label maker prints 12mm tape, Bluetooth, rechargeable")
+    assert str(c["title"]).startswith("Label Maker, ")
+    assert not any("prints" == k or k.endswith(" prints") for k in c["keywords"])  # type: ignore[attr-defined]
+    assert parse_facts("Remanufactured toner for Brother TN-660, 2600 pages").brand is None
