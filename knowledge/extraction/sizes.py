@@ -60,8 +60,8 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
     for m in _MEASURE.finditer(text):
         if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]):
             continue
-        if re.search(r"(?:fits?|up to|for)\s[^.;(]{0,20}$", text[max(0, m.start() - 25):m.start()],
-                     re.IGNORECASE):
+        if re.search(r"(?:fits?|up to|for)\s(?:(?!\s[-–|]\s)[^.;(,|]){0,20}$",
+                     text[max(0, m.start() - 25):m.start()], re.IGNORECASE):
             continue
         if m.group(2).lower() in ("m", "l", "g", "in") and " " in m.group(0):
             continue  # "2 in 1", "07 M US": a one-letter unit must touch its number
@@ -99,6 +99,8 @@ _LOAD = re.compile(r"(?:capacity|load|holds?|hold up|support|supports|withstands
                    r"[^.;\n]{0,20}$", re.IGNORECASE)
 _WEIGHTS = frozenset({"lb", "kg"})
 # "holds 19 bottles standard 750 ml Bordeaux": the size of what it holds
+# "100 ft RF range", "up to 100ft range": a reach, not the product's size (v3 notes)
+_RANGE_AFTER = re.compile(r"\s*(?:[A-Za-z]{1,4}\s+)?(?:range|reach|distance)\b", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:holds?|fits?|stores?|carries|accommodates?)\s+(?:up to\s+)?\d+\s+"
                    r"[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:of\s+)?$", re.IGNORECASE)
 # "15 Oz. Duck Canvas", "5.3 oz 100% cotton": the weight of the fabric, not a size
@@ -151,6 +153,7 @@ def _not_own_measure(text: str, m: re.Match[str], *, title: bool, own: Collectio
     if part and part.group(1).lower().rstrip("s") in own:
         part = None  # "Rotor Size 160mm" of a rotor
     return bool((unit in _WEIGHTS and _LOAD.search(before)) or _HELD.search(before)
+                or (unit in ("ft", "m") and _RANGE_AFTER.match(text, m.end()))
                 or (unit in ("oz", "g") and _FABRIC_WEIGHT.match(text, m.end()))
                 or (not title and part is not None))
 

@@ -238,7 +238,8 @@ COLOR_NOT_BEFORE = (" wine", " noise", " tea", " pepper", " sugar", " chocolate"
 UNITS: dict[str, str] = {
     "fl oz": "oz", "fl. oz": "oz", "fl.oz": "oz", "oz": "oz", "ounce": "oz", "ounces": "oz",
     "ml": "ml", "milliliter": "ml", "l": "l", "liter": "l", "liters": "l", "litre": "l",
-    "litres": "l", "gallon": "gal", "gallons": "gal", "gal": "gal", "ft": "ft", "feet": "ft",
+    "litres": "l", "gallon": "gal", "gallons": "gal", "gal": "gal", "quart": "qt",
+    "quarts": "qt", "qt": "qt", "ft": "ft", "feet": "ft",
     "foot": "ft", "in": "in", "inch": "in", "inches": "in", "\"": "in", "”": "in", "''": "in",
     "″": "in", "cm": "cm", "mm": "mm", "m": "m", "meter": "m", "meters": "m", "lb": "lb",
     "lbs": "lb", "pound": "lb", "pounds": "lb", "kg": "kg", "g": "g", "gram": "g", "grams": "g",

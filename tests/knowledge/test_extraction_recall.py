@@ -140,3 +140,16 @@ def test_a_wire_free_bra_is_no_wireless_device() -> None:
     assert "wireless" not in _attrs("Longline Sports Bra", "No clasps or hooks, wireless "
                                     "comfort").get("features", [])
     assert "wireless" in _attrs("Wireless Earbuds, Bluetooth 5.0")["features"]
+
+
+def test_quarts_and_a_measure_after_a_separator_past_for() -> None:
+    assert "7qt" in _attrs("Slow Cooker, 7 quart, Teal Wave")["sizes"]
+    assert "32oz" in _attrs("Omega 3 Liquid for Pets - Skin & Coat - 32 FL OZ")["sizes"]
+    assert "100ft" not in _attrs("Remote Light Switch, No Wiring, 100 Feet RF Range").get(
+        "sizes", [])
+
+
+def test_baby_food_and_a_baby_shower_name_no_user() -> None:
+    jars = _attrs("Mason Jars for Jam, Shower Favors, Baby Foods, Spices")
+    assert "baby" not in jars.get("audiences", [])
+    assert "baby" in _attrs("Baby Bodysuits, 6 Pack")["audiences"]
