@@ -51,13 +51,14 @@ _ANIMALS_AFTER = re.compile(r"(?:\s+(?:and|or|&|/)\s+[A-Za-z]+)?\s+(?:dogs?|cats
                             r"puppies|puppy|kittens?)\b", re.IGNORECASE)
 _AGES = re.compile(r"\bage[sd]?\b|\d+\s*\+|\byears? old\b", re.IGNORECASE)
 # what follows an audience word that makes it name a shape, an animal's age or another
-# object: "Cat Eye" frames, "adult cats", "baby bottles" a brush cleans
+# object: "Cat Eye" frames, "adult cats", "baby bottles" a brush cleans, "Baby Foods" a jar
+# holds, a "Baby Shower" party
 _NOT_WHO = re.compile(r"(?:'s|’s)?[\s-]+(eyes?|cats?|dogs?|kittens?|puppies|pets?|bottles?|"
-                      r"wipes)\b", re.IGNORECASE)
+                      r"wipes|foods?|showers?)\b", re.IGNORECASE)
 # audience word -> the words after it that make it not an audience
 _NOT_WHO_WORDS = {"cat": ("eye",), "adult": ("cat", "dog", "kitten", "puppie", "pet"),
-                  "senior": ("cat", "dog", "pet"), "baby": ("bottle", "wipe"),
-                  "babie": ("bottle", "wipe")}
+                  "senior": ("cat", "dog", "pet"), "baby": ("bottle", "wipe", "food", "shower"),
+                  "babie": ("bottle", "wipe", "food", "shower")}
 
 
 def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list[Mention]:
