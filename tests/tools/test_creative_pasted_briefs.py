@@ -95,3 +95,27 @@ def test_ordinary_words_are_no_brand_and_verbs_no_name(store: Store) -> None:
     assert str(c["title"]).startswith("Label Maker, ")
     assert not any("prints" == k or k.endswith(" prints") for k in c["keywords"])  # type: ignore[attr-defined]
     assert parse_facts("Remanufactured toner for Brother TN-660, 2600 pages").brand is None
+
+
+def test_lists_of_surfaces_shares_and_box_contents_stay_whole(store: Store) -> None:
+    c = _draft(store, "Grill pan 11 in, works on gas, electric, induction, glass top. Cast iron")
+    assert "works on gas, electric, induction, glass top" in _shown(c).replace("Works", "works")
+    assert not any(b.rstrip(".").lower() in {"electric", "induction"} for b in _bullets(c))
+    texts = [s.text for s in parse_facts("Hiking socks, 70% wool, 25% nylon, 5% spandex, "
+                                         "cushioned").segments]
+    assert "70% wool, 25% nylon, 5% spandex" in texts
+    texts = [s.text for s in parse_facts("Sander 2A, kit incl. 6 pads, dust bag & case. "
+                                         "Tablet stand fits iPad 9 and later, Galaxy Tab S8"
+                                         ).segments]
+    assert "kit incl. 6 pads, dust bag & case" in texts
+    texts = [s.text for s in parse_facts("Tablet stand fits iPad 9 and later, Galaxy Tab S8, "
+                                         "aluminum").segments]
+    assert "fits iPad 9 and later, Galaxy Tab S8" in texts and "aluminum" in texts
+
+
+def test_a_plural_noun_before_for_is_what_is_sold(store: Store) -> None:
+    c = _draft(store, "Replacement air filters for Dyson V8, V7, 2 pack, washable")
+    assert str(c["title"]).startswith("Replacement Air Filters")
+    assert "for Dyson V8, V7" in _shown(c)
+    assert parse_facts("Desk, assembly req. (approx. 20 min)").segments[0].text == \
+        "assembly req. (approx. 20 min)"

@@ -121,7 +121,7 @@ def filler(piece: str) -> bool:
 
 
 _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
-                          r"yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
+                          r"req|reqd|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
 
 
 # abbreviations that never end a sentence: titles and names ("Dr. Brown's", "St. Louis",
@@ -135,7 +135,8 @@ _DIMENSION_LETTER = re.compile(r"[WHDLwhdl](?![A-Za-z])")
 def abbreviation(text: str, split: re.Match[str]) -> bool:
     """True for the full stop of an abbreviation that the clause runs on after ("approx. 12 in").
 
-    Only before a lower-case word or a number: "12 in. Great gift" ends a clause; a title
+    Only before a lower-case word, a number or a bracket ("assembly req. (approx. 15 min)"):
+    "12 in. Great gift" ends a clause; a title
     or a name ("fits Dr. Brown's bottles", "St. Louis") runs on before any word on its line.
     """
     if not split.group(0).startswith(".") or "\n" in split.group(0):
@@ -145,7 +146,7 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
         return True
     if _ABBREVIATED.search(before) and _DIMENSION_LETTER.match(text, split.end()):
         return True
-    return bool(_ABBREVIATED.search(before)) and bool(re.match(r"[a-z0-9]", after))
+    return bool(_ABBREVIATED.search(before)) and bool(re.match(r"[a-z0-9(]", after))
 
 
 def sentence_ends(text: str) -> list[int]:

@@ -17,6 +17,7 @@ import re
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import COLORS
 from knowledge.nlp.quantities import find_quantities
+from tools.creatives.name_ends import verb_led
 
 __all__ = ["compat_lists"]
 
@@ -27,7 +28,11 @@ _CUE = re.compile(r"(?i)(?:^|\s)(?:fits|fit|for|works with|work with|compatible 
 # lower-case words that belong inside a model's name ("13 mini", "12 Pro Max", "5D Mark IV")
 _NAME_WORDS = frozenset({"pro", "max", "mini", "plus", "air", "ultra", "lite", "se", "series",
                          "gen", "generation", "edition", "mark", "note", "fold", "flip", "and",
-                         "or", "&", "+", "/", "xl", "s", "x", "e"})
+                         "or", "&", "+", "/", "xl", "s", "x", "e", "all", "most", "select",
+                         "later", "newer", "above", "up", "older", "models"})
+# cues whose list may be of plain words ("works on gas, electric, induction, campfire")
+_PLAIN_CUE = re.compile(r"(?i)(?:^|\s)(?:works on|works with|work with|compatible with|"
+                        r"use on|use with|suitable for|safe for|safe on)\s+(?P<name>[^,;]+)$")
 # the product's own ports and displays, never a device it fits ("for iPhone 15, USB-C")
 _OWN_PARTS = re.compile(r"(?i)^(?:usb|type-?c|lightning|hdmi|bluetooth|wi-?fi|magsafe|led|lcd|"
                         r"aa|aaa|qi)\b")
@@ -39,14 +44,19 @@ _DEVICES = re.compile(r"(?i)^(?:and |or |most |other |all )*(?:\w+ )?(?:cameras|
 
 
 def _name_like(piece: str) -> bool:
-    """True for a short model name: each word capitalised, numbered or a naming word."""
+    """True for a short model name: each word capitalised, numbered or a naming word.
+
+    A year range in parentheses ("4K UHD TVs (2016-2023)") is part of the name.
+    """
+    piece = re.sub(r"\s*\([^)]*\)", "", piece).strip()
     words = piece.split()
     if not words or len(words) > _MAX_WORDS or _OWN_PARTS.match(piece):
         return False
     if not any(re.search(r"[A-Z0-9]", w) for w in words):
         return False  # "black", "rubber feet": plain words name no model
-    if any(q.kind != "number" for q in find_quantities(piece)):
-        return False  # "65W", "6.6 ft": a measure of the product, not a model
+    if any(q.kind != "number" and not re.fullmatch(r"\d+K", q.text)
+           for q in find_quantities(piece)):
+        return False  # "65W", "6.6 ft": a measure of the product, not a model ("4K UHD TVs")
     low = piece.lower()
     if low in COLORS or find_terms(low, material_items()):
         return False
@@ -57,6 +67,36 @@ def _starts_list(piece: str) -> bool:
     """True when the clause ends on a compatibility cue and a model name."""
     m = _CUE.search(piece)
     return m is not None and _name_like(m.group("name").strip())
+
+
+_PROPERTY_END = re.compile(r"(?i)(?:able|ible|proof|safe|free|resistant|less)$")
+
+
+def _plain_item(piece: str) -> bool:
+    """True for a short plain item of a list ("electric", "glass top"): no measure, property."""
+    words = piece.split()
+    return (0 < len(words) <= 2 and not any(q.kind != "number" for q in find_quantities(piece))
+            and not _PROPERTY_END.search(piece) and not re.search(r"\d", piece))
+
+
+def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last piece of a plain-word list that a "works on" cue opens at piece ``i``.
+
+    Only a list that runs to its sentence's end, every item short and plain, is one.
+    """
+    m = _PLAIN_CUE.search(pieces[i][0])
+    if m is None or len(m.group("name").split()) > 2:
+        return i
+    end = i
+    for k in range(i + 1, len(pieces)):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if not re.fullmatch(r",\s*", text[prev_end:at]):
+            break
+        if not _plain_item(re.sub(r"^(?:and|or|&)\s+", "", nxt)):
+            return i
+        end = k
+    return end if end > i and _closes(text, pieces[end][1] + len(pieces[end][0])) else i
 
 
 def compat_lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -77,6 +117,10 @@ def compat_lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, in
                         end = k
                     break
                 end = k
+        if end == i:
+            end = _plain_list(text, pieces, i)
+        if end == i:
+            end = _run(text, pieces, i)
         if end > i:
             last, last_at = pieces[end]
             out.append((text[start:last_at + len(last)], start))
@@ -89,3 +133,39 @@ def compat_lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, in
 def _closes(text: str, at: int) -> bool:
     """True when the sentence ends at ``at`` (a full stop, a new line or the brief's end)."""
     return re.match(r"\s*(?:[.;\n]|$)", text[at:]) is not None
+
+
+# a material share ("80% merino wool"): a composition is one fact, never three
+_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%\s+[A-Za-z][A-Za-z -]*")
+# what comes in the box: "kit incl. 2 batteries (2.0Ah), charger & bag"
+_INCLUDES = re.compile(r"(?i)(?:^|\s)(?:incl\.?|includes|including|comes with)\s+\S")
+_CLOSER = re.compile(r"(?:^|\s)(?:and|&|\+)(?:\s|$)")
+
+
+def _run(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last piece of a composition or an in-the-box list that starts at piece ``i``.
+
+    "80% merino wool, 15% nylon, 5% spandex" while every piece is a share; "incl. 2
+    batteries, charger & bag" up to the short piece that closes it with "and"/"&" or ends
+    the sentence.
+    """
+    first = pieces[i][0]
+    share = _SHARE.fullmatch(first) is not None
+    if not share and _INCLUDES.search(first) is None:
+        return i
+    end = i
+    for k in range(i + 1, min(i + 6, len(pieces))):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if not re.fullmatch(r",\s*", text[prev_end:at]):
+            break
+        if share:
+            if _SHARE.fullmatch(nxt) is None:
+                break
+            end = k
+        elif (len(nxt.split()) > 4 or verb_led(nxt.lower()) or _PROPERTY_END.search(nxt)
+              or re.search(r"(?i)\bincl", nxt)):
+            break  # "sleeps 4", "waterproof", "hardware included" are no items of the list
+        elif _CLOSER.search(nxt) or _closes(text, at + len(nxt)):
+            return k  # "..., charger & bag" or the sentence's last item
+    return end

@@ -30,6 +30,7 @@ from tools.creatives.brief_text import (
     reading_text,
 )
 from tools.creatives.contradictions import check_contradictions
+from tools.creatives.head_cue import noun_before_cue
 from tools.creatives.head_noun import settle_head
 from tools.creatives.heads import clauses, glued, split_head
 from tools.creatives.name_cut import names_product
@@ -193,6 +194,8 @@ def _settled(masked: str, start: int, name: str, found: str | None,
         first = masked.find(rest[0].text, rest[0].start)
         after = (first, first + len(rest[0].text)) if first >= 0 else None
     new = settle_head(masked, (at.start(), at.end()), after)
+    if noun_before_cue(masked, name, at.end()):
+        new = (at.start(), at.end())  # "vacuum filters for Shark ...": filters are sold
     if new == (at.start(), at.end()):
         return name, found, rest
     end = max(new[1], at.end())
