@@ -153,3 +153,9 @@ def test_baby_food_and_a_baby_shower_name_no_user() -> None:
     jars = _attrs("Mason Jars for Jam, Shower Favors, Baby Foods, Spices")
     assert "baby" not in jars.get("audiences", [])
     assert "baby" in _attrs("Baby Bodysuits, 6 Pack")["audiences"]
+
+
+def test_what_a_protector_or_cleaner_is_used_on_is_no_material() -> None:
+    spray = _attrs("Rain and Stain Protector Spray", "Use on Leather, Nubuck, Suede and Fabrics")
+    assert not {"leather", "nubuck", "suede"} & set(spray.get("materials", []))
+    assert "leather" not in _attrs("Leather Protector Spray, 6 oz").get("materials", [])
