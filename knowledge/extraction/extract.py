@@ -30,7 +30,7 @@ from knowledge.extraction.finders import (
     in_headline,
     suspended_terms,
 )
-from knowledge.extraction.materials import find_materials, stated
+from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.sizes import find_sizes
 from knowledge.extraction.types import Tagger, find_type, own_words, singular
 from knowledge.extraction.vocab import VAGUE
@@ -138,6 +138,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     if color:
         _add_all(out, "colors", "product_color", color, find_colors(color))
     kept = _device_features_dropped(_title_count_wins(_confirmed(out)))
+    drop_families(kept.attributes, kept.spans)
     audiences = kept.attributes.get("audiences", [])
     if "pets" in audiences and {"dogs", "cats"} & set(audiences):  # the specific animal wins
         audiences.remove("pets")

@@ -9,6 +9,7 @@ glass surfaces", not negated, not a weave alone ("Jersey White"), not a suppleme
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from knowledge.extraction.finders import _CLAUSE_END, Mention, find_terms, material_items
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
@@ -162,3 +163,21 @@ def _bare_line(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     return (len(text[line_start:line_end].split()) <= 3
             and not re.search(r"\w", text[end:line_end]))
+
+
+# a grade names the material more closely than its family: the labellers write only the grade
+# ("18/8 stainless steel" -> stainless steel, not also steel; "kraft paper" only, not also paper)
+GRADE_OF = {"stainless steel": "steel", "carbon steel": "steel", "high carbon steel": "steel",
+            "alloy steel": "steel", "chrome vanadium steel": "steel", "high speed steel": "steel",
+            "high carbon stainless steel": "stainless steel", "kraft paper": "paper",
+            "borosilicate glass": "glass"}
+
+
+def drop_families(attributes: dict[str, Any], spans: dict[str, list[dict[str, Any]]]) -> None:
+    """Drop a material family ("steel") when a grade of it ("stainless steel") was found too."""
+    values = attributes.get("materials") or []
+    families = {GRADE_OF[v] for v in values if v in GRADE_OF}
+    families |= {GRADE_OF[f] for f in families if f in GRADE_OF}
+    if families & set(values):
+        attributes["materials"] = [v for v in values if v not in families]
+        spans["materials"] = [s for s in spans.get("materials", []) if s["value"] not in families]

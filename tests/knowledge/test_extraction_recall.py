@@ -159,3 +159,10 @@ def test_what_a_protector_or_cleaner_is_used_on_is_no_material() -> None:
     spray = _attrs("Rain and Stain Protector Spray", "Use on Leather, Nubuck, Suede and Fabrics")
     assert not {"leather", "nubuck", "suede"} & set(spray.get("materials", []))
     assert "leather" not in _attrs("Leather Protector Spray, 6 oz").get("materials", [])
+
+
+def test_a_grade_replaces_its_family() -> None:
+    bags = _attrs("30 Pcs Kraft Paper Bags, Brown Paper Gift Bags")["materials"]
+    assert bags == ["kraft paper"]
+    bands = _attrs("Stainless Steel Bands", "Made of high quality steel")["materials"]
+    assert bands == ["stainless steel"]
