@@ -60,12 +60,17 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
             and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
             and not (title and _AFTER_FOR.search(text[:m[1]]))
             and (title or _bare_line(text, m[1], m[2]) or _share(text, m[1], m[2])
-                 or _of_part(text, m[2])
+                 or _of_part(text, m[2]) or _LINED_WITH.search(text[max(0, m[1] - 30):m[1]])
                  or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
                  .search(_clause(text, m[1], m[2])))]
 
 
 _NEXT_WORDS = re.compile(r"(?:[\s-]+(?!(?:and|or|with|for|to|in|on|of|is|are)\b)([A-Za-z]+)){1,2}")
+
+
+# "lined with fur", "lined in soft fleece": the lining's material
+_LINED_WITH = re.compile(r"\b(?:lined|trimmed) (?:with|in)\s+(?:[A-Za-z-]+\s+){0,2}$",
+                         re.IGNORECASE)
 
 
 def _of_part(text: str, end: int) -> bool:

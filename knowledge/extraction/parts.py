@@ -36,7 +36,7 @@ MATERIAL_PARTS = frozenset({
     "build", "exterior", "interior", "shade", "head", "part", "piece", "bead", "sleeve",
     "binding", "surface", "cover", "gore", "bar", "end", "holder", "block", "connector",
     "bearing", "side", "back", "neck", "handle", "base", "blade", "frame", "leg", "wheel",
-    "tip", "bristle", "lens", "strap"})
+    "tip", "bristle", "lens", "strap", "lined", "trim", "trimmed"})
 
 
 def is_material_part(word: str) -> bool:

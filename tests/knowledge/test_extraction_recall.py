@@ -166,3 +166,8 @@ def test_a_grade_replaces_its_family() -> None:
     assert bags == ["kraft paper"]
     bands = _attrs("Stainless Steel Bands", "Made of high quality steel")["materials"]
     assert bands == ["stainless steel"]
+
+
+def test_a_lining_s_material() -> None:
+    assert "fur" in _attrs("Classic Slipper", "Vamp and quarters lined with fur")["materials"]
+    assert "fur" in _attrs("Winter Boot", "Warm fur-lined shaft")["materials"]
