@@ -34,7 +34,7 @@ GENERIC = frozenset({"gift", "accessory", "item", "product", "stuff", "thing", "
 _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", "pieces", "inch",
                     "oz", "ounce", "small", "medium", "large", "extra", "xl", "regular", "petite",
                     "big", "tall", "plus", "wide", "narrow", "mini", "long", "thick", "deep",
-                    "high", *NAMED_SIZES, *APPAREL,
+                    "high", "x", "xx", "xxx", *NAMED_SIZES, *APPAREL,
                     *(u for u in UNITS if u.isalpha() and len(u) > 1)})  # "Pencil Black 0.5 mm"
 _SPLIT = re.compile(r"\s[-–—|]\s|[,，(\[|:;【]|\s-(?=\S)|\.\s")  # "，": a full-width comma
 _CUT = re.compile(r"\s(?:with|without|for|w/|by|featuring|compatible|including|includes|in|and|&|"
