@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from knowledge.extraction.variant_sizes import variant_sizes
+from knowledge.extraction.variant_sizes import offered_sizes, variant_sizes
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
 
 Mention = tuple[str, int, int]
@@ -50,7 +50,7 @@ def _measure(number: str, unit: str) -> str:
 
 
 def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
-               color: str | None = None) -> list[Mention]:
+               color: str | None = None, titled: Collection[str] = ()) -> list[Mention]:
     """Sizes: measures, packs and (in titles) apparel, shoe, bed and month sizes.
 
     ``own``: the (singular) words naming the product ("rotor" of a "Disc Brake Rotor"), whose
@@ -88,6 +88,9 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
     if title:
         found.extend(_title_sizes(text))
         found.extend(variant_sizes(text, color))
+    elif not any(v[0].isalpha() and not v.startswith(("pack of", "set of")) or v.isdigit()
+                 for v in titled):
+        found.extend(offered_sizes(text))  # no size variant named before: the sizes offered
     return found
 
 
