@@ -101,7 +101,10 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "chew-resistant": ("chew-resistant",),
     "odor-resistant": ("odou?r-resistant", "odou?r-reducing", "odou?r technology"),
     "stain-resistant": ("stain-resistant",),
-    "wrinkle-free": ("wrinkle-free", "wrinkle-resistant", "anti-wrinkle", "no-iron"),
+    # "No Iron Khaki" is wrinkle-free; a supplement's "No Iron, 180 Tablets" is iron-free
+    "wrinkle-free": ("wrinkle-free", "wrinkle-resistant", "anti-wrinkle",
+                     r"no-iron(?![^\n]{0,40}\b(?:tablets?|capsules?|softgels?|vitamins?|"
+                     r"supplements?|minerals?|mg|mcg)\b)"),
     "easy-clean": ("easy-clean", "easy to clean", "easy cleaning", "easy cleanup", "easy clean-up",
                    "cleans easily", "easy to (?:spot |wipe )?clean", "easy to wash",
                    "easy to care and clean", "easy cleanness"),

@@ -182,3 +182,9 @@ def test_sizes_a_size_line_offers_when_the_title_names_none() -> None:
     # with a size in the title the line is a chart of the others
     hoodie = _attrs("Fleece Hoodie, Black, XX-Large", "Size: S/M/L/XL/XXL")
     assert hoodie["sizes"] == ["xxl"]
+
+
+def test_a_supplement_s_no_iron_is_no_wrinkle_claim() -> None:
+    assert "wrinkle-free" not in _attrs("Multivitamin, B-Vitamins, No Iron, 180 Tablets").get(
+        "features", [])
+    assert "wrinkle-free" in _attrs("Men's Premium No Iron Khaki Slim Fit Pant")["features"]
