@@ -21,7 +21,8 @@
 - the same-traffic re-forecast per ROI flight (issue 14's "same campaign, same traffic"):
   after the flight, the production re-forecast (:mod:`tools.ads.reforecast`) replays the
   searches the flight logged, with the models learned before it, never its clicks or
-  orders; pooled over ``--replays`` plays, with the realisation noise beside it
+  orders; pooled over ``--reforecast-plays`` plays (default 1), with the realisation
+  noise beside it
   (:mod:`evals.ads_same_traffic`; ``--luck N`` flies each flight N more times).
 
 "Feasible" comes from the traffic alone, before any ROI flight: the constant-bid grid on
@@ -69,6 +70,7 @@ TARGETS = (4.0, 5.0, 6.0)
 SPLITS = {"dev": (0, 1, 2, 3, 4), "test": (5, 6, 7, 8, 9)}
 SEEDS = SPLITS["dev"]
 REPLAYS = 3
+REFORECAST_PLAYS = 1
 GRID = (0.8, 1.6, 2.4, 3.2)
 OLD_GRID = (0.8, 1.6, 3.2)  # the grid before 2026-11-30: its score ratio is printed beside
 DAYS, REQUESTS_PER_DAY, RIVAL_BID = 3, 1000, 1.0
@@ -129,11 +131,39 @@ def _flight(job: Job) -> dict[str, Any]:
             "shown": result.shown[:: max(1, len(result.shown) // 60)]}
 
 
-def _run_all(jobs: Sequence[Job], workers: int) -> list[dict[str, Any]]:
-    if workers <= 1:
-        return [_flight(j) for j in jobs]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_flight, jobs, chunksize=1)
+def _indexed(item: tuple[int, Job]) -> tuple[int, dict[str, Any]]:
+    return item[0], _flight(item[1])
+
+
+SHOWN = ("seed", "target_roi", "strategy", "fixed_bid", "luck", "spend", "roi", "orders",
+         "pacing_error", "expected_roi", "p50_pooled_roi", "pooled_roi", "searches")
+
+
+def _run_all(jobs: Sequence[Job], workers: int, progress: Callable[[str], Any] | None = None
+             ) -> list[dict[str, Any]]:
+    """Every job's result in job order; each one's headline to ``progress`` as it lands."""
+    out: list[dict[str, Any]] = [{} for _ in jobs]
+    pairs = ((i, j) for i, j in enumerate(jobs))
+    with (multiprocessing.get_context("fork").Pool(workers) if workers > 1
+          else _Serial()) as pool:
+        for i, result in pool.imap_unordered(_indexed, pairs, chunksize=1):
+            out[i] = result
+            if progress is not None:
+                progress("done " + json.dumps({k: result[k] for k in SHOWN if k in result}))
+    return out
+
+
+class _Serial:
+    """A one-process stand-in for the pool."""
+
+    def __enter__(self) -> _Serial:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def imap_unordered(self, fn: Callable[[Any], Any], items: Any, chunksize: int = 1) -> Any:
+        return map(fn, items)
 
 
 def _interp_roi(grid: list[dict[str, Any]], spend: float) -> float:
@@ -198,9 +228,11 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
              seeds: tuple[int, ...] = SEEDS, workers: int = 2, days: int = DAYS,
              requests_per_day: int = REQUESTS_PER_DAY, replays: int = REPLAYS,
              progress: Callable[[str], Any] = print, grid_from: Path | None = None,
-             luck: int = 0) -> dict[str, Any]:
+             luck: int = 0, reforecast_plays: int = REFORECAST_PLAYS) -> dict[str, Any]:
     """Every flight, then the figures (see the module docstring).
 
+    ``reforecast_plays``: plays of each same-traffic re-forecast (its GMV is each play's
+    expectation, so plays differ only by click luck; one keeps the run's time in bounds).
     ``luck``: each ROI flight is flown again this many times on the same traffic with other
     draws of the shoppers' clicks and orders (the realisation noise of its ROI; not needed
     for any target figure).
@@ -224,7 +256,7 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
         progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
         grid = _run_all([(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed",
                                      fixed_bid=b, **base), str(scratch / f"grid-{s}-{b}"), 0, "")
-                         for s in seeds for b in GRID], workers)
+                         for s in seeds for b in GRID], workers, progress)
     by_seed = {s: [g for g in grid if g["seed"] == s] for s in seeds}
     roi_jobs: list[Job] = []
     forecast_jobs: list[Job] = []
@@ -242,12 +274,14 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
                           for k in range(1, luck + 1)]
     progress(f"ROI-bidder flights: {len(roi_jobs)}, and their pre-flight forecasts "
              f"({replays} plays each)")
-    both = _run_all(roi_jobs + forecast_jobs, workers)
+    both = _run_all(roi_jobs + forecast_jobs, workers, progress)
     runs, replayed = both[:len(roi_jobs)], both[len(roi_jobs):]
-    progress(f"same-traffic re-forecasts of the {len(runs)} flights ({replays} plays each)"
+    progress(f"same-traffic re-forecasts of the {len(runs)} flights ({reforecast_plays} "
+             "plays each)"
              + (f", and {len(luck_jobs)} flights with other outcome luck" if luck else ""))
     again = _run_all([(spec, str(scratch / f"reforecast-{spec.seed}-{spec.target_roi}"),
-                       replays, flown) for spec, flown, _, _ in roi_jobs] + luck_jobs, workers)
+                       reforecast_plays, flown) for spec, flown, _, _ in roi_jobs] + luck_jobs,
+                     workers, progress)
     load = os.getloadavg()
     figures = _figures(store, world, runs, plans, by_seed, replayed)
     figures.update(same_traffic(runs, again[:len(runs)], again[len(runs):]))
@@ -364,12 +398,14 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=None)
     parser.add_argument("--grid-from", type=Path, default=None,
                         help="reuse the constant-bid grid of an earlier run of the same seeds")
+    parser.add_argument("--reforecast-plays", type=int, default=REFORECAST_PLAYS)
     parser.add_argument("--luck", type=int, default=0,
                         help="fly each ROI flight N more times with other outcome draws")
     args = parser.parse_args()
     figures = run_eval(args.world, seeds=SPLITS[args.split][:args.seeds], workers=args.workers,
                        days=args.days, requests_per_day=args.requests_per_day,
                        replays=args.replays, grid_from=args.grid_from, luck=args.luck,
+                       reforecast_plays=args.reforecast_plays,
                        progress=lambda m: print(m, file=sys.stderr, flush=True))
     text = json.dumps(figures, indent=1, default=str)
     if args.out:

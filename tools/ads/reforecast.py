@@ -73,7 +73,10 @@ def prepare_before(source: Engine, folder: Path, campaign: Campaign, start: date
 
     The catalogue; the other campaigns that overlap the window (active or finished) and
     their serving states as they stand now; the behaviour and ad logs recorded before
-    ``start`` only. The campaign gets a new serving state at its full budget.
+    ``start`` only. The campaign gets a new serving state at its full budget, with its own
+    bidding strategy (ROI target or fixed bid) and nothing of its recorded spend or controller.
+    The other campaigns' states are as they stand at the re-forecast (their state at the
+    start is not kept; fixed-bid rivals do not change during a flight but for their spend).
     """
     engine = make_engine(Settings(data_dir=folder))
     first, last = start.date(), until.date()
@@ -88,13 +91,16 @@ def prepare_before(source: Engine, folder: Path, campaign: Campaign, start: date
                                    .order_by(col(Event.id).desc()).limit(3 * TRAIN_ROWS)))
         ads = list(session.exec(select(AdEvent).where(col(AdEvent.ts) < start)
                                 .order_by(col(AdEvent.id).desc()).limit(2 * TRAIN_ROWS)))
+        own = session.get(AdState, campaign.id)  # its bidding strategy only, not its spend
     _copy(engine, Product, products)
     _copy(engine, Campaign, [*(c.model_copy(update={"status": "active"}) for c in others),
                              campaign.model_copy(update={"status": "active"})])
     _copy(engine, AdState, states)
     _copy(engine, Event, events[::-1])
     _copy(engine, AdEvent, ads[::-1])
-    ledger.ensure_state(engine, campaign.id, campaign.budget_total)
+    ledger.ensure_state(engine, campaign.id, campaign.budget_total,
+                        strategy=own.strategy if own else "roi",
+                        fixed_bid=own.fixed_bid if own else None)
     return engine
 
 
