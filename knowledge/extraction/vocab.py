@@ -195,7 +195,7 @@ MATERIALS.update({
 # a look named after a material ("brass finish", "copper-tone plating", "wood grain print")
 # says how the product looks, not what it is made of
 MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces", " care",
-                       " protector", " polish", " repair kit",
+                       " protector", " polish", " repair kit", " band saw", "-cutting",
                        " finish", " finished", "-finish", "-tone", " tone", " toned", " plated",
                        "-plated", " plating", " look", "-look", " effect", " grain", " print",
                        " pattern", " color", " colour", " colored", " coloured", " clear",
