@@ -21,6 +21,29 @@ from knowledge.settings import Settings
 Message = dict[str, str]
 
 
+def _load_weights_unrepacked() -> None:
+    """Make llama.cpp keep the weights in plain CPU buffers (``use_extra_bufts`` off).
+
+    On a CPU with AMX, llama.cpp repacks the weights for AMX tiles, and the first decode
+    then crashes the process (SIGSEGV) where the kernel does not grant AMX tile state, as in
+    the sandboxed Sapphire Rapids machines of 2026-12-01. ``llama_cpp.Llama`` takes no
+    argument for it, so its default model parameters are wrapped once, before a load.
+    """
+    import llama_cpp.llama_cpp as low  # the module whose defaults ``Llama`` reads at load
+
+    default = getattr(low, "llama_model_default_params")  # noqa: B009 (untyped module)
+    if getattr(default, "unrepacked", False):
+        return
+
+    def unrepacked() -> Any:
+        params = default()
+        params.use_extra_bufts = False
+        return params
+
+    unrepacked.unrepacked = True  # type: ignore[attr-defined]
+    setattr(low, "llama_model_default_params", unrepacked)  # noqa: B010
+
+
 class ModelGate:
     """One call at a time; at most ``queue_size`` callers waiting, the rest refused."""
 
@@ -83,6 +106,7 @@ class LLMBackend:
     def _load(self, path: Any) -> Any:
         from llama_cpp import Llama
 
+        _load_weights_unrepacked()
         try:
             return Llama(
                 model_path=str(path),
