@@ -119,3 +119,22 @@ def test_a_plural_noun_before_for_is_what_is_sold(store: Store) -> None:
     assert "for Dyson V8, V7" in _shown(c)
     assert parse_facts("Desk, assembly req. (approx. 20 min)").segments[0].text == \
         "assembly req. (approx. 20 min)"
+
+
+def test_pasted_fit_lists_with_colons_brands_and_sizes_stay_whole(store: Store) -> None:
+    c = _draft(store, "Compatible with Nespresso OriginalLine machines: Pixie, Essenza Mini, "
+                      "CitiZ. Refillable capsules, 6 pack, food grade steel")
+    assert str(c["title"]).startswith("Refillable Capsules")  # never a part as the name
+    assert "machines: Pixie, Essenza Mini, CitiZ" in _shown(c)
+    c = _draft(store, "Breast milk cooler bag. Fits most bottles incl. Avent, Lansinoh, "
+                      "Medela. Ice pack included")
+    assert "incl. Avent, Lansinoh, Medela" in _shown(c)
+    assert not any(b.startswith(("Lansinoh", "Medela", "Features: Avent")) for b in _bullets(c))
+    texts = [s.text for s in parse_facts("Approx. 500 pcs assorted paper clips, sizes #1, #3, "
+                                         "#5. Nickel plated").segments]
+    assert "Approx. 500 pcs" in texts and "sizes #1, #3, #5" in texts
+    parsed = parse_facts("Seat cushion gel, cover: velvet, washable. Fits most office chairs, "
+                         "car seats, wheelchairs")
+    texts = [s.text for s in parsed.segments]
+    assert "cover: velvet, washable" in texts
+    assert "Fits most office chairs, car seats, wheelchairs" in texts

@@ -121,13 +121,15 @@ def filler(piece: str) -> bool:
 
 
 _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
-                          r"req|reqd|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
+                          r"req|reqd|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
 
 
 # abbreviations that never end a sentence: titles and names ("Dr. Brown's", "St. Louis",
 # "Mt. Fuji") and Latin ("e.g.", "vs."); a capital after them starts no new fact
 _TITLE = re.compile(r"(?i)(?:^|[\s(/])(?:dr|mr|mrs|ms|mt|st|ste|jr|sr|prof|vs|e\.g|i\.e|cf|"
                     r"approx|appx|(?:model|item|part|style|catalog|ref)\s+nos?)$")
+# "fits most bottles incl. Avent, Dr. Brown's": "incl." inside a list of what it fits
+_FIT_INCL = re.compile(r"(?i)\b(?:fits|for|works with|compatible with)\b[^.;\n]*\sincl$")
 # "12 in. W x 8 in. H": a dimension's letter after a unit's full stop
 _DIMENSION_LETTER = re.compile(r"[WHDLwhdl](?![A-Za-z])")
 
@@ -142,7 +144,7 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
     if not split.group(0).startswith(".") or "\n" in split.group(0):
         return False
     before, after = text[:split.start()], text[split.end():split.end() + 1]
-    if _TITLE.search(before) and re.match(r"[A-Za-z0-9]", after):
+    if (_TITLE.search(before) or _FIT_INCL.search(before)) and re.match(r"[A-Za-z0-9]", after):
         return True
     if _ABBREVIATED.search(before) and _DIMENSION_LETTER.match(text, split.end()):
         return True

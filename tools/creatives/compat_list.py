@@ -19,17 +19,20 @@ from knowledge.extraction.vocab import COLORS
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.name_ends import verb_led
 
-__all__ = ["compat_lists"]
+__all__ = ["compat_lead", "compat_lists"]
 
 # the cue and the first model name, at the end of the clause
-_CUE = re.compile(r"(?i)(?:^|\s)(?:fits|fit|for|works with|work with|compatible with|"
-                  r"compatibility|compatible|charges|replacement for|replaces|for use with|"
-                  r"designed for|made for|supports)\s*:?\s+(?P<name>[^,;]+)$")
+_CUE = re.compile(r"(?i)(?:^|\s)(?:fits|fit|for|works with|work with|works w/|compatible with|"
+                  r"compatible w/|compatibility|compatible|charges|replacement for|replaces|"
+                  r"for use with|designed for|made for|supports|incl\.?|including|such as)"
+                  r"\s*:?\s+(?P<name>[^,;]+)$")
 # lower-case words that belong inside a model's name ("13 mini", "12 Pro Max", "5D Mark IV")
 _NAME_WORDS = frozenset({"pro", "max", "mini", "plus", "air", "ultra", "lite", "se", "series",
                          "gen", "generation", "edition", "mark", "note", "fold", "flip", "and",
                          "or", "&", "+", "/", "xl", "s", "x", "e", "all", "most", "select",
                          "later", "newer", "above", "up", "older", "models"})
+# cues whose list is of things: "for dogs, cats, rabbits"
+_FOR_CUE = re.compile(r"(?i)(?:^|\s)(?:fits|fit|for)(?: most| all)?\s+(?P<name>[^,;]*[a-z]s)$")
 # cues whose list may be of plain words ("works on gas, electric, induction, campfire")
 _PLAIN_CUE = re.compile(r"(?i)(?:^|\s)(?:works on|works with|work with|compatible with|"
                         r"use on|use with|suitable for|safe for|safe on)\s+(?P<name>[^,;]+)$")
@@ -63,6 +66,18 @@ def _name_like(piece: str) -> bool:
     return all(re.search(r"[A-Z0-9]", w) or w.lower() in _NAME_WORDS for w in words)
 
 
+_LEAD = re.compile(r"(?i)^(?:compatible with|compatible w/|works with|works w/|for use with|"
+                   r"fits|designed for)\s")
+
+
+def compat_lead(piece: str) -> bool:
+    """True for a clause that opens on what the product fits ("Compatible with Keurig ...").
+
+    Such a clause names the other product, never this one.
+    """
+    return _LEAD.match(piece.strip()) is not None
+
+
 def _starts_list(piece: str) -> bool:
     """True when the clause ends on a compatibility cue and a model name."""
     m = _CUE.search(piece)
@@ -70,6 +85,14 @@ def _starts_list(piece: str) -> bool:
 
 
 _PROPERTY_END = re.compile(r"(?i)(?:able|ible|proof|safe|free|resistant|less)$")
+
+
+def _colon_list(text: str, pieces: list[tuple[str, int]], i: int) -> bool:
+    """True for "compatible with Keurig K-Cup brewers: K-Classic, K-Mini": a colon opens it."""
+    if i + 1 >= len(pieces) or _CUE.search(pieces[i][0]) is None:
+        return False
+    gap = text[pieces[i][1] + len(pieces[i][0]):pieces[i + 1][1]]
+    return re.fullmatch(r":\s*", gap) is not None and _name_like(pieces[i + 1][0])
 
 
 def _plain_item(piece: str) -> bool:
@@ -85,7 +108,9 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     Only a list that runs to its sentence's end, every item short and plain, is one.
     """
     m = _PLAIN_CUE.search(pieces[i][0])
-    if m is None or len(m.group("name").split()) > 2:
+    plural = m is None  # "fits most car seats, office chairs, wheelchairs": things, plural
+    m = m or _FOR_CUE.search(pieces[i][0])
+    if m is None or len(m.group("name").split()) > (3 if plural else 2):
         return i
     end = i
     for k in range(i + 1, len(pieces)):
@@ -93,7 +118,8 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
         prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
         if not re.fullmatch(r",\s*", text[prev_end:at]):
             break
-        if not _plain_item(re.sub(r"^(?:and|or|&)\s+", "", nxt)):
+        item = re.sub(r"^(?:and|or|&)\s+", "", nxt)
+        if not _plain_item(item) or plural and not re.search(r"[a-z]s$", item):
             return i
         end = k
     return end if end > i and _closes(text, pieces[end][1] + len(pieces[end][0])) else i
@@ -106,11 +132,12 @@ def compat_lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, in
     while i < len(pieces):
         piece, start = pieces[i]
         end = i
-        if _starts_list(piece):
+        if _starts_list(piece) or _colon_list(text, pieces, i):
             for k in range(i + 1, len(pieces)):
                 nxt, at = pieces[k]
                 prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
-                if not re.fullmatch(r",\s*", text[prev_end:at]):
+                colon = k == i + 1 and re.fullmatch(r":\s*", text[prev_end:at])  # "brewers: K-Mini"
+                if not re.fullmatch(r",\s*", text[prev_end:at]) and not colon:
                     break
                 if not _name_like(nxt):
                     if _DEVICES.match(nxt) and _closes(text, at + len(nxt)):
@@ -139,6 +166,9 @@ def _closes(text: str, at: int) -> bool:
 _SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%\s+[A-Za-z][A-Za-z -]*")
 # what comes in the box: "kit incl. 2 batteries (2.0Ah), charger & bag"
 _INCLUDES = re.compile(r"(?i)(?:^|\s)(?:incl\.?|includes|including|comes with)\s+\S")
+# sizes and colours listed after their word: "sizes #16, #33, #64", "colors black, navy"
+_SIZES = re.compile(r"(?i)^(?:sizes?|colou?rs?)\s+\S")
+_SIZE_ITEM = re.compile(r"#?\d[\w./-]*|[A-Z0-9]{1,4}|(?:and|or|&)\s+#?[\dA-Z][\w./-]*")
 _CLOSER = re.compile(r"(?:^|\s)(?:and|&|\+)(?:\s|$)")
 
 
@@ -150,6 +180,8 @@ def _run(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     the sentence.
     """
     first = pieces[i][0]
+    if _SIZES.match(first):
+        return _sizes(text, pieces, i)
     share = _SHARE.fullmatch(first) is not None
     if not share and _INCLUDES.search(first) is None:
         return i
@@ -168,4 +200,18 @@ def _run(text: str, pieces: list[tuple[str, int]], i: int) -> int:
             break  # "sleeps 4", "waterproof", "hardware included" are no items of the list
         elif _CLOSER.search(nxt) or _closes(text, at + len(nxt)):
             return k  # "..., charger & bag" or the sentence's last item
+    return end
+
+
+def _sizes(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last piece of "sizes #16, #33, #64" or "colors black, navy": sizes or colours only."""
+    end = i
+    for k in range(i + 1, len(pieces)):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if not re.fullmatch(r",\s*", text[prev_end:at]):
+            break
+        if not (_SIZE_ITEM.fullmatch(nxt) or nxt.lower().removeprefix("and ") in COLORS):
+            break
+        end = k
     return end

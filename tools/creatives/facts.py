@@ -29,10 +29,11 @@ from tools.creatives.brief_text import (
     model_named,
     reading_text,
 )
+from tools.creatives.compat_list import compat_lead
 from tools.creatives.contradictions import check_contradictions
-from tools.creatives.head_cue import noun_before_cue
+from tools.creatives.head_cue import noun_before_cue, qualified_split
 from tools.creatives.head_noun import settle_head
-from tools.creatives.heads import clauses, glued, split_head
+from tools.creatives.heads import clauses, glued
 from tools.creatives.name_cut import names_product
 from tools.creatives.name_ends import verb_led
 from tools.creatives.run_on import split_run_on
@@ -44,7 +45,7 @@ _CERT = re.compile(r"\b(?:IPX?\d{1,2}|UL[- ]listed|ETL[- ]listed|CE(?:[- ]certif
                    r"FCC|OEKO-TEX(?:\s?certified)?|CPSC(?:[- ]certified)?|FDA[- ]approved|"
                    r"(?:[A-Za-z][\w-]*\s){1,2}certified|vegan|cruelty[- ]free|USDA organic|"
                    r"BPA[- ]free|PFOA[- ]free|Energy Star)\b")
-_COMPAT_TRIGGER = re.compile(r"\b(?:fits|works with|compatible with|supports(?: up to)?|charges|"
+_COMPAT_TRIGGER = re.compile(r"\b(?i:fits|works with|compatible with|supports(?: up to)?|charges|"
                              r"for)\s(?:an?\s|the\s)?((?:[\w.+-]*[A-Z][\w.+/-]*)"
                              r"(?:,?\s(?:[\w.+-]*[A-Z0-9][\w.+/-]*|and|&|Air|Pro|Max|Mini))*)")
 _COMPAT_NAMES = re.compile(r"\b(?:USB-C(?: PD)?|USB-A|Lightning|MagSafe|Bluetooth(?: \d(?:\.\d)?)?|"
@@ -167,7 +168,7 @@ def _read(text: str, brand: str | None, masked: str) -> ParsedBrief:
         if not head and (cut := model_named(piece)):  # "Model: RT-200 rotary tool kit"
             piece, start = piece[cut:], start + cut
         if not head and not _no_name(piece) and all(_no_name(p) for p, _s in pieces[:i]):
-            name, found, rest = split_head(piece, start)  # "2 pack, soap"; "Best seller!!"
+            name, found, rest = qualified_split(piece, start)  # "2 pack, soap"; "Approx. 8"
             if names_product(name, later=any(not filler(p) for p, _s in pieces[:i])):
                 rest_segments = [_segment(t, s + at) for r, s in rest
                                  for t, at in split_run_on(r)]
@@ -212,7 +213,7 @@ def _settled(masked: str, start: int, name: str, found: str | None,
 
 def _no_name(piece: str) -> bool:
     """True for a clause that names nothing: a count, a spec line ("Qty: 4"), filler."""
-    return _only_quantities(piece) or key_value(piece) or filler(piece)
+    return _only_quantities(piece) or key_value(piece) or filler(piece) or compat_lead(piece)
 
 
 def _only_quantities(piece: str) -> bool:

@@ -1,8 +1,9 @@
-"""A head that ends on a word of the verb lists, read as the noun it is before a cue.
+"""The first clause's head where a cue word decides it: a verb-list noun, a qualifier.
 
 "Replacement vacuum filters for Shark NV350" sells filters: "filters" is on the verb lists
 ("filters water"), but a verb takes its object, and before "for", "with" or "fits" the
-word names what is sold. The head keeps it instead of handing it to the next fact.
+word names what is sold. The head keeps it instead of handing it to the next fact. A
+qualifier before the opening count ("Approx. 250 pcs ...") stays with the count.
 """
 
 from __future__ import annotations
@@ -10,8 +11,29 @@ from __future__ import annotations
 import re
 
 from tools.creatives.head_noun import end_fault
+from tools.creatives.heads import split_head
 
-__all__ = ["noun_before_cue"]
+__all__ = ["noun_before_cue", "qualified_split"]
+
+# a qualifier before the brief's opening count: "Approx. 250 pcs assorted rubber bands"
+_QUALIFIER = re.compile(r"(?i)^(?:approx\.?|appx\.?|approximately|about|around|roughly|"
+                        r"over|up to|ca\.?)\s+(?=\d)")
+
+
+def qualified_split(piece: str, start: int) -> tuple[str, str | None, list[tuple[str, int]]]:
+    """``split_head`` of the first clause, a qualifier kept with the count it qualifies.
+
+    "Approx. 250 pcs assorted rubber bands" names rubber bands; "Approx. 250 pcs" stays
+    one fact, never "250 pcs" alone (the number would then read as exact).
+    """
+    lead = _QUALIFIER.match(piece)
+    if lead is None:
+        return split_head(piece, start)
+    name, found, rest = split_head(piece[lead.end():], start + lead.end())
+    if rest and rest[0][1] == start + lead.end():
+        rest[0] = (piece[:lead.end()] + rest[0][0], start)
+        return name, found, rest
+    return split_head(piece, start)
 
 _CUE_AFTER = re.compile(r"\s*(?:for|fits|with|w/|compatible|replaces|in|by)\b", re.IGNORECASE)
 

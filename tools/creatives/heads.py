@@ -70,10 +70,14 @@ def _pieces(text: str) -> list[re.Match[str]]:
     for m in [*splits, None]:
         end = m.start() if m else len(text)
         chunk = re.search(r"\S(?:.*\S)?", text[pos:end], re.S)  # a bare label's lines
-        if chunk:
-            out.append(re.compile(re.escape(chunk.group(0))).search(text, pos))
+        piece = _DASH.sub("", chunk.group(0)) if chunk else ""  # "3.4 oz. - shea butter"
+        if piece:
+            out.append(re.compile(re.escape(piece)).search(text, pos))
         pos = m.end() if m else len(text)
     return [o for o in out if o is not None]
+
+
+_DASH = re.compile(r"^[-\u2013\u2014]\s+")
 
 
 _LIST_LEAD = re.compile(r"^(?:for|with|includes|including|compatible with|made for|ideal for)\s",

@@ -4,10 +4,11 @@ A pasted spec sheet gives each part its own line ("Fill: polyester fiber", "Cove
 organic cotton, removable, machine washable", "Attachments: flex shaft, cutting guide").
 Cut at its commas, the values would lose their label: "100% organic cotton" would read as
 the pillow's material and "removable" as the pillow's property. A labelled line after the
-product's name (or a spec line anywhere: "Sizes: S, M, L") stays one clause, label and all,
-up to the end of its line or sentence, while it is short enough for one bullet; a bare
-label ("Package includes:") keeps the short lines under it. A label that names the product
-("Product: yoga mat", "Type: hand mixer") is no spec line.
+product's name, or after a comma ("cushion, cover: mesh, washable"), or a spec line
+anywhere ("Sizes: S, M, L") stays one clause, label and all, up to the end of its line or
+sentence, while it is short enough for one bullet; a bare label ("Package includes:") keeps
+the short lines under it. A label that names the product ("Product: yoga mat", "Type: hand
+mixer") is no spec line.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from tools.creatives.brief_text import NAME_KEY, abbreviation, heading, key_valu
 __all__ = ["label_spans", "labelled", "part_label"]
 
 # a label of one to three words at the start of a line or a sentence, then its value
-_LABEL = re.compile(r"(?m)(?:^|(?<=[.;!]\s)|(?<=[.;!]\s\s))[ \t]*"
+_LABEL = re.compile(r"(?m)(?:^|(?<=[.;!,]\s)|(?<=[.;!]\s\s))[ \t]*"
                     r"(?P<label>[A-Za-z][A-Za-z/&'+-]*(?:[ ][A-Za-z/&'+-]+){0,2})"
                     r"[ \t]?:[ \t]*(?:\S|$)")
 _END = re.compile(r"\n|;|\.\s|\.$")
