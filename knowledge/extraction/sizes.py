@@ -280,8 +280,11 @@ def _single_title_sizes(title: str) -> list[Mention]:
             continue  # "Kaweco Special S Pencil": a lone letter inside a name is no size
         found.append((m.group(1).lower(), m.start(), m.end()))
     for m in _NAMED.finditer(title):  # "..., Large, White" or "(Medium, Gold)", not "Small Clock"
-        if re.search(r"(?:[,(\[]|\s[-–]|\bsize:?)\s*$", title[:m.start()], re.IGNORECASE) \
-                or _FIT_END.match(title, m.end()):
+        if re.search(r"(?:[,(\[]|\bsize:?)\s*$", title[:m.start()], re.IGNORECASE) \
+                or _FIT_END.match(title, m.end()) or (  # "- X-Large - Ebony", not "- Medium Soft"
+                    re.search(r"\s[-–]\s*$", title[:m.start()])
+                    and re.match(r"\s*(?:[,)\]]|[-–]\s|\d|(?:small|medium|large|sizes?)\b)",
+                                 title[m.end():], re.IGNORECASE)):
             found.append((NAMED_SIZES[m.group(1).lower()], m.start(), m.end()))
     for m in _BED.finditer(title):
         found.append((m.group(1).lower(), m.start(), m.end()))

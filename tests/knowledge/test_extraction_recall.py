@@ -188,3 +188,8 @@ def test_a_supplement_s_no_iron_is_no_wrinkle_claim() -> None:
     assert "wrinkle-free" not in _attrs("Multivitamin, B-Vitamins, No Iron, 180 Tablets").get(
         "features", [])
     assert "wrinkle-free" in _attrs("Men's Premium No Iron Khaki Slim Fit Pant")["features"]
+
+
+def test_a_firmness_after_a_dash_is_no_size() -> None:
+    assert not _attrs("Wave Brush by Brush King - Medium Soft Curve Brush").get("sizes")
+    assert "large" in _attrs("Danish Dough Whisk - LARGE 13.5\" Stainless Steel")["sizes"]
