@@ -138,3 +138,13 @@ def test_pasted_fit_lists_with_colons_brands_and_sizes_stay_whole(store: Store) 
     texts = [s.text for s in parsed.segments]
     assert "cover: velvet, washable" in texts
     assert "Fits most office chairs, car seats, wheelchairs" in texts
+
+
+def test_a_numbered_name_and_a_dash_led_part_spec(store: Store) -> None:
+    c = _draft(store, "No. 10 envelopes, 500 ct, self seal. 24 lb paper")
+    assert str(c["title"]).startswith("No. 10 Envelopes") or str(c["title"]).startswith(
+        "No. 10 envelopes")
+    assert not any(k.startswith("no.") and k.strip(". ") == "no" for k in c["keywords"])  # type: ignore[attr-defined]
+    texts = [s.text for s in parse_facts('Paring knife 3.5" - blade: high carbon steel, 58 HRC. '
+                                         "Handle: walnut").segments]
+    assert "blade: high carbon steel, 58 HRC" in texts

@@ -20,12 +20,20 @@ _QUALIFIER = re.compile(r"(?i)^(?:approx\.?|appx\.?|approximately|about|around|r
                         r"over|up to|ca\.?)\s+(?=\d)")
 
 
+_NUMBER_NAME = re.compile(r"(?i)^(?:no\.|#)\s?\d+\s+(?=[a-z])")
+
+
 def qualified_split(piece: str, start: int) -> tuple[str, str | None, list[tuple[str, int]]]:
     """``split_head`` of the first clause, a qualifier kept with the count it qualifies.
 
     "Approx. 250 pcs assorted rubber bands" names rubber bands; "Approx. 250 pcs" stays
     one fact, never "250 pcs" alone (the number would then read as exact).
     """
+    number = _NUMBER_NAME.match(piece)  # "No. 2 pencils": "No. 2" is part of the name
+    if number is not None:
+        name, found, rest = split_head(piece[number.end():], start + number.end())
+        if name and piece[number.end():].startswith(name):
+            return piece[:number.end()] + name, found, rest
     lead = _QUALIFIER.match(piece)
     if lead is None:
         return split_head(piece, start)

@@ -20,7 +20,7 @@ from tools.creatives.brief_text import NAME_KEY, abbreviation, heading, key_valu
 __all__ = ["label_spans", "labelled", "part_label"]
 
 # a label of one to three words at the start of a line or a sentence, then its value
-_LABEL = re.compile(r"(?m)(?:^|(?<=[.;!,]\s)|(?<=[.;!]\s\s))[ \t]*"
+_LABEL = re.compile(r"(?m)(?:^|(?<=[.;!,]\s)|(?<=[.;!]\s\s)|(?<=\s[-\u2013\u2014]\s))[ \t]*"
                     r"(?P<label>[A-Za-z][A-Za-z/&'+-]*(?:[ ][A-Za-z/&'+-]+){0,2})"
                     r"[ \t]?:[ \t]*(?:\S|$)")
 _END = re.compile(r"\n|;|\.\s|\.$")
