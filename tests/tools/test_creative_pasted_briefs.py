@@ -148,3 +148,17 @@ def test_a_numbered_name_and_a_dash_led_part_spec(store: Store) -> None:
     texts = [s.text for s in parse_facts('Paring knife 3.5" - blade: high carbon steel, 58 HRC. '
                                          "Handle: walnut").segments]
     assert "blade: high carbon steel, 58 HRC" in texts
+
+
+def test_colour_runs_bullet_dots_and_bracket_tags(store: Store) -> None:
+    c = _draft(store, "Canvas tote bag 15 x 16 in – inner pocket – navy, olive, sand")
+    assert "navy, olive, sand" in _shown(c).lower()
+    assert not any(b.rstrip(".").lower() in {"olive", "sand", "olive; sand"} for b in _bullets(c))
+    texts = [s.text for s in parse_facts("Ear plugs • 32 dB • reusable • 3 pairs").segments]
+    assert texts == ["32 dB", "reusable", "3 pairs"]
+    texts = [s.text for s in parse_facts("Rice cooker 6 cup\n\u3010INCLUDES\u3011 paddle, "
+                                         "measuring cup, steam tray").segments]
+    assert "INCLUDES: paddle, measuring cup, steam tray" in texts
+    texts = [s.text for s in parse_facts("Hamster cage 24 in. For hamsters, gerbils (adult), "
+                                         "mice").segments]
+    assert "For hamsters, gerbils (adult), mice" in texts

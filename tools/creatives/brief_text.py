@@ -62,6 +62,7 @@ def reading_text(brief: str) -> str:
     text = _LIST_MARK.sub(lambda m: " " * len(m.group(0)), brief)
     text = _EMOJI.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
     text = text.replace("!", ";")
+    text = re.sub(r"\u3010([A-Za-z][A-Za-z &/+'-]{0,29})\u3011", r" \1:", text)  # "【INCLUDES】"
     lead = _SALES_LEAD.match(text)  # "we sell a cold brew coffee maker": the maker
     if lead:
         text = " " * lead.end() + text[lead.end():]

@@ -33,6 +33,7 @@ _NAME_WORDS = frozenset({"pro", "max", "mini", "plus", "air", "ultra", "lite", "
                          "later", "newer", "above", "up", "older", "models"})
 # cues whose list is of things: "for dogs, cats, rabbits"
 _FOR_CUE = re.compile(r"(?i)(?:^|\s)(?:fits|fit|for)(?: most| all)?\s+(?P<name>[^,;]*[a-z]s)$")
+_PLURAL = re.compile(r"(?i)(?:[a-z]s|mice|geese|children|people|feet|teeth|men|women)$")
 # cues whose list may be of plain words ("works on gas, electric, induction, campfire")
 _PLAIN_CUE = re.compile(r"(?i)(?:^|\s)(?:works on|works with|work with|compatible with|"
                         r"use on|use with|suitable for|safe for|safe on)\s+(?P<name>[^,;]+)$")
@@ -118,8 +119,8 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
         prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
         if not re.fullmatch(r",\s*", text[prev_end:at]):
             break
-        item = re.sub(r"^(?:and|or|&)\s+", "", nxt)
-        if not _plain_item(item) or plural and not re.search(r"[a-z]s$", item):
+        item = re.sub(r"^(?:and|or|&)\s+|\s*\([^)]*\)", "", nxt)  # "dragons (juvenile)"
+        if not _plain_item(item) or plural and not _PLURAL.search(item):
             return i
         end = k
     return end if end > i and _closes(text, pieces[end][1] + len(pieces[end][0])) else i
@@ -148,6 +149,8 @@ def compat_lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, in
             end = _plain_list(text, pieces, i)
         if end == i:
             end = _run(text, pieces, i)
+        if end == i:
+            end = _colours(text, pieces, i)
         if end > i:
             last, last_at = pieces[end]
             out.append((text[start:last_at + len(last)], start))
@@ -215,3 +218,30 @@ def _sizes(text: str, pieces: list[tuple[str, int]], i: int) -> int:
             break
         end = k
     return end
+
+
+def _colour(piece: str) -> bool:
+    """True for a colour as merchants list it: "black", "blue mirror", "ruby red"."""
+    words = re.sub(r"^(?:and|or|&)\s+", "", piece.strip()).lower().split()
+    return 0 < len(words) <= 3 and any(w in COLORS for w in words) and not re.search(r"\d", piece)
+
+
+def _colours(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last piece of a run of colours ("black, brown, tan"): one fact, not three.
+
+    Colours no list knows ("navy, olive, sand") join when the run ends its sentence and
+    every one is a short plain word.
+    """
+    if not _colour(pieces[i][0]):
+        return i
+    end, known = i, i
+    for k in range(i + 1, len(pieces)):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if not re.fullmatch(r",\s*", text[prev_end:at]) or not (
+                _colour(nxt) or _plain_item(re.sub(r"^(?:and|or|&)\s+", "", nxt))):
+            break
+        end = k
+        known = k if _colour(nxt) and known == k - 1 else known
+    closed = _closes(text, pieces[end][1] + len(pieces[end][0]))
+    return end if closed else known

@@ -19,7 +19,7 @@ from tools.creatives.label_lines import label_spans
 from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
 from tools.creatives.name_ends import VERBS, ends_name, named_size, type_before_material, verb_led
 
-SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014]\s|\s\|\s")
+SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014\u2022\u00b7]\s|\s\|\s")
 CUT = re.compile(r"\s(?:with|w/|w(?=\s)|for|fits|that|which|featuring|keeps|holds|includes|"
                   r"including|comes|in|rated|supports|runs|charges|boils|packs|sets|works|cuts|"
                   r"shreds)\s", re.IGNORECASE)
