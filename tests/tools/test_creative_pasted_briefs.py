@@ -162,3 +162,20 @@ def test_colour_runs_bullet_dots_and_bracket_tags(store: Store) -> None:
     texts = [s.text for s in parse_facts("Hamster cage 24 in. For hamsters, gerbils (adult), "
                                          "mice").segments]
     assert "For hamsters, gerbils (adult), mice" in texts
+
+
+def test_bundles_and_briefs_that_name_no_product_lead_with_the_merchants_words(
+        store: Store) -> None:
+    c = _draft(store, "BUNDLE: jump rope + 2 grip handles + carry bag. Rope: PVC, 10 ft. "
+                      "Handles: foam")
+    assert str(c["title"]).startswith("Jump Rope + 2 grip Handles + Carry Bag") or str(
+        c["title"]).startswith("Jump Rope + 2 Grip Handles + Carry Bag")
+    assert "Rope: PVC, 10 ft" in _shown(c)
+    c = _draft(store, "Set includes: 2 towels, 1 bath mat. Cotton terry, quick dry")
+    assert str(c["title"]).startswith("Set Includes: 2 towels, 1 bath Mat") or str(
+        c["title"]).lower().startswith("set includes: 2 towels, 1 bath mat")
+    texts = [s.text for s in parse_facts("Shelf organizer, holds mugs, plates, bowls, etc. "
+                                         "Steel").segments]
+    assert "holds mugs, plates, bowls, etc" in texts
+    texts = [s.text for s in parse_facts("Grip tape 3 pack, absorbs sweat, white").segments]
+    assert "absorbs sweat" in texts and "white" in texts

@@ -34,8 +34,7 @@ MIN_IMPRESSIONS, MIN_CLICKS = 200, 25
 MIN_AD_ORDERS = 5  # sponsored clicks teach the order model once they hold this many orders
 SMOOTH = 30.0  # pseudo-impressions (or clicks) pulling a product's rate to the mean
 TRAIN_ROWS = 60_000
-DENSE = 12  # dense features before the query-product crosses
-AFFINITY = 11  # the order model's column for the click model's query-product cross score
+DENSE = 11  # dense features before the query-product crosses
 Rates = dict[str, float] | list[float]  # product rates, or one rate per row
 
 
@@ -73,10 +72,8 @@ class ClickModel:
     trained_on: int = 0
 
     def _rows(self, items: list[Context], positions: list[int], rates: Rates,
-              base: float, affinity: bool = False) -> np.ndarray:
+              base: float) -> np.ndarray:
         out = np.zeros((len(items), DENSE))
-        if affinity:
-            out[:, AFFINITY] = self.affinity(items)
         for i, (c, pos) in enumerate(zip(items, positions, strict=True)):
             out[i, 0] = c.relevance
             out[i, 1] = math.log1p(c.organic_rank)
@@ -90,29 +87,15 @@ class ClickModel:
             out[i, 9:11] = qf.dense(c.query, self.terms.get(c.product_id, ()))
         return out
 
-    def affinity(self, items: list[Context]) -> list[float]:
-        """The click model's query-product cross score per item (0 without one).
-
-        What a query says about who is searching shows in clicks long before it shows in
-        orders (a flight logs ~8 clicks per order), and the truths behind both move together
-        (a product that meets the searcher's needs is clicked and bought more often): the
-        order model reads the click model's learned crosses as one feature.
-        """
-        vocab = self.ctr_crosses
-        if vocab is None or not vocab.weight:
-            return [0.0] * len(items)
-        return [vocab.score(k) for k in self._keys(items)]
-
     def _keys(self, items: list[Context]) -> list[list[str]]:
         return [qf.crosses(c.query, self.terms.get(c.product_id, ())) for c in items]
 
     def _train(self, items: list[Context], positions: list[int], rates: Rates,
-               base: float, y: np.ndarray, affinity: bool = False
-               ) -> tuple[LogisticRegression | None, qf.Crosses | None]:
+               base: float, y: np.ndarray) -> tuple[LogisticRegression | None,
+                                                    qf.Crosses | None]:
         keys = self._keys(items)
         vocab = qf.Crosses(keys)
-        x = sparse.hstack([sparse.csr_matrix(self._rows(items, positions, rates, base,
-                                                        affinity)),
+        x = sparse.hstack([sparse.csr_matrix(self._rows(items, positions, rates, base)),
                            vocab.matrix(keys)]).tocsr()
         model = _fit(x, y)
         if model is None:
@@ -121,9 +104,8 @@ class ClickModel:
         return model, vocab
 
     def _proba(self, model: LogisticRegression, vocab: qf.Crosses | None, items: list[Context],
-               rates: dict[str, float], base: float, positions: list[int],
-               affinity: bool = False) -> np.ndarray:
-        z = self._rows(items, positions, rates, base, affinity) @ model.coef_[0][:DENSE]
+               rates: dict[str, float], base: float, positions: list[int]) -> np.ndarray:
+        z = self._rows(items, positions, rates, base) @ model.coef_[0][:DENSE]
         if vocab is not None and vocab.weight:
             z = z + np.array([vocab.score(k) for k in self._keys(items)])
         return np.asarray(1.0 / (1.0 + np.exp(-(z + model.intercept_[0]))))
@@ -143,7 +125,7 @@ class ClickModel:
             cvr = np.full(len(items), self.prior_cvr)
         else:
             cvr = self._proba(self.cvr_model, self.cvr_crosses, items, self.product_cvr,
-                              self.prior_cvr, [0] * len(items), affinity=True)
+                              self.prior_cvr, [0] * len(items))
         return ctr, cvr
 
     def fit_clicks(self, items: list[Context], positions: list[int], clicked: np.ndarray,
@@ -212,7 +194,7 @@ class ClickModel:
         oof = [rows[f].get(c.product_id, self.prior_cvr) for c, f in zip(clicks, folds,
                                                                           strict=True)]
         self.cvr_model, self.cvr_crosses = self._train(
-            clicks, [0] * len(clicks), oof, self.prior_cvr, y, affinity=True)
+            clicks, [0] * len(clicks), oof, self.prior_cvr, y)
         return self.cvr_model is not None
 
 

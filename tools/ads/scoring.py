@@ -25,7 +25,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from tools.ads import query_features as qf
-from tools.ads.model import AFFINITY, DENSE, PLACEMENTS, ClickModel, Context, logit
+from tools.ads.model import DENSE, PLACEMENTS, ClickModel, Context, logit
 
 
 @dataclass(frozen=True)
@@ -107,17 +107,15 @@ class Scorer:
             return np.zeros(0), np.zeros(0)
         c = self.refresh()
         rows, index, uniq = _dense_rows(c, items)
-        affinity = _crosses(c.ctr, uniq)
         if c.ctr is None:
             ctr = np.full(len(items), c.prior_ctr) * np.array([0.5 + i.relevance / 2
                                                                 for i in items])
         else:
-            ctr = _proba(c.ctr, rows, index, uniq, affinity)
+            ctr = _proba(c.ctr, rows, index, uniq, c.prior_ctr)
         if c.cvr is None:
             cvr = np.full(len(items), c.prior_cvr)
         else:
-            rows[:, AFFINITY] = affinity or 0.0  # the order model reads the click crosses
-            cvr = _proba(c.cvr, rows, index, uniq, _crosses(c.cvr, uniq))
+            cvr = _proba(c.cvr, rows, index, uniq, c.prior_cvr)
         return ctr, cvr
 
 
@@ -140,7 +138,7 @@ def _dense_rows(c: _Compiled, items: list[Context]
                 text = texts[item.query] = " ".join(qf.tokens(item.query))
             row = [item.relevance, math.log1p(item.organic_rank), math.log(max(item.price, 1.0)),
                    0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-                   *c.terms.get(item.product_id, empty).dense(text), 0.0]
+                   *c.terms.get(item.product_id, empty).dense(text)]
             if item.placement in PLACEMENTS[1:]:
                 row[6 + PLACEMENTS.index(item.placement) - 1] = 1.0
             rows.append(row)
@@ -148,20 +146,14 @@ def _dense_rows(c: _Compiled, items: list[Context]
     return np.array(rows, dtype=float).reshape(len(uniq), DENSE), index, uniq
 
 
-def _crosses(half: _Half | None, uniq: list[Context]) -> list[float] | None:
-    """Each distinct item's cross score under ``half`` (None: the half has no crosses)."""
-    if half is None or half.crosses is None:
-        return None
-    none: qf.WordWeights = {}
-    return [qf.cross_score(half.crosses.get(u.product_id, none), qf.tokens(u.query))
-            for u in uniq]
-
-
 def _proba(half: _Half, rows: np.ndarray, index: list[int], uniq: list[Context],
-           crosses: list[float] | None) -> np.ndarray:
-    """``ClickModel._proba`` at position 0 from the compiled half and its cross scores."""
+           base: float) -> np.ndarray:
+    """``ClickModel._proba`` at position 0 from the compiled half."""
     rows[:, 3] = [half.logits.get(u.product_id, half.base_logit) for u in uniq]
     z = rows[index] @ half.coef
-    if crosses is not None:
-        z = z + np.array([crosses[i] for i in index])
+    if half.crosses is not None:
+        none: qf.WordWeights = {}
+        score = [qf.cross_score(half.crosses.get(u.product_id, none), qf.tokens(u.query))
+                 for u in uniq]
+        z = z + np.array([score[i] for i in index])
     return np.asarray(1.0 / (1.0 + np.exp(-(z + half.intercept))))

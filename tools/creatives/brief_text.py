@@ -38,7 +38,8 @@ SPEC_KEY = re.compile(r"(?i)^(?:qty|quantity|size|sizes|dimensions?|dims|measure
                       r"item(?: no\.?| number| model))"
                       r"\s?:\s*\S")
 # labels that name the product: "Product: yoga mat" names a yoga mat
-NAME_KEY = re.compile(r"(?i)^(?:product|item|name|title|type|product type|item name|"
+NAME_KEY = re.compile(r"(?i)^(?:product|item|name|title|type|product type|item name|bundle|"
+                      r"combo|"
                       r"what|hi|hello|hey|hi there|hello there|greetings)\s?:?$")  # and greetings
 _FILLER = re.compile(r"(?i)^(?:(?:best|top|hot|#1|no\.? ?1)\s?(?:seller|selling|sale|rated|"
                      r"quality|pick|choice|deal)|bestseller|new arrivals?|brand new|new|sale|"

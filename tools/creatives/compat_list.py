@@ -68,7 +68,7 @@ def _name_like(piece: str) -> bool:
 
 
 _LEAD = re.compile(r"(?i)^(?:compatible with|compatible w/|works with|works w/|for use with|"
-                   r"fits|designed for)\s")
+                   r"fits|designed for)\s|^(?i:for)\s+(?:[a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\w*\d\w*)")
 
 
 def compat_lead(piece: str) -> bool:
@@ -108,9 +108,12 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
 
     Only a list that runs to its sentence's end, every item short and plain, is one.
     """
-    m = _PLAIN_CUE.search(pieces[i][0])
+    first = pieces[i][0]
+    m = _PLAIN_CUE.search(first)
     plural = m is None  # "fits most car seats, office chairs, wheelchairs": things, plural
-    m = m or _FOR_CUE.search(pieces[i][0])
+    m = m or _FOR_CUE.search(first)
+    if m is None and verb_led(first.lower()) and not re.search(r"\d", first):
+        return _verb_list(text, pieces, i)  # "holds pens, phone, sticky notes, etc."
     if m is None or len(m.group("name").split()) > (3 if plural else 2):
         return i
     end = i
@@ -245,3 +248,16 @@ def _colours(text: str, pieces: list[tuple[str, int]], i: int) -> int:
         known = k if _colour(nxt) and known == k - 1 else known
     closed = _closes(text, pieces[end][1] + len(pieces[end][0]))
     return end if closed else known
+
+
+def _verb_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last piece of a verb's list that "etc." or "and/or/&" closes ("holds pens, etc.")."""
+    for k in range(i + 1, min(i + 6, len(pieces))):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if not re.fullmatch(r",\s*", text[prev_end:at]) or not _plain_item(
+                re.sub(r"^(?:and|or|&)\s+", "", nxt)) or verb_led(nxt.lower()):
+            return i
+        if re.match(r"(?i)(?:etc\.?|and|or|&)(?:\s|$)", nxt):
+            return k
+    return i

@@ -34,6 +34,7 @@ from tools.creatives.contradictions import check_contradictions
 from tools.creatives.head_cue import noun_before_cue, qualified_split
 from tools.creatives.head_noun import settle_head
 from tools.creatives.heads import clauses, glued
+from tools.creatives.label_lines import labelled
 from tools.creatives.name_cut import names_product
 from tools.creatives.name_ends import verb_led
 from tools.creatives.run_on import split_run_on
@@ -167,7 +168,8 @@ def _read(text: str, brand: str | None, masked: str) -> ParsedBrief:
             continue  # a bare label ("Product:", "Specifications:") says nothing
         if not head and (cut := model_named(piece)):  # "Model: RT-200 rotary tool kit"
             piece, start = piece[cut:], start + cut
-        if not head and not _no_name(piece) and all(_no_name(p) for p, _s in pieces[:i]):
+        if (not head and not _no_name(piece) and all(_no_name(p) for p, _s in pieces[:i])
+                and not (i and labelled(piece))):  # "Mat: 6mm TPE" after "yoga mat + strap"
             name, found, rest = qualified_split(piece, start)  # "2 pack, soap"; "Approx. 8"
             if names_product(name, later=any(not filler(p) for p, _s in pieces[:i])):
                 rest_segments = [_segment(t, s + at) for r, s in rest

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extraction.types import find_type
 from tools.creatives.head_noun import end_fault
 from tools.creatives.heads import split_head
 
@@ -20,6 +21,8 @@ _QUALIFIER = re.compile(r"(?i)^(?:approx\.?|appx\.?|approximately|about|around|r
                         r"over|up to|ca\.?)\s+(?=\d)")
 
 
+# a bundle named by its items: "yoga mat + 2 blocks + strap" (no type of its own)
+_BUNDLE = re.compile(r"[A-Za-z][A-Za-z' -]{2,30}(?:\s\+\s(?:\d+\s)?[A-Za-z][A-Za-z' -]{1,30}){1,4}")
 _NUMBER_NAME = re.compile(r"(?i)^(?:no\.|#)\s?\d+\s+(?=[a-z])")
 
 
@@ -29,6 +32,8 @@ def qualified_split(piece: str, start: int) -> tuple[str, str | None, list[tuple
     "Approx. 250 pcs assorted rubber bands" names rubber bands; "Approx. 250 pcs" stays
     one fact, never "250 pcs" alone (the number would then read as exact).
     """
+    if _BUNDLE.fullmatch(piece) and find_type(piece.split("+")[0], fallback=False):
+        return piece.strip(), None, []  # "yoga mat + 2 blocks + strap": the bundle's name
     number = _NUMBER_NAME.match(piece)  # "No. 2 pencils": "No. 2" is part of the name
     if number is not None:
         name, found, rest = split_head(piece[number.end():], start + number.end())

@@ -103,6 +103,9 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
     """
     head = parsed.head or (parsed.product_type or "")
     lead = " ".join(x for x in (brand, title_case(head)) if x)
+    if not lead and parsed.segments and len(parsed.segments[0].text) <= 80:
+        lead = title_case(shown(parsed.segments[0].text))  # no name: the first words lead,
+        # never a later fact that would read as the name ("Nonstick Ceramic Coating, ...")
     low = lead.lower()
     picks: list[str] = []
     for kinds, most in ((TITLE_KINDS, 3), (COUNT_KINDS, 1)):
