@@ -82,8 +82,11 @@ def test_only_real_contradictions_are_refused(store: Store) -> None:
     assert "Not for Canon 055H high yield printers" in _shown(c)
     c = _draft(store, "Running tights\nFabric: 100% nylon\nSilicone waist gripper\nZip pocket")
     assert "100% nylon" in _shown(c)
+    for brief in ("Bath towel 100% cotton, polyester hanging loop",
+                  "Card holder 100% leather, metal clip, nylon lining"):
+        assert parse_facts(brief).head  # a part's own material: drafted, not refused
     for brief in ("Tea towels cotton, 100% polyester", "Rain jacket waterproof, not waterproof",
-                  "Phone case for iPhone 15, not for iPhone 15"):
+                  "Phone case for iPhone 15, not for iPhone 15", "Scarf 100% silk, cotton blend"):
         with pytest.raises(InvalidRequestError, match="contradicts itself"):
             parse_facts(brief)
 

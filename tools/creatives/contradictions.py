@@ -23,6 +23,10 @@ _PART = re.compile(r"(?:[\s-]+[a-z]+)?[\s-]+(?:lined|lining|trim|trimmed|soles?|
                    r"base|lids?|seals?|rings?|buttons?|backing|coating|edges?|binding|logos?|"
                    r"feet|legs|knobs?|caps?|fill|filling|shell|beads|inserts?|bristles?|"
                    r"blades?|case|tray|bowl|cord|cable|gussets?|liners?|mesh)\b", re.IGNORECASE)
+# a material before a short noun phrase that ends its clause names that thing's material
+# ("polyester hanging loop", "metal clip"), unless the noun is the fabric itself ("blend")
+_NAMED_THING = re.compile(r"(?:[\s-]+(?!(?:blend|fabric|material|fibers?|fibres?|yarn|knit|"
+                          r"weave|mix)\b)[a-z]{3,}){1,2}\s*(?:[,.;\n)]|$)")
 # weaves and fabric structures, not fibres: "100% cotton denim", "100% polyester fleece"
 WEAVES = frozenset({"denim", "canvas", "satin", "velvet", "fleece", "mesh", "flannel", "jersey",
                     "twill", "corduroy", "chambray", "terry", "muslin", "poplin", "sateen",
@@ -54,6 +58,7 @@ def check_contradictions(text: str) -> None:
         if share >= 100:
             others = [x for x in mats if x[0] != mat and not m.start() <= x[1] < m.end()
                       and not _same_family(x[0], mat) and not _PART.match(text, x[2])
+                      and not _NAMED_THING.match(text, x[2])
                       and x[0] not in WEAVES and not _other_part(text, m.start(), x[1])]
             if others:
                 other = text[others[0][1]:others[0][2]]
