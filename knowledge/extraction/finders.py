@@ -39,6 +39,9 @@ def negated(text: str, start: int) -> bool:
 
 
 _WORD_START = re.compile(r"(?<![\w-])[\w\"']")
+# a tag is also read after an intensifier's hyphen ("ULTRA-COMFORTABLE", "super-soft"), never
+# inside other compounds ("non-slip" is its own phrasing)
+_INTENSIFIER = re.compile(r"(?<![\w-])(?:ultra|super|extra|hyper)-(?=\w)", re.IGNORECASE)
 _LEADING_LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^)]*\))+")
 
 
@@ -66,8 +69,10 @@ class Matcher:
         """(canonical, start, end) of non-overlapping matches, longest phrasing first."""
         found: list[tuple[str, int, int]] = []
         covered = 0
-        for word in _WORD_START.finditer(text):
-            start = word.start()
+        starts = [m.start() for m in _WORD_START.finditer(text)]
+        if "-" in text:
+            starts = sorted(starts + [m.end() for m in _INTENSIFIER.finditer(text)])
+        for start in starts:
             if start < covered:
                 continue
             candidates = self.buckets.get(text[start:start + 2].lower(), []) + self.anywhere

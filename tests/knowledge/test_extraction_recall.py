@@ -193,3 +193,10 @@ def test_a_supplement_s_no_iron_is_no_wrinkle_claim() -> None:
 def test_a_firmness_after_a_dash_is_no_size() -> None:
     assert not _attrs("Wave Brush by Brush King - Medium Soft Curve Brush").get("sizes")
     assert "large" in _attrs("Danish Dough Whisk - LARGE 13.5\" Stainless Steel")["sizes"]
+
+
+def test_a_tag_after_an_intensifier_s_hyphen() -> None:
+    assert "comfortable" in _attrs("Slim Sandal", "ULTRA-COMFORTABLE SANDALS: low profile")[
+        "features"]
+    assert "soft" in _attrs("Fleece Pants", "Ultra-soft cotton-blend fleece")["features"]
+    assert "sturdy" in _attrs("Lap Desk", "Super-sturdy fixed height")["features"]
