@@ -33,6 +33,11 @@ _SHOE_END = re.compile(r"(?<![\w./-])(\d{1,3}(?:\.5)?)\s+(?:(?:M|W|B|D)(?:\s+US)
                        r"(?:Big|Little) Kid(?:\s+US)?|M US (?:Women|Men))\s*\)?\s*$")
 
 
+_FOOTWEAR = re.compile(r"\b(?:shoes?|boots?|sandals?|slippers?|sneakers?|clogs?|loafers?|heels?|"
+                       r"pumps?|flats?|mules?|slides?|flip[- ]?flops?|oxfords?|moccasins?|"
+                       r"espadrilles?|wedges?|trainers?)\b", re.IGNORECASE)
+
+
 def _value(match: re.Match[str]) -> str:
     if match.group("word"):
         return _WORDS[match.group("word").lower()]
@@ -60,6 +65,8 @@ def variant_sizes(title: str, color: str | None) -> list[Mention]:
     found: list[Mention] = []
     title = title.replace("（", "(").replace("）", ")")  # same length: offsets hold
     shoe = _SHOE_END.search(title)
+    if shoe and not re.search(r"\bUS\b|Kid", shoe.group(0)) and not _FOOTWEAR.search(title):
+        shoe = None  # "USB Cable 2 M" is two metres: a bare width letter needs footwear
     if shoe:
         found.append((shoe.group(1).lstrip("0") or "0", shoe.start(1), shoe.end(1)))
     name = " ".join((color or "").split())

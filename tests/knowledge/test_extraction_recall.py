@@ -200,3 +200,8 @@ def test_a_tag_after_an_intensifier_s_hyphen() -> None:
         "features"]
     assert "soft" in _attrs("Fleece Pants", "Ultra-soft cotton-blend fleece")["features"]
     assert "sturdy" in _attrs("Lap Desk", "Super-sturdy fixed height")["features"]
+
+
+def test_a_bare_width_letter_needs_footwear() -> None:
+    assert not _attrs("USB Charging Cable 2 M").get("sizes")
+    assert "9" in _attrs("Slide Sandals Brown 9 M")["sizes"]
