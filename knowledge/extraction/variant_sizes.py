@@ -38,6 +38,18 @@ _FOOTWEAR = re.compile(r"\b(?:shoes?|boots?|sandals?|slippers?|sneakers?|clogs?|
                        r"espadrilles?|wedges?|trainers?)\b", re.IGNORECASE)
 
 
+# a number beside the colour is a size only on something worn (else a count or a version)
+_GARMENT = re.compile(r"\b(?:shirts?|t-shirts?|tees?|tops?|dress(?:es)?|skirts?|pants?|jeans|"
+                      r"shorts|trunks|leggings?|bras?|hoodies?|sweatshirts?|jackets?|coats?|sweaters?|"
+                      r"socks?|swimsuits?|bikinis?|rompers?|jumpsuits?|vests?|suits?|pajamas?|"
+                      r"underwear|briefs|boxers|tights|gloves?|uniforms?|outfits?|scrubs?|"
+                      r"blouses?|cardigans?|joggers?|sweatpants|overalls)\b", re.IGNORECASE)
+
+
+def _numeric(value: str) -> bool:
+    return bool(re.fullmatch(r"\d+(?:\.\d+)?", value))
+
+
 def _value(match: re.Match[str]) -> str:
     if match.group("word"):
         return _WORDS[match.group("word").lower()]
@@ -75,8 +87,11 @@ def variant_sizes(title: str, color: str | None) -> list[Mention]:
         return found
     end = at + len(name)
     close = title.find(")", end)
+    worn = bool(_FOOTWEAR.search(title) or _GARMENT.search(title))
     after = _whole(title, end, close if close >= 0 else len(title))  # "Pink S)", "Navy, 11"
-    if after:
+    # on something not named as worn, only a shoe-like number ("Sea Aqua Synthetic 11"), not a
+    # version or a count ("Bug Gun Reverse Yellow 2.5")
+    if after and (worn or not _numeric(after[0]) or 4 <= float(after[0]) <= 15):
         found.append(after)
     elif not title[end:].strip(" )"):  # the colour closes the title: "Skirt L Khaki", "(6, Blue)"
         head = title[:at].rstrip(" ,_-")
@@ -85,8 +100,8 @@ def variant_sizes(title: str, color: str | None) -> list[Mention]:
         # a number before the colour only in a variant bracket or list ("(6, Navy)", not the
         # count of "(1, Black)"); a size after another size lists those offered ("Small Large")
         listed = re.search(r"[\w.-]+\s*$", head[:before[1]]) if before else None
-        if before and (not before[0][0].isdigit()
-                       or (before[0] != "1" and re.search(r"[(,]\s*$", head[:before[1]]))) \
+        if before and (not _numeric(before[0])
+                       or (worn and re.search(r"[(,]\s*$", head[:before[1]]))) \
                 and not (listed and _whole(title, listed.start(), listed.end())):
             found.append(before)
     return found

@@ -205,3 +205,9 @@ def test_a_tag_after_an_intensifier_s_hyphen() -> None:
 def test_a_bare_width_letter_needs_footwear() -> None:
     assert not _attrs("USB Charging Cable 2 M").get("sizes")
     assert "9" in _attrs("Slide Sandals Brown 9 M")["sizes"]
+
+
+def test_a_number_beside_the_colour_on_something_not_worn() -> None:
+    assert not _attrs("Bug Gun Reverse Yellow 2.5", color="Yellow").get("sizes")
+    assert not _attrs("Bug Zapper Racket (2, Blue)", color="Blue").get("sizes")
+    assert "11" in _attrs("Breeze Sea Aqua Synthetic 11", color="Aqua Synthetic")["sizes"]
