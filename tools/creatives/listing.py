@@ -118,7 +118,7 @@ def _model_part(model_text: str, support: Support,
         if found:
             dropped.append({"field": "description (model)", "sentence": sentence,
                             "unsupported": found})
-        else:
+        elif sentence not in kept:  # "It has a 12 pack. It has a 12 pack.": said once
             kept.append(sentence)
     return kept[:MODEL_SENTENCES], dropped
 
