@@ -182,3 +182,9 @@ def test_bundles_and_briefs_that_name_no_product_lead_with_the_merchants_words(
     assert "holds mugs, plates, bowls, etc" in texts
     texts = [s.text for s in parse_facts("Grip tape 3 pack, absorbs sweat, white").segments]
     assert "absorbs sweat" in texts and "white" in texts
+
+
+def test_html_pasted_from_a_listing_page_is_read_as_lines(store: Store) -> None:
+    c = _draft(store, "<b>Glass teapot</b> 1000ml<br>Infuser: stainless steel<br>Stovetop safe")
+    assert str(c["title"]).startswith("Glass Teapot")
+    assert "<" not in _shown(c) and "Infuser: stainless steel." in _bullets(c)

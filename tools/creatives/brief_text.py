@@ -1,4 +1,4 @@
-"""A merchant's brief as the parser reads it: list marks, emoji and shouting taken out.
+"""A merchant's brief as the parser reads it: list marks, emoji, HTML and shouting taken out.
 
 Merchants paste briefs as lists ("- Cotton bath towels", "✅ juice groove", "1) 6 pack"),
 shout them ("STAINLESS STEEL WATER BOTTLE 32 OZ"), cheer them on ("super soft!!!") or write
@@ -58,10 +58,17 @@ _SALES_LEAD = re.compile(r"(?i)^[\s;,.]*(?:(?:hi|hello|hey)(?: there)?[\s;,.]+)?
                          r"this|some)\s+)?(?=\w)")
 
 
+# HTML pasted from a listing page: a line break or list item is a new line, other tags none
+_HTML_BREAK = re.compile(r"(?i)<\s*(?:br|/?p|/?li|/?div|/?ul|/?ol|/?tr)\s*/?>")
+_HTML_TAG = re.compile(r"(?i)</?\s*[a-z][a-z0-9]*(?:\s[^<>]{0,80})?/?>")
+
+
 def reading_text(brief: str) -> str:
     """The brief rewritten for parsing, same length: list marks, emoji, "!" and capitals out."""
     text = _LIST_MARK.sub(lambda m: " " * len(m.group(0)), brief)
     text = _EMOJI.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
+    text = _HTML_BREAK.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)  # "<br>"
+    text = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), text)  # "<b>", "</span>"
     text = text.replace("!", ";")
     text = re.sub(r"\u3010([A-Za-z][A-Za-z &/+'-]{0,29})\u3011", r" \1:", text)  # "【INCLUDES】"
     lead = _SALES_LEAD.match(text)  # "we sell a cold brew coffee maker": the maker
