@@ -1,9 +1,9 @@
 """Finders: each scans one field's text and returns (value, start, end) mentions.
 
 Features and materials are found anywhere (title, bullets, description) unless negated in
-their clause ("not waterproof", "no batteries"); audiences in the title, or after "for" in
-the other fields, never in a warning or gift sentence; colours in the title and the colour
-field; sizes in the title, or after a size cue ("capacity", "length:") elsewhere.
+their clause ("not waterproof", "no batteries"); colours in the title and the colour field.
+The other finders have their own modules: materials.py, audiences.py, sizes.py and
+variant_sizes.py.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Sizes in listing text.
 
 Measures ("32 oz" -> "32oz"), packs ("Pack of 2"), and in titles apparel, shoe, bed, month
-and plus sizes. Outside a title a measure counts only after a size cue ("capacity",
-"length:"), since listings are full of part dimensions.
+and plus sizes and the size beside the colour variant (variant_sizes.py). Outside a title a
+measure counts only after a size cue ("capacity", "length:"), since listings are full of
+part dimensions, and a "Size: S-XL" line's letters only when the title names no size.
 """
 
 from __future__ import annotations
