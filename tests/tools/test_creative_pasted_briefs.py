@@ -188,3 +188,10 @@ def test_html_pasted_from_a_listing_page_is_read_as_lines(store: Store) -> None:
     c = _draft(store, "<b>Glass teapot</b> 1000ml<br>Infuser: stainless steel<br>Stovetop safe")
     assert str(c["title"]).startswith("Glass Teapot")
     assert "<" not in _shown(c) and "Infuser: stainless steel." in _bullets(c)
+
+
+def test_a_brand_line_never_runs_into_the_next_label(store: Store) -> None:
+    c = _draft(store, "Brand: Brewlia\nItem: Pour over coffee kettle\nCapacity: 1L\n"
+                      "Spout: gooseneck")
+    assert str(c["title"]).startswith("Brewlia Pour Over Coffee Kettle")
+    assert "\n" not in str(c["title"]) and not any("item" in str(k) for k in c["keywords"])  # type: ignore[attr-defined]

@@ -16,8 +16,9 @@ from tools.creatives.heads import CUT
 
 __all__ = ["BRAND", "find_brand"]
 
-BRAND = re.compile(r"\b(?i:brand)(?:\s?name)?\s?[:=-]?\s?([A-Z][\w&'+-]*(?:\s[A-Z][\w&'+-]*)?)\.?"
-                    r"|\b(?:by|from)\s([A-Z][\w&'+-]+(?:\s[A-Z][\w&'+-]+)?)(?=[\s,.]|$)")
+BRAND = re.compile(r"\b(?i:brand)(?:[ \t]?name)?[ \t]?[:=-]?[ \t]?"  # never across a line
+                   r"([A-Z][\w&'+-]*(?:[ \t][A-Z][\w&'+-]*)?)\.?"
+                   r"|\b(?:by|from)[ \t]([A-Z][\w&'+-]+(?:[ \t][A-Z][\w&'+-]+)?)(?=[\s,.]|$)")
 
 
 def find_brand(text: str) -> tuple[str | None, str]:
