@@ -136,6 +136,9 @@ def test_pasted_fit_lists_with_colons_brands_and_sizes_stay_whole(store: Store) 
     texts = [s.text for s in parse_facts("Approx. 500 pcs assorted paper clips, sizes #1, #3, "
                                          "#5. Nickel plated").segments]
     assert "Approx. 500 pcs" in texts and "sizes #1, #3, #5" in texts
+    texts = [s.text for s in parse_facts("Knee sleeves, sizes S/M, L/XL. Wide fit option "
+                                         "avail. (sold separately)").segments]
+    assert "sizes S/M, L/XL" in texts and "Wide fit option avail. (sold separately)" in texts
     parsed = parse_facts("Seat cushion gel, cover: velvet, washable. Fits most office chairs, "
                          "car seats, wheelchairs")
     texts = [s.text for s in parsed.segments]

@@ -130,7 +130,7 @@ def filler(piece: str) -> bool:
 
 
 _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
-                          r"req|reqd|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
+                          r"req|reqd|avail|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
 
 
 # abbreviations that never end a sentence: titles and names ("Dr. Brown's", "St. Louis",

@@ -174,7 +174,8 @@ _SHARE = re.compile(r"\d{1,3}(?:\.\d+)?\s?%\s+[A-Za-z][A-Za-z -]*")
 _INCLUDES = re.compile(r"(?i)(?:^|\s)(?:incl\.?|includes|including|comes with)\s+\S")
 # sizes and colours listed after their word: "sizes #16, #33, #64", "colors black, navy"
 _SIZES = re.compile(r"(?i)^(?:sizes?|colou?rs?)\s+\S")
-_SIZE_ITEM = re.compile(r"#?\d[\w./-]*|[A-Z0-9]{1,4}|(?:and|or|&)\s+#?[\dA-Z][\w./-]*")
+_SIZE_ITEM = re.compile(r"#?\d[\w./-]*|[A-Z0-9]{1,4}(?:/[A-Z0-9]{1,4})*|"
+                        r"(?:and|or|&)\s+#?[\dA-Z][\w./-]*")
 _CLOSER = re.compile(r"(?:^|\s)(?:and|&|\+)(?:\s|$)")
 
 
