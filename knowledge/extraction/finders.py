@@ -42,6 +42,7 @@ _WORD_START = re.compile(r"(?<![\w-])[\w\"']")
 # a tag is also read after an intensifier's hyphen ("ULTRA-COMFORTABLE", "super-soft"), never
 # inside other compounds ("non-slip" is its own phrasing)
 _INTENSIFIER = re.compile(r"(?<![\w-])(?:ultra|super|extra|hyper)-(?=\w)", re.IGNORECASE)
+_INTENSIFIERS = ("ultra-", "super-", "extra-", "hyper-")
 _LEADING_LOOKBEHIND = re.compile(r"^(?:\(\?<[=!][^)]*\))+")
 
 
@@ -69,10 +70,12 @@ class Matcher:
         """(canonical, start, end) of non-overlapping matches, longest phrasing first."""
         found: list[tuple[str, int, int]] = []
         covered = 0
-        starts = [m.start() for m in _WORD_START.finditer(text)]
-        if "-" in text:
-            starts = sorted(starts + [m.end() for m in _INTENSIFIER.finditer(text)])
-        for start in starts:
+        words: Iterable[re.Match[str] | int] = _WORD_START.finditer(text)
+        if "-" in text and any(p in text.lower() for p in _INTENSIFIERS):  # rare: merge them in
+            words = sorted([m.start() for m in _WORD_START.finditer(text)]
+                           + [m.end() for m in _INTENSIFIER.finditer(text)])
+        for word in words:
+            start = word if isinstance(word, int) else word.start()
             if start < covered:
                 continue
             candidates = self.buckets.get(text[start:start + 2].lower(), []) + self.anywhere
