@@ -27,7 +27,9 @@ fourteenth (audit_labels_v14.jsonl: 60 more pasted briefs with bundles, parts, c
 products and no-clear-product briefs, same independent helper, frozen before drafting,
 ``generate-v14``) and the fifteenth (audit_labels_v15.jsonl: 60 more pasted briefs with
 spec sheets, abbreviations, compatible-model lists, real contradictions and no-product
-briefs, same independent helper, frozen before drafting, ``generate-v15``). For the audits
+briefs, same independent helper, frozen before drafting, ``generate-v15``) and the sixteenth
+(audit_labels_v16.jsonl: 60 more pasted briefs by a second independent helper, frozen before
+drafting, ``generate-v16``). For the audits
 on new briefs, ``count`` also splits the drafts and the
 unsupported ones by the briefs' dev/test split.
 """
@@ -63,6 +65,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (13, "thirteenth audit (new messy briefs, independent writer, frozen before drafting)"),
         (14, "fourteenth audit (new pasted briefs, independent writer, frozen before drafting)"),
         (15, "fifteenth audit (new pasted briefs, independent writer, frozen before drafting)"),
+        (16, "sixteenth audit (new pasted briefs, second independent writer, frozen before drafting)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
