@@ -65,7 +65,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (13, "thirteenth audit (new messy briefs, independent writer, frozen before drafting)"),
         (14, "fourteenth audit (new pasted briefs, independent writer, frozen before drafting)"),
         (15, "fifteenth audit (new pasted briefs, independent writer, frozen before drafting)"),
-        (16, "sixteenth audit (new pasted briefs, second independent writer, frozen before drafting)"),
+        (16, "sixteenth audit (new pasted briefs, second independent writer, frozen first)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
