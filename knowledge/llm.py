@@ -21,7 +21,7 @@ from knowledge.settings import Settings
 Message = dict[str, str]
 
 
-def _load_weights_unrepacked() -> None:
+def load_weights_unrepacked() -> None:
     """Make llama.cpp keep the weights in plain CPU buffers (``use_extra_bufts`` off).
 
     On a CPU with AMX, llama.cpp repacks the weights for AMX tiles, and the first decode
@@ -106,7 +106,7 @@ class LLMBackend:
     def _load(self, path: Any) -> Any:
         from llama_cpp import Llama
 
-        _load_weights_unrepacked()
+        load_weights_unrepacked()
         try:
             return Llama(
                 model_path=str(path),

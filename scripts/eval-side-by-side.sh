@@ -16,7 +16,7 @@ CHROMA_PORT="$(free_port)"; MODEL_PORT="$(free_port)"
 "$BIN/chroma" run --path "$WORK/chroma" --host 127.0.0.1 --port "$CHROMA_PORT" >"$WORK/chroma.log" 2>&1 &
 CHROMA_PID=$!
 MODEL="$("$BIN/python" -c 'from knowledge.settings import default_llm_path; print(default_llm_path())')"
-"$BIN/python" -m llama_cpp.server --model "$MODEL" --host 127.0.0.1 --port "$MODEL_PORT" \
+"$BIN/python" -m knowledge.llm_server --model "$MODEL" --host 127.0.0.1 --port "$MODEL_PORT" \
   --n_ctx 2048 --n_threads 1 --n_threads_batch 1 --seed 0 >"$WORK/model.log" 2>&1 &
 MODEL_PID=$!
 trap 'kill $CHROMA_PID $MODEL_PID 2>/dev/null || true' EXIT

@@ -91,8 +91,9 @@ def model_engine(root: Path) -> Engine:
     """
     root.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    return Engine([sys.executable, "-m", "llama_cpp.server", "--model", str(default_llm_path()),
-                   "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048",
+    return Engine([sys.executable, "-m", "knowledge.llm_server",
+                   "--model", str(default_llm_path()), "--host", "127.0.0.1",
+                   "--port", str(port), "--n_ctx", "2048",
                    "--n_threads", "1", "--n_threads_batch", "1", "--seed", "0"],
                   f"http://127.0.0.1:{port}/v1/models", f"http://127.0.0.1:{port}/v1",
                   root / "log")
