@@ -130,7 +130,12 @@ def filler(piece: str) -> bool:
 
 
 _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
-                          r"req|reqd|avail|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d)$")
+                          r"req|reqd|avail|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d|temp|vol|sz|nr|"
+                          r"wt|dims?|pkg|assy|adj)$")
+# "No. 2 pencils", "Temp. 95-205°F", "Vol. 3": a known abbreviation before a number (or a
+# lower-case word) ends no sentence, whatever runs after it
+_BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(/])(?:no|nr|temp|vol|sz|qty|approx|appx|ca|"
+                            r"dia|max|min|est|dr|st)$")
 
 
 # abbreviations that never end a sentence: titles and names ("Dr. Brown's", "St. Louis",
@@ -155,6 +160,8 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
     before, after = text[:split.start()], text[split.end():split.end() + 1]
     if (_TITLE.search(before) or _FIT_INCL.search(before)) and re.match(r"[A-Za-z0-9]", after):
         return True
+    if _BEFORE_NUMBER.search(before) and re.match(r"\s*[0-9]", text[split.end():]):
+        return True  # "Kit No. 8", "Temp. 95°F": the number is the abbreviation's
     if _ABBREVIATED.search(before) and _DIMENSION_LETTER.match(text, split.end()):
         return True
     return bool(_ABBREVIATED.search(before)) and bool(re.match(r"[a-z0-9(]", after))
@@ -167,7 +174,9 @@ def sentence_ends(text: str) -> list[int]:
     """
     return [m.end() for m in re.finditer(r"(?<=[.!?])\s+", text)
             if not (text[m.start() - 1] == "." and _TITLE.search(text[:m.start() - 1])
-                    and re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1]))]
+                    and re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1]))
+            and not (text[m.start() - 1] == "." and _BEFORE_NUMBER.search(text[:m.start() - 1])
+                     and re.match(r"[0-9]", text[m.end():m.end() + 1]))]
 
 
 def spec_colon(text: str, split: re.Match[str]) -> bool:

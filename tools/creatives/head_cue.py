@@ -24,6 +24,22 @@ _QUALIFIER = re.compile(r"(?i)^(?:approx\.?|appx\.?|approximately|about|around|r
 # a bundle named by its items: "yoga mat + 2 blocks + strap" (no type of its own)
 _BUNDLE = re.compile(r"[A-Za-z][A-Za-z' -]{2,30}(?:\s\+\s(?:\d+\s)?[A-Za-z][A-Za-z' -]{1,30}){1,4}")
 _NUMBER_NAME = re.compile(r"(?i)^(?:no\.|#)\s?\d+\s+(?=[a-z])")
+# "No. 2", "Nr. 8", "#10" inside a name: one token, never a count of what follows
+_NUMBER_INSIDE = re.compile(r"(?i)(?<=[a-z] )(?:no\.|nr\.|#)\s?\d+\b")
+
+
+def _masked(piece: str) -> str:
+    """``piece`` with each numbered name written as letters of the same length."""
+    return _NUMBER_INSIDE.sub(lambda m: "N" + "q" * (len(m.group(0)) - 1), piece)
+
+
+def _unmasked(piece: str, start: int, name: str, found: str | None,
+              rest: list[tuple[str, int]]) -> tuple[str, str | None, list[tuple[str, int]]]:
+    """The split of the masked piece, its texts read back from ``piece`` by position."""
+    masked = _masked(piece)
+    at = masked.find(name) if name else -1
+    name = piece[at:at + len(name)] if at >= 0 else name
+    return name.rstrip(" -\u2013\u2014,:"), found, [(piece[s - start:s - start + len(t)], s) for t, s in rest]
 
 
 def qualified_split(piece: str, start: int) -> tuple[str, str | None, list[tuple[str, int]]]:
@@ -32,6 +48,14 @@ def qualified_split(piece: str, start: int) -> tuple[str, str | None, list[tuple
     "Approx. 250 pcs assorted rubber bands" names rubber bands; "Approx. 250 pcs" stays
     one fact, never "250 pcs" alone (the number would then read as exact).
     """
+    inner = _NUMBER_INSIDE.search(piece)
+    if inner is not None:  # "Erasable No. 2 pencils": the grade is no count of pencils
+        return _unmasked(piece, start, *_qualified(_masked(piece), start))
+    return _qualified(piece, start)
+
+
+def _qualified(piece: str, start: int) -> tuple[str, str | None, list[tuple[str, int]]]:
+    """``qualified_split`` once numbered names are masked."""
     if _BUNDLE.fullmatch(piece) and find_type(piece.split("+")[0], fallback=False):
         return piece.strip(), None, []  # "yoga mat + 2 blocks + strap": the bundle's name
     number = _NUMBER_NAME.match(piece)  # "No. 2 pencils": "No. 2" is part of the name
