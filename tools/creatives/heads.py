@@ -15,6 +15,7 @@ from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.brief_text import abbreviation, spec_colon
 from tools.creatives.compat_list import compat_lists
+from tools.creatives.kept_spans import kept_spans
 from tools.creatives.label_lines import label_spans
 from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
 from tools.creatives.name_ends import VERBS, ends_name, named_size, type_before_material, verb_led
@@ -62,7 +63,7 @@ def glued(text: str, end: int) -> bool:
 def _pieces(text: str) -> list[re.Match[str]]:
     """The brief's clauses (between commas, semicolons, full stops...), as matches."""
     out, pos = [], 0
-    lines = label_spans(text)  # "Cover: 100% organic cotton, removable" is one
+    lines = label_spans(text) + kept_spans(text)  # "Cover: 100% cotton, removable" is one
     splits = [m for m in SPLIT.finditer(text)  # "(2 jumbo, 3 large, 3 medium)" is one
               if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
               and not spec_colon(text, m) and not abbreviation(text, m)

@@ -1,0 +1,71 @@
+"""Stretches of a brief that its commas, dashes and full stops never cut.
+
+- Lists closed by "free": "100% BPA, PVC & phthalate free" is one fact, every item free.
+  Cut at its commas, the first items would read as contents ("100% BPA"), the opposite of
+what the merchant wrote. A list runs back from "free" over items that name substances
+(an acronym such as BPA or PFOA, or a word such as lead, latex, gluten), never over the
+product's name.
+- Ranges: "104°F - 212°F" keeps both ends (one end alone states a wrong limit).
+- A measure and the capitalised part word after its unit's full stop ("1/2 in. Drive"):
+  the measure is the part's, never the product's length.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["free_lists", "kept_spans"]
+
+# substances a product is said to be free of (lower case, singular and plural)
+_SUBSTANCES = frozenset(
+    "lead latex gluten dairy soy nut nuts paraben parabens phthalate phthalates sulfate "
+    "sulfates sulphate sulphates fragrance fragrances dye dyes alcohol silicone silicones "
+    "formaldehyde cadmium mercury toxin toxins chlorine sugar nickel cruelty odor odour "
+    "scent scents perfume perfumes talc mineral oil oils petroleum bleach chemical "
+    "chemicals wheat egg eggs corn peanut peanut pesticide pesticides melamine "
+    "gelatin acid acids toxic residue".split())
+_ITEM = r"(?:100\s?%\s*)?[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?"
+_FREE = re.compile(rf"{_ITEM}\s*(?:(?:,|&|\band\b|\bor\b|/)\s*{_ITEM}\s*)*[- ]free\b", re.I)
+
+
+def _substance(item: str) -> bool:
+    """True for an item naming a substance ("100% BPA", "lead", "PFOA", "mineral oil")."""
+    words = re.sub(r"^100\s?%\s*", "", item.strip()).split()
+    if not words or len(words) > 2:
+        return False
+    return all(re.fullmatch(r"[A-Z]{2,5}s?", w) or w.lower() in _SUBSTANCES for w in words)
+
+
+def free_lists(text: str) -> list[tuple[int, int]]:
+    """Spans of lists closed by "free", from their first substance to "free"."""
+    spans = []
+    for m in _FREE.finditer(text):
+        items = list(re.finditer(r"[^,&/]+", text[m.start():m.end()]))
+        start = m.end()
+        for item in reversed(items):
+            words = re.sub(r"(?i)\b(?:and|or)\b|[- ]free$", " ", item.group(0)).strip()
+            if not _substance(words):
+                break
+            start = m.start() + item.start() + len(item.group(0)) - len(item.group(0).lstrip())
+        if start < m.end() and re.search(r"[,/]", text[start:m.end()]):
+            spans.append((start, m.end()))
+    return spans
+
+
+_NUM = r"\d+(?:[.,/]\d+)?(?:-\d+/\d+)?"
+_UNIT = r"(?:°\s?[FCfc]|°|%|[A-Za-z]{1,5}\.?|\"|'')"
+_RANGE = re.compile(rf"(?<![\w.]){_NUM}\s?(?P<u>{_UNIT})?\s[-\u2013\u2014]\s"
+                    rf"{_NUM}\s?(?P<v>{_UNIT})")
+_UNIT_WORD = re.compile(r"\d\s?(?:in|ft|mm|cm|oz|lbs?)\.\s[A-Z][a-z]+(?:\s\([^)\n]{1,20}\))?"
+                        r"(?=\s*(?:[,;\n]|$))")
+
+
+def kept_spans(text: str) -> list[tuple[int, int]]:
+    """Every stretch of ``text`` kept whole: "free" lists, ranges, a measure's part word."""
+    spans = free_lists(text)
+    for m in _RANGE.finditer(text):
+        left, right = m.group("u"), m.group("v")
+        if left is None or left.rstrip(".").lower() == right.rstrip(".").lower():
+            spans.append((m.start(), m.end()))
+    spans += [(m.start(), m.end()) for m in _UNIT_WORD.finditer(text)]
+    return spans
