@@ -266,9 +266,22 @@ def _segment(text: str, start: int) -> Segment:
     if inc and not _NOT_INCLUDED.search(text):  # "cover not included" is no item in the box
         group = "a" if inc.group("a") else "b"
         add("included", inc.start(group), inc.end(group))
-    if not facts or not _covered(text, taken):
+    lead = _FIT_LED.match(text)
+    if lead and not any(f.type == "audience" for f in facts):
+        fits = [f for f in facts if f.type == "compatibility"]  # what it fits, nothing else
+        spans = [(0, lead.end()), *((f.start - offset, f.end - offset) for f in fits)]
+        facts = fits if fits and _covered(text, spans) else [
+            Fact("compatibility", text, offset, offset + len(text))]
+    elif not facts or not _covered(text, taken):
         facts.append(Fact("feature", text, offset, offset + len(text)))
     return Segment(text, start, sorted(facts, key=lambda f: f.start))
+
+
+# a clause saying what the product fits ("fits Lansinoh and most bottles", "for 14 in.
+# Laptops (16:9)", "compatible with ..."): one compatibility fact, its numbers and names the
+# fitted thing's, never the product's features or sizes
+_FIT_LED = re.compile(r"(?:fits|fit|compatible with|works with|designed for|made for|"
+                      r"replacement for|for use with|for(?=\s(?-i:.*[A-Z])))\s", re.IGNORECASE)
 
 
 # a count of the product itself: "set of 4", "6 pack", "10 piece", "3 pairs", "100 sheets"
