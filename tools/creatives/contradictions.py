@@ -11,6 +11,7 @@ import re
 from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
+from tools.creatives.capacity_clash import check_capacity
 from tools.creatives.label_lines import part_label
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+\s?){1,3})")
@@ -65,16 +66,58 @@ def check_contradictions(text: str) -> None:
                 raise InvalidRequestError(
                     f"the brief contradicts itself: it says {m.group(0).strip()!r} but also "
                     f"{other!r}; say which material it is")
+    for group in _by_part(text, shares).values():
+        _add_up(group)
+    _negated_and_stated(text)
+    check_capacity(text)
+
+
+def _by_part(text: str, shares: list[tuple[float, tuple[str, int, int], re.Match[str]]]
+             ) -> dict[str, list[tuple[float, tuple[str, int, int], re.Match[str]]]]:
+    """The material shares grouped by the part they are of ("Cover:" / "Fill:" lines)."""
+    groups: dict[str, list[tuple[float, tuple[str, int, int], re.Match[str]]]] = {}
+    for share in shares:
+        mat = share[1]
+        part = _PART.match(text, mat[2])
+        key = _part_label(text, share[2].start()) or (part.group(0).split()[-1] if part else "")
+        groups.setdefault(key.lower(), []).append(share)
+    return groups
+
+
+def _add_up(shares: list[tuple[float, tuple[str, int, int], re.Match[str]]]) -> None:
+    """Raise when the shares of one part add up to more than 100%."""
     total = sum(s for s, _, _ in shares)
     if total > 100:
         parts = ", ".join(repr(m.group(0).strip()) for _, _, m in shares)
         raise InvalidRequestError(f"the brief contradicts itself: the material shares "
                                   f"{parts} add up to {total:g}%, more than 100%")
-    _negated_and_stated(text)
+
+
+# broad classes and the materials they hold: "100% PVC" and "plastic" say the same thing
+_CLASSES = {
+    "plastic": {"abs", "acrylic", "eva", "hdpe", "melamine", "nylon", "peva", "polyamide",
+                "polycarbonate", "polyethylene", "polymer", "polypropylene", "polystyrene",
+                "polyurethane", "pvc", "resin", "tpe", "tpr", "tpu", "tritan", "vinyl",
+                "polyester", "mylar", "synthetic"},
+    "metal": {"aluminum", "brass", "copper", "iron", "cast iron", "steel", "stainless steel",
+              "carbon steel", "alloy steel", "titanium", "zinc alloy", "sterling silver",
+              "high carbon steel", "high carbon stainless steel", "high speed steel",
+              "chrome vanadium steel"},
+    "wood": {"acacia", "bamboo", "birch", "hardwood", "mahogany", "maple", "spruce", "teak",
+             "mdf", "chipboard", "willow", "wicker"},
+    "synthetic": {"polyester", "nylon", "acrylic", "spandex", "lycra", "polyamide", "rayon",
+                  "microfiber", "polyurethane", "tpu", "pvc"},
+    "textile": {"cotton", "polyester", "nylon", "linen", "wool", "silk", "rayon", "spandex",
+                "microfiber", "fleece", "canvas", "denim", "felt", "jersey", "knit"},
+    "rubber": {"latex", "tpe", "tpr", "elastomer", "silicone", "neoprene"},
+    "foam": {"memory foam", "eva", "polyurethane"},
+    "paper": {"kraft paper", "cardboard"},
+}
 
 
 def _same_family(a: str, b: str) -> bool:
-    return a in b or b in a
+    """True when one material names the other or is its broader class ("plastic" / "PVC")."""
+    return a in b or b in a or b in _CLASSES.get(a, ()) or a in _CLASSES.get(b, ())
 
 
 def _negated_and_stated(text: str) -> None:
@@ -108,5 +151,17 @@ def _item_before(low: str, at: int) -> str:
 
 def _other_part(text: str, share: int, other: int) -> bool:
     """True when two materials sit on spec lines of different parts ("Shell:" / "Fill:")."""
-    labels = part_label(text, share), part_label(text, other)
+    labels = _part_label(text, share), _part_label(text, other)
     return any(labels) and labels[0] != labels[1]
+
+
+def _part_label(text: str, at: int) -> str | None:
+    """:func:`part_label`, where a sentence may open a label as a line does.
+
+    "Cover: 100% cotton. Fill: 100% polyester" labels two parts on one line.
+    """
+    cut = max(text.rfind(sep, 0, at) for sep in (". ", "; ", " | "))
+    if cut >= 0 and cut > text.rfind("\n", 0, at):
+        space = text.index(" ", cut)
+        text = text[:space] + "\n" + text[space + 1:]
+    return part_label(text, at)
