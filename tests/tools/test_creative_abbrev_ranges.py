@@ -78,3 +78,8 @@ def test_a_fit_clause_is_a_compatibility_never_a_feature(store: Store) -> None:
     assert not any(str(b).startswith("Features:") and "Boppy" in str(b)
                    for b in c["bullets"])  # type: ignore[attr-defined]
     assert "fits Boppy and most nursing pillows" in _shown(c).replace("Fits", "fits")
+
+
+def test_a_day_or_month_before_a_date_ends_nothing() -> None:
+    assert parse_facts("Sale ends Oct. 31, free shipping").head == "Sale ends Oct. 31"
+    assert "ends Sun. 11:59 p.m" in _texts("Weekend sale 30% off, ends Sun. 11:59 p.m. PST")

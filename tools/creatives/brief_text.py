@@ -135,7 +135,8 @@ _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|o
 # "No. 2 pencils", "Temp. 95-205°F", "Vol. 3": a known abbreviation before a number (or a
 # lower-case word) ends no sentence, whatever runs after it
 _BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(/])(?:no|nr|temp|vol|sz|qty|approx|appx|ca|"
-                            r"dia|max|min|est|dr|st)$")
+                            r"dia|max|min|est|dr|st|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
+                            r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$")
 
 
 # abbreviations that never end a sentence: titles and names ("Dr. Brown's", "St. Louis",

@@ -25,7 +25,8 @@ _QUALIFIER = re.compile(r"(?i)^(?:approx\.?|appx\.?|approximately|about|around|r
 _BUNDLE = re.compile(r"[A-Za-z][A-Za-z' -]{2,30}(?:\s\+\s(?:\d+\s)?[A-Za-z][A-Za-z' -]{1,30}){1,4}")
 _NUMBER_NAME = re.compile(r"(?i)^(?:no\.|#)\s?\d+\s+(?=[a-z])")
 # "No. 2", "Nr. 8", "#10" inside a name: one token, never a count of what follows
-_NUMBER_INSIDE = re.compile(r"(?i)(?<=[a-z] )(?:no\.|nr\.|#)\s?\d+\b")
+_NUMBER_INSIDE = re.compile(r"(?i)(?<=[a-z] )(?:no\.|nr\.|#|(?:jan|feb|mar|apr|jun|jul|aug|"
+                            r"sept?|oct|nov|dec|mon|tues?|wed|thu|fri|sat|sun)\.)\s?\d+\b")
 
 
 def _masked(piece: str) -> str:
@@ -39,7 +40,8 @@ def _unmasked(piece: str, start: int, name: str, found: str | None,
     masked = _masked(piece)
     at = masked.find(name) if name else -1
     name = piece[at:at + len(name)] if at >= 0 else name
-    return name.rstrip(" -\u2013\u2014,:"), found, [(piece[s - start:s - start + len(t)], s) for t, s in rest]
+    rest = [(piece[s - start:s - start + len(t)], s) for t, s in rest]
+    return name.rstrip(" -\u2013\u2014,:"), found, rest
 
 
 def qualified_split(piece: str, start: int) -> tuple[str, str | None, list[tuple[str, int]]]:
