@@ -13,6 +13,7 @@ at the first piece that is not a name ("LED indicator", "65W", "black").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import COLORS
@@ -103,6 +104,22 @@ def _plain_item(piece: str) -> bool:
             and not _PROPERTY_END.search(piece) and not re.search(r"\d", piece))
 
 
+def _comma_items(text: str, pieces: list[tuple[str, int]], i: int,
+                 stop: int | None = None) -> Iterator[tuple[int, str, int]]:
+    """(index, piece, offset) of the pieces after piece ``i`` while only a comma parts them."""
+    for k in range(i + 1, len(pieces) if stop is None else min(stop, len(pieces))):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if not re.fullmatch(r",\s*", text[prev_end:at]):
+            return
+        yield k, nxt, at
+
+
+def _unjoined(piece: str) -> str:
+    """The piece without a leading "and", "or" or "&"."""
+    return re.sub(r"^(?:and|or|&)\s+", "", piece)
+
+
 def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     """The last piece of a plain-word list that a "works on" cue opens at piece ``i``.
 
@@ -117,11 +134,7 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     if m is None or len(m.group("name").split()) > (3 if plural else 2):
         return i
     end = i
-    for k in range(i + 1, len(pieces)):
-        nxt, at = pieces[k]
-        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
-        if not re.fullmatch(r",\s*", text[prev_end:at]):
-            break
+    for k, nxt, _ in _comma_items(text, pieces, i):
         item = re.sub(r"^(?:and|or|&)\s+|\s*\([^)]*\)", "", nxt)  # "dragons (juvenile)"
         if not _plain_item(item) or plural and not _PLURAL.search(item):
             return i
@@ -193,11 +206,7 @@ def _run(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     if not share and _INCLUDES.search(first) is None:
         return i
     end = i
-    for k in range(i + 1, min(i + 6, len(pieces))):
-        nxt, at = pieces[k]
-        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
-        if not re.fullmatch(r",\s*", text[prev_end:at]):
-            break
+    for k, nxt, at in _comma_items(text, pieces, i, stop=i + 6):
         if share:
             if _SHARE.fullmatch(nxt) is None:
                 break
@@ -213,11 +222,7 @@ def _run(text: str, pieces: list[tuple[str, int]], i: int) -> int:
 def _sizes(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     """The last piece of "sizes #16, #33, #64" or "colors black, navy": sizes or colours only."""
     end = i
-    for k in range(i + 1, len(pieces)):
-        nxt, at = pieces[k]
-        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
-        if not re.fullmatch(r",\s*", text[prev_end:at]):
-            break
+    for k, nxt, _ in _comma_items(text, pieces, i):
         if not (_SIZE_ITEM.fullmatch(nxt) or nxt.lower().removeprefix("and ") in COLORS):
             break
         end = k
@@ -226,7 +231,7 @@ def _sizes(text: str, pieces: list[tuple[str, int]], i: int) -> int:
 
 def _colour(piece: str) -> bool:
     """True for a colour as merchants list it: "black", "blue mirror", "ruby red"."""
-    words = re.sub(r"^(?:and|or|&)\s+", "", piece.strip()).lower().split()
+    words = _unjoined(piece.strip()).lower().split()
     return 0 < len(words) <= 3 and any(w in COLORS for w in words) and not re.search(r"\d", piece)
 
 
@@ -239,11 +244,8 @@ def _colours(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     if not _colour(pieces[i][0]):
         return i
     end, known = i, i
-    for k in range(i + 1, len(pieces)):
-        nxt, at = pieces[k]
-        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
-        if not re.fullmatch(r",\s*", text[prev_end:at]) or not (
-                _colour(nxt) or _plain_item(re.sub(r"^(?:and|or|&)\s+", "", nxt))):
+    for k, nxt, _ in _comma_items(text, pieces, i):
+        if not (_colour(nxt) or _plain_item(_unjoined(nxt))):
             break
         end = k
         known = k if _colour(nxt) and known == k - 1 else known
@@ -253,11 +255,8 @@ def _colours(text: str, pieces: list[tuple[str, int]], i: int) -> int:
 
 def _verb_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     """The last piece of a verb's list that "etc." or "and/or/&" closes ("holds pens, etc.")."""
-    for k in range(i + 1, min(i + 6, len(pieces))):
-        nxt, at = pieces[k]
-        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
-        if not re.fullmatch(r",\s*", text[prev_end:at]) or not _plain_item(
-                re.sub(r"^(?:and|or|&)\s+", "", nxt)) or verb_led(nxt.lower()):
+    for k, nxt, _ in _comma_items(text, pieces, i, stop=i + 6):
+        if not _plain_item(_unjoined(nxt)) or verb_led(nxt.lower()):
             return i
         if re.match(r"(?i)(?:etc\.?|and|or|&)(?:\s|$)", nxt):
             return k
