@@ -35,6 +35,15 @@ def test_an_abbreviation_before_a_number_ends_no_sentence() -> None:
     assert "Temp. 95°F" in " ".join(_texts("Water heater, Temp. 95°F, 1.5 L"))
 
 
+def test_an_exclusion_keeps_what_it_excludes() -> None:
+    # audit v16: "Excl. gift cards" became a bare "Gift cards." bullet, offering what the
+    # merchant excluded
+    texts = _texts("Save 15% on any 3 mugs -- ends Sun. Excl. gift cards. Mix and match.")
+    assert "Excl. gift cards" in texts
+    assert not any(t.strip(" .").lower() == "gift cards" for t in texts)
+    assert "Excl. saucers" in _texts("Ceramic mug set, 4 pcs. Excl. saucers. Dishwasher safe.")
+
+
 def test_a_numbered_grade_reads_as_written_in_the_draft(store: Store) -> None:
     c = _draft(store, "Erasable No. 2 pencils, 36 ct. Soft graphite, pink erasers.")
     shown = _shown(c)

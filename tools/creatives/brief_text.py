@@ -129,7 +129,7 @@ def filler(piece: str) -> bool:
     return bool(_FILLER.match(words) or NAME_KEY.match(words))
 
 
-_ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
+_ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|excl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
                           r"req|reqd|avail|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d|temp|vol|sz|nr|"
                           r"wt|dims?|pkg|assy|adj)$")
 # "No. 2 pencils", "Temp. 95-205°F", "Vol. 3": a known abbreviation before a number (or a
