@@ -13,7 +13,7 @@ at the first piece that is not a name ("LED indicator", "65W", "black").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import COLORS
@@ -142,31 +142,14 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     return end if end > i and _closes(text, pieces[end][1] + len(pieces[end][0])) else i
 
 
-def compat_lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """``pieces`` with each comma-cut list of compatible models joined back into one."""
+def joined_runs(text: str, pieces: list[tuple[str, int]],
+                run_end: Callable[[int], int]) -> list[tuple[str, int]]:
+    """``pieces`` with each run from piece ``i`` to ``run_end(i)`` joined back into one piece."""
     out: list[tuple[str, int]] = []
     i = 0
     while i < len(pieces):
         piece, start = pieces[i]
-        end = i
-        if _starts_list(piece) or _colon_list(text, pieces, i):
-            for k in range(i + 1, len(pieces)):
-                nxt, at = pieces[k]
-                prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
-                colon = k == i + 1 and re.fullmatch(r":\s*", text[prev_end:at])  # "brewers: K-Mini"
-                if not re.fullmatch(r",\s*", text[prev_end:at]) and not colon:
-                    break
-                if not _name_like(nxt):
-                    if _DEVICES.match(nxt) and _closes(text, at + len(nxt)):
-                        end = k
-                    break
-                end = k
-        if end == i:
-            end = _plain_list(text, pieces, i)
-        if end == i:
-            end = _run(text, pieces, i)
-        if end == i:
-            end = _colours(text, pieces, i)
+        end = run_end(i)
         if end > i:
             last, last_at = pieces[end]
             out.append((text[start:last_at + len(last)], start))
@@ -174,6 +157,36 @@ def compat_lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, in
             out.append((piece, start))
         i = end + 1
     return out
+
+
+def compat_lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """``pieces`` with each comma-cut list of compatible models joined back into one."""
+    return joined_runs(text, pieces, lambda i: _list_end(text, pieces, i))
+
+
+def _list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last piece of the list of models, plain words, composition or colours at ``i``."""
+    piece = pieces[i][0]
+    end = i
+    if _starts_list(piece) or _colon_list(text, pieces, i):
+        for k in range(i + 1, len(pieces)):
+            nxt, at = pieces[k]
+            prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+            colon = k == i + 1 and re.fullmatch(r":\s*", text[prev_end:at])  # "brewers: K-Mini"
+            if not re.fullmatch(r",\s*", text[prev_end:at]) and not colon:
+                break
+            if not _name_like(nxt):
+                if _DEVICES.match(nxt) and _closes(text, at + len(nxt)):
+                    end = k
+                break
+            end = k
+    if end == i:
+        end = _plain_list(text, pieces, i)
+    if end == i:
+        end = _run(text, pieces, i)
+    if end == i:
+        end = _colours(text, pieces, i)
+    return end
 
 
 def _closes(text: str, at: int) -> bool:

@@ -14,7 +14,7 @@ import re
 from knowledge.extraction.types import find_type, normal, type_lexicon
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.brief_text import abbreviation, spec_colon
-from tools.creatives.compat_list import compat_lists
+from tools.creatives.compat_list import compat_lists, joined_runs
 from tools.creatives.kept_spans import kept_spans
 from tools.creatives.label_lines import label_spans
 from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
@@ -114,28 +114,23 @@ def _lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
     when only commas stand between them: "metal & AC wire" alone would read as the
     product's. "for large dogs, washable & waterproof cover" is no such list.
     """
-    out: list[tuple[str, int]] = []
-    i = 0
-    while i < len(pieces):
-        piece, start = pieces[i]
-        end = i
-        if _verb_in(piece) and not re.search(r"\d", piece):
-            for k in range(i + 1, min(i + 4, len(pieces))):
-                nxt, at = pieces[k]
-                prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
-                if (not re.fullmatch(r",\s*", text[prev_end:at]) or len(nxt.split()) > 4
-                        or re.search(r"\d", nxt) or _verb_in(nxt) or _LIST_LEAD.match(nxt)):
-                    break
-                if _COORDINATED.search(nxt):
-                    end = k
-                    break
-        if end > i:
-            last, last_at = pieces[end]
-            out.append((text[start:last_at + len(last)], start))
-        else:
-            out.append((piece, start))
-        i = end + 1
-    return out
+    return joined_runs(text, pieces, lambda i: _verb_list_end(text, pieces, i))
+
+
+def _verb_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The piece that closes the verb's list opened at piece ``i`` (``i`` when none does)."""
+    piece = pieces[i][0]
+    if not _verb_in(piece) or re.search(r"\d", piece):
+        return i
+    for k in range(i + 1, min(i + 4, len(pieces))):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if (not re.fullmatch(r",\s*", text[prev_end:at]) or len(nxt.split()) > 4
+                or re.search(r"\d", nxt) or _verb_in(nxt) or _LIST_LEAD.match(nxt)):
+            return i
+        if _COORDINATED.search(nxt):
+            return k
+    return i
 
 
 def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str, int]]]:
