@@ -33,6 +33,34 @@ def test_one_page_auction_is_the_vectorised_auction() -> None:
     assert won.winners[0, 0] == 0 and won.prices[0, 0] == 1.0
 
 
+def test_an_advertiser_never_sets_its_own_price() -> None:
+    """Two ads of one advertiser fill both slots: the upper pays against the rival below."""
+    bids, ctr = np.array([[2.0, 1.5, 1.0]]), np.array([[0.1, 0.1, 0.1]])
+    apart = auction.gsp(bids, ctr, 2, 0.05)  # three advertisers: the plain GSP prices
+    assert np.allclose(apart.prices[0], [1.5, 1.0])
+    same = auction.gsp(bids, ctr, 2, 0.05, ["us", "us", "rival"])
+    assert same.winners[0].tolist() == [0, 1]
+    assert np.allclose(same.prices[0], [1.0, 1.0])  # not 1.5: our own second ad
+    alone = auction.gsp(bids[:, :2], ctr[:, :2], 2, 0.05, ["us", "us"])
+    assert np.allclose(alone.prices[0], [0.05, 0.05])  # no rival: the reserve
+
+
+def test_the_owned_auction_is_the_same_one_page_and_vectorised() -> None:
+    rng = np.random.default_rng(11)
+    for _ in range(400):
+        m, slots = int(rng.integers(0, 7)), int(rng.integers(1, 4))
+        bids = rng.choice([0.0, 0.03, 0.5, 1.0, 2.0], size=(1, m))
+        ctr = rng.uniform(0.001, 0.2, (1, m))
+        owners = [f"m{int(o)}" for o in rng.integers(0, 3, m)]
+        one = auction.gsp(bids, ctr, slots, 0.05, owners)
+        two = auction.gsp(np.vstack([bids, bids]), np.vstack([ctr, ctr]), slots, 0.05, owners)
+        assert np.array_equal(one.winners[0], two.winners[0])
+        assert np.allclose(one.prices[0], two.prices[0])
+        plain = auction.gsp(bids, ctr, slots, 0.05)
+        assert np.array_equal(one.winners, plain.winners)  # owners change prices, not ranks
+        assert (one.prices <= plain.prices + 1e-12).all()  # and only ever lower them
+
+
 def step(control: Control, **kw: object) -> Control:
     """One hourly step of a 1,000 budget, target 4 campaign (overrides in ``kw``)."""
     base: dict[str, object] = {"spent": 100.0, "gmv": 0.0, "budget": 1000.0,

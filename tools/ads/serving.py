@@ -266,7 +266,8 @@ class AdServer:
     def _auction(self, entries: list[Entry], n_slots: int, session_id: str, now: datetime,
                  query: str | None, placement: str) -> list[Sponsored]:
         bids, ctr = self._bids(entries)
-        result = gsp(bids[None, :], ctr[None, :], n_slots, self.settings.reserve_cpc)
+        result = gsp(bids[None, :], ctr[None, :], n_slots, self.settings.reserve_cpc,
+                     [e[1].merchant for e in entries])
         chosen: list[Sponsored] = []
         rows: list[dict[str, Any]] = []
         seen: set[str] = set()

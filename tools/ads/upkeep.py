@@ -43,6 +43,7 @@ class Live:
         self.first, self.last = pacing.flight_bounds(self.start, self.end)
         self.target_roi = self.campaign.target_roi
         self.id = self.campaign.id
+        self.merchant = self.campaign.merchant_id  # the auction's owner of this campaign's ads
 
     def eligible(self, now: datetime, hour: int, reserve: float) -> bool:
         """In flight, a click's reserve left under the cap, and not ahead of plan."""
