@@ -66,6 +66,7 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (14, "fourteenth audit (new pasted briefs, independent writer, frozen before drafting)"),
         (15, "fifteenth audit (new pasted briefs, independent writer, frozen before drafting)"),
         (16, "sixteenth audit (new pasted briefs, second independent writer, frozen first)"),
+        (17, "seventeenth audit (new pasted briefs, third independent writer, frozen first)"),
         (18, "eighteenth audit (new briefs in varied seller styles, fourth independent writer, "
              "frozen first)"),
     ]}
