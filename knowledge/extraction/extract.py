@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.extraction.audiences import find_audiences
+from knowledge.extraction.claims import drop_device_features, drop_unstated
 from knowledge.extraction.context import (
     BULB_TAGS,
     PART_CHECKED,
@@ -137,8 +138,10 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
             _add_all(out, "colors", where, text, find_title_colors(text, materials))
     if color:
         _add_all(out, "colors", "product_color", color, find_colors(color))
-    kept = _device_features_dropped(_title_count_wins(_confirmed(out)))
+    kept = _title_count_wins(_confirmed(out))
     drop_families(kept.attributes, kept.spans)
+    drop_device_features(kept.attributes, kept.spans)
+    drop_unstated(kept.attributes, kept.spans, texts)
     audiences = kept.attributes.get("audiences", [])
     if "pets" in audiences and {"dogs", "cats"} & set(audiences):  # the specific animal wins
         audiences.remove("pets")
@@ -194,33 +197,6 @@ def _confirmed(out: Extraction) -> Extraction:
     return kept
 
 
-# a case or cover is made to hold a device: "Wireless Charging", "Front LED Visible", "Fire HD 8",
-# "Smart Cover" are that device's (what the cover passes through or fits), not its own
-PROTECTIVE = frozenset({"case", "cover", "skin", "shell", "bumper", "sleeve", "protector"})
-DEVICE_FEATURES = frozenset({"hd", "4k", "smart", "wireless", "bluetooth", "led", "touch-screen",
-                             "noise-cancelling", "long-battery", "fast-charging", "usb-c",
-                             "rechargeable", "rgb", "dimmable"})
-_DEVICE_CASES = frozenset({"charging", "battery", "keyboard", "charger", "speaker", "light"})
-
-
-def _device_features_dropped(out: Extraction) -> Extraction:
-    """Drop a device's feature tags from a protective case or cover made for that device.
-
-    A charging, battery or keyboard case is a device itself and keeps them.
-    """
-    words = str(out.attributes.get("type") or "").split()
-    if not words or words[-1] not in PROTECTIVE or _DEVICE_CASES & set(words):
-        return out
-    features = out.attributes.get("features")
-    if features:
-        out.attributes["features"] = [f for f in features if f not in DEVICE_FEATURES]
-        out.spans["features"] = [s for s in out.spans.get("features", [])
-                                 if s["value"] not in DEVICE_FEATURES]
-        if not out.attributes["features"]:
-            del out.attributes["features"]
-    return out
-
-
 def _title_count_wins(out: Extraction) -> Extraction:
     """Drop pack counts that only the bullets or description state when the title states one.
 
@@ -248,7 +224,7 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
     for value, start, end in mentions:
         if inside(brand, start, end) or _within_name(colour, start, end, value) or (
                 key in CONTEXT_CHECKED and about_other(text, start)) or (
-                key in ACCESSORY_CHECKED and out.own
+                key in ACCESSORY_CHECKED and out.own and value not in PART_TAGS
                 and of_accessory(text, end, out.own, singular)) or (
                 key == "features" and value in PART_CHECKED
                 and of_part(text, start, out.own, singular)) or (
@@ -258,6 +234,10 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 and of_bulbs(text, start, end)):
             continue
         out.add(key, value, where, start, end, text[start:end])
+
+
+# tags that always name a part of the product ("removable tray"): no accessory of its own
+PART_TAGS = frozenset({"removable"})
 
 
 # materials that are also colour names ("Sandal ..., Stone, 6", "Belt - Mahogany -")

@@ -20,7 +20,7 @@ _STRONG_CUE = re.compile(r"made (?:of|from|with)|material|fabric|construct|craft
                          re.IGNORECASE)
 _MATERIAL_CUE = re.compile(r"made|material|fabric|construct|crafted|upper|lining|lined|sole|"
                            r"frame|handle|shell|cover|composed|woven|blade|filled|filling|"
-                           r"genuine|premium|solid|body|bristle", re.IGNORECASE)
+                           r"genuine|premium|solid|body|bristle|blend", re.IGNORECASE)
 
 
 # "poly" names polyester in a fabric line ("60% Cotton/40% Poly", "poly blend"), elsewhere it
@@ -52,17 +52,55 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
     if not title and len(found) >= 4:
         found = [m for m in found if not _surface_list(text, m, found)]
-    return [m for m in found
-            if not (m[0] in NUTRIENTS and _NUTRITION.search(_clause(text, m[1], m[2])))
-            and not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
-                _clause(text, m[1], m[2])))
-            and (m[0] not in WEAVES or _woven(text, m[1], m[2]))
-            and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
-            and not (title and _AFTER_FOR.search(text[:m[1]]))
-            and (title or _bare_line(text, m[1], m[2]) or _share(text, m[1], m[2])
-                 or _of_part(text, m[2]) or _LINED_WITH.search(text[max(0, m[1] - 30):m[1]])
-                 or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
-                 .search(_clause(text, m[1], m[2])))]
+    found = [m for m in found
+             if not (m[0] in NUTRIENTS and _NUTRITION.search(_clause(text, m[1], m[2])))
+             and not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
+                 _clause(text, m[1], m[2])))
+             and (m[0] not in WEAVES or _woven(text, m[1], m[2]))
+             and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
+             and not (title and _AFTER_FOR.search(text[:m[1]]))]
+    kept = [m for m in found
+            if title or _bare_line(text, m[1], m[2]) or _share(text, m[1], m[2])
+            or _of_part(text, m[2]) or _LINED_WITH.search(text[max(0, m[1] - 30):m[1]])
+            or _part_label(text, m[1])
+            or (_STRONG_CUE if m[0] in WEAK_MATERIALS else _MATERIAL_CUE)
+            .search(_clause(text, m[1], m[2]))]
+    return _with_coordinated(text, found, kept)
+
+
+# "Leather/Synthetic", "cotton/polyester blend", "PVC and saffiano leather", "Acrylic + ABS":
+# materials joined to a kept one by a slash, comma, "and", "or", "&" or "+" share its reading
+_JOIN = re.compile(r"\s*(?:[/,+&]|\band\b)\s*(?:and\s+)?(?:[A-Za-z-]+\s+)?$",
+                   re.IGNORECASE)
+
+
+def _with_coordinated(text: str, found: list[Mention], kept: list[Mention]) -> list[Mention]:
+    """``kept`` plus the mentions of ``found`` coordinated with a kept one (in text order)."""
+    chosen = set(kept)
+    grew = True
+    while grew:
+        grew = False
+        ordered = sorted(found, key=lambda m: m[1])
+        for left, right in zip(ordered, ordered[1:], strict=False):
+            if (left in chosen) == (right in chosen) or not _JOIN.fullmatch(
+                    text[left[2]:right[1]]):
+                continue
+            chosen |= {left, right}
+            grew = True
+    return [m for m in found if m in chosen]
+
+
+# "Upper: Suede", "Outsole: Rubber", "Lid Material: PP", "trim: leather": a part's spec line
+_PART_LABEL = re.compile(r"\b([A-Za-z]+)(?:\s+materials?)?\s*[:：]\s*(?:[\w%-]+\s*){0,2}$",
+                         re.IGNORECASE)
+
+
+def _part_label(text: str, start: int) -> bool:
+    """True when the material follows a part's label and a colon ("Outsole: Rubber")."""
+    from knowledge.extraction.parts import is_material_part
+
+    found = _PART_LABEL.search(text[max(0, start - 40):start])
+    return found is not None and is_material_part(found.group(1))
 
 
 _NEXT_WORDS = re.compile(r"(?:[\s-]+(?!(?:and|or|with|for|to|in|on|of|is|are)\b)([A-Za-z]+)){1,2}")
@@ -107,13 +145,14 @@ def _woven(text: str, start: int, end: int) -> bool:
 
 # a share of the fabric: "80% cotton", "100% Food Grade Silicone", "Cotton 60%"; not a
 # percent about something else in the clause ("not 100% satisfied with the Iron Flask")
-_SHARE_BEFORE = re.compile(r"\d\s*%(?:\s*(?!(?:with|the|for|and|to|in|on|by|from|that)\b)"
+_SHARE_BEFORE = re.compile(r"\d\s*(?:%|percent\b)"
+                           r"(?:\s*(?!(?:with|the|for|and|to|in|on|by|from|that)\b)"
                            r"[A-Za-z-]+){0,3}\s*$", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\s*\d+(?:\.\d+)?\s*%")
 
 
 # "Material: copper semi-metal brake pad": the field's label before a colon names it
-_LABELLED = re.compile(r"\b(?:materials?|fabric|composition)\s*[:：]\s*"
+_LABELLED = re.compile(r"(?:materials?|fabric|composition)(?:\s+(?:type|quality))?\s*[:：]\s*"
                        r"(?:[A-Za-z-]+\s*[+/,&]?\s*){0,2}$", re.IGNORECASE)
 
 
@@ -175,7 +214,8 @@ def _bare_line(text: str, start: int, end: int) -> bool:
 GRADE_OF = {"stainless steel": "steel", "carbon steel": "steel", "high carbon steel": "steel",
             "alloy steel": "steel", "chrome vanadium steel": "steel", "high speed steel": "steel",
             "high carbon stainless steel": "stainless steel", "kraft paper": "paper",
-            "borosilicate glass": "glass"}
+            "borosilicate glass": "glass", "ballistic nylon": "nylon", "malleable iron": "iron",
+            "tool steel": "steel", "faux wool": "wool"}
 
 
 def drop_families(attributes: dict[str, Any], spans: dict[str, list[dict[str, Any]]]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from knowledge.extraction.packs import find_packs
 from knowledge.extraction.variant_sizes import offered_sizes, variant_sizes
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
 
@@ -27,10 +28,6 @@ _TIMES_BEFORE = re.compile(r"\d\S*\s*(?:[x×*]|by)\s*$", re.IGNORECASE)
 # a labelled dimension ("Lens Width: 59mm"); two kinds on one line make a spec list
 _DIMENSION = re.compile(r"\b(width|height|depth|length|thickness|diameter|bridge)\s*[:=]",
                         re.IGNORECASE)
-_PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:packs?|pk|pairs?)\b|"
-                   r"(\d+)[- ]?(?:piece|pc)s?\b(?= set| kit|\)|,|$))", re.IGNORECASE)
-
-
 def eval_number(number: str) -> float:
     """The value of "12", "1.5", "1/2" or "3-1/4"."""
     number = number.replace(" ", "-")
@@ -76,16 +73,7 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
         if _not_own_measure(text, m, title=title, own=own):
             continue
         found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
-    for m in _PACK.finditer(text):
-        if re.search(r"[x×*]\s*$", text[max(0, m.start() - 3):m.start()], re.IGNORECASE):
-            continue  # "steak knife x 6 piece": a count of one item in a list, not the pack
-        if re.search(r"piece|pc", m.group(0), re.IGNORECASE) and _KIT.search(_near(text, m)):
-            continue  # "Rotary Accessory Kit, 160-Piece": the parts of a kit, not a pack
-        if not title and _contents(text, m):
-            continue
-        n = next(g for g in m.groups() if g)
-        kind = "set" if re.search(r"set|piece|pc", m.group(0), re.IGNORECASE) else "pack"
-        found.append((f"{kind} of {int(n)}", m.start(), m.end()))
+    found.extend(find_packs(text, title=title, own=own))
     if title:
         found.extend(_title_sizes(text))
         found.extend(variant_sizes(text, color))
@@ -95,9 +83,6 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
     return found
 
 
-# "Accessory Kit, 160-Piece", "Mechanics Tool Set, 247-Piece": a kit counts its parts
-_KIT = re.compile(r"\bkits?\b|accessor|\btool set|\bbit set", re.IGNORECASE)
-_PART_BREAK = re.compile(r"[.;!?\n|()\[\]【】]")
 # a weight a product carries ("Weight capacity of 250 lbs", "holds up to 5 kg"), not its own
 _LOAD = re.compile(r"(?:capacity|load|holds?|hold up|support|supports|withstands?)\b"
                    r"[^.;\n]{0,20}$", re.IGNORECASE)
@@ -120,33 +105,6 @@ _WORDED = re.compile(rf"(?:\d[\s-]*(?:{_UNIT})\.?|[\"”″])\s*(?:in |of )?(?:\
                      rf"|\b{_DIM_WORD}\s*[:=]?\s*(?:of\s+)?(?:about\s+)?\d", re.IGNORECASE)
 _SAME_DIMENSION = {"wide": "width", "high": "height", "tall": "height", "deep": "depth",
                    "long": "length", "thick": "thickness"}
-
-
-def _near(text: str, m: re.Match[str], width: int = 25) -> str:
-    """The words within ``width`` characters of a match, up to a bracket, bar or stop."""
-    before = text[max(0, m.start() - width):m.start()]
-    cut = max((b.end() for b in _PART_BREAK.finditer(before)), default=0)
-    after = text[m.end():m.end() + width]
-    stop = _PART_BREAK.search(after)
-    return before[cut:] + m.group(0) + after[:stop.start() if stop else None]
-
-
-_COUNT_ITEM = re.compile(r"\b\d+\s*(?:pcs?|pieces?|pairs?|sets?|x|\*)(?![\w-])", re.IGNORECASE)
-_SEGMENT_END = re.compile(r"[.;\n|•【】]")
-
-
-def _contents(text: str, m: re.Match[str]) -> bool:
-    """True when a count is one item of a contents list or one of two counts offered.
-
-    "Package include: 4 pair pad, 4pc Clip, 4pcs Spring", "1pc pairs of kitchen shears,
-    1pc kitchen knife sharpener": each count is one part's; "packed in 2 or 4 pieces": a
-    choice of packs, not this listing's.
-    """
-    left = max((b.end() for b in _SEGMENT_END.finditer(text, 0, m.start())), default=0)
-    right = _SEGMENT_END.search(text, m.end())
-    segment = text[left:right.start() if right else len(text)]
-    return (len(_COUNT_ITEM.findall(segment)) >= 2
-            or bool(re.search(r"\d\s+or\s+$", text[max(0, m.start() - 8):m.start()])))
 
 
 def _not_own_measure(text: str, m: re.Match[str], *, title: bool, own: Collection[str]) -> bool:

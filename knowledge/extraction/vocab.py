@@ -139,7 +139,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
 NO_BARE = frozenset({"warm", "washable", "usb", "vegan", "soft", "wireless"})
 # vague tags counted only in the title or a bullet's headline ("SOFT & COMFY: ..."), where the
 # listing states them about the product itself rather than a part or a use
-VAGUE = frozenset({"easy-clean", "removable", "magnetic", "heavy-duty", "warm", "smart"})
+VAGUE = frozenset({"warm", "smart"})
 # materials a listing often names for something else ("glass surfaces", "Double Wood" brand):
 # outside the title they need "made of", "material", "%"...
 WEAK_MATERIALS = frozenset({"glass", "metal", "steel", "foam", "paper", "wood", "silk", "felt",
@@ -190,6 +190,14 @@ MATERIALS.update({
     "peva": "peva", "ripstop": "ripstop", "polymer": "polymer", "pigskin": "pigskin",
     "human hair": "human hair", "mylar": "mylar", "maple": "maple", "willow": "willow",
     "twill": "twill", "jersey": "jersey", "knit": "knit",
+    # boards, fabrics and hard materials under their trade names
+    "plywood": "plywood", "particle board": "particle board", "particleboard": "particle board",
+    "modal": "modal", "tulle": "tulle", "chenille": "chenille",
+    "corduroy": "corduroy", "gabardine": "gabardine", "cordura": "cordura", "acetate": "acetate",
+    "terry cloth": "terry",
+    "boar bristle": "boar bristle", "boar bristles": "boar bristle", "minky": "minky",
+    "ballistic nylon": "ballistic nylon", "malleable iron": "malleable iron",
+    "tool steel": "tool steel", "faux wool": "faux wool",
 })
 # words after a material word that make it not a material ("glass surfaces", "leather cleaner");
 # a look named after a material ("brass finish", "copper-tone plating", "wood grain print")
@@ -240,7 +248,8 @@ COLOR_NOT_BEFORE = (" wine", " noise", " tea", " pepper", " sugar", " chocolate"
                     "-layer", "-tool", "-level", "-speed", "-angle", "-mode", "-pack", "-size")
 
 UNITS: dict[str, str] = {
-    "fl oz": "oz", "fl. oz": "oz", "fl.oz": "oz", "oz": "oz", "ounce": "oz", "ounces": "oz",
+    "fl oz": "oz", "fl. oz": "oz", "fl.oz": "oz", "floz": "oz", "fluid ounce": "oz",
+    "fluid ounces": "oz", "fluid oz": "oz", "oz": "oz", "ounce": "oz", "ounces": "oz",
     "ml": "ml", "milliliter": "ml", "l": "l", "liter": "l", "liters": "l", "litre": "l",
     "litres": "l", "gallon": "gal", "gallons": "gal", "gal": "gal", "quart": "qt",
     "quarts": "qt", "qt": "qt", "ft": "ft", "feet": "ft",

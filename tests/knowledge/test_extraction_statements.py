@@ -1,0 +1,81 @@
+"""What a listing states outright: the eleventh session's general fixes.
+
+Each case is a kind of error read off the five labelled sets (all seen), written here on a
+listing of our own: a part's spec line ("Outsole: Rubber") or a spelled-out share ("100
+percent cotton") naming the material, materials joined to a stated one ("Leather/Synthetic
+upper"), fluid ounces, a count of like pieces as a pack, "easy to clean" and "removable" in a
+bullet, and two tags whose bare word states nothing ("Smart" with no connection, "odorless"
+said of a material).
+"""
+
+from typing import Any
+
+from knowledge.extraction import extract
+
+
+def _attrs(title: str, bullets: tuple[str, ...] = (), description: str = "",
+           color: str | None = None) -> dict[str, Any]:
+    return dict(extract(title, list(bullets), description, color=color).attributes)
+
+
+def test_a_part_spec_line_or_a_spelled_out_share_names_the_material() -> None:
+    sandal = _attrs("Miro Women's Strappy Sandal, Beige, 8",
+                    ("Lining: Polyester; Outsole: Rubber", "Lace up design"))
+    assert {"rubber", "polyester"} <= set(sandal.get("materials", []))
+    belt = _attrs("Ridge Western Belt, Brown, 34",
+                  ("1 1/2 inch wide", "100 percent genuine leather"))
+    assert "leather" in belt.get("materials", [])
+    lamp = _attrs("Orbit 3D Illusion Lamp, 7 Colours",
+                  description="Power: 1.5W. Material type: Acrylic + ABS. Voltage: DC 5V")
+    assert {"acrylic", "abs"} <= set(lamp.get("materials", []))
+
+
+def test_materials_joined_to_a_stated_one_count_too() -> None:
+    sneaker = _attrs("Corso Men's Court Sneaker, White, 10",
+                     ("Leather, suede and synthetic uppers", "Rubber outsole"))
+    assert {"leather", "suede", "rubber"} <= set(sneaker.get("materials", []))
+    tank = _attrs("Wendy Women's Scoop Neck Tank Top, Ivory",
+                  ("Smooth cotton/spandex blend with a touch of stretch",))
+    assert {"cotton", "spandex"} <= set(tank.get("materials", []))
+    # an alternative is not a blend: "leather or suede" offers one of them
+    boot = _attrs("Calder Men's Chelsea Boot, Dark Tan Suede, 10", ("Premium leather or suede",),
+                  color="Dark Tan Suede")
+    assert "leather" not in boot.get("materials", [])
+
+
+def test_boards_and_fabrics_under_their_trade_names() -> None:
+    bed = _attrs("Nordvik Queen Murphy Bed with Storage",
+                 ("QUALITY MATERIALS: made from laminated particle board",))
+    assert "particle board" in bed.get("materials", [])
+    bag = _attrs("Toolman Ballistic Nylon 12-inch Tool Bag")
+    assert bag.get("materials") == ["ballistic nylon"]
+
+
+def test_fluid_ounces_and_counts_of_like_pieces() -> None:
+    feeder = _attrs("Bloom Hummingbird Feeder - Hand Blown Glass - 32 Fluid Ounces")
+    assert "32oz" in feeder.get("sizes", [])
+    bags = _attrs("Swiftly 20 Pcs Paper Gift Bags with Handles, Bulk")
+    assert "pack of 20" in bags.get("sizes", [])
+    bowls = _attrs("Pawly 2 Pieces Collapsible Dog Bowls with Lids")
+    assert "pack of 2" in bowls.get("sizes", [])
+    # a building kit counts its parts: no pack
+    kit = _attrs("Brickly City Fair Building Kit (484 Pieces)")
+    assert not any(s.startswith(("pack of", "set of")) for s in kit.get("sizes", []))
+
+
+def test_easy_to_clean_and_removable_in_a_bullet() -> None:
+    box = _attrs("Hotbox Electric Lunch Box, 1.5L Food Warmer",
+                 ("Comes with a removable stainless steel tray", "Easy to clean and carry"))
+    assert {"removable", "easy-clean"} <= set(box.get("features", []))
+
+
+def test_smart_needs_a_connection_and_odorless_silicone_is_no_scent_claim() -> None:
+    machine = _attrs("Brewa Z8 Automatic Coffee Machine Set with Smart Water Filter")
+    assert "smart" not in machine.get("features", [])
+    fan = _attrs("Airo 52\" Smart Ceiling Fan with WiFi Alexa App Remote")
+    assert "smart" in fan.get("features", [])
+    bowl = _attrs("Pawly Collapsible Dog Bowl",
+                  ("Made with food grade silicone, odorless, non-staining and shatter-proof",))
+    assert "unscented" not in bowl.get("features", [])
+    balm = _attrs("Knuckle Hand Repair Balm, Unscented, 5 oz")
+    assert "unscented" in balm.get("features", [])
