@@ -158,12 +158,13 @@ def _type_outside_names(title: str, color: str | None, brand: str | None,
     Needle"): a type word inside a colour or brand name names that, not the item.
     """
     found = find_type(title, tagger, fallback=False, guess=True)
-    if not found:
-        return found
     # a colour name: one word ("Wine") or words holding a basic colour ("Onix Jersey/Black");
     # not a variant field holding the item's own name ("Hair Clips")
     named = bool(color) and (len(str(color).split()) == 1 or bool(find_colors(str(color))))
     colours = brand_spans(title, color) if named else []
+    if not found:  # "Pencil Skirt Dark Green,L", "Leggings Very Black": the item before it
+        return find_type(_masked(title, colours), tagger, fallback=False, guess=True) \
+            if colours else None
     brands = brand_spans(title, brand)
     if not any(s < found[2] and found[1] < e for s, e in colours + brands):
         return found

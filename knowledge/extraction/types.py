@@ -35,10 +35,12 @@ _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", 
                     "oz", "ounce", "small", "medium", "large", "extra", "xl", "regular", "petite",
                     "big", "tall", "plus", "wide", "narrow", "mini", "long", "thick", "deep",
                     "high", "x", "xx", "xxx", *NAMED_SIZES, *APPAREL,
+                    # "Leggings Very Black MD", "Skirt Dark Grey SM": a shade and a size code
+                    "very", "dark", "light", "bright", "pale", "md", "sm", "lg",
                     *(u for u in UNITS if u.isalpha() and len(u) > 1)})  # "Pencil Black 0.5 mm"
 _SPLIT = re.compile(r"\s[-–—|]\s|[,，(\[|:;【]|\s-(?=\S)|\.\s")  # "，": a full-width comma
 _CUT = re.compile(r"\s(?:with|without|for|w/|by|featuring|compatible|including|includes|in|and|&|"
-                  r"from|made|fits|that)\b", re.IGNORECASE)
+                  r"from|made|fits|that)\b(?!-)", re.IGNORECASE)
 _COUNTED = re.compile(r"(?<=\S)\s+\d+\s+[A-Za-z]+s\s*$")
 _MADE_FOR = frozenset({"accessory", "part", "replacement", "attachment", "refill", "spare"})
 _FITS_BED = re.compile(r"(?<=\S)\s+(?:california king|twin xl|twin|full|queen|king)(?:\s+size)?"

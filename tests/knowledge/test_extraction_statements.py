@@ -79,3 +79,14 @@ def test_smart_needs_a_connection_and_odorless_silicone_is_no_scent_claim() -> N
     assert "unscented" not in bowl.get("features", [])
     balm = _attrs("Knuckle Hand Repair Balm, Unscented, 5 oz")
     assert "unscented" in balm.get("features", [])
+
+
+def test_the_type_before_a_shade_a_size_code_or_an_in_ear() -> None:
+    skirt = _attrs("Corra Women's High Waist Mini Skirt Floral Pencil Skirt Dark Green,L",
+                   color="Dark Green")
+    assert skirt.get("type") == "skirt"
+    leggings = _attrs("Shapely Look at Me Now Seamless Leggings Very Black MD", color="Very Black")
+    assert leggings.get("type") == "legging"
+    # "in-Ear" is a fit, not the word "in" that ends the item's name
+    earbuds = _attrs("Soundo Earflow in-Ear Lightning Earbuds with Microphone")
+    assert earbuds.get("type") == "earbud"
