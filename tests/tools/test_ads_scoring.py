@@ -156,7 +156,7 @@ class ReferenceServer(AdServer):
     """The ad server's request path written plainly (as it was before it was compiled)."""
 
     def _entries(self, book: Book, candidates: list[Candidate], now: datetime, placement: str,
-                 query: str | None) -> list[Entry]:
+                 query: str | None, before: tuple[str, ...] = ()) -> list[Entry]:
         check = self.relevance is not None and needs_check(placement, query)
         out: list[Entry] = []
         top = max((c.score for c in candidates), default=0.0)
@@ -180,7 +180,7 @@ class ReferenceServer(AdServer):
                 if sim is None or sim < self.settings.relevance_min_similarity:
                     continue
             ctx = Context(cand.product.id, float(cand.product.price or 0.0), share, cand.rank,
-                          placement, query)
+                          placement, query, before)
             out.extend((cand, item, ctx) for item in live)
         return out
 
@@ -233,7 +233,8 @@ def test_the_served_auction_equals_the_plain_reference(store: Store, tmp_path: P
     queries = [" ".join(rng.choice(WORDS) for _ in range(rng.randrange(1, 4)))
                for _ in range(40)] + ["yoga mat", "foam roller for running", "dog bed"]
     items = [Context(rng.choice(pids), book.prices[pids[0]], rng.uniform(0.3, 1.0),
-                     rng.randrange(30), rng.choice(PLACES), rng.choice(queries))
+                     rng.randrange(30), rng.choice(PLACES), rng.choice(queries),
+                     qf.history_words(rng.sample(queries, rng.randrange(3))))
              for _ in range(2000)]
     assert server.model.fit_clicks(items, [rng.randrange(3) for _ in items],
                                    np.array([rng.random() < 0.08 for _ in items]))
@@ -244,9 +245,10 @@ def test_the_served_auction_equals_the_plain_reference(store: Store, tmp_path: P
         hits = store.search.search(query, k=50)
         page = [Candidate(h.product, h.score, i) for i, h in enumerate(hits)]
         for placement in ("search", "category"):
-            ours = server.sponsored(page, session_id=f"s{n}", now=NOW, query=query,
+            # sessions search again: the earlier searches' words join the crosses
+            ours = server.sponsored(page, session_id=f"s{n % 7}", now=NOW, query=query,
                                     placement=placement)
-            theirs = reference.sponsored(page, session_id=f"s{n}", now=NOW, query=query,
+            theirs = reference.sponsored(page, session_id=f"s{n % 7}", now=NOW, query=query,
                                          placement=placement)
             assert [(a.product.id, a.campaign_id, a.position, a.cpc) for a in ours] == [
                 (a.product.id, a.campaign_id, a.position, a.cpc) for a in theirs]

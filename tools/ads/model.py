@@ -27,6 +27,7 @@ from sqlmodel import Session, col, select
 
 from knowledge.ads import AdEvent
 from knowledge.models import Event
+from tools.ads import history
 from tools.ads import query_features as qf
 
 PLACEMENTS = ("search", "category", "for_you", "chat")
@@ -48,6 +49,7 @@ class Context:
     organic_rank: int
     placement: str = "search"
     query: str | None = None
+    history: tuple[str, ...] = ()  # the shopper's earlier search words (query_features)
 
 
 def logit(p: float) -> float:
@@ -88,7 +90,7 @@ class ClickModel:
         return out
 
     def _keys(self, items: list[Context]) -> list[list[str]]:
-        return [qf.crosses(c.query, self.terms.get(c.product_id, ())) for c in items]
+        return [qf.crosses(c.query, self.terms.get(c.product_id, ()), c.history) for c in items]
 
     def _train(self, items: list[Context], positions: list[int], rates: Rates,
                base: float, y: np.ndarray) -> tuple[LogisticRegression | None,
@@ -159,14 +161,17 @@ class ClickModel:
             shown = list(session.execute(
                 sql_select(col(AdEvent.impression_id), col(AdEvent.product_id),
                            col(AdEvent.relevance), col(AdEvent.organic_rank),
-                           col(AdEvent.position), col(AdEvent.placement), col(AdEvent.query))
+                           col(AdEvent.position), col(AdEvent.placement), col(AdEvent.query),
+                           col(AdEvent.session_id), col(AdEvent.ts))
                 .where(col(AdEvent.kind) == "impression").order_by(col(AdEvent.id).desc())
                 .limit(TRAIN_ROWS)))
             clicked = set(session.exec(select(AdEvent.impression_id).where(
                 AdEvent.kind == "click")))
             ordered = set(session.exec(select(AdEvent.impression_id).where(
                 AdEvent.kind == "order")))
-        items = [Context(r[1], prices.get(r[1], 1.0), r[2], r[3], r[5], r[6]) for r in shown]
+        before = history.from_log(engine, [(r[7], r[8]) for r in shown])
+        items = [Context(r[1], prices.get(r[1], 1.0), r[2], r[3], r[5], r[6], h)
+                 for r, h in zip(shown, before, strict=True)]
         positions = [int(r[4]) for r in shown]
         y_click = np.array([r[0] in clicked for r in shown], dtype=bool)
         y_order = np.array([r[0] in ordered for r in shown], dtype=bool)
@@ -229,15 +234,19 @@ def organic_clicks(engine: Engine, prices: dict[str, float]) -> tuple[list[Conte
                    col(Event.product_id).in_(list(prices)) | (col(Event.type) == "search"))
             .order_by(col(Event.id).desc()).limit(3 * TRAIN_ROWS)))
     bought = {(u, p) for u, p, kind, _ in rows if kind == "purchase"}
-    last_search: dict[str, str | None] = {}
-    clicks: dict[tuple[str, str], str | None] = {}
+    searched: dict[str, list[str | None]] = {}  # user -> their searches, oldest first
+    clicks: dict[tuple[str, str], tuple[str | None, tuple[str, ...]]] = {}
     for user, pid, kind, query in reversed(rows):  # oldest first
         if kind == "search":
-            last_search[user] = query
-        elif kind == "click" and pid:
-            clicks.setdefault((user, pid), query or last_search.get(user))
+            searched.setdefault(user, []).append(query)
+        elif kind == "click" and pid and (user, pid) not in clicks:
+            before = searched.get(user, [])
+            if query is None or (before and before[-1] == query):
+                query, before = (before[-1], before[:-1]) if before else (query, before)
+            clicks[(user, pid)] = (query, qf.history_words(before[::-1][:qf.HISTORY]))
     keys = sorted(clicks)
-    items = [Context(p, prices.get(p, 1.0), 1.0, 0, "search", clicks[(u, p)]) for u, p in keys]
+    items = [Context(p, prices.get(p, 1.0), 1.0, 0, "search", *clicks[(u, p)])
+             for u, p in keys]
     return items, [key in bought for key in keys]
 
 

@@ -31,6 +31,8 @@ STOP = frozenset({"a", "an", "and", "best", "for", "good", "i", "in", "my", "of"
 MIN_CROSS_COUNT = 3  # a cross must occur this often in the training rows to get a weight
 CROSS_SCALE = 0.5  # crosses enter at half scale: a stronger L2 pull on their many weights
 DENSE = 2
+HISTORY = 4  # earlier searches of the shopper whose words join the crosses
+HISTORY_WORDS = 12
 # a product's compiled crosses: query word -> (its keys in the vocabulary, their weights in
 # key order); see :func:`word_weights`
 WordWeights = dict[str, tuple[int, tuple[float, ...]]]
@@ -78,9 +80,34 @@ def dense(query: str | None, terms: tuple[str, ...]) -> tuple[float, float]:
     return ProductTerms.of(terms).dense(" ".join(tokens(query)))
 
 
-def crosses(query: str | None, terms: tuple[str, ...]) -> list[str]:
-    """The ``word|term`` keys of one (query, product) pair."""
-    return [f"{w}|{t}" for w in tokens(query) for t in terms]
+@lru_cache(maxsize=8192)
+def words(query: str | None, history: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The query's :func:`tokens`, then ``h:word`` for each earlier word not in the query.
+
+    ``history``: the content words of the shopper's earlier searches (see
+    :func:`history_words`): "yoga mat for pilates" before a bare "water bottle" still says
+    who is searching.
+    """
+    now = tokens(query)
+    return now + tuple(f"h:{w}" for w in history if w not in now)
+
+
+def history_words(queries: Iterable[str | None]) -> tuple[str, ...]:
+    """The content words of earlier searches (``queries``: newest first).
+
+    Newest first, without repeats, at most ``HISTORY_WORDS`` of them.
+    """
+    out: dict[str, None] = {}
+    for query in queries:
+        for w in tokens(query):
+            out.setdefault(w)
+    return tuple(out)[:HISTORY_WORDS]
+
+
+def crosses(query: str | None, terms: tuple[str, ...], history: tuple[str, ...] = ()
+            ) -> list[str]:
+    """The ``word|term`` keys of one (query, product) pair (and the earlier words')."""
+    return [f"{w}|{t}" for w in words(query, history) for t in terms]
 
 
 class Crosses:

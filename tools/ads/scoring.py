@@ -153,7 +153,7 @@ def _proba(half: _Half, rows: np.ndarray, index: list[int], uniq: list[Context],
     z = rows[index] @ half.coef
     if half.crosses is not None:
         none: qf.WordWeights = {}
-        score = [qf.cross_score(half.crosses.get(u.product_id, none), qf.tokens(u.query))
+        score = [qf.cross_score(half.crosses.get(u.product_id, none), qf.words(u.query, u.history))
                  for u in uniq]
         z = z + np.array([score[i] for i in index])
     return np.asarray(1.0 / (1.0 + np.exp(-(z + half.intercept))))

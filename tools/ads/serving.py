@@ -34,7 +34,7 @@ from knowledge import ads as ledger
 from knowledge.ads import AdSettings
 from knowledge.creatives import Creative
 from knowledge.models import Product
-from tools.ads import pacing, upkeep
+from tools.ads import history, pacing, upkeep
 from tools.ads.auction import gsp
 from tools.ads.model import ClickModel, Context, storefront_cvr
 from tools.ads.relevance import Relevance, needs_check
@@ -99,6 +99,7 @@ class AdServer:
         self.engine, self.settings = engine, settings or AdSettings()
         self.model = model or ClickModel()
         self.scorer = Scorer(self.model)  # model.predict, compiled for the request path
+        self.recent = history.Recent()  # each session's earlier searches, for the models
         self.queue = ledger.impression_queue(engine)  # impressions, written off the request
         self.relevance, self.background = relevance, background
         self.book: Book | None = None
@@ -184,6 +185,7 @@ class AdServer:
                   slots: int | None = None) -> list[Sponsored]:
         """Fill up to ``slots`` sponsored slots ([]: ads off, nothing relevant, no database)."""
         n_slots = self.settings.slots if slots is None else slots
+        before = self.recent.words(session_id, query if placement == "search" else None)
         if n_slots <= 0 or not candidates or not self.queue.healthy:
             return []  # unhealthy: impressions cannot be recorded now
         try:
@@ -191,7 +193,8 @@ class AdServer:
             book = self.book
             if book is None:
                 return []
-            entries = self._entries(book, candidates, pacing.aware(now), placement, query)
+            entries = self._entries(book, candidates, pacing.aware(now), placement, query,
+                                    before)
             if not entries:
                 return []
             return self._auction(entries, n_slots, session_id, now, query, placement)
@@ -200,7 +203,7 @@ class AdServer:
             return []
 
     def _entries(self, book: Book, candidates: list[Candidate], now: datetime, placement: str,
-                 query: str | None) -> list[Entry]:
+                 query: str | None, before: tuple[str, ...] = ()) -> list[Entry]:
         top = max((c.score for c in candidates), default=0.0)
         if top <= 0:
             return []
@@ -230,7 +233,8 @@ class AdServer:
                 sim = relevance.similarity(qvec, pid)
                 if sim is None or sim < min_sim:
                     continue
-            ctx = Context(pid, float(product.price or 0.0), share, cand.rank, placement, query)
+            ctx = Context(pid, float(product.price or 0.0), share, cand.rank, placement, query,
+                          before)
             out.extend((cand, item, ctx) for item in live)
         return out
 

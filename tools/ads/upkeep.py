@@ -22,7 +22,7 @@ from knowledge.ads import AdState
 from knowledge.campaigns import Campaign
 from knowledge.creatives import Creative
 from knowledge.models import Product
-from tools.ads import pacing
+from tools.ads import history, pacing
 from tools.ads.model import ClickModel, Context
 from tools.ads.query_features import product_terms
 
@@ -110,8 +110,9 @@ def evidence(engine: Engine, model: ClickModel, campaign_id: str,
     clicks = ledger.events(engine, campaign_id, ("click",))
     if not clicks:
         return pacing.Evidence(0.0, 0.0)
+    before = history.from_log(engine, [(e.session_id, e.ts) for e in clicks])
     items = [Context(e.product_id, prices.get(e.product_id, 0.0), e.relevance, e.organic_rank,
-                     e.placement, e.query) for e in clicks]
+                     e.placement, e.query, h) for e, h in zip(clicks, before, strict=True)]
     _, cvr = model.predict(items)
     value = cvr * np.array([i.price for i in items])
     return pacing.Evidence(float(value.sum()), float(cvr.sum()))
