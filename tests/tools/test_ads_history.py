@@ -16,7 +16,8 @@ from tools.ads import query_features as qf
 from tools.ads.model import ClickModel, Context
 
 T0 = datetime(2026, 6, 1, 12, tzinfo=UTC)
-TERMS = {"mat1": ("type:yoga mat", "f:non-slip"), "mat2": ("type:yoga mat", "f:eco")}
+TERMS: dict[str, tuple[str, ...]] = {"mat1": ("type:yoga mat", "f:non-slip"),
+                                     "mat2": ("type:yoga mat", "f:eco")}
 
 
 def test_the_server_remembers_each_sessions_earlier_searches() -> None:
