@@ -28,6 +28,7 @@ from knowledge.extraction.finders import (
     find_colors,
     find_terms,
     find_title_colors,
+    free_of_terms,
     in_headline,
     suspended_terms,
 )
@@ -123,7 +124,8 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         if not text:
             continue
         is_title = where == "title"
-        found = find_terms(text, features) + suspended_terms(text, features)
+        found = find_terms(text, features) + suspended_terms(text, features) \
+            + free_of_terms(text, features)
         if not is_title:
             found = [m for m in found if m[0] not in VAGUE or in_headline(text, m[1])]
         _add_all(out, "features", where, text, found)

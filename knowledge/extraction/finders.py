@@ -108,9 +108,10 @@ def find_terms(text: str, items: tuple[tuple[str, str], ...], *,
     return found
 
 
-# "gluten- and sugar-free", "scratch- and peel-resistant": the first word shares the suffix
-_SUSPENDED = re.compile(r"\b([A-Za-z]+)-\s*(?:and|&|or)\s+[A-Za-z]+-(free|resistant|proof|safe)\b",
-                        re.IGNORECASE)
+# "gluten- and sugar-free", "scratch- and peel-resistant", "dishwasher and microwave safe": the
+# first word shares the suffix
+_SUSPENDED = re.compile(r"\b([A-Za-z]+)-?\s*(?:and|&|or)\s+[A-Za-z]+[- ]"
+                        r"(free|resistant|proof|safe)\b", re.IGNORECASE)
 
 
 def suspended_terms(text: str, items: tuple[tuple[str, str], ...]) -> list[Mention]:
@@ -122,6 +123,36 @@ def suspended_terms(text: str, items: tuple[tuple[str, str], ...]) -> list[Menti
             if start == 0 and end == len(phrase) and not negated(text, m.start()):
                 found.append((value, m.start(1), m.end(1) + 1))
     return found
+
+
+# "Contains no dairy, soy, wheat, gluten", "FREE FROM wheat, eggs, gluten": what a listing says
+# it holds none of is free of each ("gluten" -> gluten-free)
+_FREE_LIST = re.compile(r"\b(?:no|without|free (?:from|of)|contains? no|does not contain)\s+"
+                        r"([^.;:!?\n|()\[\]]{0,120})", re.IGNORECASE)
+
+
+def free_of_terms(text: str, items: tuple[tuple[str, str], ...]) -> list[Mention]:
+    """"-free" tags for the things a "no ..."/"free from ..." list names ("no dairy, gluten")."""
+    found: list[Mention] = []
+    for m in _FREE_LIST.finditer(text):
+        at = m.start(1)
+        for piece in re.split(r"(,|&|/|\band\b|\bor\b)", m.group(1)):
+            words = piece.split()
+            if len(words) > 3 or _NOT_LISTED.search(piece):
+                break  # "no effect on blood sugar": the list ended at a longer phrase
+            name = re.fullmatch(r"\s*(?:(?:added|artificial|any)\s+)?([A-Za-z]+)\s*", piece)
+            if name:
+                phrase = f"{name.group(1)}-free"
+                found.extend((value, at + name.start(1), at + name.end(1))
+                             for value, s, e in matcher(items).finditer(phrase)
+                             if s == 0 and e == len(phrase))
+            at += len(piece)
+    return found
+
+
+# words that end such a list: a verb or preposition starts a phrase about something else
+_NOT_LISTED = re.compile(r"\b(?:on|in|to|for|with|that|which|is|are|was|be|needed|effect)\b",
+                         re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

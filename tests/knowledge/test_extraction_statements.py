@@ -90,3 +90,22 @@ def test_the_type_before_a_shade_a_size_code_or_an_in_ear() -> None:
     # "in-Ear" is a fit, not the word "in" that ends the item's name
     earbuds = _attrs("Soundo Earflow in-Ear Lightning Earbuds with Microphone")
     assert earbuds.get("type") == "earbud"
+
+
+def test_what_a_no_list_names_is_free_of_it() -> None:
+    gummies = _attrs("Vita Kids Multivitamin Gummies, 60 Count",
+                     ("Contains no dairy, soy, wheat, gluten, egg and is Non-GMO",))
+    assert "gluten-free" in gummies.get("features", [])
+    sweetener = _attrs("Luo Monk Fruit Sweetener, 4 oz",
+                       ("Zero calories: little to no effect on blood sugar",))
+    assert "sugar-free" not in sweetener.get("features", [])
+    mugs = _attrs("Clay Coffee Mug, 11 oz", ("Dishwasher and microwave safe",))
+    assert {"dishwasher-safe", "microwave-safe"} <= set(mugs.get("features", []))
+
+
+def test_rust_and_dishwasher_said_in_other_words_and_padding() -> None:
+    whisk = _attrs("Whiskly Stainless Steel Whisk", ("A steel wire whisk that won’t rust or bend",
+                                                     "Safe to put in the dishwasher"))
+    assert {"rust-resistant", "dishwasher-safe"} <= set(whisk.get("features", []))
+    bra = _attrs("Lumi Women's Halter Bikini Top, Black, M", ("About Cup Style: With padding bra",))
+    assert "padded" in bra.get("features", [])
