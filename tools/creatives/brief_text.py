@@ -61,6 +61,12 @@ _SALES_LEAD = re.compile(r"(?i)^[\s;,.]*(?:(?:hi|hello|hey)(?: there)?[\s;,.]+)?
 # HTML pasted from a listing page: a line break or list item is a new line, other tags none
 _HTML_BREAK = re.compile(r"(?i)<\s*(?:br|/?p|/?li|/?div|/?ul|/?ol|/?tr)\s*/?>")
 _HTML_TAG = re.compile(r"(?i)</?\s*[a-z][a-z0-9]*(?:\s[^<>]{0,80})?/?>")
+# a pipe between spaces separates the pasted spec lines of one line: each its own line, so a
+# label after it ("| Max opening: 5.5 in.") keeps its number
+_PIPE = re.compile(r"(?<=\s)\|(?=\s)")
+# a doubled full stop or comma typed between two facts ("removal..desk", "rack,,metal")
+_RUN_ON_STOP = re.compile(r"(?<=[A-Za-z)])\.\.(?=[A-Za-z(])")
+_RUN_ON_COMMA = re.compile(r",,(?=\S)")
 
 
 def reading_text(brief: str) -> str:
@@ -70,6 +76,9 @@ def reading_text(brief: str) -> str:
     text = _HTML_BREAK.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)  # "<br>"
     text = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), text)  # "<b>", "</span>"
     text = text.replace("!", ";")
+    text = _PIPE.sub("\n", text)  # "Jaw width: 5 in. | Max opening: 5.5 in.": two lines
+    text = _RUN_ON_STOP.sub(". ", text)  # "residue-free removal..desk": two facts
+    text = _RUN_ON_COMMA.sub(", ", text)  # "magazine rack,,metal wire": a comma
     text = re.sub(r"\u3010([A-Za-z][A-Za-z &/+'-]{0,29})\u3011", r" \1:", text)  # "【INCLUDES】"
     lead = _SALES_LEAD.match(text)  # "we sell a cold brew coffee maker": the maker
     if lead:
@@ -152,7 +161,8 @@ _DIMENSION_LETTER = re.compile(r"[WHDLwhdl](?![A-Za-z])")
 def abbreviation(text: str, split: re.Match[str]) -> bool:
     """True for the full stop of an abbreviation that the clause runs on after ("approx. 12 in").
 
-    Only before a lower-case word, a number or a bracket ("assembly req. (approx. 15 min)"):
+    Only before a lower-case word, a number, a bracket ("assembly req. (approx. 15 min)") or
+    a list's "&"/"+" ("3 in., 3.9 in. & 4.7 in. dia."):
     "12 in. Great gift" ends a clause; a title
     or a name ("fits Dr. Brown's bottles", "St. Louis") runs on before any word on its line.
     """
@@ -165,7 +175,24 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
         return True  # "Kit No. 8", "Temp. 95°F": the number is the abbreviation's
     if _ABBREVIATED.search(before) and _DIMENSION_LETTER.match(text, split.end()):
         return True
-    return bool(_ABBREVIATED.search(before)) and bool(re.match(r"[a-z0-9(]", after))
+    if _UNIT_AFTER_NUMBER.search(before) and _name_goes_on(before, text[split.end():]):
+        return True  # "IronJaw 5 in. Bench Vise": the vise is 5 in., its name goes on
+    return bool(_ABBREVIATED.search(before)) and bool(re.match(r"[a-z0-9(&+]", after))
+
+
+# a measure's unit abbreviation right after its number ("5 in.", "12 oz.")
+_UNIT_AFTER_NUMBER = re.compile(r"\d\s?(?:in|ft|oz|lbs?|qt|gal|dia)$", re.IGNORECASE)
+
+
+def _name_goes_on(before: str, rest: str) -> bool:
+    """True when the brief's first line goes on with a capitalised name ("... Bench Vise").
+
+    "IronJaw 5 in. Bench Vise" names one vise of 5 in.; "12 in. Great gift" ends a clause.
+    """
+    line = rest.split("\n", 1)[0].strip()
+    words = line.split()
+    return ("\n" not in before and 0 < len(words) <= 4 and not re.search(r"[\d.,;:]", line)
+            and all(w[:1].isupper() for w in words))
 
 
 def sentence_ends(text: str) -> list[int]:

@@ -19,6 +19,7 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import COLORS
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.name_ends import verb_led
+from tools.creatives.use_list import use_list_end
 
 __all__ = ["compat_lead", "compat_lists"]
 
@@ -37,11 +38,12 @@ _FOR_CUE = re.compile(r"(?i)(?:^|\s)(?:fits|fit|for)(?: most| all)?\s+(?P<name>[
 _PLURAL = re.compile(r"(?i)(?:[a-z]s|mice|geese|children|people|feet|teeth|men|women)$")
 # cues whose list may be of plain words ("works on gas, electric, induction, campfire")
 _PLAIN_CUE = re.compile(r"(?i)(?:^|\s)(?:works on|works with|work with|compatible with|"
-                        r"use on|use with|suitable for|safe for|safe on)\s+(?P<name>[^,;]+)$")
+                        r"use on|use with|use in|suitable for|safe for|safe on|great for|"
+                        r"ideal for|perfect for|good for)\s+(?P<name>[^,;]+)$")
 # the product's own ports and displays, never a device it fits ("for iPhone 15, USB-C")
 _OWN_PARTS = re.compile(r"(?i)^(?:usb|type-?c|lightning|hdmi|bluetooth|wi-?fi|magsafe|led|lcd|"
                         r"aa|aaa|qi)\b")
-_MAX_WORDS = 4
+_MAX_WORDS = 5
 # kinds of device that close a list of models ("works with Switch, PS5, Xbox, cameras")
 _DEVICES = re.compile(r"(?i)^(?:and |or |most |other |all )*(?:\w+ )?(?:cameras|camcorders|"
                       r"consoles|laptops|notebooks|tablets|phones|smartphones|pcs|computers|"
@@ -66,6 +68,19 @@ def _name_like(piece: str) -> bool:
     if low in COLORS or find_terms(low, material_items()):
         return False
     return all(re.search(r"[A-Z0-9]", w) or w.lower() in _NAME_WORDS for w in words)
+
+
+def _named_kind(piece: str) -> bool:
+    """True for a last item naming models and their kind: "Ryobi T-shank jigsaws".
+
+    "Fits Bosch, DeWalt, Makita, Ryobi T-shank jigsaws": the kind ("jigsaws", "pumps")
+    closes the list of makers; it is what the product fits, never a feature of it.
+    """
+    bare = re.sub(r"\s*\([^)]*\)", "", piece).strip()
+    m = re.fullmatch(r"(?P<names>.+?)\s+(?P<kind>[a-z][a-z-]*(?:\s[a-z][a-z-]*)?)", bare)
+    return (m is not None and _PLURAL.search(m.group("kind")) is not None
+            and _name_like(m.group("names")) and not find_terms(m.group("kind"),
+                                                                material_items()))
 
 
 _LEAD = re.compile(r"(?i)^(?:compatible with|compatible w/|works with|works w/|for use with|"
@@ -176,8 +191,9 @@ def _list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
             if not re.fullmatch(r",\s*", text[prev_end:at]) and not colon:
                 break
             if not _name_like(nxt):
-                if _DEVICES.match(nxt) and _closes(text, at + len(nxt)):
-                    end = k
+                if ((_DEVICES.match(nxt) or _named_kind(nxt))
+                        and _closes(text, at + len(nxt))):
+                    end = k  # "..., cameras"; "..., Ryobi T-shank jigsaws"
                 break
             end = k
     if end == i:
@@ -186,6 +202,8 @@ def _list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
         end = _run(text, pieces, i)
     if end == i:
         end = _colours(text, pieces, i)
+    if end == i:
+        end = use_list_end(text, pieces, i)  # "..desk, car, nightstand": where it is used
     return end
 
 

@@ -38,6 +38,7 @@ from tools.creatives.label_lines import labelled
 from tools.creatives.name_cut import names_product
 from tools.creatives.name_ends import verb_led
 from tools.creatives.run_on import split_run_on
+from tools.creatives.use_list import is_use_list
 
 MAX_BRIEF = 1000
 _WARRANTY = re.compile(r"\b(?:lifetime|\d+[- ]?(?:years?|yrs?|months?|days?))\s(?:limited\s)?"
@@ -67,7 +68,7 @@ _AUDIENCE_GLUE = frozenset({"for", "and", "or", "ages", "age", "from", "up", "to
 _NOT_MADE_OF = re.compile(r"^(?:for|fits|cuts|drills|on|works)\b|\b(?:than|like)\b", re.IGNORECASE)
 PRIORITY = ("warranty", "compatibility", "certification", "included", "duration", "temperature",
             "power", "rating", "capacity", "dimension", "weight", "count", "size_range",
-            "material", "audience", "feature")
+            "material", "audience", "use", "feature")
 
 
 @dataclass(frozen=True)
@@ -266,6 +267,8 @@ def _segment(text: str, start: int) -> Segment:
     if inc and not _NOT_INCLUDED.search(text):  # "cover not included" is no item in the box
         group = "a" if inc.group("a") else "b"
         add("included", inc.start(group), inc.end(group))
+    if is_use_list(text):  # "desk, car, nightstand": where it is used, no feature of it
+        return Segment(text, start, [Fact("use", text, offset, offset + len(text))])
     lead = _FIT_LED.match(text)
     if lead and not any(f.type == "audience" for f in facts):
         fits = [f for f in facts if f.type == "compatibility"]  # what it fits, nothing else

@@ -154,7 +154,12 @@ def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str,
             size = re.match(r"\s+size\b", words[q.end:], re.IGNORECASE)  # "King size"
             end = q.end + (size.end() if size else 0)
             rest.insert(0, (words[q.start:end], start + q.start))
-            words = words[:q.start] + " " * (end - q.start) + words[end:]
+            s, e = q.start, end
+            if words[s - 1:s] == "(" and words[e:e + 1] == ")":  # "Press Set (3 pcs)": no "( )"
+                s, e = s - 1, e + 1
+            elif words[e:e + 1] == "." and words[e + 1:e + 2] == " ":  # "5 in. Bench Vise"
+                e += 1
+            words = words[:s] + " " * (e - s) + words[e:]
     head = re.sub(r"\s+", " ", words).strip(" ,")
     return head, piece[found[1]:found[2]] if found else None, rest
 

@@ -36,6 +36,7 @@ GROUPS: list[tuple[str, frozenset[str]]] = [  # (bullet pattern, the fact kinds 
     ("Details: {}.", frozenset({"compatibility", "certification"})),
     ("In the box: {}.", frozenset({"included"})),
     ("Backed by {}.", frozenset({"warranty"})),
+    ("{}.", frozenset({"use"})),  # "Desk, car, nightstand.": as written, under no heading
 ]
 GENERIC_NAME = "the product"
 TITLE_KINDS = ("capacity", "dimension", "power", "material", "rating", "feature", "duration")

@@ -21,7 +21,7 @@ from knowledge.nlp.quantities import find_quantities
 from tools.creatives.name_cut import FUNCTION_WORDS, POST_ADJECTIVES, is_property
 from tools.creatives.name_ends import VERBS_ONLY
 
-__all__ = ["split_run_on"]
+__all__ = ["has_noun", "split_run_on"]
 
 _WITH = re.compile(r"\s(?=(?:[wW]/|w|(?i:with))\s+(?!x\b)[A-Za-z])")  # "23 in W x 64 in H"
 # words that say what a measure is, or qualify it: they stay with the number before them
@@ -69,7 +69,7 @@ def _measure_then_property(before: str) -> bool:
     """True for the product's measure followed by properties only ("19 inch plastic")."""
     found = find_quantities(before)
     return (bool(found) and found[0].start == 0 and _own_measure(found[0].text)
-            and not _has_noun(before[found[0].end:]))
+            and not has_noun(before[found[0].end:]))
 
 
 def _verb_cuts(text: str) -> list[int]:
@@ -77,7 +77,7 @@ def _verb_cuts(text: str) -> list[int]:
     out = []
     for m in re.finditer(r"\s([a-z]{3,})\s", text):
         before = text[:m.start()]
-        if m.group(1) in VERBS_ONLY and re.search(r"\d", before) and not _has_noun(before):
+        if m.group(1) in VERBS_ONLY and re.search(r"\d", before) and not has_noun(before):
             out.append(m.start() + 1)
     return out
 
@@ -97,7 +97,7 @@ def _own_measure(before: str) -> bool:
     return bool(found) and not re.search(r"[A-Za-z]", "".join(rest))
 
 
-def _has_noun(text: str) -> bool:
+def has_noun(text: str) -> bool:
     """True when ``text`` holds a word naming a thing, outside its quantities and properties.
 
     "dishwasher safe", "matte black", "stainless steel" name none; "dual action blade" does.
@@ -129,4 +129,4 @@ def _measure_cut(text: str) -> list[int]:
             or words[0].lower() in _MEASURE_WORDS):
         return []  # "80% cotton", "26 inch + 16 inch", "2 pack 9 oz" stay whole
     upto = re.split(r"[\d(]", after)[0]  # the phrase up to the next number
-    return [] if _has_noun(upto) else [found[0].end]
+    return [] if has_noun(upto) else [found[0].end]

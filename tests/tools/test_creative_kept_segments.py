@@ -1,0 +1,78 @@
+"""A merchant's segment kept whole: pipes, abbreviations in lists, fit lists, use lists, run-ons.
+
+Audit v16's unsupported drafts were of these kinds: "Max opening: 5.5 in." cut at a pipe
+(the number shown alone), "3 in., 3.9 in. & 4.7 in. dia." cut at its abbreviations (the
+title kept one size of three), the last maker of a fit list ("..., Ryobi T-shank jigsaws")
+and a place of use ("..desk, car, nightstand") shown under "Features:". These briefs were
+written for these tests, apart from any audit set.
+"""
+
+from __future__ import annotations
+
+from knowledge.store import Store
+from tools.creatives.facts import parse_facts
+
+from .test_creative_run_on import _draft, _shown
+
+
+def _texts(brief: str) -> list[str]:
+    return [s.text for s in parse_facts(brief).segments]
+
+
+def test_a_label_after_a_pipe_keeps_its_number(store: Store) -> None:
+    texts = _texts("Pipe Clamp\nThroat depth: 3 in. | Max capacity: 12 in.\nSteel jaws")
+    assert "Max capacity: 12 in" in texts
+    assert "12 in" not in texts and not any(t.startswith("|") for t in texts)
+    c = _draft(store, "Bar clamp 24 in. | Clamping force: 300 lbs | Throat: 3.5 in. | steel bar")
+    shown = _shown(c)
+    assert "Clamping force: 300 lbs" in shown and "Throat: 3.5 in" in shown
+    assert "| " not in shown
+
+
+def test_sizes_joined_by_an_ampersand_stay_one_fact(store: Store) -> None:
+    texts = _texts("Cookie cutter set (4 pcs) - sizes: 2 in., 2.5 in. & 3 in. dia.\nTinplate")
+    assert any("2 in., 2.5 in. & 3 in. dia" in t for t in texts)
+    assert not any(t.startswith("&") for t in texts)
+    c = _draft(store, "Ravioli stamp set (3 pcs) - sizes: 2 in., 2.4 in. & 3 in. dia. "
+                      "Beech handles")
+    title = str(c["title"])
+    assert "( )" not in _shown(c)
+    assert "& 3 in" not in title or "2 in., 2.4 in. & 3 in" in title  # all three or none
+
+
+def test_a_measure_in_the_name_line_goes_on_with_the_name() -> None:
+    texts = _texts("GripMax 6 in. Drill Press Vise\nJaw opening: 4 in.\nCast iron")
+    assert "6 in. Drill Press Vise" in " ".join(texts) + " " + parse_facts(
+        "GripMax 6 in. Drill Press Vise\nJaw opening: 4 in.\nCast iron").head
+    assert "Drill Press Vise" not in texts
+
+
+def test_the_last_maker_of_a_fit_list_stays_in_the_fit(store: Store) -> None:
+    parsed = parse_facts("Reciprocating saw blades, 12 pcs. Fits Milwaukee, Makita, Bosch "
+                         "and Ridgid saws. Bi-metal.")
+    fits = [f.text for f in parsed.facts if f.type == "compatibility"]
+    assert any("Ridgid saws" in t and "Milwaukee" in t for t in fits)
+    c = _draft(store, "Router bit set, 15 pcs, carbide tipped. Fits Porter-Cable, Skil, "
+                      "Craftsman routers. 1/4 in. shank.")
+    assert not any(str(b).startswith("Features:") and "Craftsman" in str(b)
+                   for b in c["bullets"])  # type: ignore[attr-defined]
+
+
+def test_a_bare_list_of_places_is_never_a_feature(store: Store) -> None:
+    parsed = parse_facts("magnetic hooks x6, holds 22 lbs each, neodymium..fridge, garage, "
+                         "toolbox")
+    uses = [s.text for s in parsed.segments if s.kind == "use"]
+    assert uses == ["fridge, garage, toolbox"]
+    c = _draft(store, "suction soap dish, silicone, drains fast..shower, bathtub, kitchen sink")
+    for b in c["bullets"]:  # type: ignore[attr-defined]
+        assert not (str(b).startswith("Features:") and ("shower" in b or "bathtub" in b))
+    assert "..shower" not in _shown(c)
+
+
+def test_doubled_commas_and_stops_cut_like_one() -> None:
+    parsed = parse_facts("Canvas tote bag,,cotton canvas (natural),,15 x 16 in.,,inner pocket"
+                         "..machine washable")
+    assert parsed.head == "Canvas tote bag"
+    texts = [s.text for s in parsed.segments]
+    assert "15 x 16 in" in texts and "machine washable" in texts
+    assert not any(",," in t or ".." in t for t in texts)
