@@ -62,3 +62,10 @@ def test_the_order_model_learns_who_buys_from_earlier_searches() -> None:
            for hist in (("pilates", "class"), ("camping", "stove"))]
     _, cvr = model.predict(ask)
     assert cvr[0] > 1.5 * cvr[1]
+
+
+def test_feature_tags_named_in_earlier_searches_are_counted() -> None:
+    before = qf.history_words(["non slip yoga mat", "eco towel"])
+    assert qf.named_before(before, TERMS["mat1"]) == 1.0  # "non slip" -> f:non-slip
+    assert qf.named_before((), TERMS["mat1"]) == 0.0
+    assert qf.named_before(qf.history_words(["tent"]), TERMS["mat2"]) == 0.0

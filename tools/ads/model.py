@@ -35,7 +35,7 @@ MIN_IMPRESSIONS, MIN_CLICKS = 200, 25
 MIN_AD_ORDERS = 5  # sponsored clicks teach the order model once they hold this many orders
 SMOOTH = 30.0  # pseudo-impressions (or clicks) pulling a product's rate to the mean
 TRAIN_ROWS = 60_000
-DENSE = 11  # dense features before the query-product crosses
+DENSE = 12  # dense features before the query-product crosses
 Rates = dict[str, float] | list[float]  # product rates, or one rate per row
 
 
@@ -87,6 +87,7 @@ class ClickModel:
             if c.placement in PLACEMENTS[1:]:
                 out[i, 6 + PLACEMENTS.index(c.placement) - 1] = 1.0
             out[i, 9:11] = qf.dense(c.query, self.terms.get(c.product_id, ()))
+            out[i, 11] = qf.named_before(c.history, self.terms.get(c.product_id, ()))
         return out
 
     def _keys(self, items: list[Context]) -> list[list[str]]:

@@ -104,6 +104,15 @@ def history_words(queries: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(out)[:HISTORY_WORDS]
 
 
+def named_before(history: tuple[str, ...], terms: tuple[str, ...]) -> float:
+    """How many of the product's feature tags the shopper's earlier searches named.
+
+    A shopper who searched "non slip yoga mat" before probably still wants non-slip things:
+    one feature for every tag, where a ``h:word`` cross must be learned tag by tag.
+    """
+    return ProductTerms.of(terms).dense(" ".join(history))[1] if history else 0.0
+
+
 def crosses(query: str | None, terms: tuple[str, ...], history: tuple[str, ...] = ()
             ) -> list[str]:
     """The ``word|term`` keys of one (query, product) pair (and the earlier words')."""

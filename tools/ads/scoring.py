@@ -136,9 +136,10 @@ def _dense_rows(c: _Compiled, items: list[Context]
             text = texts.get(item.query)
             if text is None:
                 text = texts[item.query] = " ".join(qf.tokens(item.query))
+            terms = c.terms.get(item.product_id, empty)
             row = [item.relevance, math.log1p(item.organic_rank), math.log(max(item.price, 1.0)),
-                   0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
-                   *c.terms.get(item.product_id, empty).dense(text)]
+                   0.0, 0.0, 0.0, 0.0, 0.0, 0.0, *terms.dense(text),
+                   terms.dense(" ".join(item.history))[1] if item.history else 0.0]
             if item.placement in PLACEMENTS[1:]:
                 row[6 + PLACEMENTS.index(item.placement) - 1] = 1.0
             rows.append(row)
