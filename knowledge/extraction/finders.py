@@ -24,6 +24,12 @@ Mention = tuple[str, int, int]
 _NEGATION = re.compile(r"\b(?:not|no|never|isn't|aren't|don't|doesn't|without|nor|cannot|can't|"
                        r"free (?:from|of))(?![\w-])[\s\w/-]{0,24}$|\bnon?[- ]?$")
 _CLAUSE_END = re.compile(r"[.;!?\n•|:()\[\]【】]")
+# "Wigs for Women Straight Synthetic Fiber Wigs", "Weighted Blanket for Adults 25lb": naming who
+# it is for, the text goes on describing the item (not a fitted item or a use)
+FOR_AUDIENCE = re.compile(r"\bfor (?:(?:wo)?m[ae]n(?:'s)?|kids|girls|boys|toddlers?|babies|"
+                           r"adults|teens|juniors|ladies|unisex)(?:\s*(?:and|&|/|,)\s*"
+                           r"(?:(?:wo)?m[ae]n|kids|girls|boys|toddlers?|adults|teens))*\b",
+                           re.IGNORECASE)
 
 
 def _phrase(pattern: str) -> str:

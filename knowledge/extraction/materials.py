@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from knowledge.extraction.finders import _CLAUSE_END, Mention, find_terms, material_items
+from knowledge.extraction.finders import (
+    _CLAUSE_END,
+    FOR_AUDIENCE,
+    Mention,
+    find_terms,
+    material_items,
+)
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 
 # a title material named after "for"/"by" in the same part describes what it is for or who made it
@@ -56,9 +62,10 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
              if not (m[0] in NUTRIENTS and _NUTRITION.search(_clause(text, m[1], m[2])))
              and not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
                  _clause(text, m[1], m[2])))
-             and (m[0] not in WEAVES or _woven(text, m[1], m[2]))
+             and (m[0] not in WEAVES or _woven(text, m[1], m[2])
+                  or (title and _BEFORE_GARMENT.match(text, m[2])))
              and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
-             and not (title and _AFTER_FOR.search(text[:m[1]]))]
+             and not (title and _AFTER_FOR.search(FOR_AUDIENCE.sub(" ", text[:m[1]])))]
     kept = [m for m in found
             if title or _bare_line(text, m[1], m[2]) or _share(text, m[1], m[2])
             or _of_part(text, m[2]) or _LINED_WITH.search(text[max(0, m[1] - 30):m[1]])
@@ -137,6 +144,13 @@ _WOVEN_AFTER = re.compile(rf"\s+(?:[A-Za-z]+\s+)?(?:{_FIBRES}|fabric|upper|mater
                           re.IGNORECASE)
 
 
+# "Middleweight Jersey Hoodie", "Knit Sweaters", "Stretch Twill Pant": in a title a weave right
+# before the garment it makes is its fabric ("Twill Dress Pant" names a style of pant)
+_BEFORE_GARMENT = re.compile(r"[\s-]+(?:hoodies?|sweaters?|sweatshirts?|pants?|shirts?|tops?|"
+                             r"tees?|t-shirts?|skirts?|leggings|joggers?|shorts|cardigans?|"
+                             r"jackets?|blazers?|pullovers?)\b", re.IGNORECASE)
+
+
 def _woven(text: str, start: int, end: int) -> bool:
     """True when a weave word is named with a fibre or as the fabric (see :data:`WEAVES`)."""
     return bool(_WOVEN_BEFORE.search(text[max(0, start - 30):start])
@@ -181,7 +195,13 @@ def stated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 50):start]
     cut = max((m.end() for m in _CLAUSE_END.finditer(before)
                if m.group(0) not in ":："), default=0)
-    return _share(text, start, end) or bool(_STATED.search(before[cut:]))
+    return _share(text, start, end) or bool(_STATED.search(before[cut:])) \
+        or bool(_NAMED_AS.match(text, end))
+
+
+# "TPE material", "thick polyethylene material", "ripstop fabric", "all metal construction": the
+# material named as such
+_NAMED_AS = re.compile(r"\s+(?:materials?|fabric|construction)\b", re.IGNORECASE)
 
 
 def _surface_list(text: str, mention: Mention, found: list[Mention]) -> bool:

@@ -46,7 +46,13 @@ def find_packs(text: str, *, title: bool, own: Collection[str] = ()) -> list[Men
             else:
                 kind = "pack"  # "20 Pcs Paper Gift Bags", "18 Pieces Hair Bows", "1PC"
         found.append((f"{kind} of {int(n)}", m.start(), m.end()))
+    lead = _LEADING_PACK.match(text) if title else None
+    if lead:  # "Pack 3 Silicone Bands for Fitbit": a title that opens with its count
+        found.append((f"pack of {int(lead.group(1))}", lead.start(), lead.end()))
     return found
+
+
+_LEADING_PACK = re.compile(r"\W*pack (\d+)\b(?![.,/]\d)(?!\s*(?:oz|ml|fl|lbs?|g)\b)", re.IGNORECASE)
 
 
 def _near(text: str, m: re.Match[str], width: int = 25) -> str:

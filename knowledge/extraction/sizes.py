@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from knowledge.extraction.finders import FOR_AUDIENCE
 from knowledge.extraction.packs import find_packs
 from knowledge.extraction.variant_sizes import offered_sizes, variant_sizes
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
@@ -59,7 +60,8 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
         if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]):
             continue
         if re.search(r"(?:fits?|up to|for)\s(?:(?!\s[-–|]\s)[^.;(,|]){0,20}$",
-                     text[max(0, m.start() - 25):m.start()], re.IGNORECASE):
+                     FOR_AUDIENCE.sub(" ", text[max(0, m.start() - 25):m.start()]),
+                     re.IGNORECASE):
             continue
         if m.group(2).lower() in ("m", "l", "g", "in") and " " in m.group(0):
             continue  # "2 in 1", "07 M US": a one-letter unit must touch its number
@@ -170,6 +172,7 @@ _NAMED = re.compile(r"(?<![\w-])(" + "|".join(sorted(NAMED_SIZES, key=len, rever
 _BED = re.compile(r"\b(twin xl|full(?=(?: [A-Za-z]+)? (?:bed|mattress)|/)|(?:"
                   + "|".join(BED_SIZES[:-1])
                   + r")(?= size|(?: [A-Za-z]+)? (?:bed|mattress)|/))", re.IGNORECASE)
+_STANDARD = re.compile(r"\bstandard size\b", re.IGNORECASE)
 _PLUS = re.compile(r"\b(\d{1,2}W|[1-5]X)\b")
 
 
@@ -247,6 +250,8 @@ def _single_title_sizes(title: str) -> list[Mention]:
             found.append((NAMED_SIZES[m.group(1).lower()], m.start(), m.end()))
     for m in _BED.finditer(title):
         found.append((m.group(1).lower(), m.start(), m.end()))
+    for m in _STANDARD.finditer(title):  # "Witch Dress Costume - Standard Size"
+        found.append(("standard", m.start(), m.start() + 8))
     last = _BED_LAST.search(title)  # "..., Certified Foam, Twin": a bed size ending the title
     if last and not any(s <= last.start(1) < e for _, s, e in found):
         found.append((last.group(1).lower(), last.start(1), last.end(1)))

@@ -109,3 +109,22 @@ def test_rust_and_dishwasher_said_in_other_words_and_padding() -> None:
     assert {"rust-resistant", "dishwasher-safe"} <= set(whisk.get("features", []))
     bra = _attrs("Lumi Women's Halter Bikini Top, Black, M", ("About Cup Style: With padding bra",))
     assert "padded" in bra.get("features", [])
+
+
+def test_a_material_named_as_such_and_title_materials_after_who_it_is_for() -> None:
+    socks = _attrs("Aqua Water Shoes for Men Women", description="Waterproof neoprene material, "
+                   "keeps feet warm in the water.")
+    assert "neoprene" in socks.get("materials", [])
+    hoodie = _attrs("Hoodies for Men Athletic Hooded Sweatshirt Heavyweight Fleece Pullover")
+    assert "fleece" in hoodie.get("materials", [])
+    sweater = _attrs("Fekko Womens Colour Block Hoodies Lightweight Knit Sweaters")
+    assert "knit" in sweater.get("materials", [])
+
+
+def test_a_standard_size_a_leading_pack_and_a_weight_after_who_it_is_for() -> None:
+    costume = _attrs("Partyco Classic Adult Witch Dress Costume - Standard Size")
+    assert "standard" in costume.get("sizes", [])
+    bands = _attrs("Pack 3 Silicone Bands for Fitbit Charge 4")
+    assert "pack of 3" in bands.get("sizes", [])
+    blanket = _attrs("Restful Weighted Blanket for Adults 25lb (80\" x 87\") - 100% Cotton")
+    assert "25lb" in blanket.get("sizes", [])
