@@ -13,8 +13,9 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from tools.creatives.capacity_clash import check_capacity
 from tools.creatives.label_lines import part_label
+from tools.creatives.stated_clash import check_stated
 
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+\s?){1,3})")
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+[ \t]?){1,3})")
 # a material naming a part ("fleece lined", "rubber sole", "leather trim") is not the body's
 # ("silicone gripper hem": one word may stand between the material and its part)
 _PART = re.compile(r"(?:[\s-]+[a-z]+)?[\s-]+(?:lined|lining|trim|trimmed|soles?|insoles?|outsoles?|"
@@ -31,7 +32,8 @@ _NAMED_THING = re.compile(r"(?:[\s-]+(?!(?:blend|fabric|material|fibers?|fibres?
 # weaves and fabric structures, not fibres: "100% cotton denim", "100% polyester fleece"
 WEAVES = frozenset({"denim", "canvas", "satin", "velvet", "fleece", "mesh", "flannel", "jersey",
                     "twill", "corduroy", "chambray", "terry", "muslin", "poplin", "sateen",
-                    "percale", "velour", "chenille", "tweed", "gauze", "knit", "ripstop"})
+                    "percale", "velour", "chenille", "tweed", "gauze", "knit", "ripstop",
+                    "sherpa", "plush", "minky", "boucle", "waffle"})
 # words that say whether an item comes with the product: only the same item can clash
 _STATUS = frozenset({"included", "incl", "required", "needed", "necessary", "recommended"})
 # words that relate the product to something else: only the same whole object can clash
@@ -60,7 +62,8 @@ def check_contradictions(text: str) -> None:
             others = [x for x in mats if x[0] != mat and not m.start() <= x[1] < m.end()
                       and not _same_family(x[0], mat) and not _PART.match(text, x[2])
                       and not _NAMED_THING.match(text, x[2])
-                      and x[0] not in WEAVES and not _other_part(text, m.start(), x[1])]
+                      and x[0] not in WEAVES and not _other_part(text, m.start(), x[1])
+                      and not _outside_its_thing(text, m, x[1])]
             if others:
                 other = text[others[0][1]:others[0][2]]
                 raise InvalidRequestError(
@@ -70,6 +73,7 @@ def check_contradictions(text: str) -> None:
         _add_up(group)
     _negated_and_stated(text)
     check_capacity(text)
+    check_stated(text)
 
 
 def _by_part(text: str, shares: list[tuple[float, tuple[str, int, int], re.Match[str]]]
@@ -158,10 +162,31 @@ def _other_part(text: str, share: int, other: int) -> bool:
 def _part_label(text: str, at: int) -> str | None:
     """:func:`part_label`, where a sentence may open a label as a line does.
 
-    "Cover: 100% cotton. Fill: 100% polyester" labels two parts on one line.
+    "Cover: 100% cotton. Fill: 100% polyester" labels two parts on one line, and so do
+    "Mitten: 100% cotton, teether ring: silicone" and "Front: flannel / back: sherpa".
     """
-    cut = max(text.rfind(sep, 0, at) for sep in (". ", "; ", " | "))
+    cut = max(text.rfind(sep, 0, at) for sep in (". ", "; ", " | ", ", ", " / "))
     if cut >= 0 and cut > text.rfind("\n", 0, at):
         space = text.index(" ", cut)
         text = text[:space] + "\n" + text[space + 1:]
     return part_label(text, at)
+
+
+def _outside_its_thing(text: str, share: re.Match[str], other: int) -> bool:
+    """True when a share in brackets names one item's material and ``other`` lies elsewhere.
+
+    "monk's cloth 19.7 x 19.7 in. (100% cotton), 8 in. hoop, 30 skeins acrylic yarn": the
+    cloth is cotton, the yarn acrylic. Not for the brief's first clause, the product's name
+    ("Crew Socks (100% Cotton)"): that share is the product's own.
+    """
+    at = share.start()
+    if text.count("(", 0, at) <= text.count(")", 0, at):
+        return False
+    cuts = [m.end() for m in re.finditer(r"[,;\n]\s*|\.\s+", text[:at])
+            if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())]
+    start = cuts[-1] if cuts else 0
+    if start == 0:
+        return False
+    end = re.search(r"[,;\n]|\.\s|$", text[share.end():])
+    stop = share.end() + (end.start() if end else 0)
+    return not start <= other < stop

@@ -1,0 +1,103 @@
+"""One thing given two values that cannot both hold: a material, batteries, a length.
+
+"Latex-free" beside "Material: natural rubber latex"; "no batteries needed" beside
+"Requires 4 AA batteries"; "Length: 6 ft (1.8 m)" beside "this 3.3ft extension cable".
+Only the same thing clashes: "BPA, PVC & phthalate free" names no PVC of the product, a
+battery "included" is no battery "required", a cable "6 ft" long may have a "3 in" plug.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.errors import InvalidRequestError
+from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.types import find_type
+from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
+
+__all__ = ["check_stated"]
+
+
+def check_stated(text: str) -> None:
+    """Raise :class:`InvalidRequestError` naming both phrases when one thing gets two values."""
+    _free_and_made_of(text)
+    _batteries(text)
+    _lengths(text)
+
+
+def _clash(one: str, other: str) -> InvalidRequestError:
+    return InvalidRequestError(f"the brief contradicts itself: it says {one!r} and also "
+                               f"{other!r}; say which is true")
+
+
+_FREE_AFTER = re.compile(r"[\s-]?free\b", re.IGNORECASE)
+_FREE_BEFORE = re.compile(r"(?:free of|free from|no|non|without)[\s-]+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;\n]\s|[.;\n]$|\n")
+
+
+def _free_and_made_of(text: str) -> None:
+    """"Latex-free" beside a material line naming latex: the product is said to be both."""
+    free: dict[str, str] = {}
+    for value, s, e in find_terms(text, material_items(), check_negation=False):
+        after, before = _FREE_AFTER.match(text, e), _FREE_BEFORE.search(text[:s])
+        if after is not None:
+            free[value] = text[s:after.end()]
+        elif before is not None:
+            free[value] = text[before.start():e]
+    if not free:
+        return
+    for value, s, e in find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE,
+                                  check_negation=True):
+        clause = _CLAUSE_END.split(text[e:], maxsplit=1)[0]  # "PVC & phthalate free"
+        if value in free and not re.search(r"(?i)\bfree\b", clause) \
+                and not _FREE_BEFORE.search(text[:s]):
+            raise _clash(free[value], text[_line_start(text, s):e].strip())
+
+
+def _line_start(text: str, at: int) -> int:
+    """Where the line or clause holding ``at`` starts."""
+    return max(text.rfind(sep, 0, at) + len(sep) for sep in ("\n", ". ", "; ", ", "))
+
+
+_NO_BATTERIES = re.compile(r"(?i)\b(?:no|without)\s+batter(?:y|ies)(?:\s+(?:needed|required|"
+                           r"necessary))?\b|\bbatter(?:y|ies)[\s-]free\b|\bbattery-less\b")
+_NEEDS_BATTERIES = re.compile(r"(?i)\b(?:requires?|needs?|runs on|operates on|powered by|uses)\s+"
+                              r"(?:\d+\s*(?:x\s*)?)?(?:AAA?|C|D|9V|CR\d+|LR\d+|AG\d+|button|"
+                              r"alkaline|lithium)?\s*(?:batter(?:y|ies)|cells?)\b|"
+                              r"\bbatter(?:y|ies)\s+(?:required|needed)\b")
+
+
+def _batteries(text: str) -> None:
+    """"No batteries needed" beside "requires 4 AA batteries": batteries both needed and not."""
+    no = _NO_BATTERIES.search(text)
+    if no is None:
+        return
+    for yes in _NEEDS_BATTERIES.finditer(text):
+        if not (no.start() <= yes.start() < no.end()) and not re.search(
+                r"(?i)\b(?:no|not|without)\s+$", text[:yes.start()]):
+            raise _clash(no.group(0), yes.group(0))
+
+
+_MM = {"mm": 1.0, "cm": 10.0, "m": 1000.0, "in": 25.4, "inch": 25.4, "inches": 25.4,
+       "ft": 304.8, "feet": 304.8, "foot": 304.8, '"': 25.4, "'": 304.8}
+_LENGTH = r"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>mm|cm|m|inch(?:es)?|in|ft|feet|foot)\b\.?"
+_LABELLED = re.compile(rf"(?i)\b(?:length|cable length|cord length)\s*:?\s*{_LENGTH}")
+_TOLERANCE = 0.12  # "6 ft (1.8 m)": 1829 mm against 1800 mm is rounding
+
+
+def _lengths(text: str) -> None:
+    """"Length: 6 ft" beside "this 3.3ft extension cable": the product's length given twice."""
+    stated = list(_LABELLED.finditer(text))
+    found = find_type(text, fallback=False)
+    name = re.split(r"[,;:.\n(]", text, maxsplit=1)[0].split()  # "Phone charging cord, ..."
+    if not stated or found is None and not name:
+        return
+    noun = re.escape(text[found[1]:found[2]].split()[-1] if found else name[-1])
+    before = list(re.finditer(rf"(?i)(?<![x×]\s)(?<![\w.]){_LENGTH}\s+(?:[a-z-]+\s+)?{noun}\b",
+                              text))
+    for a in stated:
+        va = float(a.group("n")) * _MM[a.group("u").lower()]
+        for b in before:
+            vb = float(b.group("n")) * _MM[b.group("u").lower()]
+            if abs(va - vb) > _TOLERANCE * max(va, vb):
+                raise _clash(a.group(0).strip(), b.group(0).strip())
