@@ -116,6 +116,8 @@ def find_terms(text: str, items: tuple[tuple[str, str], ...], *,
 
 # "gluten- and sugar-free", "scratch- and peel-resistant", "dishwasher and microwave safe": the
 # first word shares the suffix
+_SUSPENDED_TAIL = re.compile(r"(?:and|&|or)\s+[A-Za-z]+[- ](?:free|resistant|proof|safe)\b",
+                             re.IGNORECASE)
 _SUSPENDED = re.compile(r"\b([A-Za-z]+)-?\s*(?:and|&|or)\s+[A-Za-z]+[- ]"
                         r"(free|resistant|proof|safe)\b", re.IGNORECASE)
 
@@ -123,7 +125,10 @@ _SUSPENDED = re.compile(r"\b([A-Za-z]+)-?\s*(?:and|&|or)\s+[A-Za-z]+[- ]"
 def suspended_terms(text: str, items: tuple[tuple[str, str], ...]) -> list[Mention]:
     """Tags whose suffix is shared with the next word ("gluten-" of "gluten- and sugar-free")."""
     found: list[Mention] = []
-    for m in _SUSPENDED.finditer(text):
+    for tail in _SUSPENDED_TAIL.finditer(text):  # found from the shared suffix backwards
+        m = _SUSPENDED.search(text, max(0, tail.start() - 30), tail.end())
+        if not m or m.end() != tail.end():
+            continue
         phrase = f"{m.group(1)}-{m.group(2)}"
         for value, start, end in matcher(items).finditer(phrase):
             if start == 0 and end == len(phrase) and not negated(text, m.start()):

@@ -7,6 +7,9 @@ Store-independent; the knowledge graph's NEEDS tails are added at run time
 
 from __future__ import annotations
 
+# "safe to put it in the dishwasher", "cleaned in the dishwasher": each phrasing opens with a
+# literal word, so the matcher tries it only where that word starts
+_IN_DISHWASHER = " (?:it |them )?in(?:to)? (?:the |a |any )?dishwasher"
 # canonical feature tag -> phrasings (regex fragments, lower case; "-" also matches " " or "")
 FEATURES: dict[str, tuple[str, ...]] = {
     "waterproof": ("water-proof",),
@@ -48,9 +51,10 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "washable": (r"(?<!machine )washable",),
     "machine-washable": ("machine-washable", "machine wash", "machine washed",
                          r"machine or hand wash(?:ing|ed)?", "washing machine safe"),
-    "dishwasher-safe": ("dishwasher-safe", r"(?:safe to (?:put|use|place|wash)|(?:put|place|clean|"
-                        r"wash)(?:ed)?|fits?(?: easily)?) (?:it |them )?in(?:to)? (?:the |a |any )?"
-                        r"dishwasher", r"by hand or (?:in the )?dishwasher"),
+    "dishwasher-safe": ("dishwasher-safe", "by hand or (?:in the )?dishwasher",
+                        *(verb + _IN_DISHWASHER for verb in (
+                            "safe to put", "safe to use", "safe to place", "safe to wash", "put",
+                            "placed?", "cleaned", "washed", "fits?", "fits easily"))),
     "microwave-safe": ("microwave-safe", "microwavable", "microwaveable"),
     "oven-safe": ("oven-safe",),
     "freezer-safe": ("freezer-safe", "freezable"),
@@ -96,9 +100,10 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "magnetic": ("magnetic",),
     "shockproof": ("shock-proof", "shock-resistant", "shock-resistance"),
     "rust-resistant": ("rust-resistant", "rust-proof", "anti-rust", "won[’']t rust",
-                       "will not rust",
-                       r"(?:never|not|no|without) (?:get )?rust(?:ing|y)?\b",
-                       r"(?:against|prevents?) (?:corrosion and )?rust\b",
+                       "will not rust", "never (?:get )?rust(?:ing|y)?", "not rust",
+                       "no rust(?:ing)?",
+                       "without rust", "against (?:corrosion and )?rust",
+                       "prevents? (?:corrosion and )?rust",
                        "corrosion-resistant", "corrosion resistance", "anti-corrosion",
                        "rust resistance"),
     "scratch-resistant": ("scratch-resistant", "anti-scratch", "scratch and bite resistant"),
