@@ -1,10 +1,11 @@
 """Pack counts in listing text: "Pack of 2", "6-Pair", "Set of 4", "20 Pcs Paper Bags".
 
-A count of like pieces ("20 Pcs Paper Gift Bags", "2 Pieces Dog Bowls", "1PC") is a pack of
-them; a set's piece count ("7-Piece Knife Set") names the set, and the parts of a kit ("LEGO
-Building Kit (484 Pieces)", "Accessory Kit, 160-Piece") or of a contents list ("4pc Clip,
-4pcs Spring") are no pack at all (the guideline: counts of pieces that are not a pack are no
-size).
+A count of like pieces in a title ("20 Pcs Paper Gift Bags", "2 Pieces Dog Bowls", "1PC") is
+a pack of them; the piece count of a product that is a set ("7-Piece Knife Set", "Drill Bit
+Set (8 Pieces)"), the parts of a kit ("LEGO Building Kit (484 Pieces)", "Accessory Kit,
+160-Piece") or of a contents list ("4pc Clip, 4pcs Spring") are no pack at all (the guideline:
+counts of pieces that are not a pack are no size). "Set of 4" stays a set, and so does
+"Kitchen Towels, 6-Piece Set": a set of like items.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ Mention = tuple[str, int, int]
 
 _PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:packs?|pk|pairs?)\b|"
                    r"(\d+)[- ]?(?:piece|pc)s?\b)", re.IGNORECASE)
-# outside a title a count of pieces counts only before "set"/"kit" or closing its part
-_SET_AFTER = re.compile(r" set| kit|\)|,|$", re.IGNORECASE)
 # "20 Pcs", "18 Pieces", "1PC": a count of like items; "7-Piece" modifies a set's name
+_SET_AFTER = re.compile(r"[ -](?:set|kit)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"pieces|pcs?\b", re.IGNORECASE)
 # "Accessory Kit, 160-Piece", "Mechanics Tool Set, 247-Piece": a kit counts its parts
 _KIT = re.compile(r"\bkits?\b|accessor|\btool set|\bbit set", re.IGNORECASE)
@@ -38,13 +38,12 @@ def find_packs(text: str, *, title: bool, own: Collection[str] = ()) -> list[Men
         n = next(g for g in m.groups() if g)
         kind = "set" if re.search(r"set|piece|pc", m.group(0), re.IGNORECASE) else "pack"
         if m.group(3):  # a count of pieces
-            if not (title and _COUNTED.search(m.group(0))):
-                if not _SET_AFTER.match(text, m.end()):
-                    continue  # "a 3-piece design": what it is made of
-            elif {"set", "kit"} & set(own):
-                continue  # "LEGO ... Building Kit (484 Pieces)": the parts of a set
-            else:
+            if {"set", "kit"} & set(own):
+                continue  # "7-Piece Knife Set", "Building Kit (484 Pieces)": a set's parts
+            if title and _COUNTED.search(m.group(0)):
                 kind = "pack"  # "20 Pcs Paper Gift Bags", "18 Pieces Hair Bows", "1PC"
+            elif not _SET_AFTER.match(text, m.end()):
+                continue  # "a 3-piece design": what it is made of; "Towels, 6-Piece Set" stays
         found.append((f"{kind} of {int(n)}", m.start(), m.end()))
     lead = _LEADING_PACK.match(text) if title else None
     if lead:  # "Pack 3 Silicone Bands for Fitbit": a title that opens with its count

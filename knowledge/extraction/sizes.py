@@ -25,6 +25,11 @@ _MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!\bx )(?<!\dx)(?<!\d/){_NUM}\s?(?:-\s
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
+# "1.5L large capacity", "32 oz capacity": the cue right after a volume ("250 lb capacity" is a
+# load it carries)
+_VOLUMES = frozenset({"oz", "ml", "l", "gal", "qt"})
+_CUE_AFTER = re.compile(r"\s*(?:\(?[\d.]+\s*[a-z]+\)?\s*)?(?:large |big |extra )?"
+                        r"(?:capacity|volume)\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\d\S*\s*(?:[x×*]|by)\s*$", re.IGNORECASE)
 # a labelled dimension ("Lens Width: 59mm"); two kinds on one line make a spec list
 _DIMENSION = re.compile(r"\b(width|height|depth|length|thickness|diameter|bridge)\s*[:=]",
@@ -57,7 +62,8 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
     """
     found: list[Mention] = []
     for m in _MEASURE.finditer(text):
-        if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]):
+        if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]) \
+                and not (UNITS[m.group(2).lower()] in _VOLUMES and _CUE_AFTER.match(text, m.end())):
             continue
         if re.search(r"(?:fits?|up to|for)\s(?:(?!\s[-–|]\s)[^.;(,|]){0,20}$",
                      FOR_AUDIENCE.sub(" ", text[max(0, m.start() - 25):m.start()]),

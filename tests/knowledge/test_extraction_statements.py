@@ -128,3 +128,15 @@ def test_a_standard_size_a_leading_pack_and_a_weight_after_who_it_is_for() -> No
     assert "pack of 3" in bands.get("sizes", [])
     blanket = _attrs("Restful Weighted Blanket for Adults 25lb (80\" x 87\") - 100% Cotton")
     assert "25lb" in blanket.get("sizes", [])
+
+
+def test_a_sets_piece_count_is_no_size_and_a_volume_before_capacity_is() -> None:
+    knives = _attrs("Kurso 15-Piece Kitchen Knife Set in Acacia Block")
+    assert not any(s.startswith(("set of", "pack of")) for s in knives.get("sizes", []))
+    bits = _attrs("Hiltex Industrial Drill Bit Set (8 Pieces), 1/2\"")
+    assert "set of 8" not in bits.get("sizes", [])
+    box = _attrs("Hotbox Electric Lunch Box",
+                 ("Package includes 1x 1.5L large capacity lunch box",))
+    assert "1.5l" in box.get("sizes", [])
+    cart = _attrs("Rollo Utility Cart", ("Sturdy frame with 250 lb capacity",))
+    assert "250lb" not in cart.get("sizes", [])
