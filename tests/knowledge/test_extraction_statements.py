@@ -136,7 +136,7 @@ def test_a_sets_piece_count_is_no_size_and_a_volume_before_capacity_is() -> None
     bits = _attrs("Hiltex Industrial Drill Bit Set (8 Pieces), 1/2\"")
     assert "set of 8" not in bits.get("sizes", [])
     box = _attrs("Hotbox Electric Lunch Box",
-                 ("Package includes 1x 1.5L large capacity lunch box",))
+                 ("Comes with a 1.5L large capacity stainless steel container",))
     assert "1.5l" in box.get("sizes", [])
     cart = _attrs("Rollo Utility Cart", ("Sturdy frame with 250 lb capacity",))
     assert "250lb" not in cart.get("sizes", [])
