@@ -178,6 +178,10 @@ _NAMED = re.compile(r"(?<![\w-])(" + "|".join(sorted(NAMED_SIZES, key=len, rever
 _BED = re.compile(r"\b(twin xl|full(?=(?: [A-Za-z]+)? (?:bed|mattress)|/)|(?:"
                   + "|".join(BED_SIZES[:-1])
                   + r")(?= size|(?: [A-Za-z]+)? (?:bed|mattress)|/))", re.IGNORECASE)
+# a named size before a colour or a noun describes that ("Medium Gray", "Large Capacity Caddy")
+_NAMES_NEXT = re.compile(r"\s+(?!(?:plus|petite|tall|short|long|regular|size|sizes|fit|"
+                         r"x-large|xx-large|small|medium|large|us|men|women|kids)\b)[A-Za-z]{2,}",
+                         re.IGNORECASE)
 _STANDARD = re.compile(r"\bstandard size\b", re.IGNORECASE)
 _PLUS = re.compile(r"\b(\d{1,2}W|[1-5]X)\b")
 
@@ -248,6 +252,8 @@ def _single_title_sizes(title: str) -> list[Mention]:
             continue  # "Kaweco Special S Pencil": a lone letter inside a name is no size
         found.append((m.group(1).lower(), m.start(), m.end()))
     for m in _NAMED.finditer(title):  # "..., Large, White" or "(Medium, Gold)", not "Small Clock"
+        if _NAMES_NEXT.match(title, m.end()):
+            continue  # "Medium Gray", ", Large Capacity", ", Large LCD Display": it says how big
         if re.search(r"(?:[,(\[]|\bsize:?)\s*$", title[:m.start()], re.IGNORECASE) \
                 or _FIT_END.match(title, m.end()) or (  # "- X-Large - Ebony", not "- Medium Soft"
                     re.search(r"\s[-–]\s*$", title[:m.start()])

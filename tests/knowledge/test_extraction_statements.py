@@ -148,3 +148,12 @@ def test_a_feature_the_description_states_counts_its_loose_sizes_do_not() -> Non
                                 "to install. Fits windows up to 37 inches wide.")
     assert {"durable", "lightweight", "easy-install"} <= set(screen.get("features", []))
     assert "37in" not in screen.get("sizes", [])
+
+
+def test_a_named_size_before_a_colour_or_a_noun_says_how_big_something_is() -> None:
+    pant = _attrs("Tommo Boys Flat-Front Dress Pant, Slant Pockets, Medium Khaki, 16")
+    assert "medium" not in pant.get("sizes", [])
+    clock = _attrs("Tinko Travel Alarm Clock, Large LCD Display Slim LED Clock")
+    assert "large" not in clock.get("sizes", [])
+    skirt = _attrs("Nuvola Women's Suede Mini Skirt, Wine, Medium")
+    assert "medium" in skirt.get("sizes", [])
