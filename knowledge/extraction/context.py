@@ -114,7 +114,7 @@ def of_part(text: str, start: int, own_words: Collection[str],
 # what a tool or a cleaner acts on: "Cuts metal, plastic, wood", "great for washing ... glass
 # mugs", "Removing Vinyl Or Paper Wall Covering", "Use on Leather, Nubuck, Suede", "surfaces
 # like: sinks, glass top" (a material said after it, before any "made of")
-_ACTS_ON = re.compile(r"\b(?:cuts|cutting|cut through|remov(?:es|ing)|clean(?:s|ing)|"
+_ACTS_ON = re.compile(r"\b(?:cuts|cutting|cut through|remov(?:es|ing)|(?<!easy to )clean(?:s|ing)?|"
                       r"wash(?:es|ing)|scrub(?:s|bing)|polish(?:es|ing)|scrap(?:es|ing)|"
                       r"drill(?:s|ing) into|"
                       r"sanding|engrav(?:es|ing)|carv(?:es|ing)|"

@@ -175,6 +175,7 @@ MATERIALS.update({
     "leather-like": "faux leather", "synthetic leather": "faux leather",
     "polyester fiber": "polyester", "polyester fabric": "polyester",
     "tempered glass": "glass", "microfibre": "microfiber", "poly": "polyester",
+    "cowhide leather": "leather",  # "100% cowhide leather": the leather, of a cow
     "synthetic fiber": "synthetic", "synthetic fibers": "synthetic", "synthetic": "synthetic",
     "titanium alloy": "titanium", "ployester": "polyester", "stainless": "stainless steel",
     "pp cotton": "pp cotton", "crystal velvet": "velvet", "polyester resin": "resin",

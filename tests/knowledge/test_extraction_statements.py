@@ -157,3 +157,13 @@ def test_a_named_size_before_a_colour_or_a_noun_says_how_big_something_is() -> N
     assert "large" not in clock.get("sizes", [])
     skirt = _attrs("Nuvola Women's Suede Mini Skirt, Wine, Medium")
     assert "medium" in skirt.get("sizes", [])
+
+
+def test_cowhide_leather_is_leather_and_a_cleaned_surface_is_no_material() -> None:
+    belt = _attrs("Ridge Western Tooled Leather Belt, Tan, 38",
+                  ("Made from 100% high quality, one-piece cowhide leather",))
+    assert belt.get("materials") == ["leather"]
+    towel = _attrs("Weavo Cotton Kitchen Towels, 6 Pack",
+                   ("Made of 100% cotton",
+                    "These towels can be used to clean glass windows and cars"))
+    assert "glass" not in towel.get("materials", [])
