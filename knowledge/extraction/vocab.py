@@ -235,6 +235,12 @@ AUDIENCES: dict[str, str] = {
     "adults": "adults", "unisex": "unisex", "seniors": "seniors", "elderly": "seniors",
     "dog": "dogs", "dogs": "dogs", "puppy": "dogs", "puppies": "dogs", "cat": "cats",
     "cats": "cats", "kitten": "cats", "pet": "pets", "pets": "pets",
+    # the guideline's list names birds too: what is made for them ("Hummingbird Feeder", "bird
+    # bath"), not a print of birds ("Napkins with Yellow Birds")
+    # (phrases only: the listing writer reads one-word keys as audience words)
+    "hummingbird feeder": "birds", "hummingbird feeders": "birds", "attract hummingbirds": "birds",
+    "bird feeder": "birds", "bird feeders": "birds", "for birds": "birds", "wild birds": "birds",
+    "bird bath": "birds", "bird house": "birds", "bird seed": "birds", "bird cage": "birds",
 }
 # sentences with these words state a warning or a gift list, not who the product is for
 AUDIENCE_STOP = ("gift", "present", "keep away", "out of reach", "not for", "not suitable",

@@ -167,3 +167,10 @@ def test_cowhide_leather_is_leather_and_a_cleaned_surface_is_no_material() -> No
                    ("Made of 100% cotton",
                     "These towels can be used to clean glass windows and cars"))
     assert "glass" not in towel.get("materials", [])
+
+
+def test_what_is_made_for_birds_names_them_a_print_of_birds_does_not() -> None:
+    feeder = _attrs("Gnomo Hummingbird Feeder - Hand Blown Glass - 32 Fluid Ounces")
+    assert "birds" in feeder.get("audiences", [])
+    napkins = _attrs("Cherry Blossom Paper Luncheon Napkins, Yellow Birds on Pink Flowers")
+    assert "birds" not in napkins.get("audiences", [])
