@@ -233,6 +233,7 @@ AUDIENCES: dict[str, str] = {
     "newborn": "baby", "toddler": "toddler", "toddlers": "toddler", "teen": "teens",
     "teens": "teens", "teenager": "teens", "teenagers": "teens", "adult": "adults",
     "adults": "adults", "unisex": "unisex", "seniors": "seniors", "elderly": "seniors",
+    "gender neutral": "unisex", "gender-neutral": "unisex",
     "dog": "dogs", "dogs": "dogs", "puppy": "dogs", "puppies": "dogs", "cat": "cats",
     "cats": "cats", "kitten": "cats", "pet": "pets", "pets": "pets",
     # the guideline's list names birds too: what is made for them ("Hummingbird Feeder", "bird
