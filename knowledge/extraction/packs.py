@@ -18,6 +18,10 @@ Mention = tuple[str, int, int]
 _PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:packs?|pk|pairs?)\b|"
                    r"(\d+)[- ]?(?:piece|pc)s?\b)", re.IGNORECASE)
 # "20 Pcs", "18 Pieces", "1PC": a count of like items; "7-Piece" modifies a set's name
+# a product made of unlike pieces: a set, a kit, a toy or puzzle, an outfit, a multi-panel
+# picture ("2 Pieces Tuxedo Outfit", "5 Pieces Canvas Prints" of one scene)
+_ASSEMBLED = frozenset({"set", "kit", "toy", "puzzle", "playset", "outfit", "suit", "tuxedo",
+                        "canvas", "painting", "artwork", "art"})
 _SET_AFTER = re.compile(r"[ -](?:set|kit)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"pieces|pcs?\b", re.IGNORECASE)
 # "Accessory Kit, 160-Piece", "Mechanics Tool Set, 247-Piece": a kit counts its parts
@@ -38,8 +42,8 @@ def find_packs(text: str, *, title: bool, own: Collection[str] = ()) -> list[Men
         n = next(g for g in m.groups() if g)
         kind = "set" if re.search(r"set|piece|pc", m.group(0), re.IGNORECASE) else "pack"
         if m.group(3):  # a count of pieces
-            if {"set", "kit"} & set(own):
-                continue  # "7-Piece Knife Set", "Building Kit (484 Pieces)": a set's parts
+            if _ASSEMBLED & set(own):
+                continue  # "7-Piece Knife Set", "Building Toy (374 Pieces)": a set's parts
             if title and _COUNTED.search(m.group(0)):
                 kind = "pack"  # "20 Pcs Paper Gift Bags", "18 Pieces Hair Bows", "1PC"
             elif not _SET_AFTER.match(text, m.end()):

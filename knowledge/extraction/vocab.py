@@ -34,7 +34,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "arch-support": ("arch-support",),
     "orthopedic": ("orthopedic", "orthopaedic"),
     "wide-fit": ("wide-fit", "wide-width"),
-    "stretch": ("stretch", "stretchy", "stretchable"),
+    "stretch": (r"(?<!to )stretch(?! out)", "stretchy", "stretchable"),
     "moisture-wicking": ("moisture-wicking", r"wicks? (?:away )?(?:sweat|moisture)",
                          "sweat-wicking"),
     "quick-dry": ("quick-dry", "quick-drying", "dries? fast", "fast-drying", "dr(?:y|ies) quickly"),
@@ -141,12 +141,12 @@ FEATURES: dict[str, tuple[str, ...]] = {
              r"green|yellow|purple|brown|black|red|orange|gold|silver|brass|copper|bronze|"
              r"pastel|tones?|shades?|colou?rs?|light|glow|focus|drinks?|gels?|cloth|close|"
              r"closing)\b)"
-             r"(?![^.;\n]{0,14}\b(?:skin|hair|hands|lips)\b)",),
+             r"(?![^.;\n]{0,14}\b(?:skin|hair|hands|lips|cloths?|texture|foods?|bread|led)\b)",),
     "comfortable": ("comfortable", "comfy"),
 }
 
 # tags matched only through their phrasings, never as the bare word ("warm white", "usb-c")
-NO_BARE = frozenset({"warm", "washable", "usb", "vegan", "soft", "wireless"})
+NO_BARE = frozenset({"warm", "washable", "usb", "vegan", "soft", "wireless", "stretch"})
 # vague tags counted only in the title or a bullet's headline ("SOFT & COMFY: ..."), where the
 # listing states them about the product itself rather than a part or a use
 VAGUE = frozenset({"warm", "smart"})

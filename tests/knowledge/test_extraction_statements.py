@@ -174,3 +174,20 @@ def test_what_is_made_for_birds_names_them_a_print_of_birds_does_not() -> None:
     assert "birds" in feeder.get("audiences", [])
     napkins = _attrs("Cherry Blossom Paper Luncheon Napkins, Yellow Birds on Pink Flowers")
     assert "birds" not in napkins.get("audiences", [])
+
+
+def test_the_pieces_of_a_toy_or_an_outfit_are_no_pack() -> None:
+    toy = _attrs("Brickly City Police Command Center Building Toy (374 Pieces)")
+    assert not any(s.startswith(("pack of", "set of")) for s in toy.get("sizes", []))
+    outfit = _attrs("Baby Boy's 2 Pieces Tuxedo Outfit, Plaid Shirt with Bow Tie")
+    assert "pack of 2" not in outfit.get("sizes", [])
+
+
+def test_soft_said_of_a_cloth_or_food_and_stretching_out_are_no_features() -> None:
+    tray = _attrs("Ornato Round Antique Decor Tray, Gold",
+                  ("For best care, clean with a soft, dry cloth",))
+    assert "soft" not in tray.get("features", [])
+    stand = _attrs("Lapo Laptop Stand for Bed", ("Gives you the freedom to stretch out and move",))
+    assert "stretch" not in stand.get("features", [])
+    pants = _attrs("Flexa Women's Stretch Bootcut Pant, Black, M")
+    assert "stretch" in pants.get("features", [])
