@@ -76,3 +76,25 @@ def test_doubled_commas_and_stops_cut_like_one() -> None:
     texts = [s.text for s in parsed.segments]
     assert "15 x 16 in" in texts and "machine washable" in texts
     assert not any(",," in t or ".." in t for t in texts)
+
+
+def test_a_double_dash_separates_facts_and_never_shows() -> None:
+    parsed = parse_facts("Garden Kneeler Pad -- 18 x 11 in. -- memory foam -- sizes S, M, L "
+                         "-- units: in / cm -- waterproof")
+    texts = [s.text for s in parsed.segments]
+    assert parsed.head == "Garden Kneeler Pad"
+    assert "18 x 11 in" in texts and "memory foam" in texts and "units: in / cm" in texts
+    assert not any("--" in t for t in [*texts, parsed.head])
+
+
+def test_an_abbreviation_before_a_signed_or_quoted_number_ends_nothing() -> None:
+    texts = _texts("Freezer thermometer, dial face. Temp. -20°F to 80°F. Hangs or stands")
+    assert any(t.startswith("Temp. -20°F to 80°F") for t in texts)
+    texts = _texts('Keychain, brass, "No. 1 Mom" stamped on the back')
+    assert any('"No. 1 Mom" stamped' in t for t in texts)
+
+
+def test_a_company_name_with_co_is_one_name() -> None:
+    parsed = parse_facts("Birch & Co. Scented Candle - 8 oz, soy wax, 40 hr burn")
+    assert "Scented Candle" in parsed.head
+    assert "Scented Candle" not in [s.text for s in parsed.segments]

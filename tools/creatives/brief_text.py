@@ -143,14 +143,14 @@ _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|excl|est|no|ea|pcs?|
                           r"wt|dims?|pkg|assy|adj)$")
 # "No. 2 pencils", "Temp. 95-205°F", "Vol. 3": a known abbreviation before a number (or a
 # lower-case word) ends no sentence, whatever runs after it
-_BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(/])(?:no|nr|temp|vol|sz|qty|approx|appx|ca|"
+_BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(/\"'])(?:no|nr|temp|vol|sz|qty|approx|appx|ca|"
                             r"dia|max|min|est|dr|st|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
                             r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$")
 
 
 # abbreviations that never end a sentence: titles and names ("Dr. Brown's", "St. Louis",
 # "Mt. Fuji") and Latin ("e.g.", "vs."); a capital after them starts no new fact
-_TITLE = re.compile(r"(?i)(?:^|[\s(/])(?:dr|mr|mrs|ms|mt|st|ste|jr|sr|prof|vs|e\.g|i\.e|cf|"
+_TITLE = re.compile(r"(?i)(?:^|[\s(/])(?:dr|mr|mrs|ms|mt|st|ste|jr|sr|prof|vs|e\.g|i\.e|cf|&\s?co|"
                     r"approx|appx|(?:model|item|part|style|catalog|ref)\s+nos?)$")
 # "fits most bottles incl. Avent, Dr. Brown's": "incl." inside a list of what it fits
 _FIT_INCL = re.compile(r"(?i)\b(?:fits|for|works with|compatible with)\b[^.;\n]*\sincl$")
@@ -171,7 +171,7 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
     before, after = text[:split.start()], text[split.end():split.end() + 1]
     if (_TITLE.search(before) or _FIT_INCL.search(before)) and re.match(r"[A-Za-z0-9]", after):
         return True
-    if _BEFORE_NUMBER.search(before) and re.match(r"\s*[0-9]", text[split.end():]):
+    if _BEFORE_NUMBER.search(before) and re.match(r"\s*[-+]?[0-9]", text[split.end():]):
         return True  # "Kit No. 8", "Temp. 95°F": the number is the abbreviation's
     if _ABBREVIATED.search(before) and _DIMENSION_LETTER.match(text, split.end()):
         return True
@@ -204,7 +204,7 @@ def sentence_ends(text: str) -> list[int]:
             if not (text[m.start() - 1] == "." and _TITLE.search(text[:m.start() - 1])
                     and re.match(r"[A-Za-z0-9]", text[m.end():m.end() + 1]))
             and not (text[m.start() - 1] == "." and _BEFORE_NUMBER.search(text[:m.start() - 1])
-                     and re.match(r"[0-9]", text[m.end():m.end() + 1]))]
+                     and re.match(r"[-+]?[0-9]", text[m.end():m.end() + 2]))]
 
 
 def spec_colon(text: str, split: re.Match[str]) -> bool:
@@ -212,7 +212,10 @@ def spec_colon(text: str, split: re.Match[str]) -> bool:
     if not split.group(0).startswith(":") or "\n" in split.group(0):
         return False  # "Specifications:" ending its line heads the lines below
     line = re.search(r"[^,;\n.]*$", text[:split.start()])
-    return line is not None and key_value(line.group(0) + text[split.start():split.end() + 1])
+    if line is None:
+        return False
+    key = re.split(r"(?:^|\s)(?:--+|[-\u2013\u2014])\s", line.group(0))[-1]  # "-- units: m / ft"
+    return key_value(key + text[split.start():split.end() + 1])
 
 
 _COMMON_STARTS = {"clear", "new", "the", "our", "this", "black", "white", "red", "blue", "green",

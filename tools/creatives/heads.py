@@ -20,7 +20,8 @@ from tools.creatives.label_lines import label_spans
 from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
 from tools.creatives.name_ends import VERBS, ends_name, named_size, type_before_material, verb_led
 
-SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014\u2022\u00b7]\s|\s\|\s")
+SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014\u2022\u00b7]\s|\s\|\s|"
+                   r"\s--+(?:\s|$)")  # "pack of 5 -- 95% cotton": "--" between facts
 CUT = re.compile(r"\s(?:with|w/|w(?=\s)|for|fits|that|which|featuring|keeps|holds|includes|"
                   r"including|comes|in|rated|supports|runs|charges|boils|packs|sets|works|cuts|"
                   r"shreds)\s", re.IGNORECASE)
@@ -78,7 +79,7 @@ def _pieces(text: str) -> list[re.Match[str]]:
     return [o for o in out if o is not None]
 
 
-_DASH = re.compile(r"^[-\u2013\u2014]\s+")
+_DASH = re.compile(r"^(?:--+|[-\u2013\u2014])\s+")
 
 
 _LIST_LEAD = re.compile(r"^(?:for|with|includes|including|compatible with|made for|ideal for)\s",

@@ -21,9 +21,9 @@ __all__ = ["label_spans", "labelled", "part_label"]
 
 # a label of one to three words at the start of a line or a sentence, then its value
 _LABEL = re.compile(r"(?m)(?:^|(?<=[.;!,]\s)|(?<=[.;!]\s\s)|(?<=\s[-\u2013\u2014]\s))[ \t]*"
-                    r"(?P<label>[A-Za-z][A-Za-z/&'+-]*(?:[ ][A-Za-z/&'+-]+){0,2})"
+                    r"(?P<label>[A-Za-z][A-Za-z/&'+-]*(?:[ ](?:[&/+]|[A-Za-z][A-Za-z/&'+-]*)){0,2})"
                     r"[ \t]?:[ \t]*(?:\S|$)")
-_END = re.compile(r"\n|;|\.\s|\.$")
+_END = re.compile(r"\n|;|\.\s|\.$|\s--+(?:\s|$)")  # "-- units: in / cm -- waterproof"
 MAX_LINE = 100
 # labels that say what the whole product is made of, not one part of it
 _WHOLE = re.compile(r"(?i)^(?:materials?|fabric|fabrics|made of|construction|composition|"
