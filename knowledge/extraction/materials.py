@@ -56,8 +56,8 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     from knowledge.extraction.vocab import WEAK_MATERIALS
 
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
-    if not title and len(found) >= 4:
-        found = [m for m in found if not _surface_list(text, m, found)]
+    if not title and len(found) >= 4 and not any(_of_part(text, m[2]) for m in found):
+        found = [m for m in found if not _surface_list(text, m, found)]  # "... suede uppers" stays
     found = [m for m in found
              if not (m[0] in NUTRIENTS and _NUTRITION.search(_clause(text, m[1], m[2])))
              and not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
@@ -77,7 +77,7 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
 
 # "Leather/Synthetic", "cotton/polyester blend", "PVC and saffiano leather", "Acrylic + ABS":
 # materials joined to a kept one by a slash, comma, "and", "or", "&" or "+" share its reading
-_JOIN = re.compile(r"\s*(?:[/,+&]|\band\b)\s*(?:and\s+)?(?:[A-Za-z-]+\s+)?$",
+_JOIN = re.compile(r"\s*(?:[/,+&]|\band\b)\s*(?:and\s+)?(?:[\w-]+\s+)?$",
                    re.IGNORECASE)
 
 

@@ -15,8 +15,9 @@ from collections.abc import Collection
 
 Mention = tuple[str, int, int]
 
-_PACK = re.compile(r"\b(?:(?:pack|set|carton|box) of (\d+)|(\d+)[- ]?(?:packs?|pk|pairs?)\b|"
-                   r"(\d+)[- ]?(?:piece|pc)s?\b)", re.IGNORECASE)
+_PACK = re.compile(r"\b(?:(?:pack|set|carton|box|case) of (\d+)|"
+                   r"(\d+)[- ]?(?:packs?|pk|pairs?|rolls)\b|(\d+)[- ]?(?:piece|pc)s?\b)",
+                   re.IGNORECASE)
 # "20 Pcs", "18 Pieces", "1PC": a count of like items; "7-Piece" modifies a set's name
 # a product made of unlike pieces: a set, a kit, a toy or puzzle, an outfit, a multi-panel
 # picture ("2 Pieces Tuxedo Outfit", "5 Pieces Canvas Prints" of one scene)

@@ -175,9 +175,9 @@ _APPAREL_WORDS = "|".join(sorted((a.upper() for a in APPAREL), key=len, reverse=
 _LETTER = re.compile(r"(?<![\w'’/.])(?<!\w\()(" + _APPAREL_WORDS + r")(?![\w'’])")
 _NAMED = re.compile(r"(?<![\w-])(" + "|".join(sorted(NAMED_SIZES, key=len, reverse=True))
                     + r")(?![\w-])", re.IGNORECASE)
-_BED = re.compile(r"\b(twin xl|full(?=(?: [A-Za-z]+)? (?:bed|mattress)|/)|(?:"
+_BED = re.compile(r"\b(twin xl|full(?= sized|(?: [A-Za-z]+)? (?:bed|mattress)|/)|(?:"
                   + "|".join(BED_SIZES[:-1])
-                  + r")(?= size|(?: [A-Za-z]+)? (?:bed|mattress)|/))", re.IGNORECASE)
+                  + r")(?= size| sized|(?: [A-Za-z]+)? (?:bed|mattress)|/))", re.IGNORECASE)
 # a named size before a colour or a noun describes that ("Medium Gray", "Large Capacity Caddy")
 _NAMES_NEXT = re.compile(r"\s+(?!(?:plus|petite|tall|short|long|regular|size|sizes|fit|"
                          r"x-large|xx-large|small|medium|large|us|men|women|kids)\b)[A-Za-z]{2,}",

@@ -191,3 +191,18 @@ def test_soft_said_of_a_cloth_or_food_and_stretching_out_are_no_features() -> No
     assert "stretch" not in stand.get("features", [])
     pants = _attrs("Flexa Women's Stretch Bootcut Pant, Black, M")
     assert "stretch" in pants.get("features", [])
+
+
+def test_a_material_list_before_a_part_and_rolls_cases_and_full_sized() -> None:
+    sneaker = _attrs("Laco Men's Slideline Sneaker, White, 10",
+                     ("Textile, leather, suede and synthetic uppers", "Rubber outsole"))
+    assert {"textile", "leather", "suede", "synthetic"} <= set(sneaker.get("materials", []))
+    boot = _attrs("Armo Men's Tactical Boot, Black, 14",
+                  ("DWR treated Leather & 900D nylon upper",))
+    assert {"leather", "nylon"} <= set(boot.get("materials", []))
+    ribbon = _attrs("5 Rolls Halloween Ribbon, 2.5 Inch x 30 Yards")
+    assert "pack of 5" in ribbon.get("sizes", [])
+    sealant = _attrs("Sealo Clear Silicone Sealant with Nozzle, (case of 12)")
+    assert "pack of 12" in sealant.get("sizes", [])
+    futon = _attrs("Dorma Metal Futon Frame, Classic Design, Full Sized - Black")
+    assert "full" in futon.get("sizes", [])
