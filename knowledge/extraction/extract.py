@@ -161,18 +161,19 @@ def _type_outside_names(title: str, color: str | None, brand: str | None,
     (colour "Onix Jersey/Black"), "TUFT & NEEDLE - Original Foam Mattress" (brand "Tuft &
     Needle"): a type word inside a colour or brand name names that, not the item.
     """
-    found = find_type(title, tagger, fallback=False, guess=True)
+    found = find_type(title, tagger, fallback=False, guess=True, joined=True)
     # a colour name: one word ("Wine") or words holding a basic colour ("Onix Jersey/Black");
     # not a variant field holding the item's own name ("Hair Clips")
     named = bool(color) and (len(str(color).split()) == 1 or bool(find_colors(str(color))))
     colours = brand_spans(title, color) if named else []
     if not found:  # "Pencil Skirt Dark Green,L", "Leggings Very Black": the item before it
-        return find_type(_masked(title, colours), tagger, fallback=False, guess=True) \
-            if colours else None
+        return find_type(_masked(title, colours), tagger, fallback=False, guess=True,
+                         joined=True) if colours else None
     brands = brand_spans(title, brand)
     if not any(s < found[2] and found[1] < e for s, e in colours + brands):
         return found
-    again = find_type(_masked(title, colours + brands), tagger, fallback=False, guess=True)
+    again = find_type(_masked(title, colours + brands), tagger, fallback=False, guess=True,
+                      joined=True)
     if again is None and not any(s < found[2] and found[1] < e for s, e in colours):
         return found  # "Torino Pro Wave Brushes By Brush King": the brand names the item too
     return again

@@ -198,7 +198,7 @@ def _modifier(found: tuple[str, int, int], words: list[tuple[str, int, int]],
 
 
 def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True,
-              guess: bool = False) -> tuple[str, int, int] | None:
+              guess: bool = False, joined: bool = False) -> tuple[str, int, int] | None:
     """(type, start, end) in ``title``: the longest known type phrase ending at a part's head.
 
     The first three title parts are tried in order. A part with "with", "for"... is read
@@ -210,7 +210,8 @@ def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True
     titles, which extraction at import leaves out. ``guess`` (without ``fallback``): the
     rightmost known type in the first part that modifies no word after it ("Jura S8
     Automatic Coffee Machine Moonlight Silver" -> "coffee machine"; never "Gun" of "Gun
-    Sight"), right 4 times in 4 on the two labelled sets' dev titles.
+    Sight"), right 4 times in 4 on the two labelled sets' dev titles. ``joined``: a longer
+    type after "and" wins over a one-word one before it ("Wine and Beverage Refrigerator").
     """
     lexicon = type_lexicon()
     title = _PLUG_IN.sub("Plug_in", title)  # same length: "Plug in Wall Sconce" is a sconce
@@ -234,10 +235,14 @@ def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True
         if found is None and cut and words and offset == parts[0][0] \
                 and cut.group(0).strip().lower() == "by":  # a title that opens "Line by Maker"
             found = _after_maker(part, cut.end(), lexicon, offset)
-        if found is None and cut and cut.group(0).strip().lower() in ("and", "&"):
-            # "Fitness and Activity Tracker", "Men's and Women's Classic Clog": the item
-            # is named after the joined words
-            found = _after_maker(part, cut.end(), lexicon, offset)
+        if cut and cut.group(0).strip().lower() in ("and", "&") \
+                and (found is None or (joined and " " not in found[0])):
+            # "Fitness and Activity Tracker", "Men's and Women's Classic Clog", "Wine and
+            # Beverage Refrigerator": the item is named after the joined words (not "Spoons
+            # and Forks Set": two items)
+            after = _after_maker(part, cut.end(), lexicon, offset)
+            if after and (found is None or part[cut.end():after[1] - offset].strip()):
+                found = after
         if found:
             return found
         if cut and _LIST_CUT.match(cut.group(0).strip()):

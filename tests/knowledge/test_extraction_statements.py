@@ -206,3 +206,10 @@ def test_a_material_list_before_a_part_and_rolls_cases_and_full_sized() -> None:
     assert "pack of 12" in sealant.get("sizes", [])
     futon = _attrs("Dorma Metal Futon Frame, Classic Design, Full Sized - Black")
     assert "full" in futon.get("sizes", [])
+
+
+def test_the_item_named_after_joined_words() -> None:
+    fridge = _attrs("Bodo Wine and Beverage Refrigerator, 24 Inch Dual Zone")
+    assert fridge.get("type") != "wine"
+    outfit = _attrs("Agba Embroidery Dashiki Shirts and Pants African Men Outfits 3 Pieces, Blue")
+    assert outfit.get("type") != "shirt"
