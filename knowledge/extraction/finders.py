@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from knowledge.extraction.types import singular, type_lexicon
 from knowledge.extraction.vocab import (
     COLOR_NOT_BEFORE,
     COLORS,
@@ -231,9 +232,25 @@ def find_title_colors(title: str, materials: list[Mention]) -> list[Mention]:
     Not a colour word that makes a known type with its neighbour ("Putting Green"), one inside
     a longer material name ("Sterling Silver", "Blue Steel"), or one naming what it is for.
     """
-    from knowledge.extraction.types import in_type_phrase
-
     return [m for m in find_colors(title, title=True)
             if not in_type_phrase(title, m[1], m[2])
             and not any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for _, s, e in materials)
             and not _FOR_BEFORE.search(title[:m[1]])]
+
+
+_PREV_WORD = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+def in_type_phrase(text: str, start: int, end: int) -> bool:
+    """True when the word at ``[start, end)`` makes a known two-word type with a neighbour.
+
+    "Putting Green", "Black Light", "Green Tea": the word names the item, not its colour.
+    """
+    lexicon = type_lexicon()
+    word = singular(text[start:end].lower())
+    before = _PREV_WORD.search(text[max(0, start - 30):start])
+    after = _NEXT_WORD.match(text, end)
+    return bool((before and (singular(before.group(1).lower()), word) in lexicon)
+                or (after and (word, singular(after.group(1).lower())) in lexicon))
+

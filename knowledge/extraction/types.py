@@ -159,6 +159,9 @@ def _head_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str,
             ends.append(len(words) - len(ends))
         for end in ends:
             for n in (4, 3, 2, 1):
+                if n == 1 and norm[end - 1] == "sleeve" and end > 1 \
+                        and norm[end - 2] in _SLEEVE_CUTS:
+                    continue  # "Pullover Long Sleeves Tops": a cut, never the item
                 if end - n >= 0 and tuple(norm[end - n:end]) in lexicon:
                     first, last = words[end - n], words[end - 1]
                     return " ".join(norm[end - n:end]), offset + first[1], offset + last[2]
@@ -287,21 +290,3 @@ def _tagged_type(title: str, tagger: Tagger) -> tuple[str, int, int] | None:
         if norm and norm[-1] not in GENERIC and norm[-1].isalpha():
             return " ".join(norm), span.start + words[0][1], span.start + words[-1][2]
     return None
-
-
-_PREV_WORD = re.compile(r"([A-Za-z][\w'’-]*)\s+$")
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
-
-
-def in_type_phrase(text: str, start: int, end: int) -> bool:
-    """True when the word at ``[start, end)`` makes a known two-word type with a neighbour.
-
-    "Putting Green", "Black Light", "Green Tea": the word names the item, not its colour.
-    """
-    lexicon = type_lexicon()
-    word = singular(text[start:end].lower())
-    before = _PREV_WORD.search(text[max(0, start - 30):start])
-    after = _NEXT_WORD.match(text, end)
-    return bool((before and (singular(before.group(1).lower()), word) in lexicon)
-                or (after and (word, singular(after.group(1).lower())) in lexicon))
-

@@ -213,3 +213,8 @@ def test_the_item_named_after_joined_words() -> None:
     assert fridge.get("type") != "wine"
     outfit = _attrs("Agba Embroidery Dashiki Shirts and Pants African Men Outfits 3 Pieces, Blue")
     assert outfit.get("type") != "shirt"
+
+
+def test_a_sleeve_cut_before_the_garment_word_is_never_the_item() -> None:
+    top = _attrs("Chasa Womens Sherpa Fleece Pullover Long Sleeves Tops with Pockets S Grey")
+    assert top.get("type") != "sleeve"
