@@ -98,3 +98,10 @@ def test_a_company_name_with_co_is_one_name() -> None:
     parsed = parse_facts("Birch & Co. Scented Candle - 8 oz, soy wax, 40 hr burn")
     assert "Scented Candle" in parsed.head
     assert "Scented Candle" not in [s.text for s in parsed.segments]
+
+
+def test_a_measure_of_a_part_in_the_name_stays_with_the_part() -> None:
+    parsed = parse_facts("3/8 in. Drive Ratchet Wrench\n72 teeth\nChrome vanadium steel")
+    texts = [s.text for s in parsed.segments]
+    assert "3/8 in. Drive" in texts
+    assert "3/8 in" not in texts and "Drive" not in parsed.head.split()

@@ -134,6 +134,11 @@ def _verb_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     return i
 
 
+# a word after a measure that says what it measures: the measure is that part's
+_MEASURED_PART = re.compile(r"(?i)\s+size\b|\.?\s+(?:drive|shank|arbor|bore|jaws?|throat|"
+                            r"blades?|chuck|socket|thread|opening)\b")
+
+
 def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str, int]]]:
     """Split the first clause into the head noun phrase and the segments around it.
 
@@ -152,7 +157,7 @@ def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str,
     for q in find_quantities(words):
         if (q.kind != "number" and not glued(words, q.end)
                 and _own_quantity(words[:q.start], words[q.end:])):
-            size = re.match(r"\s+size\b", words[q.end:], re.IGNORECASE)  # "King size"
+            size = _MEASURED_PART.match(words[q.end:])  # "King size", "1/2 in. Drive"
             end = q.end + (size.end() if size else 0)
             rest.insert(0, (words[q.start:end], start + q.start))
             s, e = q.start, end
