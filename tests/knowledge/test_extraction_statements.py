@@ -218,3 +218,11 @@ def test_the_item_named_after_joined_words() -> None:
 def test_a_sleeve_cut_before_the_garment_word_is_never_the_item() -> None:
     top = _attrs("Chasa Womens Sherpa Fleece Pullover Long Sleeves Tops with Pockets S Grey")
     assert top.get("type") != "sleeve"
+
+
+def test_not_easy_to_rust_and_put_into_the_freezer() -> None:
+    rack = _attrs("Toro Bathroom Towel Rack, Matte Black", ("It is durable, not easy to rust",))
+    assert "rust-resistant" in rack.get("features", [])
+    tubs = _attrs("Delio Deli Containers with Lids, 8 oz",
+                  ("They can be reheated and put into the freezer",))
+    assert "freezer-safe" in tubs.get("features", [])
