@@ -105,3 +105,10 @@ def test_a_measure_of_a_part_in_the_name_stays_with_the_part() -> None:
     texts = [s.text for s in parsed.segments]
     assert "3/8 in. Drive" in texts
     assert "3/8 in" not in texts and "Drive" not in parsed.head.split()
+
+
+def test_the_tail_of_a_list_never_enters_the_title() -> None:
+    from tools.creatives.listing_builder import build_title
+    parsed = parse_facts("Nail art kit: 24 glitters, 6 brushes, + dotting pen & tweezers. Vegan")
+    assert any(s.text.startswith("+ ") for s in parsed.segments)
+    assert "+ Dotting" not in build_title(parsed, None)

@@ -115,7 +115,8 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
             for seg in parsed.segments:
                 text = seg.text
                 if (chosen < most and any(f.type == kind for f in seg.facts) and len(text) <= 30
-                        and not _list_inside(text) and not _overlaps(text.lower(), low)):
+                        and not _list_inside(text) and not _overlaps(text.lower(), low)
+                        and not _LIST_TAIL.match(text)):
                     picks.append(title_case(text))
                     low += " " + text.lower()
                     chosen += 1
@@ -126,6 +127,11 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
     if not title and parsed.segments:  # no name and no short fact: the first as written
         title = fit(title_case(parsed.segments[0].text), TITLE_MAX)
     return title
+
+
+# a segment opening on a joining word is the tail of a list ("& 4.7 in. dia."): in the title
+# it would read as the whole product's size or property
+_LIST_TAIL = re.compile(r"(?i)^(?:&|\+|and|or|plus)\s")
 
 
 def shown(text: str) -> str:
