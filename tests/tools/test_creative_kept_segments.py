@@ -112,3 +112,11 @@ def test_the_tail_of_a_list_never_enters_the_title() -> None:
     parsed = parse_facts("Nail art kit: 24 glitters, 6 brushes, + dotting pen & tweezers. Vegan")
     assert any(s.text.startswith("+ ") for s in parsed.segments)
     assert "+ Dotting" not in build_title(parsed, None)
+
+
+def test_a_list_of_measures_stays_whole() -> None:
+    texts = _texts("Nesting planters set of 3, sizes 4 in., 6 in. & 8 in. dia, ceramic")
+    assert "sizes 4 in., 6 in. & 8 in. dia" in texts
+    texts = _texts("Dowel rods, 3 pcs, lengths approx. 12 in., 18 in. and 24 in.; birch")
+    assert any("12 in., 18 in. and 24 in" in t for t in texts)
+    assert not any(t.startswith("18 in") for t in texts)

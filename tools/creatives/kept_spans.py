@@ -8,13 +8,14 @@ product's name.
 - Ranges: "104°F - 212°F" keeps both ends (one end alone states a wrong limit).
 - A measure and the capitalised part word after its unit's full stop ("1/2 in. Drive"):
   the measure is the part's, never the product's length.
+- A list of measures ("lengths approx. 6 in., 8 in. and 10 in."): the set's sizes, whole.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["free_lists", "kept_spans"]
+__all__ = ["MEASURE_LIST", "free_lists", "kept_spans"]
 
 # substances a product is said to be free of (lower case, singular and plural)
 _SUBSTANCES = frozenset(
@@ -60,9 +61,16 @@ _UNIT_WORD = re.compile(r"\d\s?(?:in|ft|mm|cm|oz|lbs?)\.\s[A-Z][a-z]+(?:\s\([^)\
                         r"(?=\s*(?:[,;\n]|$))")
 
 
+_MEASURE = r"\d+(?:[./]\d+)?\s?(?:in|ft|mm|cm|m|oz|lbs?|ml|l|qt|gal|inch(?:es)?)\b\.?"
+# "6 in., 8 in. and 10 in.": the sizes of a set, all or none (one alone is a wrong size)
+MEASURE_LIST = re.compile(rf"(?i)(?<![\w.]){_MEASURE}(?:,\s{_MEASURE})+,?\s(?:and|&|or)\s"
+                           rf"{_MEASURE}")
+
+
 def kept_spans(text: str) -> list[tuple[int, int]]:
-    """Every stretch of ``text`` kept whole: "free" lists, ranges, a measure's part word."""
+    """Every stretch of ``text`` kept whole: "free" lists, ranges, part words, measure lists."""
     spans = free_lists(text)
+    spans += [(m.start(), m.end()) for m in MEASURE_LIST.finditer(text)]
     for m in _RANGE.finditer(text):
         left, right = m.group("u"), m.group("v")
         if left is None or left.rstrip(".").lower() == right.rstrip(".").lower():

@@ -18,6 +18,7 @@ import re
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import AUDIENCES, COLORS
 from knowledge.nlp.quantities import find_quantities
+from tools.creatives.kept_spans import MEASURE_LIST
 from tools.creatives.name_cut import FUNCTION_WORDS, POST_ADJECTIVES, is_property
 from tools.creatives.name_ends import VERBS_ONLY
 
@@ -35,7 +36,7 @@ _MEASURE_WORDS = frozenset({"thick", "thin", "tall", "high", "long", "wide", "de
 
 def split_run_on(text: str) -> list[tuple[str, int]]:
     """``text`` cut into its facts where it plainly runs on, each with its offset in ``text``."""
-    if len(text.split()) < 4:
+    if len(text.split()) < 4 or MEASURE_LIST.search(text):  # "sizes 4 in., 6 in. & 8 in."
         return [(text, 0)]
     later = sorted({*_with_cuts(text), *_verb_cuts(text)})
     cuts = sorted({*later, *_measure_cut(text[:later[0]] if later else text)})
