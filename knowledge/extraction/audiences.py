@@ -79,6 +79,8 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
     for word, start, end in matches:
         if _CONNECTOR.match(text, end) and word.lower() in ("male", "female"):
             continue  # "MALE ADAPTER", "A-Male to Micro B": a connector's gender, no audience
+        if word == "PET":
+            continue  # "Translucent PET Film": the plastic, not pets
         human = AUDIENCES[word.lower()] not in ("dogs", "cats", "pets")
         if _SIZE_SCALE.match(text, end) or (human and _ANIMALS_AFTER.match(text, end)) \
                 or re.search(r"\bhot[\s-]*$", text[max(0, start - 5):start], re.IGNORECASE):

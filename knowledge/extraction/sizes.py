@@ -30,6 +30,7 @@ _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\
 _VOLUMES = frozenset({"oz", "ml", "l", "gal", "qt"})
 _CUE_AFTER = re.compile(r"\s*(?:\(?[\d.]+\s*[a-z]+\)?\s*)?(?:large |big |extra )?"
                         r"(?:capacity|volume)\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"\s*(?:larger|smaller|bigger|longer|shorter|more|less)\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\d\S*\s*(?:[x×*]|by)\s*$", re.IGNORECASE)
 # a labelled dimension ("Lens Width: 59mm"); two kinds on one line make a spec list
 _DIMENSION = re.compile(r"\b(width|height|depth|length|thickness|diameter|bridge)\s*[:=]",
@@ -78,8 +79,8 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
         if not title and (_spec_list(text, m.start()) or _worded_dimensions(text, m.start())
                           or _MODEL.search(_line(text, m.start()))):
             continue  # "Width: 59mm | Length: 145mm": dimensions of parts, not one size
-        if _not_own_measure(text, m, title=title, own=own):
-            continue
+        if _not_own_measure(text, m, title=title, own=own) or _RELATIVE.match(text, m.end()):
+            continue  # "select a belt size 2 inches larger than your pant size": advice
         found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
     found.extend(find_packs(text, title=title, own=own))
     if title:
@@ -166,7 +167,8 @@ _SPAN = re.compile(r"(?:,|\bsize)\s*(\d{1,2})([/-])(\d{1,2})\s*$", re.IGNORECASE
 _FRACTION = re.compile(r"/\d+\s*(?:[\"”″]|in\b|inch|mm|cm)", re.IGNORECASE)
 # "Size 11-12 US Men" is one span; "Twin Size 15 lbs" is a weight, not a size 15
 _SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?(?:-\d{1,2}(?:\.5)?)?)\b(?![./-])"
-                     r"(?!\s*(?:lbs?|pounds?|oz|ounces?|kg|g|inch(?:es)?|in\b|\"|ft|feet|cm|mm))",
+                     r"(?!\s*(?:lbs?|pounds?|oz|ounces?|kg|g|inch(?:es)?|in\b|\"|ft|feet|cm|mm|"
+                     r"pieces?|pcs?|pack|pk)\b)",
                      re.IGNORECASE)
 _WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
 _MONTHS = re.compile(r"\b(\d{1,2})-(\d{1,2})\s*(?:m|months?)\b", re.IGNORECASE)

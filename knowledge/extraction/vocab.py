@@ -224,7 +224,9 @@ MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces"
                        # Charcoal ... Infused", "tons of plastic waste": a look, a fastening, a
                        # cut, an additive or what it replaces
                        "-like", " like", " up ", "-up ", " up,", "-up,", " bag waist", " charcoal",
-                       " waste", "-based", " based", " screen print", "-screen print")
+                       " waste", "-based", " based", " screen print", "-screen print",
+                       # "shipped in foam packaging", "Silk proteins": what it ships in or holds
+                       " packaging", " protein")
 
 AUDIENCES: dict[str, str] = {
     "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",

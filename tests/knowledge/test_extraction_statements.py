@@ -226,3 +226,17 @@ def test_not_easy_to_rust_and_put_into_the_freezer() -> None:
     tubs = _attrs("Delio Deli Containers with Lids, 8 oz",
                   ("They can be reheated and put into the freezer",))
     assert "freezer-safe" in tubs.get("features", [])
+
+
+def test_packaging_ingredients_sizing_advice_and_pet_plastic_are_no_attributes() -> None:
+    jug = _attrs("Juico Glass Juice Carafe with Lid", ("Shipped in a secure foam packaging",))
+    assert "foam" not in jug.get("materials", [])
+    shampoo = _attrs("Glosso Volume Shampoo, 28 oz", ("Made with Silk proteins and vitamins",))
+    assert "silk" not in shampoo.get("materials", [])
+    belt = _attrs("Ridge Leather Belt, Brown, 34",
+                  ("SIZING: For best fit, select belt size 2 inches larger than your pant size",))
+    assert "2in" not in belt.get("sizes", [])
+    costume = _attrs("Lego Avenue Plus Size 2 Piece Royal Queen Costume")
+    assert "2" not in costume.get("sizes", [])
+    film = _attrs("Duro Translucent PET Inkjet Film for Screen Printing, 50 Sheets")
+    assert "pets" not in film.get("audiences", [])
