@@ -42,6 +42,7 @@ _SPLIT = re.compile(r"\s[-–—|]\s|[,，(\[|:;【]|\s-(?=\S)|\.\s")  # "，": 
 _CUT = re.compile(r"\s(?:with|without|for|w/|by|featuring|compatible|including|includes|in|and|&|"
                   r"from|made|fits|that)\b(?!-)", re.IGNORECASE)
 _COUNTED = re.compile(r"(?<=\S)\s+\d+\s+[A-Za-z]+s\s*$")
+_SET_OF = re.compile(r"(?<=\S)\s+(?:set|pack|box|case) of \d+\s*$", re.IGNORECASE)
 _MADE_FOR = frozenset({"accessory", "part", "replacement", "attachment", "refill", "spare"})
 _FITS_BED = re.compile(r"(?<=\S)\s+(?:california king|twin xl|twin|full|queen|king)(?:\s+size)?"
                        r"\s+beds?\s*$", re.IGNORECASE)
@@ -214,7 +215,8 @@ def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True
     rightmost known type in the first part that modifies no word after it ("Jura S8
     Automatic Coffee Machine Moonlight Silver" -> "coffee machine"; never "Gun" of "Gun
     Sight"), right 4 times in 4 on the two labelled sets' dev titles. ``joined``: a longer
-    type after "and" wins over a one-word one before it ("Wine and Beverage Refrigerator").
+    type after "and" wins over a one-word one before it ("Wine and Beverage Refrigerator"), and
+    a trailing "Set of 2" is passed over.
     """
     lexicon = type_lexicon()
     title = _PLUG_IN.sub("Plug_in", title)  # same length: "Plug in Wall Sconce" is a sconce
@@ -229,7 +231,8 @@ def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True
         words = _head_words(head)
         found = None
         # "Strip Lights 5m 300 LEDs": a count of parts; "Blanket Queen Size Bed": the bed it fits
-        counted = _COUNTED.search(head) or _FITS_BED.search(head)
+        counted = _COUNTED.search(head) or _FITS_BED.search(head) \
+            or (joined and _SET_OF.search(head))  # "Wine Glasses Set of 2"
         if counted:
             found = _head_match(_head_words(head[:counted.start()]), lexicon, offset)
         found = found or _head_match(words, lexicon, offset)  # ... unless nothing precedes

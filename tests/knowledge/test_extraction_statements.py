@@ -240,3 +240,8 @@ def test_packaging_ingredients_sizing_advice_and_pet_plastic_are_no_attributes()
     assert "2" not in costume.get("sizes", [])
     film = _attrs("Duro Translucent PET Inkjet Film for Screen Printing, 50 Sheets")
     assert "pets" not in film.get("audiences", [])
+
+
+def test_a_trailing_set_of_n_is_passed_over_for_the_item() -> None:
+    glasses = _attrs("Handmade All-Purpose Wine Glasses Set of 2 - Gift Box - 22 Ounce")
+    assert glasses.get("type") != "gift box"
