@@ -11,10 +11,13 @@ import re
 from collections.abc import Collection
 
 from knowledge.extraction.finders import Mention, negated
+from knowledge.extraction.types import singular
 from knowledge.extraction.vocab import AUDIENCE_STOP, AUDIENCES
 
 _AUD_WORD = "|".join(sorted((re.escape(k) for k in AUDIENCES), key=len, reverse=True))
 _AUD = re.compile(rf"(?<![\w-])({_AUD_WORD})(?:'s|’s|s'|'|’)?(?![\w-])", re.IGNORECASE)
+# a possessive audience before another noun: "for women's small bags"
+_OWNED = re.compile(r"[A-Za-z]+(?:'s|’s|s'|s’)\s+(?:[a-z]+\s+)?([a-z]+)\b")
 _FOR_AUD = re.compile(rf"\bfor (?:both |the |your |all |little )?((?:(?:{_AUD_WORD})(?:'s|’s)?"
                       rf"(?:\s*(?:,|/|&|and|or)\s*)?)+)", re.IGNORECASE)
 
@@ -95,5 +98,8 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
         sentence = _title_part(text, start) if title else _sentence(text, start)
         if any(stop in sentence for stop in AUDIENCE_STOP) or negated(text, start):
             continue
+        owner = None if title else _OWNED.match(text, start)
+        if owner and singular(owner.group(1).lower()) not in own:
+            continue  # "suitable for women's small bags": whose bags, not who it is for
         found.append((AUDIENCES[word.lower()], start, end))
     return found

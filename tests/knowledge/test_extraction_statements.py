@@ -245,3 +245,11 @@ def test_packaging_ingredients_sizing_advice_and_pet_plastic_are_no_attributes()
 def test_a_trailing_set_of_n_is_passed_over_for_the_item() -> None:
     glasses = _attrs("Handmade All-Purpose Wine Glasses Set of 2 - Gift Box - 22 Ounce")
     assert glasses.get("type") != "gift box"
+
+
+def test_whose_thing_it_fits_is_not_who_it_is_for() -> None:
+    strap = _attrs("Livo Leather Replacement Strap, Gold Hardware",
+                   ("This product is suitable for women's small bags",))
+    assert "women" not in strap.get("audiences", [])
+    shirt = _attrs("Tilo Graphic T-Shirt", ("A classic tee for men, sizes S to XXL",))
+    assert "men" in shirt.get("audiences", [])
