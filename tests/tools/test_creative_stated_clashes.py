@@ -23,6 +23,9 @@ from tools.creatives.contradictions import check_contradictions
     ("Garden gnome solar light, battery-free design; runs on 1 AA battery", "battery"),
     ("HDMI Cable\nLength: 10 ft (3 m)\n4K@120Hz\nThis 6 ft HDMI cable fits any desk.", "6 ft"),
     ("Phone charging cord, Length: 2 m, a handy 1 m charging cord for travel", "1 m"),
+    ("Space heater\nPower: 1500W\nThis quiet 1000W heater warms small rooms", "1000W"),
+    ("Yoga mat, Weight: 2.5 lb, this light 1.2 lb mat rolls up small", "1.2 lb"),
+    ("Talking plush bear, uses 2 x AA batteries. Batteries: 3 x AAA (not included)", "AA"),
 ])
 def test_one_thing_given_two_values_is_refused_by_name(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError, match=named):
@@ -49,6 +52,9 @@ def test_the_refusal_quotes_the_share_without_the_next_line() -> None:
     "Solar fountain pump, no batteries needed, built-in 1500mAh battery included",
     "Extension cord\nLength: 6 ft\n3-prong plug, 1 in. wide flat plug",
     "Dog toy, squeaker inside, not for dogs under 10 lbs, for medium dogs",
+    "Space heater\nPower: 1500W (750W low setting)\nThis 1500W heater has 2 modes",
+    "Game set\nController: 2 x AAA batteries\nReceiver: 1 x CR2032 battery",
+    "Flashlight, Weight: 6 oz (170 g), a 6 oz flashlight for any pocket",
 ])
 def test_no_refusal_without_a_clash(brief: str) -> None:
     check_contradictions(brief)

@@ -1,7 +1,8 @@
 """One thing given two values that cannot both hold: a material, batteries, a length.
 
 "Latex-free" beside "Material: natural rubber latex"; "no batteries needed" beside
-"Requires 4 AA batteries"; "Length: 6 ft (1.8 m)" beside "this 3.3ft extension cable".
+"Requires 4 AA batteries"; "Batteries: 2 x AA" beside "runs on 3 AAA batteries"; "Length: 6 ft
+(1.8 m)" beside "this 3.3ft extension cable" (or a weight, or a power, given twice).
 Only the same thing clashes: "BPA, PVC & phthalate free" names no PVC of the product, a
 battery "included" is no battery "required", a cable "6 ft" long may have a "3 in" plug.
 """
@@ -14,6 +15,7 @@ from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
+from tools.creatives.label_lines import part_label
 
 __all__ = ["check_stated"]
 
@@ -22,6 +24,7 @@ def check_stated(text: str) -> None:
     """Raise :class:`InvalidRequestError` naming both phrases when one thing gets two values."""
     _free_and_made_of(text)
     _batteries(text)
+    _battery_specs(text)
     _lengths(text)
 
 
@@ -78,26 +81,65 @@ def _batteries(text: str) -> None:
             raise _clash(no.group(0), yes.group(0))
 
 
-_MM = {"mm": 1.0, "cm": 10.0, "m": 1000.0, "in": 25.4, "inch": 25.4, "inches": 25.4,
-       "ft": 304.8, "feet": 304.8, "foot": 304.8, '"': 25.4, "'": 304.8}
-_LENGTH = r"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>mm|cm|m|inch(?:es)?|in|ft|feet|foot)\b\.?"
-_LABELLED = re.compile(rf"(?i)\b(?:length|cable length|cord length)\s*:?\s*{_LENGTH}")
+# a measure of the product itself, per quantity: (label words, units in one base unit)
+_MEASURES = {
+    "length": (r"length|cable length|cord length|overall length",
+               {"mm": 1.0, "cm": 10.0, "m": 1000.0, "in": 25.4, "inch": 25.4, "inches": 25.4,
+                "ft": 304.8, "feet": 304.8, "foot": 304.8}),
+    "weight": (r"weight|item weight|net weight|net wt",
+               {"g": 1.0, "kg": 1000.0, "oz": 28.35, "lb": 453.6, "lbs": 453.6}),
+    "power": (r"power|wattage|rated power|output power", {"w": 1.0, "kw": 1000.0}),
+}
 _TOLERANCE = 0.12  # "6 ft (1.8 m)": 1829 mm against 1800 mm is rounding
 
 
+def _measure(units: dict[str, float]) -> str:
+    names = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
+    return rf"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{names})\b\.?"
+
+
 def _lengths(text: str) -> None:
-    """"Length: 6 ft" beside "this 3.3ft extension cable": the product's length given twice."""
-    stated = list(_LABELLED.finditer(text))
+    """"Length: 6 ft" beside "this 3.3ft extension cable": one measure of the product twice.
+
+    The same for a labelled weight or power beside one written before the product's noun
+    ("Power: 1500W" / "this 1000W heater").
+    """
     found = find_type(text, fallback=False)
     name = re.split(r"[,;:.\n(]", text, maxsplit=1)[0].split()  # "Phone charging cord, ..."
-    if not stated or found is None and not name:
+    if found is None and not name:
         return
     noun = re.escape(text[found[1]:found[2]].split()[-1] if found else name[-1])
-    before = list(re.finditer(rf"(?i)(?<![x×]\s)(?<![\w.]){_LENGTH}\s+(?:[a-z-]+\s+)?{noun}\b",
-                              text))
-    for a in stated:
-        va = float(a.group("n")) * _MM[a.group("u").lower()]
-        for b in before:
-            vb = float(b.group("n")) * _MM[b.group("u").lower()]
-            if abs(va - vb) > _TOLERANCE * max(va, vb):
-                raise _clash(a.group(0).strip(), b.group(0).strip())
+    for labels, units in _MEASURES.values():
+        value = _measure(units)
+        stated = re.finditer(rf"(?i)\b(?:{labels})\s*:?\s*(?:approx\.?\s*)?{value}", text)
+        before = list(re.finditer(rf"(?i)(?<![x×]\s)(?<![\w.]){value}\s+(?:[a-z-]+\s+)?"
+                                  rf"{noun}\b", text))
+        for a in stated:
+            va = float(a.group("n")) * units[a.group("u").lower()]
+            for b in before:
+                vb = float(b.group("n")) * units[b.group("u").lower()]
+                if abs(va - vb) > _TOLERANCE * max(va, vb):
+                    raise _clash(a.group(0).strip(), b.group(0).strip())
+
+
+_BATTERY_SPEC = re.compile(r"(?i)\b(?P<n>\d+)\s*(?:x\s*)?(?P<t>AAA|AA|CR\d{4}|LR\d{2}|9V)\b")
+
+
+def _of_batteries(text: str, spec: re.Match[str]) -> bool:
+    """True when a battery size is said of the batteries ("2 x AA batteries", "Batteries: 2 AA")."""
+    after = re.match(r"[^.;\n]{0,30}batter", text[spec.end():], re.IGNORECASE)
+    label = re.search(r"(?i)batter[a-z]*\s*:?\s*$", text[:spec.start()])
+    return after is not None or label is not None
+
+
+def _battery_specs(text: str) -> None:
+    """"Batteries: 2 x AA" beside "runs on 3 AAA batteries": the product's batteries twice.
+
+    Only where no part label tells them apart ("Remote: 2 x AAA / Base: 4 x AA").
+    """
+    specs = [m for m in _BATTERY_SPEC.finditer(text) if _of_batteries(text, m)
+             and (part_label(text, m.start()) or "batteries").lower().startswith("batter")]
+    for i, a in enumerate(specs):
+        for b in specs[i + 1:]:
+            if (a.group("n"), a.group("t").upper()) != (b.group("n"), b.group("t").upper()):
+                raise _clash(a.group(0), b.group(0))
