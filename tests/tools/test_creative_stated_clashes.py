@@ -26,6 +26,8 @@ from tools.creatives.contradictions import check_contradictions
     ("Space heater\nPower: 1500W\nThis quiet 1000W heater warms small rooms", "1000W"),
     ("Yoga mat, Weight: 2.5 lb, this light 1.2 lb mat rolls up small", "1.2 lb"),
     ("Talking plush bear, uses 2 x AA batteries. Batteries: 3 x AAA (not included)", "AA"),
+    ("Dish towels 4 pack, cotton, 16 x 28 in. Set of 6 in assorted colors", "Set of 6"),
+    ("Baby blanket, muslin, machine washable. Hand wash only.", "Hand wash only"),
 ])
 def test_one_thing_given_two_values_is_refused_by_name(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError, match=named):
@@ -55,6 +57,9 @@ def test_the_refusal_quotes_the_share_without_the_next_line() -> None:
     "Space heater\nPower: 1500W (750W low setting)\nThis 1500W heater has 2 modes",
     "Game set\nController: 2 x AAA batteries\nReceiver: 1 x CR2032 battery",
     "Flashlight, Weight: 6 oz (170 g), a 6 oz flashlight for any pocket",
+    "Paper plates 100 ct, 2 pack, 9 in.",
+    "Duvet set: cover machine washable; Insert: spot clean only",
+    "Tumblers, 4 pack, 16 oz each, lids hand wash only, cups dishwasher safe",
 ])
 def test_no_refusal_without_a_clash(brief: str) -> None:
     check_contradictions(brief)

@@ -26,6 +26,8 @@ def check_stated(text: str) -> None:
     _batteries(text)
     _battery_specs(text)
     _lengths(text)
+    _pack_counts(text)
+    _care(text)
 
 
 def _clash(one: str, other: str) -> InvalidRequestError:
@@ -143,3 +145,33 @@ def _battery_specs(text: str) -> None:
         for b in specs[i + 1:]:
             if (a.group("n"), a.group("t").upper()) != (b.group("n"), b.group("t").upper()):
                 raise _clash(a.group(0), b.group(0))
+
+
+# the product's own pack size: "6 pack", "pack of 6", "set of 6" (a count of items, "100 ct",
+# is another quantity: "100 ct, 2 pack" is two packs of 100)
+_PACK = re.compile(r"(?i)\b(?:(?P<n>\d+)[- ]?(?:pack|pk)\b(?!\s*(?:each|per|of))|"
+                   r"(?:pack|set) of (?P<m>\d+)\b(?!\s*(?:each|per)))")
+
+
+def _pack_counts(text: str) -> None:
+    """"4 pack" beside "set of 6": the product's pack size given twice, unequal."""
+    packs = [m for m in _PACK.finditer(text) if part_label(text, m.start()) is None]
+    for i, a in enumerate(packs):
+        for b in packs[i + 1:]:
+            if (a.group("n") or a.group("m")) != (b.group("n") or b.group("m")):
+                raise _clash(a.group(0), b.group(0))
+
+
+_CLAUSE = r"(?:^|[,;.\n]\s*|\s[-\u2013]\s)(?:care:\s*)?"
+_CLAUSE_END_AHEAD = r"\s*(?=[,;.\n(]|$)"
+_ONLY_BY_HAND = re.compile(rf"(?i){_CLAUSE}(?P<c>hand[- ]wash only|dry[- ]clean only|"
+                           rf"spot clean only|do not machine wash){_CLAUSE_END_AHEAD}")
+_BY_MACHINE = re.compile(rf"(?i){_CLAUSE}(?P<c>machine[- ]washable|machine wash(?: cold| warm)?|"
+                         rf"dishwasher[- ]safe){_CLAUSE_END_AHEAD}")
+
+
+def _care(text: str) -> None:
+    """"Machine washable" beside "hand wash only", each a clause of its own (no part named)."""
+    only, machine = _ONLY_BY_HAND.search(text), _BY_MACHINE.search(text)
+    if only is not None and machine is not None:
+        raise _clash(machine.group("c"), only.group("c"))
