@@ -28,6 +28,7 @@ from tools.creatives.contradictions import check_contradictions
     ("Talking plush bear, uses 2 x AA batteries. Batteries: 3 x AAA (not included)", "AA"),
     ("Dish towels 4 pack, cotton, 16 x 28 in. Set of 6 in assorted colors", "Set of 6"),
     ("Baby blanket, muslin, machine washable. Hand wash only.", "Hand wash only"),
+    ("Granola bites, nut-free, 12 bars. Contains tree nuts (almonds)", "nut-free"),
 ])
 def test_one_thing_given_two_values_is_refused_by_name(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError, match=named):
@@ -60,6 +61,7 @@ def test_the_refusal_quotes_the_share_without_the_next_line() -> None:
     "Paper plates 100 ct, 2 pack, 9 in.",
     "Duvet set: cover machine washable; Insert: spot clean only",
     "Tumblers, 4 pack, 16 oz each, lids hand wash only, cups dishwasher safe",
+    "Granola bites, nut-free, 12 bars. Contains oats and honey",
 ])
 def test_no_refusal_without_a_clash(brief: str) -> None:
     check_contradictions(brief)

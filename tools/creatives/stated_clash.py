@@ -28,6 +28,7 @@ def check_stated(text: str) -> None:
     _lengths(text)
     _pack_counts(text)
     _care(text)
+    _free_and_contains(text)
 
 
 def _clash(one: str, other: str) -> InvalidRequestError:
@@ -175,3 +176,16 @@ def _care(text: str) -> None:
     only, machine = _ONLY_BY_HAND.search(text), _BY_MACHINE.search(text)
     if only is not None and machine is not None:
         raise _clash(machine.group("c"), only.group("c"))
+
+
+_FREE_OF = re.compile(r"(?i)\b([a-z]{3,})[- ]free\b")
+_CONTAINS = re.compile(r"(?i)\b(?:contains|made with|may contain)\s+((?:[a-z]+\s*){1,3})")
+
+
+def _free_and_contains(text: str) -> None:
+    """"Nut-free" beside "contains tree nuts": a substance both absent and present."""
+    free = {m.group(1).lower().rstrip("s"): m.group(0) for m in _FREE_OF.finditer(text)}
+    for m in _CONTAINS.finditer(text):
+        for word in m.group(1).lower().split():
+            if word.rstrip("s") in free:
+                raise _clash(free[word.rstrip("s")], m.group(0).strip())
