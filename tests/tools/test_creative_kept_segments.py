@@ -120,3 +120,14 @@ def test_a_list_of_measures_stays_whole() -> None:
     texts = _texts("Dowel rods, 3 pcs, lengths approx. 12 in., 18 in. and 24 in.; birch")
     assert any("12 in., 18 in. and 24 in" in t for t in texts)
     assert not any(t.startswith("18 in") for t in texts)
+
+
+def test_a_sentence_opening_on_for_keeps_its_whole_list(store: Store) -> None:
+    texts = _texts("Seed starting trays, 6 pack. For tomatoes, basil, peppers & more. Reusable")
+    assert "For tomatoes, basil, peppers & more" in texts
+    assert "basil" not in texts
+    texts = _texts("Paracord 100 ft, 7 strands\nfor camping, tents, keys & gear")
+    assert "for camping, tents, keys & gear" in texts
+    c = _draft(store, "Snack clips, 12 pack. For chips, cereal, frozen peas & more. BPA free")
+    assert not any(str(b).strip(" .").lower() in {"cereal", "frozen peas & more"}
+                   for b in c["bullets"])  # type: ignore[attr-defined]

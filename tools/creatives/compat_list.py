@@ -112,10 +112,23 @@ def _colon_list(text: str, pieces: list[tuple[str, int]], i: int) -> bool:
     return re.fullmatch(r":\s*", gap) is not None and _name_like(pieces[i + 1][0])
 
 
-def _plain_item(piece: str) -> bool:
+# "For wound care, nail art, electronics handling": a sentence that opens on "for"
+_FOR_OPEN = re.compile(r"(?i)^(?:for|for use on|for use in|for use with)\s+(?P<name>[^,;]+)$")
+
+
+def _opening_for(text: str, piece: tuple[str, int]) -> re.Match[str] | None:
+    """The "for" cue of a piece that opens its sentence or line, else None."""
+    if re.search(r"(?:^|[.;:\n])\s*$", text[:piece[1]]) is None:
+        return None
+    return _FOR_OPEN.match(piece[0])
+
+
+def _plain_item(piece: str, pair: bool = False) -> bool:
     """True for a short plain item of a list ("electric", "glass top"): no measure, property."""
-    words = piece.split()
-    return (0 < len(words) <= 2 and not any(q.kind != "number" for q in find_quantities(piece))
+    words = [w for w in piece.split() if w not in {"&", "and", "or"}]  # "keys & gear"
+    joined = pair and len(words) < len(piece.split())  # "frozen peas & more": two items
+    return (0 < len(words) <= (3 if joined else 2)
+            and not any(q.kind != "number" for q in find_quantities(piece))
             and not _PROPERTY_END.search(piece) and not re.search(r"\d", piece))
 
 
@@ -141,7 +154,7 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     Only a list that runs to its sentence's end, every item short and plain, is one.
     """
     first = pieces[i][0]
-    m = _PLAIN_CUE.search(first)
+    m = _PLAIN_CUE.search(first) or _opening_for(text, pieces[i])
     plural = m is None  # "fits most car seats, office chairs, wheelchairs": things, plural
     m = m or _FOR_CUE.search(first)
     if m is None and verb_led(first.lower()) and not re.search(r"\d", first):
@@ -151,7 +164,8 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     end = i
     for k, nxt, _ in _comma_items(text, pieces, i):
         item = re.sub(r"^(?:and|or|&)\s+|\s*\([^)]*\)", "", nxt)  # "dragons (juvenile)"
-        if not _plain_item(item) or plural and not _PLURAL.search(item):
+        if not _plain_item(item, pair=True) or plural and not any(
+                _PLURAL.search(w) for w in re.split(r"\s*(?:&|\band\b|\bor\b)\s*", item)):
             return i
         end = k
     return end if end > i and _closes(text, pieces[end][1] + len(pieces[end][0])) else i
