@@ -131,3 +131,12 @@ def test_a_sentence_opening_on_for_keeps_its_whole_list(store: Store) -> None:
     c = _draft(store, "Snack clips, 12 pack. For chips, cereal, frozen peas & more. BPA free")
     assert not any(str(b).strip(" .").lower() in {"cereal", "frozen peas & more"}
                    for b in c["bullets"])  # type: ignore[attr-defined]
+
+
+def test_a_fit_or_use_never_stands_under_a_size_or_feature_heading(store: Store) -> None:
+    c = _draft(store, "Trailer hitch pin lock for 2 in. receivers (not for 1.25 in.), "
+                      "stainless steel, 2 keys incl.")
+    for b in c["bullets"]:  # type: ignore[attr-defined]
+        assert not (str(b).startswith(("Size and capacity:", "Features:", "Key specs:"))
+                    and "receivers" in str(b))
+    assert "for 2 in. receivers (not for 1.25 in.)" in _shown(c).replace("For 2", "for 2")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from knowledge.extraction.types import find_type
 from tools.creatives.brief_text import key_value
+from tools.creatives.bullet_heading import heading_fits
 from tools.creatives.facts import Fact, ParsedBrief, Segment
 from tools.creatives.label_lines import labelled
 from tools.creatives.name_cut import HOSTS, is_plural, plain_noun
@@ -176,7 +177,8 @@ def _bullet(pattern: str, members: list[Segment]) -> str:
     if lead is not None:
         body = [shown(s.text) for s in members[1:]]
         return sentence_case(lead) + (": " + "; ".join(body) if body else "") + "."
-    if key_value(members[0].text) or labelled(members[0].text):  # "Size: 16 x 16 in"
+    if (key_value(members[0].text) or labelled(members[0].text)  # "Size: 16 x 16 in"
+            or not heading_fits(pattern, members[0].text)):
         pattern = "{}."
     texts = [re.sub(r"^for\s+", "", shown(s.text)) if pattern.startswith("Made for")
              else shown(s.text) for s in members]
