@@ -140,10 +140,11 @@ def filler(piece: str) -> bool:
 
 _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|excl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
                           r"req|reqd|avail|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d|temp|vol|sz|nr|"
-                          r"wt|dims?|pkg|assy|adj)$")
+                          r"wt|dims?|pkg|assy|adj|std|mi|gal|qt|secs?|sat|sun|mon|tues?|wed|"
+                          r"thu(?:rs?)?|fri)$")
 # "No. 2 pencils", "Temp. 95-205°F", "Vol. 3": a known abbreviation before a number (or a
 # lower-case word) ends no sentence, whatever runs after it
-_BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(/\"'])(?:no|nr|temp|vol|sz|qty|approx|appx|ca|"
+_BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(/\"'])(?:no|nr|temp|vol|sz|qty|approx|appx|ca|o\.d|i\.d|"
                             r"dia|max|min|est|dr|st|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
                             r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$")
 
@@ -175,6 +176,9 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
         return True  # "Kit No. 8", "Temp. 95°F": the number is the abbreviation's
     if _ABBREVIATED.search(before) and _DIMENSION_LETTER.match(text, split.end()):
         return True
+    if _ABBREVIATED.search(before) and re.match(r"(?i)(?:dia|max|min|approx)\.", after_word(
+            text, split.end())):
+        return True  # "12 in. Dia.", "5 gal. Max.": one measure
     if _UNIT_AFTER_NUMBER.search(before) and _name_goes_on(before, text[split.end():]):
         return True  # "IronJaw 5 in. Bench Vise": the vise is 5 in., its name goes on
     return bool(_ABBREVIATED.search(before)) and bool(re.match(r"[a-z0-9(&+]", after))
@@ -182,6 +186,12 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
 
 # a measure's unit abbreviation right after its number ("5 in.", "12 oz.")
 _UNIT_AFTER_NUMBER = re.compile(r"\d\s?(?:in|ft|oz|lbs?|qt|gal|dia)$", re.IGNORECASE)
+
+
+def after_word(text: str, at: int) -> str:
+    """The word (with its full stop) that starts at ``at``."""
+    m = re.match(r"\S*", text[at:])
+    return m.group(0) if m else ""
 
 
 def _name_goes_on(before: str, rest: str) -> bool:
