@@ -176,6 +176,8 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
         return True  # "Kit No. 8", "Temp. 95°F": the number is the abbreviation's
     if _ABBREVIATED.search(before) and _DIMENSION_LETTER.match(text, split.end()):
         return True
+    if re.search(r"(?i)(?:^|[|\n;,]\s*)(?:incl|excl)$", before):
+        return True  # "| incl. T-handle tap wrench, die stock": the list it opens is its own
     if _ABBREVIATED.search(before) and re.match(r"(?i)(?:dia|max|min|approx)\.", after_word(
             text, split.end())):
         return True  # "12 in. Dia.", "5 gal. Max.": one measure

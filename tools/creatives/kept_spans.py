@@ -61,16 +61,23 @@ _UNIT_WORD = re.compile(r"\d\s?(?:in|ft|mm|cm|oz|lbs?)\.\s[A-Z][a-z]+(?:\s\([^)\
                         r"(?=\s*(?:[,;\n]|$))")
 
 
-_MEASURE = r"\d+(?:[./]\d+)?\s?(?:in|ft|mm|cm|m|oz|lbs?|ml|l|qt|gal|inch(?:es)?)\b\.?"
-# "6 in., 8 in. and 10 in.": the sizes of a set, all or none (one alone is a wrong size)
+_UNITS = r"(?:in|ft|mm|cm|m|oz|lbs?|ml|l|qt|gal|inch(?:es)?)\b\.?"
+_MEASURE = rf"\d+(?:[./]\d+)?(?:-\d+/\d+)?\s?{_UNITS}"
+_SIZE = rf"\d+(?:[./]\d+)?(?:-\d+/\d+)?(?:\s?{_UNITS})?"
+# "6 in., 8 in. and 10 in.", "4 in., 5 in., 6 in., 7 in.", "1/8, 3/16, 1/4, 1/2 in. & 5/8 in.":
+# the sizes of a set, all or none (one alone is a wrong size)
 MEASURE_LIST = re.compile(rf"(?i)(?<![\w.]){_MEASURE}(?:,\s{_MEASURE})+,?\s(?:and|&|or)\s"
-                           rf"{_MEASURE}")
+                           rf"{_MEASURE}|(?<![\w./]){_SIZE}(?:,\s{_SIZE}){{2,}}"
+                           rf"(?:,?\s(?:and|&|or)\s{_MEASURE})?(?<=[a-z.])")
+# "M3 - M12": a range of named sizes keeps both ends
+_NAMED_RANGE = re.compile(r"\b(?P<l>[A-Z]{1,2})\d+(?:\.\d+)?\s?[-\u2013]\s?(?P=l)\d+(?:\.\d+)?\b")
 
 
 def kept_spans(text: str) -> list[tuple[int, int]]:
     """Every stretch of ``text`` kept whole: "free" lists, ranges, part words, measure lists."""
     spans = free_lists(text)
     spans += [(m.start(), m.end()) for m in MEASURE_LIST.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _NAMED_RANGE.finditer(text)]
     for m in _RANGE.finditer(text):
         left, right = m.group("u"), m.group("v")
         if left is None or left.rstrip(".").lower() == right.rstrip(".").lower():
