@@ -29,6 +29,9 @@ from tools.creatives.contradictions import check_contradictions
     ("Dish towels 4 pack, cotton, 16 x 28 in. Set of 6 in assorted colors", "Set of 6"),
     ("Baby blanket, muslin, machine washable. Hand wash only.", "Hand wash only"),
     ("Granola bites, nut-free, 12 bars. Contains tree nuts (almonds)", "nut-free"),
+    ("Leather wallet, Made in Italy, 8 card slots | Country of origin: Vietnam", "Vietnam"),
+    ("Soldering Iron 80W | adjustable temp. | Rated power: 40W | 5 tips", "40W"),
+    ("Wool scarf | Care: machine washable | HAND WASH ONLY", "HAND WASH ONLY"),
 ])
 def test_one_thing_given_two_values_is_refused_by_name(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError, match=named):
@@ -62,6 +65,8 @@ def test_the_refusal_quotes_the_share_without_the_next_line() -> None:
     "Duvet set: cover machine washable; Insert: spot clean only",
     "Tumblers, 4 pack, 16 oz each, lids hand wash only, cups dishwasher safe",
     "Granola bites, nut-free, 12 bars. Contains oats and honey",
+    "Leather wallet, Made in Italy | Country of origin: Italy | 8 card slots",
+    "Soldering Iron 60W | Rated power: 60W | 5 tips",
 ])
 def test_no_refusal_without_a_clash(brief: str) -> None:
     check_contradictions(brief)

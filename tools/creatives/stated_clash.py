@@ -29,6 +29,7 @@ def check_stated(text: str) -> None:
     _pack_counts(text)
     _care(text)
     _free_and_contains(text)
+    _origins(text)
 
 
 def _clash(one: str, other: str) -> InvalidRequestError:
@@ -112,11 +113,14 @@ def _lengths(text: str) -> None:
     if found is None and not name:
         return
     noun = re.escape(text[found[1]:found[2]].split()[-1] if found else name[-1])
-    for labels, units in _MEASURES.values():
+    for kind, (labels, units) in _MEASURES.items():
         value = _measure(units)
         stated = re.finditer(rf"(?i)\b(?:{labels})\s*:?\s*(?:approx\.?\s*)?{value}", text)
         before = list(re.finditer(rf"(?i)(?<![x×]\s)(?<![\w.]){value}\s+(?:[a-z-]+\s+)?"
                                   rf"{noun}\b", text))
+        name_line = re.split(r"\n|\s[|\u2013-]\s|,\s|:\s", text, maxsplit=1)[0]
+        if kind == "power" and not re.search(rf"(?i)\b(?:{labels})\b", name_line):
+            before += list(re.finditer(rf"(?i)(?<![\w./]){value}", name_line))  # "Kit 60W |"
         for a in stated:
             va = float(a.group("n")) * units[a.group("u").lower()]
             for b in before:
@@ -163,8 +167,8 @@ def _pack_counts(text: str) -> None:
                 raise _clash(a.group(0), b.group(0))
 
 
-_CLAUSE = r"(?:^|[,;.\n]\s*|\s[-\u2013]\s)(?:care:\s*)?"
-_CLAUSE_END_AHEAD = r"\s*(?=[,;.\n(]|$)"
+_CLAUSE = r"(?:^|[,;.\n|]\s*|\s[-\u2013]\s)(?:care:\s*)?"
+_CLAUSE_END_AHEAD = r"\s*(?=[,;.\n(|]|$)"
 _ONLY_BY_HAND = re.compile(rf"(?i){_CLAUSE}(?P<c>hand[- ]wash only|dry[- ]clean only|"
                            rf"spot clean only|do not machine wash){_CLAUSE_END_AHEAD}")
 _BY_MACHINE = re.compile(rf"(?i){_CLAUSE}(?P<c>machine[- ]washable|machine wash(?: cold| warm)?|"
@@ -189,3 +193,16 @@ def _free_and_contains(text: str) -> None:
         for word in m.group(1).lower().split():
             if word.rstrip("s") in free:
                 raise _clash(free[word.rstrip("s")], m.group(0).strip())
+
+
+_ORIGIN = re.compile(r"(?i)\b(?:made in|country of origin:?|origin:)\s+(?:the\s+)?"
+                     r"(?P<c>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)")
+
+
+def _origins(text: str) -> None:
+    """"Made in USA" beside "Country of origin: China": two origins of one product."""
+    found = list(_ORIGIN.finditer(text))
+    for i, a in enumerate(found):
+        for b in found[i + 1:]:
+            if a.group("c").lower() != b.group("c").lower():
+                raise _clash(a.group(0), b.group(0))
