@@ -140,3 +140,28 @@ def test_a_fit_or_use_never_stands_under_a_size_or_feature_heading(store: Store)
         assert not (str(b).startswith(("Size and capacity:", "Features:", "Key specs:"))
                     and "receivers" in str(b))
     assert "for 2 in. receivers (not for 1.25 in.)" in _shown(c).replace("For 2", "for 2")
+
+
+def test_unit_and_word_abbreviations_run_on_before_lower_case() -> None:
+    texts = _texts("Bike grease 3 oz, lasts approx. 300 mi. per tube | fits std. grease guns")
+    assert "lasts approx. 300 mi. per tube" in texts
+    assert "fits std. grease guns" in " ".join(texts)
+    texts = _texts("Seed starter mix 8 qt. bag, makes 2 gal. soil, 10 in. Dia. tray")
+    assert any("makes 2 gal. soil" in t for t in texts)
+    assert "soil" not in texts and "Dia" not in texts
+
+
+def test_size_lists_and_named_ranges_stay_whole() -> None:
+    texts = _texts("Cake pans 5 pcs: 4 in., 6 in., 8 in., 10 in., 12 in. | aluminum")
+    assert "4 in., 6 in., 8 in., 10 in., 12 in" in texts
+    texts = _texts("Hex bolt kit | Metric M4 - M10 | zinc plated | incl. nuts, washers, case")
+    assert any("M4 - M10" in t for t in texts)
+    assert not any(t.strip() in {"incl", "M10"} for t in texts)
+
+
+def test_a_fit_list_ends_at_a_measure_or_a_run_on_stop() -> None:
+    parsed = parse_facts("Toe spacers, gel, fits big, second, middle, fourth, approx. 1 in. wide")
+    fits = [f.text for f in parsed.facts if f.type == "compatibility"]
+    assert "fits big, second, middle, fourth" in fits
+    parsed = parse_facts("Laptop stand, fits notebooks, tablets, readers.. NOT for 17 in. laptops")
+    assert any("notebooks, tablets, readers" in s.text for s in parsed.segments)

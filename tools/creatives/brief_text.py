@@ -65,7 +65,7 @@ _HTML_TAG = re.compile(r"(?i)</?\s*[a-z][a-z0-9]*(?:\s[^<>]{0,80})?/?>")
 # label after it ("| Max opening: 5.5 in.") keeps its number
 _PIPE = re.compile(r"(?<=\s)\|(?=\s)")
 # a doubled full stop or comma typed between two facts ("removal..desk", "rack,,metal")
-_RUN_ON_STOP = re.compile(r"(?<=[A-Za-z)])\.\.(?=[A-Za-z(])")
+_RUN_ON_STOP = re.compile(r"(?<=[A-Za-z)])\.\.(?=[A-Za-z(]|\s)")
 _RUN_ON_COMMA = re.compile(r",,(?=\S)")
 
 

@@ -112,6 +112,8 @@ def _colon_list(text: str, pieces: list[tuple[str, int]], i: int) -> bool:
     return re.fullmatch(r":\s*", gap) is not None and _name_like(pieces[i + 1][0])
 
 
+# "fits index, middle, ring, pinky": a fit list of plain words after "fits" and one word
+_FITS_ONE = re.compile(r"(?i)(?:^|\s)fits\s+(?P<name>[a-z]+)$")
 # "For wound care, nail art, electronics handling": a sentence that opens on "for"
 _FOR_OPEN = re.compile(r"(?i)^(?:for|for use on|for use in|for use with)\s+(?P<name>[^,;]+)$")
 
@@ -154,7 +156,7 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     Only a list that runs to its sentence's end, every item short and plain, is one.
     """
     first = pieces[i][0]
-    m = _PLAIN_CUE.search(first) or _opening_for(text, pieces[i])
+    m = _PLAIN_CUE.search(first) or _opening_for(text, pieces[i]) or _FITS_ONE.search(first)
     plural = m is None  # "fits most car seats, office chairs, wheelchairs": things, plural
     m = m or _FOR_CUE.search(first)
     if m is None and verb_led(first.lower()) and not re.search(r"\d", first):
@@ -166,7 +168,8 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
         item = re.sub(r"^(?:and|or|&)\s+|\s*\([^)]*\)", "", nxt)  # "dragons (juvenile)"
         if not _plain_item(item, pair=True) or plural and not any(
                 _PLURAL.search(w) for w in re.split(r"\s*(?:&|\band\b|\bor\b)\s*", item)):
-            return i
+            # "fits index, middle, ring, pinky, approx. 2.3 in.": a measure ends the list
+            return end if end - i >= 2 and not plural and re.search(r"\d", nxt) else i
         end = k
     return end if end > i and _closes(text, pieces[end][1] + len(pieces[end][0])) else i
 
