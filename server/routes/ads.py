@@ -27,7 +27,8 @@ from server.deps import AppState, MerchantDep, StateDep
 from server.errors import ServiceUnavailableError
 from tools.ads.relevance import Relevance
 from tools.ads.report import campaign_report
-from tools.ads.serving import AdServer, Candidate
+from tools.ads.serving import AdServer
+from tools.ads.slots import Candidate
 from tools.campaigns import service
 from tools.campaigns.chart import report_chart
 from tools.campaigns.forecasting import forecast_campaign, reforecast_campaign

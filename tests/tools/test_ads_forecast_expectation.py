@@ -19,7 +19,7 @@ from tests.tools.test_ads_forecast import TODAY, plan, record_searches
 from tests.tools.test_ads_forecast import shop as shop  # noqa: F401 (the fixture)
 from tools.ads.flight import FlightResult
 from tools.ads.forecast import expected_outcome, shopper_reaction
-from tools.ads.serving import Candidate
+from tools.ads.slots import Candidate
 from tools.campaigns.forecasting import forecast_campaign
 
 FIRST = datetime(2026, 6, 1, tzinfo=UTC)

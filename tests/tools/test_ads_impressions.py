@@ -28,7 +28,8 @@ from knowledge.store import Store
 from tests.agents.catalog import acme_owns_zenflow
 from tests.conftest import BOTH_DATABASES
 from tools.ads.report import campaign_report
-from tools.ads.serving import AdServer, Candidate
+from tools.ads.serving import AdServer
+from tools.ads.slots import Candidate
 from tools.campaigns import service
 
 both_databases = pytest.mark.parametrize("database", BOTH_DATABASES, indirect=True)

@@ -25,7 +25,8 @@ from tools.ads import query_features as qf
 from tools.ads.model import ClickModel, Context
 from tools.ads.relevance import Relevance, needs_check
 from tools.ads.scoring import Scorer
-from tools.ads.serving import AdServer, Candidate, Entry
+from tools.ads.serving import AdServer, Entry
+from tools.ads.slots import Candidate
 from tools.ads.upkeep import Book
 from tools.campaigns import service
 

@@ -20,7 +20,8 @@ from knowledge.errors import InvalidRequestError
 from knowledge.store import Store
 from tests.agents.catalog import acme_owns_zenflow
 from tools.ads.report import campaign_report
-from tools.ads.serving import AdServer, Candidate
+from tools.ads.serving import AdServer
+from tools.ads.slots import Candidate
 from tools.campaigns import service
 from tools.campaigns.naming import campaign_name
 

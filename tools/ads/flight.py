@@ -29,7 +29,8 @@ from knowledge.models import Event, Product
 from tools.ads import report
 from tools.ads.calibration import IDENTITY, calibrated
 from tools.ads.model import ClickModel, Context
-from tools.ads.serving import AdServer, Candidate
+from tools.ads.serving import AdServer
+from tools.ads.slots import Candidate
 
 # (session id, product, slot position, query, its organic candidate) -> (click chance,
 # order chance after a click)

@@ -41,7 +41,8 @@ from tools.ads import flight, upkeep
 from tools.ads.calibration import order_calibration
 from tools.ads.model import TRAIN_ROWS, ClickModel, Context, storefront_cvr
 from tools.ads.relevance import Relevance
-from tools.ads.serving import AdServer, Candidate
+from tools.ads.serving import AdServer
+from tools.ads.slots import Candidate
 from tools.campaigns.traffic import hourly_shape
 
 OBSERVED_DAYS = 28  # how far back the recorded searches are read

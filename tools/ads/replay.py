@@ -38,7 +38,8 @@ from tools.ads.flight import FlightResult, Reaction, Search, play, read_back
 from tools.ads.forecast import expected_outcome, forecast_from_store
 from tools.ads.reforecast import reforecast_from_store
 from tools.ads.relevance import Relevance
-from tools.ads.serving import AdServer, Candidate
+from tools.ads.serving import AdServer
+from tools.ads.slots import Candidate
 from tools.campaigns.traffic import hourly_shape
 
 FLIGHT_START = date(2026, 6, 1)

@@ -18,11 +18,9 @@ in :mod:`tools.ads.upkeep`, on a background thread. Clicks are charged in
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import threading
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -32,54 +30,18 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from knowledge import ads as ledger
 from knowledge.ads import AdSettings
-from knowledge.creatives import Creative
-from knowledge.models import Product
 from tools.ads import history, pacing, upkeep
 from tools.ads.auction import gsp
 from tools.ads.model import ClickModel, Context, storefront_cvr
 from tools.ads.relevance import Relevance, needs_check
 from tools.ads.scoring import Scorer
+from tools.ads.slots import Candidate, Sponsored, dress
 from tools.ads.upkeep import Book, Live
 
 log = logging.getLogger("shopmage.ads")
 REFRESH_SECONDS = 5.0
 RETRAIN_HOURS = 6
-LABEL = "Sponsored"
 LANDING_WAITS = (0.05, 0.1, 0.2)  # seconds a click waits for another process's impression
-
-
-@dataclass
-class Candidate:
-    """An organic result the page would show, with its search score and rank."""
-
-    product: Product
-    score: float
-    rank: int
-
-
-@dataclass
-class Sponsored:
-    """One filled sponsored slot."""
-
-    product: Product
-    campaign_id: str
-    impression_id: str
-    position: int
-    cpc: float
-    creative_id: str | None = None
-    headline: str | None = None
-    text: str | None = None
-    banner: str | None = None
-    label: str = LABEL
-
-    def as_dict(self) -> dict[str, Any]:
-        """JSON-ready form (the product as the API shows it)."""
-        return {"product": self.product.model_dump(mode="json"), "label": self.label,
-                "campaign_id": self.campaign_id, "impression_id": self.impression_id,
-                "position": self.position, "creative_id": self.creative_id,
-                "headline": self.headline, "text": self.text, "banner": self.banner}
-
-
 
 Entry = tuple[Candidate, Live, Context]
 
@@ -285,7 +247,7 @@ class AdServer:
             seen.add(cand.product.id)
             ad = Sponsored(cand.product, item.id, ledger.new_impression_id(),
                            len(chosen), float(result.prices[0, slot]))
-            _dress(ad, item.variants, session_id)
+            dress(ad, item.variants, session_id)
             chosen.append(ad)
             rows.append({"ts": now, "campaign_id": ad.campaign_id, "creative_id": ad.creative_id,
                          "product_id": cand.product.id, "session_id": session_id,
@@ -328,21 +290,3 @@ class AdServer:
         return ledger.attribute(self.engine, session_id=session_id, product_id=product_id,
                                 kind=kind, value=value, order_key=order_key, now=now,
                                 window_days=self.settings.attribution_days)
-
-
-def variant_for(session_id: str, campaign_id: str, n: int) -> int:
-    """The A/B variant a shopper sees for a campaign (stable per shopper)."""
-    digest = hashlib.sha1(f"{session_id}|{campaign_id}".encode()).hexdigest()
-    return int(digest[:8], 16) % n
-
-
-def _dress(ad: Sponsored, variants: list[Creative], session_id: str) -> None:
-    usable = [v for v in variants if v.product_id in (None, ad.product.id)]
-    if not usable:
-        return
-    chosen = usable[variant_for(session_id, ad.campaign_id, len(usable))]
-    content = chosen.content or {}
-    ad.creative_id = chosen.id
-    ad.headline = content.get("headline")
-    ad.text = content.get("description") or content.get("subline")
-    ad.banner = chosen.image if chosen.kind == "banner" else None

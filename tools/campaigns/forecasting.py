@@ -93,7 +93,7 @@ def replay_forecast(store: Store, products: list[Product], draft: CampaignDraft,
 
 def _organic(store: Store) -> Callable[[str], list[Any]]:
     """The store's organic top 50 for a query, as ad candidates (cached per query)."""
-    from tools.ads.serving import Candidate
+    from tools.ads.slots import Candidate
 
     pages: dict[str, list[Candidate]] = {}
 
