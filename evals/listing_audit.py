@@ -69,6 +69,8 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (17, "seventeenth audit (new pasted briefs, third independent writer, frozen first)"),
         (18, "eighteenth audit (new briefs in varied seller styles, fourth independent writer, "
              "frozen first)"),
+        (19, "nineteenth audit (new briefs, fifth independent writer, frozen first; round 1)"),
+        (20, "twentieth audit (new briefs, sixth independent writer, frozen first; round 2)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
