@@ -31,6 +31,15 @@ def test_the_server_remembers_each_sessions_earlier_searches() -> None:
     assert recent.words("a", "x") == ()
 
 
+def test_the_forecast_shoppers_read_what_the_bidder_read_for_the_last_search() -> None:
+    recent = history.Recent()
+    assert recent.earlier("a") == ()  # nothing served yet
+    recent.words("a", "yoga mat for pilates")
+    bidder_read = recent.words("a", "water bottle")  # the server serves "water bottle"
+    assert recent.earlier("a") == bidder_read == ("yoga", "mat", "pilates")
+    assert recent.earlier("a") == bidder_read  # read only: asking again changes nothing
+
+
 def test_the_log_gives_each_row_the_searches_before_it(tmp_path: Path) -> None:
     engine = make_engine(Settings(data_dir=tmp_path))
     with Session(engine) as session:

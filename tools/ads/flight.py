@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import insert
 from sqlalchemy.engine import Engine
@@ -32,9 +32,22 @@ from tools.ads.model import ClickModel, Context
 from tools.ads.serving import AdServer
 from tools.ads.slots import Candidate
 
-# (session id, product, slot position, query, its organic candidate) -> (click chance,
-# order chance after a click)
-Reaction = Callable[[str, Product, int, str, Candidate, float], tuple[float, float]]
+
+class Reaction(Protocol):
+    """How shoppers react to an ad: (click chance, order chance after a click).
+
+    Given the session, the product, its slot, the query, its organic candidate, the page's
+    top organic score and ``before``: the session's earlier search words, as the ad server
+    read them for this search (:meth:`tools.ads.history.Recent.earlier`).
+    """
+
+    def __call__(self, session_id: str, product: Product, position: int, query: str,
+                 cand: Candidate, top: float, before: tuple[str, ...] = (), /
+                 ) -> tuple[float, float]:
+        """(click chance, order chance after a click)."""
+        ...
+
+
 Search = tuple[datetime, str, str]  # (when, session id, query)
 NO_MODEL_SLOT_FACTOR = 0.6  # lower slots' click share while no ad click model is trained
 
@@ -55,6 +68,7 @@ class FlightResult:
     daily_spend: list[float] = field(default_factory=list)
     daily_gmv: list[float] = field(default_factory=list)
     expected_gmv: float | None = None  # (evals) its clicks' orders by the true order chances
+    buy_chance: dict[str, float] = field(default_factory=dict)  # clicked impression -> chance
 
     @property
     def roi(self) -> float:
@@ -82,14 +96,17 @@ def play(server: AdServer, campaign_id: str, searches: Iterator[Search],
         result.auction_cpu_ms.append((time.thread_time() - c0) * 1000)
         log.add(now, session_id, query)
         top = max((c.score for c in page), default=1.0) or 1.0
+        before = server.recent.earlier(session_id) if ads else ()
         for ad in ads:
             if ad.campaign_id == campaign_id:
                 result.shown.append((query, ad.product.id))
             cand = next(c for c in page if c.product.id == ad.product.id)
-            p_click, p_buy = react(session_id, ad.product, ad.position, query, cand, top)
+            p_click, p_buy = react(session_id, ad.product, ad.position, query, cand, top,
+                                   before)
             if luck.random() >= p_click:
                 continue
             server.click(ad.impression_id, now)
+            result.buy_chance[ad.impression_id] = p_buy
             if luck.random() < p_buy:
                 server.order(session_id=session_id, product_id=ad.product.id,
                              value=float(ad.product.price or 0.0), order_key=ad.impression_id,
@@ -156,14 +173,14 @@ def model_reaction(model: ClickModel, calibration: tuple[float, float] = IDENTIT
     ``calibration``: Platt scaling (a, b) of the order model's chances, from its held-out
     predictions (:func:`tools.ads.calibration.order_calibration`).
     """
-    cache: dict[tuple[str, int, str], tuple[float, float]] = {}
+    cache: dict[tuple[str, int, str, tuple[str, ...]], tuple[float, float]] = {}
 
     def chances(_session: str, product: Product, position: int, query: str, cand: Candidate,
-                top: float) -> tuple[float, float]:
-        key = (product.id, min(position, 2), query)
+                top: float, before: tuple[str, ...] = ()) -> tuple[float, float]:
+        key = (product.id, min(position, 2), query, before)
         if key not in cache:
             item = Context(product.id, float(product.price or 0.0), cand.score / top, cand.rank,
-                           "search", query)
+                           "search", query, before)
             ctr, cvr = model.predict([item], positions=[key[1]])
             slot = NO_MODEL_SLOT_FACTOR if model.ctr_model is None and key[1] else 1.0
             cache[key] = (float(ctr[0]) * slot, calibrated(float(cvr[0]), calibration))

@@ -114,9 +114,10 @@ def shopper_reaction(engine: Engine, organic: Organic) -> flight.Reaction:
         return react
 
     def by_slot(session_id: str, product: Product, position: int, query: str,
-                _cand: Candidate, _top: float) -> tuple[float, float]:
+                _cand: Candidate, _top: float, before: tuple[str, ...] = ()
+                ) -> tuple[float, float]:
         return react(session_id, product, position, query,
-                     Candidate(product, 1.0, 2 * position), 1.0)
+                     Candidate(product, 1.0, 2 * position), 1.0, before)
     return by_slot
 
 
@@ -229,6 +230,9 @@ def expected_outcome(engine: Engine, campaign_id: str, react: flight.Reaction, f
     those draws, so the play keeps them. The forecast, though, reads the orders as the sum
     of the chances of the recorded clicks (times the price): the same expectation with the
     order draws' noise taken out (about 100 orders make a single play's GMV noisy by ~10%).
+    Each click's chance is the one the play drew by (``result.buy_chance``: it read the
+    session's earlier searches as the bidder did); a click the play did not note is asked
+    of ``react`` again.
     """
     with Session(engine) as session:
         clicks = list(session.exec(select(AdEvent).where(
@@ -240,7 +244,9 @@ def expected_outcome(engine: Engine, campaign_id: str, react: flight.Reaction, f
     for c in clicks:
         product = products[c.product_id]
         cand = Candidate(product, c.relevance, c.organic_rank)
-        chance = react(c.session_id, product, c.position, c.query or "", cand, 1.0)[1]
+        chance = result.buy_chance.get(c.impression_id or "")
+        if chance is None:
+            chance = react(c.session_id, product, c.position, c.query or "", cand, 1.0)[1]
         value = chance * float(product.price or 0.0)
         orders, gmv = orders + chance, gmv + value
         day = int((_aware(c.ts) - first).total_seconds() // 86400)

@@ -46,6 +46,16 @@ class Recent:
                     self._seen.popitem(last=False)
         return qf.history_words(before[::-1])
 
+    def earlier(self, session_id: str) -> tuple[str, ...]:
+        """What :meth:`words` returned for the session's newest search (read-only).
+
+        The simulated shoppers of a forecast react to an ad after the server has served
+        the search: they read the same history words the bidder read for it.
+        """
+        with self._lock:
+            seen = self._seen.get(session_id, [])
+        return qf.history_words(seen[:-1][::-1])
+
 
 def _aware(ts: datetime) -> datetime:
     return ts if ts.tzinfo else ts.replace(tzinfo=UTC)

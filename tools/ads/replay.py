@@ -172,8 +172,8 @@ def truth(world: ReplayWorld, people: list[shoppers.Shopper]) -> Reaction:
     """Outcomes from the shoppers' hidden persona reactions."""
     by_id = {s.session_id: s for s in people}
 
-    def chances(session_id: str, p: Product, pos: int, q: str, _c: Candidate, _t: float
-                ) -> tuple[float, float]:
+    def chances(session_id: str, p: Product, pos: int, q: str, _c: Candidate, _t: float,
+                _before: tuple[str, ...] = ()) -> tuple[float, float]:
         s = by_id[session_id]
         return (shoppers.click_chance(s, p, pos, q, world.world),
                 shoppers.buy_chance(s, p, world.world))
