@@ -141,3 +141,36 @@ def of_bulbs(text: str, start: int, end: int) -> bool:
     left = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
     right = _CLAUSE_END.search(text, end)
     return bool(_BULB_KINDS.search(text[left:right.start() if right else len(text)]))
+
+
+# a measure of what the product holds, or of a named part, is not the product's size: "holds up
+# to 10 (355ml/12oz.) cans", "Storage For Snacks, Or 6 12oz Cans", "with 5.6FT Cord", "59 Inch
+# Hose", "cord length 36.4 inch", "Length of knife is 7.3in" (in a cutlery set)
+_HELD = re.compile(r"\W{0,3}(?:[\d.]+\s*[a-z]+\W{0,3})?\s*(?:[a-z]+\s+)?"
+                   r"(?:cans?|bottles?|jars?|pods?)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n•|【】]")
+_HOLDS = re.compile(r"\b(?:holds?|stores?|storage|chills?|cools?|fits?|capacity)\b",
+                    re.IGNORECASE)
+_COUNTED = re.compile(r"(?:\b\d+|\b(?:two|three|four|five|six|eight|ten|twelve))\s*\)?\s*\(?"
+                      r"(?:[\d.]+\s*(?:ml|oz|l)\W*)?$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"[\s\"”'-]{0,3}(?:long\s+|power\s+|extension\s+)?"
+                         r"(cord|hose|cable|rope|chain|downrod|wire)s?\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:length|width|diameter) of (?:the |each )?([a-z]+) (?:is|:)\s*$|"
+                          r"\b(cord|hose|cable|rope|wire|chain)s? length\s*:?\s*$", re.IGNORECASE)
+
+
+def measure_of_other(text: str, start: int, end: int, own_words: Collection[str],
+                     singular: Callable[[str], str]) -> bool:
+    """True when the measure at ``[start, end)`` sizes what the product holds or a named part.
+
+    Counted containers after it in a clause about holding ("holds up to 10 12oz cans"), or a
+    cord, hose, cable... (one the product's own name does not hold) right after it or named
+    before it ("Length of knife is").
+    """
+    if _HELD.match(text, end) and _COUNTED.search(text[max(0, start - 25):start]) \
+            and _HOLDS.search(_since(text, start, _SENTENCE_END, 2 * WINDOW)):
+        return True
+    part = _PART_AFTER.match(text, end)
+    named = _PART_BEFORE.search(_since(text, start, _PHRASE_END))
+    word = part.group(1) if part else (named.group(1) or named.group(2)) if named else ""
+    return bool(word) and singular(word.lower()) not in own_words

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.extraction.audiences import find_audiences
-from knowledge.extraction.claims import drop_device_features, drop_unstated
+from knowledge.extraction.claims import drop_device_features, drop_passing, drop_unstated
 from knowledge.extraction.context import (
     BULB_TAGS,
     PART_CHECKED,
@@ -18,6 +18,7 @@ from knowledge.extraction.context import (
     acted_on,
     brand_spans,
     inside,
+    measure_of_other,
     of_accessory,
     of_bulbs,
     of_part,
@@ -33,6 +34,7 @@ from knowledge.extraction.finders import (
     suspended_terms,
 )
 from knowledge.extraction.materials import drop_families, find_materials, stated
+from knowledge.extraction.packaging import packaged
 from knowledge.extraction.sizes import find_sizes
 from knowledge.extraction.types import Tagger, find_type, own_words, singular
 from knowledge.extraction.vocab import VAGUE
@@ -116,6 +118,10 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()},
                      colour_names={w: brand_spans(t, fancy) for w, t in texts.items()})
     found_type = _type_outside_names(texts["title"], color, brand, tagger)
+    packed = packaged(texts["title"], *found_type[:2]) if found_type else None
+    if found_type and packed is not None:  # "Gummi Bears, 5 Pound Bag": the bag is packaging
+        found_type = _type_outside_names(_masked(texts["title"], [(packed, found_type[2])]),
+                                         color, brand, tagger)
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
@@ -146,6 +152,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     drop_families(kept.attributes, kept.spans)
     drop_device_features(kept.attributes, kept.spans)
     drop_unstated(kept.attributes, kept.spans, texts)
+    drop_passing(kept.attributes, kept.spans, texts)
     audiences = kept.attributes.get("audiences", [])
     if "pets" in audiences and {"dogs", "cats"} & set(audiences):  # the specific animal wins
         audiences.remove("pets")
@@ -235,6 +242,8 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 key == "features" and value in PART_CHECKED
                 and of_part(text, start, out.own, singular)) or (
                 key == "materials" and where != "title" and acted_on(text, start)) or (
+                key == "sizes" and not value.startswith(("pack of", "set of"))
+                and measure_of_other(text, start, end, out.own, singular)) or (
                 key == "features" and value in BULB_TAGS and where != "title"
                 and "bulb" not in out.own
                 and of_bulbs(text, start, end)):

@@ -202,6 +202,9 @@ _ELECTRIC = re.compile(r"\b(?:led|leds|lumens?|watts?|bulbs?|lamps?|lights?|volt
                        r"\d+\s*(?:v|k|lm|mah))\b", re.IGNORECASE)
 _ZOOM = re.compile(r"magnif|zoom", re.IGNORECASE)
 _BED_LAST = re.compile(r"(?:,|\s[-–])\s*(" + "|".join(BED_SIZES) + r")\s*$", re.IGNORECASE)
+# a bed size standing alone between commas or brackets: "Bifold Futon (Queen)", "Daybed with
+# Trundle, Twin, Gray", "Mattress, (Queen, Cherry)"
+_BED_APART = re.compile(r"[(,]\s*(" + "|".join(BED_SIZES) + r")\s*(?=[,)])", re.IGNORECASE)
 # what may follow a size that closes a title: "XX-Large Plus", "Large-X-Large", "2X-Large Petite"
 _FIT_END = re.compile(r"(?:\s*(?:-|\s)(?:plus|petite|tall|short|long|regular|x-large|xx-large))*"
                       r"\s*\)?\s*$", re.IGNORECASE)
@@ -266,9 +269,9 @@ def _single_title_sizes(title: str) -> list[Mention]:
         found.append((m.group(1).lower(), m.start(), m.end()))
     for m in _STANDARD.finditer(title):  # "Witch Dress Costume - Standard Size"
         found.append(("standard", m.start(), m.start() + 8))
-    last = _BED_LAST.search(title)  # "..., Certified Foam, Twin": a bed size ending the title
-    if last and not any(s <= last.start(1) < e for _, s, e in found):
-        found.append((last.group(1).lower(), last.start(1), last.end(1)))
+    for last in (_BED_LAST.search(title), *_BED_APART.finditer(title)):  # "..., Foam, Twin"
+        if last and not any(s <= last.start(1) < e for _, s, e in found):
+            found.append((last.group(1).lower(), last.start(1), last.end(1)))
     electric = _ELECTRIC.search(title)
     for m in _PLUS.finditer(title):
         if not _set_apart(title, m.start(), m.end()) or (electric and m.group(1)[-1] in "wW") \

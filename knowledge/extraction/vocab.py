@@ -85,7 +85,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "wireless": (r"wireless(?!\s+(?:comfort|support|bras?|bralettes?|cups?)\b)",),
     "bluetooth": ("bluetooth",),
     "cordless": ("cordless",),
-    "usb": (r"usb(?! ?c\b)(?!c\b)",),
+    "usb": (r"usb(?!\W?c\b)(?!\Wtype\W?c\b)",),  # not "USB-C", "USB Type-C"
     "usb-c": ("usb-c", "type-c"),
     "fast-charging": ("fast-charging",),
     "long-battery": ("long-battery", r"long(?:er)?(?:-lasting)? battery(?: life)?"),
