@@ -24,6 +24,11 @@ _ODOURLESS = re.compile(r"odou?rless", re.IGNORECASE)
 # said in a clause about light, "soft" describes the light, not the feel of the product
 _LIGHT = re.compile(r"\b(?:lighting|backlight|night ?light|glow\w*|light(?!\s*(?:in\s+)?weight)|"
                     r"illuminat\w*|lumens?|lamps?|protects? (?:the |your )?eyes)\b", re.IGNORECASE)
+# "stretch" as a verb says what the buyer or a part does ("You can always stretch them out",
+# "simply stretch and fold away", "side panels that stretch for easy on/off"), not a stretch fabric
+_VERB_BEFORE = re.compile(r"\b(?:can|could|will|simply|that|to|you|always|easily|please|gently)"
+                          r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:out|them|it|the|and fold|your|over|to fit)\b", re.IGNORECASE)
 
 
 def drop_unstated(attributes: dict[str, Any], spans: dict[str, list[dict[str, Any]]],
@@ -31,7 +36,8 @@ def drop_unstated(attributes: dict[str, Any], spans: dict[str, list[dict[str, An
     """Drop tags whose word here states no property of this product.
 
     "Smart" in an unconnected listing, "unscented" read from an odourless material, and "soft"
-    said of light or joined into another word ("soft-bodied", "Soft-touch finish").
+    said of light or joined into another word ("soft-bodied", "Soft-touch finish"), "stretch"
+    used as a verb.
     """
     connected = any(_CONNECTED.search(t) for t in texts.values())
     _keep_features(attributes, spans, lambda s: not (
@@ -39,7 +45,8 @@ def drop_unstated(attributes: dict[str, Any], spans: dict[str, list[dict[str, An
         or (s["value"] == "unscented" and _ODOURLESS.fullmatch(s["text"])
             and _of_material(texts.get(s["field"], ""), s["start"], s["end"]))
         or (s["value"] == "soft" and _soft_other(texts.get(s["field"], ""), s["start"],
-                                                 s["end"]))))
+                                                 s["end"]))
+        or (s["value"] == "stretch" and _verb(texts.get(s["field"], ""), s["start"], s["end"]))))
 
 
 # a case or cover is made to hold a device: "Wireless Charging", "Front LED Visible", "Fire HD 8",
@@ -112,6 +119,12 @@ def _clause(text: str, start: int, end: int) -> str:
 def _of_material(text: str, start: int, end: int) -> bool:
     """True when the clause around ``[start, end)`` names a material."""
     return bool(find_terms(_clause(text, start, end), material_items()))
+
+
+def _verb(text: str, start: int, end: int) -> bool:
+    """True when the word at ``[start, end)`` is used as a verb (after "can", before "them")."""
+    return bool(_VERB_BEFORE.search(text[max(0, start - 25):start])
+                or _VERB_AFTER.match(text, end))
 
 
 def _soft_other(text: str, start: int, end: int) -> bool:

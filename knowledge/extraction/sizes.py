@@ -20,8 +20,10 @@ Mention = tuple[str, int, int]
 
 _NUM = r"(\d+[- ]\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"  # "1 1/2" Wide" is one and a half
 _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-_MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!\bx )(?<!\dx)(?<!\d/){_NUM}\s?(?:-\s?)?({_UNIT})(?![\w])"
-                      rf"(?!\s*(?:[x×*]|-\s?\d|~|to \d|by \d|[WLHD]\s*[x×*]))", re.IGNORECASE)
+# (not the inches of a feet-and-inches length: "10'6\"" is one length, not 6 inches)
+_MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!\bx )(?<!\dx)(?<!\d/)(?<!\d['’]){_NUM}\s?(?:-\s?)?"
+                      rf"({_UNIT})(?![\w])(?!\s*(?:[x×*]|-\s?\d|~|to \d|by \d|[WLHD]\s*[x×*]))",
+                      re.IGNORECASE)
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)

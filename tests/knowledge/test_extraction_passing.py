@@ -83,3 +83,18 @@ def test_a_measure_of_what_it_holds_or_of_a_named_cord_is_no_size() -> None:
     # the product's own measure stays
     assert "32oz" in _attrs("Hydra Water Bottle, 32 oz").get("sizes", [])
     assert "6ft" in _attrs("Linkit Extension Cord, 6 ft").get("sizes", [])
+
+
+def test_feet_and_inches_is_one_length_not_an_inch_size() -> None:
+    assert "6in" not in _attrs("Wavy 10'6\" Inflatable Paddle Board").get("sizes", [])
+    assert "6in" not in _attrs("Tide 10'6'' Inflatable Stand Up Paddle Board").get("sizes", [])
+    assert "6ft" in _attrs("Linkit HDMI Cable, 6 ft").get("sizes", [])
+
+
+def test_stretch_used_as_a_verb_is_no_stretch_fabric() -> None:
+    sofa = _attrs("Lounge Futon Sofa Bed", ("Hidden legs: you can always stretch them out",))
+    assert "stretch" not in sofa.get("features", [])
+    bowl = _attrs("Pawly Collapsible Dog Bowl", ("Simply stretch and fold away after use",))
+    assert "stretch" not in bowl.get("features", [])
+    jeans = _attrs("Denimo Women's Skinny Jeans", ("Stretch denim that moves with you",))
+    assert "stretch" in jeans.get("features", [])
