@@ -141,10 +141,24 @@ def _negated_and_stated(text: str) -> None:
         if term.split()[0] in _STATUS:  # "2 AA not included" beside "stand included"
             item = _item_before(low, m.start())
             plain = [p for p in plain if _item_before(low, p) == item]
+        plain = [p for p in plain if not _part_led(low, p)]
         if plain:
             raise InvalidRequestError(
                 f"the brief contradicts itself: it says {term!r} and also {said!r}; say which "
                 "is true")
+
+
+# a clause that opens on a part says the property of that part: "cover machine washable" beside
+# "pad NOT washable" (the heating pad's cover, not the pad)
+_PART_LEAD = re.compile(r"\b(?:covers?|cases?|lids?|straps?|liners?|inserts?|shells?|sleeves?|"
+                        r"pouch(?:es)?|bags?|pillowcases?)\b")
+
+
+def _part_led(low: str, at: int) -> bool:
+    """True when the clause holding ``at`` opens on a part that the product's name is not."""
+    part = _PART_LEAD.search(re.split(r"[,;.(\n|]", low[:at])[-1])
+    name = re.split(r"[,;.(\n|]", low, maxsplit=1)[0]
+    return part is not None and part.group(0) not in name
 
 
 def _item_before(low: str, at: int) -> str:

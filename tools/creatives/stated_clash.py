@@ -5,6 +5,8 @@
 (1.8 m)" beside "this 3.3ft extension cable" (or a weight, or a power, given twice).
 Only the same thing clashes: "BPA, PVC & phthalate free" names no PVC of the product, a
 battery "included" is no battery "required", a cable "6 ft" long may have a "3 in" plug.
+The product's attributes with one value each (warranty, scent, total weight, piece count,
+care, origin) go through the one rule of :mod:`tools.creatives.attribute_clash`.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
+from tools.creatives.attribute_clash import check_attributes
 from tools.creatives.label_lines import part_label
 
 __all__ = ["check_stated"]
@@ -26,10 +29,8 @@ def check_stated(text: str) -> None:
     _batteries(text)
     _battery_specs(text)
     _lengths(text)
-    _pack_counts(text)
-    _care(text)
     _free_and_contains(text)
-    _origins(text)
+    check_attributes(text)  # warranty, scent, weight, count, care, origin: one rule
 
 
 def _clash(one: str, other: str) -> InvalidRequestError:
@@ -152,36 +153,6 @@ def _battery_specs(text: str) -> None:
                 raise _clash(a.group(0), b.group(0))
 
 
-# the product's own pack size: "6 pack", "pack of 6", "set of 6" (a count of items, "100 ct",
-# is another quantity: "100 ct, 2 pack" is two packs of 100)
-_PACK = re.compile(r"(?i)\b(?:(?P<n>\d+)[- ]?(?:pack|pk)\b(?!\s*(?:each|per|of))|"
-                   r"(?:pack|set) of (?P<m>\d+)\b(?!\s*(?:each|per)))")
-
-
-def _pack_counts(text: str) -> None:
-    """"4 pack" beside "set of 6": the product's pack size given twice, unequal."""
-    packs = [m for m in _PACK.finditer(text) if part_label(text, m.start()) is None]
-    for i, a in enumerate(packs):
-        for b in packs[i + 1:]:
-            if (a.group("n") or a.group("m")) != (b.group("n") or b.group("m")):
-                raise _clash(a.group(0), b.group(0))
-
-
-_CLAUSE = r"(?:^|[,;.\n|]\s*|\s[-\u2013]\s)(?:care:\s*)?"
-_CLAUSE_END_AHEAD = r"\s*(?=[,;.\n(|]|$)"
-_ONLY_BY_HAND = re.compile(rf"(?i){_CLAUSE}(?P<c>hand[- ]wash only|dry[- ]clean only|"
-                           rf"spot clean only|do not machine wash){_CLAUSE_END_AHEAD}")
-_BY_MACHINE = re.compile(rf"(?i){_CLAUSE}(?P<c>machine[- ]washable|machine wash(?: cold| warm)?|"
-                         rf"dishwasher[- ]safe){_CLAUSE_END_AHEAD}")
-
-
-def _care(text: str) -> None:
-    """"Machine washable" beside "hand wash only", each a clause of its own (no part named)."""
-    only, machine = _ONLY_BY_HAND.search(text), _BY_MACHINE.search(text)
-    if only is not None and machine is not None:
-        raise _clash(machine.group("c"), only.group("c"))
-
-
 _FREE_OF = re.compile(r"(?i)\b([a-z]{3,})[- ]free\b")
 _CONTAINS = re.compile(r"(?i)\b(?:contains|made with|may contain)\s+((?:[a-z]+\s*){1,3})")
 
@@ -193,16 +164,3 @@ def _free_and_contains(text: str) -> None:
         for word in m.group(1).lower().split():
             if word.rstrip("s") in free:
                 raise _clash(free[word.rstrip("s")], m.group(0).strip())
-
-
-_ORIGIN = re.compile(r"(?i)\b(?:made in|country of origin:?|origin:)\s+(?:the\s+)?"
-                     r"(?P<c>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)")
-
-
-def _origins(text: str) -> None:
-    """"Made in USA" beside "Country of origin: China": two origins of one product."""
-    found = list(_ORIGIN.finditer(text))
-    for i, a in enumerate(found):
-        for b in found[i + 1:]:
-            if a.group("c").lower() != b.group("c").lower():
-                raise _clash(a.group(0), b.group(0))

@@ -1,0 +1,115 @@
+"""One rule for "same attribute, two incompatible values", and the look-alikes it must pass.
+
+Audit v18 missed five contradictions of five kinds (two warranties, unscented beside a named
+scent, one weight in two units, a set of 6 holding 4, machine washable beside dry clean
+only); v17 missed "6 cherries at once" beside "one cherry at a time". The audits' notes list
+the briefs that look like contradictions and are not (parts in other materials, per-piece
+beside total, two values of different things): those must pass. The synthetic briefs below
+were written for these tests, apart from any audit set.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.errors import InvalidRequestError
+from tools.creatives.attribute_clash import statements
+from tools.creatives.contradictions import check_contradictions
+
+_DATA = Path(__file__).resolve().parents[2] / "evals" / "data" / "creative"
+_CLASHES = {  # id: the two spans the refusal must name
+    "v18-too-boltextractor": ("LIFETIME WARRANTY", "Warranty: 1 year"),
+    "v18-bea-bodybutter": ("unscented", "Scent: Coconut Vanilla"),
+    "v18-app-sweatervest": ("machine washable", "Dry clean only"),
+    "v18-out-underquilt": ("Weight: 1.9 lbs.", "14 oz total"),
+    "v18-hom-coasters": ("Set of 6", "4 coasters"),
+    "v17-kit-cherrypitter": ("6 cherries at once", "one cherry at a time"),
+    "v17-app-silkscarf": ("machine washable", "DRY CLEAN ONLY"),
+    "v17-pet-nailgrinder": ("Made in USA", "China"),
+    "v17-too-woodburning": ("30W", "60W"),
+    "v17-ele-thermalpaste": ("conductive", "Non-conductive"),
+}
+
+
+def _briefs(version: int) -> dict[str, str]:
+    path = _DATA / f"audit_briefs_v{version}.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    return {row["id"]: row["brief"] for row in rows}
+
+
+@pytest.mark.parametrize("brief_id", sorted(_CLASHES))
+def test_the_audits_contradictions_are_refused_naming_both(brief_id: str) -> None:
+    brief = _briefs(int(brief_id[1:3]))[brief_id]
+    with pytest.raises(InvalidRequestError) as err:
+        check_contradictions(brief)
+    for span in _CLASHES[brief_id]:
+        assert span in str(err.value)
+
+
+@pytest.mark.parametrize("version", [17, 18])
+def test_every_other_brief_of_the_audits_passes(version: int) -> None:
+    """The notes' look-alikes (two parts, two materials, per-piece beside total) and the rest."""
+    refused = []
+    for brief_id, brief in _briefs(version).items():
+        if brief_id in _CLASHES:
+            continue
+        try:
+            check_contradictions(brief)
+        except InvalidRequestError as err:
+            refused.append(f"{brief_id}: {err}")
+    assert refused == []
+
+
+@pytest.mark.parametrize(("brief", "named"), [
+    ("Chef knife 8 in., 5-year warranty | Warranty: 2 years", "2 years"),
+    ("Hand cream 3.4 fl oz, fragrance-free formula\nFragrance: Rose", "Fragrance: Rose"),
+    ("Lavender scented candle, 8 oz, soy wax | 100% unscented", "unscented"),
+    ("Camp stool | Weight: 2 kg | packs small, weighs 900 g", "weighs 900 g"),
+    ("Backpack 20L\nItem weight: 1.1 lbs\nonly 800 g total", "800 g total"),
+    ("Dish towels 4 pack, cotton\nWhat you get: 6 towels", "6 towels"),
+    ("Set of 4 wine glasses, 12 oz each | Includes: 2 wine glasses", "2 wine glasses"),
+    ("Linen shirt | Care: machine wash cold | Hand wash only", "Hand wash only"),
+    ("Ceramic mug, 12 oz | dishwasher safe | Care: do not machine wash", "do not machine wash"),
+    ("Leather belt. Made in Italy. Origin: Mexico", "Origin: Mexico"),
+    ("Garlic press crushes 3 cloves at once; one clove at a time for best results",
+     "one clove at a time"),
+])
+def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> None:
+    with pytest.raises(InvalidRequestError, match=named):
+        check_contradictions(brief)
+
+
+@pytest.mark.parametrize("brief", [
+    # parts in two materials, a part's care or weight
+    "Bench scraper | Blade: stainless steel | Handle: polypropylene | 6 x 4.5 in.",
+    "Heating pad 12 x 24 in. | cover machine washable, pad NOT washable",
+    "Duvet | Cover: machine washable | Insert: dry clean only",
+    "Hammock 10 ft | Weight: 1.2 lbs | Straps: 6 oz",
+    # per-piece beside total, ranges, options lists, accessories
+    "Glass beads 500 pcs, 10mm each, 2 oz each bag, 1 lb total",
+    "Dumbbell set: 5-25 lbs adjustable | Weight: 25 lbs",
+    "Storage bins available in 6 or 12 pack | set of 6",
+    "Coasters set of 4 w/ holder | Package includes: 4 coasters, 1 holder, 2 spare felt pads",
+    "Coasters 2 pack, 12 coasters total (6 per pack)",
+    "Coaster holder fits 8 coasters | Set of 6",
+    "Sleeping bag | Weight: 2 lbs (3 lbs with stuff sack) | 20°F rating",
+    # part warranties, scent options and refills, two origins of parts
+    "Blender 1200W, 2-year warranty, lifetime warranty on the blade",
+    "Candle 8 oz | Scent: Lavender | unscented refills available",
+    "Dryer balls 6 pack, 100% wool, unscented; essential oils not incl.",
+    "Knife set | 10-year warranty | Warranty: 10 years",
+    "Kitchen scale, weighs up to 11 lbs, Weight: 1 lb",
+    "Cotton tote, machine washable. Do not wash with bleach.",
+])
+def test_look_alikes_are_not_refused(brief: str) -> None:
+    check_contradictions(brief)
+
+
+def test_values_are_typed_and_normalised() -> None:
+    found = {(s.attribute, round(float(s.value))) for s in statements(
+        "Tent | Weight: 1.9 lbs. | 2-year warranty | set of 2 | 2 tents")
+        if isinstance(s.value, float)}
+    assert found == {("weight", 862), ("warranty", 730), ("count", 2)}

@@ -1,0 +1,62 @@
+"""One attribute of the product given two values that cannot both hold, whatever the attribute.
+
+Each clause of a brief may state an attribute of the product: its warranty, its scent, its
+total weight, its piece count, how it is cleaned, where it is made, how many it handles at
+once. Every such statement is read into a typed value with its span ("Warranty: 1 year" ->
+warranty 365 days; "only 14 oz total" -> weight 397 g; "Package includes: 4 coasters" ->
+count 4) by :mod:`tools.creatives.attribute_values` and
+:mod:`tools.creatives.attribute_amounts`, and two statements of the same attribute whose values
+differ (after unit normalisation, with rounding allowed) make the brief refused, naming both
+spans.
+
+A statement counts only when it is said of the product itself: a clause that opens on a part
+("cover machine washable", "Holder: acacia") or a qualifier ("10mm each", "6 or 12", "up to
+8", "holds 8 coasters") says nothing of the product's own value, so two parts in two
+materials, a per-piece size beside a total, or an options list are never a clash.
+"""
+
+from __future__ import annotations
+
+import math
+from itertools import combinations
+
+from knowledge.errors import InvalidRequestError
+from tools.creatives.attribute_amounts import counts, weights
+from tools.creatives.attribute_values import READERS, Stated, clauses
+
+__all__ = ["check_attributes", "statements"]
+
+_NAMES = {"warranty": "the warranty", "scent": "the scent", "weight": "the total weight",
+          "net weight": "the net weight", "count": "the piece count", "care": "the care",
+          "origin": "the origin", "at once": "how many it takes at once"}
+_TOLERANCE = 0.12  # "Weight: 6 oz (170 g)": 170.1 g against 170 g is rounding
+
+
+def _differ(a: Stated, b: Stated) -> bool:
+    """True when two values of one attribute cannot both hold."""
+    if isinstance(a.value, float) and isinstance(b.value, float):
+        if math.isinf(a.value) or math.isinf(b.value):
+            return a.value != b.value
+        return abs(a.value - b.value) > _TOLERANCE * max(a.value, b.value)
+    if a.attribute == "scent":  # two named scents may be options; none beside one is a clash
+        return (a.value == "none") != (b.value == "none")
+    return a.value != b.value
+
+
+def statements(text: str) -> list[Stated]:
+    """Every attribute value the brief states of the product, in brief order."""
+    found = counts(text)
+    for clause, start in clauses(text):
+        for read in (*READERS, weights):
+            found += read(clause, start)
+    return sorted(found, key=lambda s: s.start)
+
+
+def check_attributes(text: str) -> None:
+    """Raise :class:`InvalidRequestError` naming both spans when one attribute gets two values."""
+    found = statements(text)
+    for a, b in combinations(found, 2):
+        if a.attribute == b.attribute and a.start != b.start and _differ(a, b):
+            raise InvalidRequestError(
+                f"the brief contradicts itself: it gives {_NAMES[a.attribute]} as {a.text!r} "
+                f"and also as {b.text!r}; say which is true")
