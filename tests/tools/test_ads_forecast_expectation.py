@@ -27,7 +27,8 @@ CHANCE = {"MAT": 0.25, "ROLLER": 0.1}  # the forecast shoppers' order chance aft
 
 
 def buys_by_product(_session: str, product: Product, _position: int, _query: str,
-                    _cand: Candidate, _top: float) -> tuple[float, float]:
+                    _cand: Candidate, _top: float, _before: tuple[str, ...] = ()
+                    ) -> tuple[float, float]:
     """A reaction whose order chance depends on the product only."""
     return 0.05, CHANCE[product.id]
 
@@ -63,6 +64,24 @@ def test_the_forecast_counts_each_click_as_its_order_chance_not_its_draw(tmp_pat
     assert out.orders == round(3 * 0.25 + 3 * 0.1)
     assert out.spend == 6.0 and out.clicks == 6  # what was charged stays as recorded
     assert abs(out.roi - 36.0 / 6.0) < 1e-9
+
+
+def test_a_click_counts_the_chance_the_play_drew_it_by(tmp_path: Path) -> None:
+    """A play notes each click's order chance (it read the session's earlier searches, as
+    the bidder did); the expectation uses that chance, not one asked again without them."""
+    engine = make_engine(Settings(data_dir=tmp_path))
+    with Session(engine) as session:
+        session.add(Product(id="MAT", title="Yoga mat", price=40.0))
+        session.commit()
+    with engine.begin() as conn:
+        conn.execute(insert(AdEvent.__table__),  # type: ignore[attr-defined]
+                     [event("click", "c1", "MAT", "i0", FIRST),
+                      event("click", "c1", "MAT", "i1", FIRST)])
+    played = FlightResult(spend=2.0, gmv=0.0, clicks=2, orders=0, impressions=20,
+                          pacing_error=0.0, daily_spend=[2.0], daily_gmv=[0.0],
+                          buy_chance={"i0": 0.5})
+    out = expected_outcome(engine, "c1", buys_by_product, FIRST, played)
+    assert abs(out.gmv - (0.5 + CHANCE["MAT"]) * 40.0) < 1e-9  # i1 was not noted: asked again
 
 
 def test_a_forecast_is_the_same_for_the_same_seed(shop) -> None:  # type: ignore[no-untyped-def]
