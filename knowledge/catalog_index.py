@@ -11,7 +11,7 @@ import numpy as np
 
 from knowledge.models import Product
 from knowledge.nlp.negation import mentions
-from knowledge.text import product_text, tokens
+from knowledge.text import product_text, search_attributes, tokens
 
 
 @dataclass
@@ -99,7 +99,8 @@ class CatalogIndex:
 
     @staticmethod
     def _row(p: Product) -> tuple[Any, ...]:
-        text = product_text(p.title, p.brand, p.category, p.bullets, p.description, p.attributes)
+        text = product_text(p.title, p.brand, p.category, p.bullets, p.description,
+                            search_attributes(p))
         toks = tokens(p.title) * 2 + tokens(text)
         plain = " ".join([p.title, p.brand or "", p.color or "", *sorted(p.tags()), *p.bullets])
         return (p.id, np.nan if p.price is None else p.price, p.stock, _low(p.category),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from knowledge.extraction.described import DESCRIBED, described_words
+
 if TYPE_CHECKING:
     from knowledge.models import Product
 
@@ -52,7 +54,17 @@ def product_text(title: str, brand: str | None, category: str | None, bullets: l
     return " ".join(p for p in parts if p)
 
 
+def search_attributes(product: Product) -> dict[str, Any]:
+    """The attributes search indexes and embeds, with the features only a description names.
+
+    Those are kept apart from the product's attributes (:mod:`knowledge.extraction.described`):
+    search reads them as text, nothing else does.
+    """
+    words = described_words(product)
+    return {**(product.attributes or {}), DESCRIBED: words} if words else product.attributes
+
+
 def embedding_text(product: Product) -> str:
     """What the dense index embeds for a product (short: MiniLM reads 256 tokens)."""
     return product_text(product.title, product.brand, product.category, product.bullets[:2],
-                        "", product.attributes)[:300]
+                        "", search_attributes(product))[:300]

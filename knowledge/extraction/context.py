@@ -64,6 +64,21 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
+# materials that are also colour names ("Sandal ..., Stone, 6", "Belt - Mahogany -")
+COLOUR_MATERIALS = frozenset({"stone", "mahogany", "walnut", "oak", "cork", "crystal"})
+
+
+def within_name(spans: list[tuple[int, int]], start: int, end: int, value: str = "") -> bool:
+    """True when ``[start, end)`` is one word of a longer name ("Glass" in "Sea Glass").
+
+    A colour given as the material itself ("Denim", "Stainless Steel") still names it, and
+    so does one with a basic colour word ("Black Leather": not a fancy name); a colour
+    named after a stone or a wood ("Stone", "Mahogany") does not.
+    """
+    return any(s <= start and end <= e and (end - start < e - s or value in COLOUR_MATERIALS)
+               for s, e in spans)
+
+
 # things a listing bundles or names beside the product ("waterproof bag", "reusable storage
 # bins", "ceramic ring dish"): a property said right before one of them is that thing's
 ACCESSORY_NOUNS = frozenset({"bag", "pouch", "box", "bin", "mat", "dish", "tray", "bottle", "bowl",

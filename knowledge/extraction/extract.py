@@ -22,7 +22,9 @@ from knowledge.extraction.context import (
     of_accessory,
     of_bulbs,
     of_part,
+    within_name,
 )
+from knowledge.extraction.described import DESCRIBED, described_spans
 from knowledge.extraction.finders import (
     Mention,
     feature_items,
@@ -150,6 +152,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     if color:
         _add_all(out, "colors", "product_color", color, find_colors(color))
     kept = _title_count_wins(_confirmed(out))
+    described = described_spans(out.spans.get("features", []), kept.attributes.get("features", []))
     drop_families(kept.attributes, kept.spans)
     drop_device_features(kept.attributes, kept.spans)
     drop_unstated(kept.attributes, kept.spans, texts)
@@ -158,7 +161,10 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     if "pets" in audiences and {"dogs", "cats"} & set(audiences):  # the specific animal wins
         audiences.remove("pets")
         kept.spans["audiences"] = [s for s in kept.spans["audiences"] if s["value"] != "pets"]
-    return merge_given(kept, given or {})
+    merged = merge_given(kept, given or {})
+    if described:  # search text only: never an attribute (described.py)
+        merged.spans[DESCRIBED] = described
+    return merged
 
 
 def _type_outside_names(title: str, color: str | None, brand: str | None,
@@ -236,7 +242,7 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
     brand = out.brands.get(where, [])
     colour = out.colour_names.get(where, []) if key == "materials" else []
     for value, start, end in mentions:
-        if inside(brand, start, end) or _within_name(colour, start, end, value) or (
+        if inside(brand, start, end) or within_name(colour, start, end, value) or (
                 key in CONTEXT_CHECKED and about_other(text, start)) or (
                 key in ACCESSORY_CHECKED and out.own and value not in PART_TAGS
                 and of_accessory(text, end, out.own, singular)) or (
@@ -254,21 +260,6 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
 
 # tags that always name a part of the product ("removable tray"): no accessory of its own
 PART_TAGS = frozenset({"removable"})
-
-
-# materials that are also colour names ("Sandal ..., Stone, 6", "Belt - Mahogany -")
-COLOUR_MATERIALS = frozenset({"stone", "mahogany", "walnut", "oak", "cork", "crystal"})
-
-
-def _within_name(spans: list[tuple[int, int]], start: int, end: int, value: str = "") -> bool:
-    """True when ``[start, end)`` is one word of a longer name ("Glass" in "Sea Glass").
-
-    A colour given as the material itself ("Denim", "Stainless Steel") still names it, and
-    so does one with a basic colour word ("Black Leather": not a fancy name); a colour
-    named after a stone or a wood ("Stone", "Mahogany") does not.
-    """
-    return any(s <= start and end <= e and (end - start < e - s or value in COLOUR_MATERIALS)
-               for s, e in spans)
 
 
 def merge_given(out: Extraction, given: dict[str, Any]) -> Extraction:
