@@ -28,6 +28,11 @@ _LIGHT = re.compile(r"\b(?:lighting|backlight|night ?light|glow\w*|light(?!\s*(?
 # "simply stretch and fold away", "side panels that stretch for easy on/off"), not a stretch fabric
 _VERB_BEFORE = re.compile(r"\b(?:can|could|will|simply|that|to|you|always|easily|please|gently)"
                           r"\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "comfortable pouring", "comfortable viewing angle", "makes this bottle comfortable and
+# fashionable to carry around": the ease of an action, not the comfort of the product
+_ACTION_AFTER = re.compile(r"\s+(?:(?:and|&)\s+[\w-]+\s+to\s+(?:carry|hold|use|pour|grip|lift|fill|"
+                           r"handle)\b|(?:carrying|pouring|gripping|lifting|holding|viewing|using|"
+                           r"typing|writing|cutting|cooking|shower(?:ing)?)\b)", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:out|them|it|the|and fold|your|over|to fit)\b", re.IGNORECASE)
 
 
@@ -37,7 +42,7 @@ def drop_unstated(attributes: dict[str, Any], spans: dict[str, list[dict[str, An
 
     "Smart" in an unconnected listing, "unscented" read from an odourless material, and "soft"
     said of light or joined into another word ("soft-bodied", "Soft-touch finish"), "stretch"
-    used as a verb.
+    used as a verb, "comfortable" said of an action ("comfortable pouring").
     """
     connected = any(_CONNECTED.search(t) for t in texts.values())
     _keep_features(attributes, spans, lambda s: not (
@@ -46,7 +51,9 @@ def drop_unstated(attributes: dict[str, Any], spans: dict[str, list[dict[str, An
             and _of_material(texts.get(s["field"], ""), s["start"], s["end"]))
         or (s["value"] == "soft" and _soft_other(texts.get(s["field"], ""), s["start"],
                                                  s["end"]))
-        or (s["value"] == "stretch" and _verb(texts.get(s["field"], ""), s["start"], s["end"]))))
+        or (s["value"] == "stretch" and _verb(texts.get(s["field"], ""), s["start"], s["end"]))
+        or (s["value"] == "comfortable"
+            and bool(_ACTION_AFTER.match(texts.get(s["field"], ""), s["end"])))))
 
 
 # a case or cover is made to hold a device: "Wireless Charging", "Front LED Visible", "Fire HD 8",

@@ -29,6 +29,11 @@ _COMPATIBLE = re.compile(r"\b(?:compatible|fits|fit (?:in|into|on|over|for|most|
 # list of fitted models runs on past its commas
 _FITTED_LIST = re.compile(r"\b(?:compatible|fits|works? with)\b.*\b(?:such as|including)\b",
                           re.IGNORECASE)
+# other products the listing offers: "for rechargeable options, check out ...", "Also available
+# with LED light and 66\" width options"
+_OFFERED = re.compile(r"(?<=for )[\w-]+(?:[\s-][\w-]+){0,2}\s+options?\b", re.IGNORECASE)
+_ALSO_OFFERED = re.compile(r"\b(?:check out|also (?:available|offered|sold) (?:with|in|as))\b",
+                           re.IGNORECASE)
 WINDOW = 50
 
 
@@ -47,7 +52,8 @@ def about_other(text: str, start: int) -> bool:
     """
     clause = _since(text, start, _CLAUSE_END)
     return bool(_COMPARISON.search(clause) or _COMPATIBLE.search(_since(text, start, _PHRASE_END))
-                or _FITTED_LIST.search(_since(text, start, _CLAUSE_END, 4 * WINDOW)))
+                or _FITTED_LIST.search(_since(text, start, _CLAUSE_END, 4 * WINDOW))
+                or _OFFERED.match(text, start) or _ALSO_OFFERED.search(clause))
 
 
 def brand_spans(text: str, brand: str | None) -> list[tuple[int, int]]:
@@ -107,13 +113,14 @@ def of_accessory(text: str, end: int, own_words: Collection[str],
 # parts a listing names apart from the product: "the lid is dishwasher safe", "Barrel handle is
 # sealed and waterproof" state a property of that part only (PART_NOUNS, from parts.py)
 PART_CHECKED = frozenset({"dishwasher-safe", "microwave-safe", "oven-safe", "freezer-safe",
-                          "waterproof", "water-resistant", "machine-washable", "easy-clean"})
+                          "waterproof", "water-resistant", "machine-washable", "easy-clean",
+                          "scratch-resistant", "rust-resistant"})
 _PART_SUBJECT = re.compile(r"\b([A-Za-z]+)\s+(?:(?:which|that)\s+)?(?:is|are|remains?|stays?)\s+"
                            r"(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def of_part(text: str, start: int, own_words: Collection[str],
-            singular: Callable[[str], str]) -> bool:
+            singular: Callable[[str], str], end: int | None = None) -> bool:
     """True when the mention is said of a named part ("the lid is dishwasher safe").
 
     The clause's subject before "is"/"are" is a part noun that the product's own name
@@ -123,7 +130,30 @@ def of_part(text: str, start: int, own_words: Collection[str],
     """
     found = _PART_SUBJECT.search(_since(text, start, _PHRASE_END))
     word = singular(found.group(1).lower()) if found else ""
-    return word in PART_NOUNS and word not in own_words
+    return (word in PART_NOUNS and word not in own_words) or (
+        end is not None and _before_part(text, end, own_words, singular))
+
+
+_MATERIAL_WORDS = frozenset({"metal", "steel", "plastic", "rubber", "alloy", "silicone", "aluminum",
+                             "brass", "zinc", "nylon", "leather", "wood", "wooden", "polyester"})
+_PART_PHRASE_END = re.compile(r"[.,;:!?|()\[\]\n•【】+&/–—]|\s-\s|\b(?:and|or|with|for|to|in|on|"
+                              r"of|from|that|which|is|are|unlike|than)\b", re.IGNORECASE)
+
+
+def _before_part(text: str, end: int, own_words: Collection[str],
+                 singular: Callable[[str], str]) -> bool:
+    """True when the next word names a part, or the one after a material word does.
+
+    "scratch resistant buckle made to last", "Water resistant base.", "anti-rust metal latch";
+    not "dishwasher safe lid and body" (the whole), nor a finish (it covers the whole).
+    """
+    rest = text[end:end + 40]
+    stop = _PART_PHRASE_END.search(rest)
+    words = [singular(w.lower()) for w in _NEXT_WORD.findall(rest[:stop.start() if stop else None])]
+    if stop and stop.group(0).strip().lower() in ("and", "&", "+"):
+        return False
+    named = words[1:2] if words and words[0] in _MATERIAL_WORDS else words[:1]
+    return any(w in PART_NOUNS and w != "finish" and w not in own_words for w in named)
 
 
 # what a tool or a cleaner acts on: "Cuts metal, plastic, wood", "great for washing ... glass
@@ -168,6 +198,8 @@ _HOLDS = re.compile(r"\b(?:holds?|stores?|storage|chills?|cools?|fits?|capacity)
                     re.IGNORECASE)
 _COUNTED = re.compile(r"(?:\b\d+|\b(?:two|three|four|five|six|eight|ten|twelve))\s*\)?\s*\(?"
                       r"(?:[\d.]+\s*(?:ml|oz|l)\W*)?$", re.IGNORECASE)
+_RANGE_END = re.compile(r"\d[\d./]*\s*(?:\"|”|''|in(?:ch(?:es)?)?|cm|mm|ft|grams?|g|oz|lbs?)?\s*"
+                        r"(?:to|~)\s*$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"[\s\"”'-]{0,3}(?:long\s+|power\s+|extension\s+)?"
                          r"(cord|hose|cable|rope|chain|downrod|wire)s?\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:length|width|diameter) of (?:the |each )?([a-z]+) (?:is|:)\s*$|"
@@ -182,6 +214,8 @@ def measure_of_other(text: str, start: int, end: int, own_words: Collection[str]
     cord, hose, cable... (one the product's own name does not hold) right after it or named
     before it ("Length of knife is").
     """
+    if _RANGE_END.search(text[max(0, start - 30):start]):
+        return True  # "Adjustable from 28\" to 44\" Waist": the end of a range
     if _HELD.match(text, end) and _COUNTED.search(text[max(0, start - 25):start]) \
             and _HOLDS.search(_since(text, start, _SENTENCE_END, 2 * WINDOW)):
         return True

@@ -247,7 +247,7 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 key in ACCESSORY_CHECKED and out.own and value not in PART_TAGS
                 and of_accessory(text, end, out.own, singular)) or (
                 key == "features" and value in PART_CHECKED
-                and of_part(text, start, out.own, singular)) or (
+                and of_part(text, start, out.own, singular, end)) or (
                 key == "materials" and where != "title" and acted_on(text, start)) or (
                 key == "sizes" and not value.startswith(("pack of", "set of"))
                 and measure_of_other(text, start, end, out.own, singular)) or (

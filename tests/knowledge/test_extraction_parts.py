@@ -1,0 +1,55 @@
+"""Said of a part, another product or an action: issue 13, round 2 (classes from v10's errors).
+
+Each case is a class read off the labelled sets (v1-v10 all seen), on a listing of our own:
+a protective tag right before or about a named part ("scratch resistant buckle"), other
+products the listing offers ("for rechargeable options, check out ..."), the far end of a
+range ("from 28\" to 44\""), and "comfortable" said of an action ("comfortable pouring").
+"""
+
+from typing import Any
+
+from knowledge.extraction import extract
+
+
+def _attrs(title: str, bullets: tuple[str, ...] = ()) -> dict[str, Any]:
+    return dict(extract(title, list(bullets)).attributes)
+
+
+def test_a_protective_tag_of_a_named_part_is_the_parts() -> None:
+    belt = _attrs("Strada Men's Leather Ratchet Belt",
+                  ("Full grain leather and a zinc alloy scratch resistant buckle made to last",))
+    assert "scratch-resistant" not in belt.get("features", [])
+    pack = _attrs("Stride Team Backpack", ("Water resistant base", "Padded shoulder straps"))
+    assert "water-resistant" not in pack.get("features", [])
+    lamp = _attrs("Arlo Swing Arm Wall Lamp", ("Solid swing arm and rust-proof lamp base",))
+    assert "rust-resistant" not in lamp.get("features", [])
+    # said of the product itself it stays
+    case = _attrs("Shell Phone Case", ("Scratch resistant and shockproof back cover",))
+    assert "scratch-resistant" in case.get("features", [])
+    tent = _attrs("Peak Camping Tent", ("Waterproof rainfly and floor", "Waterproof tent for 4"))
+    assert "waterproof" in tent.get("features", [])
+
+
+def test_other_products_the_listing_offers_are_not_this_ones() -> None:
+    cells = _attrs("Volta AA Alkaline Batteries, 24 Pack",
+                   ("SINGLE USE: These batteries are NOT rechargeable; for rechargeable options, "
+                    "check out Volta rechargeable batteries",))
+    assert "rechargeable" not in cells.get("features", [])
+    fan = _attrs("Breeze 52 Inch Ceiling Fan", ("Also available with LED light and 66\" width",))
+    assert "led" not in fan.get("features", [])
+
+
+def test_the_far_end_of_a_range_is_no_size() -> None:
+    belt = _attrs("Strada Ratchet Belt - Black - Adjustable from 28\" to 44\" Waist")
+    assert "44in" not in belt.get("sizes", [])
+    assert "16oz" in _attrs("Hydra Water Bottle, 16 oz").get("sizes", [])
+
+
+def test_comfortable_said_of_an_action_is_no_comfort_claim() -> None:
+    carafe = _attrs("Pour Glass Carafe", ("Narrow neck and wide rim for comfortable pouring",))
+    assert "comfortable" not in carafe.get("features", [])
+    bottle = _attrs("Hydra Half Gallon Water Bottle",
+                    ("The rope makes this bottle comfortable and fashionable to carry around",))
+    assert "comfortable" not in bottle.get("features", [])
+    sock = _attrs("Trail Crew Socks", ("Cushioned sole keeps your feet comfortable all day",))
+    assert "comfortable" in sock.get("features", [])
