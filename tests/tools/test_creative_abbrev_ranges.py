@@ -91,4 +91,4 @@ def test_a_fit_clause_is_a_compatibility_never_a_feature(store: Store) -> None:
 
 def test_a_day_or_month_before_a_date_ends_nothing() -> None:
     assert parse_facts("Sale ends Oct. 31, free shipping").head == "Sale ends Oct. 31"
-    assert "ends Sun. 11:59 p.m" in _texts("Weekend sale 30% off, ends Sun. 11:59 p.m. PST")
+    assert "ends Sun. 11:59 p.m. PST" in _texts("Weekend sale 30% off, ends Sun. 11:59 p.m. PST")

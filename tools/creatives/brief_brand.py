@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extraction.types import find_type
-from tools.creatives.brief_text import common_word
+from tools.creatives.common_words import common_word
 from tools.creatives.heads import CUT
 
 __all__ = ["BRAND", "find_brand"]
@@ -23,7 +23,7 @@ BRAND = re.compile(r"\b(?i:brand)(?:[ \t]?name)?[ \t]?[:=-]?[ \t]?"  # never acr
 
 def find_brand(text: str) -> tuple[str | None, str]:
     """The brand named in the brief, and the brief with that mention blanked out."""
-    m = BRAND.search(text)
+    m = next((b for b in BRAND.finditer(text) if b.group(1) or _maker(text, b)), None)
     if m:
         name = m.group(1) or m.group(2)
         return name, text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
@@ -36,6 +36,19 @@ def find_brand(text: str) -> tuple[str | None, str]:
         if found is not None and find_type(first.group(1)) is None:
             return first.group(1), " " * first.end() + text[first.end():]
     return None, text
+
+
+# "ship by Dec. 5", "Powered by CR2032 battery", "backed by Lifetime": a date, a part code, or
+# what a verb is done by, never the maker
+_NO_MAKER = re.compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|mon|tues?|wed|"
+                       r"thu(?:rs?)?|fri|sat|sun)[a-z]*$|.*\d")
+_DONE_BY = re.compile(r"(?i)(?:\b[a-z]+ed|\bships?|\barrives?|\border|\bdelivers?|\bruns?|"
+                      r"\bgoes)\s+$")
+
+
+def _maker(text: str, m: re.Match[str]) -> bool:
+    """True when "by X" / "from X" names who makes the product."""
+    return not _NO_MAKER.match(m.group(2)) and not _DONE_BY.search(text[:m.start()] + " ")
 
 
 _COLLECTIVE = re.compile(r"\s(?:set|kit|pack|pair|bundle|combo)\b", re.IGNORECASE)

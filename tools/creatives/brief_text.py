@@ -12,17 +12,12 @@ Marketing filler ("Best seller", "great gift") is never the product's name.
 
 from __future__ import annotations
 
-import gzip
-import json
 import re
-from functools import lru_cache
-from pathlib import Path
 
-from knowledge.extraction.finders import find_terms, material_items
-from knowledge.extraction.types import QUERYNER, find_type
+from knowledge.extraction.types import find_type
 
-__all__ = ["MODEL_LABEL", "NAME_KEY", "abbreviation", "common_word", "filler", "heading",
-           "key_value", "model_named", "reading_text", "sentence_ends", "spec_colon"]
+__all__ = ["MODEL_LABEL", "NAME_KEY", "abbreviation", "filler", "heading", "key_value",
+           "model_named", "reading_text", "sentence_ends", "spec_colon"]
 
 _LIST_MARK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u25aa\u25cf\u25ba\u27a4\u2192>]|"
                         r"\d{1,2}[.)])(?=[ \t])")
@@ -139,7 +134,7 @@ def filler(piece: str) -> bool:
 
 
 _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|excl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
-                          r"req|reqd|avail|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d|temp|vol|sz|nr|"
+                          r"mos?|wks?|req|reqd|avail|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d|temp|vol|sz|nr|"
                           r"wt|dims?|pkg|assy|adj|std|mi|gal|qt|secs?|sat|sun|mon|tues?|wed|"
                           r"thu(?:rs?)?|fri)$")
 # "No. 2 pencils", "Temp. 95-205°F", "Vol. 3": a known abbreviation before a number (or a
@@ -147,6 +142,12 @@ _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|excl|est|no|ea|pcs?|
 _BEFORE_NUMBER = re.compile(r"(?i)(?:^|[\s(/\"'])(?:no|nr|temp|vol|sz|qty|approx|appx|ca|o\.d|i\.d|"
                             r"dia|max|min|est|dr|st|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|"
                             r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$")
+
+
+# a day or a time before the rest of its date: "Fri. Nov. 20", "10 a.m. EST"
+_DATE_PART = re.compile(r"(?i)(?:^|[\s(])(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|[ap]\.m)$")
+_DATE_NEXT = re.compile(r"\s*(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\b|"
+                        r"(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)")
 
 
 # abbreviations that never end a sentence: titles and names ("Dr. Brown's", "St. Louis",
@@ -174,6 +175,8 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
         return True
     if _BEFORE_NUMBER.search(before) and re.match(r"\s*[-+]?[0-9]", text[split.end():]):
         return True  # "Kit No. 8", "Temp. 95°F": the number is the abbreviation's
+    if _DATE_PART.search(before) and _DATE_NEXT.match(text, split.end()):
+        return True  # "Fri. Nov. 20", "10 a.m. EST": one date or time
     if _ABBREVIATED.search(before) and _DIMENSION_LETTER.match(text, split.end()):
         return True
     if re.search(r"(?i)(?:^|[|\n;,]\s*)(?:incl|excl)$", before):
@@ -201,7 +204,7 @@ def _name_goes_on(before: str, rest: str) -> bool:
 
     "IronJaw 5 in. Bench Vise" names one vise of 5 in.; "12 in. Great gift" ends a clause.
     """
-    line = rest.split("\n", 1)[0].strip()
+    line = re.split(r"\s[-|\u2013\u2014]\s", rest.split("\n", 1)[0])[0].strip()
     words = line.split()
     return ("\n" not in before and 0 < len(words) <= 4 and not re.search(r"[\d.,;:]", line)
             and all(w[:1].isupper() for w in words))
@@ -228,67 +231,3 @@ def spec_colon(text: str, split: re.Match[str]) -> bool:
         return False
     key = re.split(r"(?:^|\s)(?:--+|[-\u2013\u2014])\s", line.group(0))[-1]  # "-- units: m / ft"
     return key_value(key + text[split.start():split.end() + 1])
-
-
-_COMMON_STARTS = {"clear", "new", "the", "our", "this", "black", "white", "red", "blue", "green",
-                  "small", "large", "big", "mini", "heavy", "light", "soft", "hard", "electric",
-                  "wireless", "portable", "adjustable", "organic", "natural", "kids", "women",
-                  "men", "baby", "solar", "smart", "folding", "automatic", "orthopedic",
-                  "qty", "quantity", "approx", "set", "pack", "pair", "box", "lot", "best",
-                  "hot", "super", "top", "sale", "premium", "cute", "great", "perfect", "size",
-                  "item", "product", "one", "two", "three", "four", "five", "six", "ten"}
-
-
-def common_word(word: str) -> bool:
-    """True when a capitalised first word is an ordinary word, not a brand.
-
-    "Bamboo cutting board", "Stainless steel bottle", "Vintage style clock": shoppers'
-    queries use these words as words (QueryNER), or they are materials; "Hydra" is unknown
-    and "Nike" is used as a brand.
-    """
-    low = word.lower()
-    if low in _COMMON_STARTS or find_terms(low, material_items()):
-        return True
-    as_brand, as_word = _query_word_uses().get(low, (0, 0))
-    if as_word > as_brand:
-        return True
-    if as_brand > as_word:
-        return False
-    # never a brand in the queries: a word that real listings write in lower case ("slow
-    # feeder", "pry bar"), or a participle ("Remanufactured", "Refurbished"), is a word
-    in_text, as_maker = _listing_word_uses().get(low, (0, 0))
-    return in_text >= 2 and in_text > 2 * as_maker or bool(_PARTICIPLE.search(low))
-
-
-_PARTICIPLE = re.compile(r"^[a-z]{5,}(?:ed|able|ible|less|proof)$")
-ESCI_PRODUCTS = Path(__file__).resolve().parents[2] / "knowledge" / "demo" / "esci" / \
-    "products.jsonl.gz"
-
-
-@lru_cache(maxsize=1)
-def _listing_word_uses() -> dict[str, tuple[int, int]]:
-    """Each word of the real listings: (times written in lower case mid-text, times a brand)."""
-    uses: dict[str, list[int]] = {}
-    if ESCI_PRODUCTS.is_file():
-        with gzip.open(ESCI_PRODUCTS, "rt", encoding="utf-8") as rows:
-            for line in rows:
-                row = json.loads(line)
-                text = " ".join(str(row.get(k) or "") for k in (
-                    "product_title", "product_description", "product_bullet_point"))
-                for w in re.findall(r"(?<=[a-z,] )[a-z]+", text):
-                    uses.setdefault(w, [0, 0])[0] += 1
-                for w in str(row.get("product_brand") or "").lower().split():
-                    uses.setdefault(w, [0, 0])[1] += 1
-    return {w: (t, b) for w, (t, b) in uses.items()}
-
-
-@lru_cache(maxsize=1)
-def _query_word_uses() -> dict[str, tuple[int, int]]:
-    """Each word of the real shopping queries: (times tagged a brand, times tagged otherwise)."""
-    uses: dict[str, list[int]] = {}
-    if QUERYNER.is_file():
-        for line in QUERYNER.open(encoding="utf-8"):
-            row = json.loads(line)
-            for tok, label in zip(row["tokens"], row["labels"], strict=False):
-                uses.setdefault(tok.lower(), [0, 0])[0 if label.endswith("creator") else 1] += 1
-    return {w: (b, o) for w, (b, o) in uses.items()}

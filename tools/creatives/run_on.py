@@ -17,7 +17,7 @@ import re
 
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import AUDIENCES, COLORS
-from knowledge.nlp.quantities import find_quantities
+from knowledge.nlp.quantities import Quantity, find_quantities
 from tools.creatives.kept_spans import MEASURE_LIST
 from tools.creatives.name_cut import FUNCTION_WORDS, POST_ADJECTIVES, is_property
 from tools.creatives.name_ends import VERBS_ONLY
@@ -119,6 +119,19 @@ def has_noun(text: str) -> bool:
     return False
 
 
+_PRECIOUS = re.compile(r"(?i)\s+(?:(?:solid|rose|white|yellow)\s+)?(?:gold|silver|platinum)\b")
+
+
+def _grade_of_material(measure: Quantity, after: str) -> bool:
+    """True for a grade written before its material ("18K gold", "20D nylon")."""
+    if measure.kind != "rating" or measure.unit is not None:
+        return False
+    if _PRECIOUS.match(after):
+        return True
+    return any(s == len(after) - len(after.lstrip()) for _v, s, _e in find_terms(
+        after, material_items()))
+
+
 def _measure_cut(text: str) -> list[int]:
     """After a leading measure that only properties follow ("12 oz | dishwasher safe")."""
     found = find_quantities(text)
@@ -129,5 +142,7 @@ def _measure_cut(text: str) -> list[int]:
     if (len(words) < 2 or not re.match(r"\s+[A-Za-z]", after) or found[0].text.endswith("%")
             or words[0].lower() in _MEASURE_WORDS):
         return []  # "80% cotton", "26 inch + 16 inch", "2 pack 9 oz" stay whole
+    if _grade_of_material(found[0], after):
+        return []  # "18K gold plated": the grade of the gold, not a measure of the product
     upto = re.split(r"[\d(]", after)[0]  # the phrase up to the next number
     return [] if has_noun(upto) else [found[0].end]

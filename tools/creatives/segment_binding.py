@@ -42,6 +42,9 @@ _PROPERTY_END = re.compile(r"(?:able|ible|proof|free|safe|resistant|repellent|ab
 PROPERTY_KINDS = frozenset({"capacity", "dimension", "weight", "rating", "temperature", "power",
                             "material", "audience", "certification", "count", "size_range"})
 INCLUDING = frozenset({"includes", "include", "with"})
+# after these a one-word segment would become a thing the product has: a bare word of the
+# brief ("Food Mill, manual") may be what the product is like, and "It has a manual" a manual
+_HAVING = frozenset({"has", "have", "features", "offers", "with"})
 
 # the words that open a predicate: "It is washable and reflective" is all after "is"
 _FRAME_WORDS = (FRAME - {"also"}) | {w for words in BIND for w in words}
@@ -105,6 +108,8 @@ class Segments(Clauses):
         verb = next((t for t in reversed(sent[:i - s]) if t in _FRAME_WORDS), None)
         if self.included[c]:
             return verb in INCLUDING
+        if verb in _HAVING and len(self.clauses[c]) == 1:
+            return False  # "manual - no electricity needed" -> "It has a manual."
         return verb not in ("is", "are") or self.properties[c]
 
 
