@@ -42,7 +42,8 @@ _TITLE_SEP = re.compile(r"\s[-–—|]\s|[,，(\[|:;【.!?]")
 
 
 _CONNECTOR = re.compile(r"(?:\s|-)*(?:adapters?|connectors?|plugs?|jacks?|threads?|threaded|"
-                        r"ends?|fittings?|pins?|headers?|sockets?|to\b)", re.IGNORECASE)
+                        r"n?pt|fpt|mpt|nptf|bsp|pipe|"
+                        r"ends?|fittings?|pins?|headers?|sockets?|to)\b", re.IGNORECASE)
 
 
 # a size scale after the word: "Men's 4-8.5/Women's 5-9.5", "Sizing for women: Small (4-6)"

@@ -13,7 +13,7 @@ from collections.abc import Collection
 
 from knowledge.extraction.finders import FOR_AUDIENCE
 from knowledge.extraction.packs import find_packs
-from knowledge.extraction.variant_sizes import offered_sizes, variant_sizes
+from knowledge.extraction.variant_sizes import no_metres, offered_sizes, variant_sizes
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
 
 Mention = tuple[str, int, int]
@@ -88,6 +88,7 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
     if title:
         found.extend(_title_sizes(text))
         found.extend(variant_sizes(text, color))
+        found = no_metres(found, text)
     elif not any(v[0].isalpha() and not v.startswith(("pack of", "set of")) or v.isdigit()
                  for v in titled):
         found.extend(offered_sizes(text))  # no size variant named before: the sizes offered

@@ -132,3 +132,21 @@ def offered_sizes(text: str) -> list[Mention]:
             words = list(_ORDER[lo:hi + 1]) if lo < hi else words
         found.extend((w, m.start(1), m.end(1)) for w in dict.fromkeys(words))
     return found
+
+
+_BABY = re.compile(r"\b(?:bab(?:y|ies)|infants?|newborns?|toddlers?|months?)\b", re.IGNORECASE)
+
+
+def no_metres(found: list[Mention], title: str) -> list[Mention]:
+    """A shoe's "9M" is size 9 medium, not 9 metres; a baby's "3/6M" is 3-6 months."""
+    sized = set() if _BABY.search(title) else \
+        {s for v, s, _ in found if v.replace(".", "", 1).isdigit()}
+    out = []
+    for value, start, end in found:
+        months = re.fullmatch(r"(\d{1,2})/(\d{1,2})m", value)
+        if months and int(months.group(1)) < int(months.group(2)) and int(months.group(2)) % 3 == 0:
+            value = f"{months.group(1)}-{months.group(2)}m"  # "Blue- 3/6M": months, not metres
+        elif value.endswith("m") and value[:-1].replace(".", "", 1).isdigit() and start in sized:
+            continue  # "Basketball Shoe - 9M": size 9 medium, not 9 metres
+        out.append((value, start, end))
+    return out

@@ -21,7 +21,7 @@ def test_a_protective_tag_of_a_named_part_is_the_parts() -> None:
     assert "scratch-resistant" not in belt.get("features", [])
     pack = _attrs("Stride Team Backpack", ("Water resistant base", "Padded shoulder straps"))
     assert "water-resistant" not in pack.get("features", [])
-    lamp = _attrs("Arlo Swing Arm Wall Lamp", ("Solid swing arm and rust-proof lamp base",))
+    lamp = _attrs("Arlo Swing Arm Wall Lamp", ("Solid swing arm and rust-proof metal base",))
     assert "rust-resistant" not in lamp.get("features", [])
     # said of the product itself it stays
     case = _attrs("Shell Phone Case", ("Scratch resistant and shockproof back cover",))
@@ -53,3 +53,17 @@ def test_comfortable_said_of_an_action_is_no_comfort_claim() -> None:
     assert "comfortable" not in bottle.get("features", [])
     sock = _attrs("Trail Crew Socks", ("Cushioned sole keeps your feet comfortable all day",))
     assert "comfortable" in sock.get("features", [])
+
+
+def test_a_shoe_width_letter_is_no_metre_and_a_babys_months_stay_months() -> None:
+    shoe = _attrs("Court Vision Mens Basketball Shoe - 9M").get("sizes", [])
+    assert "9" in shoe and "9m" not in shoe
+    assert "3-6m" in _attrs("Star Baby Bodysuit Creeper, Blue- 3/6M").get("sizes", [])
+    assert "18m" in _attrs("Little Gent Baby Boys Tuxedo Outfit (Blue, 18M)").get("sizes", [])
+    assert "5m" in _attrs("Glow LED Strip Lights, 5M RGB Light Strip").get("sizes", [])
+
+
+def test_a_pipe_threads_gender_is_no_audience() -> None:
+    fitting = _attrs("Brass Pipe Fitting, Coupling, 1 inch X 1 inch Male NPT")
+    assert "men" not in fitting.get("audiences", [])
+    assert "men" in _attrs("Strada Male Leather Belt").get("audiences", [])
