@@ -67,3 +67,14 @@ def test_a_pipe_threads_gender_is_no_audience() -> None:
     fitting = _attrs("Brass Pipe Fitting, Coupling, 1 inch X 1 inch Male NPT")
     assert "men" not in fitting.get("audiences", [])
     assert "men" in _attrs("Strada Male Leather Belt").get("audiences", [])
+
+
+def test_synonyms_labellers_read_as_the_tag() -> None:
+    shirt = _attrs("Cool Tech Tank Top", ("Material wicks sweat & dries really fast",))
+    assert "quick-dry" in shirt.get("features", [])
+    balm = _attrs("Leaping Lip Balm", ("Never tested on animals",))
+    assert "cruelty-free" in balm.get("features", [])
+    desk = _attrs("Lift Standing Desk", ("Pre-installed anchors make installation easy",))
+    assert "easy-install" in desk.get("features", [])
+    car = _attrs("Zoom RC Car", ("LONG LASTING BATTERIES: two batteries for 40 min",))
+    assert "long-battery" in car.get("features", [])
