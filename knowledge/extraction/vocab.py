@@ -184,7 +184,8 @@ MATERIALS.update({
     "titanium alloy": "titanium", "ployester": "polyester", "stainless": "stainless steel",
     "pp cotton": "pp cotton", "crystal velvet": "velvet", "polyester resin": "resin",
     # the same fibres under trade or regional names, and open-list materials labellers write
-    "elastane": "spandex", "chinlon": "nylon", "nappa leather": "leather", "lycra": "lycra",
+    "elastane": "spandex", "chinlon": "nylon", "nappa leather": "leather", "lycra": "spandex",
+    "viscose": "rayon",
     "polyurethane": "polyurethane", "cowhide": "cowhide", "nubuck": "nubuck",
     "melamine": "melamine", "stoneware": "stoneware", "fiberglass": "fiberglass",
     "kevlar": "kevlar", "oxford cloth": "oxford cloth", "muslin": "muslin", "birch": "birch",

@@ -78,3 +78,10 @@ def test_synonyms_labellers_read_as_the_tag() -> None:
     assert "easy-install" in desk.get("features", [])
     car = _attrs("Zoom RC Car", ("LONG LASTING BATTERIES: two batteries for 40 min",))
     assert "long-battery" in car.get("features", [])
+
+
+def test_trade_and_regional_fibre_names_map_to_the_guidelines_material() -> None:
+    bra = _attrs("Flex Sports Bra", ("Material: 80% Nylon, 20% Lycra",))
+    assert "spandex" in bra.get("materials", []) and "lycra" not in bra.get("materials", [])
+    dress = _attrs("Sway Midi Dress", ("95% Viscose, 5% Spandex",))
+    assert "rayon" in dress.get("materials", [])
