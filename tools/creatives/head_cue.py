@@ -12,7 +12,7 @@ import re
 
 from knowledge.extraction.types import find_type
 from tools.creatives.head_noun import end_fault
-from tools.creatives.heads import split_head
+from tools.creatives.head_split import split_head
 
 __all__ = ["noun_before_cue", "qualified_split"]
 

@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import re
 
-from knowledge.extraction.types import find_type, normal, type_lexicon
-from knowledge.nlp.quantities import find_quantities
+from knowledge.extraction.types import find_type
 from tools.creatives.brief_text import abbreviation, spec_colon
 from tools.creatives.compat_list import compat_lists, joined_runs
 from tools.creatives.kept_spans import kept_spans
 from tools.creatives.label_lines import label_spans
-from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
-from tools.creatives.name_ends import VERBS, ends_name, named_size, type_before_material, verb_led
+from tools.creatives.name_ends import verb_led
 
 SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014\u2022\u00b7]\s|\s\|\s|"
                    r"\s--+(?:\s|$)")  # "pack of 5 -- 95% cotton": "--" between facts
@@ -44,7 +42,7 @@ def first_cut(piece: str) -> re.Match[str] | None:
     return None
 
 
-def _joined_in(text: str) -> str:
+def joined_in(text: str) -> str:
     """``text`` with an "X in" adjective hyphenated, same length ("plug-in night lights").
 
     The type finder reads "in" as a cue, so "plug in night lights" would be a "plug".
@@ -91,10 +89,13 @@ def _verb_in(piece: str) -> bool:
     """True when the piece opens with, or goes on with, the product's verb."""
     cue = first_cut(piece)
     return (verb_led(piece) or cue is not None and verb_led(piece[cue.start() + 1:])
-            or _verb_after_type(piece) is not None)
+            or verb_after_type(piece) is not None)
 
 
-def _verb_after_type(text: str) -> tuple[Span, int] | None:
+Span = tuple[str, int, int]
+
+
+def verb_after_type(text: str) -> tuple[Span, int] | None:
     """The product type that a verb follows ("mop removes dust"), and where the head ends."""
     for m in re.finditer(r"\s(?=[a-z]{3,}\s)", text):
         found = find_type(text[:m.start()])
@@ -132,173 +133,6 @@ def _verb_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
         if _COORDINATED.search(nxt):
             return k
     return i
-
-
-# a word after a measure that says what it measures: the measure is that part's
-_MEASURED_PART = re.compile(r"(?i)\s+size\b|\.?\s+(?:drive|shank|arbor|bore|jaws?|throat|"
-                            r"blades?|chuck|socket|thread|opening)\b")
-
-
-def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str, int]]]:
-    """Split the first clause into the head noun phrase and the segments around it.
-
-    The head is what the product is, as written, without its quantities ("Hydra stainless
-    steel water bottle 750ml" -> "stainless steel water bottle"); what follows a cue word
-    ("with", "for", "keeps"...) or a number right after the product type is a segment.
-    """
-    cut = first_cut(piece)
-    front = piece[:cut.start()] if cut else piece
-    found, head_end = _type_before_number(_joined_in(front))
-    rest: list[tuple[str, int]] = []
-    tail = piece[head_end:].strip(" ,")
-    if tail:
-        rest.append((tail, start + piece.index(tail, head_end)))
-    words = piece[:head_end]
-    for q in find_quantities(words):
-        if (q.kind != "number" and not glued(words, q.end)
-                and _own_quantity(words[:q.start], words[q.end:])):
-            size = _MEASURED_PART.match(words[q.end:])  # "King size", "1/2 in. Drive"
-            end = q.end + (size.end() if size else 0)
-            rest.insert(0, (words[q.start:end], start + q.start))
-            s, e = q.start, end
-            if words[s - 1:s] == "(" and words[e:e + 1] == ")":  # "Press Set (3 pcs)": no "( )"
-                s, e = s - 1, e + 1
-            elif words[e:e + 1] == "." and words[e + 1:e + 2] == " ":  # "5 in. Bench Vise"
-                e += 1
-            words = words[:s] + " " * (e - s) + words[e:]
-    head = re.sub(r"\s+", " ", words).strip(" ,")
-    return head, piece[found[1]:found[2]] if found else None, rest
-
-
-# words that tie what precedes them to the number after ("resistant to 600F", "up to 8 hours")
-_JOINING_END = re.compile(r"(?:\s+(?:up|to|about|over|under|at|least|max|maximum|min|minimum|"
-                          r"of|from|for|by|rated|approx\.?|nearly|around|after|before|"
-                          r"within|until|in|on|per|every|than|below|above|between|down|"
-                          r"a|an|the|as))+$",
-                          re.IGNORECASE)
-_PACK = re.compile(r"\d+\s*-?\s*(?:pack|pk|pcs|pieces?|count|ct|pairs?|sets?)\b|\d+\s*x\b",
-                   re.IGNORECASE)
-# things other products are sized to: "15.6 inch laptop sleeve" sizes the laptop
-_HOSTS = frozenset({"laptop", "laptops", "tablet", "tablets", "phone", "phones", "tv", "tvs",
-                    "monitor", "monitors", "mattress", "mattresses", "bike", "bikes", "tire",
-                    "tires", "wheel", "wheels", "pan", "pans", "pot", "pots", "guitar", "car"})
-# a word that names the number after it: an acronym ("UPF 50+", "IP 67") or a label word
-_NUMBER_LABEL = re.compile(r"(?<=\s)(?:[A-Z]{2,5}|(?i:gen|series|model|grade|class|type|level|"
-                           r"ages?|sizes?|no\.?))$")
-Span = tuple[str, int, int]
-
-
-def _type_before_number(front: str) -> tuple[Span | None, int]:
-    """The product type of the first clause, and where the head (what it is) ends.
-
-    The head is what the product is; whatever ties a number to it stays with the number:
-    "rice cooker 6 cup" is a rice cooker; "stapler staples up to 100 sheets" and "sprinkler
-    covers 3600 sq ft" end at the type, the verb and its qualifier stay with the number;
-    "spatula heat resistant to 600F" keeps "heat resistant to" with "600F"; "jump starter
-    2000A peak" keeps "peak" with "2000A" and "sun hat UPF 50+" keeps "UPF" with "50+";
-    "HDMI 2.1 cable" and "iPhone 15 case" are one name with a number inside.
-    """
-    found, end = _type_and_end(front)
-    early = type_before_material(front[:end])
-    if early is not None and (found is None or early[2] <= found[1]):
-        return early, early[2]  # "ankle boots faux suede block heel": boots, not a heel
-    cut = name_end(front[:end])  # "WiFi extender dual band": the extender, not a band
-    if cut is not None and cut[1] < end:
-        return cut[0] or (found if found is not None and found[2] <= cut[1] else None), cut[1]
-    return found, end
-
-
-def _type_and_end(front: str) -> tuple[Span | None, int]:
-    """The type finder's product type of the first clause, and where the head ends."""
-    at = _first_number(front)
-    if at is None:
-        verb = _verb_after_type(front)
-        if verb is not None:  # "mop removes dust": the mop is the product
-            return verb
-        return find_type(front), len(front)
-    lead = front[:at].rstrip()
-    named = name_with_number(front, at)
-    if named is not None and (find_type(lead) is None or len(lead.split()) == 1):  # "USB 3.2"
-        return named
-    host = compat_name_before(lead, front[at:])
-    if host is not None:  # "phone case iPhone 15 clear": the iPhone 15 is what it fits
-        return host
-    joined = _JOINING_END.search(lead)
-    bare = lead[:joined.start()] if joined else lead
-    found, ends = _noun_end(bare, front[at:], bool(joined))
-    sized = named_size(lead, front[at:], found)  # "file folders letter size 100 pack"
-    if sized is not None:
-        return sized
-    if found is not None and (ends or joined):
-        return found, found[2]
-    label = _NUMBER_LABEL.search(lead)  # "UPF 50+", "Gen 2": the label goes with its number
-    if label and found is not None and found[2] <= label.start():
-        return found, label.start()
-    if found is not None and ends_name(front[found[1]:found[2]], lead[found[2]:]):
-        return found, found[2]
-    return found, len(lead)
-
-
-def _own_quantity(before: str, after: str) -> bool:
-    """True when a quantity inside the head is the product's own ("12 inch skillet").
-
-    Not when a joining word ties it to what precedes ("resistant to 600F"), nor when it
-    may size the first noun of a compound ("65 inch TV stand", "15.6 inch laptop bag").
-    """
-    if _JOINING_END.search(before.rstrip()):
-        return False
-    words = after.split()
-    return len(words) < 2 or words[0].lower() not in _HOSTS
-
-
-def _first_number(front: str) -> int | None:
-    """Where the clause's first quantity starts ("sizes 8-13" from "sizes"), after a lead.
-
-    A named size counts as one ("air mattress queen built in pump": the mattress is queen
-    size, the pump is no part of its name).
-    """
-    quantities = find_quantities(front)
-    named = [q.start for q in quantities if q.kind == "size_range" and front[:q.start].strip()
-             and not q.text[:1].isdigit()]  # "queen", "A5", "sizes 8-13"
-    m = re.search(r"\s\d", front)
-    if m is None or not front[:m.start()].strip():
-        return min(named, default=None)
-    digit = m.start() + 1
-    starts = [q.start for q in quantities if q.start <= digit < q.end]
-    at = min([min(starts, default=digit), *named])
-    return at if front[:at].strip() else None
-
-
-def _noun_end(words: str, after: str, joined: bool) -> tuple[Span | None, bool]:
-    """The product type in ``words``, and whether the head surely ends on it.
-
-    It does when the type ends ``words``, or when only the product's verb follows it
-    ("camping tent sleeps", "sprinkler covers" before a number): a verb is a word of
-    ``VERBS``, or any "-s" word before "up to"/"about", unless it forms a known type
-    with the noun before it ("seat covers") or a pack count follows ("soap bars 6 pack").
-    """
-    found = find_type(words)
-    if found is None:
-        return None, False
-    verb = words[found[2]:].strip() if found[2] < len(words) else ""
-    prior: Span | None = found
-    if not verb:  # the type ends the words: is its last word the verb?
-        last = re.search(r"(\S+)$", words)
-        before = words[:last.start()].rstrip() if last else ""
-        prior = find_type(before) if before else None
-        agent = re.search(r"[A-Za-z]{3,}(?:er|or)$", before)  # "label maker prints"
-        if (prior is None or prior[2] != len(before)) and agent and last is not None \
-                and last.group(1).lower() in VERBS:
-            prior = (agent.group(0).lower(), agent.start(), agent.end())
-        if last is None or found[1] < last.start() or prior is None or prior[2] != len(before):
-            return found, True  # a type of two words or more ("coffee maker") is a noun
-        verb = last.group(1)
-    is_verb = (" " not in verb and (verb.lower() in VERBS or joined and verb.endswith("s"))
-               and not _PACK.match(after) and prior is not None
-               and normal(f"{words[prior[1]:prior[2]]} {verb}") not in type_lexicon())
-    if is_verb:
-        return prior, True
-    return found, found[2] == len(words)
 
 
 def clauses(text: str) -> list[tuple[str, int]]:
