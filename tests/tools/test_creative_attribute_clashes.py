@@ -76,6 +76,9 @@ def test_every_other_brief_of_the_audits_passes(version: int) -> None:
     ("Leather belt. Made in Italy. Origin: Mexico", "Origin: Mexico"),
     ("Garlic press crushes 3 cloves at once; one clove at a time for best results",
      "one clove at a time"),
+    ("Bike light, USB-C | Battery life: 12 hrs | lasts 5 hours per charge", "5 hours per charge"),
+    ("Cast iron skillet 10 in., oven safe to 500°F | Max temp: 350°F", "Max temp: 350°F"),
+    ("Marble run, 80 pieces, ages 3+ | Recommended age: 8 years and up", "8 years and up"),
 ])
 def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError, match=named):
@@ -103,6 +106,13 @@ def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> Non
     "Knife set | 10-year warranty | Warranty: 10 years",
     "Kitchen scale, weighs up to 11 lbs, Weight: 1 lb",
     "Cotton tote, machine washable. Do not wash with bleach.",
+    # modes, cases, standby and charging times; parts' temperatures; units; age warnings
+    "Earbuds, 6 hrs per charge, 30 hrs with case, charges in 1.5 hrs",
+    "Headlamp | Battery life: 40 hrs on low | 4 hrs on high",
+    "Baking mat, oven safe to 480°F (250°C)",
+    "Skillet, oven safe to 500°F | Lid: oven safe to 350°F",
+    "Stacking rings, ages 6 months+ | Not for children under 6 months",
+    "Science kit, ages 8+ | small parts, not for children under 3",
 ])
 def test_look_alikes_are_not_refused(brief: str) -> None:
     check_contradictions(brief)

@@ -2,12 +2,13 @@
 
 Each clause of a brief may state an attribute of the product: its warranty, its scent, its
 total weight, its piece count, how it is cleaned, where it is made, how many it handles at
-once. Every such statement is read into a typed value with its span ("Warranty: 1 year" ->
-warranty 365 days; "only 14 oz total" -> weight 397 g; "Package includes: 4 coasters" ->
-count 4) by :mod:`tools.creatives.attribute_values` and
-:mod:`tools.creatives.attribute_amounts`, and two statements of the same attribute whose values
-differ (after unit normalisation, with rounding allowed) make the brief refused, naming both
-spans.
+once, its battery runtime, its top temperature, the youngest age it is for. Every such
+statement is read into a typed value with its span ("Warranty: 1 year" -> warranty 365 days;
+"only 14 oz total" -> weight 397 g; "Package includes: 4 coasters" -> count 4) by
+:mod:`tools.creatives.attribute_values`, :mod:`tools.creatives.attribute_amounts` and
+:mod:`tools.creatives.attribute_limits`, and two statements of the same attribute whose
+values differ (after unit normalisation, with rounding allowed) make the brief refused,
+naming both spans.
 
 A statement counts only when it is said of the product itself: a clause that opens on a part
 ("cover machine washable", "Holder: acacia") or a qualifier ("10mm each", "6 or 12", "up to
@@ -22,13 +23,16 @@ from itertools import combinations
 
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
+from tools.creatives.attribute_limits import LIMIT_READERS
 from tools.creatives.attribute_values import READERS, Stated, clauses
 
 __all__ = ["check_attributes", "statements"]
 
 _NAMES = {"warranty": "the warranty", "scent": "the scent", "weight": "the total weight",
           "net weight": "the net weight", "count": "the piece count", "care": "the care",
-          "origin": "the origin", "at once": "how many it takes at once"}
+          "origin": "the origin", "at once": "how many it takes at once",
+          "runtime": "the battery runtime", "max temperature": "the top temperature",
+          "min age": "the youngest age"}
 _TOLERANCE = 0.12  # "Weight: 6 oz (170 g)": 170.1 g against 170 g is rounding
 
 
@@ -47,7 +51,7 @@ def statements(text: str) -> list[Stated]:
     """Every attribute value the brief states of the product, in brief order."""
     found = counts(text)
     for clause, start in clauses(text):
-        for read in (*READERS, weights):
+        for read in (*READERS, *LIMIT_READERS, weights):
             found += read(clause, start)
     return sorted(found, key=lambda s: s.start)
 

@@ -1,0 +1,94 @@
+"""The product's limits as a brief states them: battery runtime, top temperature, lowest age.
+
+"Battery life: 10 hrs" / "lasts up to 6 hours per charge" -> runtime 10 / 6 (hours); "oven
+safe to 500°F" / "Max temp: 260°C" -> max temperature 500 / 500 (°F); "ages 3+" / "for ages 8
+and up" / "Age: 18 months+" -> min age 36 / 96 / 18 (months). Read per clause as the other
+attributes are (:mod:`tools.creatives.attribute_values`): only where the clause says it of
+the product, never a part's ("lid oven safe to 350°F"), a mode's ("6 hrs on high"), a
+case's ("30 hrs with case"), a standby or charging time, or a warning ("not for under 3").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tools.creatives.attribute_values import GENERAL, OPTIONS, Stated, said_of_product
+
+__all__ = ["LIMIT_READERS"]
+
+_HOURS = {"h": 1.0, "hr": 1.0, "hrs": 1.0, "hour": 1.0, "hours": 1.0, "min": 1 / 60,
+          "mins": 1 / 60, "minute": 1 / 60, "minutes": 1 / 60}
+_TIME = r"(?P<n>\d+(?:\.\d+)?)[\s-]?(?P<u>hours?|hrs?|h|minutes?|mins?)\b\.?"
+_RUNTIME = (re.compile(rf"(?i)\b(?:battery life|battery|run[\s-]?time|play[\s-]?time)\s*(?::|-|of)?"
+                       rf"\s*(?:up to|approx\.?|about|~)?\s*{_TIME}"),
+            re.compile(rf"(?i)\b(?:lasts?|runs?|plays?)\s+(?:up to\s+|approx\.?\s+|about\s+)?"
+                       rf"{_TIME}\s*(?:per|on a|on one|on a single|on a full)\s+charge"),
+            re.compile(rf"(?i)(?<![\w.-]){_TIME}\s*(?:per charge|of (?:battery life|playtime|"
+                       rf"play time|run ?time)|battery life)"))
+_OTHER_TIME = re.compile(r"(?i)\b(?:standby|talk|charg(?:e|es|ed|ing)\s+(?:in|time)|charging|"
+                         r"recharge|on (?:high|low|max|eco|turbo)|high mode|low mode|setting|"
+                         r"with (?:the )?case|w/ case|total|including|incl|brightness)\b|\d+%")
+_RUNTIME_LABELS = frozenset({"battery", "battery life", "runtime", "run time", "playtime"})
+_LIMIT_LEAD = GENERAL | {"battery", "life", "run", "time", "runtime", "play", "playtime", "lasts",
+                         "last", "runs", "long", "long-lasting", "rechargeable", "up", "to",
+                         "approx", "approx.", "about", "oven", "safe", "heat", "resistant",
+                         "withstands", "max", "max.", "maximum", "temp", "temp.", "temperature",
+                         "for", "ages", "age", "suitable", "recommended", "kids", "children",
+                         "and", "+"}
+
+
+def _runtime(clause: str, start: int) -> Iterator[Stated]:
+    """How long the product runs on a charge: "Battery life: 10 hrs", "6 hrs per charge"."""
+    if _OTHER_TIME.search(clause) or OPTIONS.search(clause):
+        return
+    for pattern in _RUNTIME:
+        for m in pattern.finditer(clause):
+            if start == 0 or said_of_product(clause, m.start(), _RUNTIME_LABELS, _LIMIT_LEAD):
+                hours = float(m.group("n")) * _HOURS[m.group("u").lower().rstrip(".")]
+                yield Stated("runtime", hours, m.group(0).strip(), start + m.start())
+                return
+
+
+_DEGREES = r"(?P<n>-?\d+(?:\.\d+)?)\s?(?:°|º|degrees?\s?)?\s?(?P<u>[FC])\b"
+_MAX_TEMP = (re.compile(rf"(?i)\b(?:(?:oven|heat)[\s-](?:safe|resistant|proof)|withstands|safe)"
+                        rf"\s+(?:up\s+)?to\s+{_DEGREES}"),
+             re.compile(rf"(?i)\bmax(?:imum|\.)?\s*temp(?:erature)?\.?\s*(?::|-|of)?\s*{_DEGREES}"))
+_TEMP_LABELS = frozenset({"max temp", "max. temp", "max temperature", "maximum temperature",
+                          "heat resistance", "oven safe", "temperature resistance", "max temp."})
+
+
+def _max_temperature(clause: str, start: int) -> Iterator[Stated]:
+    """The product's top temperature: "oven safe to 500°F", "Max temp: 260°C" (in °F)."""
+    if OPTIONS.search(clause):
+        return
+    m = _MAX_TEMP[0].search(clause) or _MAX_TEMP[1].search(clause)
+    if m is None or start and not said_of_product(clause, m.start(), _TEMP_LABELS, _LIMIT_LEAD):
+        return  # the first clause is the product's name: "Skillet oven safe to 500°F"
+    value = float(m.group("n"))
+    fahrenheit = value * 9 / 5 + 32 if m.group("u").upper() == "C" else value
+    yield Stated("max temperature", fahrenheit, m.group(0).strip(), start + m.start())
+
+
+_AGE = re.compile(r"(?i)\b(?:ages?\s*:?\s*|for ages\s+)(?P<n>\d+)\s*"
+                  r"(?P<u>months?|mos?|m|years?|yrs?|y)?\.?\s*"
+                  r"(?:\+|and (?:up|older|over)|[-\u2013]\s?\d+)|"
+                  r"(?<![\w.-])(?P<n2>\d+)\s*(?P<u2>months?|mos?|years?|yrs?)\.?\s*(?:\+|and (?:up|"
+                  r"older|over))")
+_WARNING = re.compile(r"(?i)\b(?:not|under|below|younger|choking|hazard|never|only with|"
+                      r"supervision)\b")
+
+
+def _min_age(clause: str, start: int) -> Iterator[Stated]:
+    """The youngest age the product is for: "ages 3+", "for ages 8 and up" (in months)."""
+    if _WARNING.search(clause) or re.search(r"(?i)\bor\b", clause):
+        return
+    m = _AGE.search(clause)  # an age is the product's whatever names it ("Kit for ages 8+")
+    if m is None:
+        return
+    n, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
+    months = float(n) * (1.0 if unit and unit.lower().startswith("m") else 12.0)
+    yield Stated("min age", months, m.group(0).strip(), start + m.start())
+
+
+LIMIT_READERS = (_runtime, _max_temperature, _min_age)
