@@ -24,6 +24,7 @@ from itertools import combinations
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
 from tools.creatives.attribute_limits import LIMIT_READERS
+from tools.creatives.attribute_specs import SPEC_READERS, overlap
 from tools.creatives.attribute_values import READERS, Stated, clauses
 
 __all__ = ["check_attributes", "statements"]
@@ -32,12 +33,17 @@ _NAMES = {"warranty": "the warranty", "scent": "the scent", "weight": "the total
           "net weight": "the net weight", "count": "the piece count", "care": "the care",
           "origin": "the origin", "at once": "how many it takes at once",
           "runtime": "the battery runtime", "max temperature": "the top temperature",
-          "min age": "the youngest age"}
+          "min age": "the youngest age", "size": "the size", "voltage": "the voltage"}
 _TOLERANCE = 0.12  # "Weight: 6 oz (170 g)": 170.1 g against 170 g is rounding
 
 
 def _differ(a: Stated, b: Stated) -> bool:
     """True when two values of one attribute cannot both hold."""
+    if isinstance(a.value, tuple) and isinstance(b.value, tuple):
+        if a.attribute == "voltage":
+            return not overlap(a.value, b.value)
+        return any(abs(x - y) > _TOLERANCE * max(x, y) for x, y in zip(a.value, b.value,
+                                                                         strict=False))
     if isinstance(a.value, float) and isinstance(b.value, float):
         if math.isinf(a.value) or math.isinf(b.value):
             return a.value != b.value
@@ -51,7 +57,7 @@ def statements(text: str) -> list[Stated]:
     """Every attribute value the brief states of the product, in brief order."""
     found = counts(text)
     for clause, start in clauses(text):
-        for read in (*READERS, *LIMIT_READERS, weights):
+        for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, weights):
             found += read(clause, start)
     return sorted(found, key=lambda s: s.start)
 
@@ -62,5 +68,6 @@ def check_attributes(text: str) -> None:
     for a, b in combinations(found, 2):
         if a.attribute == b.attribute and a.start != b.start and _differ(a, b):
             raise InvalidRequestError(
-                f"the brief contradicts itself: it gives {_NAMES[a.attribute]} as {a.text!r} "
+                f"the brief contradicts itself: it gives "
+                f"{_NAMES.get(a.attribute, 'the ' + a.attribute)} as {a.text!r} "
                 f"and also as {b.text!r}; say which is true")

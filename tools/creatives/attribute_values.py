@@ -29,7 +29,7 @@ class Stated:
     """One attribute of the product as stated: its normalised value and the span as written."""
 
     attribute: str
-    value: float | str
+    value: float | str | tuple[float, ...]
     text: str
     start: int
 

@@ -17,9 +17,9 @@ from tools.creatives.stated_clash import check_stated
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+[ \t]?){1,3})")
 # a material naming a part ("fleece lined", "rubber sole", "leather trim") is not the body's
-# ("silicone gripper hem": one word may stand between the material and its part)
-_PART = re.compile(r"(?:[\s-]+[a-z]+)?[\s-]+(?:lined|lining|trim|trimmed|soles?|insoles?|outsoles?|"
-                   r"uppers?|covers?|handles?|frame|buckles?|zippers?|zips?|straps?|pads?|padding|"
+# ("silicone gripper hem", "nylon ripstop shoulder panels": two words may stand between)
+_PART = re.compile(r"(?:[\s-]+[a-z]+){0,2}[\s-]+(?:lined|lining|trim|trimmed|soles?|insoles?|"
+                   r"outsoles?|uppers?|covers?|handles?|frame|buckles?|zippers?|zips?|straps?|pads?|padding|"
                    r"collars?|cuffs?|patch(?:es)?|accents?|details?|hems?|grippers?|hoods?|"
                    r"sleeves?|waistbands?|bands?|panels?|pockets?|toes?|heels?|tips?|grips?|"
                    r"base|lids?|seals?|rings?|buttons?|backing|coating|edges?|binding|logos?|"
@@ -140,7 +140,8 @@ def _negated_and_stated(text: str) -> None:
                  if not m.start() <= p.start() < m.end()]
         if term.split()[0] in _STATUS:  # "2 AA not included" beside "stand included"
             item = _item_before(low, m.start())
-            plain = [p for p in plain if _item_before(low, p) == item]
+            plain = [p for p in plain if _item_before(low, p) == item
+                     and not re.match(r"[a-z]*\.?\s*\d", low[p:])]  # "incl. 6 metallic"
         plain = [p for p in plain if not _part_led(low, p)]
         if plain:
             raise InvalidRequestError(
