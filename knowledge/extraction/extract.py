@@ -36,7 +36,7 @@ from knowledge.extraction.finders import (
     suspended_terms,
 )
 from knowledge.extraction.materials import drop_families, find_materials, stated
-from knowledge.extraction.packaging import bundled, packaged
+from knowledge.extraction.packaging import packaged
 from knowledge.extraction.sizes import find_sizes
 from knowledge.extraction.types import Tagger, find_type, own_words, singular
 from knowledge.extraction.vocab import VAGUE
@@ -126,7 +126,6 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
                                          color, brand, tagger)
     if found_type:
         value, start, end = found_type
-        value = bundled(texts["title"], value, end) or value  # "Gel Nail Kit": a nail kit
         out.add("type", value, "title", start, end, texts["title"][start:end])
     out.own = own_words(texts["title"], found_type[0] if found_type else None)
     named = frozenset(found_type[0].split()[-1:]) if found_type else frozenset()  # its head

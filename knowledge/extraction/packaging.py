@@ -1,14 +1,10 @@
-"""How a title packs the item: a container after a quantity, or a set or kit of one item.
+"""Packaging named after a quantity: the container a product ships in, not the product.
 
 "Gummi Bears, 5 Pound Bag", "cat treats, 44 pouches", "Hand Cream Value Size, 6.8 ounce Jar",
 "Tortilla Chips - 6Count, 4.5 Oz Bags", "Coupling ... (10 Unit Bag)": a container noun right
 after a number (and its unit) says how the goods are packed. The product is named elsewhere
 in the title, or not at all; the container never is (a "Paper Lunch Bag" or "Plastic Jars"
 names no quantity right before the noun and stays the type).
-
-"Poly Extension Gel Nail Kit", "Drill Set", "Formal Suit Vest Set": a one-word type right
-before "Set" or "Kit" names that set, as the labelling guideline has it ("knife set" stays
-"knife set"); a longer type keeps its name ("Wine Glasses Set of 6" is wine glasses).
 """
 
 from __future__ import annotations
@@ -38,11 +34,3 @@ def packaged(title: str, value: str, start: int) -> int | None:
     found = _QUANTITY.search(title[left:start])
     return left + found.start() if found else None
 
-
-_SET = re.compile(r"\s+(set|kit)s?\b", re.IGNORECASE)
-
-
-def bundled(title: str, value: str, end: int) -> str | None:
-    """"nail kit" for the one-word type "nail" ending at ``end`` before "Kit"; None otherwise."""
-    found = _SET.match(title, end) if " " not in value else None
-    return f"{value} {found.group(1).lower()}" if found else None

@@ -99,9 +99,3 @@ def test_stretch_used_as_a_verb_is_no_stretch_fabric() -> None:
     jeans = _attrs("Denimo Women's Skinny Jeans", ("Stretch denim that moves with you",))
     assert "stretch" in jeans.get("features", [])
 
-
-def test_a_one_word_type_before_set_or_kit_names_the_set() -> None:
-    assert _attrs("Lumi Poly Extension Gel Nail Kit, 30g").get("type") == "nail kit"
-    assert _attrs("Torque Titanium Drill Set, 29 Pieces").get("type") == "drill set"
-    # a longer type keeps its own name
-    assert _attrs("Aspen Wine Glasses Set of 4, Clear").get("type") == "wine glass"
