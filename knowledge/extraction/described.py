@@ -1,4 +1,4 @@
-"""Features that only the description names: search text, never product attributes.
+"""Features named only in the description, or only in passing: search text, not attributes.
 
 Marketing copy in a description names parts, uses and comparisons far more often than the
 title and bullets do, so a feature it alone names is left out of the attributes (measured
@@ -7,6 +7,8 @@ product to search: as attributes they lifted the learned ranker through the inde
 embedded text. They are kept apart, in the product's spans under ``"described"`` (source
 ``"described"``): search indexes and embeds them (:func:`described_words`), and nothing that
 reads attributes (tags, filters, need matching, evidence lines, comparisons) sees them.
+The tags a bullet names once in passing (``claims.PASSING``: "collapsible aluminum paddle")
+go there too: not the product's attribute, still words a shopper may search for.
 """
 
 from __future__ import annotations
