@@ -2,12 +2,12 @@
 
 Audit v19 (measured on round 1) missed a pack's count, a rug's size, a size range and a
 voltage given twice, and refused two parts in two materials and "incl. 6 metallic" beside
-"heat tool (not incl.)". Audit v18 missed five contradictions of five kinds (two warranties, unscented beside a named
-scent, one weight in two units, a set of 6 holding 4, machine washable beside dry clean
-only); v17 missed "6 cherries at once" beside "one cherry at a time". The audits' notes list
-the briefs that look like contradictions and are not (parts in other materials, per-piece
-beside total, two values of different things): those must pass. The synthetic briefs below
-were written for these tests, apart from any audit set.
+"heat tool (not incl.)". Audit v18 missed five contradictions of five kinds (two
+warranties, unscented beside a named scent, one weight in two units, a set of 6 holding 4,
+machine washable beside dry clean only); v17 missed "6 cherries at once" beside "one cherry
+at a time". The audits' notes list the briefs that look like contradictions and are not
+(parts in other materials, per-piece beside total, two values of different things): those
+must pass. The synthetic briefs below were written for these tests, apart from any audit set.
 """
 
 from __future__ import annotations

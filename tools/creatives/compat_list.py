@@ -19,6 +19,7 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import COLORS
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.item_runs import (
+    clause_closes,
     closes,
     colours,
     comma_items,
@@ -126,8 +127,8 @@ _FOR_OPEN = re.compile(r"(?i)^(?:for|for use on|for use in|for use with)\s+(?P<n
 
 
 def _opening_for(text: str, piece: tuple[str, int]) -> re.Match[str] | None:
-    """The "for" cue of a piece that opens its sentence or line, else None."""
-    if re.search(r"(?:^|[.;:\n])\s*$", text[:piece[1]]) is None:
+    """The "for" cue of a piece that opens its sentence, line or dashed/piped clause, else None."""
+    if re.search(r"(?:^|[.;:\n|]|\s[-\u2013\u2014]+)\s*$", text[:piece[1]]) is None:
         return None
     return _FOR_OPEN.match(piece[0])
 
@@ -153,7 +154,7 @@ def _plain_list(text: str, pieces: list[tuple[str, int]], i: int) -> int:
             # "fits index, middle, ring, pinky, approx. 2.3 in.": a measure ends the list
             return end if end - i >= 2 and not plural and re.search(r"\d", nxt) else i
         end = k
-    return end if end > i and closes(text, pieces[end][1] + len(pieces[end][0])) else i
+    return end if end > i and clause_closes(text, pieces[end][1] + len(pieces[end][0])) else i
 
 
 def joined_runs(text: str, pieces: list[tuple[str, int]],

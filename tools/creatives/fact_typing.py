@@ -34,8 +34,9 @@ _COMPAT_TRIGGER = re.compile(r"\b(?i:fits|works with|compatible with|supports(?:
 _COMPAT_NAMES = re.compile(r"\b(?:USB-C(?: PD)?|USB-A|Lightning|MagSafe|Bluetooth(?: \d(?:\.\d)?)?|"
                            r"HDMI(?: \d\.\d)?|Wi-?Fi|Alexa|Google Home|Apple HomeKit|AAA?|"
                            r"induction|microSD|Windows|macOS|iOS|Android)\b")
-_INCLUDED = re.compile(r"^(?P<a>.+?)\s(?:included|incl\.?)$|^(?:comes with|includes|including|"
-                       r"incl\.?|with|in|plus)\s(?:an?\s|the\s)?(?P<b>.+)$", re.IGNORECASE)
+_INCLUDED = re.compile(r"^(?P<a>.+?)\s(?:included|incl\.?)(?:\s*\([^)]*\))?$|"
+                       r"^(?:comes with|includes|including|incl\.?|with|in|plus)\s"
+                       r"(?:an?\s|the\s)?(?P<b>.+)$", re.IGNORECASE)
 _NOT_INCLUDED = re.compile(r"\b(?:not|no|n't|without)\s+(?:included|incl\b)", re.IGNORECASE)
 _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|children's|unisex|"
                        r"toddlers?|babies|baby|adults?|girls'?|boys'?|teens?|seniors?|"
@@ -101,10 +102,16 @@ class Segment:
         return all(w in _AUDIENCE_GLUE for w in re.findall(r"[a-z]+", "".join(rest)))
 
 
+def _edges(text: str) -> str:
+    """``text`` without spaces, commas and full stops at its edges; ".46mm" keeps its point."""
+    text = text.strip(" ,").rstrip(".")
+    return text if re.match(r"\.\d", text) else text.lstrip(" ,.")
+
+
 def segment(text: str, start: int) -> Segment:
     """Type every fact inside one segment of the brief."""
     original = text
-    text = _GLUE_EDGE.sub("", text.strip(" ,.")).strip()
+    text = _GLUE_EDGE.sub("", _edges(text)).strip()
     offset = start + max(0, original.find(text))
     facts: list[Fact] = []
     taken: list[tuple[int, int]] = []

@@ -137,8 +137,19 @@ def _settled(masked: str, start: int, name: str, found: str | None,
 
 
 def _no_name(piece: str) -> bool:
-    """True for a clause that names nothing: a count, a spec line ("Qty: 4"), filler."""
-    return _only_quantities(piece) or key_value(piece) or filler(piece) or compat_lead(piece)
+    """True for a clause that names nothing: a count, a spec line ("Qty: 4"), filler.
+
+    Nor does a clause saying an item comes with the product ("LR41 button cell incl. (1 pc)"
+    on the first line): the item is not what is sold.
+    """
+    return (_only_quantities(piece) or key_value(piece) or filler(piece) or compat_lead(piece)
+            or bool(_ITEM_STATUS.search(piece)))
+
+
+# a short clause saying an item comes, or does not, with the product: "battery incl. (1 pc)"
+_ITEM_STATUS = re.compile(r"(?i)^\W*(?:[\w.-]+\s+){1,4}"
+                          r"(?:incl\.?|included|not included|sold separately)"
+                          r"\s*(?:\([^)]*\))?\s*[.!]?\s*$")
 
 
 def _only_quantities(piece: str) -> bool:

@@ -190,6 +190,26 @@ def _extension(text: str, head: Span, after: Span | None) -> int | None:
 COLLECTIVES = frozenset({"set", "kit", "pack", "pair", "bundle", "combo"})
 
 
+# a doer noun ("separator", "opener", "crusher") right after a known type names the product
+_DOER = re.compile(r"[a-z]{3,}(?:er|or)s?")
+_NOT_DOER = frozenset({"other", "under", "over", "after", "never", "ever", "either", "neither",
+                       "better", "larger", "smaller", "bigger", "faster", "longer", "stronger",
+                       "lighter", "thinner", "thicker", "wider", "taller", "water", "paper",
+                       "rubber", "leather", "silver", "copper", "amber", "timber", "lavender",
+                       "summer", "winter", "finger", "number", "order", "color", "colour",
+                       "indoor", "outdoor", "interior", "exterior", "major", "minor", "super",
+                       "polyester", "fiber", "fibre", "liter", "litre", "meter", "metre",
+                       "center", "centre", "together", "rather", "power", "tender", "per"})
+
+
+def _doer_after_type(words: list[str]) -> bool:
+    """True when ``words`` end on a doer noun right after a known type ("egg separator")."""
+    last = words[-1].lower()
+    return (len(words) >= 2 and _DOER.fullmatch(last) is not None
+            and last.rstrip("s") not in _NOT_DOER
+            and _type_ends(" ".join(words[:-1])) is not None)
+
+
 def _cut_back(text: str, head: Span) -> int | None:
     """Where the head ends when cut back to the last known type on a product noun.
 
@@ -205,6 +225,8 @@ def _cut_back(text: str, head: Span) -> int | None:
                 len(nxt) > 4 and nxt.endswith(("ing", "ed")) or nxt in POST_ADJECTIVES):
             continue  # "shades light | filtering", "scooter light | up wheels": one adjective
         collective = len(words) >= 2 and words[-1].lower() in COLLECTIVES
+        if _doer_after_type(words):
+            return spans[k - 1][1]  # "egg separator | silicone": the separator is sold
         if (_type_ends(prefix) is not None or collective) and _noun_at(words):
             return spans[k - 1][1]
     return None

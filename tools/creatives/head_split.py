@@ -15,6 +15,7 @@ from knowledge.nlp.quantities import find_quantities
 from tools.creatives.heads import Span, first_cut, glued, joined_in, verb_after_type
 from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
 from tools.creatives.name_ends import VERBS, ends_name, named_size, type_before_material
+from tools.creatives.run_on import grade_of_material
 
 __all__ = ["split_head"]
 
@@ -41,7 +42,8 @@ def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str,
     words = piece[:head_end]
     for q in find_quantities(words):
         if (q.kind != "number" and not glued(words, q.end)
-                and _own_quantity(words[:q.start], words[q.end:])):
+                and _own_quantity(words[:q.start], words[q.end:])
+                and not grade_of_material(q, words[q.end:])):  # "14K gold plated hoops"
             size = _MEASURED_PART.match(words[q.end:])  # "King size", "1/2 in. Drive"
             end = q.end + (size.end() if size else 0)
             rest.insert(0, (words[q.start:end], start + q.start))
@@ -116,6 +118,8 @@ def _type_and_end(front: str) -> tuple[Span | None, int]:
     if found is not None and (ends or joined):
         return found, found[2]
     label = _NUMBER_LABEL.search(lead)  # "UPF 50+", "Gen 2": the label goes with its number
+    if label and re.search(r"(?:^|\s)[A-Z]{3,}\s+$", lead[:label.start()]):
+        label = None  # "ROSE FACIAL MIST 100ml": a shouted name, no acronym before its number
     if label and found is not None and found[2] <= label.start():
         return found, label.start()
     if found is not None and ends_name(front[found[1]:found[2]], lead[found[2]:]):

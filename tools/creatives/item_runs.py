@@ -15,8 +15,8 @@ from knowledge.extraction.vocab import COLORS
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.name_ends import verb_led
 
-__all__ = ["PROPERTY_END", "closes", "colours", "comma_items", "plain_item", "run", "unjoined",
-           "verb_list"]
+__all__ = ["PROPERTY_END", "clause_closes", "closes", "colours", "comma_items", "plain_item", "run",
+           "unjoined", "verb_list"]
 
 PROPERTY_END = re.compile(r"(?i)(?:able|ible|proof|safe|free|resistant|less)$")
 
@@ -49,6 +49,11 @@ def unjoined(piece: str) -> str:
 def closes(text: str, at: int) -> bool:
     """True when the sentence ends at ``at`` (a full stop, a new line or the brief's end)."""
     return re.match(r"\s*(?:[.;\n]|$)", text[at:]) is not None
+
+
+def clause_closes(text: str, at: int) -> bool:
+    """:func:`closes`, or a pipe or a spaced dash between pasted clauses ("... doors – peels")."""
+    return closes(text, at) or re.match(r"\s*(?:\||[-\u2013\u2014]+\s)", text[at:]) is not None
 
 
 # a material share ("80% merino wool"): a composition is one fact, never three

@@ -22,7 +22,7 @@ from tools.creatives.kept_spans import MEASURE_LIST
 from tools.creatives.name_cut import FUNCTION_WORDS, POST_ADJECTIVES, is_property
 from tools.creatives.name_ends import VERBS_ONLY
 
-__all__ = ["has_noun", "split_run_on"]
+__all__ = ["grade_of_material", "has_noun", "split_run_on"]
 
 _WITH = re.compile(r"\s(?=(?:[wW]/|w|(?i:with))\s+(?!x\b)[A-Za-z])")  # "23 in W x 64 in H"
 # words that say what a measure is, or qualify it: they stay with the number before them
@@ -122,7 +122,7 @@ def has_noun(text: str) -> bool:
 _PRECIOUS = re.compile(r"(?i)\s+(?:(?:solid|rose|white|yellow)\s+)?(?:gold|silver|platinum)\b")
 
 
-def _grade_of_material(measure: Quantity, after: str) -> bool:
+def grade_of_material(measure: Quantity, after: str) -> bool:
     """True for a grade written before its material ("18K gold", "20D nylon")."""
     if measure.kind != "rating" or measure.unit is not None:
         return False
@@ -142,7 +142,7 @@ def _measure_cut(text: str) -> list[int]:
     if (len(words) < 2 or not re.match(r"\s+[A-Za-z]", after) or found[0].text.endswith("%")
             or words[0].lower() in _MEASURE_WORDS):
         return []  # "80% cotton", "26 inch + 16 inch", "2 pack 9 oz" stay whole
-    if _grade_of_material(found[0], after):
+    if grade_of_material(found[0], after):
         return []  # "18K gold plated": the grade of the gold, not a measure of the product
     upto = re.split(r"[\d(]", after)[0]  # the phrase up to the next number
     return [] if has_noun(upto) else [found[0].end]
