@@ -87,3 +87,16 @@ def test_an_item_line_is_in_the_box_not_a_size() -> None:
     kinds = {s.text: s.kind for s in parse_facts(
         "CR2032 battery incl. (1 pc)\ndigital kitchen timer, magnetic back").segments}
     assert kinds["CR2032 battery incl. (1 pc)"] == "included"
+
+
+@pytest.mark.parametrize(("brief", "segment"), [
+    ("Trailer hitch ball 2 in., rated 3,500 lbs. GTW, chrome plated", "rated 3,500 lbs. GTW"),
+    ("Garden hose adapter 3/4 in. NPT, brass, 2 pack", "3/4 in. NPT"),
+])
+def test_an_acronym_after_a_measure_s_full_stop_stays_with_it(brief: str, segment: str) -> None:
+    assert segment in _segments(brief)
+
+
+def test_a_capitalised_sentence_after_a_measure_still_starts_a_fact() -> None:
+    assert _segments("Picture frame 12 in. Great gift for dads") == ["12 in",
+                                                                      "Great gift for dads"]

@@ -184,11 +184,15 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
     if _ABBREVIATED.search(before) and re.match(r"(?i)(?:dia|max|min|approx)\.", after_word(
             text, split.end())):
         return True  # "12 in. Dia.", "5 gal. Max.": one measure
+    if _UNIT_AFTER_NUMBER.search(before) and _QUALIFIER.match(text, split.end()):
+        return True  # "3/4 in. GHT", "6,000 lbs. GTW": the measure's standard or rating
     if _UNIT_AFTER_NUMBER.search(before) and _name_goes_on(before, text[split.end():]):
         return True  # "IronJaw 5 in. Bench Vise": the vise is 5 in., its name goes on
     return bool(_ABBREVIATED.search(before)) and bool(re.match(r"[a-z0-9(&+]", after))
 
 
+# an acronym that qualifies the measure before it and ends the clause ("3/4 in. GHT")
+_QUALIFIER = re.compile(r"[A-Z]{2,5}(?=\s*(?:[,;.|)\n]|$|\s[-\u2013\u2014]))")
 # a measure's unit abbreviation right after its number ("5 in.", "12 oz.")
 _UNIT_AFTER_NUMBER = re.compile(r"\d\s?(?:in|ft|oz|lbs?|qt|gal|dia)$", re.IGNORECASE)
 
