@@ -100,3 +100,15 @@ def test_an_acronym_after_a_measure_s_full_stop_stays_with_it(brief: str, segmen
 def test_a_capitalised_sentence_after_a_measure_still_starts_a_fact() -> None:
     assert _segments("Picture frame 12 in. Great gift for dads") == ["12 in",
                                                                       "Great gift for dads"]
+
+
+def test_a_pack_size_is_no_thing_the_product_has() -> None:
+    brief = "garlic peeler silicone 2pk, dishwasher safe"
+    assert check_segments("It has a silicone 2pk.", Segments.of(parse_facts(brief)))
+
+
+def test_including_a_count_is_no_material() -> None:
+    kinds = [s.kind for s in parse_facts(
+        "Chalk markers 12 colors, incl. 4 metallic (gold, silver, copper, bronze), "
+        "water based").segments if s.text.startswith("incl. 4 metallic")]
+    assert kinds and "material" not in kinds

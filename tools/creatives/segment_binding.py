@@ -42,8 +42,10 @@ _PROPERTY_END = re.compile(r"(?:able|ible|proof|free|safe|resistant|repellent|ab
 PROPERTY_KINDS = frozenset({"capacity", "dimension", "weight", "rating", "temperature", "power",
                             "material", "audience", "certification", "count", "size_range"})
 INCLUDING = frozenset({"includes", "include", "with"})
-# after these a one-word segment would become a thing the product has: a bare word of the
+# after these a one-word segment, or one holding the product's pack size ("silicone 2pk"),
+# would become a thing the product has: a bare word of the
 # brief ("Food Mill, manual") may be what the product is like, and "It has a manual" a manual
+_PACK = re.compile(r"(?i)(?:pk|pack|set of|pcs?|pieces?|count|ct)\b")
 _HAVING = frozenset({"has", "have", "features", "offers", "with"})
 
 # the words that open a predicate: "It is washable and reflective" is all after "is"
@@ -56,6 +58,7 @@ class Segments(Clauses):
 
     properties: list[bool] = field(default_factory=list)
     included: list[bool] = field(default_factory=list)
+    packs: list[bool] = field(default_factory=list)
     first: str = ""  # the name's first word, which may open a sentence ("Hydra bottles ...")
 
     @classmethod
@@ -74,7 +77,8 @@ class Segments(Clauses):
             if not words:
                 continue
             kinds = {f.type for f in seg.facts}
-            out.add(words, is_property(words) or kinds <= PROPERTY_KINDS, False)
+            out.add(words, is_property(words) or kinds <= PROPERTY_KINDS, False,
+                    any(f.type == "count" and _PACK.search(f.text) for f in seg.facts))
             for fact in seg.facts:
                 item = tokens(fact.text)
                 if fact.type == "included" and item and item != words:
@@ -84,11 +88,13 @@ class Segments(Clauses):
         out.first = (tokens(name) or [""])[0]
         return out
 
-    def add(self, words: list[str], is_property: bool, included: bool) -> None:
+    def add(self, words: list[str], is_property: bool, included: bool,
+            pack: bool = False) -> None:
         """One clause a sentence may copy whole."""
         self.clauses.append(words)
         self.properties.append(is_property)
         self.included.append(included)
+        self.packs.append(pack)
 
     def spans(self, sent: list[str], i: int, fold_first: bool) -> list[tuple[int, int, int]]:
         """Only whole segments, to their last word.
@@ -108,8 +114,8 @@ class Segments(Clauses):
         verb = next((t for t in reversed(sent[:i - s]) if t in _FRAME_WORDS), None)
         if self.included[c]:
             return verb in INCLUDING
-        if verb in _HAVING and len(self.clauses[c]) == 1:
-            return False  # "manual - no electricity needed" -> "It has a manual."
+        if verb in _HAVING and (len(self.clauses[c]) == 1 or self.packs[c]):
+            return False  # "manual - no electricity needed" -> "It has a manual."; "a 2pk"
         return verb not in ("is", "are") or self.properties[c]
 
 
