@@ -34,6 +34,9 @@ _FITTED_LIST = re.compile(r"\b(?:compatible|fits|works? with)\b.*\b(?:such as|in
 _OFFERED = re.compile(r"(?<=for )[\w-]+(?:[\s-][\w-]+){0,2}\s+options?\b", re.IGNORECASE)
 _ALSO_OFFERED = re.compile(r"\b(?:check out|also (?:available|offered|sold) (?:with|in|as))\b",
                            re.IGNORECASE)
+# what a standard covers ("meets CertiPUR-US program standards for performance, emissions, and
+# durability") is the standard's scope, not a claim about the product
+_STANDARD = re.compile(r"\bstandards?\s+(?:for|of)\b", re.IGNORECASE)
 WINDOW = 50
 
 
@@ -53,7 +56,8 @@ def about_other(text: str, start: int) -> bool:
     clause = _since(text, start, _CLAUSE_END)
     return bool(_COMPARISON.search(clause) or _COMPATIBLE.search(_since(text, start, _PHRASE_END))
                 or _FITTED_LIST.search(_since(text, start, _CLAUSE_END, 4 * WINDOW))
-                or _OFFERED.match(text, start) or _ALSO_OFFERED.search(clause))
+                or _OFFERED.match(text, start) or _ALSO_OFFERED.search(clause)
+                or _STANDARD.search(_since(text, start, _CLAUSE_END, 2 * WINDOW)))
 
 
 def brand_spans(text: str, brand: str | None) -> list[tuple[int, int]]:

@@ -85,3 +85,12 @@ def test_trade_and_regional_fibre_names_map_to_the_guidelines_material() -> None
     assert "spandex" in bra.get("materials", []) and "lycra" not in bra.get("materials", [])
     dress = _attrs("Sway Midi Dress", ("95% Viscose, 5% Spandex",))
     assert "rayon" in dress.get("materials", [])
+
+
+def test_what_a_standard_covers_is_no_claim() -> None:
+    bed = _attrs("Dream 10 Inch Memory Foam Mattress",
+                 ("Foam meets CertiPUR-US program standards for performance, emissions, and "
+                  "durability",))
+    assert "durable" not in bed.get("features", [])
+    box = _attrs("Stow Storage Box", ("Durable polypropylene walls",))
+    assert "durable" in box.get("features", [])
