@@ -71,6 +71,8 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
              "frozen first)"),
         (19, "nineteenth audit (new briefs, fifth independent writer, frozen first; round 1)"),
         (20, "twentieth audit (new briefs, sixth independent writer, frozen first; round 2)"),
+        (21, "twenty-first audit (new briefs, seventh independent writer, frozen first; "
+             "last round)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
