@@ -205,9 +205,17 @@ _COUNTED = re.compile(r"(?:\b\d+|\b(?:two|three|four|five|six|eight|ten|twelve))
 _RANGE_END = re.compile(r"\d[\d./]*\s*(?:\"|”|''|in(?:ch(?:es)?)?|cm|mm|ft|grams?|g|oz|lbs?)?\s*"
                         r"(?:to|~)\s*$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"[\s\"”'-]{0,3}(?:long\s+|power\s+|extension\s+)?"
-                         r"(cord|hose|cable|rope|chain|downrod|wire)s?\b", re.IGNORECASE)
+                         r"(?:water\s+|bean\s+|coffee\s+)?(cord|hose|cable|rope|chain|downrod|wire|"
+                         r"tank|reservoir|container|hopper)s?\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(r"\b(?:length|width|diameter) of (?:the |each )?([a-z]+) (?:is|:)\s*$|"
-                          r"\b(cord|hose|cable|rope|wire|chain)s? length\s*:?\s*$", re.IGNORECASE)
+                          r"\b(cord|hose|cable|rope|wire|chain)s? length\s*:?\s*$|"
+                          r"\b(tank|reservoir|container|hopper|water)\s+capacity\s*(?:\(x\d\))?\s*"
+                          r"[:：–-]?\s*$", re.IGNORECASE)
+# "5G WiFi", "2.4G/5.8G Dual Band": a wireless band, not grams; "(S & L Bands Included)": the
+# sizes of what comes with it
+_NETWORK = re.compile(r"\s*\)?\s*(?:wi-?fi|dual|band|lte|network|phablet|wireless|unlocked|"
+                      r"cellular)\b", re.IGNORECASE)
+_INCLUDED = re.compile(r"[^()]*\b(?:included|includes)\b[^()]*\)", re.IGNORECASE)
 
 
 def measure_of_other(text: str, start: int, end: int, own_words: Collection[str],
@@ -220,10 +228,14 @@ def measure_of_other(text: str, start: int, end: int, own_words: Collection[str]
     """
     if _RANGE_END.search(text[max(0, start - 30):start]):
         return True  # "Adjustable from 28\" to 44\" Waist": the end of a range
+    opened = "(" in text[max(0, start - 60):start].rpartition(")")[2]
+    if (text[end - 1:end] in ("g", "G") and _NETWORK.match(text, end)) or (
+            opened and _INCLUDED.match(text, end)):
+        return True
     if _HELD.match(text, end) and _COUNTED.search(text[max(0, start - 25):start]) \
             and _HOLDS.search(_since(text, start, _SENTENCE_END, 2 * WINDOW)):
         return True
     part = _PART_AFTER.match(text, end)
     named = _PART_BEFORE.search(_since(text, start, _PHRASE_END))
-    word = part.group(1) if part else (named.group(1) or named.group(2)) if named else ""
+    word = part.group(1) if part else next((w for w in named.groups() if w), "") if named else ""
     return bool(word) and singular(word.lower()) not in own_words

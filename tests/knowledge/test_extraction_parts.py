@@ -94,3 +94,14 @@ def test_what_a_standard_covers_is_no_claim() -> None:
     assert "durable" not in bed.get("features", [])
     box = _attrs("Stow Storage Box", ("Durable polypropylene walls",))
     assert "durable" in box.get("features", [])
+
+
+def test_a_wireless_band_an_included_items_size_and_a_tanks_capacity_are_no_size() -> None:
+    tablet = _attrs("Nova Android Tablet 10 inch, GPS, FM, 5G WiFi, Silver").get("sizes", [])
+    assert "5g" not in tablet
+    tracker = _attrs("Pulse Fitness Tracker, Black, One Size (S & L Bands Included)")
+    assert "s" not in tracker.get("sizes", [])
+    brewer = _attrs("Brewa Coffee Machine",
+                    ("CAPACITY: 101 ounce water tank, 17.6 ounce bean container",))
+    assert not {"101oz", "17.6oz"} & set(brewer.get("sizes", []))
+    assert "250g" in _attrs("Grind House Coffee Beans, 250g").get("sizes", [])
