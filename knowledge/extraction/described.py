@@ -18,11 +18,16 @@ from typing import Any
 DESCRIBED = "described"
 
 
-def described_spans(found: list[dict[str, Any]], kept: list[str]) -> list[dict[str, Any]]:
-    """Description spans of the feature values not kept as attributes (source "described")."""
+def described_spans(found: list[dict[str, Any]], kept: list[str], *,
+                    field: str | None = "description") -> list[dict[str, Any]]:
+    """Spans of the feature values not kept as attributes, as search text (source "described").
+
+    By default only the description's spans; ``field=None`` takes every span (the tags a
+    bullet names in passing).
+    """
     held = set(kept)
     return [{**s, "source": DESCRIBED} for s in found
-            if s["field"] == "description" and s["value"] not in held]
+            if (field is None or s["field"] == field) and s["value"] not in held]
 
 
 def described_words(product: Any) -> list[str]:

@@ -157,8 +157,8 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     drop_unstated(kept.attributes, kept.spans, texts)
     before = list(kept.spans.get("features", []))
     drop_passing(kept.attributes, kept.spans, texts)
-    held = set(kept.attributes.get("features", []))  # a tag named in passing: search text too
-    described += [{**s, "source": DESCRIBED} for s in before if s["value"] not in held]
+    # a tag named in passing: search text too
+    described += described_spans(before, kept.attributes.get("features", []), field=None)
     audiences = kept.attributes.get("audiences", [])
     if "pets" in audiences and {"dogs", "cats"} & set(audiences):  # the specific animal wins
         audiences.remove("pets")
