@@ -24,14 +24,14 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.parts import PART_NOUNS
 from knowledge.extraction.types import find_type, normal, singular, type_lexicon
 from knowledge.extraction.vocab import AUDIENCES, COLORS
-from tools.creatives.name_cut import (
+from tools.creatives.name_ends import GOODS, VERBS, VERBS_ONLY
+from tools.creatives.word_classes import (
     FUNCTION_WORDS,
     POST_ADJECTIVES,
     is_plural,
     is_property,
     plain_noun,
 )
-from tools.creatives.name_ends import GOODS, VERBS, VERBS_ONLY
 
 __all__ = ["PART_WORDS", "USED_WITH", "end_fault", "settle_head"]
 

@@ -18,7 +18,7 @@ from tools.creatives.brief_text import key_value
 from tools.creatives.bullet_heading import heading_fits
 from tools.creatives.facts import Fact, ParsedBrief, Segment
 from tools.creatives.label_lines import labelled
-from tools.creatives.name_cut import HOSTS, is_plural, plain_noun
+from tools.creatives.word_classes import HOSTS, is_plural, plain_noun
 
 TITLE_MAX = 150
 BULLET_MAX = 200

@@ -19,8 +19,8 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import AUDIENCES, COLORS
 from knowledge.nlp.quantities import Quantity, find_quantities
 from tools.creatives.kept_spans import MEASURE_LIST
-from tools.creatives.name_cut import FUNCTION_WORDS, POST_ADJECTIVES, is_property
 from tools.creatives.name_ends import VERBS_ONLY
+from tools.creatives.word_classes import FUNCTION_WORDS, POST_ADJECTIVES, is_property
 
 __all__ = ["grade_of_material", "has_noun", "split_run_on"]
 
