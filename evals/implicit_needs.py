@@ -75,8 +75,12 @@ def measure(store: Store, rows: list[dict[str, Any]], *, use_knowledge: bool = T
 
 
 def rows_for(name: str, split: str | None) -> list[dict[str, Any]]:
-    """A frozen set's rows, without those excluded when it was written."""
-    return [r for r in load(f"implicit_needs_{name}", split) if "excluded" not in r]
+    """A frozen set's rows, without those excluded when it was written.
+
+    ``name`` is a catalogue (``esci``/``demo``: its first set) or a set under evals/data.
+    """
+    stem = f"implicit_needs_{name}" if name in ("esci", "demo") else name
+    return [r for r in load(stem, split) if "excluded" not in r]
 
 
 def esci_store(settings: Settings) -> Store:
@@ -138,6 +142,8 @@ def main() -> None:
     parser.add_argument("catalogue", choices=["esci", "demo"])
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--split", choices=["dev", "test"], default=None)
+    parser.add_argument("--set", default=None,
+                        help="the frozen set under evals/data (default implicit_needs_<catalogue>)")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--no-ranker", action="store_true",
                         help="hybrid order only (the learned ranker is on by default, as served)")
@@ -145,12 +151,13 @@ def main() -> None:
     build = esci_store if args.catalogue == "esci" else demo_store
     store = build(Settings(data_dir=args.data_dir, ranker_enabled=not args.no_ranker))
     try:
-        rows = rows_for(args.catalogue, args.split)
+        rows = rows_for(args.set or args.catalogue, args.split)
         plain = measure(store, rows, use_knowledge=False)
         know = measure(store, rows, use_knowledge=True)
     finally:
         store.close()
-    print(json.dumps({"split": args.split or "all", "hybrid": plain["rates"],
+    print(json.dumps({"set": args.set or f"implicit_needs_{args.catalogue}",
+                      "split": args.split or "all", "hybrid": plain["rates"],
                       "hybrid+knowledge": know["rates"]}, indent=1))
     if args.misses:
         for miss in know["misses"]:

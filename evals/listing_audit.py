@@ -73,6 +73,12 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
         (20, "twentieth audit (new briefs, sixth independent writer, frozen first; round 2)"),
         (21, "twenty-first audit (new briefs, seventh independent writer, frozen first; "
              "last round)"),
+        (22, "twenty-second audit (new briefs, eighth independent writer, frozen first; "
+             "thirteenth session round 1)"),
+        (23, "twenty-third audit (new briefs, ninth independent writer, frozen first; "
+             "thirteenth session round 2)"),
+        (24, "twenty-fourth audit (new briefs, tenth independent writer, frozen first; "
+             "thirteenth session round 2)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
