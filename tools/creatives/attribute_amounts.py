@@ -70,7 +70,8 @@ _COUNT_LABELS = frozenset({"package includes", "includes", "package contents", "
                            "in the box", "what you get", "you get", "set includes",
                            "kit includes", "what's included", "included", "qty", "quantity"})
 _COUNT_LEAD = GENERAL | {"includes", "including", "include", "comes", "contains", "you", "get",
-                          "set", "of", "pack"}
+                          "set", "of", "pack", "box", "package", "bag", "tin", "jar", "tube",
+                          "holds"}
 
 
 def _singular(word: str) -> str:

@@ -2,13 +2,16 @@
 
 Each clause of a brief may state an attribute of the product: its warranty, its scent, its
 total weight, its piece count, how it is cleaned, where it is made, how many it handles at
-once, its battery runtime, its top temperature, the youngest age it is for. Every such
-statement is read into a typed value with its span ("Warranty: 1 year" -> warranty 365 days;
-"only 14 oz total" -> weight 397 g; "Package includes: 4 coasters" -> count 4) by
-:mod:`tools.creatives.attribute_values`, :mod:`tools.creatives.attribute_amounts` and
-:mod:`tools.creatives.attribute_limits`, and two statements of the same attribute whose
-values differ (after unit normalisation, with rounding allowed) make the brief refused,
-naming both spans.
+once, its battery runtime, its top temperature, the youngest age it is for, the most it
+holds, its size, length, capacity and power, its mains voltage and plug, what powers it, its
+top resolution, the substances it has or is free of, its batteries. Every such statement is
+read into a typed value with its span ("Warranty: 1 year" -> warranty 365 days; "only 14 oz
+total" -> weight 397 g; "Package includes: 4 coasters" -> count 4; "10 L (2.6 gal)" ->
+capacity 10000 ml; "EU plug" -> voltage 220-240) by the ``attribute_*`` modules beside this
+one. A value may be a bound: "Supports 4K" says the top resolution is at least 2160 lines,
+"not for children under 8" that the youngest age is at least 8 years. Two statements of the
+same attribute that no one value satisfies (after unit normalisation, with rounding allowed)
+make the brief refused, naming both spans.
 
 A statement counts only when it is said of the product itself: a clause that opens on a part
 ("cover machine washable", "Holder: acacia") or a qualifier ("10mm each", "6 or 12", "up to
@@ -24,7 +27,10 @@ from itertools import combinations
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
 from tools.creatives.attribute_limits import LIMIT_READERS
+from tools.creatives.attribute_measures import measures
+from tools.creatives.attribute_power import POWER_READERS
 from tools.creatives.attribute_specs import SPEC_READERS, overlap
+from tools.creatives.attribute_substances import substances
 from tools.creatives.attribute_values import READERS, Stated, clauses
 
 __all__ = ["check_attributes", "statements"]
@@ -33,8 +39,27 @@ _NAMES = {"warranty": "the warranty", "scent": "the scent", "weight": "the total
           "net weight": "the net weight", "count": "the piece count", "care": "the care",
           "origin": "the origin", "at once": "how many it takes at once",
           "runtime": "the battery runtime", "max temperature": "the top temperature",
-          "min age": "the youngest age", "size": "the size", "voltage": "the voltage"}
+          "min age": "the youngest age", "size": "the size", "voltage": "the voltage",
+          "max load": "the most it holds", "power source": "what powers it",
+          "top resolution": "the top resolution"}
 _TOLERANCE = 0.12  # "Weight: 6 oz (170 g)": 170.1 g against 170 g is rounding
+
+
+def _interval(s: Stated) -> tuple[float, float]:
+    """The values a numeric statement allows: its value, or all above / below it."""
+    assert isinstance(s.value, float)
+    if s.bound == ">=":
+        return s.value, math.inf
+    if s.bound == "<=":
+        return -math.inf, s.value
+    return s.value, s.value
+
+
+def _apart(a: float, b: float) -> bool:
+    """True when ``a`` lies below ``b`` by more than rounding."""
+    if math.isinf(a) or math.isinf(b):
+        return a < b
+    return b - a > _TOLERANCE * max(abs(a), abs(b))
 
 
 def _differ(a: Stated, b: Stated) -> bool:
@@ -45,19 +70,25 @@ def _differ(a: Stated, b: Stated) -> bool:
         return any(abs(x - y) > _TOLERANCE * max(x, y) for x, y in zip(a.value, b.value,
                                                                          strict=False))
     if isinstance(a.value, float) and isinstance(b.value, float):
-        if math.isinf(a.value) or math.isinf(b.value):
-            return a.value != b.value
-        return abs(a.value - b.value) > _TOLERANCE * max(a.value, b.value)
+        (lo_a, hi_a), (lo_b, hi_b) = _interval(a), _interval(b)
+        return _apart(hi_a, lo_b) or _apart(hi_b, lo_a)  # no value both allow
     if a.attribute == "scent":  # two named scents may be options; none beside one is a clash
         return (a.value == "none") != (b.value == "none")
     return a.value != b.value
 
 
+def _name(attribute: str) -> str:
+    """How the refusal names an attribute ("the warranty", "whether it has latex")."""
+    if attribute.startswith(("has ", "contains ")):
+        return f"whether it {attribute}"
+    return _NAMES.get(attribute, "the " + attribute)
+
+
 def statements(text: str) -> list[Stated]:
     """Every attribute value the brief states of the product, in brief order."""
-    found = counts(text)
+    found = counts(text) + measures(text) + substances(text)
     for clause, start in clauses(text):
-        for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, weights):
+        for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, weights):
             found += read(clause, start)
     return sorted(found, key=lambda s: s.start)
 
@@ -69,5 +100,5 @@ def check_attributes(text: str) -> None:
         if a.attribute == b.attribute and a.start != b.start and _differ(a, b):
             raise InvalidRequestError(
                 f"the brief contradicts itself: it gives "
-                f"{_NAMES.get(a.attribute, 'the ' + a.attribute)} as {a.text!r} "
+                f"{_name(a.attribute)} as {a.text!r} "
                 f"and also as {b.text!r}; say which is true")

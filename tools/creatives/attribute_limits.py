@@ -91,4 +91,50 @@ def _min_age(clause: str, start: int) -> Iterator[Stated]:
     yield Stated("min age", months, m.group(0).strip(), start + m.start())
 
 
-LIMIT_READERS = (_runtime, _max_temperature, _min_age)
+_NOT_UNDER = re.compile(r"(?i)\bnot\s+(?:suitable\s+|recommended\s+|intended\s+|safe\s+)?for\s+"
+                        r"(?:use\s+by\s+)?(?:children|kids|ages?)\s+(?:under|below|younger than)"
+                        r"\s+(?:age\s+)?(?P<n>\d+)\s*(?P<u>months?|mos?|years?|yrs?|y)?\.?")
+
+
+def _not_under(clause: str, start: int) -> Iterator[Stated]:
+    """A youngest age a warning sets: "Not for children under 8 yrs." -> min age at least 96.
+
+    "Ages 3+" beside it cannot both hold (the toy is for a 3-year-old and not for one);
+    "Ages 10+" beside "not for children under 3" can.
+    """
+    m = _NOT_UNDER.search(clause)
+    if m is not None:
+        unit = m.group("u")
+        months = float(m.group("n")) * (1.0 if unit and unit.lower().startswith("m") else 12.0)
+        yield Stated("min age", months, m.group(0).strip(), start + m.start(), ">=")
+
+
+_LOAD = re.compile(r"(?i)\b(?:(?:max(?:imum|\.)?\s+)?(?:load|weight)\s+(?:capacity|limit)|"
+                   r"max(?:imum|\.)?\s+(?:load|weight|capacity)|supports?|holds?)\s*(?::|-|of)?\s*"
+                   r"(?:up\s+to\s+|approx\.?\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?P<u>kg|lbs?|pounds?)\b\.?")
+_LOAD_LABELS = frozenset({"max load", "max. load", "maximum load", "load capacity",
+                          "weight capacity", "weight limit", "max weight", "max. weight",
+                          "capacity", "load", "supports"})
+_KG = {"kg": 1.0, "lb": 0.4536, "lbs": 0.4536, "pound": 0.4536, "pounds": 0.4536}
+_SHARED_LOAD = re.compile(r"(?i)\s*(?:\(|/)?\s*(?:each|per|apiece|combined|total|static|"
+                          r"dynamic|when|if|with)\b")
+
+
+def _load(clause: str, start: int) -> Iterator[Stated]:
+    """The most the product bears: "Supports up to 66 lbs.", "Max load: 33 lbs." (in kg).
+
+    Never one piece's or one shelf's ("holds 22 lbs. each", "each shelf holds"), a range of
+    loads ("holds 4.4-17.6 lbs") or a combined, static or dynamic rating.
+    """
+    if OPTIONS.search(clause):
+        return
+    m = _LOAD.search(clause)
+    if m is None or _SHARED_LOAD.match(clause, m.end()) or re.match(r"\s*(?:-|to)\s*\d",
+                                                                     clause[m.end():]):
+        return
+    if said_of_product(clause, m.start(), _LOAD_LABELS, _LIMIT_LEAD):
+        kg = float(m.group("n")) * _KG[m.group("u").lower()]
+        yield Stated("max load", kg, m.group(0).strip(), start + m.start())
+
+
+LIMIT_READERS = (_runtime, _max_temperature, _min_age, _not_under, _load)

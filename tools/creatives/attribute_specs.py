@@ -63,7 +63,7 @@ def _size(clause: str, start: int) -> Iterator[Stated]:
 _VOLTS = re.compile(r"(?i)(?<![\w.-])(?P<lo>\d+(?:\.\d+)?)\s?(?:-|to|~|\u2013)?\s?(?:V\s?-?\s?)?"
                     r"(?P<hi>\d+(?:\.\d+)?)?\s?V(?:AC|olts?)?\b")
 _VOLT_LABELS = frozenset({"voltage", "rated voltage", "input voltage", "input", "power supply",
-                          "mains"})
+                          "mains", "plug"})
 _PART_VOLTS = re.compile(r"(?i)\b(?:output|battery|batteries|cells?|adapter|charger|car|usb|"
                          r"max|dc|li-ion|lithium)\b")
 

@@ -26,16 +26,22 @@ __all__ = ["GENERAL", "NUMBER", "OPTIONS", "READERS", "Stated", "clauses", "labe
 
 @dataclass(frozen=True)
 class Stated:
-    """One attribute of the product as stated: its normalised value and the span as written."""
+    """One attribute of the product as stated: its normalised value and the span as written.
+
+    ``bound`` says how the value bounds the attribute: "=" it is the value, ">=" it is at
+    least the value ("Supports 4K", "not for children under 8"), "<=" at most.
+    """
 
     attribute: str
     value: float | str | tuple[float, ...]
     text: str
     start: int
+    bound: str = "="
 
 
-_CUT = re.compile(r"\n|\s[|]\s|\s--+\s|\s[\u2013\u2014-]\s|;\s|,\s|\s//\s|[\u2714\u2705\u2022]|"
-                  r"!{2,}|\.\s+(?=[A-Z])")
+# "&amp; " is the merchant's "&" as HTML: its ";" ends no clause
+_CUT = re.compile(r"\n|\s[|]\s|\s--+\s|\s[\u2013\u2014-]\s|(?<!&amp)(?<!&nbsp)(?<!&quot);\s|,\s|"
+                  r"\s//\s|[\u2714\u2705\u2022]|!{2,}|\.\s+(?=[A-Z])")
 _BULLETS = " \t-*>\u2013\u2014"  # "- Package includes: ...": a bullet opens no label
 _LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z .'/&-]{0,30}?)\s*:\s*")
 _WORDS = {"one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,

@@ -11,9 +11,8 @@ import re
 from knowledge.errors import InvalidRequestError
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
-from tools.creatives.capacity_clash import check_capacity
+from tools.creatives.attribute_clash import check_attributes
 from tools.creatives.label_lines import part_label
-from tools.creatives.stated_clash import check_stated
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+[ \t]?){1,3})")
 # a material naming a part ("fleece lined", "rubber sole", "leather trim") is not the body's
@@ -72,8 +71,7 @@ def check_contradictions(text: str) -> None:
     for group in _by_part(text, shares).values():
         _add_up(group)
     _negated_and_stated(text)
-    check_capacity(text)
-    check_stated(text)
+    check_attributes(text)  # one rule: one attribute of the product, two values
 
 
 def _by_part(text: str, shares: list[tuple[float, tuple[str, int, int], re.Match[str]]]

@@ -1,0 +1,94 @@
+"""The product's measures as a brief states them: its length, power, capacity and weight.
+
+"Length: 6 ft (1.8 m)" / "this 3.3ft extension cable" -> length 1829 / 1006 (mm); "Rated
+power: 30W" / "Wood Burning Pen Kit 60W" -> power 30 / 60 (W); "Capacity: 1.0 L (34 oz)" /
+"this compact 600ml kettle" / "holds 5 gallons of water" / "Water Container 10 L (2.6 gal)"
+-> capacity 1000 / 600 / 18925 / 10000 (ml). A measure counts as the product's when a label
+names it, when it stands right before the product's noun, when the product "holds" a
+volume, or (a capacity, a power) when the name's own clause gives it; never one per piece
+("16 oz each"), a part's ("1.5 L water tank"), a range or a packed size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from knowledge.extraction.types import find_type
+from tools.creatives.attribute_values import OPTIONS, Stated, clauses
+
+__all__ = ["measures"]
+
+# a measure: (labels naming it, its units in one base unit)
+_MEASURES = {
+    "length": (r"length|cable length|cord length|overall length",
+               {"mm": 1.0, "cm": 10.0, "m": 1000.0, "in": 25.4, "inch": 25.4, "inches": 25.4,
+                "ft": 304.8, "feet": 304.8, "foot": 304.8}),
+    "weight": (r"weight|item weight|net weight|net wt",
+               {"g": 1.0, "kg": 1000.0, "oz": 28.35, "lb": 453.6, "lbs": 453.6}),
+    "power": (r"power|wattage|rated power|output power", {"w": 1.0, "kw": 1000.0}),
+    "capacity": (r"capacity|volume",
+                 {"ml": 1.0, "l": 1000.0, "liter": 1000.0, "liters": 1000.0, "litre": 1000.0,
+                  "litres": 1000.0, "fl oz": 29.57, "fl. oz": 29.57, "oz": 29.57, "qt": 946.0,
+                  "quart": 946.0, "quarts": 946.0, "gal": 3785.0, "gallon": 3785.0,
+                  "gallons": 3785.0}),  # no cups: a coffee maker's "12 cups" are 5 oz each
+}
+_NOT_OWN = re.compile(r"(?i)\s*(?:each|per|apiece|total|x\s*\d|[-\u2013~]\s*\d|to\s+\d|"
+                      r"(?:water\s+)?(?:tank|reservoir|container|cup|jar|bowl)s?\b)")
+
+
+def _value(units: dict[str, float]) -> str:
+    """A number and one of ``units`` ("1.0 L", "3.3ft", "34 oz")."""
+    names = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
+    return rf"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{names})(?![\w/])\.?"
+
+
+def _stated(kind: str, m: re.Match[str], text: str) -> Stated | None:
+    """The product's measure a match states, unless a qualifier after it says otherwise."""
+    if _NOT_OWN.match(text, m.end()):
+        return None
+    units = _MEASURES[kind][1]
+    unit = re.sub(r"\s+", " ", m.group("u").lower())
+    base = float(m.group("n")) * units[unit]
+    return Stated(kind, base, m.group(0).strip(" -\u2013,;|\n\u2022"), m.start())
+
+
+def _noun(text: str) -> str | None:
+    """The product's head noun, from its type or else the brief's first clause."""
+    found = find_type(text, fallback=False)
+    if found is not None:
+        return text[found[1]:found[2]].split()[-1]
+    name = re.split(r"[,;:.\n(]", text, maxsplit=1)[0].split()
+    return name[-1] if name else None
+
+
+def _matches(kind: str, text: str, noun: str | None) -> Iterator[re.Match[str]]:
+    """Where ``text`` states the product's ``kind``: labelled, before its noun, held, named."""
+    labels, units = _MEASURES[kind]
+    value = _value(units)
+    yield from re.finditer(rf"(?i)\b(?:{labels})\s*:?\s*(?:of\s+)?(?:approx\.?\s*)?{value}",
+                           text)
+    if noun:
+        yield from re.finditer(rf"(?i)(?<![x\u00d7]\s)(?<![\w.]){value}\s+(?:[a-z-]+\s+)?"
+                               rf"{re.escape(noun)}\b", text)
+    if kind == "capacity":
+        yield from re.finditer(rf"(?i)(?:^|[-\u2013,;|\n\u2022]\s*)holds?\s+(?:up\s+to\s+)?"
+                               rf"{value}", text)
+    name, _ = clauses(text)[0] if text.strip() else ("", 0)
+    if kind in ("capacity", "power") and not OPTIONS.search(name) and not re.search(
+            rf"(?i)\b(?:{labels})\b", name):
+        first = re.search(rf"(?i)(?<![\w./]){value}", name)  # "Kit 60W", "Container 10 L"
+        if first is not None:
+            yield first
+
+
+def measures(text: str) -> list[Stated]:
+    """Every length, power, capacity and weight the brief states of the product."""
+    noun = _noun(text)
+    found: dict[tuple[str, int], Stated] = {}
+    for kind in _MEASURES:
+        for m in _matches(kind, text, noun):
+            stated = _stated(kind, m, text)
+            if stated is not None:
+                found.setdefault((kind, m.start("n")), stated)
+    return list(found.values())
