@@ -91,6 +91,10 @@ def test_every_other_brief_of_the_audits_passes(version: int) -> None:
     ("Lip balm, 100% vegan, cruelty free | Ingredients: shea butter, beeswax, vitamin E",
      "vegan"),
     ("Crackers, gluten-free snack. Contains wheat flour", "gluten-free"),
+    ("Power Bank 10000mAh, USB-C | Battery capacity: 20,000 mAh", "20,000 mAh"),
+    ("USB flash drive 64GB, metal | Storage: 128GB", "128GB"),
+    ("Action camera, IPX8 waterproof to 30 m | Rating: IP54", "IP54"),
+    ("Kids scooter, max speed 10 mph | top speed of 25 km/h", "25 km/h"),
 ])
 def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError, match=named):
@@ -128,6 +132,11 @@ def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> Non
     "Body lotion, dairy-free | Ingredients: coconut milk, shea butter, cocoa butter",
     "Wallet, vegan leather, RFID blocking | made with recycled polyester",
     "Trail mix, nut-free | contains coconut flakes, raisins",
+    # a part's IP rating, a card it supports, speeds in two units, charger and cell capacities
+    "Doorbell kit, receiver IP44 | Button: IP55 waterproof | plug-in receiver",
+    "Trail camera, IP66 | 32GB card included, supports up to 128GB",
+    "Tire chains, max speed 30 mph (50 km/h)",
+    "Power bank 5000mAh | cells: 2 x 2500mAh",
     # "&amp;" is the merchant's "&", no clause break
     "Pet bed for small &amp; medium dogs, holds up to 40 lbs",
 ])

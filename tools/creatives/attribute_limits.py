@@ -1,4 +1,4 @@
-"""The product's limits as a brief states them: battery runtime, top temperature, lowest age.
+"""The product's limits as a brief states them: runtime, top temperature, ages, load, water, speed.
 
 "Battery life: 10 hrs" / "lasts up to 6 hours per charge" -> runtime 10 / 6 (hours); "oven
 safe to 500°F" / "Max temp: 260°C" -> max temperature 500 / 500 (°F); "ages 3+" / "for ages 8
@@ -137,4 +137,38 @@ def _load(clause: str, start: int) -> Iterator[Stated]:
         yield Stated("max load", kg, m.group(0).strip(), start + m.start())
 
 
-LIMIT_READERS = (_runtime, _max_temperature, _min_age, _not_under, _load)
+_IP = re.compile(r"\bIP(?P<dust>[X\d])(?P<water>\d)\b")
+_IP_LEAD = GENERAL | {"waterproof", "water", "resistant", "rated", "rating", "dustproof", "and",
+                      "fully", "submersible", "weatherproof", "ip", "protection"}
+
+
+def _ip_rating(clause: str, start: int) -> Iterator[Stated]:
+    """How well the product keeps water out: "IPX7 waterproof", "Rating: IP55" -> 7, 5.
+
+    Only where the clause says it of the product, never a part's ("Button: IP55", "remote
+    IPX4"); "IP67" and "IPX7" agree (the second digit is the water rating).
+    """
+    for m in _IP.finditer(clause):
+        if said_of_product(clause, m.start(), frozenset({"waterproof", "water resistance",
+                                                         "ip rating", "rating", "waterproof "
+                                                         "rating"}), _IP_LEAD):
+            yield Stated("water rating", float(m.group("water")), m.group(0), start + m.start())
+            return
+
+
+_KMH = {"mph": 1.609, "km/h": 1.0, "kph": 1.0, "kmh": 1.0}
+_SPEED = re.compile(r"(?i)\b(?:(?:max(?:imum|\.)?|top)\s+speed\s*(?::|-|of)?\s*(?:up\s+to\s+)?|"
+                    r"speeds?\s+(?:of\s+)?up\s+to\s+|goes\s+up\s+to\s+|reaches\s+)"
+                    r"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>mph|km/h|kph|kmh)\b")
+
+
+def _top_speed(clause: str, start: int) -> Iterator[Stated]:
+    """How fast the product goes at most: "Max speed: 15 mph", "top speed of 25 km/h"."""
+    m = _SPEED.search(clause)
+    if m is not None and not OPTIONS.search(clause) and said_of_product(
+            clause, m.start(), frozenset({"max speed", "top speed", "speed"}), _LIMIT_LEAD):
+        kmh = float(m.group("n")) * _KMH[m.group("u").lower()]
+        yield Stated("top speed", kmh, m.group(0).strip(), start + m.start())
+
+
+LIMIT_READERS = (_runtime, _max_temperature, _min_age, _not_under, _load, _ip_rating, _top_speed)

@@ -1,4 +1,4 @@
-"""The product's measures as a brief states them: its length, power, capacity and weight.
+"""The product's measures as a brief states them: length, power, capacity, weight, battery, storage.
 
 "Length: 6 ft (1.8 m)" / "this 3.3ft extension cable" -> length 1829 / 1006 (mm); "Rated
 power: 30W" / "Wood Burning Pen Kit 60W" -> power 30 / 60 (W); "Capacity: 1.0 L (34 oz)" /
@@ -32,7 +32,13 @@ _MEASURES = {
                   "litres": 1000.0, "fl oz": 29.57, "fl. oz": 29.57, "oz": 29.57, "qt": 946.0,
                   "quart": 946.0, "quarts": 946.0, "gal": 3785.0, "gallon": 3785.0,
                   "gallons": 3785.0}),  # no cups: a coffee maker's "12 cups" are 5 oz each
+    "battery capacity": (r"battery capacity|battery|capacity", {"mah": 1.0, "ah": 1000.0}),
+    "storage": (r"storage|capacity|memory", {"gb": 1.0, "tb": 1000.0}),
 }
+# measures a name may give: "Kit 60W", "Power Bank 10000mAh", "Flash Drive 64GB"; not what it
+# takes at most ("Dash Cam, supports up to 256GB")
+_NAMED_IN_NAME = ("capacity", "power", "battery capacity", "storage")
+_AT_MOST = re.compile(r"(?i)\b(?:up\s+to|supports?|max\.?|maximum|expandable|for)\s+$")
 _NOT_OWN = re.compile(r"(?i)\s*(?:each|per|apiece|total|x\s*\d|[-\u2013~]\s*\d|to\s+\d|"
                       r"(?:water\s+)?(?:tank|reservoir|container|cup|jar|bowl)s?\b)")
 
@@ -40,7 +46,7 @@ _NOT_OWN = re.compile(r"(?i)\s*(?:each|per|apiece|total|x\s*\d|[-\u2013~]\s*\d|t
 def _value(units: dict[str, float]) -> str:
     """A number and one of ``units`` ("1.0 L", "3.3ft", "34 oz")."""
     names = "|".join(sorted((re.escape(u) for u in units), key=len, reverse=True))
-    return rf"(?P<n>\d+(?:\.\d+)?)\s?(?P<u>{names})(?![\w/])\.?"
+    return rf"(?P<n>\d+(?:,\d{{3}})*(?:\.\d+)?)\s?(?P<u>{names})(?![\w/])\.?"
 
 
 def _stated(kind: str, m: re.Match[str], text: str) -> Stated | None:
@@ -49,7 +55,7 @@ def _stated(kind: str, m: re.Match[str], text: str) -> Stated | None:
         return None
     units = _MEASURES[kind][1]
     unit = re.sub(r"\s+", " ", m.group("u").lower())
-    base = float(m.group("n")) * units[unit]
+    base = float(m.group("n").replace(",", "")) * units[unit]
     return Stated(kind, base, m.group(0).strip(" -\u2013,;|\n\u2022"), m.start())
 
 
@@ -75,15 +81,15 @@ def _matches(kind: str, text: str, noun: str | None) -> Iterator[re.Match[str]]:
         yield from re.finditer(rf"(?i)(?:^|[-\u2013,;|\n\u2022]\s*)holds?\s+(?:up\s+to\s+)?"
                                rf"{value}", text)
     name, _ = clauses(text)[0] if text.strip() else ("", 0)
-    if kind in ("capacity", "power") and not OPTIONS.search(name) and not re.search(
+    if kind in _NAMED_IN_NAME and not OPTIONS.search(name) and not re.search(
             rf"(?i)\b(?:{labels})\b", name):
         first = re.search(rf"(?i)(?<![\w./]){value}", name)  # "Kit 60W", "Container 10 L"
-        if first is not None:
+        if first is not None and not _AT_MOST.search(name[:first.start()]):
             yield first
 
 
 def measures(text: str) -> list[Stated]:
-    """Every length, power, capacity and weight the brief states of the product."""
+    """Every measure of :data:`_MEASURES` the brief states of the product."""
     noun = _noun(text)
     found: dict[tuple[str, int], Stated] = {}
     for kind in _MEASURES:
