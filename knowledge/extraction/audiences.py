@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from typing import Any
 
 from knowledge.extraction.finders import Mention, negated
 from knowledge.extraction.types import singular
@@ -104,3 +105,25 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
             continue  # "suitable for women's small bags": whose bags, not who it is for
         found.append((AUDIENCES[word.lower()], start, end))
     return found
+
+
+# a general audience and the specific ones that say it better: "pets" beside "dogs"; "kids" read
+# only from "Youth" beside "Boys" ("Big Boy's Youth Slim Pant", "Boys Girls Youth Teen"), where
+# youth names the size range of boys' or girls' clothes
+_GENERAL = (("pets", frozenset({"dogs", "cats"}), None),
+            ("kids", frozenset({"boys", "girls", "teens"}), re.compile(r"youth", re.IGNORECASE)))
+
+
+def specific_wins(attributes: dict[str, Any], spans: dict[str, list[dict[str, Any]]]) -> None:
+    """Drop a general audience when a specific one is found beside it ("pets" with "dogs").
+
+    "kids" goes only when every word it was read from is "youth".
+    """
+    audiences = attributes.get("audiences", [])
+    for general, specific, words in _GENERAL:
+        said = [s for s in spans.get("audiences", []) if s["value"] == general]
+        if general not in audiences or not specific & set(audiences) or (
+                words and not all(words.fullmatch(s["text"]) for s in said)):
+            continue
+        audiences.remove(general)
+        spans["audiences"] = [s for s in spans["audiences"] if s["value"] != general]

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from knowledge.extraction.audiences import find_audiences
+from knowledge.extraction.audiences import find_audiences, specific_wins
 from knowledge.extraction.claims import drop_device_features, drop_passing, drop_unstated
 from knowledge.extraction.context import (
     BULB_TAGS,
@@ -35,6 +35,7 @@ from knowledge.extraction.finders import (
     in_headline,
     suspended_terms,
 )
+from knowledge.extraction.maker import of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
 from knowledge.extraction.sizes import find_sizes
@@ -159,10 +160,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     drop_passing(kept.attributes, kept.spans, texts)
     # a tag named in passing: search text too
     described += described_spans(before, kept.attributes.get("features", []), field=None)
-    audiences = kept.attributes.get("audiences", [])
-    if "pets" in audiences and {"dogs", "cats"} & set(audiences):  # the specific animal wins
-        audiences.remove("pets")
-        kept.spans["audiences"] = [s for s in kept.spans["audiences"] if s["value"] != "pets"]
+    specific_wins(kept.attributes, kept.spans)
     merged = merge_given(kept, given or {})
     if described:  # search text only: never an attribute (described.py)
         merged.spans[DESCRIBED] = described
@@ -255,11 +253,14 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 and measure_of_other(text, start, end, out.own, singular)) or (
                 key == "features" and value in BULB_TAGS and where != "title"
                 and "bulb" not in out.own
-                and of_bulbs(text, start, end)):
+                and of_bulbs(text, start, end)) or (
+                key in MAKER_CHECKED and where != "title" and of_maker(text, start, brand)):
             continue
         out.add(key, value, where, start, end, text[start:end])
 
 
+# keys whose mentions are dropped in a sentence about the maker ("Salomon makes ... for men")
+MAKER_CHECKED = ("features", "materials", "audiences")
 # tags that always name a part of the product ("removable tray"): no accessory of its own
 PART_TAGS = frozenset({"removable"})
 

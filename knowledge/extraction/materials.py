@@ -234,7 +234,8 @@ def _bare_line(text: str, start: int, end: int) -> bool:
 GRADE_OF = {"stainless steel": "steel", "carbon steel": "steel", "high carbon steel": "steel",
             "alloy steel": "steel", "chrome vanadium steel": "steel", "high speed steel": "steel",
             "high carbon stainless steel": "stainless steel", "kraft paper": "paper",
-            "borosilicate glass": "glass", "ballistic nylon": "nylon", "malleable iron": "iron",
+            "borosilicate glass": "glass", "tempered glass": "glass", "ballistic nylon": "nylon",
+            "malleable iron": "iron",
             "tool steel": "steel", "faux wool": "wool"}
 
 

@@ -99,6 +99,9 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
 _LOAD = re.compile(r"(?:capacity|load|holds?|hold up|support|supports|withstands?)\b"
                    r"[^.;\n]{0,20}$", re.IGNORECASE)
 _WEIGHTS = frozenset({"lb", "kg"})
+# "400 lb. Rated", "440 LBS Capacity", "250lb max load": the load it is rated for, said after it
+_LOAD_AFTER = re.compile(r"\.?\s*(?:weight\s+|max(?:imum)?\s+)?(?:rated|capacity|load|max)\b",
+                         re.IGNORECASE)
 # "holds 19 bottles standard 750 ml Bordeaux": the size of what it holds
 # "100 ft RF range", "up to 100ft range": a reach, not the product's size (v3 notes)
 _RANGE_AFTER = re.compile(r"\s*(?:[A-Za-z]{1,4}\s+)?(?:range|reach|distance)\b", re.IGNORECASE)
@@ -126,7 +129,8 @@ def _not_own_measure(text: str, m: re.Match[str], *, title: bool, own: Collectio
     part = _PART_SIZE.search(before)
     if part and part.group(1).lower().rstrip("s") in own:
         part = None  # "Rotor Size 160mm" of a rotor
-    return bool((unit in _WEIGHTS and _LOAD.search(before)) or _HELD.search(before)
+    return bool((unit in _WEIGHTS and (_LOAD.search(before) or _LOAD_AFTER.match(text, m.end())))
+                or _HELD.search(before)
                 or (unit in ("ft", "m") and _RANGE_AFTER.match(text, m.end()))
                 or (unit in ("oz", "g") and _FABRIC_WEIGHT.match(text, m.end()))
                 or (not title and part is not None))

@@ -178,7 +178,7 @@ MATERIALS.update({
     "pu leather": "faux leather", "leatherette": "faux leather", "vegan leather": "faux leather",
     "leather-like": "faux leather", "synthetic leather": "faux leather",
     "polyester fiber": "polyester", "polyester fabric": "polyester",
-    "tempered glass": "glass", "microfibre": "microfiber", "poly": "polyester",
+    "tempered glass": "tempered glass", "microfibre": "microfiber", "poly": "polyester",
     "cowhide leather": "leather",  # "100% cowhide leather": the leather, of a cow
     "synthetic fiber": "synthetic", "synthetic fibers": "synthetic", "synthetic": "synthetic",
     "titanium alloy": "titanium", "ployester": "polyester", "stainless": "stainless steel",
@@ -190,7 +190,7 @@ MATERIALS.update({
     "melamine": "melamine", "stoneware": "stoneware", "fiberglass": "fiberglass",
     "kevlar": "kevlar", "oxford cloth": "oxford cloth", "muslin": "muslin", "birch": "birch",
     "acacia": "acacia", "teak": "teak",  # not walnut or oak: mostly a finish's colour
-    "faux suede": "faux suede", "microsuede": "faux suede",
+    "faux suede": "faux suede", "microsuede": "microsuede",
     # a named grade keeps its full name, as the labellers write the most specific one
     # ("18/8 stainless steel" -> stainless steel, "High Borosilicate glass" -> borosilicate glass)
     "kraft paper": "kraft paper", "borosilicate glass": "borosilicate glass",

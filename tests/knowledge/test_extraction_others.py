@@ -1,0 +1,68 @@
+"""Said of the maker, a general audience beside a specific one, a rated load, named grades.
+
+Issue 13, thirteenth session: classes of wrong values read off the v10-v13 dev halves, each
+written here on a listing of our own: a sentence about the maker ("Salomon makes hiking shoes
+for men and women"), "kids" read from "Youth" beside "Boys", a load a product is rated for
+said after the weight ("400 lb. Rated"), and the names labellers write for a grade of a
+material ("tempered glass", "microsuede").
+"""
+
+from typing import Any
+
+from knowledge.extraction import extract
+from knowledge.extraction.maker import of_maker
+
+
+def _attrs(title: str, bullets: tuple[str, ...] = (), brand: str | None = None) -> dict[str, Any]:
+    return dict(extract(title, list(bullets), brand=brand).attributes)
+
+
+def test_a_sentence_about_the_maker_says_nothing_of_the_item() -> None:
+    shoe = _attrs("Trailon Men's Speedcross Trail Running Shoe",
+                  ("Trailon makes innovative hiking shoes and boots for men and women to help "
+                   "you go the distance",), brand="Trailon")
+    assert shoe.get("audiences") == ["men"]
+    glass = _attrs("Vinto Stemless Wine Glasses, Set of 4",
+                   ("Dishwasher safe", "Since 1973 Vinto has specialized in handcrafted silver, "
+                    "crystal, stainless, and alternative metal giftware."), brand="Vinto")
+    assert "handmade" not in glass.get("features", [])
+    assert not {"stainless steel", "metal"} & set(glass.get("materials", []))
+    # the brand as a product's name, not a maker's sentence: "Nike slides have ..." stays
+    slide = _attrs("Nike Men's Slide Sandal",
+                   ("Nike slides have flex grooves, while the foam outsole cushions",),
+                   brand="Nike")
+    assert "foam" in slide.get("materials", [])
+    text = "We are a family company. Our company has made handmade soaps since 1990."
+    assert of_maker(text, text.index("handmade"), [])
+    assert not of_maker("Made of handmade glass.", 8, [])
+
+
+def test_youth_beside_boys_names_their_size_range_not_kids() -> None:
+    pant = _attrs("Haggen Big Boy's Youth Slim Pant, Black, 16 Slim")
+    assert pant.get("audiences") == ["boys"]
+    tee = _attrs("Tuffy 3 Pack: Boys Girls Youth Teen Active Athletic Shirts")
+    assert "kids" not in tee.get("audiences", [])
+    # "Kids" said in its own word stays beside boys; youth alone is kids
+    hoody = _attrs("Champer Kids Youth Boys Fleece Hoody")
+    assert {"kids", "boys"} <= set(hoody.get("audiences", []))
+    assert "kids" in _attrs("Spalder Youth Basketball Jersey").get("audiences", [])
+    # the specific animal still wins over pets
+    assert _attrs("Pawz Pet Dog Bed").get("audiences") == ["dogs"]
+
+
+def test_a_rated_load_said_after_the_weight_is_no_size() -> None:
+    chair = _attrs("Flashy HERCULES Big & Tall 400 lb. Rated Fabric Office Chair")
+    assert "400lb" not in chair.get("sizes", [])
+    rack = _attrs("Garment Rack with 440 LBS Capacity, Heavy Duty Clothing Rack")
+    assert "440lb" not in rack.get("sizes", [])
+    # a bag of gummies weighs what it says
+    assert _attrs("Pantry Gummy Bears, 5 Pound Bag").get("sizes") == ["5lb"]
+
+
+def test_tempered_glass_and_microsuede_are_named_as_labellers_write_them() -> None:
+    mask = _attrs("Divex Snorkel Mask", ("Low profile design and tempered glass lens",))
+    assert mask.get("materials") == ["tempered glass"]  # the grade, not also its family
+    slipper = _attrs("Isotone Women's Microsuede Moccasin Slipper")
+    assert slipper.get("materials") == ["microsuede"]
+    jar = _attrs("Kilner Glass Storage Jar", ("Thick glass body",))
+    assert jar.get("materials") == ["glass"]
