@@ -213,6 +213,15 @@ _PART_BEFORE = re.compile(r"\b(?:length|width|diameter) of (?:the |each )?([a-z]
                           r"[:：–-]?\s*$", re.IGNORECASE)
 # "5G WiFi", "2.4G/5.8G Dual Band": a wireless band, not grams; "(S & L Bands Included)": the
 # sizes of what comes with it
+# "Scale length: 19.7\"", "Bill length in the middle: 3-1/8\"", "wiring length 39inch", "Package
+# Length: 12 in": the measure of a named part or of the box, not the product's (its "Total
+# length: 30\"", a garment's "Back length: 26\"" or a "perfect length" stay)
+_NAMED_MEASURE = re.compile(r"\b([a-z]+)\s+(?:length|height|width|depth|diameter|thickness)\s*"
+                            r"(?:in the middle\s*)?[:：–=-]?\s*(?:approx\.?\s*|about\s*)?$",
+                            re.IGNORECASE)
+_WHOLE = frozenset({"total", "overall", "full", "back", "product", "item", "unit", "whole",
+                    "outer", "max", "maximum", "perfect", "ideal", "standard", "extra", "long",
+                    "short", "adjustable", "the", "a", "in", "of", "and", "with"})
 _NETWORK = re.compile(r"\s*\)?\s*(?:wi-?fi|dual|band|lte|network|phablet|wireless|unlocked|"
                       r"cellular)\b", re.IGNORECASE)
 _INCLUDED = re.compile(r"[^()]*\b(?:included|includes)\b[^()]*\)", re.IGNORECASE)
@@ -234,6 +243,10 @@ def measure_of_other(text: str, start: int, end: int, own_words: Collection[str]
         return True
     if _HELD.match(text, end) and _COUNTED.search(text[max(0, start - 25):start]) \
             and _HOLDS.search(_since(text, start, _SENTENCE_END, 2 * WINDOW)):
+        return True
+    measured = _NAMED_MEASURE.search(_since(text, start, _PHRASE_END))
+    if measured and measured.group(1).lower() not in _WHOLE \
+            and singular(measured.group(1).lower()) not in own_words:
         return True
     part = _PART_AFTER.match(text, end)
     named = _PART_BEFORE.search(_since(text, start, _PHRASE_END))

@@ -35,6 +35,7 @@ from knowledge.extraction.finders import (
     in_headline,
     suspended_terms,
 )
+from knowledge.extraction.fittings import QUALITIES, of_fitting
 from knowledge.extraction.maker import of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
@@ -254,7 +255,9 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 key == "features" and value in BULB_TAGS and where != "title"
                 and "bulb" not in out.own
                 and of_bulbs(text, start, end)) or (
-                key in MAKER_CHECKED and where != "title" and of_maker(text, start, brand)):
+                key in MAKER_CHECKED and where != "title" and of_maker(text, start, brand)) or (
+                key == "features" and value in QUALITIES and where != "title"
+                and of_fitting(text, end, out.own, singular)):
             continue
         out.add(key, value, where, start, end, text[start:end])
 

@@ -66,3 +66,48 @@ def test_tempered_glass_and_microsuede_are_named_as_labellers_write_them() -> No
     assert slipper.get("materials") == ["microsuede"]
     jar = _attrs("Kilner Glass Storage Jar", ("Thick glass body",))
     assert jar.get("materials") == ["glass"]
+
+
+def test_a_quality_said_before_a_fitting_is_the_fittings() -> None:
+    car = _attrs("Zoomer RC Stunt Car for Boys",
+                 ("Stable and fun. Durable wheels and anti-skid tires for high speed",))
+    assert "durable" not in car.get("features", [])
+    unit = _attrs("Cozy Sofa Bed with Storage", ("Each storage unit has 4 adjustable shelves",))
+    assert "adjustable" not in unit.get("features", [])
+    bed = _attrs("Luna Adjustable Bed Base, Queen",
+                 ("Quiet motor", "Wireless remote with flashlight"))
+    assert "wireless" not in bed.get("features", [])
+    # worn or held parts carry the product's qualities; so does the product's own noun
+    bag = _attrs("Trek Hiking Backpack", ("Adjustable padded shoulder straps",
+                                         "Ergonomic handle on top"))
+    assert {"adjustable", "ergonomic"} <= set(bag.get("features", []))
+    remote = _attrs("Sonic Wireless Remote for TV", ("Wireless remote with long range",))
+    assert "wireless" in remote.get("features", [])
+
+
+def test_removable_insulated_and_hd_said_once_in_passing_are_not_claims() -> None:
+    jug = _attrs("Aqua One Gallon Water Bottle",
+                 ("Leakproof lid", "One removable straw allows spill-free sipping"))
+    assert "removable" not in jug.get("features", [])
+    sealant = _attrs("Sealo Clear Silicone Sealant",
+                     ("Used in adhesion and insulation of glass and tiles",))
+    assert "insulated" not in sealant.get("features", [])
+    knives = _attrs("Kiru Knife Set", ("Crafted in Japan; the HD series has a VG10 core",))
+    assert "hd" not in knives.get("features", [])
+    # in the title or a headline they stay
+    said = _attrs("Aqua Water Bottle with Removable Straw", ("INSULATED: keeps cold 24 hours",))
+    assert {"removable", "insulated"} <= set(said.get("features", []))
+
+
+def test_the_labelled_measure_of_a_named_part_is_not_the_products() -> None:
+    guitar = _attrs("Melo 30\" Classical Acoustic Guitar",
+                    ("Specifications: Total length: 30\"; Scale length: 19.7\"; "
+                     "Total body Length: 14.4\"; No. of Frets: 18",))
+    assert guitar.get("sizes") == ["30in"]
+    mic = _attrs("Tiny Lapel Microphone", ("The mini microphone wiring length 39inch",))
+    assert "39in" not in mic.get("sizes", [])
+    # the garment's own back length, or a length said of the product's own noun, stays
+    vest = _attrs("Urban Quilted Vest for Women", ("Back length: 26 inches",))
+    assert "26in" in vest.get("sizes", [])
+    strap = _attrs("Cora Leather Strap", ("Strap length: 48 inches",))
+    assert "48in" in strap.get("sizes", [])

@@ -64,8 +64,10 @@ def test_fluid_ounces_and_counts_of_like_pieces() -> None:
 
 
 def test_easy_to_clean_and_removable_in_a_bullet() -> None:
+    # (thirteenth session: "removable" named once in passing inside a bullet is a passing tag,
+    # claims.PASSING; opening a bullet it is still read)
     box = _attrs("Hotbox Electric Lunch Box, 1.5L Food Warmer",
-                 ("Comes with a removable stainless steel tray", "Easy to clean and carry"))
+                 ("Removable stainless steel tray for washing", "Easy to clean and carry"))
     assert {"removable", "easy-clean"} <= set(box.get("features", []))
 
 

@@ -1,0 +1,50 @@
+"""A quality said right before a fitting of the product is that fitting's, not the product's.
+
+"Durable wheels and anti-skid tires", "durable spring hinges", "Wireless remote with
+programmable memory", "4 adjustable shelves", "sturdy base": the labelling guideline counts
+a value only when the text states it about THIS product, and labellers leave out what is
+said only of a fitting (a wheel, a hinge, a remote, a shelf). What is said of the parts a
+shopper wears or holds is the product's (an "adjustable strap", a "padded collar", an
+"ergonomic handle"), and so are the tags :data:`context.PART_CHECKED` already reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from knowledge.extraction.parts import PART_NOUNS
+
+# the parts a shopper wears, holds or touches, whose qualities labellers count as the product's
+WORN_OR_HELD = frozenset({
+    "strap", "waistband", "waist", "collar", "cuff", "lining", "liner", "hem", "seam", "sleeve",
+    "hood", "pocket", "knee", "ankle", "sole", "insole", "outsole", "heel", "toe", "lace",
+    "tongue", "skirt", "trim", "mesh", "handle", "grip", "seat", "backrest", "cushion", "pad",
+    "lens", "display", "battery", "motor", "finish", "face", "edge", "side", "frame", "leg",
+    "tip", "mouthpiece", "tube", "shaft", "blade", "corner"})
+FITTINGS = (PART_NOUNS - WORN_OR_HELD) | frozenset({
+    "tire", "tyre", "caster", "shelf", "shelve", "remote", "armrest", "latch", "clip", "hinge",
+    "adapter", "charger", "bone", "snap", "rivet", "grommet", "fin", "paddle"})
+# qualities any object may have, which a listing says of its fittings as often as of itself
+# ("removable" always names a part and is read as a passing tag instead: claims.PASSING)
+QUALITIES = frozenset({"durable", "sturdy", "heavy-duty", "lightweight", "soft", "comfortable",
+                       "compact", "portable", "padded", "cushioned", "ergonomic", "adjustable",
+                       "stretch", "magnetic", "foldable", "wireless",
+                       "programmable", "eco-friendly", "non-stick", "lockable"})
+_PHRASE_END = re.compile(r"[.,;:!?|()\[\]\n•【】+&/–—]|\s-\s|\b(?:and|or|with|for|to|in|on|of|from|"
+                         r"that|which|is|are|unlike|than)\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w'’]*")
+
+
+def of_fitting(text: str, end: int, own: Collection[str],
+               singular: Callable[[str], str]) -> bool:
+    """True when the noun phrase after a quality ends on a fitting the product's name lacks.
+
+    The head is the phrase's last word within three ("durable spring hinges", "Durable
+    Reinforced Heel": a worn part, kept).
+    """
+    rest = text[end:end + 40]
+    stop = _PHRASE_END.search(rest)
+    words = [singular(w.lower()) for w in _WORD.findall(rest[:stop.start() if stop else None])]
+    head = words[:3][-1] if words else ""
+    return head in FITTINGS and head not in own
