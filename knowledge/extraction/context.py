@@ -162,13 +162,17 @@ def _before_part(text: str, end: int, own_words: Collection[str],
 
 # what a tool or a cleaner acts on: "Cuts metal, plastic, wood", "great for washing ... glass
 # mugs", "Removing Vinyl Or Paper Wall Covering", "Use on Leather, Nubuck, Suede", "surfaces
-# like: sinks, glass top" (a material said after it, before any "made of")
+# like: sinks, glass top", "withstand metal utensils", "many kinds of materials like aluminum,
+# glass" (a material said after it, before any "made of")
 _ACTS_ON = re.compile(r"\b(?:cuts|cutting|cut through|remov(?:es|ing)|(?<!easy to )clean(?:s|ing)?|"
                       r"wash(?:es|ing)|scrub(?:s|bing)|polish(?:es|ing)|scrap(?:es|ing)|"
                       r"drill(?:s|ing) into|"
                       r"sanding|engrav(?:es|ing)|carv(?:es|ing)|"
                       r"(?:for )?use[sd]? on|works? on|safe (?:on|for use on)|"
-                      r"surfaces? (?:like|such as)|nooks and crannies on)\b"
+                      r"surfaces? (?:like|such as)|nooks and crannies on|withstand(?:s|ing)?|"
+                      r"(?:other|kinds of|many|most|various) (?:\w+ ){0,2}(?:materials|metals|"
+                      r"coverings|surfaces|fabrics|plastics)(?: \w+){0,4}? (?:like|such as|"
+                      r"including))\b"
                       r"(?!\s+(?:instructions?|method|care))"
                       r"(?:(?!\b(?:made|material|fabric|constructed|crafted)\b)[^.;:!?\n•|()【】★])"
                       r"{0,45}$", re.IGNORECASE)

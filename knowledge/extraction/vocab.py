@@ -229,7 +229,10 @@ MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces"
                        "-like", " like", " up ", "-up ", " up,", "-up,", " bag waist", " charcoal",
                        " waste", "-based", " based", " screen print", "-screen print",
                        # "shipped in foam packaging", "Silk proteins": what it ships in or holds
-                       " packaging", " protein")
+                       " packaging", " protein",
+                       # "aluminum-oxide wheel", "Wood-Compo handle", "Silk Screen Printing":
+                       # another substance or a process named after the material
+                       "-oxide", " oxide", "-compo", " screen printing")
 
 AUDIENCES: dict[str, str] = {
     "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",

@@ -111,3 +111,30 @@ def test_the_labelled_measure_of_a_named_part_is_not_the_products() -> None:
     assert "26in" in vest.get("sizes", [])
     strap = _attrs("Cora Leather Strap", ("Strap length: 48 inches",))
     assert "48in" in strap.get("sizes", [])
+
+
+def test_what_it_is_free_of_and_another_substance_named_after_a_material() -> None:
+    bags = _attrs("Mamma Breastmilk Storage Bags",
+                  ("Made of 100% food grade silicone, which is BPA, PVC and phthalate-free",))
+    assert bags.get("materials") == ["silicone"]
+    sharpener = _attrs("Tormak Bench Sharpener", ("Large 8\" aluminum-oxide wheel",))
+    assert "aluminum" not in sharpener.get("materials", [])
+    driver = _attrs("Vessa Wood-Compo Screwdriver")
+    assert "wood" not in driver.get("materials", [])
+    # a list that goes on after the material is no free-of list
+    brush = _attrs("Cleano Straw Brush", ("Made of food grade polypropylene, BPA free materials",))
+    assert "polypropylene" in brush.get("materials", [])
+    slipper = _attrs("Cozy Clog Slipper", ("Faux fur lining and trim",))
+    assert "faux fur" in slipper.get("materials", [])
+
+
+def test_what_a_product_withstands_or_bonds_to_is_not_its_material() -> None:
+    pan = _attrs("Gotham Deep Square Pan",
+                 ("The ceramic coating is durable enough to withstand metal utensils",))
+    assert "metal" not in pan.get("materials", [])
+    sealant = _attrs("Selsa Clear Silicone Sealant",
+                     ("Used to bond many kinds of materials like aluminum, glazed ceramic tiles",))
+    assert not {"aluminum", "ceramic"} & set(sealant.get("materials", []))
+    # what it is made of stays
+    pot = _attrs("Cook Pot", ("Made of stainless steel to withstand daily use",))
+    assert pot.get("materials") == ["stainless steel"]
