@@ -11,7 +11,7 @@ from sqlmodel import SQLModel, create_engine, text
 
 # every module that defines tables, so create_all and Alembic see them all
 from knowledge import (  # noqa: F401
-    ads,
+    ad_tables,
     agents,
     campaigns,
     carts,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from sqlalchemy import CursorResult
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, SQLModel
@@ -66,3 +67,9 @@ def owned_row(engine: Engine, table: type[Row], row_id: str, *, owner: tuple[str
     if row is None or getattr(row, column) != owner_id:
         raise NotFoundError(missing)
     return row
+
+
+def rows_changed(result: Any) -> int:
+    """How many rows an UPDATE changed (its result is a cursor result)."""
+    assert isinstance(result, CursorResult)
+    return int(result.rowcount)
