@@ -32,39 +32,31 @@ Seeds are split: ``--split dev`` (seeds 0-4, used while tuning the controllers) 
 ``--split test`` (seeds 5-9, held out; the split was added after the first tuning round, so
 only the test seeds are unseen). The auction's time is printed as wall time and as the
 thread's CPU time (the latter is what the auction costs when the machine is not busy).
+
+The flights run in :mod:`evals.ads_bidding_jobs`, the figures are computed in
+:mod:`evals.ads_bidding_figures`, the concurrency trial is :mod:`evals.ads_overspend`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import math
-import multiprocessing
 import os
-import random
 import shutil
 import sys
 import tempfile
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
+from evals.ads_bidding_figures import bidding_figures, feasible_spend
+from evals.ads_bidding_jobs import Job, run_all, set_world
+from evals.ads_overspend import overspend_trial
 from evals.ads_same_traffic import same_traffic
 from knowledge.settings import Settings
 from knowledge.store import Store
-from tools.ads.replay import (
-    FlightSpec,
-    ReplayWorld,
-    build_world,
-    forecast_flight,
-    reforecast_flight,
-    run_flight,
-    summary,
-)
+from tools.ads.replay import FlightSpec, build_world
 
 TARGETS = (4.0, 5.0, 6.0)
 SPLITS = {"dev": (0, 1, 2, 3, 4), "test": (5, 6, 7, 8, 9)}
@@ -72,9 +64,7 @@ SEEDS = SPLITS["dev"]
 REPLAYS = 3
 REFORECAST_PLAYS = 1
 GRID = (0.8, 1.6, 2.4, 3.2)
-OLD_GRID = (0.8, 1.6, 3.2)  # the grid before 2026-11-30: its score ratio is printed beside
 DAYS, REQUESTS_PER_DAY, RIVAL_BID = 3, 1000, 1.0
-_WORLD: ReplayWorld | None = None
 PROJECT_PACKAGES = ("agents", "cli", "evals", "knowledge", "server", "tools")
 
 
@@ -107,123 +97,6 @@ def world_store(folder: Path, products: int = 1200, seed: int = 11) -> Store:
     return store
 
 
-# (spec, workdir, plays, flown): a live flight (plays 0), the pre-flight forecast of one
-# (plays > 0, flown ""), or the re-forecast of the flight flown in ``flown`` (plays > 0)
-Job = tuple[FlightSpec, str, int, str]
-
-
-def _flight(job: Job) -> dict[str, Any]:
-    """A live flight, the pre-flight forecast of one, or a flown flight's re-forecast."""
-    spec, workdir, plays, flown = job
-    assert _WORLD is not None
-    shutil.rmtree(workdir, ignore_errors=True)
-    head = {"seed": spec.seed, "target_roi": spec.target_roi, "luck": spec.luck,
-            "workdir": workdir}
-    if plays and flown:
-        return {**head, **reforecast_flight(_WORLD, spec, Path(flown), Path(workdir), plays)}
-    if plays:
-        return {**head, **forecast_flight(_WORLD, spec, Path(workdir), plays)}
-    result = run_flight(_WORLD, spec, Path(workdir))
-    return {**summary(result, spec), "workdir": workdir, "auction_ms": result.auction_ms,
-            "auction_cpu_ms": result.auction_cpu_ms, "luck": spec.luck,
-            "expected_roi": round((result.expected_gmv or 0.0) / result.spend, 3)
-            if result.spend else 0.0,
-            "shown": result.shown[:: max(1, len(result.shown) // 60)]}
-
-
-def _indexed(item: tuple[int, Job]) -> tuple[int, dict[str, Any]]:
-    return item[0], _flight(item[1])
-
-
-SHOWN = ("seed", "target_roi", "strategy", "fixed_bid", "luck", "spend", "roi", "orders",
-         "pacing_error", "expected_roi", "p50_pooled_roi", "pooled_roi", "searches")
-
-
-def _run_all(jobs: Sequence[Job], workers: int, progress: Callable[[str], Any] | None = None
-             ) -> list[dict[str, Any]]:
-    """Every job's result in job order; each one's headline to ``progress`` as it lands."""
-    out: list[dict[str, Any]] = [{} for _ in jobs]
-    pairs = ((i, j) for i, j in enumerate(jobs))
-    with (multiprocessing.get_context("fork").Pool(workers) if workers > 1
-          else _Serial()) as pool:
-        for i, result in pool.imap_unordered(_indexed, pairs, chunksize=1):
-            out[i] = result
-            if progress is not None:
-                progress("done " + json.dumps({k: result[k] for k in SHOWN if k in result}))
-    return out
-
-
-class _Serial:
-    """A one-process stand-in for the pool."""
-
-    def __enter__(self) -> _Serial:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def imap_unordered(self, fn: Callable[[Any], Any], items: Any, chunksize: int = 1) -> Any:
-        return map(fn, items)
-
-
-def _interp_roi(grid: list[dict[str, Any]], spend: float) -> float:
-    """A constant bid's ROI at ``spend``: log-linear between the grid's flights."""
-    pts = sorted((g["spend"], g["roi"]) for g in grid if g["spend"] > 0)
-    xs = [math.log(s) for s, _ in pts]
-    return float(np.interp(math.log(max(spend, 1e-9)), xs, [r for _, r in pts]))
-
-
-def feasible_spend(grid: list[dict[str, Any]], target: float) -> float:
-    """The most a constant bid spends while keeping ROI at ``target`` (0: infeasible)."""
-    pts = sorted((g["spend"], g["roi"]) for g in grid if g["spend"] > 0 and g["orders"] >= 10)
-    best = 0.0
-    for (s0, r0), (s1, r1) in zip(pts, pts[1:], strict=False):
-        if r0 >= target > r1:  # cross between the two: log-linear
-            w = (r0 - target) / (r0 - r1)
-            best = max(best, math.exp(math.log(s0) + w * (math.log(s1) - math.log(s0))))
-    return float(max([best] + [s for s, r in pts if r >= target]))
-
-
-def score(gmv: float, roi: float, target: float) -> float:
-    """GMV x min(1, (ROI / target)^2)."""
-    return gmv * min(1.0, (roi / target) ** 2) if gmv > 0 else 0.0
-
-
-def overspend_trial(world: ReplayWorld, workdir: Path, sessions: int = 20) -> dict[str, float]:
-    """20 concurrent sessions click every shown ad of a small-budget campaign at once."""
-    from datetime import UTC, datetime
-
-    from knowledge import ads as ledger
-    from knowledge.ads import AdSettings
-    from tools.ads.replay import FLIGHT_START, _fresh_engine
-    from tools.ads.serving import AdServer
-
-    spec = FlightSpec(target_roi=2.0, budget=6.0, seed=0, days=1, rival_bid=0.05)
-    engine, cid = _fresh_engine(world, workdir, spec)
-    server = AdServer(engine, AdSettings(slots=2))
-    now = datetime.combine(FLIGHT_START, datetime.min.time(), tzinfo=UTC).replace(hour=12)
-    queries = [q for q in world.organic if any(c.product.id in world.ours
-                                               for c in world.organic[q][:20])]
-    shown = [ad for i in range(120) for ad in server.sponsored(
-        world.organic[queries[i % len(queries)]], session_id=f"c{i}", now=now)
-        if ad.campaign_id == cid]
-    threads = [threading.Thread(target=lambda n=n: [server.click(a.impression_id, now)
-                                                    for a in shown[n::sessions]])
-               for n in range(sessions)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    spent = ledger.states(engine, [cid])[cid].spent
-    clicks = ledger.events(engine, cid, ("click",))
-    biggest = max((c.cpc for c in clicks), default=0.0)
-    engine.dispose()
-    return {"shown": len(shown), "clicks": len(clicks), "budget": spec.budget,
-            "spent": round(spent, 4), "largest_cpc": round(biggest, 4),
-            "overspend_beyond_one_click": round(max(0.0, spent - spec.budget - biggest), 6),
-            "charged_equals_recorded": float(abs(spent - sum(c.cost for c in clicks)) < 1e-6)}
-
-
 def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
              seeds: tuple[int, ...] = SEEDS, workers: int = 2, days: int = DAYS,
              requests_per_day: int = REQUESTS_PER_DAY, replays: int = REPLAYS,
@@ -241,23 +114,56 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
     constant-bid grid is reused (those flights do not involve the ROI bidder; a quicker
     dev loop while tuning it). Never for a reported test figure.
     """
-    global _WORLD
     store = world_store(world_dir)
-    _WORLD = world = build_world(store)
+    world = build_world(store)
+    set_world(world)
     code = code_fingerprint()  # (read now: a working tree may change while the flights run)
     scratch = Path(tempfile.mkdtemp(prefix="ads-eval-", dir="/dev/shm" if Path(
         "/dev/shm").is_dir() else None))
     base: dict[str, Any] = {"days": days, "requests_per_day": requests_per_day,
                             "rival_bid": RIVAL_BID}
+    grid = _constant_grid(seeds, base, scratch, workers, progress, grid_from)
+    by_seed = {s: [g for g in grid if g["seed"] == s] for s in seeds}
+    plans, roi_jobs, forecast_jobs, luck_jobs = _roi_plans(targets, seeds, by_seed, base,
+                                                           scratch, replays, luck)
+    progress(f"ROI-bidder flights: {len(roi_jobs)}, and their pre-flight forecasts "
+             f"({replays} plays each)")
+    both = run_all(roi_jobs + forecast_jobs, workers, progress)
+    runs, replayed = both[:len(roi_jobs)], both[len(roi_jobs):]
+    progress(f"same-traffic re-forecasts of the {len(runs)} flights ({reforecast_plays} "
+             "plays each)"
+             + (f", and {len(luck_jobs)} flights with other outcome luck" if luck else ""))
+    again = run_all([(spec, str(scratch / f"reforecast-{spec.seed}-{spec.target_roi}"),
+                      reforecast_plays, flown) for spec, flown, _, _ in roi_jobs] + luck_jobs,
+                    workers, progress)
+    load = os.getloadavg()
+    out = bidding_figures(store, world, runs, plans, by_seed, replayed)
+    out.update(same_traffic(runs, again[:len(runs)], again[len(runs):]))
+    out["overspend"] = overspend_trial(world, scratch / "overspend")
+    out["seeds"], out["load_average_1m_at_figures"] = list(seeds), round(load[0], 2)
+    out["code"] = code
+    shutil.rmtree(scratch, ignore_errors=True)
+    return out
+
+
+def _constant_grid(seeds: tuple[int, ...], base: dict[str, Any], scratch: Path, workers: int,
+                   progress: Callable[[str], Any], grid_from: Path | None
+                   ) -> list[dict[str, Any]]:
+    """The constant-bid flights of every seed and bid (or those of ``grid_from``)."""
     if grid_from is not None:
         old = json.loads(grid_from.read_text())["grid"]
-        grid = [{**g, "seed": s} for s in seeds for g in old[str(s)]]
-    else:
-        progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
-        grid = _run_all([(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed",
-                                     fixed_bid=b, **base), str(scratch / f"grid-{s}-{b}"), 0, "")
-                         for s in seeds for b in GRID], workers, progress)
-    by_seed = {s: [g for g in grid if g["seed"] == s] for s in seeds}
+        return [{**g, "seed": s} for s in seeds for g in old[str(s)]]
+    progress(f"constant-bid grid: {len(GRID) * len(seeds)} flights")
+    return run_all([(FlightSpec(target_roi=1.0, budget=1e9, seed=s, strategy="fixed",
+                                fixed_bid=b, **base), str(scratch / f"grid-{s}-{b}"), 0, "")
+                    for s in seeds for b in GRID], workers, progress)
+
+
+def _roi_plans(targets: tuple[float, ...], seeds: tuple[int, ...],
+               by_seed: dict[int, list[dict[str, Any]]], base: dict[str, Any], scratch: Path,
+               replays: int, luck: int
+               ) -> tuple[list[dict[str, Any]], list[Job], list[Job], list[Job]]:
+    """Per target and seed: its plan (budget from the grid), ROI flight, forecast, luck flights."""
     roi_jobs: list[Job] = []
     forecast_jobs: list[Job] = []
     luck_jobs: list[Job] = []
@@ -272,24 +178,7 @@ def run_eval(world_dir: Path, *, targets: tuple[float, ...] = TARGETS,
             forecast_jobs.append((spec, str(scratch / f"forecast-{s}-{t}"), replays, ""))
             luck_jobs += [(replace(spec, luck=k), str(scratch / f"luck{k}-{s}-{t}"), 0, "")
                           for k in range(1, luck + 1)]
-    progress(f"ROI-bidder flights: {len(roi_jobs)}, and their pre-flight forecasts "
-             f"({replays} plays each)")
-    both = _run_all(roi_jobs + forecast_jobs, workers, progress)
-    runs, replayed = both[:len(roi_jobs)], both[len(roi_jobs):]
-    progress(f"same-traffic re-forecasts of the {len(runs)} flights ({reforecast_plays} "
-             "plays each)"
-             + (f", and {len(luck_jobs)} flights with other outcome luck" if luck else ""))
-    again = _run_all([(spec, str(scratch / f"reforecast-{spec.seed}-{spec.target_roi}"),
-                       reforecast_plays, flown) for spec, flown, _, _ in roi_jobs] + luck_jobs,
-                     workers, progress)
-    load = os.getloadavg()
-    figures = _figures(store, world, runs, plans, by_seed, replayed)
-    figures.update(same_traffic(runs, again[:len(runs)], again[len(runs):]))
-    figures["overspend"] = overspend_trial(world, scratch / "overspend")
-    figures["seeds"], figures["load_average_1m_at_figures"] = list(seeds), round(load[0], 2)
-    figures["code"] = code
-    shutil.rmtree(scratch, ignore_errors=True)
-    return figures
+    return plans, roi_jobs, forecast_jobs, luck_jobs
 
 
 def code_fingerprint() -> dict[str, Any]:
@@ -306,79 +195,6 @@ def code_fingerprint() -> dict[str, Any]:
         if name.split(".")[0] in PROJECT_PACKAGES and path and path.endswith(".py"):
             digest.update(name.encode() + b"\0" + Path(path).read_bytes())
     return {"root": str(root), "sha1": digest.hexdigest()}
-
-
-def _figures(store: Store, world: ReplayWorld, runs: list[dict[str, Any]],
-             plans: list[dict[str, Any]], by_seed: dict[int, list[dict[str, Any]]],
-             replays: list[dict[str, Any]]) -> dict[str, Any]:
-    rows = []
-    for run, plan in zip(runs, plans, strict=True):
-        base_roi = _interp_roi(by_seed[run["seed"]], run["spend"])
-        old_roi = _interp_roi([g for g in by_seed[run["seed"]] if g["fixed_bid"] in OLD_GRID],
-                              run["spend"])
-        ours = score(run["gmv"], run["roi"], run["target_roi"])
-        theirs = score(base_roi * run["spend"], base_roi, run["target_roi"])
-        rows.append({k: v for k, v in run.items()
-                     if k not in ("auction_ms", "auction_cpu_ms", "shown", "workdir")}
-                    | {"feasible": plan["feasible"], "score": round(ours, 2),
-                       "baseline_roi_at_equal_spend": round(base_roi, 3),
-                       "baseline_score": round(theirs, 2),
-                       "baseline_score_old_grid": round(score(
-                           old_roi * run["spend"], old_roi, run["target_roi"]), 2)})
-    feasible = [r for r in rows if r["feasible"]]
-    ms = np.concatenate([np.array(r["auction_ms"]) for r in runs])
-    cpu = np.concatenate([np.array(r["auction_cpu_ms"]) for r in runs])
-    shown = [pair for r in runs for pair in r["shown"]]
-    rng = random.Random(0)
-    sample = rng.sample(shown, min(300, len(shown)))
-    top50 = {q: {h.product.id for h in store.search.search(q, k=50)} for q, _ in sample}
-    forecast = []
-    for real, pre in zip(runs, replays, strict=True):
-        roi = pre["p50_pooled_roi"]
-        forecast.append({"seed": real["seed"], "target_roi": real["target_roi"],
-                         "realised_roi": real["roi"], "forecast_roi": round(roi, 3),
-                         "forecast_spend": pre["spend"], "realised_spend": real["spend"],
-                         "plays": pre["plays"], "play_rois": pre["play_rois"],
-                         "gap": round(abs(roi / real["roi"] - 1), 4) if real["roi"] else None})
-    return {
-        "runs": rows,
-        "pacing_error_le_0.10_share": float(np.mean([r["pacing_error"] <= 0.10 for r in rows])),
-        "pacing_error_median": float(np.median([r["pacing_error"] for r in rows])),
-        "roi_at_target_share_feasible": (float(np.mean([r["roi"] >= r["target_roi"]
-                                                        for r in feasible])) if feasible else None),
-        "feasible_runs": len(feasible),
-        "score_ratio_vs_constant_at_equal_spend": round(
-            sum(r["score"] for r in rows) / max(1e-9, sum(r["baseline_score"] for r in rows)), 3),
-        "score_ratio_vs_constant_old_3pt_grid": round(
-            sum(r["score"] for r in rows)
-            / max(1e-9, sum(r["baseline_score_old_grid"] for r in rows)), 3),
-        "score_ratio_median": float(np.median([r["score"] / r["baseline_score"]
-                                               for r in rows if r["baseline_score"] > 0])),
-        "sponsored_in_organic_top50_share": float(np.mean([p in top50[q] for q, p in sample])),
-        "auction_ms_p50": round(float(np.percentile(ms, 50)), 3),
-        "auction_ms_p95": round(float(np.percentile(ms, 95)), 3),
-        "auction_cpu_ms_p50": round(float(np.percentile(cpu, 50)), 3),
-        "auction_cpu_ms_p95": round(float(np.percentile(cpu, 95)), 3),
-        "sponsored_relevant_share": _relevant_share(world, sample),
-        "forecast": forecast,
-        "forecast_within_15pct_share": float(np.mean([f["gap"] is not None and f["gap"] <= 0.15
-                                                      for f in forecast])) if forecast else None,
-        "grid": {s: [{k: g[k] for k in ("fixed_bid", "spend", "gmv", "roi", "orders")}
-                     for g in grid] for s, grid in by_seed.items()},
-    }
-
-
-def _relevant_share(world: ReplayWorld, sample: list[tuple[str, str]]) -> float | None:
-    """Sampled sponsored impressions whose product's cosine to the query meets the floor."""
-    from knowledge.ads import AdSettings
-
-    rel = world.relevance
-    if rel is None or not sample:
-        return None
-    floor = AdSettings().relevance_min_similarity
-    rel.prepare({p for _, p in sample})
-    sims = [rel.similarity(rel.query_vector(q), p) for q, p in sample]
-    return float(np.mean([s is not None and s >= floor for s in sims]))
 
 
 def main() -> None:
