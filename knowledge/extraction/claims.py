@@ -33,6 +33,9 @@ _VERB_BEFORE = re.compile(r"\b(?:can|could|will|simply|that|to|you|always|easily
 _ACTION_AFTER = re.compile(r"\s+(?:(?:and|&)\s+[\w-]+\s+to\s+(?:carry|hold|use|pour|grip|lift|fill|"
                            r"handle)\b|(?:carrying|pouring|gripping|lifting|holding|viewing|using|"
                            r"typing|writing|cutting|cooking|shower(?:ing)?)\b)", re.IGNORECASE)
+# "HAND WASHABLE", "machine and hand washable": washing by hand, which labellers never read as
+# a washable product (the guideline's "hand wash only" reads no machine-washable either)
+_BY_HAND = re.compile(r"\bhands?[\s-]*$", re.IGNORECASE)
 _VERB_AFTER = re.compile(r"\s+(?:out|them|it|the|and fold|your|over|to fit)\b", re.IGNORECASE)
 
 
@@ -42,7 +45,7 @@ def drop_unstated(attributes: dict[str, Any], spans: dict[str, list[dict[str, An
 
     "Smart" in an unconnected listing, "unscented" read from an odourless material, and "soft"
     said of light or joined into another word ("soft-bodied", "Soft-touch finish"), "stretch"
-    used as a verb, "comfortable" said of an action ("comfortable pouring").
+    used as a verb, "comfortable" said of an action ("comfortable pouring"), "washable" by hand.
     """
     connected = any(_CONNECTED.search(t) for t in texts.values())
     _keep_features(attributes, spans, lambda s: not (
@@ -53,7 +56,10 @@ def drop_unstated(attributes: dict[str, Any], spans: dict[str, list[dict[str, An
                                                  s["end"]))
         or (s["value"] == "stretch" and _verb(texts.get(s["field"], ""), s["start"], s["end"]))
         or (s["value"] == "comfortable"
-            and bool(_ACTION_AFTER.match(texts.get(s["field"], ""), s["end"])))))
+            and bool(_ACTION_AFTER.match(texts.get(s["field"], ""), s["end"])))
+        or (s["value"] == "washable" and s["start"] is not None
+            and bool(_BY_HAND.search(texts.get(s["field"], ""), max(0, s["start"] - 8),
+                                     s["start"])))))
 
 
 # a case or cover is made to hold a device: "Wireless Charging", "Front LED Visible", "Fire HD 8",

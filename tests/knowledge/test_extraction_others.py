@@ -138,3 +138,12 @@ def test_what_a_product_withstands_or_bonds_to_is_not_its_material() -> None:
     # what it is made of stays
     pot = _attrs("Cook Pot", ("Made of stainless steel to withstand daily use",))
     assert pot.get("materials") == ["stainless steel"]
+
+
+def test_washable_by_hand_is_no_washable_claim() -> None:
+    tie = _attrs("Dapper Silk Bow Tie", ("Highly constructed for endurance. HAND WASHABLE.",))
+    assert "washable" not in tie.get("features", [])
+    romper = _attrs("Tiny Cotton Romper", ("Washing Method: Gentle machine and hand washable",))
+    assert "washable" not in romper.get("features", [])
+    towel = _attrs("Fluff Bath Towel", ("Easily washable, keeps its quality",))
+    assert "washable" in towel.get("features", [])
