@@ -41,6 +41,9 @@ class CatalogIndex:
     category: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     brand: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     color: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+    types: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
+    titles: list[str] = field(default_factory=list)
+    version: int = 0  # bumped by every upsert (readers of the columns re-read on a change)
     tags: list[frozenset[str]] = field(default_factory=list)
     popularity: np.ndarray = field(default_factory=lambda: np.zeros(0))
     _texts: list[list[str]] = field(default_factory=list)
@@ -72,11 +75,14 @@ class CatalogIndex:
             self.category = np.concatenate([self.category, np.array([r[3] for r in new], object)])
             self.brand = np.concatenate([self.brand, np.array([r[4] for r in new], object)])
             self.color = np.concatenate([self.color, np.array([r[5] for r in new], object)])
+            self.types = np.concatenate([self.types, np.array([r[9] for r in new], object)])
+            self.titles.extend(r[10] for r in new)
             self.tags.extend(r[6] for r in new)
             self._texts.extend(r[7] for r in new)
             self._plain.extend(r[8] for r in new)
             self.popularity = np.concatenate([self.popularity, np.zeros(len(new))])
         self._dirty = True
+        self.version += 1
         self._tag_masks.clear()
         self._term_masks.clear()
 
@@ -104,11 +110,12 @@ class CatalogIndex:
         toks = tokens(p.title) * 2 + tokens(text)
         plain = " ".join([p.title, p.brand or "", p.color or "", *sorted(p.tags()), *p.bullets])
         return (p.id, np.nan if p.price is None else p.price, p.stock, _low(p.category),
-                _low(p.brand), _low(p.color), frozenset(p.tags()), toks or ["_"], plain.lower())
+                _low(p.brand), _low(p.color), frozenset(p.tags()), toks or ["_"], plain.lower(),
+                _type(p), p.title.lower())
 
     def _set(self, i: int, row: tuple[Any, ...]) -> None:
         (_, self.price[i], self.stock[i], self.category[i], self.brand[i], self.color[i],
-         self.tags[i], self._texts[i], self._plain[i]) = row
+         self.tags[i], self._texts[i], self._plain[i], self.types[i], self.titles[i]) = row
 
     def set_popularity(self, counts: dict[str, float]) -> None:
         """Popularity in [0, 1] (log-scaled) from weighted behaviour counts."""
@@ -167,3 +174,9 @@ class CatalogIndex:
 
 def _low(value: str | None) -> str:
     return (value or "").strip().lower()
+
+
+def _type(p: Product) -> str:
+    """The product's own type (its ``type`` attribute), lower-case; "" when it has none."""
+    kind = (p.attributes or {}).get("type")
+    return _low(kind) if isinstance(kind, str) else ""

@@ -15,6 +15,7 @@ from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
+from knowledge.asked_type import TypeReader
 from knowledge.catalog_index import CatalogIndex
 from knowledge.catalog_index import Filters as SearchFilters
 from knowledge.embeddings import Embedder
@@ -28,6 +29,7 @@ __all__ = ["Hit", "SearchEngine", "SearchFilters"]
 log = logging.getLogger("shopmage.search")
 Mode = Literal["hybrid", "bm25", "dense"]
 CANDIDATES = 100
+TYPE_LIST_MAX = 300  # products of the asked type read by meaning (the rest by BM25 first)
 DENSE_FETCH_MAX = 1500  # beyond this, a Chroma-side filter is cheaper than over-fetching
 EVENT_WEIGHTS = {"view": 0.2, "click": 1.0, "cart": 2.0, "purchase": 5.0}
 
@@ -51,6 +53,7 @@ class Weights:
     full_need: float = 0.5  # a need this strong re-ranks with the list's full weight
     affinity: float = 0.015
     popularity: float = 0.004
+    asked_type: float = 1.0  # products of the type the query asks for lead the others
 
 
 class SearchEngine:
@@ -63,6 +66,7 @@ class SearchEngine:
         self.expander: Expander | None = None
         self.reranker: Any = None  # knowledge.ranking.Reranker, plugged in by attach_reranker
         self.weights = Weights()
+        self.types = TypeReader(embedder)
         self.reload()
 
     def set_expander(self, expander: Expander | None) -> None:
@@ -133,6 +137,17 @@ class SearchEngine:
         positions = [position[i] for i, _ in hits if i in position]
         return [p for p in positions if mask[p]][:n]
 
+    def _type_list(self, query: str, of_type: np.ndarray, mask: np.ndarray,
+                   bm25: np.ndarray | None, n: int) -> list[int]:
+        """Products of the asked type passing the filters, the nearest in meaning first."""
+        positions = np.flatnonzero((of_type > 0) & mask)
+        if len(positions) > TYPE_LIST_MAX and bm25 is not None:
+            positions = positions[np.argsort(-bm25[positions], kind="stable")[:TYPE_LIST_MAX]]
+        stored = self.vectors.vectors_for([self.index.ids[p] for p in positions[:TYPE_LIST_MAX]])
+        vector = self.embedder.embed_query(query)
+        ranked = sorted(stored, key=lambda i: -float(stored[i] @ vector))
+        return [self.index.position[i] for i in ranked[:n]]
+
     def _knowledge_list(self, exp: Expansion, mask: np.ndarray, n: int,
                         pool: list[int] | None = None) -> tuple[list[int], np.ndarray]:
         """Products with the needed attributes (tags, or listing text via the expander).
@@ -182,6 +197,10 @@ class SearchEngine:
             lists.append((self._bm25_list(bm25, mask, n), 1.0))
         if mode in ("hybrid", "dense"):
             lists.append((self._dense_list(query, filters, mask, n), 1.0))
+        asked = self.types.read(query, self.index) if use_knowledge else None
+        of_type = None if asked is None else self.types.product_weights(asked, self.index)
+        if of_type is not None:
+            lists.append((self._type_list(query, of_type, mask, bm25, n), 1.0))
         exp = self.expander.expand(query) if (use_knowledge and self.expander) else None
         match, strength = None, 0.0
         if exp is not None and exp.attributes:
@@ -199,6 +218,8 @@ class SearchEngine:
             # stays ahead of one that lacks it, as in the hybrid order
             add_need_boost(fused, match, boost, reordered)
             self._personalise(fused, profile_vector)
+        # the type the shopper asked for leads products that only share the situation's words
+        add_need_boost(fused, of_type, self.weights.asked_type, list(fused))
         ranked = sorted(fused, key=lambda p: -fused[p])[:k]
         return self._hits(ranked, fused, exp)
 

@@ -1,0 +1,110 @@
+"""The product type a query asks for: read from its head noun phrase (never its situation),
+everyday/British names mapped to the catalogue's types, and honoured by search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from knowledge.asked_type import TypeReader
+from knowledge.ingest import import_catalog
+from knowledge.store import Store
+from knowledge.type_names import head_words, respell, type_words
+
+
+def _row(pid: str, title: str, kind: str, features: list[str], bullets: list[str] | None = None
+         ) -> dict[str, object]:
+    return {"product_id": pid, "product_title": title, "product_bullet_point": bullets or [],
+            "attributes": {"type": kind, "features": features}}
+
+
+CATALOGUE = [
+    _row("H1", "Auralis Wireless Headphones, Sweat Proof", "wireless headphones", ["sweat-proof"]),
+    _row("H2", "Auralis Wireless Headphones, Noise Cancelling", "wireless headphones",
+         ["noise-cancelling"]),
+    _row("G1", "Pulsefit Gym Bag For The Gym, Gym Workouts And Gym Sessions", "gym bag",
+         ["ventilated"], ["A gym bag for every gym day"]),
+    _row("G2", "Pulsefit Gym Bag, Lightweight", "gym bag", ["lightweight"]),
+    _row("S1", "Lumen Bluetooth Speaker, Waterproof", "bluetooth speaker", ["waterproof"]),
+    _row("T1", "Beach Towel For Beach Days And Pool Parties", "beach towel", ["quick-dry"]),
+    _row("P1", "Nestlings Stroller, Foldable", "stroller", ["foldable"]),
+    _row("P2", "Nestlings Baby Carrier, Ergonomic", "baby carrier", ["ergonomic"]),
+    _row("Y1", "Zenflow Yoga Mat, Non-Slip", "yoga mat", ["non-slip"]),
+    _row("Y2", "Nestlings Play Mat, Padded", "play mat", ["padded"]),
+    _row("K1", "Stridewell Kids Sneakers, Non-Marking", "kids sneakers", ["non-marking"]),
+    _row("K2", "PaceLab Sneakers For Men, Cushioned", "sneakers", ["cushioned"]),
+    _row("L1", "Homma Running Leggings Pant, Thermal", "pant", ["thermal"]),
+]
+
+
+@pytest.fixture
+def shop(store: Store, tmp_path: Path) -> Store:
+    path = tmp_path / "catalogue.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in CATALOGUE))
+    import_catalog(store, path)
+    return store
+
+
+def test_head_phrase_stops_before_the_situation() -> None:
+    assert head_words("headphones for the gym") == ["headphones"]
+    assert head_words("Do you have waterproof hiking boots?") == ["waterproof", "hiking", "boots"]
+    assert head_words("speaker for beach days and pool parties") == ["speaker"]
+    assert head_words("gym bag that doesn't smell") == ["gym", "bag"]
+    assert head_words("trainers, my son's PE kit") == ["trainers"]
+
+
+def test_everyday_and_british_names_map_to_catalogue_words() -> None:
+    assert type_words(["trainers"]) == ["sneaker"]
+    assert type_words(["pram"]) == ["stroller"]
+    assert type_words(["nappy", "bag"]) == ["diaper", "bag"]
+    assert type_words(["head", "torch"]) == ["headlamp"]
+    assert type_words(["sun", "cream"]) == ["sunscreen"]
+    assert type_words(["pyjamas"]) == ["pajama"]
+    assert type_words(["t-shirt"]) == ["t", "shirt"]
+    assert respell("moisturiser") == "moisturizer" and respell("colour") == "color"
+    assert respell("exercise") == "exercise" and respell("four") == "four"
+
+
+def test_reader_finds_the_asked_type_not_the_situation(shop: Store) -> None:
+    reader, index = TypeReader(shop.embedder), shop.search.index
+
+    def asked(query: str) -> set[str]:
+        found = reader.read(query, index)
+        return set(found.types) if found else set()
+
+    assert asked("headphones for the gym") == {"wireless headphones"}
+    assert asked("pram for a newborn") == {"stroller"}
+    assert asked("mat for yoga with bad knees") == {"yoga mat"}
+    assert asked("trainers for my son's PE class") == {"kids sneakers"}
+    assert asked("sneakers for the office") == {"sneakers"}
+    assert asked("something for the gym") == set()
+
+
+def test_products_titled_with_the_type_count_as_it(shop: Store) -> None:
+    reader, index = TypeReader(shop.embedder), shop.search.index
+    asked = reader.read("leggings for running in winter", index)
+    assert asked is None  # no product's own type is leggings: nothing to honour
+    found = reader.read("sneakers for the office", index)
+    assert found is not None
+    weights = reader.product_weights(found, index)
+    named = {index.ids[i] for i in range(len(index)) if weights[i] > 0}
+    assert named == {"K1", "K2"}  # "Kids Sneakers" is titled sneakers too
+
+
+def test_search_puts_the_asked_type_first(shop: Store) -> None:
+    for query, kind in (("headphones for the gym", "wireless headphones"),
+                        ("speaker for beach days and pool parties", "bluetooth speaker"),
+                        ("pram for a newborn", "stroller")):
+        hits = shop.search.search(query, k=5)
+        kinds = [h.product.attributes["type"] for h in hits]
+        first_other = next((i for i, k in enumerate(kinds) if k != kind), len(kinds))
+        assert kinds[0] == kind and all(k != kind for k in kinds[first_other:]), (query, kinds)
+
+
+def test_plain_hybrid_is_unchanged(shop: Store) -> None:
+    """Without knowledge search ranks by words and meaning alone, as before."""
+    hits = shop.search.search("headphones for the gym", k=3, use_knowledge=False)
+    assert hits[0].product.id in {"G1", "G2"}  # the situation's words win there (the bug)
+
