@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,6 +54,8 @@ LIST_KEYS = ("features", "materials", "audiences", "sizes", "colors")
 CONTEXT_CHECKED = ("features", "materials", "sizes")
 # keys whose mentions are dropped when they precede an accessory's name ("waterproof bag")
 ACCESSORY_CHECKED = ("features", "materials")
+# a colour field that names the colours one may receive, not this item's
+_ASSORTED = re.compile(r"\b(?:may vary|assorted|random(?:ly)?|varies)\b", re.IGNORECASE)
 SEED_DIR = Path(__file__).resolve().parent.parent / "graph" / "seed"
 
 
@@ -150,7 +153,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
             text, title=is_title, own=out.own, color=color, titled=out.attributes.get("sizes", ())))
         if is_title:
             _add_all(out, "colors", where, text, find_title_colors(text, materials))
-    if color:
+    if color and not _ASSORTED.search(color):  # "Colors May Vary (Pink, Grey, Green)"
         _add_all(out, "colors", "product_color", color, find_colors(color))
     kept = _title_count_wins(_confirmed(out))
     described = described_spans(out.spans.get("features", []), kept.attributes.get("features", []))

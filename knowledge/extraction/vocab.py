@@ -271,6 +271,9 @@ COLORS.update({
 # "red wine", "white noise": the colour word names something else
 COLOR_NOT_BEFORE = (" wine", " noise", " tea", " pepper", " sugar", " chocolate", " vinegar",
                     " bean", " light", " fragility", " claw", " sox", " house",
+                    # "Green Juice Powder", "Green Apple Flavor", "Red Laser", "Silver Polishing
+                    # Cloth": a food, a beam or a use named by a colour
+                    " juice", " superfood", " smoothie", " apple", " laser", " polishing",
                     # "Multi-Purpose", "Multi-Format", "Multi Use": many uses, not many colours
                     "-purpose", " purpose", "-format", "-function", " function", "-use", " use",
                     "-layer", "-tool", "-level", "-speed", "-angle", "-mode", "-pack", "-size")

@@ -147,3 +147,23 @@ def test_washable_by_hand_is_no_washable_claim() -> None:
     assert "washable" not in romper.get("features", [])
     towel = _attrs("Fluff Bath Towel", ("Easily washable, keeps its quality",))
     assert "washable" in towel.get("features", [])
+
+
+def test_a_food_a_beam_or_an_assortment_named_by_a_colour_is_no_colour() -> None:
+    powder = _attrs("Leafy Greens, Green Juice Superfood Powder, Green Apple Flavor")
+    assert "green" not in powder.get("colors", [])
+    sight = _attrs("Beamo Red Laser Sight for Salt Gun")
+    assert "red" not in sight.get("colors", [])
+    cloth = dict(extract("Norla EnviroCloth", [],
+                         color="Colors May Vary (Pink, Grey, Green, Blue, Purple)").attributes)
+    assert not cloth.get("colors")
+    mug = dict(extract("Kiln Coffee Mug", [], color="Red").attributes)
+    assert mug.get("colors") == ["red"]
+
+
+def test_a_property_before_a_case_that_comes_with_it_is_the_cases() -> None:
+    board = _attrs("Surfy Inflatable Paddle Board, Non Slip Deck, Waterproof Phone Case")
+    assert "waterproof" not in board.get("features", [])
+    # the product's own case keeps its properties
+    case = _attrs("Armor Phone Case", ("Waterproof case with a shockproof frame",))
+    assert "waterproof" in case.get("features", [])
