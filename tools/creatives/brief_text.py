@@ -44,7 +44,11 @@ _FILLER = re.compile(r"(?i)^(?:(?:best|top|hot|#1|no\.? ?1)\s?(?:seller|selling|
                      r"adorable|gorgeous|beautiful|lovely|stunning|nice|cool)|"
                      r"ships (?:fast|free|today)|in stock|buy now|order now|don'?t miss(?: out)?|"
                      r"high quality|premium quality|100% satisfaction(?: guaranteed)?|"
-                     r"satisfaction guaranteed|look|check it out|!+)$")
+                     r"satisfaction guaranteed|look|check it out|!+|"
+                     # a greeting or call for attention names nothing ("Heads up!!")
+                     r"heads up|attention|hey(?: there| all| everyone)?|hi(?: all| everyone)?|"
+                     r"hello(?: all| everyone| friends)?|psa|fyi|listen up|quick update|"
+                     r"(?:quick |friendly )?reminder|important|please note)$")
 
 
 _SALES_LEAD = re.compile(r"(?i)^[\s;,.]*(?:(?:hi|hello|hey)(?: there)?[\s;,.]+)?(?:we(?:'re| are)? "
@@ -134,6 +138,7 @@ def filler(piece: str) -> bool:
 
 
 _ABBREVIATED = re.compile(r"(?i)(?:^|\s)(?:approx|appx|incl|excl|est|no|ea|pcs?|qty|oz|lbs?|ft|in|"
+                          r"ga|yds?|"
                           r"mos?|wks?|req|reqd|avail|fl|yrs?|hrs?|mins?|max|sq|cu|dia|w|h|l|d|temp|vol|sz|nr|"
                           r"wt|dims?|pkg|assy|adj|std|mi|gal|qt|secs?|sat|sun|mon|tues?|wed|"
                           r"thu(?:rs?)?|fri)$")
@@ -186,6 +191,8 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
         return True  # "12 in. Dia.", "5 gal. Max.": one measure
     if _UNIT_AFTER_NUMBER.search(before) and _QUALIFIER.match(text, split.end()):
         return True  # "3/4 in. GHT", "6,000 lbs. GTW": the measure's standard or rating
+    if _UNIT_AFTER_NUMBER.search(before) and _ACRONYM_NOUN.match(text, split.end()):
+        return True  # "0.96 in. IPS color screen": the screen's size, not the product's
     if _UNIT_AFTER_NUMBER.search(before) and _name_goes_on(before, text[split.end():]):
         return True  # "IronJaw 5 in. Bench Vise": the vise is 5 in., its name goes on
     return bool(_ABBREVIATED.search(before)) and bool(re.match(r"[a-z0-9(&+]", after))
@@ -193,6 +200,8 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
 
 # an acronym that qualifies the measure before it and ends the clause ("3/4 in. GHT")
 _QUALIFIER = re.compile(r"[A-Z]{2,5}(?=\s*(?:[,;.|)\n]|$|\s[-\u2013\u2014]))")
+# an acronym-led noun phrase that ends its clause: the thing a measure before it sizes
+_ACRONYM_NOUN = re.compile(r"[A-Z]{2,5}(?:\s+[a-z]+){1,3}(?=\s*(?:[,;|)\n]|\.\s|\.?$))")
 # a measure's unit abbreviation right after its number ("5 in.", "12 oz.")
 _UNIT_AFTER_NUMBER = re.compile(r"\d\s?(?:in|ft|oz|lbs?|qt|gal|dia)$", re.IGNORECASE)
 

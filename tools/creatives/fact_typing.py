@@ -16,7 +16,7 @@ from typing import Any
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import Quantity, find_quantities
-from tools.creatives.heads import glued
+from tools.creatives.heads import OBJECT_VERBS, glued
 from tools.creatives.name_ends import verb_led
 from tools.creatives.use_list import is_use_list
 
@@ -47,7 +47,7 @@ _GLUE_EDGE = re.compile(r"^(?:and|with|the|a|an|plus|in(?!\s+\d)|on|of)\s+|"  # 
                         r"\s+(?:and|with|for|the|a|an)$", re.IGNORECASE)
 _AUDIENCE_GLUE = frozenset({"for", "and", "or", "ages", "age", "from", "up", "to", "all", "most",
                             "of", "sizes", "size", "years", "yrs", "months", "old", "in"})
-_NOT_MADE_OF = re.compile(r"^(?:for|fits|cuts|drills|on|works)\b|\b(?:than|like)\b|"
+_NOT_MADE_OF = re.compile(rf"^(?:for|fits|on|works|{OBJECT_VERBS})\b|\b(?:than|like)\b|"
                           r"^(?:incl\.?|including)\s+\d", re.IGNORECASE)  # "incl. 6 metallic"
 PRIORITY = ("warranty", "compatibility", "certification", "included", "duration", "temperature",
             "power", "rating", "capacity", "dimension", "weight", "count", "size_range",

@@ -11,6 +11,7 @@ feature) so the listing can place them; numbers stay as written.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -58,9 +59,14 @@ class ParsedBrief:
         return [f for s in self.segments for f in s.facts]
 
 
+# an HTML character reference pasted from a listing page ("&amp;", "&#39;"): the character
+# the merchant meant, so its ";" never ends a clause ("for sheer &amp; blackout curtains")
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{1,6}|#[xX][0-9A-Fa-f]{1,6});")
+
+
 def validate_brief(brief: str | None) -> str:
-    """Return the stripped brief, or raise naming what is wrong (empty, too long)."""
-    text = (brief or "").strip()
+    """Return the stripped brief with HTML entities read, or raise naming what is wrong."""
+    text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), (brief or "")).strip()
     if not text:
         raise InvalidRequestError("the brief is empty: describe the product in a few words, "
                                   "e.g. 'bamboo cutting board 18 x 12 inches, juice groove'")

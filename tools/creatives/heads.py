@@ -116,19 +116,85 @@ def _lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
     when only commas stand between them: "metal & AC wire" alone would read as the
     product's. "for large dogs, washable & waterproof cover" is no such list.
     """
-    return joined_runs(text, pieces, lambda i: _verb_list_end(text, pieces, i))
+    return joined_runs(text, pieces, lambda i: max(_verb_list_end(text, pieces, i),
+                                                   _colon_list_end(text, pieces, i)))
+
+
+# a measure alone, maybe with its other units: "1/8 in (3mm)", "12 mm", "2.5 oz."
+_MEASURE_ONLY = re.compile(r"(?i)^[\d./-]+\s?(?:mm|cm|m|in|inch|inches|ft|\"|oz|ml|l|g|kg|lbs?|"
+                           r"ga|gauge)\.?(?:\s*\([^)]*\))?$")
+
+
+def _colon_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last measure of a list a part's colon opens inside a clause.
+
+    "mesh w/ interchangeable screens: 1/8 in (3mm), 1/4 in (6mm), 1/2 in (12mm)": the sizes are
+    the screens', cut from them they would read as the sieve's own.
+    """
+    if re.search(r"(?i)\d\s?(?:pcs?|pieces|pack|pk|ct|count|sets?)\.?$", pieces[i][0]):
+        return i  # "Cake pans 5 pcs: 4 in., 6 in., ...": the product's count, then the sizes
+    end, measures = i, 0
+    for k in range(i + 1, min(i + 9, len(pieces))):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        sep = r":[ \t]+" if k == i + 1 else r",\s*"
+        members = re.split(r",\s*", nxt)  # "1 mm, 2 mm, 3 mm" may be one piece already
+        if not re.fullmatch(sep, text[prev_end:at]) or not all(_MEASURE_ONLY.match(m)
+                                                                for m in members):
+            break
+        end, measures = k, measures + len(members)
+    return end if measures >= 2 else i  # two measures or more: a list
+
+
+# a verb whose list names what the product works on, never what it is made of: "cuts wood,
+# PVC, drywall", "cures gel polish, builder gel, poly gel" (verb forms only: "glue" is a noun)
+OBJECT_VERBS = (r"cuts|cures|drills|sands|grinds|polishes|engraves|removes|cleans|trims|bores|"
+                r"punches|sharpens|shreds|etches|carves|scrapes|works on|for use on")
+_OBJECT_VERB = re.compile(rf"(?i)^(?:{OBJECT_VERBS})\s+(?!(?:on|in|with|through|up|down|along|"
+                          r"the|a|an|to|into|at|fast|quickly|easily|cleanly|smoothly|evenly)\b)")
+
+
+def _object_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last piece of the comma list a working verb opens at ``i``, to its line's end."""
+    end = i
+    for k in range(i + 1, min(i + 8, len(pieces))):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if (not re.fullmatch(r",\s*", text[prev_end:at]) or len(nxt.split()) > 6
+                or nxt[:1].isdigit() or _verb_in(nxt) or _LIST_LEAD.match(nxt)):
+            break
+        end = k
+    return end
+
+
+# a list the product is NOT for: each member keeps the "not" ("Not for Mac, TV, car stereo or
+# PS4": "car stereo or PS4" alone would read as what it connects to)
+_NEGATED_LEAD = re.compile(r"(?i)^(?:not|never|do not use|don't use|no)\s+(?:for|with|on|in|"
+                           r"compatible with|suitable for|recommended for|fits?|use on|use with)\s")
 
 
 def _verb_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     """The piece that closes the verb's list opened at piece ``i`` (``i`` when none does)."""
     piece = pieces[i][0]
-    if not _verb_in(piece) or re.search(r"\d", piece):
+    if _NEGATED_LEAD.match(piece) and not _COORDINATED.search(piece):
+        return _closing(text, pieces, i)
+    if re.search(r"\d", piece):
         return i
-    for k in range(i + 1, min(i + 4, len(pieces))):
+    if _OBJECT_VERB.match(piece) and not _COORDINATED.search(piece):
+        return _object_list_end(text, pieces, i)  # "works on gas and electric": closed
+    if not _verb_in(piece):
+        return i
+    return _closing(text, pieces, i, numbers=False)
+
+
+def _closing(text: str, pieces: list[tuple[str, int]], i: int, numbers: bool = True) -> int:
+    """The short comma-led piece after ``i`` that closes a list with "and", "&" or "or"."""
+    for k in range(i + 1, min(i + 6 if numbers else i + 4, len(pieces))):
         nxt, at = pieces[k]
         prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
         if (not re.fullmatch(r",\s*", text[prev_end:at]) or len(nxt.split()) > 4
-                or re.search(r"\d", nxt) or _verb_in(nxt) or _LIST_LEAD.match(nxt)):
+                or not numbers and re.search(r"\d", nxt) or _verb_in(nxt)
+                or _LIST_LEAD.match(nxt)):
             return i
         if _COORDINATED.search(nxt):
             return k

@@ -24,6 +24,7 @@ _LABEL = re.compile(r"(?m)(?:^|(?<=[.;!,]\s)|(?<=[.;!]\s\s)|(?<=\s[-\u2013\u2014
                     r"(?P<label>[A-Za-z][A-Za-z/&'+-]*(?:[ ](?:[&/+]|[A-Za-z][A-Za-z/&'+-]*)){0,2})"
                     r"[ \t]?:[ \t]*(?:\S|$)")
 _END = re.compile(r"\n|;|\.\s|\.$|\s--+(?:\s|$)")  # "-- units: in / cm -- waterproof"
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 MAX_LINE = 100
 # labels that say what the whole product is made of, not one part of it
 _WHOLE = re.compile(r"(?i)^(?:materials?|fabric|fabrics|made of|construction|composition|"
@@ -46,6 +47,9 @@ def label_spans(text: str) -> list[tuple[int, int]]:
         label = m.group("label")
         start = m.start("label")
         end = _line_end(text, start)
+        if re.search(r"\s[-\u2013\u2014]\s[ \t]*$", text[:start]):  # " - button: IP55, ..."
+            dash = _DASH.search(text, start, end)  # ends at the next dash, as it began
+            end = dash.start() if dash else end
         if not text[m.end("label"):end].strip(" \t:"):  # "Package includes:" heads its lines
             end = _list_end(text, end)
         line = text[start:end]
