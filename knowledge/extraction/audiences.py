@@ -42,7 +42,8 @@ def _title_part(title: str, start: int) -> str:
 _TITLE_SEP = re.compile(r"\s[-–—|]\s|[,，(\[|:;【.!?]")
 
 
-_CONNECTOR = re.compile(r"(?:\s|-)*(?:adapters?|connectors?|plugs?|jacks?|threads?|threaded|"
+_CONNECTOR = re.compile(r"(?:(?:\s|-)+[A-Za-z]+)?(?:\s|-)*(?:adapters?|connectors?|plugs?|jacks?|"
+                        r"threads?|threaded|"
                         r"n?pt|fpt|mpt|nptf|bsp|pipe|"
                         r"ends?|fittings?|pins?|headers?|sockets?|to)\b", re.IGNORECASE)
 
@@ -51,6 +52,8 @@ _CONNECTOR = re.compile(r"(?:\s|-)*(?:adapters?|connectors?|plugs?|jacks?|thread
 _SIZE_SCALE = re.compile(r"(?:'s|’s|s)?\s*(?:\(?\d+(?:\.5)?\s*(?:-\s*\d|/|to \d|\)|US\b|$)|"
                          r"\d+(?:\.5)?\s*(?=[A-Z]?\s*[,/]?\s*(?:wo)?men)|"
                          r":\s*(?:x?small|medium|x?large|\d))", re.IGNORECASE)
+# a size number labelled by who it fits: "Size 5 - Youth", "(Sizes: 5 Youth, Size 6, Size 7)"
+_SIZE_LABEL = re.compile(r"\bsizes?\b[^.;\n]{0,15}?\b\d{1,2}(?:\.5)?\s*[-–]?\s*$", re.IGNORECASE)
 # people named before the animals they describe: "for Boy and Girl Dogs"
 _ANIMALS_AFTER = re.compile(r"(?:\s+(?:and|or|&|/)\s+[A-Za-z]+)?\s+(?:dogs?|cats?|pets?|"
                             r"puppies|puppy|kittens?)\b", re.IGNORECASE)
@@ -87,6 +90,8 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
         if word == "PET":
             continue  # "Translucent PET Film": the plastic, not pets
         human = AUDIENCES[word.lower()] not in ("dogs", "cats", "pets")
+        if _SIZE_LABEL.search(text, max(0, start - 25), start):
+            continue  # "Size 5 - Youth (27.5\")", "(7 Men's Official - 29.5\")": a size's label
         if _SIZE_SCALE.match(text, end) or (human and _ANIMALS_AFTER.match(text, end)) \
                 or re.search(r"\bhot[\s-]*$", text[max(0, start - 5):start], re.IGNORECASE):
             continue  # "Men's 4-8.5", "for Boy and Girl Dogs", "Hot Dog Roasting Sticks"

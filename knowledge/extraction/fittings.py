@@ -36,15 +36,29 @@ _PHRASE_END = re.compile(r"[.,;:!?|()\[\]\n•【】+&/–—]|\s-\s|\b(?:and|or
 _WORD = re.compile(r"[A-Za-z][\w'’]*")
 
 
+# a handle or grip is the product's own only on a tool held by it (the labellers' convention:
+# "ergonomic handle" of a knife or a brush counts, a pan's or a water bottle's does not)
+HELD_BY_HANDLE = frozenset({"handle", "grip"})
+HAND_TOOLS = frozenset({
+    "knife", "knive", "brush", "whisk", "spatula", "screwdriver", "hammer", "wrench", "plier",
+    "scissor", "shear", "scraper", "sander", "drill", "tool", "razor", "trowel", "saw", "rake",
+    "shovel", "mop", "broom", "pen", "pencil", "cleaner", "mixer", "peeler", "grater", "tong",
+    "ladle", "spoon", "fork", "utensil", "chisel", "file", "axe", "hatchet", "cutter", "taper",
+    "sharpener", "opener", "comb"})
+
+
 def of_fitting(text: str, end: int, own: Collection[str],
                singular: Callable[[str], str]) -> bool:
     """True when the noun phrase after a quality ends on a fitting the product's name lacks.
 
     The head is the phrase's last word within three ("durable spring hinges", "Durable
-    Reinforced Heel": a worn part, kept).
+    Reinforced Heel": a worn part, kept). A handle or grip is a fitting unless the product
+    is a hand tool (:data:`HAND_TOOLS`, read from its own words).
     """
     rest = text[end:end + 40]
     stop = _PHRASE_END.search(rest)
     words = [singular(w.lower()) for w in _WORD.findall(rest[:stop.start() if stop else None])]
     head = words[:3][-1] if words else ""
+    if head in HELD_BY_HANDLE:
+        return head not in own and not HAND_TOOLS & set(own)
     return head in FITTINGS and head not in own

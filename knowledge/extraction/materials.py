@@ -244,7 +244,7 @@ GRADE_OF = {"stainless steel": "steel", "carbon steel": "steel", "high carbon st
             "alloy steel": "steel", "chrome vanadium steel": "steel", "high speed steel": "steel",
             "high carbon stainless steel": "stainless steel", "kraft paper": "paper",
             "borosilicate glass": "glass", "tempered glass": "glass", "ballistic nylon": "nylon",
-            "malleable iron": "iron",
+            "malleable iron": "iron", "composite leather": "leather",
             "tool steel": "steel", "faux wool": "wool"}
 
 

@@ -24,6 +24,9 @@ _UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!\bx )(?<!\dx)(?<!\d/)(?<!\d['’]){_NUM}\s?(?:-\s?)?"
                       rf"({_UNIT})(?![\w])(?!\s*(?:[x×*]|-\s?\d|~|to \d|by \d|[WLHD]\s*[x×*]))",
                       re.IGNORECASE)
+# "Includes: 1mm(length:3.4cm) 1.5mm 2mm ...", "(1) JIS #2 Short 25mm size, (1) JIS #2 Long 75mm
+# size, ...": a line of five or more measures lists what a set holds, not one size of the product
+_CONTENTS = 5
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
@@ -79,7 +82,8 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
         if _TIMES_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
             continue  # the second number of '6.3" × 3.8"': a multi-dimensional measurement
         if not title and (_spec_list(text, m.start()) or _worded_dimensions(text, m.start())
-                          or _MODEL.search(_line(text, m.start()))):
+                          or _MODEL.search(_line(text, m.start()))
+                          or len(_MEASURE.findall(_line(text, m.start()))) >= _CONTENTS):
             continue  # "Width: 59mm | Length: 145mm": dimensions of parts, not one size
         if _not_own_measure(text, m, title=title, own=own) or _RELATIVE.match(text, m.end()):
             continue  # "select a belt size 2 inches larger than your pant size": advice
@@ -243,6 +247,8 @@ def _single_title_sizes(title: str) -> list[Mention]:
                           offset + span.end(3)))
             continue
         m = _SHOE.search(part.rstrip(") ").rstrip())
+        if m and "#" in part[max(0, m.start(1) - 12):m.start(1)]:
+            m = None  # "Screwdrivers #1, 2, 3": point numbers, not a shoe size
         if m and not _FRACTION.match(part, m.end(1)):  # '1/2" Diameter' is a measure
             found.append((m.group(1).lstrip("0") or "0", offset + m.start(1), offset + m.end(1)))
     for m in _SIZE_N.finditer(title):

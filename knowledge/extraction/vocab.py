@@ -191,6 +191,7 @@ MATERIALS.update({
     "kevlar": "kevlar", "oxford cloth": "oxford cloth", "muslin": "muslin", "birch": "birch",
     "acacia": "acacia", "teak": "teak",  # not walnut or oak: mostly a finish's colour
     "faux suede": "faux suede", "microsuede": "microsuede",
+    "composite leather": "composite leather",
     # a named grade keeps its full name, as the labellers write the most specific one
     # ("18/8 stainless steel" -> stainless steel, "High Borosilicate glass" -> borosilicate glass)
     "kraft paper": "kraft paper", "borosilicate glass": "borosilicate glass",
