@@ -35,8 +35,10 @@ _OFFERED = re.compile(r"(?<=for )[\w-]+(?:[\s-][\w-]+){0,2}\s+options?\b", re.IG
 _ALSO_OFFERED = re.compile(r"\b(?:check out|also (?:available|offered|sold) (?:with|in|as))\b",
                            re.IGNORECASE)
 # what a standard covers ("meets CertiPUR-US program standards for performance, emissions, and
-# durability") is the standard's scope, not a claim about the product
-_STANDARD = re.compile(r"\bstandards?\s+(?:for|of)\b", re.IGNORECASE)
+# durability", "CertiPUR-US Certified for durability, performance") is the standard's scope, not a
+# claim about the product
+_STANDARD = re.compile(r"\b(?:standards?|certified|certifications?|tested)\s+(?:for|of)\b",
+                       re.IGNORECASE)
 WINDOW = 50
 
 
@@ -164,7 +166,8 @@ def _before_part(text: str, end: int, own_words: Collection[str],
 # mugs", "Removing Vinyl Or Paper Wall Covering", "Use on Leather, Nubuck, Suede", "surfaces
 # like: sinks, glass top", "withstand metal utensils", "many kinds of materials like aluminum,
 # glass" (a material said after it, before any "made of")
-_ACTS_ON = re.compile(r"\b(?:cuts|cutting|cut through|remov(?:es|ing)|(?<!easy to )clean(?:s|ing)?|"
+_ACTS_ON = re.compile(r"\b(?:cuts|cutting|cut(?: through| the)|remov(?:es|ing)|"
+                      r"(?<!easy to )clean(?:s|ing)?|"
                       r"wash(?:es|ing)|scrub(?:s|bing)|polish(?:es|ing)|scrap(?:es|ing)|"
                       r"drill(?:s|ing) into|"
                       r"sanding|engrav(?:es|ing)|carv(?:es|ing)|"

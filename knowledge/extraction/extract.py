@@ -37,7 +37,7 @@ from knowledge.extraction.finders import (
     suspended_terms,
 )
 from knowledge.extraction.fittings import QUALITIES, of_fitting
-from knowledge.extraction.maker import of_maker
+from knowledge.extraction.maker import in_keyword_list, of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
 from knowledge.extraction.sizes import find_sizes
@@ -258,7 +258,8 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 key == "features" and value in BULB_TAGS and where != "title"
                 and "bulb" not in out.own
                 and of_bulbs(text, start, end)) or (
-                key in MAKER_CHECKED and where != "title" and of_maker(text, start, brand)) or (
+                key in MAKER_CHECKED and where != "title" and (of_maker(text, start, brand) or (
+                    key != "audiences" and in_keyword_list(text, start)))) or (
                 key == "features" and value in QUALITIES and where != "title"
                 and of_fitting(text, end, out.own, singular)):
             continue

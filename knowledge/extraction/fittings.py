@@ -44,7 +44,7 @@ HAND_TOOLS = frozenset({
     "scissor", "shear", "scraper", "sander", "drill", "tool", "razor", "trowel", "saw", "rake",
     "shovel", "mop", "broom", "pen", "pencil", "cleaner", "mixer", "peeler", "grater", "tong",
     "ladle", "spoon", "fork", "utensil", "chisel", "file", "axe", "hatchet", "cutter", "taper",
-    "sharpener", "opener", "comb"})
+    "sharpener", "comb"})
 
 
 def of_fitting(text: str, end: int, own: Collection[str],

@@ -1,8 +1,11 @@
-"""Mentions said of the maker, not of the product.
+"""Mentions said of the maker or in a list of search words, not of the product.
 
 A listing also talks about its maker ("Since 1973 Godinger has specialized in
 handcrafted silver, crystal, stainless and alternative metal giftware", "Salomon makes
 hiking shoes for men and women"): what the maker makes in general says nothing of this item.
+Some bullets are lists of search words for other listings ("lace crop tops for women long
+sleeve sexy ... see through mesh crop top women's turtleneck ..."): nothing in them is said
+of this item either.
 """
 
 from __future__ import annotations
@@ -31,3 +34,16 @@ def of_maker(text: str, start: int, brand: list[tuple[int, int]]) -> bool:
     if any(left <= s and e <= start and _MAKER_VERB.match(text, e) for s, e in brand):
         return True
     return bool(_COMPANY.search(text, left, start))
+
+
+# a bullet naming who it is for six or more times is a list of search words, not a description
+_GENDERED = re.compile(r"\bfor (?:wo)?m[ae]n\b|\b(?:wo)?men'?s\b", re.IGNORECASE)
+KEYWORD_LIST = 6
+
+
+def in_keyword_list(text: str, start: int) -> bool:
+    """True when the line holding ``start`` names women or men six or more times."""
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", start)
+    line = text[left:right if right >= 0 else len(text)]
+    return len(_GENDERED.findall(line)) >= KEYWORD_LIST

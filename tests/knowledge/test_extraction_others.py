@@ -203,3 +203,19 @@ def test_a_size_labelled_by_who_it_fits_and_a_pipes_gender_are_no_audience() -> 
 def test_composite_leather_is_named_whole() -> None:
     ball = _attrs("Dunko Premium Basketball - Composite Leather")
     assert ball.get("materials") == ["composite leather"]
+
+
+def test_a_certifications_scope_what_a_bit_cuts_and_a_search_word_list() -> None:
+    mattress = _attrs("Zeno Memory Foam Mattress",
+                      ("Foam is CertiPUR-US Certified for durability, performance, and content",))
+    assert "durable" not in mattress.get("features", [])
+    bits = _attrs("Drillo Cobalt Drill Bits",
+                  ("The sharp edge can cut the metal into long strips",))
+    assert "metal" not in bits.get("materials", [])
+    stuffed = ("lace crop tops for women long sleeve sexy crop tops for women basic crop top "
+               "women's turtleneck see through mesh crop top for women womens tops for women "
+               "casual tees for women")
+    tee = _attrs("Luna Women's Crop Top", (stuffed, "Made of soft cotton"))
+    assert not {"lace", "mesh"} & set(tee.get("materials", []))
+    assert "cotton" in tee.get("materials", [])
+    assert "women" in tee.get("audiences", [])
