@@ -27,6 +27,8 @@ _MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!\bx )(?<!\dx)(?<!\d/)(?<!\d['’]){_
 # "Includes: 1mm(length:3.4cm) 1.5mm 2mm ...", "(1) JIS #2 Short 25mm size, (1) JIS #2 Long 75mm
 # size, ...": a line of five or more measures lists what a set holds, not one size of the product
 _CONTENTS = 5
+# "Size 7, 29.5\" or Intermediate: Size 6, 28.5\"": a line naming two sizes is a size chart
+_SIZE_NAMED = re.compile(r"\bsize\s*\d", re.IGNORECASE)
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
@@ -52,6 +54,17 @@ def eval_number(number: str) -> float:
         top, bottom = frac.split("/")
         value += float(top) / float(bottom or 1)
     return value
+
+
+def _first_of(number: str) -> str:
+    """"64/100" (oz) names two variants, not a fraction: the first; "3/4" stays a fraction."""
+    top, _, bottom = number.partition("/")
+    return top if bottom.isdigit() and top.isdigit() and int(bottom) not in _DENOMINATORS \
+        else number
+
+
+_DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32, 64})
+_AMOUNTS = frozenset({"oz", "ml", "l", "gal", "qt", "lb", "kg", "g"})  # not "3/6M" months
 
 
 def _measure(number: str, unit: str) -> str:
@@ -83,11 +96,13 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
             continue  # the second number of '6.3" × 3.8"': a multi-dimensional measurement
         if not title and (_spec_list(text, m.start()) or _worded_dimensions(text, m.start())
                           or _MODEL.search(_line(text, m.start()))
-                          or len(_MEASURE.findall(_line(text, m.start()))) >= _CONTENTS):
+                          or len(_MEASURE.findall(_line(text, m.start()))) >= _CONTENTS
+                          or len(_SIZE_NAMED.findall(_line(text, m.start()))) >= 2):
             continue  # "Width: 59mm | Length: 145mm": dimensions of parts, not one size
         if _not_own_measure(text, m, title=title, own=own) or _RELATIVE.match(text, m.end()):
             continue  # "select a belt size 2 inches larger than your pant size": advice
-        found.append((_measure(m.group(1), m.group(2)), m.start(), m.end()))
+        number = _first_of(m.group(1)) if UNITS[m.group(2).lower()] in _AMOUNTS else m.group(1)
+        found.append((_measure(number, m.group(2)), m.start(), m.end()))
     found.extend(find_packs(text, title=title, own=own))
     if title:
         found.extend(_title_sizes(text))

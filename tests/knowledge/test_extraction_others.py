@@ -219,3 +219,13 @@ def test_a_certifications_scope_what_a_bit_cuts_and_a_search_word_list() -> None
     assert not {"lace", "mesh"} & set(tee.get("materials", []))
     assert "cotton" in tee.get("materials", [])
     assert "women" in tee.get("audiences", [])
+
+
+def test_a_size_chart_line_and_two_variants_in_one_amount_are_not_one_size() -> None:
+    ball = _attrs("Dunko Outdoor Basketball, Size 5",
+                  ("Official size and weight: Size 7, 29.5\" or Intermediate: Size 6, 28.5\"",))
+    assert ball.get("sizes") == ["5"]
+    jug = _attrs("Aqua Motivational 64/100 oz Water Bottle")
+    assert jug.get("sizes") == ["64oz"]
+    assert _attrs("Pipe Coupling 3/4 oz")["sizes"] == ["3/4oz"]
+    assert "3-6m" in _attrs("Tiny Baby Bodysuit, Blue- 3/6M").get("sizes", [])
