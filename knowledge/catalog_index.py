@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -100,6 +101,18 @@ class CatalogIndex:
         found = self._term_masks.get(key)
         if found is None:
             found = np.fromiter((mentions(t, key) for t in self._plain), bool, len(self.ids))
+            self._term_masks[key] = found
+        return found
+
+    def negated_mask(self, term: str) -> np.ndarray:
+        """Products whose text names ``term`` only negated ("not waterproof", "BPA-free")."""
+        key = "-" + term.strip().lower()  # cached beside the positive mentions
+        found = self._term_masks.get(key)
+        if found is None:
+            pattern = re.compile(r"(?<![a-z0-9])" + r"[\s-]+".join(
+                re.escape(p) for p in key[1:].split()) + r"(?:s|es)?(?![a-z0-9])")
+            found = np.fromiter((bool(pattern.search(t)) and not mentions(t, key[1:])
+                                 for t in self._plain), bool, len(self.ids))
             self._term_masks[key] = found
         return found
 

@@ -22,6 +22,7 @@ from knowledge.embeddings import Embedder
 from knowledge.expansion import Expander, Expansion
 from knowledge.fusion import add_need_boost, chroma_where, equality_only, rrf, top_positions
 from knowledge.models import Event, Product
+from knowledge.opposites import against
 from knowledge.vectors import VectorStore
 
 __all__ = ["Hit", "SearchEngine", "SearchFilters"]
@@ -54,6 +55,7 @@ class Weights:
     affinity: float = 0.015
     popularity: float = 0.004
     asked_type: float = 1.0  # products of the type the query asks for lead the others
+    opposite: float = 0.5  # ...and one stating the opposite of the request trails its type
 
 
 class SearchEngine:
@@ -220,8 +222,18 @@ class SearchEngine:
             self._personalise(fused, profile_vector)
         # the type the shopper asked for leads products that only share the situation's words
         add_need_boost(fused, of_type, self.weights.asked_type, list(fused))
+        if use_knowledge:
+            self._lower_opposites(query, exp, fused)
         ranked = sorted(fused, key=lambda p: -fused[p])[:k]
         return self._hits(ranked, fused, exp)
+
+    def _lower_opposites(self, query: str, exp: Expansion | None, fused: dict[int, float]
+                         ) -> None:
+        """Lower products stating what the query refuses or the opposite of its needs."""
+        positions = np.fromiter(fused, dtype=int, count=len(fused))
+        has = getattr(self.expander, "attribute_mask", None)
+        states = against(query, exp, self.index, positions, has)
+        add_need_boost(fused, states.astype(float), -self.weights.opposite, positions.tolist())
 
     def _rerank(self, query: str, fused: dict[int, float], match: np.ndarray | None,
                 bm25: np.ndarray | None = None) -> tuple[dict[int, float], list[int]]:

@@ -120,3 +120,19 @@ def type_words(words: list[str]) -> list[str]:
     for word in joined:
         out.extend(EVERYDAY.get(word, (word,)))
     return out
+
+
+def catalogue_names(phrase: str) -> list[str]:
+    """Stemmed phrases a catalogue may title an everyday type name with, best first.
+
+    "trainers" -> [sneaker]; "nappy bag" -> [diaper bag]; "couch" -> [couch sofa, couch,
+    sofa] (each alternative of the head word alone too). Empty when nothing maps.
+    """
+    words = _WORD.findall(phrase.lower())
+    if not words:
+        return []
+    names = [" ".join(type_words(words))]
+    rest = type_words(words[:-1])
+    names += [" ".join([*rest, w]) for w in EVERYDAY.get(stem(respell(words[-1])), ())]
+    plain = " ".join(stem(w) for w in words)
+    return [n for n in dict.fromkeys(names) if n != plain]

@@ -3,9 +3,9 @@
 The requested type comes from the slot parser (catalogue vocabulary), else the learned slot
 tagger (QueryNER-trained, knows types the store has never seen), else a plain noun-phrase
 reading of the message. Whether it is carried is decided from the catalogue: its type list
-(a carried type named by its head: "headphones" -> "wireless headphones"), its categories,
-and its product titles. The nearest carried types are the catalogue types closest to the
-request in the embedding space.
+(a carried type named by its head: "headphones" -> "wireless headphones", or by an everyday
+or British name: "trainers" -> "sneakers"), its categories, and its product titles. The
+nearest carried types are the catalogue types closest to the request in the embedding space.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import numpy as np
 from agents.understanding.vocabulary import Vocabulary
 from knowledge.store import Store
 from knowledge.text import stem, tokens
+from knowledge.type_names import catalogue_names
 
 log = logging.getLogger("shopmage.shopper")
 NEAREST = 2
@@ -155,6 +156,8 @@ def check_type(store: Store, vocabulary: Vocabulary, text: str,
         return TypeCheck(source=source)
     types = sorted(set(vocabulary.types.values()))
     matches = matching_types(requested, types)
+    for name in [] if matches else catalogue_names(requested):  # "trainers" -> sneakers
+        matches = matches or matching_types(name, types)
     carried = bool(matches) or _in_categories(requested, vocabulary) or _in_titles(
         store, requested)
     nearest = [] if carried else nearest_types(store, requested, types)

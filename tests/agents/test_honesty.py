@@ -95,3 +95,14 @@ def test_relaxed_type_reply_does_not_name_the_type_the_cards_are_not(shop: Store
     assert plan["template"].startswith("None of our products match that exact product.")
     plan = _results_plan(hits, {"product_type": "yoga mat", "color": "teal"}, ["color"])
     assert plan["template"].startswith("None of our yoga mats match that colour.")
+
+
+def test_a_carried_type_asked_by_its_british_name_is_not_denied(
+        shop: Store, service: ShopperService) -> None:
+    for asked, kind in (("trainers", "sneakers"), ("pram", "stroller")):
+        check = check_type(shop, service.vocabulary, f"do you have {asked}?",
+                           {"product_type": asked})
+        assert check.carried and check.matches == [kind], (asked, check)
+    check = check_type(shop, service.vocabulary, "do you have a kettle?",
+                       {"product_type": "kettle"})
+    assert not check.carried  # a name the table maps nowhere stays absent

@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from knowledge.asked_type import TypeReader
 from knowledge.ingest import import_catalog
 from knowledge.store import Store
-from knowledge.type_names import head_words, respell, type_words
+from knowledge.type_names import catalogue_names, head_words, respell, type_words
 
 
 def _row(pid: str, title: str, kind: str, features: list[str], bullets: list[str] | None = None
@@ -65,6 +66,9 @@ def test_everyday_and_british_names_map_to_catalogue_words() -> None:
     assert type_words(["t-shirt"]) == ["t", "shirt"]
     assert respell("moisturiser") == "moisturizer" and respell("colour") == "color"
     assert respell("exercise") == "exercise" and respell("four") == "four"
+    assert catalogue_names("trainers") == ["sneaker"]
+    assert catalogue_names("couch") == ["couch sofa", "sofa"]
+    assert catalogue_names("yoga mat") == []
 
 
 def test_reader_finds_the_asked_type_not_the_situation(shop: Store) -> None:
@@ -107,4 +111,42 @@ def test_plain_hybrid_is_unchanged(shop: Store) -> None:
     """Without knowledge search ranks by words and meaning alone, as before."""
     hits = shop.search.search("headphones for the gym", k=3, use_knowledge=False)
     assert hits[0].product.id in {"G1", "G2"}  # the situation's words win there (the bug)
+
+
+
+SHAMPOOS = [
+    _row("A1", "Lathergood Shampoo, Deep Clean", "shampoo", ["deep-clean"],
+         ["Rich lather from sulfates", "For curly hair"]),
+    _row("A2", "Curlwise Shampoo, Sulfate-Free", "shampoo", ["sulfate-free"], ["For curly hair"]),
+    _row("A3", "Plainly Shampoo, Everyday", "shampoo", ["everyday"]),
+    _row("J1", "Trailhound Jacket, Water Resistant, Not Waterproof", "rain jacket", ["packable"]),
+    _row("J2", "Trailhound Rain Jacket, Waterproof", "rain jacket", ["waterproof"]),
+    _row("J3", "Trailhound Rain Jacket, Breathable", "rain jacket", ["breathable"]),
+]
+
+
+@pytest.fixture
+def shampoos(store: Store, tmp_path: Path) -> Store:
+    path = tmp_path / "shampoos.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in SHAMPOOS))
+    import_catalog(store, path)
+    return store
+
+
+def test_a_refused_ingredient_never_leads(shampoos: Store) -> None:
+    query = "shampoo without sulfates for curly hair"
+    assert [h.product.id for h in shampoos.search.search(query, k=3)][-1] == "A1"
+    shampoos.search.weights.opposite = 0.0  # the lowering is what moves it
+    assert [h.product.id for h in shampoos.search.search(query, k=3)][-1] != "A1"
+
+
+def test_a_product_denying_a_needed_attribute_is_against_it(shampoos: Store) -> None:
+    from knowledge.expansion import Expansion
+    from knowledge.opposites import against
+
+    index = shampoos.search.index
+    exp = Expansion(query="rain jacket for a soggy commute", attributes={"waterproof": 1.0})
+    states = against(exp.query, exp, index, np.arange(len(index)))
+    assert {index.ids[i] for i in np.flatnonzero(states)} == {"J1"}
+    assert not against("rain jacket", None, index, np.arange(len(index))).any()
 
