@@ -12,23 +12,13 @@ import re
 from collections.abc import Collection
 
 from knowledge.extraction.finders import FOR_AUDIENCE
+from knowledge.extraction.own_measures import MEASURE, not_own_measure, parts_line
 from knowledge.extraction.packs import find_packs
 from knowledge.extraction.variant_sizes import no_metres, offered_sizes, variant_sizes
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
 
 Mention = tuple[str, int, int]
 
-_NUM = r"(\d+[- ]\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"  # "1 1/2" Wide" is one and a half
-_UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-# (not the inches of a feet-and-inches length: "10'6\"" is one length, not 6 inches)
-_MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!\bx )(?<!\dx)(?<!\d/)(?<!\d['’]){_NUM}\s?(?:-\s?)?"
-                      rf"({_UNIT})(?![\w])(?!\s*(?:[x×*]|-\s?\d|~|to \d|by \d|[WLHD]\s*[x×*]))",
-                      re.IGNORECASE)
-# "Includes: 1mm(length:3.4cm) 1.5mm 2mm ...", "(1) JIS #2 Short 25mm size, (1) JIS #2 Long 75mm
-# size, ...": a line of five or more measures lists what a set holds, not one size of the product
-_CONTENTS = 5
-# "Size 7, 29.5\" or Intermediate: Size 6, 28.5\"": a line naming two sizes is a size chart
-_SIZE_NAMED = re.compile(r"\bsize\s*\d", re.IGNORECASE)
 _LEADING_ZEROS = re.compile(r"^0+(?=\d)")
 _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\n]{0,25}$",
                   re.IGNORECASE)
@@ -39,9 +29,6 @@ _CUE_AFTER = re.compile(r"\s*(?:\(?[\d.]+\s*[a-z]+\)?\s*)?(?:large |big |extra )
                         r"(?:capacity|volume)\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(?:larger|smaller|bigger|longer|shorter|more|less)\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\d\S*\s*(?:[x×*]|by)\s*$", re.IGNORECASE)
-# a labelled dimension ("Lens Width: 59mm"); two kinds on one line make a spec list
-_DIMENSION = re.compile(r"\b(width|height|depth|length|thickness|diameter|bridge)\s*[:=]",
-                        re.IGNORECASE)
 def eval_number(number: str) -> float:
     """The value of "12", "1.5", "1/2" or "3-1/4"."""
     number = number.replace(" ", "-")
@@ -80,7 +67,7 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
     stated size is its own even where another product's part would be a part.
     """
     found: list[Mention] = []
-    for m in _MEASURE.finditer(text):
+    for m in MEASURE.finditer(text):
         if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]) \
                 and not (UNITS[m.group(2).lower()] in _VOLUMES and _CUE_AFTER.match(text, m.end())):
             continue
@@ -94,12 +81,9 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
             continue  # "0g sugar" is a nutrition claim, not a size
         if _TIMES_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
             continue  # the second number of '6.3" × 3.8"': a multi-dimensional measurement
-        if not title and (_spec_list(text, m.start()) or _worded_dimensions(text, m.start())
-                          or _MODEL.search(_line(text, m.start()))
-                          or len(_MEASURE.findall(_line(text, m.start()))) >= _CONTENTS
-                          or len(_SIZE_NAMED.findall(_line(text, m.start()))) >= 2):
+        if not title and parts_line(text, m.start()):
             continue  # "Width: 59mm | Length: 145mm": dimensions of parts, not one size
-        if _not_own_measure(text, m, title=title, own=own) or _RELATIVE.match(text, m.end()):
+        if not_own_measure(text, m, title=title, own=own) or _RELATIVE.match(text, m.end()):
             continue  # "select a belt size 2 inches larger than your pant size": advice
         number = _first_of(m.group(1)) if UNITS[m.group(2).lower()] in _AMOUNTS else m.group(1)
         found.append((_measure(number, m.group(2)), m.start(), m.end()))
@@ -112,76 +96,6 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
                  for v in titled):
         found.extend(offered_sizes(text))  # no size variant named before: the sizes offered
     return found
-
-
-# a weight a product carries ("Weight capacity of 250 lbs", "holds up to 5 kg"), not its own
-_LOAD = re.compile(r"(?:capacity|load|holds?|hold up|support|supports|withstands?)\b"
-                   r"[^.;\n]{0,20}$", re.IGNORECASE)
-_WEIGHTS = frozenset({"lb", "kg"})
-# "400 lb. Rated", "440 LBS Capacity", "250lb max load": the load it is rated for, said after it
-_LOAD_AFTER = re.compile(r"\.?\s*(?:weight\s+|max(?:imum)?\s+)?(?:rated|capacity|load|max)\b",
-                         re.IGNORECASE)
-# "holds 19 bottles standard 750 ml Bordeaux": the size of what it holds
-# "100 ft RF range", "up to 100ft range": a reach, not the product's size (v3 notes)
-_RANGE_AFTER = re.compile(r"\s*(?:[A-Za-z]{1,4}\s+)?(?:range|reach|distance)\b", re.IGNORECASE)
-_HELD = re.compile(r"\b(?:holds?|fits?|stores?|carries|accommodates?)\s+(?:up to\s+)?\d+\s+"
-                   r"[A-Za-z]+(?:\s+[A-Za-z]+)?\s*(?:of\s+)?$", re.IGNORECASE)
-# "15 Oz. Duck Canvas", "5.3 oz 100% cotton": the weight of the fabric, not a size
-_FABRIC_WEIGHT = re.compile(r"\.?\s*(?:\d+\s*%\s*)?(?:[A-Za-z-]+\s+)?(?:duck|canvas|cotton|denim|"
-                            r"fleece|jersey|twill|fabric|cloth|polyester|poly|nylon|wool)\b",
-                            re.IGNORECASE)
-# a size said of a part: "mounting holes size: 6 inches", "Two size holes (one is 3.15")"
-_PART_SIZE = re.compile(r"\b(holes?|threads?|openings?|mouth|nozzles?|rotors?|pipes?|screws?|"
-                        r"bolts?)\b[^.;\n]{0,25}$", re.IGNORECASE)
-# "measures 17” in length by 13” in width and 2.5” in height": dimensions said in words
-_DIM_WORD = r"(width|wide|height|high|tall|depth|deep|length|long|diameter|thickness|thick)"
-_WORDED = re.compile(rf"(?:\d[\s-]*(?:{_UNIT})\.?|[\"”″])\s*(?:in |of )?(?:\w+\s+)?{_DIM_WORD}\b"
-                     rf"|\b{_DIM_WORD}\s*[:=]?\s*(?:of\s+)?(?:about\s+)?\d", re.IGNORECASE)
-_SAME_DIMENSION = {"wide": "width", "high": "height", "tall": "height", "deep": "depth",
-                   "long": "length", "thick": "thickness"}
-
-
-def _not_own_measure(text: str, m: re.Match[str], *, title: bool, own: Collection[str]) -> bool:
-    """True when a measure is a load it carries, a fabric weight or (outside a title) a part's."""
-    unit = UNITS[m.group(2).lower()]
-    before = text[max(0, m.start() - 40):m.start()]
-    part = _PART_SIZE.search(before)
-    if part and part.group(1).lower().rstrip("s") in own:
-        part = None  # "Rotor Size 160mm" of a rotor
-    return bool((unit in _WEIGHTS and (_LOAD.search(before) or _LOAD_AFTER.match(text, m.end())))
-                or _HELD.search(before)
-                or (unit in ("ft", "m") and _RANGE_AFTER.match(text, m.end()))
-                or (unit in ("oz", "g") and _FABRIC_WEIGHT.match(text, m.end()))
-                or (not title and part is not None))
-
-
-# "Model Body Size: Height: 5'4", Chest: 31 7/8inches": the model's body, not the garment
-_MODEL = re.compile(r"\bmodel(?:'s)?\b[^\n]{0,20}\b(?:body|height|chest|bust|waist|hips?|"
-                    r"is wearing|wears)\b", re.IGNORECASE)
-
-
-def _line(text: str, at: int) -> str:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return text[start:end if end >= 0 else len(text)]
-
-
-def _worded_dimensions(text: str, at: int) -> bool:
-    """True when the sentence holding ``at`` gives two kinds of dimension in words."""
-    left = max(text.rfind(c, 0, at) for c in ".;\n") + 1
-    ends = [i for i in (text.find(c, at) for c in ";\n") if i >= 0]
-    sentence = text[left:min(ends) if ends else len(text)]
-    kinds = {_SAME_DIMENSION.get(k.lower(), k.lower())
-             for pair in _WORDED.findall(sentence) for k in pair if k}
-    return len(kinds) >= 2
-
-
-def _spec_list(text: str, at: int) -> bool:
-    """True when the line holding ``at`` labels two or more kinds of dimension."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start:end if end >= 0 else len(text)]
-    return len({d.lower() for d in _DIMENSION.findall(line)}) >= 2
 
 
 _SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"
