@@ -54,6 +54,7 @@ _PLUG_IN = re.compile(r"\bPlug[ -]in\b", re.IGNORECASE)
 NOT_TYPES = frozenset({("high", "waisted"), ("crew", "neck"), ("cold", "shoulder"), ("weight",),
                        ("punch", "heavy", "duty"), ("diy", "project"), ("body",), ("storage",)})
 # "Tunic Tops Long Sleeve M": a sleeve's cut is a property of the garment, not the item
+_SHADES, _INTENSE = frozenset({"light", "dark"}), frozenset({"ultra", "super", "extra"})
 _SLEEVE_CUTS = frozenset({"long", "short", "cap", "half", "puff", "flutter", "bell", "lantern",
                           "raglan", "3/4", "elbow"})
 
@@ -143,9 +144,9 @@ def _head_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str,
 
     Trailing colours, sizes and codes are dropped one by one until a type heads the rest
     ("Hand Cream" stays a type although "cream" is a colour); a trailing "set"/"kit" may
-    be skipped.
+    be skipped; a shade before a dropped colour or after "ultra" is no item ("Light Yellow").
     """
-    words = list(words)
+    words, shaded = list(words), False
     while words:
         norm = [singular(w.lower().strip("'’")) for w, _, _ in words]
         if len(norm) > 2 and norm[-1] == "sleeve" and norm[-2] in _SLEEVE_CUTS:
@@ -163,12 +164,14 @@ def _head_match(words: list[tuple[str, int, int]], lexicon: frozenset[tuple[str,
                 if n == 1 and norm[end - 1] == "sleeve" and end > 1 \
                         and norm[end - 2] in _SLEEVE_CUTS:
                     continue  # "Pullover Long Sleeves Tops": a cut, never the item
-                if end - n >= 0 and tuple(norm[end - n:end]) in lexicon:
+                if end - n >= 0 and tuple(norm[end - n:end]) in lexicon and not (
+                        n == 1 and norm[end - 1] in _SHADES and (shaded or end > 1 and norm[
+                            end - 2] in _INTENSE)):  # "Light Yellow", "Ultra-Light": no item
                     first, last = words[end - n], words[end - 1]
                     return " ".join(norm[end - n:end]), offset + first[1], offset + last[2]
         if not _droppable(words[-1][0]):
             return None
-        words.pop()
+        shaded = words.pop()[0].lower() in COLORS
     return None
 
 

@@ -229,3 +229,11 @@ def test_a_size_chart_line_and_two_variants_in_one_amount_are_not_one_size() -> 
     assert jug.get("sizes") == ["64oz"]
     assert _attrs("Pipe Coupling 3/4 oz")["sizes"] == ["3/4oz"]
     assert "3-6m" in _attrs("Tiny Baby Bodysuit, Blue- 3/6M").get("sizes", [])
+
+
+def test_a_shade_word_or_ultra_light_is_not_the_type() -> None:
+    board = _attrs("Feathr Inflatable Stand Up Paddle Board 11'6'' Ultra-Light (20 lbs) SUP")
+    assert board.get("type") == "paddle board"
+    napkins = _attrs("Cloth Dinner Napkins Oilproof, Set of 12 Pack Light Yellow")
+    assert napkins.get("type") != "light"
+    assert _attrs("Edison Globe String Light, 25 Feet").get("type") in ("string light", "light")
