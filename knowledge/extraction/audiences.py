@@ -62,7 +62,9 @@ _AGES = re.compile(r"\bage[sd]?\b|\d+\s*\+|\byears? old\b", re.IGNORECASE)
 # object: "Cat Eye" frames, "adult cats", "baby bottles" a brush cleans, "Baby Foods" a jar
 # holds, a "Baby Shower" party
 _NOT_WHO = re.compile(r"(?:'s|’s)?[\s-]+(eyes?|cats?|dogs?|kittens?|puppies|pets?|bottles?|"
-                      r"wipes|foods?|showers?)\b", re.IGNORECASE)
+                      r"wipes|foods?|showers?|birthdays|walking|parties)\b", re.IGNORECASE)
+# an occasion or an activity named after who takes part: "Kids Birthdays", "for dog walking"
+_OCCASIONS = frozenset({"birthday", "walking", "partie"})
 # audience word -> the words after it that make it not an audience
 _NOT_WHO_WORDS = {"cat": ("eye",), "adult": ("cat", "dog", "kitten", "puppie", "pet"),
                   "senior": ("cat", "dog", "pet"), "baby": ("bottle", "wipe", "food", "shower"),
@@ -100,7 +102,8 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
             continue  # "for boys and girls aged 8+": the age range of a toy, not who it is for
         after = _NOT_WHO.match(text, end)
         noun = after.group(1).lower().rstrip("s") if after else ""
-        if noun in _NOT_WHO_WORDS.get(word.lower().rstrip("s"), ()) and noun not in own:
+        if (noun in _NOT_WHO_WORDS.get(word.lower().rstrip("s"), ()) or noun in _OCCASIONS) \
+                and noun not in own:
             continue  # "Cat Eye Sunglasses", "for adult cats", "Cleaner for Baby Bottles"
         sentence = _title_part(text, start) if title else _sentence(text, start)
         if any(stop in sentence for stop in AUDIENCE_STOP) or negated(text, start):

@@ -237,3 +237,12 @@ def test_a_shade_word_or_ultra_light_is_not_the_type() -> None:
     napkins = _attrs("Cloth Dinner Napkins Oilproof, Set of 12 Pack Light Yellow")
     assert napkins.get("type") != "light"
     assert _attrs("Edison Globe String Light, 25 Feet").get("type") in ("string light", "light")
+
+
+def test_an_occasion_named_after_who_takes_part_names_no_audience() -> None:
+    bags = _attrs("Papery Treat Bags for Candy Buffet, Kids Birthdays, Baby Showers")
+    assert not bags.get("audiences")
+    torch = _attrs("Brite LED Flashlight", ("Our flashlight is for dog walking and camping",))
+    assert "dogs" not in torch.get("audiences", [])
+    car = _attrs("Zoomy RC Car, Kids Toy Cars for Boys & Girls Birthday")
+    assert {"boys", "girls"} <= set(car.get("audiences", []))
