@@ -33,6 +33,8 @@ _VERB_BEFORE = re.compile(r"\b(?:can|could|will|simply|that|to|you|always|easily
 _ACTION_AFTER = re.compile(r"\s+(?:(?:and|&)\s+[\w-]+\s+to\s+(?:carry|hold|use|pour|grip|lift|fill|"
                            r"handle)\b|(?:carrying|pouring|gripping|lifting|holding|viewing|using|"
                            r"typing|writing|cutting|cooking|shower(?:ing)?)\b)", re.IGNORECASE)
+# "Enso HD Series", "Smart Edition": a tag naming a product line, not a property
+_LINE_NAME = re.compile(r"\s+(?:series|edition|collection)\b", re.IGNORECASE)
 # "HAND WASHABLE", "machine and hand washable": washing by hand, which labellers never read as
 # a washable product (the guideline's "hand wash only" reads no machine-washable either)
 _BY_HAND = re.compile(r"\bhands?[\s-]*$", re.IGNORECASE)
@@ -57,6 +59,8 @@ def drop_unstated(attributes: dict[str, Any], spans: dict[str, list[dict[str, An
         or (s["value"] == "stretch" and _verb(texts.get(s["field"], ""), s["start"], s["end"]))
         or (s["value"] == "comfortable"
             and bool(_ACTION_AFTER.match(texts.get(s["field"], ""), s["end"])))
+        or (s["start"] is not None
+            and bool(_LINE_NAME.match(texts.get(s["field"], ""), s["end"])))
         or (s["value"] == "washable" and s["start"] is not None
             and bool(_BY_HAND.search(texts.get(s["field"], ""), max(0, s["start"] - 8),
                                      s["start"])))))

@@ -246,3 +246,10 @@ def test_an_occasion_named_after_who_takes_part_names_no_audience() -> None:
     assert "dogs" not in torch.get("audiences", [])
     car = _attrs("Zoomy RC Car, Kids Toy Cars for Boys & Girls Birthday")
     assert {"boys", "girls"} <= set(car.get("audiences", []))
+
+
+def test_a_tag_naming_a_product_line_is_no_property() -> None:
+    knives = _attrs("Enzo Knife Set - Made in Japan - HD Series - VG10 Damascus Steel")
+    assert "hd" not in knives.get("features", [])
+    tv = _attrs("Vizo 43 inch HD Smart TV")
+    assert "hd" in tv.get("features", [])
