@@ -68,3 +68,36 @@ def test_a_measure_or_spec_stays_with_what_it_qualifies(brief: str, whole: str) 
 def test_a_greeting_is_no_name(brief: str) -> None:
     head = parse_facts(brief).head.lower()
     assert head not in {"heads", "heads up", "hey", "hey everyone"}
+
+
+@pytest.mark.parametrize(("brief", "whole"), [
+    # v21: a "no" sign denies the word after it; a bare term shares the warranty before it;
+    # a label's pipe-split values are one list
+    ("Cast iron skillet 10 in.\nHand wash only \U0001f6ab dishwasher",
+     "Hand wash only \U0001f6ab dishwasher"),
+    ("Drill driver 20V\n2-year warranty (tool), 6-mo (battery)",
+     "2-year warranty (tool), 6-mo (battery)"),
+    ("Lip tint 0.2 oz\nShades: Rose | Berry | Coral Pink", "Shades: Rose | Berry | Coral Pink"),
+])
+def test_a_denial_a_shared_term_and_a_label_list_stay_whole(brief: str, whole: str) -> None:
+    assert any(text == whole for _k, text in _kinds(brief))
+
+
+def test_pipes_between_spec_lines_still_cut() -> None:
+    kinds = _kinds("Desk lamp | Power: 12W | 72 LEDs | USB-C")
+    assert not any("|" in text for _k, text in kinds)
+
+
+def test_a_model_sentence_never_states_an_items_status() -> None:
+    """v21: "It also has a hands-free kit sold separately." said the umbrella has the kit."""
+    from tools.creatives.closed_world import Support
+    from tools.creatives.listing import checked_listing
+    from tools.creatives.listing_builder import build_listing
+
+    brief = "Trekking umbrella, carbon shaft, 8 ribs, hands-free kit sold separately"
+    parsed = parse_facts(brief)
+    support = Support.of([brief], names=[parsed.head])
+    model = "It has a carbon shaft. It also has a hands-free kit sold separately."
+    listing, dropped, kept = checked_listing(build_listing(parsed), model, support, parsed)
+    assert "It also has a hands-free kit" not in listing.description
+    assert any("sold separately" in str(d["unsupported"]) for d in dropped)

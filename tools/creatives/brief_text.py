@@ -23,6 +23,8 @@ _LIST_MARK = re.compile(r"(?m)^[ \t]*(?:[-*\u2022\u00b7\u25aa\u25cf\u25ba\u27a4\
                         r"\d{1,2}[.)])(?=[ \t])")
 _EMOJI = re.compile("[\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
                     "[\ufe0f\u200d]*")
+# a sign that says "no" ("Hand wash only 🚫 dishwasher"): it stays with the word it denies
+_NO_SIGNS = frozenset("\U0001f6ab\u274c\u26d4\u2716\u2717\u2718\U0001f645\u2298")
 # spec-sheet labels whose value is a fact of the product; the line stays one fact
 SPEC_KEY = re.compile(r"(?i)^(?:qty|quantity|size|sizes|dimensions?|dims|measurements?|colou?rs?|"
                       r"materials?|fabric|weight|capacity|volume|count|pack(?:\s?size)?|"
@@ -68,14 +70,33 @@ _RUN_ON_STOP = re.compile(r"(?<=[A-Za-z)])\.\.(?=[A-Za-z(]|\s)")
 _RUN_ON_COMMA = re.compile(r",,(?=\S)")
 
 
+def _pipe_lines(text: str) -> str:
+    """Pipes between spec lines become line breaks; a label's pipe-split values stay one line.
+
+    "Shades: Translucent | Light | Medium | Deep" lists one label's values: cut into lines,
+    the first two would read as all the shades.
+    """
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        chunks = re.split(r"(?<=\s)\|(?=\s)", line)
+        values = len(chunks) > 2 and re.fullmatch(r"\s*[A-Za-z][A-Za-z ]{0,20}:\s*[A-Za-z]+"
+                                                  r"(?:\s[A-Za-z]+)?\s*", chunks[0])
+        if values and all(re.fullmatch(r"\s*[A-Za-z]+(?:\s[A-Za-z]+)?\s*", c)
+                          for c in chunks[1:]):
+            continue  # one word or two between pipes after a label: that label's values
+        lines[n] = _PIPE.sub("\n", line)
+    return "\n".join(lines)
+
+
 def reading_text(brief: str) -> str:
     """The brief rewritten for parsing, same length: list marks, emoji, "!" and capitals out."""
     text = _LIST_MARK.sub(lambda m: " " * len(m.group(0)), brief)
-    text = _EMOJI.sub(lambda m: ";" + " " * (len(m.group(0)) - 1), text)
+    text = _EMOJI.sub(lambda m: m.group(0) if m.group(0)[0] in _NO_SIGNS  # "🚫 dishwasher"
+                      else ";" + " " * (len(m.group(0)) - 1), text)
     text = _HTML_BREAK.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)  # "<br>"
     text = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), text)  # "<b>", "</span>"
     text = text.replace("!", ";")
-    text = _PIPE.sub("\n", text)  # "Jaw width: 5 in. | Max opening: 5.5 in.": two lines
+    text = _pipe_lines(text)  # "Jaw width: 5 in. | Max opening: 5.5 in.": two lines
     text = _RUN_ON_STOP.sub(". ", text)  # "residue-free removal..desk": two facts
     text = _RUN_ON_COMMA.sub(", ", text)  # "magazine rack,,metal wire": a comma
     text = re.sub(r"\u3010([A-Za-z][A-Za-z &/+'-]{0,29})\u3011", r" \1:", text)  # "【INCLUDES】"

@@ -117,7 +117,26 @@ def _lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
     product's. "for large dogs, washable & waterproof cover" is no such list.
     """
     return joined_runs(text, pieces, lambda i: max(_verb_list_end(text, pieces, i),
-                                                   _colon_list_end(text, pieces, i)))
+                                                   _colon_list_end(text, pieces, i),
+                                                   _elliptic_end(text, pieces, i)))
+
+
+# a bare term that leaves its noun to the clause before: "3-yr warranty (tool), 1-yr (battery)"
+_BARE_TERM = re.compile(r"(?i)^\d+[- ]?(?:yrs?|years?|mos?|months?|days?)\.?(?:\s+limited)?"
+                        r"(?:\s*\([^)]*\))?$")
+
+
+def _elliptic_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last bare term after a warranty that they all share ("1-yr (battery)" is one)."""
+    end = i
+    if re.search(r"(?i)\bwarrant", pieces[i][0]):
+        for k in range(i + 1, min(i + 4, len(pieces))):
+            prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+            if not (re.fullmatch(r",\s*", text[prev_end:pieces[k][1]])
+                    and _BARE_TERM.match(pieces[k][0])):
+                break
+            end = k
+    return end
 
 
 # a measure alone, maybe with its other units: "1/8 in (3mm)", "12 mm", "2.5 oz."

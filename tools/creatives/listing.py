@@ -98,6 +98,12 @@ def tidy(text: str) -> str:
     return re.sub(r"(?<=\s)a (?=[aeio])", "an ", text)
 
 
+# an item's status in a model sentence: "It also has a hands-free kit sold separately." says
+# it has the kit; the brief's own words (kept in the bullets) say whether it comes with it
+_ITEM_STATUS = re.compile(r"(?i)\b(?:sold separately|not included|not incl|excluded|required|"
+                          r"must be purchased|purchased separately)\b")
+
+
 def _model_part(model_text: str, support: Support,
                 parsed: ParsedBrief) -> tuple[list[str], list[dict[str, Any]]]:
     """The model's sentences that survive every check, and the ones dropped with why."""
@@ -113,6 +119,8 @@ def _model_part(model_text: str, support: Support,
         found = [{"phrase": m.term, "reason": "an absolute claim no fact backs"}
                  for m in default_lexicon().find(sentence) if m.kind == "absolute"
                  and not all(support.knows(w) for w in m.term.split())]
+        found = found or [{"phrase": m.group(0), "reason": "whether an item comes with it is "
+                           "the brief's to say"} for m in _ITEM_STATUS.finditer(sentence)]
         found = found or [f.as_dict() for f in check_binding(sentence, clauses)]
         found = found or [f.as_dict() for f in check_segments(sentence, segments)]
         if found:
