@@ -95,6 +95,16 @@ def test_every_other_brief_of_the_audits_passes(version: int) -> None:
     ("USB flash drive 64GB, metal | Storage: 128GB", "128GB"),
     ("Action camera, IPX8 waterproof to 30 m | Rating: IP54", "IP54"),
     ("Kids scooter, max speed 10 mph | top speed of 25 km/h", "25 km/h"),
+    # round 2, written before any fresh audit of it: settings, tiers, ports, place, more loads
+    ("Hand blender, 5 speeds, stainless | Speeds: 3", "Speeds: 3"),
+    ("Space heater 1500W, 3 heat settings | 2 heat settings, tip-over switch", "2 heat"),
+    ("Plant stand, 3-tier, metal | 4 tiers of bamboo shelves", "4 tiers"),
+    ("Bike light, USB-C charging, 400 lumens | Charging port: Micro-USB", "Micro-USB"),
+    ("String lights 33 ft, for indoor use only | indoor/outdoor use, IP44", "indoor/outdoor"),
+    ("Office chair | Max user weight: 250 lbs | rated for 400 lbs", "400 lbs"),
+    ("Rice cooker 2 qt capacity | Capacity: 5 L", "5 L"),
+    ("Dash cam, records in 4K | Video resolution: 1080p", "1080p"),
+    ("Corded heat gun 1800W | cordless design, runs on 20V battery", "cordless"),
 ])
 def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError, match=named):
@@ -137,6 +147,13 @@ def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> Non
     "Trail camera, IP66 | 32GB card included, supports up to 128GB",
     "Tire chains, max speed 30 mph (50 km/h)",
     "Power bank 5000mAh | cells: 2 x 2500mAh",
+    # round 2 look-alikes: a mode beside speeds, parts' settings, a cable's ends, adapters
+    "Stand mixer, 6 speeds + pulse | 6-speed motor",
+    "Hair dryer, 3 heat settings, 2 speed settings, cool shot",
+    "Charging cable, USB-C to Lightning, 6 ft | Micro-USB adapter incl.",
+    "HDMI extender, 2 power adapters incl. | supports 4K",
+    "Patio heater for outdoor use | not for indoor use",
+    "Cordless drill 20V | charger: AC powered",
     # "&amp;" is the merchant's "&", no clause break
     "Pet bed for small &amp; medium dogs, holds up to 40 lbs",
 ])

@@ -26,6 +26,7 @@ from itertools import combinations
 
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
+from tools.creatives.attribute_choices import CHOICE_READERS
 from tools.creatives.attribute_limits import LIMIT_READERS
 from tools.creatives.attribute_measures import measures
 from tools.creatives.attribute_power import POWER_READERS
@@ -88,7 +89,8 @@ def statements(text: str) -> list[Stated]:
     """Every attribute value the brief states of the product, in brief order."""
     found = counts(text) + measures(text) + substances(text)
     for clause, start in clauses(text):
-        for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, weights):
+        for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
+                     weights):
             found += read(clause, start)
     return sorted(found, key=lambda s: s.start)
 

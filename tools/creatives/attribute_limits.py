@@ -109,11 +109,13 @@ def _not_under(clause: str, start: int) -> Iterator[Stated]:
         yield Stated("min age", months, m.group(0).strip(), start + m.start(), ">=")
 
 
-_LOAD = re.compile(r"(?i)\b(?:(?:max(?:imum|\.)?\s+)?(?:load|weight)\s+(?:capacity|limit)|"
-                   r"max(?:imum|\.)?\s+(?:load|weight|capacity)|supports?|holds?)\s*(?::|-|of)?\s*"
+_LOAD = re.compile(r"(?i)\b(?:(?:max(?:imum|\.)?\s+)?(?:load|weight)\s+(?:capacity|limit|rating)|"
+                   r"max(?:imum|\.)?\s+(?:user\s+)?(?:load|weight|capacity)|supports?|holds?|"
+                   r"rated\s+(?:for|to)|bears?)\s*(?::|-|of)?\s*"
                    r"(?:up\s+to\s+|approx\.?\s+)?(?P<n>\d+(?:\.\d+)?)\s?(?P<u>kg|lbs?|pounds?)\b\.?")
 _LOAD_LABELS = frozenset({"max load", "max. load", "maximum load", "load capacity",
                           "weight capacity", "weight limit", "max weight", "max. weight",
+                          "max user weight", "load rating", "user weight",
                           "capacity", "load", "supports"})
 _KG = {"kg": 1.0, "lb": 0.4536, "lbs": 0.4536, "pound": 0.4536, "pounds": 0.4536}
 _SHARED_LOAD = re.compile(r"(?i)\s*(?:\(|/)?\s*(?:each|per|apiece|combined|total|static|"

@@ -80,6 +80,7 @@ def _matches(kind: str, text: str, noun: str | None) -> Iterator[re.Match[str]]:
     if kind == "capacity":
         yield from re.finditer(rf"(?i)(?:^|[-\u2013,;|\n\u2022]\s*)holds?\s+(?:up\s+to\s+)?"
                                rf"{value}", text)
+        yield from re.finditer(rf"(?i)(?<![\w.]){value}\s+capacity\b", text)  # "2 qt capacity"
     name, _ = clauses(text)[0] if text.strip() else ("", 0)
     if kind in _NAMED_IN_NAME and not OPTIONS.search(name) and not re.search(
             rf"(?i)\b(?:{labels})\b", name):

@@ -39,8 +39,8 @@ def _plugs(clause: str, start: int) -> Iterator[Stated]:
 _BATTERY = re.compile(r"(?i)\b(?:cordless|wire[\s-]?free|no wires|battery[\s-](?:powered|"
                       r"operated))\b")
 _MAINS = re.compile(r"(?i)\b(?:must (?:be|stay|remain) plugged in(?!\s+to\s+(?:charge|recharge))|"
-                    r"(?:only )?works? only when plugged in|plug-in only|corded only|"
-                    r"mains[\s-]powered only|no battery)\b")
+                    r"(?:only )?works? only when plugged in|plug-in only|corded(?: only| design)?|"
+                    r"(?:AC|mains)[\s-]powered(?: only)?)\b(?![\s-]+(?:or|and|/)\b)")
 _POWER_LEAD = GENERAL | {"design", "fully", "100%", "truly", "and"}
 
 
@@ -50,8 +50,8 @@ def _power_source(clause: str, start: int) -> Iterator[Stated]:
         return  # "cordless or corded", "battery / plug-in"
     for pattern, value in ((_BATTERY, "battery"), (_MAINS, "mains only")):
         m = pattern.search(clause)
-        if m is not None and (value == "mains only" or said_of_product(
-                clause, m.start(), frozenset({"power", "power source"}), _POWER_LEAD)):
+        if m is not None and said_of_product(clause, m.start(),
+                                             frozenset({"power", "power source"}), _POWER_LEAD):
             yield Stated("power source", value, m.group(0), start + m.start())
             return
 
@@ -61,8 +61,9 @@ _LINES = {"8k": 4320.0, "4320p": 4320.0, "5k": 2880.0, "4k": 2160.0, "uhd": 2160
           "1080i": 1080.0, "fhd": 1080.0, "full hd": 1080.0, "720p": 720.0, "hd": 720.0,
           "480p": 480.0}
 _RES = r"(?P<r>8K|4320p|5K|4K|UHD|2160p|1440p|2K|QHD|1080[pi]|FHD|Full HD|720p|480p)"
-_MAX_RES = re.compile(rf"(?i)\b(?:max(?:imum|\.)?\s+resolution\s*:?\s*|(?:resolution\s+)?"
-                      rf"up\s+to\s+){_RES}\b")
+_MAX_RES = re.compile(rf"(?i)\b(?:max(?:imum|\.)?\s+resolution\s*:?\s*|"
+                      rf"(?:video\s+)?resolution\s*:\s*|(?:resolution\s+)?up\s+to\s+|"
+                      rf"records?\s+(?:in\s+)?)(?:true\s+)?{_RES}\b")
 _SUPPORTS = re.compile(rf"(?i)\b(?:supports?|compatible with)\s+(?:up\s+to\s+)?{_RES}\b")
 
 

@@ -1,0 +1,109 @@
+"""The product's build choices as a brief states them: settings, tiers, charging port, place.
+
+"5 speeds" / "Speeds: 3" -> speed settings 5 / 3; "3-tier" / "4 tiers" -> tiers 3 / 4;
+"USB-C charging" / "Charging port: Micro-USB" -> charging port "usb-c" / "micro-usb";
+"for indoor use only" / "indoor/outdoor use" -> where used "indoor only" / "outdoors too".
+Read per clause as the other attributes are (:mod:`tools.creatives.attribute_values`): only
+where the clause says it of the product, never a part's ("remote: 3 modes"), an option
+("3 or 5 tiers") or a cable's two ends ("USB-C to Lightning charging cable").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from tools.creatives.attribute_values import (
+    GENERAL,
+    NUMBER,
+    OPTIONS,
+    Stated,
+    label_of,
+    number,
+    said_of_product,
+)
+
+__all__ = ["CHOICE_READERS"]
+
+_KINDS = r"speed|heat|temperature|brightness|power|suction|fan|timer|massage|vibration"
+_SETTING = re.compile(rf"(?i)(?<![\w.-]){NUMBER}(?:\s(?P<s>speed)s\b|-(?P<h>speed)\b|"
+                      rf"[\s-](?P<k>{_KINDS})[\s-](?:settings?|levels?|modes?)\b)")
+_SETTING_LABEL = re.compile(r"(?i)^\s*(?P<k>speed|heat|temperature|brightness|power|suction|fan)"
+                            r"\s*(?:settings?|levels?|modes?)?s?\s*:\s*(?P<n>\d+)\b(?!\s*(?:W|V|"
+                            r"RPM|mph|°|%))")
+_CHOICE_LEAD = GENERAL | {"with", "adjustable", "variable", "features", "has", "offers", "up",
+                          "to", "selectable", "different"}
+
+
+def _settings(clause: str, start: int) -> Iterator[Stated]:
+    """How many settings of one kind the product has: "5 speeds", "Speeds: 3"."""
+    if OPTIONS.search(clause) or re.search(r"(?i)\+|\bplus\b|\bturbo\b|\bboost\b", clause):
+        return  # "5 speeds + turbo" is six or five, as one reads it
+    label = _SETTING_LABEL.match(clause)
+    if label is not None:
+        yield Stated(f"{label.group('k').lower()} settings", float(label.group("n")),
+                     clause.strip(), start)
+        return
+    for m in _SETTING.finditer(clause):
+        if said_of_product(clause, m.start(), frozenset({"settings", "speeds", "modes"}),
+                           _CHOICE_LEAD):
+            kind = (m.group("s") or m.group("h") or m.group("k")).lower()
+            yield Stated(f"{kind} settings", number(m.group("n")),
+                         m.group(0), start + m.start())
+
+
+_TIERS = re.compile(rf"(?i)(?<![\w.-]){NUMBER}[\s-]tiers?\b|\btiers?\s*:\s*(?P<t>\d+)\b")
+
+
+def _tiers(clause: str, start: int) -> Iterator[Stated]:
+    """How many tiers the product has: "3-tier", "Tiers: 4"."""
+    if OPTIONS.search(clause):
+        return
+    m = _TIERS.search(clause)
+    if m is not None and said_of_product(clause, m.start(), frozenset({"tiers", "tier"}),
+                                         _CHOICE_LEAD | {"shelf", "rack", "stand", "cart"}):
+        value = number(m.group("n")) if m.group("n") else float(m.group("t"))
+        yield Stated("tiers", value, m.group(0), start + m.start())
+
+
+_PORTS = {"usb-c": "usb-c", "usb c": "usb-c", "type-c": "usb-c", "type c": "usb-c",
+          "micro-usb": "micro-usb", "micro usb": "micro-usb", "lightning": "lightning",
+          "mini-usb": "mini-usb", "mini usb": "mini-usb"}
+_PORT = r"(?P<p>USB[- ]C|Type[- ]C|Micro[- ]USB|Mini[- ]USB|Lightning)"
+_CHARGING = (re.compile(rf"(?i)\b{_PORT}\s+(?:charging|rechargeable|charge port|charging port)\b"),
+             re.compile(rf"(?i)\b(?:charging(?:\s+port)?|charges?\s+(?:via|with|through|by))"
+                        rf"\s*:?\s*{_PORT}\b"))
+
+
+def _charging_port(clause: str, start: int) -> Iterator[Stated]:
+    """The port the product charges through: "USB-C charging", "Charging port: Micro-USB"."""
+    if OPTIONS.search(clause) or re.search(r"(?i)\b(?:to|cable|cord|adapter|charger|case)\b",
+                                           clause):
+        return  # "USB-C to Lightning charging cable": the cable's ends
+    for pattern in _CHARGING:
+        m = pattern.search(clause)
+        label = label_of(clause)
+        if m is not None and (label is None or label.group("label").strip().lower()
+                              in {"charging", "charging port", "port", "charge"}):
+            port = _PORTS[re.sub(r"\s+", " ", m.group("p").lower())]
+            yield Stated("charging port", port, m.group(0), start + m.start())
+            return
+
+
+_INDOOR_ONLY = re.compile(r"(?i)\b(?:(?:for\s+)?indoor\s+use\s+only|indoors?\s+only|"
+                          r"not\s+for\s+outdoor\s+use|do\s+not\s+use\s+outdoors)\b")
+_OUTDOORS = re.compile(r"(?i)\b(?:indoor\s*(?:/|&|and|or)\s*outdoor(?:\s+use)?|"
+                       r"(?:suitable|safe|made|rated)\s+for\s+outdoor\s+use|outdoor[\s-]rated|"
+                       r"use\s+(?:indoors\s+(?:and|or|&)\s+)?outdoors)\b")
+
+
+def _where_used(clause: str, start: int) -> Iterator[Stated]:
+    """Where the product may be used: "for indoor use only" beside "indoor/outdoor"."""
+    for pattern, value in ((_INDOOR_ONLY, "indoor only"), (_OUTDOORS, "outdoors too")):
+        m = pattern.search(clause)
+        if m is not None and said_of_product(clause, m.start(), frozenset({"use", "usage"}),
+                                             GENERAL | {"for", "great", "ideal", "perfect"}):
+            yield Stated("where used", value, m.group(0), start + m.start())
+
+
+CHOICE_READERS = (_settings, _tiers, _charging_port, _where_used)
