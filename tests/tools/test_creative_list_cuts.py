@@ -101,3 +101,22 @@ def test_a_model_sentence_never_states_an_items_status() -> None:
     listing, dropped, kept = checked_listing(build_listing(parsed), model, support, parsed)
     assert "It also has a hands-free kit" not in listing.description
     assert any("sold separately" in str(d["unsupported"]) for d in dropped)
+
+
+def test_a_buyers_instruction_is_no_deed_of_the_product() -> None:
+    """v21: "bring labeled packets" became "It brings labeled packets."."""
+    from tools.creatives.closed_world import Support
+    from tools.creatives.listing import checked_listing
+    from tools.creatives.listing_builder import build_listing
+
+    brief = "Book swap sun. 11-3 at the library, bring two books, take one home, free entry"
+    parsed = parse_facts(brief)
+    support = Support.of([brief], names=[parsed.head])
+    model = "It brings two books. It takes one home."
+    listing, dropped, kept = checked_listing(build_listing(parsed), model, support, parsed)
+    assert kept == 0 and "It brings" not in listing.description
+    kept_model = checked_listing(build_listing(parse_facts("Mop keeps floors clean")),
+                                 "It keeps floors clean.", Support.of(
+                                     ["Mop keeps floors clean"], names=["Mop"]),
+                                 parse_facts("Mop keeps floors clean"))[2]
+    assert kept_model == 1

@@ -104,6 +104,28 @@ _ITEM_STATUS = re.compile(r"(?i)\b(?:sold separately|not included|not incl|exclu
                           r"must be purchased|purchased separately)\b")
 
 
+_IT_DOES = re.compile(r"(?i)^(?:it|this [\w-]+)\s+(?:also\s+)?(?P<v>[a-z]+s)\s+(?P<o>[a-z]+)")
+
+
+def _instruction(sentence: str, parsed: ParsedBrief) -> list[dict[str, str]]:
+    """A buyer's instruction in the brief made a deed of the product, as found.
+
+    "bring labeled packets" -> "It brings labeled packets."; "take what you need" -> "It
+    takes what you need.": the brief tells the buyer, the product does nothing of it.
+    """
+    m = _IT_DOES.match(sentence)
+    if m is None:
+        return []
+    verb, obj = m.group("v").lower(), m.group("o").lower()
+    bases = {verb[:-1], verb[:-2]} if verb.endswith("es") else {verb[:-1]}
+    for seg in parsed.segments:
+        first = re.match(r"\W*([A-Za-z]+)\s+(?:(?:a|an|the|your)\s+)?([A-Za-z]+)", seg.text)
+        if first and first.group(1).lower() in bases and first.group(2).lower() == obj:
+            return [{"phrase": m.group(0), "reason": f"the brief tells the buyer to "
+                     f"{first.group(1).lower()} {obj}; the product does not"}]
+    return []
+
+
 def _model_part(model_text: str, support: Support,
                 parsed: ParsedBrief) -> tuple[list[str], list[dict[str, Any]]]:
     """The model's sentences that survive every check, and the ones dropped with why."""
@@ -121,6 +143,7 @@ def _model_part(model_text: str, support: Support,
                  and not all(support.knows(w) for w in m.term.split())]
         found = found or [{"phrase": m.group(0), "reason": "whether an item comes with it is "
                            "the brief's to say"} for m in _ITEM_STATUS.finditer(sentence)]
+        found = found or _instruction(sentence, parsed)
         found = found or [f.as_dict() for f in check_binding(sentence, clauses)]
         found = found or [f.as_dict() for f in check_segments(sentence, segments)]
         if found:
