@@ -120,3 +120,15 @@ def test_a_buyers_instruction_is_no_deed_of_the_product() -> None:
                                      ["Mop keeps floors clean"], names=["Mop"]),
                                  parse_facts("Mop keeps floors clean"))[2]
     assert kept_model == 1
+
+
+def test_a_heading_stands_only_before_segments_it_fits() -> None:
+    """v20: 'Features: reflective strip; RV / trailer / truck / car.' made vehicles features."""
+    from tools.creatives.bullet_heading import heading_fits
+    from tools.creatives.listing_builder import build_bullets
+
+    assert not heading_fits("Features: {}.", "RV / trailer / truck / car")
+    assert heading_fits("Features: {}.", "reflective strip")
+    bullets = build_bullets(parse_facts(
+        "Wheel chocks 2 pack, rubber, reflective strip, RV / trailer / truck / car"))
+    assert not any(b.startswith("Features:") and "trailer" in b for b in bullets)

@@ -3,7 +3,8 @@
 A heading tells the shopper whose the words are. "Size and capacity: for 2 in. receivers"
 makes a receiver's size the hitch cover's, "Features: for knee" a knee a feature; a segment
 that says what the product fits or is for stands as the merchant wrote it ("For 2 in.
-receivers (not for 1.25 in.).").
+receivers (not for 1.25 in.)."). Nor does a bare list of things ("RV / trailer / truck / car"):
+under "Features:" the vehicles it is for would read as features of the wheel chocks.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ __all__ = ["heading_fits"]
 _FIT_LEAD = re.compile(r"(?i)(?:for|fits?)\s")
 
 
+# three or more bare words or pairs between slashes, no number: a list of things
+_THING = r"[a-z][a-z'-]*(?: [a-z][a-z'-]*)?"
+_THINGS = re.compile(rf"(?i){_THING}(?:\s?/\s?{_THING}){{2,}}")
+
+
 def heading_fits(pattern: str, text: str) -> bool:
-    """False when the group's heading would make a fit or a use the product's own."""
-    return not _FIT_LEAD.match(text) or pattern.startswith(("Made for", "Details"))
+    """False when the group's heading would make a fit, a use or a list of things its own."""
+    if pattern.startswith(("Made for", "Details")):
+        return True
+    return not _FIT_LEAD.match(text) and not _THINGS.fullmatch(text.strip(" ."))

@@ -178,7 +178,7 @@ def _bullet(pattern: str, members: list[Segment]) -> str:
         body = [shown(s.text) for s in members[1:]]
         return sentence_case(lead) + (": " + "; ".join(body) if body else "") + "."
     if (key_value(members[0].text) or labelled(members[0].text)  # "Size: 16 x 16 in"
-            or not heading_fits(pattern, members[0].text)):
+            or not all(heading_fits(pattern, s.text) for s in members)):
         pattern = "{}."
     texts = [re.sub(r"^for\s+", "", shown(s.text)) if pattern.startswith("Made for")
              else shown(s.text) for s in members]
