@@ -132,3 +132,16 @@ def test_a_heading_stands_only_before_segments_it_fits() -> None:
     bullets = build_bullets(parse_facts(
         "Wheel chocks 2 pack, rubber, reflective strip, RV / trailer / truck / car"))
     assert not any(b.startswith("Features:") and "trailer" in b for b in bullets)
+
+
+def test_a_verb_with_no_object_ending_the_name_is_its_noun() -> None:
+    """v21: '2pc rear hatch lift supports' was named 'Rear Hatch Lift' and 'Supports:' a label."""
+    assert parse_facts("4pc shelf wall mounts\nPart No. 88\nFits 1 in. tubing").head == \
+        "shelf wall mounts"
+
+
+def test_a_material_word_ending_a_things_name_is_no_material() -> None:
+    """v21: 'wine glass slot' stood under 'Materials:' as if the caddy were glass."""
+    kinds = dict((text, kind) for kind, text in _kinds(
+        "Bath tray, bamboo, wine glass slot, phone slot, steel hardware"))
+    assert kinds["wine glass slot"] != "material" and kinds["steel hardware"] == "material"

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.types import find_type
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.nlp.quantities import Quantity, find_quantities
 from tools.creatives.heads import OBJECT_VERBS, glued
@@ -86,11 +87,20 @@ class Segment:
         ("for aluminum and steel", "stronger than wood") is no material of the product.
         """
         types = {f.type for f in self.facts}
-        if _NOT_MADE_OF.search(self.text):
+        if _NOT_MADE_OF.search(self.text) or all(self._in_a_thing(f) for f in self.facts
+                                                  if f.type == "material"):
             types.discard("material")
         if "audience" in types and not self._only("audience"):
             types.discard("audience")  # "womens packable hood" is not made for a hood
         return next((t for t in PRIORITY if t in types), "feature")
+
+    def _in_a_thing(self, fact: Fact) -> bool:
+        """True when a material word ends a thing's name: "wine glass slot" holds no glass."""
+        at = self.text.lower().find(fact.text.lower())
+        if at <= 0:
+            return False
+        thing = find_type(self.text[:at + len(fact.text)], fallback=False)
+        return thing is not None and thing[2] == at + len(fact.text) and thing[1] < at
 
     def _only(self, kind: str) -> bool:
         """True when the segment says nothing beyond its ``kind`` facts and joining words."""

@@ -145,6 +145,8 @@ def _opens_phrase(front: str, words: list[tuple[str, int, int]], i: int) -> int 
         return i - 1  # "belt bag water resistant": "water resistant" is one adjective
     if word.lower() in _COMPOUND_ANIMALS and _type_ends_at(front, words[i][1]):
         return None  # "slow feeder dog bowl": a dog bowl, not a feeder for dogs
+    if word.lower() in VERBS_ONLY and i == len(words) - 1 and word.lower().endswith("s"):
+        return None  # "rear hatch lift supports": a verb with no object is the plural noun
     if (is_property(word) or word.lower() in AUDIENCES or word.lower() in VERBS_ONLY
             or is_spec(word) and words[i - 1][0].isalpha()):
         return i  # "toaster extra wide slots", "toothbrush kids timer", "desk fan USB powered"
