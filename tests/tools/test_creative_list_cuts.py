@@ -145,3 +145,17 @@ def test_a_material_word_ending_a_things_name_is_no_material() -> None:
     kinds = dict((text, kind) for kind, text in _kinds(
         "Bath tray, bamboo, wine glass slot, phone slot, steel hardware"))
     assert kinds["wine glass slot"] != "material" and kinds["steel hardware"] == "material"
+
+
+@pytest.mark.parametrize(("brief", "whole"), [
+    # v20: a size chart's "in. / M" and a measure's other units run on; "cover up" is one noun
+    ("Dog cone, size chart: S 6-9 in. / M 9-12 in. / L 12-15 in., soft nylon",
+     "size chart: S 6-9 in. / M 9-12 in. / L 12-15 in"),
+    ("Tweezers 4.5 in. / 11 cm, stainless steel", "4.5 in. / 11 cm"),
+])
+def test_a_slash_chart_after_a_unit_stays_whole(brief: str, whole: str) -> None:
+    assert any(whole in text for _k, text in _kinds(brief))
+
+
+def test_a_type_ending_on_up_keeps_it() -> None:
+    assert parse_facts("beach cover up for women, crochet, 100% cotton").head == "beach cover up"

@@ -212,6 +212,9 @@ def abbreviation(text: str, split: re.Match[str]) -> bool:
         return True  # "12 in. Dia.", "5 gal. Max.": one measure
     if _UNIT_AFTER_NUMBER.search(before) and _QUALIFIER.match(text, split.end()):
         return True  # "3/4 in. GHT", "6,000 lbs. GTW": the measure's standard or rating
+    if _UNIT_AFTER_NUMBER.search(before) and re.match(r"/\s+(?:\d|[A-Z]{1,3}\s|[A-Z][a-z]+\s+\d)",
+                                                      text[split.end():]):
+        return True  # "S neck 8-12 in. / M 12-16 in.": the chart's next size follows
     if _UNIT_AFTER_NUMBER.search(before) and _ACRONYM_NOUN.match(text, split.end()):
         return True  # "0.96 in. IPS color screen": the screen's size, not the product's
     if _UNIT_AFTER_NUMBER.search(before) and _name_goes_on(before, text[split.end():]):

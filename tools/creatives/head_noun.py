@@ -232,6 +232,12 @@ def _cut_back(text: str, head: Span) -> int | None:
     return None
 
 
+def _ends_type(name: str) -> bool:
+    """True when a known product type ends ``name`` on its last word ("swim cover up")."""
+    found = find_type(name, fallback=False)
+    return found is not None and found[2] == len(name.rstrip())
+
+
 def settle_head(text: str, head: Span, after: Span | None) -> Span:
     """The head's span once it ends on the product's noun (empty: no product is named).
 
@@ -240,7 +246,8 @@ def settle_head(text: str, head: Span, after: Span | None) -> Span:
     """
     spans = [(m.start() + head[0], m.end() + head[0])
              for m in re.finditer(r"\S+", text[head[0]:head[1]])]
-    while len(spans) > 1 and text[spans[-1][0]:spans[-1][1]].lower() in FUNCTION_WORDS:
+    while (len(spans) > 1 and text[spans[-1][0]:spans[-1][1]].lower() in FUNCTION_WORDS
+           and not _ends_type(text[head[0]:spans[-1][1]])):  # "swim cover up": a cover-up
         spans.pop()  # "laminator laminates up to": the verb is the last word before "up to"
     if not spans:
         return head
