@@ -106,4 +106,27 @@ def _where_used(clause: str, start: int) -> Iterator[Stated]:
             yield Stated("where used", value, m.group(0), start + m.start())
 
 
-CHOICE_READERS = (_settings, _tiers, _charging_port, _where_used)
+_FITS = re.compile(r"(?i)^(?:fits|compatible with|works with|for use with|designed for|for)\s+"
+                   r"(?P<o>[^,;()]+?)\s*\.?$")
+_FITS_NOT = re.compile(r"(?i)^(?:not\s+(?:compatible\s+with|for(?:\s+use\s+with)?|designed\s+for)|"
+                       r"does\s+not\s+fit|doesn't\s+fit|won't\s+fit|will\s+not\s+fit|"
+                       r"incompatible\s+with)\s+(?P<o>[^,;()]+?)\s*\.?$")
+_ARTICLES = re.compile(r"(?i)\b(?:the|a|an|all|most|any|your)\s+")
+
+
+def _fits(clause: str, start: int) -> Iterator[Stated]:
+    """What the product fits, whole clause as its object: "fits iPhone 15" / "not for iPhone 15".
+
+    Only the same whole object clashes: "for HP 63XL" and "not for HP 63 setup cartridges"
+    name two things; "for kids" and "not for kids under 3" too.
+    """
+    text = clause.strip()
+    for pattern, value in ((_FITS_NOT, "no"), (_FITS, "yes")):
+        m = pattern.match(text)
+        if m is not None:
+            obj = _ARTICLES.sub("", m.group("o")).lower().strip()
+            yield Stated(f"fits {obj}", value, text, start)
+            return
+
+
+CHOICE_READERS = (_settings, _tiers, _charging_port, _where_used, _fits)

@@ -34,6 +34,8 @@ _MEASURES = {
                   "gallons": 3785.0}),  # no cups: a coffee maker's "12 cups" are 5 oz each
     "battery capacity": (r"battery capacity|battery|capacity", {"mah": 1.0, "ah": 1000.0}),
     "storage": (r"storage|capacity|memory", {"gb": 1.0, "tb": 1000.0}),
+    "screen size": (r"screen size|screen|display size|display",
+                    {"in": 25.4, "inch": 25.4, "inches": 25.4, '"': 25.4, "cm": 10.0}),
 }
 # measures a name may give: "Kit 60W", "Power Bank 10000mAh", "Flash Drive 64GB"; not what it
 # takes at most ("Dash Cam, supports up to 256GB")
@@ -74,9 +76,12 @@ def _matches(kind: str, text: str, noun: str | None) -> Iterator[re.Match[str]]:
     value = _value(units)
     yield from re.finditer(rf"(?i)\b(?:{labels})\s*:?\s*(?:of\s+)?(?:approx\.?\s*)?{value}",
                            text)
-    if noun:
+    if noun and kind != "screen size":  # a screen says it is one ("7 in. screen")
         yield from re.finditer(rf"(?i)(?<![x\u00d7]\s)(?<![\w.]){value}\s+(?:[a-z-]+\s+)?"
                                rf"{re.escape(noun)}\b", text)
+    if kind == "screen size":  # "7 in. HD touch screen": the screen names itself
+        yield from re.finditer(rf"(?i)(?<![\w.]){value}\s+(?:(?:HD|FHD|IPS|LCD|LED|OLED|color|"
+                               rf"colour|touch)\s+)*(?:screen|display)\b", text)
     if kind == "capacity":
         yield from re.finditer(rf"(?i)(?:^|[-\u2013,;|\n\u2022]\s*)holds?\s+(?:up\s+to\s+)?"
                                rf"{value}", text)
