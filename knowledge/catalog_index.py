@@ -44,6 +44,7 @@ class CatalogIndex:
     color: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     types: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=object))
     titles: list[str] = field(default_factory=list)
+    features: list[frozenset[str]] = field(default_factory=list)  # its "features" values
     version: int = 0  # bumped by every upsert (readers of the columns re-read on a change)
     tags: list[frozenset[str]] = field(default_factory=list)
     popularity: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -78,6 +79,7 @@ class CatalogIndex:
             self.color = np.concatenate([self.color, np.array([r[5] for r in new], object)])
             self.types = np.concatenate([self.types, np.array([r[9] for r in new], object)])
             self.titles.extend(r[10] for r in new)
+            self.features.extend(r[11] for r in new)
             self.tags.extend(r[6] for r in new)
             self._texts.extend(r[7] for r in new)
             self._plain.extend(r[8] for r in new)
@@ -124,11 +126,12 @@ class CatalogIndex:
         plain = " ".join([p.title, p.brand or "", p.color or "", *sorted(p.tags()), *p.bullets])
         return (p.id, np.nan if p.price is None else p.price, p.stock, _low(p.category),
                 _low(p.brand), _low(p.color), frozenset(p.tags()), toks or ["_"], plain.lower(),
-                _type(p), p.title.lower())
+                _type(p), p.title.lower(), _features(p))
 
     def _set(self, i: int, row: tuple[Any, ...]) -> None:
         (_, self.price[i], self.stock[i], self.category[i], self.brand[i], self.color[i],
-         self.tags[i], self._texts[i], self._plain[i], self.types[i], self.titles[i]) = row
+         self.tags[i], self._texts[i], self._plain[i], self.types[i], self.titles[i],
+         self.features[i]) = row
 
     def set_popularity(self, counts: dict[str, float]) -> None:
         """Popularity in [0, 1] (log-scaled) from weighted behaviour counts."""
@@ -193,3 +196,10 @@ def _type(p: Product) -> str:
     """The product's own type (its ``type`` attribute), lower-case; "" when it has none."""
     kind = (p.attributes or {}).get("type")
     return _low(kind) if isinstance(kind, str) else ""
+
+
+def _features(p: Product) -> frozenset[str]:
+    """The product's ``features`` values, lower-case."""
+    values = (p.attributes or {}).get("features") or []
+    values = values if isinstance(values, list) else [values]
+    return frozenset(str(v).strip().lower() for v in values if str(v).strip())

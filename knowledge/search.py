@@ -23,6 +23,7 @@ from knowledge.expansion import Expander, Expansion
 from knowledge.fusion import add_need_boost, chroma_where, equality_only, rrf, top_positions
 from knowledge.models import Event, Product
 from knowledge.opposites import against
+from knowledge.said_needs import with_said_needs
 from knowledge.vectors import VectorStore
 
 __all__ = ["Hit", "SearchEngine", "SearchFilters"]
@@ -30,7 +31,6 @@ __all__ = ["Hit", "SearchEngine", "SearchFilters"]
 log = logging.getLogger("shopmage.search")
 Mode = Literal["hybrid", "bm25", "dense"]
 CANDIDATES = 100
-TYPE_LIST_MAX = 300  # products of the asked type read by meaning (the rest by BM25 first)
 DENSE_FETCH_MAX = 1500  # beyond this, a Chroma-side filter is cheaper than over-fetching
 EVENT_WEIGHTS = {"view": 0.2, "click": 1.0, "cart": 2.0, "purchase": 5.0}
 
@@ -139,16 +139,21 @@ class SearchEngine:
         positions = [position[i] for i, _ in hits if i in position]
         return [p for p in positions if mask[p]][:n]
 
-    def _type_list(self, query: str, of_type: np.ndarray, mask: np.ndarray,
+    @staticmethod
+    def _type_list(lists: list[tuple[list[int], float]], of_type: np.ndarray, mask: np.ndarray,
                    bm25: np.ndarray | None, n: int) -> list[int]:
-        """Products of the asked type passing the filters, the nearest in meaning first."""
-        positions = np.flatnonzero((of_type > 0) & mask)
-        if len(positions) > TYPE_LIST_MAX and bm25 is not None:
-            positions = positions[np.argsort(-bm25[positions], kind="stable")[:TYPE_LIST_MAX]]
-        stored = self.vectors.vectors_for([self.index.ids[p] for p in positions[:TYPE_LIST_MAX]])
-        vector = self.embedder.embed_query(query)
-        ranked = sorted(stored, key=lambda i: -float(stored[i] @ vector))
-        return [self.index.position[i] for i in ranked[:n]]
+        """Products of the asked type passing the filters, as the other lists rank them.
+
+        The dense list's order first, then the rest by BM25 (no further vector lookups).
+        """
+        ranked = [p for lst, _ in reversed(lists) for p in lst if of_type[p] > 0]
+        ranked = list(dict.fromkeys(ranked))
+        if len(ranked) < n:
+            rest = np.flatnonzero((of_type > 0) & mask)
+            if bm25 is not None:
+                rest = rest[np.argsort(-bm25[rest], kind="stable")]
+            ranked = list(dict.fromkeys([*ranked, *(int(p) for p in rest)]))
+        return ranked[:n]
 
     def _knowledge_list(self, exp: Expansion, mask: np.ndarray, n: int,
                         pool: list[int] | None = None) -> tuple[list[int], np.ndarray]:
@@ -202,8 +207,10 @@ class SearchEngine:
         asked = self.types.read(query, self.index) if use_knowledge else None
         of_type = None if asked is None else self.types.product_weights(asked, self.index)
         if of_type is not None:
-            lists.append((self._type_list(query, of_type, mask, bm25, n), 1.0))
+            lists.append((self._type_list(lists, of_type, mask, bm25, n), 1.0))
         exp = self.expander.expand(query) if (use_knowledge and self.expander) else None
+        if of_type is not None:  # the asked type's own features the query's words name
+            exp = with_said_needs(exp, query, self.index, of_type)
         match, strength = None, 0.0
         if exp is not None and exp.attributes:
             pool = sorted({p for ranked, _ in lists for p in ranked})
