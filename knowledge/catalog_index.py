@@ -113,8 +113,10 @@ class CatalogIndex:
         if found is None:
             pattern = re.compile(r"(?<![a-z0-9])" + r"[\s-]+".join(
                 re.escape(p) for p in key[1:].split()) + r"(?:s|es)?(?![a-z0-9])")
-            found = np.fromiter((bool(pattern.search(t)) and not mentions(t, key[1:])
-                                 for t in self._plain), bool, len(self.ids))
+            first = key[1:].split()[0] if key[1:].split() else key[1:]
+            found = np.fromiter((first in t and bool(pattern.search(t))
+                                 and not mentions(t, key[1:]) for t in self._plain),
+                                bool, len(self.ids))
             self._term_masks[key] = found
         return found
 
