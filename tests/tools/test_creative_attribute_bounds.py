@@ -19,6 +19,7 @@ import pytest
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_clash import statements
 from tools.creatives.contradictions import check_contradictions
+from tools.creatives.facts import validate_brief
 
 _DATA = Path(__file__).resolve().parents[2] / "evals" / "data" / "creative"
 _CLASHES = {  # id: the two spans the refusal must name
@@ -32,6 +33,11 @@ _CLASHES = {  # id: the two spans the refusal must name
     "v21-mus-clarinetreeds": ("pack of 10", "5 reeds"),
     "v21-ele-hdmiextender": ("Supports 4K", "Max resolution: 1080p"),
     "v21-app-woolsocks": ("100% merino wool", "nylon"),
+    "v22-kit-matchabowl": ("food safe", "not food safe"),
+    "v22-too-glasscutter": ("incl. tempered", "Not for tempered glass"),
+    "v22-ele-usbdatablocker": ("usb-c", "no USB-C"),
+    "v22-hom-windowfilm": ("crystal clear", "frosted"),
+    "v22-hea-geleyemask": ("microwave 10-15 sec", "FOR COLD USE ONLY"),
     "v15-kit-gooseneck": ("Capacity: 1.0 L", "600ml kettle"),
     "v16-ele-usbcext": ("Length: 6 ft", "3.3ft extension cable"),
     "v16-gar-solarpathlight": ("no batteries needed", "Requires 4 AA batteries"),
@@ -50,12 +56,12 @@ def _briefs(version: int) -> dict[str, str]:
 def test_the_audits_contradictions_are_refused_naming_both(brief_id: str) -> None:
     brief = _briefs(int(brief_id[1:3]))[brief_id]
     with pytest.raises(InvalidRequestError) as err:
-        check_contradictions(brief)
+        check_contradictions(validate_brief(brief))
     for span in _CLASHES[brief_id]:
         assert span in str(err.value)
 
 
-@pytest.mark.parametrize("version", [15, 16, 20, 21])
+@pytest.mark.parametrize("version", [15, 16, 20, 21, 22])
 def test_every_other_brief_of_the_audits_passes(version: int) -> None:
     """The notes' look-alikes (per-piece loads, parts' plugs, warnings beside older ages)."""
     listed = {"v15-app-crewsocks", "v15-out-taillight", "v15-toy-spinningtops",
@@ -65,7 +71,7 @@ def test_every_other_brief_of_the_audits_passes(version: int) -> None:
         if brief_id in _CLASHES or brief_id in listed:
             continue
         try:
-            check_contradictions(brief)
+            check_contradictions(validate_brief(brief))
         except InvalidRequestError as err:
             refused.append(f"{brief_id}: {err}")
     assert refused == []
@@ -108,6 +114,13 @@ def test_every_other_brief_of_the_audits_passes(version: int) -> None:
     ("Phone case, fits iPhone 15 | not compatible with iPhone 15", "not compatible"),
     ("Earbuds, charges in 1 hour | Charging time: 3 hours", "3 hours"),
     ("Kids tablet, 7 in. HD screen | Display size: 10.1 in.", "10.1 in."),
+    # v22's kinds (seen after its measure), written here in other words and products
+    ("Ceramic mug, food-safe glaze | for display only, not food safe", "not food safe"),
+    ("Tile nipper\n- Cuts ceramic, porcelain & glass tiles\n- Not for porcelain tiles",
+     "porcelain"),
+    ("Hot/cold pack - heat in microwave 20 sec. - cold use only, do not microwave", "microwave"),
+    ("Shower curtain liner, transparent PEVA | opaque for privacy", "opaque"),
+    ("Dog harness, fits large dogs | not for large dogs", "not for large dogs"),
 ])
 def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError, match=named):
@@ -161,6 +174,12 @@ def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> Non
     "Toy drum set, for kids | not for kids under 3",
     "Earbuds, charges in 1.5 hrs, case charges in 2 hrs",
     "Pizza cutter, 4 inch blade | Display box: 6 in.",
+    # v22's look-alikes: a fit's material, items with their own status, cold and hot sides
+    "Seat cushion, fits wooden & metal chairs | 100% cotton cover",
+    "Window kit, tape (incl.) & hair dryer (not incl.)",
+    "Hot/cold gel pack | Cold: freeze 2 hrs | Hot: microwave 15 sec.",
+    "Tile cutter, cuts ceramic tiles up to 12 mm, not for glass tiles",
+    "Frosted glass jar with transparent lid, 16 oz",
     # "&amp;" is the merchant's "&", no clause break
     "Pet bed for small &amp; medium dogs, holds up to 40 lbs",
 ])

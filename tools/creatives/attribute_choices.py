@@ -18,12 +18,14 @@ from tools.creatives.attribute_values import (
     NUMBER,
     OPTIONS,
     Stated,
+    clauses,
     label_of,
     number,
     said_of_product,
 )
+from tools.creatives.heads import OBJECT_VERBS
 
-__all__ = ["CHOICE_READERS"]
+__all__ = ["CHOICE_READERS", "works_on"]
 
 _KINDS = r"speed|heat|temperature|brightness|power|suction|fan|timer|massage|vibration"
 _SETTING = re.compile(rf"(?i)(?<![\w.-]){NUMBER}(?:\s(?P<s>speed)s\b|-(?P<h>speed)\b|"
@@ -129,4 +131,74 @@ def _fits(clause: str, start: int) -> Iterator[Stated]:
             return
 
 
-CHOICE_READERS = (_settings, _tiers, _charging_port, _where_used, _fits)
+_HEATED = re.compile(r"(?i)\b(?:(?:microwave|heat)\s+(?:it\s+)?(?:for\s+)?\d+(?:\s*-\s*\d+)?\s*"
+                     r"(?:sec|secs|seconds|s|min|mins|minutes)\b|warm compress|"
+                     r"microwave[\s-]safe|heats?\s+in\s+(?:the\s+)?microwave|hot\s*(?:or|&|and|/)"
+                     r"\s*cold\s+(?:use|therapy|compress))")
+_NOT_HEATED = re.compile(r"(?i)\b(?:(?:never|do\s+not|don't)\s+(?:heat|microwave|warm)|"
+                         r"(?:for\s+)?cold\s+use\s+only|not\s+microwave[\s-]safe|"
+                         r"not\s+for\s+(?:hot|heat|warm)\s+use)\b")
+_SEE_THROUGH = re.compile(r"(?i)\b(?:crystal[\s-]clear|see[\s-]through|transparent)\b")
+_OPAQUE = re.compile(r"(?i)\b(?:opaque|frosted|(?:can't|cannot|can\s+not)\s+see\s+through|"
+                     r"not\s+see[\s-]through|blackout)\b")
+_LOOK_LEAD = GENERAL | {"for", "use", "finish", "after", "when", "fully", "100%", "full",
+                        "privacy", "you", "hot", "cold", "to", "warm"}
+
+
+def _heat_and_look(clause: str, start: int) -> Iterator[Stated]:
+    """Whether the product may be heated and whether one sees through it, said of it.
+
+    "Hot: microwave 10-15 sec." beside "FOR COLD USE ONLY - never heat"; "crystal clear,
+    see-through" beside "frosted opaque finish": one product, two answers.
+    """
+    label = label_of(clause)
+    name = label.group("label").strip().lower() if label else ""
+    for attribute, pairs in (("heated", ((_NOT_HEATED, "no"), (_HEATED, "yes"))),
+                             ("see-through", ((_OPAQUE, "no"), (_SEE_THROUGH, "yes")))):
+        for pattern, value in pairs:
+            m = pattern.search(clause)
+            if m is not None and (name in {"hot", "heat", "warm", "use", "finish", "look"}
+                                  or said_of_product(clause, m.start(), frozenset(),
+                                                     _LOOK_LEAD)):
+                yield Stated(attribute, value, m.group(0), start + m.start())
+                break
+
+
+CHOICE_READERS = (_settings, _tiers, _charging_port, _where_used, _fits, _heat_and_look)
+
+
+_NOT_FOR = re.compile(r"(?i)^\W*(?:not\s+for|do\s+not\s+use\s+on|never\s+use\s+on|won't\s+cut|"
+                      r"will\s+not\s+cut|does\s+not\s+cut)\s+(?:use\s+on\s+)?"
+                      r"(?P<x>[a-z][a-z -]{2,40}?)\s*(?:\(|$|\.)")
+_WORKS = re.compile(rf"(?i)^\W*(?:{OBJECT_VERBS})\s")
+_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "to", "up", "with", "incl",
+                    "including", "mm", "in.", "use"})
+
+
+def _words(text: str) -> set[str]:
+    """The content words of ``text``, singular ("tiles" -> "tile")."""
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+            for w in re.findall(r"[a-z]+", text.lower()) if w not in _SMALL}
+
+
+def works_on(text: str) -> list[Stated]:
+    """What the product works on, said both ways.
+
+    "Cuts glass 3-12 mm incl. tempered" beside "Not for tempered glass": every word of the
+    "not for" object stands in the clause of the product's working verb.
+    """
+    parts = clauses(text)
+    lines = [(m.group(0), m.start()) for m in re.finditer(r"[^\n|\u2022;]+", text)]  # commas in
+    found = []
+    for neg, at in parts:
+        m = _NOT_FOR.match(neg)
+        if m is None:
+            continue
+        objects = _words(m.group("x"))
+        for pos, pat in lines if objects else ():
+            if _WORKS.match(pos) and not re.search(r"(?i)\bnot\b", pos) and \
+                    objects <= _words(pos):
+                attribute = "works on " + m.group("x").strip().lower()
+                found += [Stated(attribute, "yes", pos.strip(), pat),
+                          Stated(attribute, "no", neg.strip(), at)]
+    return found

@@ -26,7 +26,7 @@ from itertools import combinations
 
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
-from tools.creatives.attribute_choices import CHOICE_READERS
+from tools.creatives.attribute_choices import CHOICE_READERS, works_on
 from tools.creatives.attribute_limits import LIMIT_READERS
 from tools.creatives.attribute_measures import measures
 from tools.creatives.attribute_power import POWER_READERS
@@ -42,7 +42,8 @@ _NAMES = {"warranty": "the warranty", "scent": "the scent", "weight": "the total
           "runtime": "the battery runtime", "max temperature": "the top temperature",
           "min age": "the youngest age", "size": "the size", "voltage": "the voltage",
           "max load": "the most it holds", "power source": "what powers it",
-          "top resolution": "the top resolution"}
+          "top resolution": "the top resolution", "heated": "whether it may be heated",
+          "see-through": "whether one sees through it"}
 _TOLERANCE = 0.12  # "Weight: 6 oz (170 g)": 170.1 g against 170 g is rounding
 
 
@@ -80,14 +81,14 @@ def _differ(a: Stated, b: Stated) -> bool:
 
 def _name(attribute: str) -> str:
     """How the refusal names an attribute ("the warranty", "whether it has latex")."""
-    if attribute.startswith(("has ", "contains ", "fits ")):
+    if attribute.startswith(("has ", "contains ", "fits ", "works on ")):
         return f"whether it {attribute}"
     return _NAMES.get(attribute, "the " + attribute)
 
 
 def statements(text: str) -> list[Stated]:
     """Every attribute value the brief states of the product, in brief order."""
-    found = counts(text) + measures(text) + substances(text)
+    found = counts(text) + measures(text) + substances(text) + works_on(text)
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      weights):

@@ -62,7 +62,7 @@ def check_contradictions(text: str) -> None:
                       and not _same_family(x[0], mat) and not _PART.match(text, x[2])
                       and not _NAMED_THING.match(text, x[2])
                       and x[0] not in WEAVES and not _other_part(text, m.start(), x[1])
-                      and not _outside_its_thing(text, m, x[1])]
+                      and not _outside_its_thing(text, m, x[1]) and not _fitted(text, x[1])]
             if others:
                 other = text[others[0][1]:others[0][2]]
                 raise InvalidRequestError(
@@ -72,6 +72,19 @@ def check_contradictions(text: str) -> None:
         _add_up(group)
     _negated_and_stated(text)
     check_attributes(text)  # one rule: one attribute of the product, two values
+
+
+_FIT_CLAUSE = re.compile(r"(?i)^\W*(?:fits?|for|compatible with|works with|suits|made for|"
+                         r"designed for)\b")
+
+
+def _fitted(text: str, at: int) -> bool:
+    """True when a material at ``at`` names what the product fits or is for.
+
+    "fits most wooden & plastic high chairs": the chairs are wooden, not the cushion.
+    """
+    clause = re.split(r"[,;\n\u2022|]|\s[-\u2013\u2014]\s", text[:at])[-1]
+    return _FIT_CLAUSE.match(clause) is not None
 
 
 def _by_part(text: str, shares: list[tuple[float, tuple[str, int, int], re.Match[str]]]
@@ -134,7 +147,8 @@ def _negated_and_stated(text: str) -> None:
             term = re.split(r"[,;.\n(]", low[m.start(1):])[0].strip()
             end = r"\s*(?:[,;.\n(]|$)"  # "for HP 63XL" is another object
         said = text[m.start():m.start(1) + len(term)]
-        plain = [p.start() for p in re.finditer(rf"(?<![\w-]){re.escape(term)}{end}", low)
+        spelled = r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]", term))  # food-safe
+        plain = [p.start() for p in re.finditer(rf"(?<![\w-]){spelled}{end}", low)
                  if not m.start() <= p.start() < m.end()]
         if term.split()[0] in _STATUS:  # "2 AA not included" beside "stand included"
             item = _item_before(low, m.start())
@@ -161,8 +175,13 @@ def _part_led(low: str, at: int) -> bool:
 
 
 def _item_before(low: str, at: int) -> str:
-    """The word naming the item a status word ("included") is said of, just before ``at``."""
-    words = re.findall(r"[a-z0-9]+", re.split(r"[,;.(\n]", low[:at])[-1])
+    """The word naming the item a status word ("included") is said of, just before ``at``.
+
+    A status in brackets is said of the word before them: "tape (incl.) & hair dryer (not
+    incl.)" names two items.
+    """
+    before = re.sub(r"\(\s*(?:not\s+)?$", " ", low[:at])
+    words = re.findall(r"[a-z0-9]+", re.split(r"[,;.(\n]", before)[-1])
     return words[-1] if words else ""
 
 
