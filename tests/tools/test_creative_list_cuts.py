@@ -159,3 +159,46 @@ def test_a_slash_chart_after_a_unit_stays_whole(brief: str, whole: str) -> None:
 
 def test_a_type_ending_on_up_keeps_it() -> None:
     assert parse_facts("beach cover up for women, crochet, 100% cotton").head == "beach cover up"
+
+
+# v22's classes (seen after its measure); the briefs below are written for these tests
+def test_commas_without_spaces_still_cut_and_a_pack_size_is_no_verbs_object() -> None:
+    parsed = parse_facts("stroller hook covers 2 pairs,soft fleece,4 x 2 in.,snap closure")
+    assert parsed.head == "stroller hook covers"
+    assert ("material", "soft fleece") in [(s.kind, s.text) for s in parsed.segments]
+
+
+def test_an_instruction_by_an_acronym_names_no_brand() -> None:
+    assert parse_facts("Oil filter 2 pk – fits 2015-2020 F-150 – check fitment by VIN").brand \
+        is None
+
+
+@pytest.mark.parametrize(("brief", "whole"), [
+    ("Crochet hooks set – sizes 2, 3, 4 & 5 mm – aluminum", "sizes 2, 3, 4 & 5 mm"),
+    ("Capo – fits acoustic & electric guitar, ukulele, mandolin – zinc alloy",
+     "fits acoustic & electric guitar, ukulele, mandolin"),
+])
+def test_a_number_list_or_a_fit_list_to_its_line_end_stays_whole(brief: str, whole: str) -> None:
+    assert any(text == whole for _k, text in _kinds(brief))
+
+
+def test_a_fit_list_stops_at_the_products_own_facts() -> None:
+    kinds = _kinds("Dog bed, for large dogs, washable, waterproof")
+    assert ("feature", "washable") in kinds
+
+
+def test_a_name_size_is_no_measurement_in_model_prose() -> None:
+    """v22: '6-1/2 in. Coping Saw' became 'This coping saw measures 6-1/2 in.'."""
+    from tools.creatives.closed_world import Support
+    from tools.creatives.listing import checked_listing
+    from tools.creatives.listing_builder import build_listing
+
+    brief = "10 in. Chef Knife, German steel, overall 15 in."
+    parsed = parse_facts(brief)
+    support = Support.of([brief], names=[parsed.head])
+    _l, dropped, kept = checked_listing(build_listing(parsed), "It measures 10 in.", support,
+                                        parsed)
+    assert kept == 0
+    from tools.creatives.listing import _measured
+    assert _measured("It measures 10 in.", parsed)
+    assert not _measured("It measures 15 in.", parsed)

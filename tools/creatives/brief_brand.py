@@ -46,9 +46,17 @@ _DONE_BY = re.compile(r"(?i)(?:\b[a-z]+ed|\bships?|\barrives?|\border|\bdelivers
                       r"\bgoes)\s+$")
 
 
+# a clause telling the buyer what to do: "check fitment by VIN", "order by size", "pay by PayPal"
+_INSTRUCTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:check|verify|confirm|measure|search|sort|"
+                          r"filter|pay|contact|message|email|call|text|order|choose|select|"
+                          r"match|look\s+up|find|compare|identify)\b")
+
+
 def _maker(text: str, m: re.Match[str]) -> bool:
     """True when "by X" / "from X" names who makes the product."""
-    return not _NO_MAKER.match(m.group(2)) and not _DONE_BY.search(text[:m.start()] + " ")
+    clause = re.split(r"[,;\n|\u2022]|\s[-\u2013\u2014]\s", text[:m.start()])[-1]
+    return (not _NO_MAKER.match(m.group(2)) and not _DONE_BY.search(text[:m.start()] + " ")
+            and not _INSTRUCTION.match(clause))
 
 
 _COLLECTIVE = re.compile(r"\s(?:set|kit|pack|pair|bundle|combo)\b", re.IGNORECASE)

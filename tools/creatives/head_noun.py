@@ -232,6 +232,9 @@ def _cut_back(text: str, head: Span) -> int | None:
     return None
 
 
+_PACK_COUNT = re.compile(r"(?i)\s*\d+\s*-?\s*(?:pairs?|pack|pk|pcs?|pieces|ct|count|sets?)\b")
+
+
 def _ends_type(name: str) -> bool:
     """True when a known product type ends ``name`` on its last word ("swim cover up")."""
     found = find_type(name, fallback=False)
@@ -260,6 +263,8 @@ def settle_head(text: str, head: Span, after: Span | None) -> Span:
     if fault is None:  # "wiper blades", "whole bean coffee": the part or the food is sold
         end = _extension(text, head, after)
         return (head[0], end) if end is not None else head
+    if fault == "verb" and after is not None and _PACK_COUNT.match(text[after[0]:after[1]]):
+        return head  # "car seat strap covers 2 pairs": a pack size is no verb's object
     if fault == "verb":  # "hole punch | punches 20 sheets": the verb goes to its object
         return head[0], head[0] + len(text[head[0]:head[1]].rstrip()) - len(words[-1])
     end = _cut_back(text, head)

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.types import find_type
 from tools.creatives.brief_text import abbreviation, spec_colon
 from tools.creatives.compat_list import compat_lists, joined_runs
 from tools.creatives.kept_spans import kept_spans
 from tools.creatives.label_lines import label_spans
 from tools.creatives.name_ends import verb_led
+from tools.creatives.word_classes import is_property
 
-SPLIT = re.compile(r",\s+|;\s*|\.\s+|\.$|:\s+|\n+|\s[-\u2013\u2014\u2022\u00b7]\s|\s\|\s|"
-                   r"\s--+(?:\s|$)")  # "pack of 5 -- 95% cotton": "--" between facts
+SPLIT = re.compile(r",\s+|,(?=[A-Za-z])|(?<=[A-Za-z]),(?=\d)|;\s*|\.\s+|\.$|:\s+|\n+|"
+                   r"\s[-\u2013\u2014\u2022\u00b7]\s|\s\|\s|\s--+(?:\s|$)")  # "a -- b"
 CUT = re.compile(r"\s(?:with|w/|w(?=\s)|for|fits|that|which|featuring|keeps|holds|includes|"
                   r"including|comes|in|rated|supports|runs|charges|boils|packs|sets|works|cuts|"
                   r"shreds)\s", re.IGNORECASE)
@@ -118,7 +120,27 @@ def _lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
     """
     return joined_runs(text, pieces, lambda i: max(_verb_list_end(text, pieces, i),
                                                    _colon_list_end(text, pieces, i),
-                                                   _elliptic_end(text, pieces, i)))
+                                                   _elliptic_end(text, pieces, i),
+                                                   _number_list_end(text, pieces, i)))
+
+
+_NUM = r"\d+(?:\.\d+)?"
+
+
+def _number_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The piece closing a list of bare numbers: "sizes 32, 36, 38 & 40 gauge" is one list."""
+    if not re.search(rf"(?:^|\s){_NUM}$", pieces[i][0]):
+        return i
+    for k in range(i + 1, min(i + 10, len(pieces))):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if not re.fullmatch(r",\s*", text[prev_end:at]):
+            return i
+        if re.match(rf"{_NUM}\s*(?:&|and|or)\s*{_NUM}\b", nxt):
+            return k  # "38 & 40 gauge": the list's close and its unit
+        if not re.fullmatch(_NUM, nxt):
+            return i
+    return i
 
 
 # a bare term that leaves its noun to the clause before: "3-yr warranty (tool), 1-yr (battery)"
@@ -203,7 +225,31 @@ def _verb_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
         return _object_list_end(text, pieces, i)  # "works on gas and electric": closed
     if not _verb_in(piece):
         return i
-    return _closing(text, pieces, i, numbers=False)
+    closed = _closing(text, pieces, i, numbers=False)
+    return closed if closed > i or not _FIT_LEAD.match(piece) else _fit_list_end(text, pieces, i)
+
+
+_FIT_LEAD = re.compile(r"(?i)^(?:fits|for|compatible with|works with)\s")
+
+
+def _fit_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
+    """The last of the bare names a fit's list runs on with to its line's end.
+
+    "fits acoustic & electric guitar, bass, banjo – ...": "bass" and "banjo" are what it
+    fits, not features. Not "fits 2 in. receivers, stainless steel, 2 keys incl.": a
+    material, a number or a longer phrase ends the list, and so does a comma after it.
+    """
+    end = i
+    for k in range(i + 1, min(i + 6, len(pieces))):
+        nxt, at = pieces[k]
+        prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
+        if not re.fullmatch(r",\s*", text[prev_end:at]):
+            break  # the line goes on past the list: it has ended
+        if (len(nxt.split()) > 2 or re.search(r"[\d-]", nxt) or _verb_in(nxt)
+                or find_terms(nxt, material_items()) or any(map(is_property, nxt.split()))):
+            return i  # "washable", "self-charging", "steel": a fact of the product, no member
+        end = k
+    return end
 
 
 def _closing(text: str, pieces: list[tuple[str, int]], i: int, numbers: bool = True) -> int:

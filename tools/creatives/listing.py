@@ -126,6 +126,27 @@ def _instruction(sentence: str, parsed: ParsedBrief) -> list[dict[str, str]]:
     return []
 
 
+_MEASURES = re.compile(r"(?i)\bmeasur(?:es|ing)\s+(?:about\s+|approx\.?\s+)?(?P<n>\d[\d./-]*)")
+_MEASURE_CUE = re.compile(r"(?i)(?:measur\w*|size|dimensions?|overall|length|long|wide|tall|"
+                          r"high|dia\.?|diameter)\W*$")
+
+
+def _measured(sentence: str, parsed: ParsedBrief) -> list[dict[str, str]]:
+    """"measures 6-1/2 in." where the brief gives "6-1/2 in." only as the name's size label.
+
+    "6-1/2 in. Coping Saw" names a saw size; its overall length is another number.
+    """
+    m = _MEASURES.search(sentence)
+    if m is None:
+        return []
+    for at in (k.start() for k in re.finditer(re.escape(m.group("n")), parsed.text)):
+        if _MEASURE_CUE.search(parsed.text[max(0, at - 30):at]) or re.match(
+                r"[\d./-]+\s?(?:in|inch|inches|ft|cm|mm|m|\")\.?\s+(?:long|wide|tall|high)\b",
+                parsed.text[at:]):
+            return []
+    return [{"phrase": m.group(0), "reason": "the brief gives this number as no measurement"}]
+
+
 def _model_part(model_text: str, support: Support,
                 parsed: ParsedBrief) -> tuple[list[str], list[dict[str, Any]]]:
     """The model's sentences that survive every check, and the ones dropped with why."""
@@ -143,7 +164,7 @@ def _model_part(model_text: str, support: Support,
                  and not all(support.knows(w) for w in m.term.split())]
         found = found or [{"phrase": m.group(0), "reason": "whether an item comes with it is "
                            "the brief's to say"} for m in _ITEM_STATUS.finditer(sentence)]
-        found = found or _instruction(sentence, parsed)
+        found = found or _instruction(sentence, parsed) or _measured(sentence, parsed)
         found = found or [f.as_dict() for f in check_binding(sentence, clauses)]
         found = found or [f.as_dict() for f in check_segments(sentence, segments)]
         if found:
