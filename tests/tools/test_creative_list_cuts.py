@@ -202,3 +202,9 @@ def test_a_name_size_is_no_measurement_in_model_prose() -> None:
     from tools.creatives.listing import _measured
     assert _measured("It measures 10 in.", parsed)
     assert not _measured("It measures 15 in.", parsed)
+
+
+def test_a_vehicle_with_its_engine_size_is_a_model_of_the_fit_list() -> None:
+    """v22: '2010-2015 CR-V 2.4L' was cut from 'fits ...' and shown as a capacity."""
+    kinds = _kinds("Air filter – fits 2012-2016 Honda Civic 1.8L, 2013-2017 Accord 2.4L – 2 pk")
+    assert ("compatibility", "fits 2012-2016 Honda Civic 1.8L, 2013-2017 Accord 2.4L") in kinds

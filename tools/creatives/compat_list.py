@@ -70,8 +70,9 @@ def _name_like(piece: str) -> bool:
         return False
     if not any(re.search(r"[A-Z0-9]", w) for w in words):
         return False  # "black", "rubber feet": plain words name no model
-    if any(q.kind != "number" and not re.fullmatch(r"\d+K", q.text)
-           for q in find_quantities(piece)):
+    vehicle = re.match(r"(?:19|20)\d\d(?:\s?-\s?(?:19|20)?\d\d)?\s+[A-Z]", piece)  # "2010 CR-V"
+    if not vehicle and any(q.kind != "number" and not re.fullmatch(r"\d+K", q.text)
+                           for q in find_quantities(piece)):
         return False  # "65W", "6.6 ft": a measure of the product, not a model ("4K UHD TVs")
     low = piece.lower()
     if low in COLORS or find_terms(low, material_items()):
