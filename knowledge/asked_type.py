@@ -9,7 +9,11 @@ catalogue's own types (each product's ``type`` attribute):
    "mat for yoga" -> yoga mat over play mat: a type's other words said anywhere in the query
    break the tie), or that name it with other words the query says ("light for my monitor");
 3. else a category the last word names ("clothes" -> the clothing types);
-4. else the type nearest the head phrase by embedding, when it is close (a weaker reading).
+4. else, when titles name the head noun, the products so titled ("sealant");
+5. else the type nearest the head phrase by embedding, when it is close (a weaker reading).
+
+Products titled with every word of the head lead the rest of the type ("gym bag" where the
+catalogue's type is "bag").
 
 Everyday and British names are mapped first ("trainers" -> sneakers, "pram" -> stroller).
 """
@@ -29,6 +33,9 @@ from knowledge.type_names import head_words, type_words
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 NEAREST_MIN = 0.62  # cosine of head phrase and type name for the embedding reading
 NEAREST_WEIGHT = 0.5  # how strongly that weaker reading is trusted
+FILLER = frozenset("""something anything everything thing stuff item product gift present idea
+one pair set kit pack option recommendation suggestion""".split())  # names no type
+NARROWER = 0.8  # products of the type whose titles lack a word the head adds ("gym" bag)
 CATEGORY_WORDS = {"clothing": ("clothes", "apparel"), "shoes": ("footwear",)}  # everyday names
 
 
@@ -87,6 +94,8 @@ class TypeReader:
         by_category = _by_category(head[-1], known)
         if by_category:
             return AskedType(dict.fromkeys(by_category, 1.0), head, "category")
+        if head[-1] not in FILLER and known.titled.get(head[-1]):  # titles name it: "sealant"
+            return AskedType({head[-1]: 1.0}, head, "titled")
         return self._nearest(head_words(query), head, known)
 
     def _ties(self, query: str, found: list[str], known: _Types) -> dict[str, float]:
@@ -126,13 +135,28 @@ class TypeReader:
         known = self._follow(index)
         out = np.zeros(len(index))
         for kind, weight in asked.types.items():
-            words = known.words[kind]
-            titled = set.intersection(*(known.titled.get(w, set()) for w in words)) if words \
-                else set()
+            words = known.words.get(kind) or (kind,)
+            titled = set.intersection(*(known.titled.get(w, set()) for w in words))
             mine = np.concatenate([known.positions.get(kind, np.zeros(0, dtype=int)),
                                    np.fromiter(titled, dtype=int, count=len(titled))])
             out[mine.astype(int)] = np.maximum(out[mine.astype(int)], weight)
-        return out
+        return self._narrowed(asked, known, out)
+
+    @staticmethod
+    def _narrowed(asked: AskedType, known: _Types, out: np.ndarray) -> np.ndarray:
+        """Products titled with every word of the head lead the rest of the type.
+
+        "gym bag" where the catalogue's type is "bag": gym bags before tote bags.
+        """
+        extra = set(asked.head) - {w for t in asked.types for w in known.words.get(t, (t,))}
+        extra -= STOPWORDS
+        if not extra:
+            return out
+        titled = set.intersection(*(known.titled.get(w, set()) for w in extra))
+        keep = np.fromiter(titled, dtype=int, count=len(titled))
+        narrowed = out * NARROWER
+        narrowed[keep] = out[keep]
+        return narrowed
 
 
 def _said(query: str) -> set[str]:

@@ -15,6 +15,7 @@ shopper agent's filters decide what is excluded outright).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -24,11 +25,16 @@ from knowledge.expansion import Expansion
 from knowledge.nlp.negation import find_exclusions
 
 Has = Callable[[str, Any, np.ndarray], np.ndarray]
+_EVENT = re.compile(r"(?:ing|ed)$")  # a verb form names something that happens, not a thing
 
 
 def refused_terms(query: str) -> list[str]:
-    """What the query says it does not want ("without sulfates" -> sulfates)."""
-    return [e.term for e in find_exclusions(query)]
+    """What the query says it does not want ("without sulfates" -> sulfates).
+
+    Things only: "without breaking it" refuses an event, and a listing saying "prevents
+    breaking" answers the request rather than opposing it.
+    """
+    return [e.term for e in find_exclusions(query) if not _EVENT.search(e.term)]
 
 
 def against(query: str, exp: Expansion | None, index: Any, positions: np.ndarray,

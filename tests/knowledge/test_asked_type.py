@@ -91,7 +91,9 @@ def test_reader_finds_the_asked_type_not_the_situation(shop: Store) -> None:
 def test_products_titled_with_the_type_count_as_it(shop: Store) -> None:
     reader, index = TypeReader(shop.embedder), shop.search.index
     asked = reader.read("leggings for running in winter", index)
-    assert asked is None  # no product's own type is leggings: nothing to honour
+    assert asked is not None and asked.how == "titled"  # typed "pant", titled leggings
+    weights = reader.product_weights(asked, index)
+    assert {index.ids[i] for i in range(len(index)) if weights[i] > 0} == {"L1"}
     found = reader.read("sneakers for the office", index)
     assert found is not None
     weights = reader.product_weights(found, index)
@@ -170,3 +172,40 @@ def test_a_need_said_in_the_features_own_words_ranks_within_the_type(shop: Store
     assert said_needs("sneakers in black", index, of_type) == {}  # a colour is no feature
     hits = shop.search.search(query, k=3)
     assert hits[0].product.id == "K1"  # the non-marking pair leads the court-worded one
+
+
+HARDWARE = [
+    _row("B1", "Adidas Tote Bag, Beige", "tote bag", ["lightweight"]),
+    _row("B2", "Everlast Gym Bag With Shoe Pocket", "bag", ["ventilated"]),
+    _row("B3", "Office Laptop Bag, Padded", "bag", ["padded"]),
+    _row("W1", "Gorilla Clear Silicone Sealant For Windows", "", ["waterproof"]),
+    _row("W2", "303 Aerospace Protectant For Outdoor Windows", "protectant", ["uv-resistant"]),
+]
+
+
+@pytest.fixture
+def hardware(store: Store, tmp_path: Path) -> Store:
+    path = tmp_path / "hardware.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in HARDWARE))
+    import_catalog(store, path)
+    return store
+
+
+def test_a_head_narrower_than_the_catalogues_type_leads_it(hardware: Store) -> None:
+    hits = hardware.search.search("gym bag for going to the office after a workout", k=3)
+    assert hits[0].product.id == "B2"
+
+
+def test_titles_name_a_type_no_product_is_typed_as(hardware: Store) -> None:
+    asked = hardware.search.types.read("sealant for outdoor windows", hardware.search.index)
+    assert asked is not None and asked.how == "titled"
+    assert hardware.search.search("sealant for outdoor windows", k=1)[0].product.id == "W1"
+    assert hardware.search.types.read("something for outdoor windows",
+                                      hardware.search.index) is None
+
+
+def test_an_event_refused_is_no_thing_to_avoid() -> None:
+    from knowledge.opposites import refused_terms
+
+    assert refused_terms("hairbrush for wet hair without breaking it") == []
+    assert refused_terms("shampoo without sulfates") == ["sulfates"]
