@@ -208,3 +208,12 @@ def test_a_vehicle_with_its_engine_size_is_a_model_of_the_fit_list() -> None:
     """v22: '2010-2015 CR-V 2.4L' was cut from 'fits ...' and shown as a capacity."""
     kinds = _kinds("Air filter – fits 2012-2016 Honda Civic 1.8L, 2013-2017 Accord 2.4L – 2 pk")
     assert ("compatibility", "fits 2012-2016 Honda Civic 1.8L, 2013-2017 Accord 2.4L") in kinds
+
+
+def test_an_abbreviated_label_keeps_its_list_and_a_negation_names_nothing() -> None:
+    """v22: 'Incl.: 2 bamboo picks' left a bare 'Incl' in title and bullets."""
+    kinds = _kinds("Wok pan 14 in.\nNot for: induction\nIncl.: lid, spatula")
+    assert any(text == "Incl.: lid, spatula" for _k, text in kinds)
+    assert not any(text == "Incl" for _k, text in kinds)
+    parsed = parse_facts("Product: Cast Iron Press | Model No.: CP-2 | Not dishwasher safe")
+    assert "dishwasher" not in parsed.head.lower()

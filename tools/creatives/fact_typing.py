@@ -36,7 +36,7 @@ _COMPAT_NAMES = re.compile(r"\b(?:USB-C(?: PD)?|USB-A|Lightning|MagSafe|Bluetoot
                            r"HDMI(?: \d\.\d)?|Wi-?Fi|Alexa|Google Home|Apple HomeKit|AAA?|"
                            r"induction|microSD|Windows|macOS|iOS|Android)\b")
 _INCLUDED = re.compile(r"^(?P<a>.+?)\s(?:included|incl\.?)(?:\s*\([^)]*\))?$|"
-                       r"^(?:comes with|includes|including|incl\.?|with|in|plus)\s"
+                       r"^(?:comes with|includes|including|incl\.?|with|in|plus):?\s"
                        r"(?:an?\s|the\s)?(?P<b>.+)$", re.IGNORECASE)
 _NOT_INCLUDED = re.compile(r"\b(?:not|no|n't|without)\s+(?:included|incl\b)", re.IGNORECASE)
 _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|children's|unisex|"

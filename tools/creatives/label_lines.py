@@ -22,7 +22,7 @@ __all__ = ["label_spans", "labelled", "part_label"]
 # a label of one to three words at the start of a line or a sentence, then its value
 _LABEL = re.compile(r"(?m)(?:^|(?<=[.;!,]\s)|(?<=[.;!]\s\s)|(?<=\s[-\u2013\u2014]\s))[ \t]*"
                     r"(?P<label>[A-Za-z][A-Za-z/&'+-]*(?:[ ](?:[&/+]|[A-Za-z][A-Za-z/&'+-]*)){0,2})"
-                    r"[ \t]?:[ \t]*(?:\S|$)")
+                    r"\.?[ \t]?:[ \t]*(?:\S|$)")  # "Incl.: 2 picks": an abbreviation's stop
 _END = re.compile(r"\n|;|\.\s|\.$|\s--+(?:\s|$)")  # "-- units: in / cm -- waterproof"
 _DASH = re.compile(r"\s[-\u2013\u2014]\s")
 MAX_LINE = 100

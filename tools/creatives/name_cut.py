@@ -185,7 +185,8 @@ def name_end(front: str) -> tuple[Span | None, int] | None:
 # words that open a clause about the product, never its name ("with lid", "keeps drinks")
 _NOT_A_NAME_START = re.compile(r"(?i)^(?:with|w/|w|for|fits|in|on|to|up|and|or|plus|includes?|"
                                r"including|comes|made|holds|keeps|without|approx\.?|about|"
-                               r"approximately|around|nearly|roughly|qty|quantity)(?:\s|$)")
+                               r"approximately|around|nearly|roughly|qty|quantity|not|never|"
+                               r"do not|don't)(?:\s|$)")  # "Not dishwasher safe" names nothing
 
 
 def names_product(head: str, *, later: bool = False) -> bool:
