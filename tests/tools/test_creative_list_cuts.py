@@ -217,3 +217,9 @@ def test_an_abbreviated_label_keeps_its_list_and_a_negation_names_nothing() -> N
     assert not any(text == "Incl" for _k, text in kinds)
     parsed = parse_facts("Product: Cast Iron Press | Model No.: CP-2 | Not dishwasher safe")
     assert "dishwasher" not in parsed.head.lower()
+
+
+def test_a_reason_names_no_material() -> None:
+    """v22: 'due to paper costs' stood under 'Materials:'."""
+    kinds = _kinds("PRICE UPDATE: due to paper costs, notebooks go from $8 to $9 on May 1")
+    assert ("material", "due to paper costs") not in kinds

@@ -48,7 +48,8 @@ _GLUE_EDGE = re.compile(r"^(?:and|with|the|a|an|plus|in(?!\s+\d)|on|of)\s+|"  # 
                         r"\s+(?:and|with|for|the|a|an)$", re.IGNORECASE)
 _AUDIENCE_GLUE = frozenset({"for", "and", "or", "ages", "age", "from", "up", "to", "all", "most",
                             "of", "sizes", "size", "years", "yrs", "months", "old", "in"})
-_NOT_MADE_OF = re.compile(rf"^(?:for|fits|on|works|{OBJECT_VERBS})\b|\b(?:than|like)\b|"
+_NOT_MADE_OF = re.compile(rf"^(?:for|fits|on|works|due to|because|thanks to|{OBJECT_VERBS})\b|"
+                          r"\b(?:than|like)\b|"
                           r"^(?:incl\.?|including)\s+\d", re.IGNORECASE)  # "incl. 6 metallic"
 PRIORITY = ("warranty", "compatibility", "certification", "included", "duration", "temperature",
             "power", "rating", "capacity", "dimension", "weight", "count", "size_range",
