@@ -90,6 +90,6 @@ def part_label(text: str, at: int) -> str | None:
 
 def labelled(segment: str) -> bool:
     """True for a segment that opens with its own label ("Case: hard plastic carry case")."""
-    m = re.match(r"(?P<label>[A-Za-z][A-Za-z/&'+-]*(?:[ ][A-Za-z/&'+-]+){0,2})[ \t]?:[ \t]*\S",
+    m = re.match(r"(?P<label>[A-Za-z][A-Za-z/&'+-]*(?:[ ][A-Za-z/&'+-]+){0,2})\.?[ \t]?:[ \t]*\S",
                  segment)
     return m is not None and not NAME_KEY.match(m.group("label"))
