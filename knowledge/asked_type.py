@@ -27,8 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from knowledge.text import STOPWORDS
-from knowledge.type_names import head_words, type_words
+from knowledge.text import STOPWORDS, stem
+from knowledge.type_names import head_words, respell, type_words
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
 NEAREST_MIN = 0.62  # cosine of head phrase and type name for the embedding reading
@@ -46,6 +46,7 @@ class AskedType:
     types: dict[str, float]
     head: tuple[str, ...]
     how: str
+    plain: tuple[str, ...] = ()  # the head's own stemmed words, no everyday names added
 
     def weight(self, kind: str) -> float:
         """How surely a product of type ``kind`` is of the asked type (0: not at all)."""
@@ -87,10 +88,11 @@ class TypeReader:
         if not head or not known.names:
             return None
         said = _said(query)
+        plain = tuple(stem(respell(w)) for w in head_words(query))
         for how, found in (("named", _named(head, said, known)), ("head", _headed(head, known)),
                            ("inner", _inner(head[-1], said, known))):
             if found:
-                return AskedType(self._ties(query, found, known), head, how)
+                return AskedType(self._ties(query, found, known), head, how, plain)
         by_category = _by_category(head[-1], known)
         if by_category:
             return AskedType(dict.fromkeys(by_category, 1.0), head, "category")
@@ -148,7 +150,7 @@ class TypeReader:
 
         "gym bag" where the catalogue's type is "bag": gym bags before tote bags.
         """
-        extra = set(asked.head) - {w for t in asked.types for w in known.words.get(t, (t,))}
+        extra = set(asked.plain) - {w for t in asked.types for w in known.words.get(t, (t,))}
         extra -= STOPWORDS
         if not extra:
             return out

@@ -142,18 +142,17 @@ class SearchEngine:
     @staticmethod
     def _type_list(lists: list[tuple[list[int], float]], of_type: np.ndarray, mask: np.ndarray,
                    bm25: np.ndarray | None, n: int) -> list[int]:
-        """Products of the asked type passing the filters, as the other lists rank them.
+        """Products of the asked type passing the filters that no other list found, by BM25.
 
-        The dense list's order first, then the rest by BM25 (no further vector lookups).
+        They join the candidates; the order within the type stays the other lists' (and the
+        knowledge's) to decide.
         """
-        ranked = [p for lst, _ in reversed(lists) for p in lst if of_type[p] > 0]
-        ranked = list(dict.fromkeys(ranked))
-        if len(ranked) < n:
-            rest = np.flatnonzero((of_type > 0) & mask)
-            if bm25 is not None:
-                rest = rest[np.argsort(-bm25[rest], kind="stable")]
-            ranked = list(dict.fromkeys([*ranked, *(int(p) for p in rest)]))
-        return ranked[:n]
+        pooled = np.zeros(len(of_type), dtype=bool)
+        pooled[[p for lst, _ in lists for p in lst]] = True
+        rest = np.flatnonzero((of_type > 0) & mask & ~pooled)
+        if bm25 is not None:
+            rest = rest[np.argsort(-bm25[rest], kind="stable")]
+        return [int(p) for p in rest[:n]]
 
     def _knowledge_list(self, exp: Expansion, mask: np.ndarray, n: int,
                         pool: list[int] | None = None) -> tuple[list[int], np.ndarray]:
