@@ -67,7 +67,12 @@ _OTHER_CLASHES = {"v15-app-crewsocks", "v15-out-taillight", "v15-toy-spinningtop
                   "v18-too-boltextractor", "v18-bea-bodybutter", "v18-app-sweatervest",
                   "v18-out-underquilt", "v18-hom-coasters", "v19-kit-handmixer",
                   "v19-ele-showerspeaker", "v19-app-toesocks", "v19-hom-runnerrug",
-                  "v19-off-tabdividers"}  # the other listed contradictions of v15-v19
+                  "v19-off-tabdividers",  # the other listed contradictions of v15-v19
+                  "v23-kit-tamagoyakipan", "v23-too-torquescrewdriver", "v23-gar-soilthermometer",
+                  "v24-ele-usbchub", "v24-bea-showersteamer"}  # and v23/v24's refused at R2
+# v23/v24's contradictions R2 missed (measured, then seen): skipped, not yet refused
+_MISSED = {"v23-spo-fencingglove", "v23-mus-micstand", "v24-kit-pizzapeel",
+           "v24-ele-magsafewallet", "v24-out-bikelight"}
 
 
 @pytest.mark.parametrize("brief_id", sorted(_OTHER_CLASHES))
@@ -76,7 +81,7 @@ def test_the_other_listed_contradictions_are_refused(brief_id: str) -> None:
         check_contradictions(validate_brief(_briefs(int(brief_id[1:3]))[brief_id]))
 
 
-@pytest.mark.parametrize("version", [0, *range(2, 23)])
+@pytest.mark.parametrize("version", [0, *range(2, 25)])
 def test_no_other_seen_brief_is_refused(version: int) -> None:
     """Every seen brief but the audits' listed contradictions passes (0: briefs.jsonl)."""
     if version == 0:
@@ -87,8 +92,8 @@ def test_no_other_seen_brief_is_refused(version: int) -> None:
         briefs = _briefs(version)
     refused = []
     for brief_id, brief in briefs.items():
-        if brief_id in _CLASHES or brief_id in _OTHER_CLASHES:
-            continue
+        if brief_id in _CLASHES or brief_id in _OTHER_CLASHES or brief_id in _MISSED:
+            continue  # v23's 2 and v24's 1 false refusals at R2 pass since 14:00
         try:
             check_contradictions(validate_brief(brief))
         except InvalidRequestError as err:
@@ -199,6 +204,10 @@ def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> Non
     "Hot/cold gel pack | Cold: freeze 2 hrs | Hot: microwave 15 sec.",
     "Tile cutter, cuts ceramic tiles up to 12 mm, not for glass tiles",
     "Frosted glass jar with transparent lid, 16 oz",
+    # v23/v24's false refusals at R2 (seen after their measure), in other words
+    "Tablet mount, compat w/ most tablets: iPad, Galaxy Tab. NOT compat w/ Kindle",
+    "Bath bench | Max user weight: 350 lbs | Weight: 7 lb",
+    "Felt squares 30 colors, 9 x 12 in., 100% polyester",
     # "&amp;" is the merchant's "&", no clause break
     "Pet bed for small &amp; medium dogs, holds up to 40 lbs",
 ])

@@ -53,8 +53,9 @@ def _value(units: dict[str, float]) -> str:
 
 def _stated(kind: str, m: re.Match[str], text: str) -> Stated | None:
     """The product's measure a match states, unless a qualifier after it says otherwise."""
-    if _NOT_OWN.match(text, m.end()):
-        return None
+    if _NOT_OWN.match(text, m.end()) or re.search(r"[A-Za-z][ \t]+$", text[:m.start()]) and \
+            re.match(r"(?i)[a-z ]+:", m.group(0)):
+        return None  # "Max user weight: 300 lbs": a label's last word is no label of its own
     units = _MEASURES[kind][1]
     unit = re.sub(r"\s+", " ", m.group("u").lower())
     base = float(m.group("n").replace(",", "")) * units[unit]

@@ -32,11 +32,12 @@ _NAMED_THING = re.compile(r"(?:[\s-]+(?!(?:blend|fabric|material|fibers?|fibres?
 WEAVES = frozenset({"denim", "canvas", "satin", "velvet", "fleece", "mesh", "flannel", "jersey",
                     "twill", "corduroy", "chambray", "terry", "muslin", "poplin", "sateen",
                     "percale", "velour", "chenille", "tweed", "gauze", "knit", "ripstop",
-                    "sherpa", "plush", "minky", "boucle", "waffle"})
+                    "sherpa", "plush", "minky", "boucle", "waffle", "felt"})
 # words that say whether an item comes with the product: only the same item can clash
 _STATUS = frozenset({"included", "incl", "required", "needed", "necessary", "recommended"})
 # words that relate the product to something else: only the same whole object can clash
-_RELATIONS = frozenset({"for", "with", "compatible", "fits", "fit", "suitable", "recommended",
+_RELATIONS = frozenset({"for", "with", "compatible", "compat", "fits", "fit", "suitable",
+                        "recommended",
                         "intended", "designed", "made", "in", "on", "to", "from"})
 _NOT = re.compile(r"\b(?:not|non|no)[\s-]+([a-z]+(?:[\s-][a-z]+)?)", re.IGNORECASE)
 
