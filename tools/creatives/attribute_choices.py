@@ -164,7 +164,40 @@ def _heat_and_look(clause: str, start: int) -> Iterator[Stated]:
                 break
 
 
-CHOICE_READERS = (_settings, _tiers, _charging_port, _where_used, _fits, _heat_and_look)
+_HAND = re.compile(r"(?i)\b(?:hand\s*:\s*(?P<a>left|right)\b|(?P<b>left|right)[\s-]hand(?:ed)?\b|"
+                   r"for\s+(?:the\s+)?(?P<c>left|right)\s+hand\b)")
+
+
+def _hand(clause: str, start: int) -> Iterator[Stated]:
+    """Which hand the product is for: "LEFT hand" beside "Hand: Right" (not "left or right")."""
+    if OPTIONS.search(clause) or re.search(r"(?i)\bboth\b|\bambidextrous\b", clause):
+        return
+    m = _HAND.search(clause)
+    if m is not None:
+        side = (m.group("a") or m.group("b") or m.group("c")).lower()
+        yield Stated("hand", side, m.group(0), start + m.start())
+
+
+_ITEM = re.compile(r"(?i)(?P<item>[a-z][a-z-]+(?:\s[a-z][a-z-]+)?)\s*\(?\s*(?P<s>included|incl\b|"
+                   r"sold\s+separately|not\s+included|not\s+incl\b)")
+
+
+def _item_status(clause: str, start: int) -> Iterator[Stated]:
+    """Whether a named item comes with it, said of that item.
+
+    "phone holder included" / "Phone holder sold separately" name one item twice; "tape
+    (incl.) & hair dryer (not incl.)" name two items.
+    """
+    for m in _ITEM.finditer(clause):
+        item = m.group("item").lower()
+        if item.split()[-1] in {"not", "is", "are", "be", "also", "and", "&"}:
+            continue
+        value = "yes" if m.group("s").lower().startswith(("included", "incl")) else "no"
+        yield Stated(f"comes with the {item}", value, m.group(0), start + m.start())
+
+
+CHOICE_READERS = (_settings, _tiers, _charging_port, _where_used, _fits, _heat_and_look, _hand,
+                  _item_status)
 
 
 _NOT_FOR = re.compile(r"(?i)^\W*(?:not\s+for|do\s+not\s+use\s+on|never\s+use\s+on|won't\s+cut|"

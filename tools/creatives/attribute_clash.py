@@ -81,7 +81,7 @@ def _differ(a: Stated, b: Stated) -> bool:
 
 def _name(attribute: str) -> str:
     """How the refusal names an attribute ("the warranty", "whether it has latex")."""
-    if attribute.startswith(("has ", "contains ", "fits ", "works on ")):
+    if attribute.startswith(("has ", "contains ", "fits ", "works on ", "comes with ")):
         return f"whether it {attribute}"
     return _NAMES.get(attribute, "the " + attribute)
 

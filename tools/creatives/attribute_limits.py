@@ -150,6 +150,10 @@ def _ip_rating(clause: str, start: int) -> Iterator[Stated]:
     Only where the clause says it of the product, never a part's ("Button: IP55", "remote
     IPX4"); "IP67" and "IPX7" agree (the second digit is the water rating).
     """
+    dry = re.search(r"(?i)\bnot\s+water[\s-]?resistant\b|\bno\s+water\s+resistance\b", clause)
+    if dry is not None:  # "Not water resistant: keep dry": no water rating at all
+        yield Stated("water rating", 0.0, dry.group(0), start + dry.start())
+        return
     for m in _IP.finditer(clause):
         if said_of_product(clause, m.start(), frozenset({"waterproof", "water resistance",
                                                          "ip rating", "rating", "waterproof "
