@@ -223,3 +223,10 @@ def test_a_reason_names_no_material() -> None:
     """v22: 'due to paper costs' stood under 'Materials:'."""
     kinds = _kinds("PRICE UPDATE: due to paper costs, notebooks go from $8 to $9 on May 1")
     assert ("material", "due to paper costs") not in kinds
+
+
+def test_a_working_verb_inside_a_clause_keeps_its_list() -> None:
+    """v23: 'overall 11-1/2 in. cuts drywall, plywood, PVC' made plywood and PVC the saw's."""
+    kinds = _kinds("Keyhole saw, overall 12 in. cuts drywall, plywood, PVC. not for metal")
+    assert not any(kind == "material" and text in {"plywood", "PVC"} for kind, text in kinds)
+    assert ("compatibility", "works on electric, gas and induction") not in kinds

@@ -195,6 +195,11 @@ _OBJECT_VERB = re.compile(rf"(?i)^(?:{OBJECT_VERBS})\s+(?!(?:on|in|with|through|
                           r"the|a|an|to|into|at|fast|quickly|easily|cleanly|smoothly|evenly)\b)")
 
 
+_OBJECT_INSIDE = re.compile(rf"(?i)(?:^|(?<=\s))(?:{OBJECT_VERBS})\s+(?!(?:on|in|with|through|up|"
+                            r"down|along|the|a|an|to|into|at|fast|quickly|easily|cleanly|"
+                            r"smoothly|evenly)\b)")
+
+
 def _object_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     """The last piece of the comma list a working verb opens at ``i``, to its line's end."""
     end = i
@@ -205,6 +210,8 @@ def _object_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
                 or nxt[:1].isdigit() or _verb_in(nxt) or _LIST_LEAD.match(nxt)):
             break
         end = k
+        if _COORDINATED.search(nxt):
+            break  # "..., gas and induction": the list's close
     return end
 
 
@@ -219,10 +226,12 @@ def _verb_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     piece = pieces[i][0]
     if _NEGATED_LEAD.match(piece) and not _COORDINATED.search(piece):
         return _closing(text, pieces, i)
+    verb = _OBJECT_INSIDE.search(piece)  # "overall 11-1/2 in. cuts drywall, plywood, PVC"
+    if verb is not None and not re.search(r"\d", piece[verb.start():]) and \
+            not _COORDINATED.search(piece[verb.start():]):
+        return _object_list_end(text, pieces, i)  # "works on gas and electric": closed
     if re.search(r"\d", piece):
         return i
-    if _OBJECT_VERB.match(piece) and not _COORDINATED.search(piece):
-        return _object_list_end(text, pieces, i)  # "works on gas and electric": closed
     if not _verb_in(piece):
         return i
     closed = _closing(text, pieces, i, numbers=False)
