@@ -207,8 +207,9 @@ def _object_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
         nxt, at = pieces[k]
         prev_end = pieces[k - 1][1] + len(pieces[k - 1][0])
         if (not re.fullmatch(r",\s*", text[prev_end:at]) or len(nxt.split()) > 6
-                or nxt[:1].isdigit() or _verb_in(nxt) or _LIST_LEAD.match(nxt)):
-            break
+                or nxt[:1].isdigit() or _verb_in(nxt) or _LIST_LEAD.match(nxt)
+                or len(nxt.split()) == 1 and is_property(nxt)):
+            break  # "rechargeable": the product's own property ends what it works on
         end = k
         if _COORDINATED.search(nxt):
             break  # "..., gas and induction": the list's close
@@ -226,7 +227,7 @@ def _verb_list_end(text: str, pieces: list[tuple[str, int]], i: int) -> int:
     piece = pieces[i][0]
     if _NEGATED_LEAD.match(piece) and not _COORDINATED.search(piece):
         return _closing(text, pieces, i)
-    verb = _OBJECT_INSIDE.search(piece)  # "overall 11-1/2 in. cuts drywall, plywood, PVC"
+    verb = _OBJECT_INSIDE.search(piece) if i else None  # "overall 11 in. cuts drywall, PVC"
     if verb is not None and not re.search(r"\d", piece[verb.start():]) and \
             not _COORDINATED.search(piece[verb.start():]):
         return _object_list_end(text, pieces, i)  # "works on gas and electric": closed
