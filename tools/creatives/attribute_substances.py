@@ -64,14 +64,6 @@ _NEEDS_BATTERIES = re.compile(r"(?i)\b(?:requires?|needs?|runs on|operates on|po
                               r"\bbatter(?:y|ies)\s+(?:required|needed)\b")
 
 
-_NO_BATTERIES = re.compile(r"(?i)\b(?:no|without)\s+batter(?:y|ies)(?:\s+(?:needed|required|"
-                           r"necessary))?\b|\bbatter(?:y|ies)[\s-]free\b|\bbattery-less\b")
-_NEEDS_BATTERIES = re.compile(r"(?i)\b(?:requires?|needs?|runs on|operates on|powered by|uses)\s+"
-                              r"(?:\d+\s*(?:x\s*)?)?(?:AAA?|C|D|9V|CR\d+|LR\d+|AG\d+|button|"
-                              r"alkaline|lithium)?\s*(?:batter(?:y|ies)|cells?)\b|"
-                              r"\bbatter(?:y|ies)\s+(?:required|needed)\b")
-
-
 def _batteries(text: str) -> list[Stated]:
     """"No batteries needed" and "requires 4 AA batteries": batteries needed and not."""
     nos = list(_NO_BATTERIES.finditer(text))
