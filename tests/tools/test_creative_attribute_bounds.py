@@ -12,16 +12,15 @@ any audit set; the audits' own briefs are checked by id.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from knowledge.errors import InvalidRequestError
+from tests.tools.audit_briefs import AUDIT_DATA, audit_briefs
 from tools.creatives.attribute_clash import statements
 from tools.creatives.contradictions import check_contradictions
 from tools.creatives.facts import validate_brief
 
-_DATA = Path(__file__).resolve().parents[2] / "evals" / "data" / "creative"
 _CLASHES = {  # id: the two spans the refusal must name
     "v20-pet-petstroller": ("Supports up to 66 lbs", "Max load: 33 lbs."),
     "v20-bea-naillamp": ("CORDLESS", "must be plugged in"),
@@ -46,15 +45,9 @@ _CLASHES = {  # id: the two spans the refusal must name
 }
 
 
-def _briefs(version: int) -> dict[str, str]:
-    path = _DATA / f"audit_briefs_v{version}.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return {row["id"]: row["brief"] for row in rows}
-
-
 @pytest.mark.parametrize("brief_id", sorted(_CLASHES))
 def test_the_audits_contradictions_are_refused_naming_both(brief_id: str) -> None:
-    brief = _briefs(int(brief_id[1:3]))[brief_id]
+    brief = audit_briefs(int(brief_id[1:3]))[brief_id]
     with pytest.raises(InvalidRequestError) as err:
         check_contradictions(validate_brief(brief))
     for span in _CLASHES[brief_id]:
@@ -78,18 +71,18 @@ _MISSED = {"v24-kit-pizzapeel", "v24-ele-magsafewallet"}
 @pytest.mark.parametrize("brief_id", sorted(_OTHER_CLASHES))
 def test_the_other_listed_contradictions_are_refused(brief_id: str) -> None:
     with pytest.raises(InvalidRequestError):
-        check_contradictions(validate_brief(_briefs(int(brief_id[1:3]))[brief_id]))
+        check_contradictions(validate_brief(audit_briefs(int(brief_id[1:3]))[brief_id]))
 
 
 @pytest.mark.parametrize("version", [0, *range(2, 25)])
 def test_no_other_seen_brief_is_refused(version: int) -> None:
     """Every seen brief but the audits' listed contradictions passes (0: briefs.jsonl)."""
     if version == 0:
-        path = _DATA / "briefs.jsonl"
+        path = AUDIT_DATA / "briefs.jsonl"
         rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
         briefs = {row["id"]: row["brief"] for row in rows}
     else:
-        briefs = _briefs(version)
+        briefs = audit_briefs(version)
     refused = []
     for brief_id, brief in briefs.items():
         if brief_id in _CLASHES or brief_id in _OTHER_CLASHES or brief_id in _MISSED:

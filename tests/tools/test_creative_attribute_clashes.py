@@ -12,16 +12,13 @@ must pass. The synthetic briefs below were written for these tests, apart from a
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from knowledge.errors import InvalidRequestError
+from tests.tools.audit_briefs import audit_briefs
 from tools.creatives.attribute_clash import statements
 from tools.creatives.contradictions import check_contradictions
 
-_DATA = Path(__file__).resolve().parents[2] / "evals" / "data" / "creative"
 _CLASHES = {  # id: the two spans the refusal must name
     "v18-too-boltextractor": ("LIFETIME WARRANTY", "Warranty: 1 year"),
     "v18-bea-bodybutter": ("unscented", "Scent: Coconut Vanilla"),
@@ -41,15 +38,9 @@ _CLASHES = {  # id: the two spans the refusal must name
 }
 
 
-def _briefs(version: int) -> dict[str, str]:
-    path = _DATA / f"audit_briefs_v{version}.jsonl"
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
-    return {row["id"]: row["brief"] for row in rows}
-
-
 @pytest.mark.parametrize("brief_id", sorted(_CLASHES))
 def test_the_audits_contradictions_are_refused_naming_both(brief_id: str) -> None:
-    brief = _briefs(int(brief_id[1:3]))[brief_id]
+    brief = audit_briefs(int(brief_id[1:3]))[brief_id]
     with pytest.raises(InvalidRequestError) as err:
         check_contradictions(brief)
     for span in _CLASHES[brief_id]:
@@ -60,7 +51,7 @@ def test_the_audits_contradictions_are_refused_naming_both(brief_id: str) -> Non
 def test_every_other_brief_of_the_audits_passes(version: int) -> None:
     """The notes' look-alikes (two parts, two materials, per-piece beside total) and the rest."""
     refused = []
-    for brief_id, brief in _briefs(version).items():
+    for brief_id, brief in audit_briefs(version).items():
         if brief_id in _CLASHES:
             continue
         try:
