@@ -1,25 +1,14 @@
 """Needs stated as everyday problems (knowledge/graph/seed/needs_problems.jsonl) are read."""
 
-from pathlib import Path
-
 import pytest
 
-from knowledge.graph.build import SEED_DIR, build_knowledge
+from knowledge.graph.build import SEED_DIR
 from knowledge.graph.io import read_assertions
 from knowledge.graph.serve import KnowledgeExpander
-from knowledge.ingest import import_catalog
 from knowledge.store import Store
-from tests.knowledge.test_ingest_search import CATALOG, write_jsonl
+from tests.knowledge.test_graph import seeded as seeded  # noqa: F401 (the fixture)
 
 PROBLEMS = SEED_DIR / "needs_problems.jsonl"
-
-
-@pytest.fixture
-def seeded(store: Store, tmp_path: Path) -> Store:
-    import_catalog(store, write_jsonl(tmp_path / "c.jsonl", CATALOG))
-    build_knowledge(store, ("seed",))
-    store.search.set_expander(KnowledgeExpander(store))
-    return store
 
 
 def _expander(store: Store) -> KnowledgeExpander:
