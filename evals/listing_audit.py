@@ -79,6 +79,14 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
              "thirteenth session round 2)"),
         (24, "twenty-fourth audit (new briefs, tenth independent writer, frozen first; "
              "thirteenth session round 2)"),
+        (25, "twenty-fifth audit (new briefs, eleventh independent writer, frozen first; "
+             "fourteenth session round 1)"),
+        (26, "twenty-sixth audit (new briefs, twelfth independent writer, frozen first; "
+             "fourteenth session round 1)"),
+        (27, "twenty-seventh audit (new briefs, thirteenth independent writer, frozen first; "
+             "fourteenth session round 2)"),
+        (28, "twenty-eighth audit (new briefs, fourteenth independent writer, frozen first; "
+             "fourteenth session round 2)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
