@@ -21,6 +21,7 @@ from knowledge.catalog_index import Filters as SearchFilters
 from knowledge.embeddings import Embedder
 from knowledge.expansion import Expander, Expansion
 from knowledge.fusion import add_need_boost, chroma_where, equality_only, rrf, top_positions
+from knowledge.likely_needs import LikelyNeeds, with_likely_needs
 from knowledge.models import Event, Product
 from knowledge.opposites import against
 from knowledge.said_needs import with_said_needs
@@ -69,6 +70,7 @@ class SearchEngine:
         self.reranker: Any = None  # knowledge.ranking.Reranker, plugged in by attach_reranker
         self.weights = Weights()
         self.types = TypeReader(embedder)
+        self.likely = LikelyNeeds(embedder)
         self.reload()
 
     def set_expander(self, expander: Expander | None) -> None:
@@ -210,6 +212,8 @@ class SearchEngine:
         exp = self.expander.expand(query) if (use_knowledge and self.expander) else None
         if of_type is not None:  # the asked type's own features the query's words name
             exp = with_said_needs(exp, query, self.index, of_type)
+            exp = with_likely_needs(exp, query, self.index, of_type, self.likely,
+                                    getattr(self.expander, "lexicon", None))
         match, strength = None, 0.0
         if exp is not None and exp.attributes:
             pool = sorted({p for ranked, _ in lists for p in ranked})

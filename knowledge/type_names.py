@@ -38,6 +38,14 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "bin": ("bin", "trash", "can"), "plaster": ("bandage",), "biro": ("pen",),
     "lunchbox": ("lunch", "box"), "tupperware": ("container",), "thermos": ("thermos", "flask"),
     "lotion": ("lotion", "cream"), "moisturiser": ("moisturizer",),
+    "hoody": ("hoodie",), "highchair": ("high", "chair"), "chapstick": ("lip", "balm"),
+    "casserole": ("dutch", "oven"), "cocotte": ("dutch", "oven"), "liquidizer": ("blender",),
+    "cafetiere": ("coffee", "maker"), "riser": ("riser", "stand"),
+    # targets of the two-word names below
+    "facewash": ("face", "cleanser"), "yogamat": ("yoga", "mat"), "yogaball": ("yoga", "ball"),
+    "coffeemaker": ("coffee", "maker"), "desklamp": ("desk", "lamp"), "cattree": ("cat", "tree"),
+    "playmat": ("play", "mat"), "cuttingboard": ("cutting", "board"),
+    "jumprope": ("jump", "rope"), "diaperbag": ("diaper", "bag"),
     # who it is for, as catalogues title children's versions of a type ("kids sneakers")
     "son": ("son", "kid"), "daughter": ("daughter", "kid"), "child": ("child", "kid"),
     "children": ("children", "kid"), "toddler": ("toddler", "kid"), "boy": ("boy", "kid"),
@@ -54,6 +62,16 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("cool", "bag"): "coolbag", ("kit", "bag"): "kitbag", ("lunch", "box"): "lunchbox",
     ("ear", "bud"): "earbud", ("ear", "phone"): "earphone", ("tee", "shirt"): "tshirt",
     ("fry", "pan"): "frypan", ("day", "pack"): "daypack", ("push", "chair"): "pushchair",
+    ("house", "shoe"): "slipper", ("sport", "coat"): "blazer", ("suit", "jacket"): "blazer",
+    ("face", "wash"): "facewash", ("flip", "flop"): "sandal", ("exercise", "mat"): "yogamat",
+    ("exercise", "ball"): "yogaball", ("birthing", "ball"): "yogaball",
+    ("birth", "ball"): "yogaball", ("swiss", "ball"): "yogaball", ("hand", "weight"): "dumbbell",
+    ("coffee", "machine"): "coffeemaker", ("foot", "rest"): "footrest",
+    ("lip", "salve"): "chapstick", ("sun", "block"): "sunblock", ("desk", "light"): "desklamp",
+    ("teething", "ring"): "teether", ("teething", "toy"): "teether",
+    ("scratching", "post"): "cattree", ("cat", "tower"): "cattree", ("cat", "condo"): "cattree",
+    ("baby", "gym"): "playmat", ("chopping", "board"): "cuttingboard",
+    ("skipping", "rope"): "jumprope", ("changing", "bag"): "diaperbag",
 }
 _SPELLING = ((re.compile(r"(?<=[a-z]{3})is(er|ing|ed|e)$"), r"iz\1"),  # moisturiser, organiser
              (re.compile(r"(?<=[a-z]{3})our$"), "or"),  # colour

@@ -73,6 +73,19 @@ def test_everyday_and_british_names_map_to_catalogue_words() -> None:
     assert catalogue_names("yoga mat") == []
 
 
+def test_more_everyday_names_of_shop_types() -> None:
+    assert type_words(["house", "shoes"]) == ["slipper"]
+    assert type_words(["sport", "coat"]) == ["blazer"]
+    assert type_words(["hoodies"]) == ["hoodie"]
+    assert type_words(["chopping", "board"]) == ["cutting", "board"]
+    assert type_words(["changing", "bag"]) == ["diaper", "bag"]
+    assert type_words(["flip", "flops"]) == ["sandal"]
+    assert type_words(["birthing", "ball"]) == ["yoga", "ball"]
+    assert catalogue_names("desk light") == ["desk lamp"]
+    assert catalogue_names("scratching post") == ["cat tree"]
+    assert catalogue_names("chapstick")[0] == "lip balm"
+
+
 def test_reader_finds_the_asked_type_not_the_situation(shop: Store) -> None:
     reader, index = TypeReader(shop.embedder), shop.search.index
 

@@ -1,0 +1,92 @@
+"""Needs read by likeness to the asked type's own features.
+
+A shopper states a need in their own words ("lead for walks when drivers can barely see us",
+"power bank for a week with no sockets"); the seed's phrases may not hold those words, but
+the products of the asked type carry only a handful of features, and each feature says what
+it does ("Reflective: reflects light back in the dark", "Long battery life: runs a long time
+on a charge"). The query's words outside the type's own name are compared (sentence
+embeddings) with each such feature's label and benefit; a feature close enough joins the
+query's needs, weighted by how close. Only features that products of the asked type carry
+are read, so a need never pulls in another type, and the ranking still checks every product
+for the feature in its own listing (the evidence lines say only what a product has).
+Works for any catalogue whose products carry ``features`` (given, or extracted at import).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from knowledge.expansion import Expansion
+from knowledge.said_needs import said_words
+
+MIN_LIKENESS = 0.20  # below this a feature is not read
+FULL_LIKENESS = 0.40  # at or above this the read need weighs as much as a stated one
+NEAR_BEST = 0.05  # a second feature within this of the best is read too
+MAX_WEIGHT = 0.5  # search's full_need: the strongest a read need ranks
+
+
+def describe(feature: str, lexicon: Any) -> str:
+    """The feature's label and benefit ("Reflective: reflects light back in the dark")."""
+    entry = lexicon.entry(feature) if lexicon is not None else None
+    label = entry.label if entry is not None else feature.replace("-", " ")
+    benefit = entry.benefit if entry is not None else ""
+    return f"{label}: {benefit}" if benefit else label
+
+
+class LikelyNeeds:
+    """Reads, for one catalogue, which of the asked type's features a query's words are like."""
+
+    def __init__(self, embedder: Any) -> None:
+        """Keep the embedder; feature descriptions are embedded once each, on first use."""
+        self.embedder = embedder
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def _feature_vectors(self, features: list[str], lexicon: Any) -> np.ndarray:
+        missing = [f for f in features if f not in self._vectors]
+        if missing:
+            fresh = self.embedder.embed([describe(f, lexicon) for f in missing])
+            self._vectors.update(zip(missing, fresh, strict=True))
+        return np.stack([self._vectors[f] for f in features])
+
+    def read(self, query: str, features: set[str], lexicon: Any) -> dict[str, float]:
+        """Features of ``features`` the query's situation words are like (feature -> weight)."""
+        words = said_words(query)
+        if not words or not features:
+            return {}
+        names = sorted(features)
+        said = self.embedder.embed_query(" ".join(words))
+        likeness = self._feature_vectors(names, lexicon) @ said
+        best = float(likeness.max())
+        if best < MIN_LIKENESS:
+            return {}
+        found = {}
+        for name, value in zip(names, likeness.tolist(), strict=True):
+            if value >= MIN_LIKENESS and value >= best - NEAR_BEST:
+                share = min(1.0, (value - MIN_LIKENESS) / (FULL_LIKENESS - MIN_LIKENESS))
+                found[name] = MAX_WEIGHT * max(0.5, share)
+        return found
+
+
+def type_features(index: Any, of_type: np.ndarray) -> set[str]:
+    """The features the asked type's products carry."""
+    features: set[str] = set()
+    for pos in np.flatnonzero(of_type > 0):
+        features |= index.features[int(pos)]
+    return features
+
+
+def with_likely_needs(exp: Expansion | None, query: str, index: Any, of_type: np.ndarray,
+                      reader: LikelyNeeds, lexicon: Any) -> Expansion | None:
+    """``exp`` (or a fresh expansion) with the type's features the query's words are like.
+
+    A need the knowledge or the query's own words already read keeps its (higher) weight.
+    """
+    found = reader.read(query, type_features(index, of_type), lexicon)
+    if not found:
+        return exp
+    exp = exp if exp is not None else Expansion(query=query)
+    for feature, weight in found.items():
+        exp.attributes[feature] = max(weight, exp.attributes.get(feature, 0.0))
+    return exp
