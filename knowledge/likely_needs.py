@@ -1,7 +1,7 @@
 """Needs read by likeness to the asked type's own features.
 
-A shopper states a need in their own words ("lead for walks when drivers can barely see us",
-"power bank for a week with no sockets"); the seed's phrases may not hold those words, but
+A shopper states a need in their own words ("a leash for walking the dog on unlit lanes",
+"a power bank for a long weekend off grid"); the seed's phrases may not hold those words, but
 the products of the asked type carry only a handful of features, and each feature says what
 it does ("Reflective: reflects light back in the dark", "Long battery life: runs a long time
 on a charge"). The query's words outside the type's own name are compared (sentence
@@ -25,10 +25,37 @@ MIN_LIKENESS = 0.20  # below this a feature is not read
 FULL_LIKENESS = 0.40  # at or above this the read need weighs as much as a stated one
 NEAR_BEST = 0.05  # a second feature within this of the best is read too
 MAX_WEIGHT = 0.5  # search's full_need: the strongest a read need ranks
+# materials a shopper may need for what they do (a product's material is one of its tags);
+# plain everyday materials (cotton, plastic, rubber, polyester, ...) say too little to read
+MATERIALS = {
+    "merino wool": "Merino wool: soft warm wool that wicks sweat and resists odour",
+    "fleece": "Fleece: soft, warm and cosy",
+    "down": "Down: very warm for its weight and packs small",
+    "hyaluronic acid": "Hyaluronic acid: draws water into the skin and holds it there",
+    "shea butter": "Shea butter: rich plant butter that softens and moisturises",
+    "cocoa butter": "Cocoa butter: rich butter that softens and moisturises dry skin",
+    "aloe": "Aloe: cools and soothes irritated or sunburnt skin",
+    "zinc oxide": "Zinc oxide: mineral sunblock that shields skin from the sun",
+    "memory foam": "Memory foam: moulds to the body for comfort",
+    "silicone": "Silicone: soft, flexible and food-safe",
+    "sisal": "Sisal: tough natural fibre that stands up to scratching",
+    "cork": "Cork: natural, grippy and sustainable",
+    "stainless steel": "Stainless steel: durable, rust-free and easy to clean",
+    "cast iron": "Cast iron: holds heat evenly and lasts for generations",
+    "glass": "Glass: does not stain, hold smells or leach chemicals",
+    "mesh": "Mesh: open weave that lets air through",
+    "ripstop": "Ripstop: tear-resistant woven fabric",
+    "leather": "Leather: durable natural material that wears in well",
+    "neoprene": "Neoprene: soft cushioned coating that grips",
+    "tpe": "TPE: latex-free, non-toxic rubbery material",
+    "knit": "Knit: stretchy, breathable knitted fabric",
+}
 
 
 def describe(feature: str, lexicon: Any) -> str:
     """The feature's label and benefit ("Reflective: reflects light back in the dark")."""
+    if feature in MATERIALS:
+        return MATERIALS[feature]
     entry = lexicon.entry(feature) if lexicon is not None else None
     label = entry.label if entry is not None else feature.replace("-", " ")
     benefit = entry.benefit if entry is not None else ""
@@ -44,10 +71,9 @@ class LikelyNeeds:
         self._vectors: dict[str, np.ndarray] = {}
 
     def _feature_vectors(self, features: list[str], lexicon: Any) -> np.ndarray:
-        missing = [f for f in features if f not in self._vectors]
-        if missing:
-            fresh = self.embedder.embed([describe(f, lexicon) for f in missing])
-            self._vectors.update(zip(missing, fresh, strict=True))
+        for feature in features:  # one at a time: a batch's mates would move the vector
+            if feature not in self._vectors:
+                self._vectors[feature] = self.embedder.embed([describe(feature, lexicon)])[0]
         return np.stack([self._vectors[f] for f in features])
 
     def read(self, query: str, features: set[str], lexicon: Any) -> dict[str, float]:
@@ -70,10 +96,11 @@ class LikelyNeeds:
 
 
 def type_features(index: Any, of_type: np.ndarray) -> set[str]:
-    """The features the asked type's products carry."""
+    """The features (and telling materials) the asked type's products carry."""
     features: set[str] = set()
     for pos in np.flatnonzero(of_type > 0):
         features |= index.features[int(pos)]
+        features |= index.tags[int(pos)] & MATERIALS.keys()
     return features
 
 

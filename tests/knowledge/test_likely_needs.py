@@ -13,9 +13,10 @@ from knowledge.likely_needs import describe, type_features, with_likely_needs
 from knowledge.store import Store
 
 
-def _row(pid: str, title: str, kind: str, features: list[str]) -> dict[str, object]:
+def _row(pid: str, title: str, kind: str, features: list[str], materials: list[str] | None = None
+         ) -> dict[str, object]:
     return {"product_id": pid, "product_title": title, "product_bullet_point": [],
-            "attributes": {"type": kind, "features": features}}
+            "attributes": {"type": kind, "features": features, "materials": materials or []}}
 
 
 CATALOGUE = [
@@ -25,6 +26,8 @@ CATALOGUE = [
     _row("P1", "Lumen Power Bank, Fast Charging", "power bank", ["fast-charging"]),
     _row("P2", "Auralis Power Bank, Long Battery", "power bank", ["long-battery"]),
     _row("U1", "Raincatch Umbrella, Waterproof Canopy", "umbrella", ["waterproof"]),
+    _row("S1", "Dermagen Serum, Vegan", "serum", ["vegan"], ["hyaluronic acid"]),
+    _row("S2", "Solstice Serum, Paraben Free", "serum", ["paraben-free"], ["plastic"]),
 ]
 
 
@@ -51,7 +54,7 @@ def test_a_feature_is_described_by_its_label_and_benefit() -> None:
 
 
 def test_the_situation_reads_the_types_feature_it_is_like(shop: Store) -> None:
-    found = _read(shop, "dog leash for night walks when drivers can barely see us")
+    found = _read(shop, "dog leash for walking after dark on unlit lanes")
     assert max(found, key=found.__getitem__) == "reflective"
     found = _read(shop, "power bank that keeps going for days")
     assert max(found, key=found.__getitem__) == "long-battery"
@@ -63,7 +66,16 @@ def test_only_features_of_the_asked_type_are_read(shop: Store) -> None:
     assert asked is not None
     features = type_features(index, shop.search.types.product_weights(asked, index))
     assert features == {"durable", "reflective", "padded"}
+    asked = shop.search.types.read("serum", index)
+    assert asked is not None
+    serum = shop.search.types.product_weights(asked, index)
+    assert type_features(index, serum) == {"vegan", "paraben-free", "hyaluronic acid"}
     assert "waterproof" not in _read(shop, "dog leash for rainy days")
+
+
+def test_a_telling_material_is_read_like_a_feature(shop: Store) -> None:
+    found = _read(shop, "serum for dry skin that needs moisture")
+    assert max(found, key=found.__getitem__) == "hyaluronic acid"
 
 
 def test_a_query_without_situation_words_reads_nothing(shop: Store) -> None:
@@ -71,8 +83,8 @@ def test_a_query_without_situation_words_reads_nothing(shop: Store) -> None:
 
 
 def test_search_puts_the_product_with_the_read_feature_first(shop: Store) -> None:
-    hits = shop.search.search("dog leash for night walks when drivers can barely see us", k=3)
+    hits = shop.search.search("dog leash for walking after dark on unlit lanes", k=3)
     assert hits[0].product.id == "L2"
-    plain = shop.search.search("dog leash for night walks when drivers can barely see us", k=3,
+    plain = shop.search.search("dog leash for walking after dark on unlit lanes", k=3,
                                use_knowledge=False)
     assert {h.product.id for h in plain} <= {"L1", "L2", "L3", "P1", "P2", "U1"}
