@@ -136,9 +136,19 @@ class OnnxEncoder:
                                              providers=["CPUExecutionProvider"])
         self._tokenizer = fast_tokenizer(model_dir)
         self.dimension = int(self._session.get_outputs()[0].shape[-1] or 384)
+        self._quantized = quantized
 
     def encode(self, texts: Sequence[str], batch_size: int) -> np.ndarray:
-        """Embed ``texts``; batches are formed by length so padding stays small."""
+        """Embed ``texts``; batches are formed by length so padding stays small.
+
+        The int8 model encodes each text on its own: its activations are quantised with one
+        scale per run, taken over every text (and padding) in the batch, so a text's vector
+        moved with its batch mates (cosine 0.987-0.994 to itself alone), and a product's
+        vector with the rest of its import file. Queries were always embedded alone; one
+        text per run is also faster than batches of 64 on 2 cores (46/s vs 17/s, under load).
+        """
+        if self._quantized:
+            batch_size = 1
         order = np.argsort([len(t) for t in texts], kind="stable")
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for start in range(0, len(texts), batch_size):

@@ -135,6 +135,7 @@ def model_folder(settings: Settings, embedder: Embedder | None = None) -> Path:
     # training applies attribute extraction as the importer does: its code is a source too
     extraction = Path(__file__).parent.parent / "extraction"
     code += sorted(p for p in extraction.iterdir() if p.suffix in (".py", ".txt"))
+    code.append(extraction.parent / "onnx_encoder.py")  # the vectors it trains on
     return built_artefact(settings.model_cache_dir, NAME, VERSION,
                           [ESCI_JUDGMENTS, ESCI_PRODUCTS, *code], build)
 

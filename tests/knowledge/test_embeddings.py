@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pytest
@@ -21,7 +22,7 @@ TEXTS = [
 ]
 
 
-def _embed(backend: str, tmp: Path) -> np.ndarray:
+def _embed(backend: Literal["torch", "onnx", "onnx-int8"], tmp: Path) -> np.ndarray:
     return Embedder(Settings(data_dir=tmp, embedding_backend=backend)).embed(TEXTS)
 
 
@@ -35,6 +36,16 @@ def test_onnx_backends_match_sentence_transformers(tmp_path: Path) -> None:
     # one text alone gives the same vector as inside a padded batch
     alone = Embedder(Settings(data_dir=tmp_path, embedding_backend="onnx")).embed(TEXTS[:1])
     assert float(alone[0] @ exact[0]) > 0.9999
+
+
+def test_int8_vector_does_not_depend_on_batch_mates(tmp_path: Path) -> None:
+    """int8 quantises activations per run: each text is run alone, so its batch never moves it."""
+    embedder = Embedder(Settings(data_dir=tmp_path, embedding_backend="onnx-int8"))
+    together = embedder.embed(TEXTS)
+    reordered = embedder.embed(TEXTS[::-1])[::-1]
+    alone = np.stack([embedder.embed([text])[0] for text in TEXTS])
+    assert np.array_equal(together, alone)
+    assert np.array_equal(reordered, alone)
 
 
 def test_similar_meanings_rank_above_unrelated(embedder: Embedder) -> None:
