@@ -114,17 +114,19 @@ def select_config(rows: list[QueryRows], seed: int = 0,
 
 
 def cross_validated_scores(rows: list[QueryRows], seed: int = 0, folds: int = FOLDS,
-                           config: Config | None = None) -> dict[str, np.ndarray]:
+                           config: Config | None = None, salt: str = ""
+                           ) -> dict[str, np.ndarray]:
     """Out-of-fold ranker scores per query id (query-grouped folds by hash of query id).
 
     Without ``config``, each fold's model choice is made by an inner query-grouped CV on that
     fold's training queries alone (:func:`select_config`): nested CV,
-    so the held-out queries never influence the choice that scores them.
+    so the held-out queries never influence the choice that scores them. ``salt``: another
+    fixed query-grouped split (:func:`fold_of`); empty gives the reported figure's folds.
     """
     scores: dict[str, np.ndarray] = {}
     for fold in range(folds):
-        train = [r for r in rows if fold_of(r.query_id, folds) != fold]
-        test = [r for r in rows if fold_of(r.query_id, folds) == fold]
+        train = [r for r in rows if fold_of(r.query_id, folds, salt) != fold]
+        test = [r for r in rows if fold_of(r.query_id, folds, salt) == fold]
         if not train:  # every query in one fold: nothing to learn from, keep the file order
             scores |= {r.query_id: np.zeros(len(r.ids)) for r in test}
             continue
