@@ -42,6 +42,8 @@ _CLASHES = {  # id: the two spans the refusal must name
     "v16-gar-solarpathlight": ("no batteries needed", "Requires 4 AA batteries"),
     "v16-hea-fingercots": ("Latex-free", "Material: natural rubber latex"),
     "v17-too-woodburning": ("60W", "Rated power: 30W"),
+    "v24-kit-pizzapeel": ('14" x 16"', 'Blade width: 12"'),  # seen, measured missed at R2
+    "v24-ele-magsafewallet": ("15 series only", "Samsung Galaxy S23"),  # (L6, 14th session)
 }
 
 
@@ -64,8 +66,8 @@ _OTHER_CLASHES = {"v15-app-crewsocks", "v15-out-taillight", "v15-toy-spinningtop
                   "v23-kit-tamagoyakipan", "v23-too-torquescrewdriver", "v23-gar-soilthermometer",
                   "v24-ele-usbchub", "v24-bea-showersteamer",  # and v23/v24's refused at R2
                   "v23-spo-fencingglove", "v23-mus-micstand", "v24-out-bikelight"}  # since
-# v23/v24's contradictions R2 missed (measured, then seen): skipped, not yet refused
-_MISSED = {"v24-kit-pizzapeel", "v24-ele-magsafewallet"}
+# v23/v24's contradictions R2 missed (measured, then seen): none left unrefused
+_MISSED: set[str] = set()
 
 
 @pytest.mark.parametrize("brief_id", sorted(_OTHER_CLASHES))
@@ -96,6 +98,8 @@ def test_no_other_seen_brief_is_refused(version: int) -> None:
 
 @pytest.mark.parametrize(("brief", "named"), [
     ("Garden cart, steel | Load capacity: 300 lbs | holds up to 100 kg", "100 kg"),
+    ("Serving tray\nTray: 20 x 14 in.\nTray length: 24 in.", "Tray length: 24 in."),
+    ("Watch band | Fits Apple Watch 7, 8, 9 only | Also works with Garmin Venu 2", "Garmin"),
     ("Folding step ladder\nMax. weight: 250 lbs\nsupports up to 330 lbs", "330 lbs"),
     ("Cordless milk frother, 2 speeds, works only when plugged in", "plugged in"),
     ("Wireless vacuum - wire-free cleaning - must stay plugged in while running", "plugged in"),
@@ -210,6 +214,13 @@ def test_one_attribute_with_two_values_is_refused(brief: str, named: str) -> Non
     "Rain jacket, water resistant, not waterproof",
     # "&amp;" is the merchant's "&", no clause break
     "Pet bed for small &amp; medium dogs, holds up to 40 lbs",
+    # a part's size and a side it has, or a side no flat size gives; an "only" list beside
+    # a thing of another kind, a model it names, or a "not for" line
+    "Cutting board | Board: 18 x 12 in. | Board width: 12 in.",
+    "Baking sheet | Pan: 13 x 18 in. | Pan depth: 1 in.",
+    "Phone case | Fits iPhone 15 only | Also works with MagSafe chargers",
+    "Screen protector | Compatible with iPhone 14, 15 only | Also fits iPhone 15 Pro",
+    "Lens cap | For Canon EF lenses only | Not for Nikon F",
 ])
 def test_look_alikes_are_not_refused(brief: str) -> None:
     check_contradictions(brief)

@@ -53,7 +53,7 @@ def test_a_property_word_is_never_the_product(store: Store) -> None:
     c = _draft(store, "mesh router tri band 5400Mbps, 4 gigabit ports, app setup")
     assert str(c["title"]).startswith("Mesh Router, Tri Band 5400Mbps")
     assert "band" not in c["keywords"] and "mesh router" in c["keywords"]  # type: ignore[operator]
-    assert "Features: tri band 5400Mbps." in c["bullets"]  # type: ignore[operator]
+    assert "Tri band 5400Mbps." in c["bullets"]  # type: ignore[operator]
 
 
 def test_items_counted_in_a_kit_are_not_its_size(store: Store) -> None:
@@ -82,7 +82,7 @@ def test_a_brief_that_names_no_product_gets_no_guessed_name(store: Store) -> Non
 def test_a_word_after_the_products_noun_is_never_its_keyword(store: Store) -> None:
     c = _draft(store, "electric toothbrush kids timer 2 brush heads waterproof")
     assert str(c["title"]).startswith("Electric Toothbrush")
-    assert "Features: kids timer 2 brush heads waterproof." in c["bullets"]  # type: ignore[operator]
+    assert "Kids timer 2 brush heads waterproof." in c["bullets"]  # type: ignore[operator]
     assert "timer" not in c["keywords"] and "electric toothbrush" in c["keywords"]  # type: ignore[operator]
     c = _draft(store, "guitar strings acoustic light gauge 3 sets")
     assert "gauge" not in c["keywords"]  # type: ignore[operator]

@@ -27,6 +27,7 @@ from itertools import combinations
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
 from tools.creatives.attribute_choices import CHOICE_READERS, works_on
+from tools.creatives.attribute_exclusive import exclusive_fits, part_sides
 from tools.creatives.attribute_limits import LIMIT_READERS
 from tools.creatives.attribute_measures import measures
 from tools.creatives.attribute_power import POWER_READERS
@@ -43,7 +44,8 @@ _NAMES = {"warranty": "the warranty", "scent": "the scent", "weight": "the total
           "min age": "the youngest age", "size": "the size", "voltage": "the voltage",
           "max load": "the most it holds", "power source": "what powers it",
           "top resolution": "the top resolution", "heated": "whether it may be heated",
-          "see-through": "whether one sees through it"}
+          "see-through": "whether one sees through it",
+          "compatibility": "what it is compatible with"}
 _TOLERANCE = 0.12  # "Weight: 6 oz (170 g)": 170.1 g against 170 g is rounding
 
 
@@ -88,7 +90,8 @@ def _name(attribute: str) -> str:
 
 def statements(text: str) -> list[Stated]:
     """Every attribute value the brief states of the product, in brief order."""
-    found = counts(text) + measures(text) + substances(text) + works_on(text)
+    found = (counts(text) + measures(text) + substances(text) + works_on(text)
+             + part_sides(text) + exclusive_fits(text))
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      weights):

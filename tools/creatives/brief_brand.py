@@ -56,7 +56,11 @@ def _maker(text: str, m: re.Match[str]) -> bool:
     """True when "by X" / "from X" names who makes the product."""
     clause = re.split(r"[,;\n|\u2022]|\s[-\u2013\u2014]\s", text[:m.start()])[-1]
     return (not _NO_MAKER.match(m.group(2)) and not _DONE_BY.search(text[:m.start()] + " ")
-            and not _INSTRUCTION.match(clause))
+            and not _INSTRUCTION.match(clause) and not _NEGATED.search(clause))
+
+
+# "not made by Brother", "never sold by X", "no affiliation with": a maker the brief denies
+_NEGATED = re.compile(r"(?i)\b(?:not|no|never|non|nor)\b|n't\b")
 
 
 _COLLECTIVE = re.compile(r"\s(?:set|kit|pack|pair|bundle|combo)\b", re.IGNORECASE)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from tools.creatives.name_ends import VERBS_ONLY
+
 __all__ = ["heading_fits"]
 
 _FIT_LEAD = re.compile(r"(?i)(?:for|fits?)\s")
@@ -22,7 +24,17 @@ _THINGS = re.compile(rf"(?i){_THING}(?:\s?/\s?{_THING}){{2,}}")
 
 
 def heading_fits(pattern: str, text: str) -> bool:
-    """False when the group's heading would make a fit, a use or a list of things its own."""
+    """False when the group's heading would make a fit, a use or a list of things its own.
+
+    Nor may a heading stand before what the product does ("Size and capacity: connects to
+    3/4 in. hose"): the verb says what the words are, a heading would say it again, wrongly.
+    """
     if pattern.startswith(("Made for", "Details")):
         return True
-    return not _FIT_LEAD.match(text) and not _THINGS.fullmatch(text.strip(" ."))
+    first = text.split()[0].lower() if text.split() else ""
+    return (not _FIT_LEAD.match(text) and not _THINGS.fullmatch(text.strip(" ."))
+            and first not in VERBS_ONLY and first not in _MORE_VERBS)
+
+
+_MORE_VERBS = frozenset({"connects", "spins", "waters", "mounts", "attaches", "plugs", "clips",
+                         "hangs", "sticks", "cuts", "works", "lets", "turns", "makes"})

@@ -24,6 +24,7 @@ from knowledge.models import Product
 from tools.creatives.binding import BIND_VERBS, Clauses, check_binding
 from tools.creatives.briefs import proposed_product
 from tools.creatives.claims import default_lexicon
+from tools.creatives.clause_units import listing_view
 from tools.creatives.closed_world import (
     Support,
     check_prose,
@@ -234,10 +235,11 @@ def draft_listing(store: Store, *, merchant_id: str, product_id: str | None = No
     started = time.perf_counter()
     product, parsed, text = _source(store, merchant_id, product_id, brief, attributes)
     support = support_for(store, product, text)
-    draft = build_listing(parsed, product.brand or parsed.brand)
+    view = listing_view(parsed)  # a clause the parser cut uncertainly is shown whole
+    draft = build_listing(view, product.brand or parsed.brand)
     # a brief that names no product gets no model prose: the model would name one
-    raw = model_sentences(store, parsed, product.brand) if use_llm and parsed.head else ""
-    listing, dropped, kept = checked_listing(draft, raw, support, parsed)
+    raw = model_sentences(store, view, product.brand) if use_llm and parsed.head else ""
+    listing, dropped, kept = checked_listing(draft, raw, support, view)
     content = {
         "title": listing.title, "bullets": listing.bullets, "description": listing.description,
         "keywords": listing.keywords, "new_product": not product_id, "brief": text,

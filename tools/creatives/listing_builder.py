@@ -31,13 +31,14 @@ GROUPS: list[tuple[str, frozenset[str]]] = [  # (bullet pattern, the fact kinds 
     ("Size and capacity: {}.", frozenset({"dimension", "capacity", "weight", "count",
                                           "size_range"})),
     ("Key specs: {}.", frozenset({"duration", "temperature", "power", "rating"})),
-    ("Features: {}.", frozenset({"feature"})),
+    ("{}.", frozenset({"feature"})),  # whatever else it says: no heading is sure of it
     ("Made for {}.", frozenset({"audience"})),
     ("Materials: {}.", frozenset({"material"})),
     ("Details: {}.", frozenset({"compatibility", "certification"})),
     ("In the box: {}.", frozenset({"included"})),
     ("Backed by {}.", frozenset({"warranty"})),
     ("{}.", frozenset({"use"})),  # "Desk, car, nightstand.": as written, under no heading
+    ("{}.", frozenset({"clause"})),  # a clause kept whole (clause_units): under no heading
 ]
 GENERIC_NAME = "the product"
 TITLE_KINDS = ("capacity", "dimension", "power", "material", "rating", "feature", "duration")
@@ -83,8 +84,11 @@ def _numeric(word: str) -> bool:
 
 
 def sentence_case(text: str) -> str:
-    """Capitalise the first letter only (the rest as the merchant wrote it)."""
-    return text[:1].upper() + text[1:] if text[:1].islower() else text
+    """Capitalise the first letter only (the rest as written; "iPhone", "eBay" stay)."""
+    first = text.split(" ", 1)[0]
+    if text[:1].islower() and not any(c.isupper() for c in first):
+        return text[:1].upper() + text[1:]
+    return text
 
 
 def fit(text: str, limit: int) -> str:
@@ -115,7 +119,8 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
         for kind in kinds:
             for seg in parsed.segments:
                 text = seg.text
-                if (chosen < most and any(f.type == kind for f in seg.facts) and len(text) <= 30
+                if (chosen < most and seg.kind != "clause"  # kept whole: no title fact
+                        and any(f.type == kind for f in seg.facts) and len(text) <= 30
                         and not _list_inside(text) and not _overlaps(text.lower(), low)
                         and not _LIST_TAIL.match(text)):
                     picks.append(title_case(text))
@@ -176,7 +181,8 @@ def _bullet(pattern: str, members: list[Segment]) -> str:
     lead = shown(members[0].text) if VERBS.match(members[0].text) else None
     if lead is not None:
         body = [shown(s.text) for s in members[1:]]
-        return sentence_case(lead) + (": " + "; ".join(body) if body else "") + "."
+        # "; " not ": ": what follows is another fact, not what the lead's verb acts on
+        return sentence_case(lead) + ("; " + "; ".join(body) if body else "") + "."
     if (key_value(members[0].text) or labelled(members[0].text)  # "Size: 16 x 16 in"
             or not all(heading_fits(pattern, s.text) for s in members)):
         pattern = "{}."
@@ -190,7 +196,9 @@ def build_bullets(parsed: ParsedBrief) -> list[str]:
     groups = _groups(parsed.segments)
     while len(groups) > N_BULLETS:  # merge the two smallest neighbours
         i = min(range(len(groups) - 1), key=lambda k: len(groups[k][1]) + len(groups[k + 1][1]))
-        groups[i:i + 2] = [(groups[i][0], groups[i][1] + groups[i + 1][1])]
+        # two headings become none: "Materials:" would name the next group's facts too
+        name = groups[i][0] if groups[i][0] == groups[i + 1][0] else "{}."
+        groups[i:i + 2] = [(name, groups[i][1] + groups[i + 1][1])]
     while groups and len(groups) < N_BULLETS:  # split the largest group
         j = max(range(len(groups)), key=lambda k: len(groups[k][1]))
         if len(groups[j][1]) < 2:

@@ -1,0 +1,239 @@
+"""The pieces a listing shows: the parser's segments, or the merchant's whole clause.
+
+The brief parser cuts a line at its commas, semicolons, colons and dashes into segments, and
+each segment is placed under a heading ("Materials:", "Key specs:") or in the title. When a
+cut is wrong, a fact lands on another thing: "cuts drywall, plywood, PVC" shows "Materials:
+plywood; PVC"; "Fits radiators up to 105 cm wide, 78 cm high" shows the cabinet "78 cm
+high"; "Compatible with iPhone 12, 13, 14, 15 series only" a bare "15 series only". Text the
+merchant wrote, shown whole and in order, is never such a claim (clumsy is not unsupported).
+
+So a cut at a weak separator (comma, semicolon, colon, dash) stands only when the reading is
+certain: the piece before it opens nothing that could run on past the comma (no verb, no
+relation word such as "for", "with", "compatible", no count leading a list, no number list)
+and the piece after it depends on nothing before it (it opens on no joining, negating or
+limiting word, and is no bare number). Otherwise the two pieces are one clause, shown as the
+merchant wrote it and under no heading. A line break, a bullet mark, a pipe or a sentence's
+end is a certain cut.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from knowledge.extraction.finders import find_terms, material_items
+from knowledge.nlp.quantities import find_quantities
+from tools.creatives.facts import ParsedBrief, Segment
+from tools.creatives.listing_builder import VERBS
+from tools.creatives.name_ends import VERBS_ONLY
+from tools.creatives.word_classes import POST_ADJECTIVES, is_property
+
+__all__ = ["CLAUSE", "Clause", "listing_view", "units"]
+CLAUSE = "clause"
+
+# a certain end: a line break, a pasted "<br>", a pipe, a bullet or emoji mark, or a sentence's
+# end before a capital ("... 7.5 in.). Fits radiators")
+_STRONG = re.compile(r"\n|(?i:<br\s*/?>)|\s\|\s|[\u2022\u25aa\u25cf\u25a0\u2023\u2043\u27a4\u25ba"
+                     r"\u2605\u2713\u2714\u2705\u274c\u2611\U0001f300-\U0001faff]|"
+                     r"[.!?]\s+(?=[A-Z\"'(])")
+# words whose object may run on past a comma: "cuts drywall, plywood", "for cats, dogs",
+# "compatible with iPhone 12, 13", "sizes 32, 36", "Generic, not made by ..."
+_OPENERS = frozenset({
+    "fits", "fit", "fitting", "cuts", "cut", "compatible", "works", "work", "for", "with", "w",
+    "w/", "incl", "including", "includes", "include", "contains", "reads", "sizes", "size",
+    "from", "between", "on", "to", "of", "in", "by", "like", "such", "e.g", "eg", "only",
+    "except", "up", "over", "under", "than", "into", "onto", "at",
+    "per", "each", "against", "use", "used", "suitable", "designed", "made", "ideal", "great",
+    "perfect", "supports", "holds", "hold", "takes", "accepts", "covers", "stores", "store"})
+# joining words the parser trims off a segment's edges
+_GLUE = frozenset({"and", "with", "the", "a", "an", "plus", "in", "on", "of", "for", "or"})
+# a piece that opens on one of these leans on the piece before it
+_DEPENDENT = re.compile(r"(?i)^\W*(?:and|&|or|\+|not|no|nor|never|only|but|except|plus|each|"
+                        r"per|incl\.?|including|excl\.?|then|up to|to|from|thru|through|"
+                        r"also|both|either|neither|x\b|vs\.?|versus|sold|w/o|without)\b")
+
+
+@dataclass
+class Clause(Segment):
+    """Pieces of one clause the parser cut uncertainly, kept whole as the merchant wrote it."""
+
+    @property
+    def kind(self) -> str:
+        """A clause has no single kind: it goes under no heading."""
+        return CLAUSE
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().rstrip(".") for w in re.findall(r"[\w/&+.'-]+", text)]
+
+
+# units a bare measure may carry ("2 hrs", "12 in.", "400 lm"); any other word says what it is
+_UNITS = frozenset({
+    "in", "inch", "inches", "ft", "feet", "foot", "yd", "m", "cm", "mm", "km", "oz", "fl", "lb",
+    "lbs", "g", "kg", "mg", "ml", "l", "gal", "qt", "pt", "h", "hr", "hrs", "hour", "hours", "min",
+    "mins", "minutes", "s", "sec", "secs", "seconds", "day", "days", "wk", "mo", "months", "yr",
+    "yrs", "years", "w", "v", "a", "mah", "wh", "kw", "lm", "hz", "khz", "db", "c", "f", "x",
+    "pc", "pcs", "pk", "ct", "k", "gb", "tb", "mb", "dpi", "rpm", "psi", "gsm", "tpi", "approx"})
+
+
+def _bare(text: str) -> bool:
+    """True when ``text`` is only numbers and units ("2 hrs", "100%", "13"), no thing named."""
+    if not re.search(r"\d", text):
+        return False
+    return all(w.lower() in _UNITS for w in re.findall(r"[A-Za-z]+", text))
+
+
+def _opens(before: str) -> bool:
+    """True when the piece before a cut may go on past it (a verb, a relation, a count)."""
+    found = find_quantities(before)  # a count before its things: "20 pcs jugs, crimps"
+    rest = list(before)
+    for q in found:  # "3 in. long": a unit, no "in"
+        rest[q.start:q.end] = " " * (q.end - q.start)
+    if any(w in _OPENERS or w in VERBS_ONLY for w in _words("".join(rest))):
+        return True
+    return (bool(found) and found[0].start == 0 and found[0].kind == "count"
+            and bool(re.search(r"[A-Za-z]", before[found[0].end:])))
+
+
+def _depends(after: str, before: str) -> bool:
+    """True when the piece after a cut leans on the one before it."""
+    if _DEPENDENT.match(after):
+        return True
+    if _bare(after) and not _bare(before):  # "USB-C charging, 2 hrs": the charge time
+        return True
+    return bool(re.search(r"\d\W*$", before) and re.match(r"\W*\d", after))  # "12, 13, 14"
+
+
+def certain_cut(text: str, a: Segment, b: Segment, last: Segment | None = None) -> bool:
+    """True when the parser's cut between ``a`` and ``b`` (in ``text``) is sure to be right.
+
+    ``last`` is the piece right before the cut when ``a`` is a run of pieces (default ``a``).
+    """
+    a_end, b_start = _span(text, last or a)[1], _span(text, b)[0]
+    gap = text[a_end:b_start]
+    if not gap.strip() or _STRONG.search(text, a_end, b_start + 1):
+        return True  # no separator (the parser's own cut), or a line / sentence end
+    words = set(re.findall(r"[a-z0-9]+", gap.lower()))
+    if words - _GLUE:
+        return True  # words between them (the name, the brand): not one clause's pieces
+    if words:
+        return False  # joining words the parser trimmed ("4-way lock: in only / out only")
+    if gap.count("(") != gap.count(")"):
+        return True  # "(1 pair), sizes": a clause never starts inside brackets
+    if _DEPENDENT.match(b.text):
+        return False
+    if _verb_led(b.text) or _own_property(b.text):
+        return True  # a new statement: "16oz w/ lid, keeps coffee hot 6 hrs"
+    return not (_opens(a.text) or _depends(b.text, a.text))
+
+
+def _verb_led(text: str) -> bool:
+    """True for a piece that opens on what the product does ("keeps coffee hot")."""
+    first = text.split()[0].lower() if text.split() else ""
+    return first in VERBS_ONLY or bool(VERBS.match(text))
+
+
+def _own_property(text: str) -> bool:
+    """True for a piece that says what the product is like, on its own ("leak-proof lid").
+
+    No list item of a verb before it: it names no material ("soft wood" may be what a saw
+    cuts) and no proper name ("Thomas Wooden Railway" what a track fits).
+    """
+    words = re.findall(r"[A-Za-z][\w'-]*", text)
+    if not words or re.search(r"\d", text) or find_terms(text, material_items()):
+        return False
+    if len(words) > 1 and all(w[:1].isupper() for w in words):
+        return False
+    return is_property(words[0]) or any(w.lower().split("-")[-1] in POST_ADJECTIVES
+                                        for w in words)  # "leak proof lid", "BPA-free"
+
+
+def _span(text: str, seg: Segment) -> tuple[int, int]:
+    """Where the segment's words stand in ``text`` (its start may be before trimmed glue)."""
+    at = text.find(seg.text, seg.start)
+    at = seg.start if at < 0 else at
+    return at, at + len(seg.text)
+
+
+def _joined(text: str, run: list[Segment]) -> Segment:
+    if len(run) == 1:
+        return run[0]
+    start, end = _span(text, run[0])[0], _span(text, run[-1])[1]
+    return Clause(text[start:end], start, [f for s in run for f in s.facts])
+
+
+def units(parsed: ParsedBrief, longest: int = 180) -> list[Segment]:
+    """The brief's segments with every uncertain cut undone (a ``Clause`` of the pieces).
+
+    A clause longer than ``longest`` characters keeps the parser's cuts: a bullet has a
+    length limit, and a clause cut to fit it would lose its end.
+    """
+    text = parsed.text
+    out: list[Segment] = []
+    run: list[Segment] = []
+    ranks: list[int] = []  # the separator's rank between run[i] and run[i + 1]
+    for seg in parsed.segments:
+        if run:
+            rank = _rank(text[_span(text, run[-1])[1]:_span(text, seg)[0]])
+            if not certain_cut(text, _list_before(text, run, ranks, rank), seg, last=run[-1]):
+                run.append(seg)
+                ranks.append(rank)
+                continue
+        out += _settle(text, run, longest)
+        run, ranks = [seg], []
+    return out + _settle(text, run, longest)
+
+
+def _rank(gap: str) -> int:
+    """How strongly a separator parts two pieces: comma or colon 1, semicolon 2, dash or stop 3."""
+    if re.search(r"[–—]|\s-\s|--|\.", gap):
+        return 3
+    return 2 if ";" in gap else 1
+
+
+def _list_before(text: str, run: list[Segment], ranks: list[int], rank: int) -> Segment:
+    """The run's last piece with the pieces before it that this separator's list joined.
+
+    "fits guitar, bass – ABS body": the dash ends a list its commas made, so only "bass"
+    comes before it; "Reads 9-, 10- and 15-digit microchips, stores": the comma goes on it.
+    """
+    first = len(run) - 1
+    while first > 0 and ranks[first - 1] == rank:
+        first -= 1
+    joined = _joined(text, run[first:])
+    weaker = {1: None, 2: r"[,:]\s", 3: r"[,:;]\s"}[rank]
+    tail = re.split(weaker, joined.text)[-1] if weaker else joined.text
+    return Segment(tail, joined.start + len(joined.text) - len(tail), [])
+
+
+def _settle(text: str, run: list[Segment], longest: int) -> list[Segment]:
+    """The run as one clause; a run too long for a bullet in the fewest pieces that fit."""
+    chunks: list[list[Segment]] = []
+    for seg in run:
+        if chunks and len(_joined(text, [*chunks[-1], seg]).text) <= longest:
+            chunks[-1].append(seg)
+        else:
+            chunks.append([seg])
+    return [_joined(text, chunk) for chunk in chunks]
+
+
+def _name_prefix(parsed: ParsedBrief, segments: list[Segment]) -> tuple[str, list[Segment]]:
+    """A bare number written just before the name belongs to it ("100% pure beeswax candle").
+
+    Alone it says nothing ("Key specs: 100%."), so the name is shown with it, as written.
+    """
+    head = parsed.head
+    for i, seg in enumerate(segments):
+        after = parsed.text[_span(parsed.text, seg)[1]:]
+        m = re.match(r"\.?[ \t]+", after)
+        if (head and m and after[m.end():].startswith(head) and _bare(seg.text)
+                and seg.text.strip().endswith("%")):
+            return f"{seg.text} {head}", segments[:i] + segments[i + 1:]
+    return head, segments
+
+
+def listing_view(parsed: ParsedBrief) -> ParsedBrief:
+    """``parsed`` as the listing shows it: uncertain cuts undone, a name's prefix kept on it."""
+    segments = units(parsed)
+    head, segments = _name_prefix(parsed, segments)
+    return replace(parsed, head=head, segments=segments)
