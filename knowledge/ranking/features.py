@@ -156,7 +156,7 @@ def candidate_features(query: str, docs: list[FieldDoc], fields: FieldIndex, bm2
     scaled = _minmax_columns(np.column_stack([
         bm25, cosine, hybrid, fields.bm25_table(list(q.positive), docs),
         np.asarray(popularity, dtype=float)]))
-    idf = {t: fields.idf(t) for t in set(q.positive)}
+    idf = {t: fields.idf(t) for t in dict.fromkeys(q.positive)}  # query order: same sums
     named = {d.brand for d in docs if d.brand and set(d.brand) <= set(q.tokens)}
     x = np.empty((n, len(FEATURES)))
     x[:, :8] = np.column_stack([scaled[:, 0], rb, cosine, scaled[:, 1], rd, rrf, scaled[:, 2],

@@ -175,7 +175,7 @@ class FieldIndex:
         avg = max(1e-9, self.total_len[name] / n)
         counter = self.df[name]
         idf = {t: math.log(1 + (n - counter.get(t, 0) + 0.5) / (counter.get(t, 0) + 0.5))
-               for t in set(query_tokens)}
+               for t in dict.fromkeys(query_tokens)}  # query order, not a set's hash order
         column = FIELDS.index(name)
         out = []
         for doc in docs:
