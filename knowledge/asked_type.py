@@ -36,6 +36,8 @@ NEAREST_WEIGHT = 0.5  # how strongly that weaker reading is trusted
 FILLER = frozenset("""something anything everything thing stuff item product gift present idea
 one pair set kit pack option recommendation suggestion""".split())  # names no type
 NARROWER = 0.8  # products of the type whose titles lack a word the head adds ("gym" bag)
+CHILD_YEARS = 13  # "a 9 year old" is a child; "my 70 year old mum" is not
+_AGE = re.compile(r"\b(\d{1,2})[\s-]*(years?|yrs?|months?|mos?)[\s-]*old\b")
 CATEGORY_WORDS = {"clothing": ("clothes", "apparel"), "shoes": ("footwear",)}  # everyday names
 
 
@@ -89,7 +91,8 @@ class TypeReader:
             return None
         said = _said(query)
         plain = tuple(stem(respell(w)) for w in head_words(query))
-        for how, found in (("named", _named(head, said, known)), ("head", _headed(head, known)),
+        for how, found in (("named", _named(head, said, known)),
+                           ("head", _kids_version(_headed(head, known), said, known)),
                            ("inner", _inner(head[-1], said, known))):
             if found:
                 return AskedType(self._ties(query, found, known), head, how, plain)
@@ -162,9 +165,28 @@ class TypeReader:
 
 
 def _said(query: str) -> set[str]:
-    """The query's content words as type words (stopwords such as "on" say no type)."""
+    """The query's content words as type words (stopwords such as "on" say no type).
+
+    A child's age ("my 6 year old", "a 9-month-old") says "kid" as "my son" does.
+    """
     words = [w.removesuffix("'s") for w in _WORD.findall(query.lower())]
-    return set(type_words(words)) - STOPWORDS
+    said = set(type_words(words)) - STOPWORDS
+    if any(int(n) < CHILD_YEARS or unit.startswith("month") for n, unit in _AGE.findall(
+            query.lower())):
+        said.add("kid")
+    return said
+
+
+def _kids_version(found: list[str], said: set[str], known: _Types) -> list[str]:
+    """The kids' types of the found types' category when the query speaks of a child.
+
+    "shoes for a toddler" -> kids sneakers, where the catalogue types children's shoes so.
+    """
+    if "kid" not in said or not found or any("kid" in known.words[t] for t in found):
+        return found
+    categories = {known.category[t] for t in found}
+    kids = [t for t in known.names if "kid" in known.words[t] and known.category[t] in categories]
+    return kids or found
 
 
 def _catalogue_types(index: Any) -> _Types:

@@ -4,16 +4,20 @@ A shopper states a need in their own words ("a leash for walking the dog on unli
 "a power bank for a long weekend off grid"); the seed's phrases may not hold those words, but
 the products of the asked type carry only a handful of features, and each feature says what
 it does ("Reflective: reflects light back in the dark", "Long battery life: runs a long time
-on a charge"). The query's words outside the type's own name are compared (sentence
-embeddings) with each such feature's label and benefit; a feature close enough joins the
-query's needs, weighted by how close. Only features that products of the asked type carry
-are read, so a need never pulls in another type, and the ranking still checks every product
-for the feature in its own listing (the evidence lines say only what a product has).
+on a charge"), with a few plain phrases of the same (``graph/feature_said.jsonl``: "not
+heavy", "visible in headlights"). The query's words outside the type's own name are compared
+(sentence embeddings) with each feature's label and benefit and those phrases (the closest
+counts); a feature close enough joins the query's needs, weighted by how close. Only
+features that products of the asked type carry are read, so a need never pulls in another
+type, and the ranking still checks every product for the feature in its own listing (a read
+need earns no evidence line: lines come from the knowledge's stated needs only).
 Works for any catalogue whose products carry ``features`` (given, or extracted at import).
 """
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -62,6 +66,18 @@ def describe(feature: str, lexicon: Any) -> str:
     return f"{label}: {benefit}" if benefit else label
 
 
+SAID = Path(__file__).resolve().parent / "graph" / "feature_said.jsonl"
+
+
+def _said_phrases(path: Path = SAID) -> dict[str, tuple[str, ...]]:
+    """Short phrases of what each feature does, in plain words (``feature_said.jsonl``)."""
+    if not path.exists():
+        return {}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return {str(r["feature"]): tuple(r.get("said") or ()) for r in rows}
+
+
 class LikelyNeeds:
     """Reads, for one catalogue, which of the asked type's features a query's words are like."""
 
@@ -69,12 +85,16 @@ class LikelyNeeds:
         """Keep the embedder; feature descriptions are embedded once each, on first use."""
         self.embedder = embedder
         self._vectors: dict[str, np.ndarray] = {}
+        self._said = _said_phrases()
 
-    def _feature_vectors(self, features: list[str], lexicon: Any) -> np.ndarray:
-        for feature in features:  # one at a time: a batch's mates would move the vector
-            if feature not in self._vectors:
-                self._vectors[feature] = self.embedder.embed([describe(feature, lexicon)])[0]
-        return np.stack([self._vectors[f] for f in features])
+    def _feature_vectors(self, feature: str, lexicon: Any) -> np.ndarray:
+        """The feature's description and plain phrases, embedded once (one text a run)."""
+        found = self._vectors.get(feature)
+        if found is None:
+            texts = [describe(feature, lexicon), *self._said.get(feature, ())]
+            found = np.stack([self.embedder.embed([t])[0] for t in texts])
+            self._vectors[feature] = found
+        return found
 
     def read(self, query: str, features: set[str], lexicon: Any) -> dict[str, float]:
         """Features of ``features`` the query's situation words are like (feature -> weight)."""
@@ -83,7 +103,8 @@ class LikelyNeeds:
             return {}
         names = sorted(features)
         said = self.embedder.embed_query(" ".join(words))
-        likeness = self._feature_vectors(names, lexicon) @ said
+        likeness = np.array([float((self._feature_vectors(n, lexicon) @ said).max())
+                             for n in names])
         best = float(likeness.max())
         if best < MIN_LIKENESS:
             return {}

@@ -46,6 +46,10 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "coffeemaker": ("coffee", "maker"), "desklamp": ("desk", "lamp"), "cattree": ("cat", "tree"),
     "playmat": ("play", "mat"), "cuttingboard": ("cutting", "board"),
     "jumprope": ("jump", "rope"), "diaperbag": ("diaper", "bag"),
+    "facecream": ("face", "moisturizer"), "fitnesstracker": ("fitness", "tracker"),
+    "trekkingpole": ("trekking", "pole"), "officechair": ("office", "chair"),
+    "campingchair": ("camping", "chair"), "campingstove": ("camping", "stove"),
+    "sling": ("sling", "carrier"), "tub": ("tub", "container"), "sandle": ("sandal",),
     # who it is for, as catalogues title children's versions of a type ("kids sneakers")
     "son": ("son", "kid"), "daughter": ("daughter", "kid"), "child": ("child", "kid"),
     "children": ("children", "kid"), "toddler": ("toddler", "kid"), "boy": ("boy", "kid"),
@@ -54,6 +58,8 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
     "niece": ("niece", "kid"), "kiddo": ("kid",), "youngster": ("kid",),
     "dog": ("dog", "pet"), "cat": ("cat", "pet"), "puppy": ("puppy", "dog", "pet"),
     "pup": ("pup", "dog", "pet"), "kitten": ("kitten", "cat", "pet"),
+    "rabbit": ("rabbit", "pet"), "bunny": ("bunny", "rabbit", "pet"),
+    "hamster": ("hamster", "pet"), "ferret": ("ferret", "pet"), "parrot": ("parrot", "pet"),
 }
 # two-word everyday names read as one ("head torch", "sun cream", "cool box")
 COMPOUNDS: dict[tuple[str, str], str] = {
@@ -72,6 +78,12 @@ COMPOUNDS: dict[tuple[str, str], str] = {
     ("scratching", "post"): "cattree", ("cat", "tower"): "cattree", ("cat", "condo"): "cattree",
     ("baby", "gym"): "playmat", ("chopping", "board"): "cuttingboard",
     ("skipping", "rope"): "jumprope", ("changing", "bag"): "diaperbag",
+    ("face", "cream"): "facecream", ("fitness", "band"): "fitnesstracker",
+    ("activity", "band"): "fitnesstracker", ("activity", "tracker"): "fitnesstracker",
+    ("walking", "stick"): "trekkingpole", ("hiking", "stick"): "trekkingpole",
+    ("desk", "chair"): "officechair", ("computer", "chair"): "officechair",
+    ("camp", "chair"): "campingchair", ("camp", "stove"): "campingstove",
+    ("scratching", "tower"): "cattree", ("cat", "scratcher"): "cattree",
 }
 _SPELLING = ((re.compile(r"(?<=[a-z]{3})is(er|ing|ed|e)$"), r"iz\1"),  # moisturiser, organiser
              (re.compile(r"(?<=[a-z]{3})our$"), "or"),  # colour

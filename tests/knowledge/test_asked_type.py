@@ -84,6 +84,34 @@ def test_more_everyday_names_of_shop_types() -> None:
     assert catalogue_names("desk light") == ["desk lamp"]
     assert catalogue_names("scratching post") == ["cat tree"]
     assert catalogue_names("chapstick")[0] == "lip balm"
+    assert catalogue_names("face cream") == ["face moisturizer"]
+    assert catalogue_names("walking sticks") == ["trekking pole"]
+    assert catalogue_names("activity band") == ["fitness tracker"]
+
+
+SHOES = [
+    {**_row("W1", "Comfora Walking Shoes, Cushioned", "walking shoes", ["cushioned"]),
+     "category": "shoes"},
+    {**_row("R1", "PaceLab Running Shoes, Breathable", "running shoes", ["breathable"]),
+     "category": "shoes"},
+    {**_row("C1", "Stridewell Kids Sneakers, Lightweight", "kids sneakers", ["lightweight"]),
+     "category": "shoes"},
+    {**_row("C2", "Bloomline Kids Pajamas, Stretch", "kids pajamas", ["stretch"]),
+     "category": "clothing"},
+]
+
+
+def test_a_child_in_the_situation_asks_for_the_kids_version(store: Store, tmp_path: Path
+                                                            ) -> None:
+    path = tmp_path / "shoes.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in SHOES))
+    import_catalog(store, path)
+    read = store.search.types.read
+    for query in ("shoes for a toddler", "shoes for my 6 year old", "shoes for my son"):
+        asked = read(query, store.search.index)
+        assert asked is not None and set(asked.types) == {"kids sneakers"}, query
+    grown = read("shoes for my 70 year old dad", store.search.index)
+    assert grown is not None and set(grown.types) == {"walking shoes", "running shoes"}
 
 
 def test_reader_finds_the_asked_type_not_the_situation(shop: Store) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from knowledge.graph.evidence import Lexicon
 from knowledge.ingest import import_catalog
-from knowledge.likely_needs import describe, type_features, with_likely_needs
+from knowledge.likely_needs import SAID, _said_phrases, describe, type_features, with_likely_needs
 from knowledge.store import Store
 
 
@@ -76,6 +76,13 @@ def test_only_features_of_the_asked_type_are_read(shop: Store) -> None:
 def test_a_telling_material_is_read_like_a_feature(shop: Store) -> None:
     found = _read(shop, "serum for dry skin that needs moisture")
     assert max(found, key=found.__getitem__) == "hyaluronic acid"
+
+
+def test_plain_phrases_of_what_features_do_are_read() -> None:
+    phrases = _said_phrases(SAID)
+    lexicon = Lexicon()
+    assert phrases["wrinkle-free"] and all(isinstance(p, str) for p in phrases["lightweight"])
+    assert all(lexicon.entry(f).label for f in phrases)  # every row names a feature
 
 
 def test_a_query_without_situation_words_reads_nothing(shop: Store) -> None:
