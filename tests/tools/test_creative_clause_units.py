@@ -89,3 +89,18 @@ def test_a_denied_maker_is_no_brand(brief: str) -> None:
 
 def test_a_stated_maker_stays_the_brand() -> None:
     assert find_brand("Steel water bottle by Hydra, 750 ml")[0] == "Hydra"
+
+
+def test_a_one_word_name_goes_on_to_the_products_noun() -> None:
+    view = listing_view(parse_facts("regulation size 5 football, synthetic leather"))
+    assert view.head.endswith("football")
+    view = listing_view(parse_facts("Packing tape dispenser w/ 2 rolls, 2 in. wide"))
+    assert view.head == "Packing tape dispenser"  # a name that names its product stands
+
+
+@pytest.mark.parametrize(("brief", "whole"), [
+    ("Camp stove windscreen, never use indoors - fire risk", "never use indoors - fire risk"),
+    ("Multimeter, shows V, A, Ohm, auto range", "shows V, A, Ohm"),
+])
+def test_a_warning_keeps_its_reason_and_a_letter_its_list(brief: str, whole: str) -> None:
+    assert any(whole in text for text in _view(brief))

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from knowledge.extraction.finders import find_terms, material_items
+from knowledge.extraction.types import find_type
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.facts import ParsedBrief, Segment
 from tools.creatives.listing_builder import VERBS
@@ -44,7 +45,12 @@ _OPENERS = frozenset({
     "from", "between", "on", "to", "of", "in", "by", "like", "such", "e.g", "eg", "only",
     "except", "up", "over", "under", "than", "into", "onto", "at",
     "per", "each", "against", "use", "used", "suitable", "designed", "made", "ideal", "great",
-    "perfect", "supports", "holds", "hold", "takes", "accepts", "covers", "stores", "store"})
+    "perfect", "supports", "holds", "hold", "takes", "accepts", "covers", "stores", "store",
+    "shows", "tests", "tracks", "records", "monitors"})
+# a piece that opens on a negation or a warning: what follows in its clause is its reason
+# ("do not wrap around canister stoves - heat build-up risk")
+_NEGATION = re.compile(r"(?i)^\W*(?:do\s+not|don't|never|not|no|avoid|keep\s+away|caution|"
+                       r"warning)\b")
 # joining words the parser trims off a segment's edges
 _GLUE = frozenset({"and", "with", "the", "a", "an", "plus", "in", "on", "of", "for", "or"})
 # a piece that opens on one of these leans on the piece before it
@@ -97,8 +103,8 @@ def _opens(before: str) -> bool:
 
 def _depends(after: str, before: str) -> bool:
     """True when the piece after a cut leans on the one before it."""
-    if _DEPENDENT.match(after):
-        return True
+    if _DEPENDENT.match(after) or len(re.findall(r"[A-Za-z0-9]", after)) < 3:
+        return True  # "Shows V, A, W": a letter or two stands for nothing alone
     if _bare(after) and not _bare(before):  # "USB-C charging, 2 hrs": the charge time
         return True
     return bool(re.search(r"\d\W*$", before) and re.match(r"\W*\d", after))  # "12, 13, 14"
@@ -120,8 +126,8 @@ def certain_cut(text: str, a: Segment, b: Segment, last: Segment | None = None) 
         return False  # joining words the parser trimmed ("4-way lock: in only / out only")
     if gap.count("(") != gap.count(")"):
         return True  # "(1 pair), sizes": a clause never starts inside brackets
-    if _DEPENDENT.match(b.text):
-        return False
+    if _DEPENDENT.match(b.text) or _NEGATION.match((last or a).text):
+        return False  # "..., not made by X"; "do not wrap it - heat build-up risk"
     if _verb_led(b.text) or _own_property(b.text):
         return True  # a new statement: "16oz w/ lid, keeps coffee hot 6 hrs"
     return not (_opens(a.text) or _depends(b.text, a.text))
@@ -232,8 +238,42 @@ def _name_prefix(parsed: ParsedBrief, segments: list[Segment]) -> tuple[str, lis
     return head, segments
 
 
+def _name_through_type(parsed: ParsedBrief, head: str,
+                       segments: list[Segment]) -> tuple[str, list[Segment]]:
+    """A name cut before the product's noun goes on to it ("Label | tape compatible w/ ...").
+
+    When the head names no product type and the piece right after it (no separator between)
+    opens, within three words, on one, the name is the merchant's words through that noun:
+    "official | size 7 basketball" is an official size 7 basketball, never an "Official".
+    """
+    at = parsed.text.find(head) if head else -1
+    if at < 0 or not segments or len(head.split()) != 1:
+        return head, segments  # only a one-word name is so plainly cut short ("rice cooker
+        # | 6 cup" is a rice cooker, never a "rice cooker 6 cup")
+    first = segments[0]
+    start = _span(parsed.text, first)[0]
+    if parsed.text[at + len(head):start].strip():
+        return head, segments
+    found = find_type(parsed.text[at:start + len(first.text)], fallback=False)
+    if found is None or at + found[2] <= start:
+        return head, segments  # the name's own noun ("Label") is the type: it stands
+    before = parsed.text[start:at + found[1]] if at + found[1] > start else ""
+    if len(before.split()) > 2 or re.search(r"(?i)\b(?:w/|with|for|fits)\s", before):
+        return head, segments
+    name = parsed.text[at:at + found[2]]
+    rest = parsed.text[at + found[2]:start + len(first.text)].strip(" ,;:-")
+    if re.match(r"(?i)(?:and|&|or|/|sizes?)\b", rest):
+        return head, segments  # "Clipboards 6 pack letter | size": the noun goes on
+    if not rest:
+        return name, segments[1:]
+    rest_at = parsed.text.find(rest, at + found[2])
+    facts = [f for f in first.facts if f.start >= rest_at]
+    return name, [Clause(rest, rest_at, facts), *segments[1:]]
+
+
 def listing_view(parsed: ParsedBrief) -> ParsedBrief:
     """``parsed`` as the listing shows it: uncertain cuts undone, a name's prefix kept on it."""
     segments = units(parsed)
     head, segments = _name_prefix(parsed, segments)
+    head, segments = _name_through_type(parsed, head, segments)
     return replace(parsed, head=head, segments=segments)
