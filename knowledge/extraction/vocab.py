@@ -10,11 +10,14 @@ from __future__ import annotations
 # "safe to put it in the dishwasher", "cleaned in the dishwasher": each phrasing opens with a
 # literal word, so the matcher tries it only where that word starts
 _IN_DISHWASHER = " (?:it |them )?in(?:to)? (?:the |a |any )?dishwasher"
+_IPX_NOT_WATERPROOF = (r"(?<!waterproof )(?<!waterproof: )(?<!waterproof\()(?<!waterproof \()"
+                       r"ipx\d(?![\s:()\[\]]*(?:rated )?water\W?proof)")
 # canonical feature tag -> phrasings (regex fragments, lower case; "-" also matches " " or "")
 FEATURES: dict[str, tuple[str, ...]] = {
     "waterproof": ("water-proof",),
-    "water-resistant": ("water-resistant", r"ipx\d", "water-resistance", "water-repellent",
-                        "repels water"),
+    # an IPX code the listing calls waterproof ("IPX8 Waterproof") is no water-resistance
+    "water-resistant": ("water-resistant", _IPX_NOT_WATERPROOF, "water-resistance",
+                        "water-repellent", "repels water"),
     "windproof": ("wind-proof",),
     "breathable": ("breathable", "breathability"),
     "lightweight": ("light-weight", "ultra-light", "light in weight", "light weighted"),
@@ -200,6 +203,7 @@ MATERIALS.update({
     "high-carbon steel": "high carbon steel", "alloy steel": "alloy steel",
     "chrome vanadium steel": "chrome vanadium steel", "chrome vanadium": "chrome vanadium steel",
     "high speed steel": "high speed steel", "hss": "high speed steel",
+    "silicon steel": "silicon steel", "abs resin": "abs",  # electrical steel; ABS plastic
     "high carbon stainless steel": "high carbon stainless steel",
     # plastics, fibres and boards under their own names
     "polyethylene": "polyethylene", "hdpe": "hdpe", "polystyrene": "polystyrene",

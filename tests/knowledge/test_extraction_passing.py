@@ -99,3 +99,34 @@ def test_stretch_used_as_a_verb_is_no_stretch_fabric() -> None:
     jeans = _attrs("Denimo Women's Skinny Jeans", ("Stretch denim that moves with you",))
     assert "stretch" in jeans.get("features", [])
 
+
+
+def test_an_ipx_code_called_waterproof_is_no_water_resistance() -> None:
+    """Fourteenth session (v17 class): 'IPX8 Waterproof' is the waterproof claim only."""
+    buds = set(_attrs("Tunebud T5 Wireless Earbuds with Charging Case IPX8 Waterproof Stereo")
+               .get("features", []))
+    assert "waterproof" in buds and "water-resistant" not in buds
+    level = set(_attrs("Beacon Camp Lantern", ("Rugged build with an IPX4 waterproof level",))
+                .get("features", []))
+    assert "water-resistant" not in level
+    # an IP code alone still reads as water-resistance
+    assert "water-resistant" in _attrs("Beacon Shower Speaker IPX7").get("features", [])
+
+
+def test_more_tags_said_once_in_passing_need_more() -> None:
+    """Fourteenth session: tags right under 7 in 10 when the body names them once in passing."""
+    fan = _attrs("Breeze Tower Fan",
+                 ("Quiet motor with 3 speeds; a wireless remote lets you change settings",))
+    assert "wireless" not in fan.get("features", [])
+    case = _attrs("Clarity Phone Case", ("Hard back with a scratch-resistant screen protector",))
+    assert "scratch-resistant" not in case.get("features", [])
+    said = set(_attrs("Grip Wireless Car Charger Mount").get("features", []))
+    assert "wireless" in said
+
+
+def test_named_steel_and_abs_resin() -> None:
+    """'silicon steel' is named whole; 'ABS resin' is ABS plastic."""
+    fan = _attrs("Breeze Desk Fan", ("Motor made of silicon steel sheet",
+                                     "The shell is made of ABS resin"))
+    assert {"silicon steel", "abs"} <= set(fan.get("materials", []))
+    assert not {"steel", "resin"} & set(fan.get("materials", []))
