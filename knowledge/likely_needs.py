@@ -17,6 +17,7 @@ Works for any catalogue whose products carry ``features`` (given, or extracted a
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from knowledge.said_needs import said_words
 MIN_LIKENESS = 0.20  # below this a feature is not read
 FULL_LIKENESS = 0.40  # at or above this the read need weighs as much as a stated one
 NEAR_BEST = 0.05  # a second feature within this of the best is read too
+WARM_MOST = 400  # features embedded up front (a few seconds at most, once)
 MAX_WEIGHT = 0.5  # search's full_need: the strongest a read need ranks
 # materials a shopper may need for what they do (a product's material is one of its tags);
 # plain everyday materials (cotton, plastic, rubber, polyester, ...) say too little to read
@@ -86,6 +88,23 @@ class LikelyNeeds:
         self.embedder = embedder
         self._vectors: dict[str, np.ndarray] = {}
         self._said = _said_phrases()
+        self._warmed: tuple[int, int] = (0, 0)
+
+    def warm(self, index: Any, lexicon: Any) -> None:
+        """Embed the catalogue's commonest features once, not on a shopper's query.
+
+        Once per catalogue index; the rarest features (beyond ``WARM_MOST``) wait for a query.
+        """
+        key = (id(index), len(index))
+        if key == self._warmed:
+            return
+        self._warmed = key
+        counts: Counter[str] = Counter()
+        for features, tags in zip(index.features, index.tags, strict=True):
+            counts.update(features)
+            counts.update(tags & MATERIALS.keys())
+        for feature, _ in counts.most_common(WARM_MOST):
+            self._feature_vectors(feature, lexicon)
 
     def _feature_vectors(self, feature: str, lexicon: Any) -> np.ndarray:
         """The feature's description and plain phrases, embedded once (one text a run)."""
@@ -131,6 +150,7 @@ def with_likely_needs(exp: Expansion | None, query: str, index: Any, of_type: np
 
     A need the knowledge or the query's own words already read keeps its (higher) weight.
     """
+    reader.warm(index, lexicon)
     found = reader.read(query, type_features(index, of_type), lexicon)
     if not found:
         return exp
