@@ -9,9 +9,10 @@ from __future__ import annotations
 import pytest
 
 from tools.creatives.brief_brand import find_brand
-from tools.creatives.clause_units import CLAUSE, listing_view
+from tools.creatives.clause_units import CLAUSE
 from tools.creatives.facts import parse_facts
 from tools.creatives.listing_builder import build_listing
+from tools.creatives.view_names import listing_view
 
 
 def _view(brief: str) -> list[str]:
@@ -104,3 +105,20 @@ def test_a_one_word_name_goes_on_to_the_products_noun() -> None:
 ])
 def test_a_warning_keeps_its_reason_and_a_letter_its_list(brief: str, whole: str) -> None:
     assert any(whole in text for text in _view(brief))
+
+
+def test_a_token_cut_in_two_stays_whole_and_a_list_of_things_is_one() -> None:
+    view = listing_view(parse_facts("SKU TB-5L | Tool bag 5 l | canvas"))
+    assert view.head.startswith("SKU TB-5L")
+    assert any("saws, drills, sanders" in t for t in _view(
+        "Dust bag | saws, drills, sanders | 2 pcs"))
+
+
+def test_a_fit_line_gets_no_materials_heading() -> None:
+    listing = build_listing(listing_view(parse_facts(
+        "Bristle board, 12 in. Cork darts only (not steel tip).")))
+    assert not any(b.startswith("Materials") for b in listing.bullets)
+
+
+def test_where_the_wood_grew_is_no_brand() -> None:
+    assert find_brand("Spoons carved from Vermont maple, 8 in.")[0] is None

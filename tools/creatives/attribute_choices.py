@@ -96,14 +96,18 @@ _INDOOR_ONLY = re.compile(r"(?i)\b(?:(?:for\s+)?indoor\s+use\s+only|indoors?\s+o
                           r"not\s+for\s+outdoor\s+use|do\s+not\s+use\s+outdoors)\b")
 _OUTDOORS = re.compile(r"(?i)\b(?:indoor\s*(?:/|&|and|or)\s*outdoor(?:\s+use)?|"
                        r"(?:suitable|safe|made|rated)\s+for\s+outdoor\s+use|outdoor[\s-]rated|"
-                       r"use\s+(?:indoors\s+(?:and|or|&)\s+)?outdoors)\b")
+                       r"use\s+(?:indoors\s+(?:and|or|&)\s+)?outdoors|"
+                       r"leave\s+(?:it\s+)?outdoors|outdoors\s+(?:all\s+)?year[\s-]round)\b")
+
+
+_WHERE_LABELS = frozenset({"use", "usage", "weatherproof", "placement", "location"})
 
 
 def _where_used(clause: str, start: int) -> Iterator[Stated]:
     """Where the product may be used: "for indoor use only" beside "indoor/outdoor"."""
     for pattern, value in ((_INDOOR_ONLY, "indoor only"), (_OUTDOORS, "outdoors too")):
         m = pattern.search(clause)
-        if m is not None and said_of_product(clause, m.start(), frozenset({"use", "usage"}),
+        if m is not None and said_of_product(clause, m.start(), _WHERE_LABELS,
                                              GENERAL | {"for", "great", "ideal", "perfect"}):
             yield Stated("where used", value, m.group(0), start + m.start())
 

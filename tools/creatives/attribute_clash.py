@@ -28,6 +28,7 @@ from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
 from tools.creatives.attribute_choices import CHOICE_READERS, works_on
 from tools.creatives.attribute_exclusive import exclusive_fits, part_sides
+from tools.creatives.attribute_forms import form_statements
 from tools.creatives.attribute_limits import LIMIT_READERS
 from tools.creatives.attribute_measures import measures
 from tools.creatives.attribute_power import POWER_READERS
@@ -85,13 +86,17 @@ def _name(attribute: str) -> str:
     """How the refusal names an attribute ("the warranty", "whether it has latex")."""
     if attribute.startswith(("has ", "contains ", "fits ", "works on ", "comes with ")):
         return f"whether it {attribute}"
+    if attribute.startswith(("how ", "whether ", "a part")):
+        return attribute
+    if attribute.startswith("style "):
+        return f"whether it is {attribute.removeprefix('style ')} style"
     return _NAMES.get(attribute, "the " + attribute)
 
 
 def statements(text: str) -> list[Stated]:
     """Every attribute value the brief states of the product, in brief order."""
     found = (counts(text) + measures(text) + substances(text) + works_on(text)
-             + part_sides(text) + exclusive_fits(text))
+             + part_sides(text) + exclusive_fits(text) + form_statements(text))
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      weights):

@@ -55,8 +55,10 @@ _INSTRUCTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:check|verify|confirm|measur
 def _maker(text: str, m: re.Match[str]) -> bool:
     """True when "by X" / "from X" names who makes the product."""
     clause = re.split(r"[,;\n|\u2022]|\s[-\u2013\u2014]\s", text[:m.start()])[-1]
+    origin = m.group(0).lower().startswith("from") and re.match(r"[ \t]+[a-z]", text[m.end():])
     return (not _NO_MAKER.match(m.group(2)) and not _DONE_BY.search(text[:m.start()] + " ")
-            and not _INSTRUCTION.match(clause) and not _NEGATED.search(clause))
+            and not _INSTRUCTION.match(clause) and not _NEGATED.search(clause)
+            and not origin)  # "from Pennsylvania black cherry": where the wood grew
 
 
 # "not made by Brother", "never sold by X", "no affiliation with": a maker the brief denies

@@ -31,10 +31,15 @@ def heading_fits(pattern: str, text: str) -> bool:
     """
     if pattern.startswith(("Made for", "Details")):
         return True
+    if pattern.startswith("Materials") and _NOT_MATERIAL.search(text):
+        return False  # "Materials: steel tip darts only (not soft tip)" is what it takes
     first = text.split()[0].lower() if text.split() else ""
     return (not _FIT_LEAD.match(text) and not _THINGS.fullmatch(text.strip(" ."))
             and first not in VERBS_ONLY and first not in _MORE_VERBS)
 
 
+# words that make a line say what the product takes, fits or comes with, not what it is of
+_NOT_MATERIAL = re.compile(r"(?i)\b(?:only|not|no|for|fits?|incl\.?|included|compatible|"
+                           r"sold|works?|use|uses)\b")
 _MORE_VERBS = frozenset({"connects", "spins", "waters", "mounts", "attaches", "plugs", "clips",
                          "hangs", "sticks", "cuts", "works", "lets", "turns", "makes"})

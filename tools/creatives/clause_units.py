@@ -13,23 +13,25 @@ relation word such as "for", "with", "compatible", no count leading a list, no n
 and the piece after it depends on nothing before it (it opens on no joining, negating or
 limiting word, and is no bare number). Otherwise the two pieces are one clause, shown as the
 merchant wrote it and under no heading. A line break, a bullet mark, a pipe or a sentence's
-end is a certain cut.
+end is a certain cut. A list runs on over separators of its own rank only ("fits guitar,
+bass, banjo – ABS body": the dash ends the comma list); a short list of plain things
+("Campfires, grills, wood stoves") is one clause; a warning keeps its reason; a token cut
+in two ("PW-" | "3G") is never two pieces.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from knowledge.extraction.finders import find_terms, material_items
-from knowledge.extraction.types import find_type
 from knowledge.nlp.quantities import find_quantities
 from tools.creatives.facts import ParsedBrief, Segment
 from tools.creatives.listing_builder import VERBS
 from tools.creatives.name_ends import VERBS_ONLY
 from tools.creatives.word_classes import POST_ADJECTIVES, is_property
 
-__all__ = ["CLAUSE", "Clause", "listing_view", "units"]
+__all__ = ["CLAUSE", "Clause", "bare", "span", "units"]
 CLAUSE = "clause"
 
 # a certain end: a line break, a pasted "<br>", a pipe, a bullet or emoji mark, or a sentence's
@@ -117,6 +119,8 @@ def certain_cut(text: str, a: Segment, b: Segment, last: Segment | None = None) 
     """
     a_end, b_start = _span(text, last or a)[1], _span(text, b)[0]
     gap = text[a_end:b_start]
+    if not gap and re.match(r"[\w-]\w", text[a_end - 1:a_end + 1]):
+        return False  # one token cut in two ("PW-" | "3G"): never two facts
     if not gap.strip() or _STRONG.search(text, a_end, b_start + 1):
         return True  # no separator (the parser's own cut), or a line / sentence end
     words = set(re.findall(r"[a-z0-9]+", gap.lower()))
@@ -130,7 +134,16 @@ def certain_cut(text: str, a: Segment, b: Segment, last: Segment | None = None) 
         return False  # "..., not made by X"; "do not wrap it - heat build-up risk"
     if _verb_led(b.text) or _own_property(b.text):
         return True  # a new statement: "16oz w/ lid, keeps coffee hot 6 hrs"
+    if _rank(gap) == 1 and _thing((last or a).text) and _thing(b.text):
+        return False  # a list of things ("Campfires, grills, wood stoves"): one clause
     return not (_opens(a.text) or _depends(b.text, a.text))
+
+
+def _thing(text: str) -> bool:
+    """True for a short plain name of a thing, no number ("grills", "wood stoves")."""
+    words = text.split()
+    return 0 < len(words) <= 3 and not re.search(r"\d", text) and all(
+        re.fullmatch(r"[A-Za-z][A-Za-z'-]*", w) for w in words)
 
 
 def _verb_led(text: str) -> bool:
@@ -223,57 +236,5 @@ def _settle(text: str, run: list[Segment], longest: int) -> list[Segment]:
     return [_joined(text, chunk) for chunk in chunks]
 
 
-def _name_prefix(parsed: ParsedBrief, segments: list[Segment]) -> tuple[str, list[Segment]]:
-    """A bare number written just before the name belongs to it ("100% pure beeswax candle").
-
-    Alone it says nothing ("Key specs: 100%."), so the name is shown with it, as written.
-    """
-    head = parsed.head
-    for i, seg in enumerate(segments):
-        after = parsed.text[_span(parsed.text, seg)[1]:]
-        m = re.match(r"\.?[ \t]+", after)
-        if (head and m and after[m.end():].startswith(head) and _bare(seg.text)
-                and seg.text.strip().endswith("%")):
-            return f"{seg.text} {head}", segments[:i] + segments[i + 1:]
-    return head, segments
-
-
-def _name_through_type(parsed: ParsedBrief, head: str,
-                       segments: list[Segment]) -> tuple[str, list[Segment]]:
-    """A name cut before the product's noun goes on to it ("Label | tape compatible w/ ...").
-
-    When the head names no product type and the piece right after it (no separator between)
-    opens, within three words, on one, the name is the merchant's words through that noun:
-    "official | size 7 basketball" is an official size 7 basketball, never an "Official".
-    """
-    at = parsed.text.find(head) if head else -1
-    if at < 0 or not segments or len(head.split()) != 1:
-        return head, segments  # only a one-word name is so plainly cut short ("rice cooker
-        # | 6 cup" is a rice cooker, never a "rice cooker 6 cup")
-    first = segments[0]
-    start = _span(parsed.text, first)[0]
-    if parsed.text[at + len(head):start].strip():
-        return head, segments
-    found = find_type(parsed.text[at:start + len(first.text)], fallback=False)
-    if found is None or at + found[2] <= start:
-        return head, segments  # the name's own noun ("Label") is the type: it stands
-    before = parsed.text[start:at + found[1]] if at + found[1] > start else ""
-    if len(before.split()) > 2 or re.search(r"(?i)\b(?:w/|with|for|fits)\s", before):
-        return head, segments
-    name = parsed.text[at:at + found[2]]
-    rest = parsed.text[at + found[2]:start + len(first.text)].strip(" ,;:-")
-    if re.match(r"(?i)(?:and|&|or|/|sizes?)\b", rest):
-        return head, segments  # "Clipboards 6 pack letter | size": the noun goes on
-    if not rest:
-        return name, segments[1:]
-    rest_at = parsed.text.find(rest, at + found[2])
-    facts = [f for f in first.facts if f.start >= rest_at]
-    return name, [Clause(rest, rest_at, facts), *segments[1:]]
-
-
-def listing_view(parsed: ParsedBrief) -> ParsedBrief:
-    """``parsed`` as the listing shows it: uncertain cuts undone, a name's prefix kept on it."""
-    segments = units(parsed)
-    head, segments = _name_prefix(parsed, segments)
-    head, segments = _name_through_type(parsed, head, segments)
-    return replace(parsed, head=head, segments=segments)
+bare = _bare  # for view_names: the name's repairs read pieces the same way
+span = _span

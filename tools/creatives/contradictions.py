@@ -63,7 +63,8 @@ def check_contradictions(text: str) -> None:
                       and not _same_family(x[0], mat) and not _PART.match(text, x[2])
                       and not _NAMED_THING.match(text, x[2])
                       and x[0] not in WEAVES and not _other_part(text, m.start(), x[1])
-                      and not _outside_its_thing(text, m, x[1]) and not _fitted(text, x[1])]
+                      and not _outside_its_thing(text, m, x[1]) and not _fitted(text, x[1])
+                      and not _FILLED.search(text[max(0, x[1] - 40):x[1]])]
             if others:
                 other = text[others[0][1]:others[0][2]]
                 raise InvalidRequestError(
@@ -75,6 +76,9 @@ def check_contradictions(text: str) -> None:
     check_attributes(text)  # one rule: one attribute of the product, two values
 
 
+# what the product is filled, stuffed or lined with is its filling's material, not its own
+# ("100% cotton yarn. Arrives filled with recycled polyester fiber")
+_FILLED = re.compile(r"(?i)\b(?:filled|stuffed|packed|lined)\s+with\s+(?:[a-z-]+\s+){0,2}$")
 _FIT_CLAUSE = re.compile(r"(?i)^\W*(?:fits?|for|compatible with|works with|suits|made for|"
                          r"designed for)\b")
 

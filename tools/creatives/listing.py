@@ -24,7 +24,6 @@ from knowledge.models import Product
 from tools.creatives.binding import BIND_VERBS, Clauses, check_binding
 from tools.creatives.briefs import proposed_product
 from tools.creatives.claims import default_lexicon
-from tools.creatives.clause_units import listing_view
 from tools.creatives.closed_world import (
     Support,
     check_prose,
@@ -42,6 +41,7 @@ from tools.creatives.listing_builder import (
 )
 from tools.creatives.segment_binding import Segments, check_segments
 from tools.creatives.sources import product_brief, support_for
+from tools.creatives.view_names import listing_view
 
 if TYPE_CHECKING:
     from knowledge.store import Store
