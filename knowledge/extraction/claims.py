@@ -94,13 +94,9 @@ def drop_device_features(attributes: dict[str, Any],
 # Thirteenth session: "hd" (HD series, high-definition microphone), "insulated" (heat
 # insulation, insulation of materials) and "removable" (a removable lid, straw or shelf),
 # each right under 7 times in 10 said once in passing on the v1-v13 dev halves (3/7, 3/5,
-# 26/37) and on the test halves (5/8, 6/9, 27/43). Fourteenth session, the same test on the
-# v1-v17 dev halves, checked on the test halves: "scratch-resistant" (a scratch-resistant
-# screen or lens), "unscented", "wireless" (a wireless bra, a wireless remote), "uv-protection",
-# "4k" (plays 4K), "cordless" (fits cordless drills): right 12 of 23 on dev, 4 of 17 on test.
+# 26/37) and on the test halves (5/8, 6/9, 27/43).
 PASSING = frozenset({"foldable", "easy-clean", "heavy-duty", "reflective", "thermal", "hd",
-                     "insulated", "removable", "scratch-resistant", "unscented", "wireless",
-                     "uv-protection", "4k", "cordless"})
+                     "insulated", "removable"})
 
 
 def drop_passing(attributes: dict[str, Any], spans: dict[str, list[dict[str, Any]]],

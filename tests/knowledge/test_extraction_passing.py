@@ -113,17 +113,6 @@ def test_an_ipx_code_called_waterproof_is_no_water_resistance() -> None:
     assert "water-resistant" in _attrs("Beacon Shower Speaker IPX7").get("features", [])
 
 
-def test_more_tags_said_once_in_passing_need_more() -> None:
-    """Fourteenth session: tags right under 7 in 10 when the body names them once in passing."""
-    fan = _attrs("Breeze Tower Fan",
-                 ("Quiet motor with 3 speeds; a wireless remote lets you change settings",))
-    assert "wireless" not in fan.get("features", [])
-    case = _attrs("Clarity Phone Case", ("Hard back with a scratch-resistant screen protector",))
-    assert "scratch-resistant" not in case.get("features", [])
-    said = set(_attrs("Grip Wireless Car Charger Mount").get("features", []))
-    assert "wireless" in said
-
-
 def test_named_steel_and_abs_resin() -> None:
     """'silicon steel' is named whole; 'ABS resin' is ABS plastic."""
     fan = _attrs("Breeze Desk Fan", ("Motor made of silicon steel sheet",
