@@ -122,3 +122,11 @@ def test_a_fit_line_gets_no_materials_heading() -> None:
 
 def test_where_the_wood_grew_is_no_brand() -> None:
     assert find_brand("Spoons carved from Vermont maple, 8 in.")[0] is None
+
+
+@pytest.mark.parametrize(("brief", "whole"), [
+    ("Suet cake, 11 oz. Peanut, corn & oats. Cage not included.", "11 oz. Peanut, corn & oats"),
+    ("Block plane | 1-5/8 in. O1 blade | cast iron body", "1-5/8 in. O1 blade"),
+])
+def test_a_units_stop_ends_no_sentence(brief: str, whole: str) -> None:
+    assert any(whole in text for text in _view(brief))

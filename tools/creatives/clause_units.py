@@ -49,6 +49,8 @@ _OPENERS = frozenset({
     "per", "each", "against", "use", "used", "suitable", "designed", "made", "ideal", "great",
     "perfect", "supports", "holds", "hold", "takes", "accepts", "covers", "stores", "store",
     "shows", "tests", "tracks", "records", "monitors"})
+# a number's unit written with a stop: the stop may end the unit, not the sentence
+_UNIT_STOP = re.compile(r"(?i)\d\s?(?:in|oz|ft|lbs?|cm|mm|yds?|qt|gal|pt|sec|min|hrs?)$")
 # a piece that opens on a negation or a warning: what follows in its clause is its reason
 # ("do not wrap around canister stoves - heat build-up risk")
 _NEGATION = re.compile(r"(?i)^\W*(?:do\s+not|don't|never|not|no|avoid|keep\s+away|caution|"
@@ -121,6 +123,8 @@ def certain_cut(text: str, a: Segment, b: Segment, last: Segment | None = None) 
     gap = text[a_end:b_start]
     if not gap and re.match(r"[\w-]\w", text[a_end - 1:a_end + 1]):
         return False  # one token cut in two ("PW-" | "3G"): never two facts
+    if re.fullmatch(r"\.[ \t]+", gap) and _UNIT_STOP.search(text, 0, a_end):
+        return False  # "16 oz. Millet, ...", "2 in. A2 blade": a unit's stop ends nothing
     if not gap.strip() or _STRONG.search(text, a_end, b_start + 1):
         return True  # no separator (the parser's own cut), or a line / sentence end
     words = set(re.findall(r"[a-z0-9]+", gap.lower()))
@@ -134,7 +138,8 @@ def certain_cut(text: str, a: Segment, b: Segment, last: Segment | None = None) 
         return False  # "..., not made by X"; "do not wrap it - heat build-up risk"
     if _verb_led(b.text) or _own_property(b.text):
         return True  # a new statement: "16oz w/ lid, keeps coffee hot 6 hrs"
-    if _rank(gap) == 1 and _thing((last or a).text) and _thing(b.text):
+    tail = re.split(r"[.,;:]\s+", (last or a).text)[-1]  # "16 oz. Millet": "Millet"
+    if _rank(gap) == 1 and _thing(tail) and _thing(b.text):
         return False  # a list of things ("Campfires, grills, wood stoves"): one clause
     return not (_opens(a.text) or _depends(b.text, a.text))
 
@@ -143,7 +148,7 @@ def _thing(text: str) -> bool:
     """True for a short plain name of a thing, no number ("grills", "wood stoves")."""
     words = text.split()
     return 0 < len(words) <= 3 and not re.search(r"\d", text) and all(
-        re.fullmatch(r"[A-Za-z][A-Za-z'-]*", w) for w in words)
+        re.fullmatch(r"[A-Za-z][A-Za-z'-]*|&", w) for w in words)  # "sunflower & safflower"
 
 
 def _verb_led(text: str) -> bool:
