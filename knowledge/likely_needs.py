@@ -80,6 +80,11 @@ def _said_phrases(path: Path = SAID) -> dict[str, tuple[str, ...]]:
     return {str(r["feature"]): tuple(r.get("said") or ()) for r in rows}
 
 
+# Feature descriptions embedded once per process (model, backend, text): a process that opens
+# several stores (tests, the eval harness) no longer re-embeds the same few hundred texts.
+_TEXT_VECTORS: dict[tuple[str, str, str], np.ndarray] = {}
+
+
 class LikelyNeeds:
     """Reads, for one catalogue, which of the asked type's features a query's words are like."""
 
@@ -111,8 +116,18 @@ class LikelyNeeds:
         found = self._vectors.get(feature)
         if found is None:
             texts = [describe(feature, lexicon), *self._said.get(feature, ())]
-            found = np.stack([self.embedder.embed([t])[0] for t in texts])
+            found = np.stack([self._text_vector(t) for t in texts])
             self._vectors[feature] = found
+        return found
+
+    def _text_vector(self, text: str) -> np.ndarray:
+        """One description's vector, shared by every store of the process using the same model."""
+        key = (str(getattr(self.embedder, "model_name", "")),
+               str(getattr(self.embedder, "backend", "")), text)
+        found = _TEXT_VECTORS.get(key)
+        if found is None:
+            found = self.embedder.embed([text])[0]
+            _TEXT_VECTORS[key] = found
         return found
 
     def read(self, query: str, features: set[str], lexicon: Any) -> dict[str, float]:
