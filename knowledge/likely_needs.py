@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from knowledge.expansion import Expansion
-from knowledge.said_needs import said_words
+from knowledge.said_needs import said_words, with_needs
 
 MIN_LIKENESS = 0.20  # below this a feature is not read
 FULL_LIKENESS = 0.40  # at or above this the read need weighs as much as a stated one
@@ -166,10 +166,4 @@ def with_likely_needs(exp: Expansion | None, query: str, index: Any, of_type: np
     A need the knowledge or the query's own words already read keeps its (higher) weight.
     """
     reader.warm(index, lexicon)
-    found = reader.read(query, type_features(index, of_type), lexicon)
-    if not found:
-        return exp
-    exp = exp if exp is not None else Expansion(query=query)
-    for feature, weight in found.items():
-        exp.attributes[feature] = max(weight, exp.attributes.get(feature, 0.0))
-    return exp
+    return with_needs(exp, query, reader.read(query, type_features(index, of_type), lexicon))

@@ -71,7 +71,11 @@ def said_needs(query: str, index: Any, of_type: np.ndarray) -> dict[str, float]:
 def with_said_needs(exp: Expansion | None, query: str, index: Any,
                     of_type: np.ndarray) -> Expansion | None:
     """``exp`` (or a fresh expansion) with the needs the query's words name added."""
-    found = said_needs(query, index, of_type)
+    return with_needs(exp, query, said_needs(query, index, of_type))
+
+
+def with_needs(exp: Expansion | None, query: str, found: dict[str, float]) -> Expansion | None:
+    """``exp`` (or a fresh expansion) with ``found`` needs (an earlier, higher weight stays)."""
     if not found:
         return exp
     exp = exp if exp is not None else Expansion(query=query)
