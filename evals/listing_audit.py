@@ -87,6 +87,14 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
              "fourteenth session round 2)"),
         (28, "twenty-eighth audit (new briefs, fourteenth independent writer, frozen first; "
              "fourteenth session round 2)"),
+        (29, "twenty-ninth audit (new briefs, fifteenth independent writer, frozen first; "
+             "fifteenth session round 1)"),
+        (30, "thirtieth audit (new briefs, sixteenth independent writer, frozen first; "
+             "fifteenth session round 1)"),
+        (31, "thirty-first audit (new briefs, fifteenth independent writer, frozen first; "
+             "fifteenth session round 2)"),
+        (32, "thirty-second audit (new briefs, sixteenth independent writer, frozen first; "
+             "fifteenth session round 2)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
