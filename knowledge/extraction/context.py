@@ -95,7 +95,8 @@ def within_name(spans: list[tuple[int, int]], start: int, end: int, value: str =
 # bins", "ceramic ring dish"): a property said right before one of them is that thing's
 ACCESSORY_NOUNS = frozenset({"bag", "pouch", "box", "bin", "mat", "dish", "tray", "bottle", "bowl",
                              "basket", "container", "sack", "backpack", "organizer", "blanket",
-                             "towel", "pillow", "case"})  # not parts a product has ("padded cups")
+                             "towel", "pillow", "case", "jar", "keychain", "carabiner",
+                             "packaging"})  # not parts a product has ("padded cups")
 _NOUN_PHRASE_END = re.compile(r"[.,;:!?|()\[\]\n•【】+&/]|\b(?:and|or|with|for|to|in|on|of|"
                               r"from|that|which|is|are)\b", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[A-Za-z][\w'’]*")

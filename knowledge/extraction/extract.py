@@ -36,10 +36,11 @@ from knowledge.extraction.finders import (
     in_headline,
     suspended_terms,
 )
-from knowledge.extraction.fittings import QUALITIES, of_fitting
+from knowledge.extraction.fittings import QUALITIES, of_fitting, type_modifiers
 from knowledge.extraction.maker import in_keyword_list, of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
+from knowledge.extraction.shades import not_shades
 from knowledge.extraction.sizes import find_sizes
 from knowledge.extraction.types import Tagger, find_type, own_words, singular
 from knowledge.extraction.vocab import VAGUE
@@ -145,7 +146,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
             found = [m for m in found if m[0] not in VAGUE or in_headline(text, m[1])]
         _add_all(out, "features", where, text, found)
         materials = find_materials(text, title=is_title)
-        _add_all(out, "materials", where, text, materials)
+        _add_all(out, "materials", where, text, not_shades(text, materials, color, is_title))
         if where == "description":
             out.stated.update(("materials", v) for v, s, e in materials if stated(text, s, e))
         _add_all(out, "audiences", where, text, find_audiences(text, title=is_title, own=named))
@@ -261,7 +262,8 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 key in MAKER_CHECKED and where != "title" and (of_maker(text, start, brand) or (
                     key != "audiences" and in_keyword_list(text, start)))) or (
                 key == "features" and value in QUALITIES and where != "title"
-                and of_fitting(text, end, out.own, singular)):
+                and of_fitting(text, end, out.own - type_modifiers(out.attributes.get("type")),
+                               singular)):
             continue
         out.add(key, value, where, start, end, text[start:end])
 

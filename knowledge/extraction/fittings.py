@@ -62,3 +62,19 @@ def of_fitting(text: str, end: int, own: Collection[str],
     if head in HELD_BY_HANDLE:
         return head not in own and not HAND_TOOLS & set(own)
     return head in FITTINGS and head not in own
+
+
+# a type headed by a set names its members by its other words ("knife set": a knife is it)
+_GROUP_HEADS = frozenset({"set", "kit", "bundle", "pack", "combo", "collection", "pair"})
+
+
+def type_modifiers(type_value: str | None) -> frozenset[str]:
+    """The words before the type's head ("paddle" of "paddle board"), which name another thing.
+
+    An "adjustable paddle" or a "waterproof bottle" in a paddle board's or a bottle brush's
+    listing is a thing packed with it, not the product; a set's words name its members.
+    """
+    words = (type_value or "").split()
+    if len(words) < 2 or words[-1] in _GROUP_HEADS:
+        return frozenset()
+    return frozenset(words[:-1]) - {words[-1]}

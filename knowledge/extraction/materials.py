@@ -30,10 +30,15 @@ _MATERIAL_CUE = re.compile(r"made|material|fabric|construct|crafted|upper|lining
 
 
 # "BPA, PVC and phthalate-free": a material listed before "-free" is what it is free of;
-# "Faux Linen", "imitation silk": a look (faux leather, fur and suede are names of their own)
+# "Faux Linen", "imitation silk", "synthetic nubuck", "emulation silk": a look (faux leather, fur
+# and suede are names of their own)
 _FREE_LIST = re.compile(r"-?(?:\s*,\s*[A-Za-z]+-?){0,3}\s*,?\s*(?:\band\b|\bor\b|&)\s*"
                         r"(?!is\b|are\b)[A-Za-z]+-?\s?free\b", re.IGNORECASE)
-_FAUX = re.compile(r"\b(?:faux|imitation|fake)\s+$", re.IGNORECASE)
+_FAUX = re.compile(r"\b(?:faux|imitation|fake|emulation|artificial)\s+$", re.IGNORECASE)
+# "synthetic nubuck", "Synthetic Silk": a natural material's look ("synthetic microsuede" is one)
+_SYNTHETIC = re.compile(r"\bsynthetic\s+$", re.IGNORECASE)
+NATURAL = frozenset({"silk", "nubuck", "suede", "wool", "fur", "linen", "cotton", "leather",
+                     "cashmere", "cowhide", "sheepskin"})
 
 
 # "poly" names polyester in a fabric line ("60% Cotton/40% Poly", "poly blend"), elsewhere it
@@ -74,6 +79,7 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
              and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
              and not _FREE_LIST.match(text, m[2])
              and not (_FAUX.search(text, 0, m[1]) and not m[0].startswith("faux"))
+             and not (m[0] in NATURAL and _SYNTHETIC.search(text, max(0, m[1] - 12), m[1]))
              and not (title and _AFTER_FOR.search(FOR_AUDIENCE.sub(" ", text[:m[1]])))]
     kept = [m for m in found
             if title or _bare_line(text, m[1], m[2]) or _share(text, m[1], m[2])

@@ -237,7 +237,9 @@ MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces"
                        " packaging", " protein",
                        # "aluminum-oxide wheel", "Wood-Compo handle", "Silk Screen Printing":
                        # another substance or a process named after the material
-                       "-oxide", " oxide", "-compo", " screen printing")
+                       "-oxide", " oxide", "-compo", " screen printing",
+                       # "Metal Cutting Band Saw", "granite stone style dish": what it cuts, a look
+                       " cutting", " style ", "-style ", " style,")
 
 AUDIENCES: dict[str, str] = {
     "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",

@@ -37,6 +37,6 @@ def test_a_feature_the_bullets_confirm_is_an_attribute_not_described() -> None:
 
 def test_a_tag_named_in_passing_is_search_text_not_an_attribute() -> None:
     found = extract("Wavy Inflatable Paddle Board",
-                    ["Kit includes a pump, a leash and a collapsible aluminum paddle"])
+                    ["Kit includes a pump, a leash and a collapsible aluminum pole"])
     assert "foldable" not in found.attributes.get("features", [])
     assert "foldable" in {s["value"] for s in found.spans.get("described", [])}
