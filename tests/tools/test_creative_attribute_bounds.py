@@ -69,9 +69,14 @@ _OTHER_CLASHES = {"v15-app-crewsocks", "v15-out-taillight", "v15-toy-spinningtop
                   "v25-kit-sourdoughcrock", "v25-hom-magazinerack", "v25-hom-knittedpouf",
                   "v25-out-campaxe", "v26-kit-coldbrewpitcher", "v26-hom-reeddiffuser",
                   "v26-pet-dogcarseatcover", "v26-gar-soilmoisturemeter",
-                  "v26-gar-wormfarm"}  # v25/v26's: measured at L6 R1, then seen
+                  "v26-gar-wormfarm",  # v25/v26's: measured at L6 R1, then seen
+                  "v27-out-glacierglasses", "v27-ele-bluetoothreceiver", "v27-toy-boomerang",
+                  "v27-hea-showerstool", "v27-hea-bunionpad", "v28-kit-trivet",
+                  "v28-ele-wiredearbuds", "v28-app-shawl",
+                  "v28-out-campstove"}  # v27/v28's: measured at L6 R2, then seen (L7)
 # contradictions still missed (measured, then seen)
-_MISSED = {"v25-out-emergencyradio"}  # a band both absent and present: not read yet
+_MISSED = {"v25-out-emergencyradio",  # a band both absent and present: not read yet
+           "v28-too-mallet"}  # "Non-marring" beside "may leave marks": no word in common
 
 
 @pytest.mark.parametrize("brief_id", sorted(_OTHER_CLASHES))
@@ -80,7 +85,7 @@ def test_the_other_listed_contradictions_are_refused(brief_id: str) -> None:
         check_contradictions(validate_brief(audit_briefs(int(brief_id[1:3]))[brief_id]))
 
 
-@pytest.mark.parametrize("version", [0, *range(2, 27)])
+@pytest.mark.parametrize("version", [0, *range(2, 29)])
 def test_no_other_seen_brief_is_refused(version: int) -> None:
     """Every seen brief but the audits' listed contradictions passes (0: briefs.jsonl)."""
     if version == 0:

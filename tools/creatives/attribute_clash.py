@@ -13,6 +13,13 @@ one. A value may be a bound: "Supports 4K" says the top resolution is at least 2
 same attribute that no one value satisfies (after unit normalisation, with rounding allowed)
 make the brief refused, naming both spans.
 
+Beside these kind readers, three general ones read any slot: a named thing's measure or
+count (``attribute_slots``: "Battery: 500mAh" / "250mAh battery", "2-Burner" / "Single
+burner"), one property's exclusive values (``attribute_opposites``: hand- / machine-made,
+reusable / single use, fixed / adjustable height, digital / analog, wired / wireless, the
+only colour, a shape) and a thing the product does said also not to ("foldable" / "does not
+fold"), each keyed to the part it is said of.
+
 A statement counts only when it is said of the product itself: a clause that opens on a part
 ("cover machine washable", "Holder: acacia") or a qualifier ("10mm each", "6 or 12", "up to
 8", "holds 8 coasters") says nothing of the product's own value, so two parts in two
@@ -31,7 +38,9 @@ from tools.creatives.attribute_exclusive import exclusive_fits, part_sides
 from tools.creatives.attribute_forms import form_statements
 from tools.creatives.attribute_limits import LIMIT_READERS
 from tools.creatives.attribute_measures import measures
+from tools.creatives.attribute_opposites import denied_statements, opposite_statements
 from tools.creatives.attribute_power import POWER_READERS
+from tools.creatives.attribute_slots import named_counts, named_measures
 from tools.creatives.attribute_specs import SPEC_READERS, overlap
 from tools.creatives.attribute_substances import substances
 from tools.creatives.attribute_values import READERS, Stated, clauses
@@ -96,7 +105,9 @@ def _name(attribute: str) -> str:
 def statements(text: str) -> list[Stated]:
     """Every attribute value the brief states of the product, in brief order."""
     found = (counts(text) + measures(text) + substances(text) + works_on(text)
-             + part_sides(text) + exclusive_fits(text) + form_statements(text))
+             + part_sides(text) + exclusive_fits(text) + form_statements(text)
+             + opposite_statements(text) + denied_statements(text) + named_measures(text)
+             + named_counts(text))
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      weights):

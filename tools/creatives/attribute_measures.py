@@ -51,11 +51,17 @@ def _value(units: dict[str, float]) -> str:
     return rf"(?P<n>\d+(?:,\d{{3}})*(?:\.\d+)?)\s?(?P<u>{names})(?![\w/])\.?"
 
 
+# words before a measure's label that keep it the product's own ("Total weight: 2 lbs")
+_OWN_LEAD = frozenset({"total", "overall", "item", "product", "net", "approx", "unit", "rated",
+                       "actual", "the", "its", "and", "with", "in", "of", "a"})
+
+
 def _stated(kind: str, m: re.Match[str], text: str) -> Stated | None:
     """The product's measure a match states, unless a qualifier after it says otherwise."""
-    if _NOT_OWN.match(text, m.end()) or re.search(r"[A-Za-z][ \t]+$", text[:m.start()]) and \
-            re.match(r"(?i)[a-z ]+:", m.group(0)):
-        return None  # "Max user weight: 300 lbs": a label's last word is no label of its own
+    before = re.search(r"([A-Za-z]+)[ \t]+$", text[:m.start()])
+    if _NOT_OWN.match(text, m.end()) or before is not None and re.match(r"(?i)[a-z]", m.group(0)) \
+            and before.group(1).lower() not in _OWN_LEAD:
+        return None  # "Max user weight: 300 lbs", "Packed weight 9 lbs": another thing's
     units = _MEASURES[kind][1]
     unit = re.sub(r"\s+", " ", m.group("u").lower())
     base = float(m.group("n").replace(",", "")) * units[unit]

@@ -26,6 +26,12 @@ _PART = re.compile(r"(?:[\s-]+[a-z]+){0,2}[\s-]+(?:lined|lining|trim|trimmed|sol
                    r"blades?|case|tray|bowl|cord|cable|gussets?|liners?|mesh)\b", re.IGNORECASE)
 # a material before a short noun phrase that ends its clause names that thing's material
 # ("polyester hanging loop", "metal clip"), unless the noun is the fabric itself ("blend")
+# a share said of a fibre or a fabric part ("100% cotton yarn") is that thing's material; a
+# material naming another thing ("a little plastic rattle inside") is no clash with it
+_SHARE_THING = re.compile(r"(?i)\b(?:yarn|thread|fabric|fibers?|fibres?|shell|outer|upper|"
+                          r"cover|body|knit)\b")
+_ADJECTIVE = re.compile(r"[\s-]+(?!(?:blend|fabric|material|fibers?|fibres?|yarn|knit|weave|mix|"
+                        r"and|or|with|in|for)\b)[a-z]{3,}\b")
 _NAMED_THING = re.compile(r"(?:[\s-]+(?!(?:blend|fabric|material|fibers?|fibres?|yarn|knit|"
                           r"weave|mix)\b)[a-z]{3,}){1,2}\s*(?:[,.;\n)]|$)")
 # weaves and fabric structures, not fibres: "100% cotton denim", "100% polyester fleece"
@@ -64,7 +70,8 @@ def check_contradictions(text: str) -> None:
                       and not _NAMED_THING.match(text, x[2])
                       and x[0] not in WEAVES and not _other_part(text, m.start(), x[1])
                       and not _outside_its_thing(text, m, x[1]) and not _fitted(text, x[1])
-                      and not _FILLED.search(text[max(0, x[1] - 40):x[1]])]
+                      and not _FILLED.search(text[max(0, x[1] - 40):x[1]])
+                      and not (_SHARE_THING.search(m.group(2)) and _ADJECTIVE.match(text, x[2]))]
             if others:
                 other = text[others[0][1]:others[0][2]]
                 raise InvalidRequestError(
@@ -140,6 +147,11 @@ def _same_family(a: str, b: str) -> bool:
     return a in b or b in a or b in _CLASSES.get(a, ()) or a in _CLASSES.get(b, ())
 
 
+# a thing's short and long names: "No microphone" beside "Inline mic & volume"
+_ALIASES = {"microphone": ("mic",), "mic": ("microphone",), "microphones": ("mics",),
+            "headphones": ("headphone",), "batteries": ("battery",), "battery": ("batteries",)}
+
+
 def _negated_and_stated(text: str) -> None:
     """"waterproof ... not waterproof": a property both claimed and denied."""
     low = text.lower()
@@ -153,7 +165,8 @@ def _negated_and_stated(text: str) -> None:
             end = r"\s*(?:[,;.\n(]|$)"  # "for HP 63XL" is another object
         said = text[m.start():m.start(1) + len(term)]
         spelled = r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]", term))  # food-safe
-        plain = [p.start() for p in re.finditer(rf"(?<![\w-]){spelled}{end}", low)
+        spelled = "|".join([spelled, *(re.escape(a) for a in _ALIASES.get(term, ()))])
+        plain = [p.start() for p in re.finditer(rf"(?<![\w-])(?:{spelled}){end}", low)
                  if not m.start() <= p.start() < m.end()]
         if term.split()[0] in _STATUS:  # "2 AA not included" beside "stand included"
             item = _item_before(low, m.start())

@@ -1,0 +1,76 @@
+"""One slot of one thing given two values: measures, counts, value families, denials.
+
+Briefs written for these tests (none from an audit): each clash names both spans; each
+lookalike (two parts, per piece and total, options, a thing it fits) passes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.errors import InvalidRequestError
+from tools.creatives.contradictions import check_contradictions
+from tools.creatives.facts import validate_brief
+
+
+@pytest.mark.parametrize(("brief", "named"), [
+    ("Speaker, 2400mAh battery | Battery: 1200mAh | 10 W", ("2400mAh", "1200mAh")),
+    ("Travel kettle, 0.8 L, 1500 W. Power: 600 W.", ("1500 W", "600 W")),
+    ("Cable, 2 m long. Length: 1 m. Braided.", ("2 m", "1 m")),
+    ("Desk chair, seat height 17 in. Seat height: 21 in.", ("17 in", "21 in.")),
+    ("Grill, 3 burners. Single burner.", ("3 burners", "Single burner")),
+    ("Wi-Fi router, dual-band. Single band, 2.4 GHz.", ("dual-band", "Single band")),
+    ("USB hub, 4 USB ports\n7 USB ports, aluminium", ("4 USB ports", "7 USB ports")),
+    ("Tote bag, hand-sewn in Lisbon. Machine-sewn in Porto.", ("hand-sewn", "Machine-sewn")),
+    ("Cloth diapers, reusable. Single-use, toss after wearing.", ("reusable", "Single-use")),
+    ("Monitor arm, height adjustable. Fixed height, no adjustment.",
+     ("height adjustable", "Fixed height")),
+    ("Thermometer, analog dial. Digital readout.", ("analog", "Digital")),
+    ("Doorbell, wireless. Wired install, 16V transformer.", ("wireless", "Wired")),
+    ("Hedge trimmer, cordless. Corded, 25 ft cord.", ("cordless", "Corded")),
+    ("Umbrella, automatic open. Manual open.", ("automatic", "Manual")),
+    ("Bookcase, fully assembled. Assembly required, about 30 minutes.",
+     ("fully assembled", "Assembly required")),
+    ("Phone case\nBlack only\nColour: Olive", ("Black only", "Colour: Olive")),
+    ("Serving tray - 12 in. round - Shape: rectangular", ("12 in. round", "rectangular")),
+    ("Baby gate, foldable. Does not fold.", ("foldable", "Does not fold")),
+    ("Headset: no microphone. Boom mic for calls.", ("mic", "no microphone")),
+])
+def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple[str, str]
+                                                         ) -> None:
+    with pytest.raises(InvalidRequestError) as err:
+        check_contradictions(validate_brief(brief))
+    for span in named:
+        assert span in str(err.value)
+
+
+@pytest.mark.parametrize("brief", [
+    "Camp stove, 2 burners, each 10,000 BTU. Simmer control on the left burner.",
+    "Kids backpack with 2 side pockets and 1 front pocket.",
+    "Desk, 48 in. wide, 24 in. deep, 30 in. tall. Drawer: 16 in. wide.",
+    "Knife set: 8 in. chef knife, 5 in. utility knife, 3.5 in. paring knife.",
+    "Kettle 1.7 L, 1500 W. Keep-warm plate 40 W.",
+    "Hand-knit beanie, machine washable on wool cycle.",
+    "Disposable gloves, 100 pcs. Reusable dispenser box.",
+    "Wireless mouse with wired charging cable (USB-C).",
+    "Umbrella: automatic open, manual close.",
+    "Shelf, fully assembled frame; shelves clip in, no tools.",
+    "Colour: black. Strap colour: tan.",
+    "Shown in Sage, also available in Clay and Ink.",
+    "Round tablecloth, 60 in. Also fits square tables up to 42 in.",
+    "Battery: 2000mAh. Charges in 2 hrs. Plays 10 hrs.",
+    "Tent: sleeps 4, floor 8 x 7 ft. Packed weight 9 lbs, trail weight 7 lbs.",
+    "Stroller folds flat with one hand. The canopy does not fold.",
+    "Does not fold. Sturdy steel frame.",
+    "Set of 4 mugs, 12 oz each. 2 mugs per box.",
+    "Baby onesie 0-3M, 3-6M, 6-12M.",
+    "Organizer with 6 compartments; lid has 2 compartments.",
+    "Cordless vacuum, battery 2500mAh. Charging dock is corded.",
+    "Seed trays 10 pk, 72 cells each (720 cells total).",
+    "Crochet owl 100% cotton yarn, a small plastic squeaker inside, sewn shut.",
+    "Hoops in 5 sizes: 4 in., 5 in., 6 in., 7 in., 8 in.",
+    "Folding chair capacity 250 lbs, weighs 6 lbs.",
+    "Filter removes 99% of bacteria; does NOT remove viruses.",
+])
+def test_lookalikes_pass(brief: str) -> None:
+    check_contradictions(validate_brief(brief))

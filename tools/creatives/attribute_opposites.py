@@ -1,0 +1,229 @@
+"""One property of the product given two values that exclude each other, read by value families.
+
+A family is one single-valued property and the words for each of its values: how it is made
+("Hand-knit" / "Machine-knit"), how often it is used ("reusable" / "Single use only"), whether
+a measure of it adjusts ("seat height adjusts" / "Fixed height"), how it reads ("Digital LCD"
+/ "Analog needle dial"), how it connects ("Wired" / "Wireless"), its cord ("corded" /
+"cordless"), how it works ("manual" / "automatic"), whether it needs assembly ("Fully
+assembled" / "Assembly required"), its colour when given as the only one ("black only" /
+"Colour: white"), its shape in a clause of its own ("8 in. round" / "Shape: square").
+
+A value counts only where it is said of the product: not in a clause that gives both values
+or options ("manual or automatic", "available in"), nor in one that names what it fits or
+is for ("for wireless chargers"), nor on a part's labelled line ("Remote: wireless"); a
+statement on a part's line is keyed to that part, so two parts may differ.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tools.creatives.attribute_values import OPTIONS, Stated, clauses, label_of
+
+__all__ = ["opposite_statements"]
+
+_MADE = (r"knit|knitted|made|sewn|stitched|woven|embroidered|painted|carved|blown|thrown|"
+         r"crafted|tufted|loomed|spun|dyed|printed|poured|forged|built|assembled|finished|"
+         r"crocheted|quilted|hooked|cast|turned|engraved|etched|glazed|lettered|tied")
+_ADJUSTS = r"height|length|width|depth|angle|tension|strap|size|temperature|speed|brightness"
+# (property, ((value, pattern), ...)): each pattern may capture "k", which keys the property
+_FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
+    ("how it is {k}", (
+        ("by hand", re.compile(rf"(?i)\bhand[\s-]?(?P<k>{_MADE})\b|\bhandmade\b")),
+        ("by machine", re.compile(rf"(?i)\b(?:machine|factory|mass)[\s-]?(?P<k>{_MADE}|"
+                                  r"produced)\b")))),
+    ("how many times it is used", (
+        ("once", re.compile(r"(?i)\bsingle[\s-]use\b|\bdisposable\b|\bone[\s-]time\s+use\b|"
+                            r"\bthrow\s+(?:it\s+|them\s+)?away\s+after\b")),
+        ("again", re.compile(r"(?i)\b(?:re-?usable|multi[\s-]use)\b")))),
+    ("whether its {k} adjusts", (
+        ("fixed", re.compile(rf"(?i)\bfixed[\s-](?P<k>{_ADJUSTS})\b|\bnon[\s-]adjustable\s+"
+                             rf"(?P<k2>{_ADJUSTS})\b|\b(?P<k3>{_ADJUSTS})\s+(?:is\s+)?(?:fixed|"
+                             r"not\s+adjustable|non[\s-]adjustable|does\s+not\s+adjust)\b")),
+        ("adjusts", re.compile(rf"(?i)\b(?P<k>{_ADJUSTS})[\s-](?:adjustable|adjusts)\b|"
+                               rf"\badjustable\s+(?P<k2>{_ADJUSTS})\b")))),
+    ("how it reads", (
+        ("digital", re.compile(r"(?i)\bdigital\b")),
+        ("analog", re.compile(r"(?i)\banalog(?:ue)?\b")))),
+    ("how it connects", (
+        ("wired", re.compile(r"(?i)(?<![\w-])wired\b")),
+        ("wireless", re.compile(r"(?i)\bwireless\b(?![\s-]+charg)")))),
+    ("whether it has a cord", (
+        ("corded", re.compile(r"(?i)\bcorded\b")),
+        ("cordless", re.compile(r"(?i)\bcordless\b")))),
+    ("how it works", (
+        ("manual", re.compile(r"(?i)(?<!user\s)(?<!owner's\s)(?<!instruction\s)\bmanual(?:ly)?\b"
+                              r"(?!\s+(?:included|incl|instructions?|in\b|and\b|&|with|"
+                              r"enclosed|provided))")),
+        ("automatic", re.compile(r"(?i)\b(?:automatic(?:ally)?|auto[\s-](?:open|close|"
+                                 r"shut[\s-]?off|stop))\b")))),
+    ("whether it needs assembly", (
+        ("assembled", re.compile(r"(?i)\b(?:fully|comes|arrives|ships|pre)[\s-]+assembled\b|"
+                                 r"\bno\s+assembly(?:\s+(?:required|needed))?\b|"
+                                 r"\bassembly\s*:\s*none\b")),
+        ("needs assembly", re.compile(r"(?i)\b(?:assembly\s+(?:is\s+)?(?:required|needed)|"
+                                      r"requires\s+assembly|some\s+assembly|assembly\s+in\s+"
+                                      r"\d+)\b")))),
+)
+# a clause that names what the product fits or goes with, not the product itself
+_FOR = re.compile(r"(?i)\b(?:for|fits?|compatible|works\s+with|pairs?\s+with|use\s+with|"
+                  r"like|unlike|than|vs|instead|replaces?|not\s+(?:a|an)|either)\b")
+_BOTH = re.compile(r"(?i)\b(?:and|&|or|/|both|plus|\+)\b")
+# labels that say what kind the product is, not which part: "Type: digital", "Care: ..."
+_OWN_LABELS = frozenset({"type", "features", "feature", "display", "operation", "connection",
+                         "connectivity", "power", "assembly", "made", "construction", "care",
+                         "use", "usage", "style", "design", "notes", "note", "details",
+                         "about", "specs", "specifications", "description", "how"})
+
+
+def _scope(clause: str) -> str | None:
+    """The part a clause speaks of ("" for the product), None for a clause to leave out."""
+    label = label_of(clause)
+    if label is None or any(p.search(label.group("label")) for _, values in _FAMILIES
+                            for _, p in values):
+        return ""  # "Fixed height: the legs do not adjust" labels nothing but itself
+    name = label.group("label").strip().lower()
+    return "" if name in _OWN_LABELS else name
+
+
+# nouns a value may stand before and still be the product's ("Digital LCD display")
+_OWN_NOUNS = frozenset({"design", "style", "construction", "build", "operation", "display",
+                        "dial", "readout", "screen", "gauge", "meter", "model", "version",
+                        "use", "only", "piece", "item", "product", "unit", "set", "kit",
+                        "finish", "look", "type", "pattern", "work", "detail", "details",
+                        "connection", "connectivity", "power", "open", "opening", "close",
+                        "closing", "control", "controls", "mode", "install", "installation",
+                        "setup", "feel"})
+_STOP = frozenset({"in", "on", "at", "by", "for", "with", "and", "or", "from", "to", "of",
+                   "the", "a", "an", "my", "our", "only", "use", "when", "if", "so"})
+_PREDICATE = re.compile(r"(?i)^\W*(?P<s>[a-z][a-z -]{1,30}?)\s+(?:is|are)\s+(?:\w+\s+)?$")
+
+
+def _thing_of(clause: str, m: re.Match[str], name: set[str]) -> str | None:
+    """The other thing a value is said of ("Reusable dispenser box", "dock is corded"), if any."""
+    pred = _PREDICATE.match(clause[:m.start()])
+    if pred is not None and not set(pred.group("s").lower().split()) <= name | {"it", "this"}:
+        return pred.group("s").lower()
+    after = re.match(r"[\s-]+([a-z]{3,})(?:\s+([a-z]{3,}))?", clause[m.end():].lower())
+    if after is None or after.group(1) in _STOP:
+        return None
+    words = [w for w in after.groups() if w and w not in _STOP]
+    words = words[:1] if after.group(2) in _STOP else words
+    if any(w.rstrip("s") in name or w in name or w in _OWN_NOUNS for w in words):
+        return None
+    return words[-1]
+
+
+def _family(clause: str, start: int, scope: str, name: set[str]) -> list[Stated]:
+    """The family values ``clause`` states, one per family, none where it gives two."""
+    out = []
+    for prop, values in _FAMILIES:
+        hits = []
+        for value, pattern in values:
+            for m in pattern.finditer(clause):
+                if start and _thing_of(clause, m, name):
+                    continue  # "Reusable dispenser box": the box's
+                key = next((g for g in (m.groupdict().get(k) for k in ("k", "k2", "k3")) if g),
+                           "made")
+                key = {"knitted": "knit", "handmade": "made", "produced": "made"}.get(
+                    key.lower(), key.lower())
+                hits.append((prop.format(k=key), value, m))
+        if len({(p, v) for p, v, _ in hits}) > len({p for p, _, _ in hits}):
+            continue  # "manual and automatic modes": both in one clause
+        out += [Stated(p + (f" (the {scope})" if scope else ""), v, m.group(0), start + m.start())
+                for p, v, m in hits]
+    return out
+
+
+_COLOURS = ("black|white|red|blue|navy|green|grey|gray|silver|gold|pink|purple|yellow|orange|"
+            "brown|beige|tan|ivory|cream|khaki|teal|turquoise|charcoal|olive|burgundy|maroon|"
+            "lavender|mint|coral|rose|natural|clear")
+_ONLY_COLOUR = re.compile(rf"(?i)^\W*(?:(?:comes|available)\s+)?(?:only\s+in\s+|in\s+)?"
+                          rf"(?P<c>{_COLOURS})\s+only\b|^\W*(?:comes\s+|available\s+)?only\s+in"
+                          rf"\s+(?P<d>{_COLOURS})\b")
+_COLOUR_LABEL = re.compile(r"(?i)^\W*colou?r\s*:\s*(?P<c>[a-z][a-z -]{1,30}?)\s*\.?$")
+
+
+def _colour(clause: str, start: int) -> list[Stated]:
+    """The one colour: "black only", "only in navy", "Colour: Seafoam" (not "Sage, Clay")."""
+    m = _ONLY_COLOUR.match(clause)
+    if m is not None:
+        return [Stated("the colour", (m.group("c") or m.group("d")).lower().replace("grey", "gray"),
+                       clause.strip(), start)]
+    m = _COLOUR_LABEL.match(clause)
+    if m is None or _BOTH.search(m.group("c")) or OPTIONS.search(clause):
+        return []
+    return [Stated("the colour", m.group("c").strip().lower().replace("grey", "gray"),
+                   clause.strip(), start)]
+
+
+_SHAPES = {"round": "round", "circular": "round", "square": "square", "oval": "oval",
+           "rectangular": "rectangular", "triangular": "triangular", "hexagonal": "hexagonal"}
+_SHAPE_ALONE = re.compile(rf"(?i)^\W*(?:(?:approx\.?\s+)?\d+(?:\.\d+)?\s?(?:in|inch|inches|cm|"
+                          rf"mm|\"|ft)\.?\s+)?(?P<s>{'|'.join(_SHAPES)})\W*$")
+
+
+def _shape(clause: str, start: int) -> list[Stated]:
+    """A clause that is only a shape, with its size: "8 in. round", "Round."."""
+    m = _SHAPE_ALONE.match(clause)
+    return [] if m is None else [Stated("shape", _SHAPES[m.group("s").lower()], clause.strip(),
+                                        start)]
+
+
+def opposite_statements(text: str) -> list[Stated]:
+    """Every family value, colour and lone shape ``text`` says of the product or a part."""
+    found: list[Stated] = []
+    pieces = clauses(text)
+    name = {w.rstrip("s") for w in re.findall(r"[a-z]+", pieces[0][0].lower())} | \
+        set(re.findall(r"[a-z]+", pieces[0][0].lower())) if pieces else set()
+    for clause, start in pieces:
+        found += _colour(clause, start) + _shape(clause, start)
+        scope = _scope(clause)
+        if scope is None or OPTIONS.search(clause) or _FOR.search(clause) or \
+                re.match(r"\W*\d+\s+[a-z]", clause):  # "20 disposable piping bags": items
+            continue
+        found += _family(clause, start, scope, name)
+    return found
+
+
+_DENIED = re.compile(r"(?i)(?:\b(?:does|do|will|can|could)\s*(?:not|n't)|\bwon't|\bcannot|"
+                     r"\bcan't)\s+(?P<be>be\s+)?(?P<v>[a-z]{3,})\b")
+_ADVERBS = r"flat|up|down|away|easily|out|in|open|closed|shut|back"
+_VERB_LEAD = re.compile(r"(?i)^\W*(?:do|don't|never|please)\b")
+
+
+def _able(verb: str) -> re.Pattern[str]:
+    """The product said to be able to ``verb``: "foldable", "dimmable", "adjusts", "folds"."""
+    stem = verb[:-1] if verb.endswith("e") else verb
+    double = stem + stem[-1] if re.search(r"[^aeiou][aeiou][bdgmnpt]$", stem) else stem
+    return re.compile(rf"(?i)(?<![\w-])(?:{stem}|{double})(?:able|ible)\b|"
+                      rf"^\W*(?:it\s+)?{verb}e?s(?:\s+(?:{_ADVERBS}))?\W*$")
+
+
+def denied_statements(text: str) -> list[Stated]:
+    """A thing the product does, said also not to: "Foldable" beside "does not fold".
+
+    Only a denial with a subject ("the legs do not adjust", "it won't fold"), never an
+    instruction ("Do not fold while wet"); the other side is the "-able" adjective or a
+    clause that opens on the verb ("Adjusts 15-19 in.").
+    """
+    found: list[Stated] = []
+    pieces = clauses(text)
+    for clause, start in pieces:
+        if _VERB_LEAD.match(clause):
+            continue
+        for m in _DENIED.finditer(clause):
+            if not re.match(rf"(?i)(?:\s+(?:{_ADVERBS}))?\s*(?:[.,;:!)(]|$)", clause[m.end():]):
+                continue  # "does NOT remove viruses": what it does not do to a thing
+            verb = m.group("v").lower()
+            if m.group("be") and verb.endswith("ed"):  # "cannot be folded"
+                verb = verb[:-2] if verb[-3] != verb[-4] else verb[:-3]
+            able = _able(verb)
+            for other, at in pieces:
+                hit = able.search(other)
+                if at != start and hit is not None and not re.search(
+                        r"(?i)\bnot?\b|\bnon-", other[:hit.start()]):
+                    attribute = f"whether it can {verb}"
+                    found += [Stated(attribute, "yes", hit.group(0), at + hit.start()),
+                              Stated(attribute, "no", m.group(0), start + m.start())]
+    return found
