@@ -18,10 +18,15 @@ from knowledge.expansion import Expansion
 from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
 from knowledge.graph.evidence import Lexicon, negated
 from knowledge.graph.gate_features import TITLE_CHARS, Line
-from knowledge.graph.line_checks import about_other_products, in_a_bundle, opposed_need
+from knowledge.graph.line_checks import (
+    about_other_products,
+    figurative,
+    in_a_bundle,
+    opposed_need,
+    range_of_products,
+)
 from knowledge.graph.lines import (
     about_another_item,
-    from_type_only,
     of_asked_type,
     only_on_a_detail,
     pet_person_conflict,
@@ -76,29 +81,31 @@ class CardLines:
     def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
         """Evidence lines and matched attributes for one product, only for what it has."""
         unread, type_only, shadowed = self._unread(exp.query)
-        exp = without_heads(exp, shadowed)  # "tile" in "cold tile" earns no line
+        # "tile" in "cold tile", "oven" in "dutch oven", "slip" in "slip-on shoes" earn no line:
+        # a head read only from the type asked for, or inside a longer phrase, states no need
+        exp = without_heads(exp, shadowed | type_only)
         why: dict[str, str] = {}
         for ev in exp.evidence:
             if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
                 why[ev.tail] = ev.why
         lines: list[str] = []
         matched: list[str] = []
+        own = str((product.attributes or {}).get("type") or "")
         if not of_asked_type(exp, product.title, self.graph.type_words) or pet_person_conflict(
                 exp.query, product.title):
             return lines, matched
         shown = shown_needs(exp, self._need_count)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
             if tag not in shown or refused(exp.query, tag, self.lexicon) or opposed_need(
-                    exp.query, tag) or from_type_only(
-                    exp, tag, type_only, self._need_for, product.title) or not speaks(
+                    exp.query, tag) or not speaks(
                     exp, tag, self._need_count, self._need_for, unread, product.title,
                     self._kind):
                 continue
             span = product_evidence(product, tag, self.lexicon)
-            own = str((product.attributes or {}).get("type") or "")
             if span is None or not strong_evidence(span, self.lexicon) or about_another_item(
                     span, own, self.graph.type_words) or only_on_a_detail(span) or in_a_bundle(
-                    span, own or product.title) or about_other_products(span):
+                    span, own or product.title) or about_other_products(span) or range_of_products(
+                    span) or figurative(span):
                 continue
             line = evidence_line(span, self.lexicon, why.get(tag, ""))
             if not self._gate_keeps(exp, tag, product.title, line):

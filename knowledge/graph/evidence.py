@@ -24,7 +24,7 @@ from typing import Any
 
 LEXICON = Path(__file__).with_name("lexicon.jsonl")
 NEGATORS = frozenset("not no without never isn't aren't doesn't don't cannot can't nor "
-                     "lacks lacking avoid".split())
+                     "lacks lacking avoid except excluding".split())
 # words that make a mention about another item ("pair it with a waterproof protector")
 ELSEWHERE = frozenset("pair paired pairs combine combined requires require separately "
                       "add adding recommend recommended than unlike".split())

@@ -8,6 +8,10 @@ Three ways a true listing sentence still makes a wrong line (issue 13, the v15 c
   ingredients ..." on a face wash sold as the gentler alternative);
 - the query asks for the opposite of the need ("chew toy for a senior dog with sore gums" wants
   a soft toy, not a chew-resistant one).
+
+And, from the v18 census: the clause speaks of the maker's range of products ("has products
+suitable for sensitive skin"), and the listing's word is figurative ("feels like a warm hug",
+"warm your dream", "a warm housewarming gift").
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from knowledge.text import tokens
 _BUNDLE_MARK = re.compile(r"(?:(?<![\d%])\+|×|\b\d+\s*x)\s*$")  # "50+ quick dry" is no bundle
 _BREAK = re.compile(r"[,;:.!?()\[\]&|+•]| - | and | with | for ")
 _CLAUSE_END = re.compile(r"[.!?;:•–—]| - ")
-OTHERS_LEAD = frozenset("most many other others unlike typical ordinary conventional".split())
+OTHERS_LEAD = frozenset("""most many other others unlike typical ordinary conventional
+aside""".split())
 OTHERS_VERB = frozenset("use uses have has are contain contains come comes rely relies".split())
 
 # query words that ask for gentleness, and needs that answer toughness instead
@@ -30,9 +35,15 @@ TOUGH_NEEDS = frozenset({"chew-resistant", "durable-toy"})
 
 
 def _at(span: Span) -> tuple[str, int]:
-    """The quote in lower case and where the listing's words for the attribute start (-1)."""
+    """The quote in lower case and where the listing's words for the attribute start (-1).
+
+    An extracted value ("sensitive-skin") is found as the listing spells it ("sensitive skin").
+    """
     low, said = span.quote.lower(), span.said.lower()
-    return low, (low.find(said) if said else -1)
+    if not said:
+        return low, -1
+    at = low.find(said)
+    return low, (at if at >= 0 else low.find(said.replace("-", " ")))
 
 
 def in_a_bundle(span: Span, product_type: str) -> bool:
@@ -72,3 +83,36 @@ def opposed_need(query: str, tag: str) -> bool:
     chewers") is the hard one.
     """
     return tag in TOUGH_NEEDS and bool(set(tokens(query)) & GENTLE_WORDS)
+
+
+def range_of_products(span: Span) -> bool:
+    """True when the clause holding the attribute speaks of a range of products.
+
+    "the brand has products suitable for dry skin, sensitive skin, oily skin": a listing names
+    itself in the singular; "products" before the attribute in its clause is the maker's range.
+    """
+    low, at = _at(span)
+    if at < 0:
+        return False
+    return "products" in _CLAUSE_END.split(low[:at])[-1].split()
+
+
+# the attribute word said of something other than the product: a likeness or a gift
+_LIKENESS = re.compile(r"\blike(?: an?| the)?\s*$")
+_GIFT = frozenset(tokens("gift gifts housewarming welcome hug hugs smile"))
+
+
+def figurative(span: Span) -> bool:
+    """True when the listing's word is said of a likeness or of a gift.
+
+    "feels like a warm" (hug), "is a warm and practical housewarming gift" do not say the
+    product keeps anyone warm.
+    """
+    low, at = _at(span)
+    if at < 0:
+        return False
+    after = low[at + len(span.said):].split()
+    if _LIKENESS.search(low[:at]):
+        return True
+    return bool(set(tokens(" ".join(after[:4]))) & _GIFT)
+

@@ -23,7 +23,10 @@ GENERIC_NEEDS = 7  # a head with this many needs or more is an audience, not a s
 FILLER = frozenset("""who whose whom which when where while can could just keep keeps kept
 someone somebody person people guy man woman lady day days night long all every really very
 too also still will won't don't doesn't isn't can't not one new old year years hour hours
-lot lots much many thing things stuff use used using go goes going make makes""".split())
+lot lots much many thing things stuff use used using go goes going make makes
+his her hers him them their theirs my our your me mum mom dad mother father parent grandma
+grandpa granny grandmother grandfather husband wife son daughter brother sister aunt uncle
+friend boyfriend girlfriend partner niece nephew grandson granddaughter""".split())
 
 # words that end a query's opening product phrase ("yoga mat | for someone with ...")
 PHRASE_END = frozenset("""for that with to who whose which in on under without when so because

@@ -16,6 +16,7 @@ import numpy as np
 
 from knowledge.expansion import Evidence, Expansion
 from knowledge.graph.card_lines import CardLines
+from knowledge.graph.compounds import bound_parts
 from knowledge.graph.evidence import Lexicon
 from knowledge.graph.masks import CatalogueEvidence
 from knowledge.graph.store import Assertion, served_assertions
@@ -134,7 +135,9 @@ class KnowledgeExpander(CardLines):
     def _matches(self, query: str) -> list[tuple[tuple[str, ...], float]]:
         words = tokens(query)
         have = set(words)
-        found = [(key, 1.0) for key, needed in self._concept_words if needed <= have]
+        bound = bound_parts(query)
+        found = [(key, 1.0) for key, needed in self._concept_words if needed <= have
+                 and all(bound[w] in needed for w in needed & bound.keys())]
         if found or len(words) < 2 or not self._phrases:
             return found
         similarity = self._phrase_vectors @ self.store.embedder.embed_query(query)
