@@ -238,8 +238,8 @@ MATERIAL_NOT_BEFORE = ("-free", " free", " cleaner", " conditioner", " surfaces"
                        # "aluminum-oxide wheel", "Wood-Compo handle", "Silk Screen Printing":
                        # another substance or a process named after the material
                        "-oxide", " oxide", "-compo", " screen printing",
-                       # "Metal Cutting Band Saw", "granite stone style dish": what it cuts, a look
-                       " cutting", " style ", "-style ", " style,")
+                       # "granite stone style dish", "Linen Style Pillows": a look
+                       " style ", "-style ", " style,")
 
 AUDIENCES: dict[str, str] = {
     "women": "women", "womens": "women", "woman": "women", "ladies": "women", "lady": "women",

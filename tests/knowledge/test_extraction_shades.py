@@ -1,4 +1,4 @@
-"""Material words that name a colour, a look or what a tool cuts; qualities of a packed item."""
+"""Material words that name a colour or a look; qualities of a packed item."""
 
 from __future__ import annotations
 
@@ -38,8 +38,7 @@ def test_synthetic_before_a_natural_material_is_its_look() -> None:
     assert "microsuede" in _materials("Azura Sneaker", ["Synthetic Microsuede"])
 
 
-def test_what_a_saw_cuts_and_a_style_are_no_materials() -> None:
-    assert "metal" not in _materials("4-1/2\" Metal Cutting Band Saw")
+def test_a_style_is_no_material() -> None:
     assert "stone" not in _materials("Pet Bowl", ["You will love this granite stone style dish."])
     assert "cotton" in _materials("Jumpsuit", ["Material: Polyester and Cotton Style: Evening"])
 
