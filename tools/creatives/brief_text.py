@@ -70,6 +70,9 @@ _RUN_ON_STOP = re.compile(r"(?<=[A-Za-z)])\.\.(?=[A-Za-z(]|\s)")
 _RUN_ON_COMMA = re.compile(r",,(?=\S)")
 
 
+_SLASHES = re.compile(r"(?<=\s)//(?=\s)")  # a field separator, as a pipe is
+
+
 def _pipe_lines(text: str) -> str:
     """Pipes between spec lines become line breaks; a label's pipe-split values stay one line.
 
@@ -96,6 +99,7 @@ def reading_text(brief: str) -> str:
     text = _HTML_BREAK.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)  # "<br>"
     text = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), text)  # "<b>", "</span>"
     text = text.replace("!", ";")
+    text = _SLASHES.sub("\n ", text)  # "Brush: horsehair, 7 in. // Tray: steel": two lines
     text = _pipe_lines(text)  # "Jaw width: 5 in. | Max opening: 5.5 in.": two lines
     text = _RUN_ON_STOP.sub(". ", text)  # "residue-free removal..desk": two facts
     text = _RUN_ON_COMMA.sub(", ", text)  # "magazine rack,,metal wire": a comma

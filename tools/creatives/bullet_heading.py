@@ -42,4 +42,6 @@ def heading_fits(pattern: str, text: str) -> bool:
 _NOT_MATERIAL = re.compile(r"(?i)\b(?:only|not|no|for|fits?|incl\.?|included|compatible|"
                            r"sold|works?|use|uses)\b")
 _MORE_VERBS = frozenset({"connects", "spins", "waters", "mounts", "attaches", "plugs", "clips",
-                         "hangs", "sticks", "cuts", "works", "lets", "turns", "makes"})
+                         "hangs", "sticks", "cuts", "works", "lets", "turns", "makes",
+                         "takes", "accepts", "uses", "opens", "requires", "needs", "runs",
+                         "sits", "raises", "has"})  # "Takes 5 in. discs": the discs' size

@@ -35,9 +35,9 @@ __all__ = ["CLAUSE", "Clause", "bare", "span", "units"]
 CLAUSE = "clause"
 
 # a certain end: a line break, a pasted "<br>", a pipe, a bullet or emoji mark, or a sentence's
-# end before a capital ("... 7.5 in.). Fits radiators")
-_STRONG = re.compile(r"\n|(?i:<br\s*/?>)|\s\|\s|[\u2022\u25aa\u25cf\u25a0\u2023\u2043\u27a4\u25ba"
-                     r"\u2605\u2713\u2714\u2705\u274c\u2611\U0001f300-\U0001faff]|"
+# end before a capital ("... 7.5 in.). Fits radiators"); " // " parts fields as a pipe does
+_STRONG = re.compile(r"\n|(?i:<br\s*/?>)|\s\|\s|\s//\s|"
+                     r"[\u2022\u25aa\u25cf\u25a0\u2023\u2043\u27a4\u25ba\u2605\u2713\u2714\u2705\u274c\u2611\U0001f300-\U0001faff]|"
                      r"[.!?]\s+(?=[A-Z\"'(])")
 # words whose object may run on past a comma: "cuts drywall, plywood", "for cats, dogs",
 # "compatible with iPhone 12, 13", "sizes 32, 36", "Generic, not made by ..."
@@ -48,9 +48,15 @@ _OPENERS = frozenset({
     "except", "up", "over", "under", "than", "into", "onto", "at",
     "per", "each", "against", "use", "used", "suitable", "designed", "made", "ideal", "great",
     "perfect", "supports", "holds", "hold", "takes", "accepts", "covers", "stores", "store",
-    "shows", "tests", "tracks", "records", "monitors"})
+    "shows", "tests", "tracks", "records", "monitors", "has", "have"})  # "buckle has X, Y, Z"
 # a number's unit written with a stop: the stop may end the unit, not the sentence
 _UNIT_STOP = re.compile(r"(?i)\d\s?(?:in|oz|ft|lbs?|cm|mm|yds?|qt|gal|pt|sec|min|hrs?)$")
+# a word's stop before a number ends its sentence, unless the word is cut short ("approx. 2")
+_WORD_STOP = re.compile(r"[a-z]{3,}\)?$")
+_ABBREVIATED = re.compile(r"(?i)\b(?:approx|apprx|avg|incl|excl|max|min|vol|qty|est|ca|nom|"
+                          r"wt|dia|ht|pkg|pcs|sz|temp|ref|art|mod|ver|vs|fig|pg|pp|nos?)$")
+# a thickness: a few millimetres, a gauge or mils, said of the material named right after it
+_THIN = re.compile(r"(?i)(?:\d?\.\d+|\d)\s?mm|\d+\s?(?:ga|gauge|mil)\.?")
 # a piece that opens on a negation or a warning: what follows in its clause is its reason
 # ("do not wrap around canister stoves - heat build-up risk")
 _NEGATION = re.compile(r"(?i)^\W*(?:do\s+not|don't|never|not|no|avoid|keep\s+away|caution|"
@@ -125,6 +131,12 @@ def certain_cut(text: str, a: Segment, b: Segment, last: Segment | None = None) 
         return False  # one token cut in two ("PW-" | "3G"): never two facts
     if re.fullmatch(r"\.[ \t]+", gap) and _UNIT_STOP.search(text, 0, a_end):
         return False  # "16 oz. Millet, ...", "2 in. A2 blade": a unit's stop ends nothing
+    if re.fullmatch(r"\.[ \t]+", gap) and re.match(r"\d", b.text) and \
+            _WORD_STOP.search(text, 0, a_end) and not _ABBREVIATED.search(text, 0, a_end):
+        return True  # "convex/concave. 0.6 mm spring steel": a word's stop ends its sentence
+    if re.fullmatch(r"[ \t]+", gap) and _THIN.fullmatch((last or a).text.strip()) and \
+            len(b.text.split()) <= 3 and find_terms(b.text, material_items()):
+        return False  # "0.6 mm spring steel": the thickness of the material after it
     if not gap.strip() or _STRONG.search(text, a_end, b_start + 1):
         return True  # no separator (the parser's own cut), or a line / sentence end
     words = set(re.findall(r"[a-z0-9]+", gap.lower()))

@@ -150,6 +150,9 @@ def segment(text: str, start: int) -> Segment:
                    and not re.search(r"\d", text[q.end:m[1]])]
         if made_of:
             add("material", q.start, made_of[0][2])
+        elif q.unit == "m" and text[q.end:q.end + 1] == "+" and q.value is not None and \
+                q.value <= 36:  # "6m+": from six months old, no length
+            add("audience", q.start, q.end + 1)
         elif q.kind != "number" and not glued(text, q.end):  # "3-in-1" is no size
             add(_counted_items(q), q.start, q.end, q.value, q.unit)
     for _value, s, e in materials:

@@ -149,7 +149,12 @@ def _no_name(piece: str) -> bool:
     on the first line): the item is not what is sold.
     """
     return (_only_quantities(piece) or key_value(piece) or filler(piece) or compat_lead(piece)
-            or bool(_ITEM_STATUS.search(piece)))
+            or bool(_ITEM_STATUS.search(piece)) or bool(_CODE_ONLY.match(piece)))
+
+
+# a model code alone ("Model CT-9", "Item no. 44-B"): the product's name comes after it
+_CODE_ONLY = re.compile(r"(?i)^\W*(?:model|item|part)(?:\s?(?:no\.?|number|#))?"
+                        r"\s*[:.]?\s*(?=[A-Z0-9./-]*\d)[A-Z0-9][A-Z0-9./-]*\W*$")
 
 
 # a short clause saying an item comes, or does not, with the product: "battery incl. (1 pc)"
