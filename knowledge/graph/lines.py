@@ -108,20 +108,6 @@ def read_from_type_only(query: str, keys: Iterable[tuple[str, ...]],
     return frozenset(inside - outside)
 
 
-def from_type_only(exp: Expansion, tag: str, type_only: frozenset[str],
-                   types: NeedTypes | None = None, title: str = "") -> bool:
-    """True when every head asking ``tag`` of this product was read only from the product phrase.
-
-    With ``types`` and ``title``, a head that states ``tag`` only for other product types does
-    not count: "older adults" want light shoes, which says nothing for a grandma's fitness
-    tracker, so "fitness" (read from "fitness tracker") is the only head left for it.
-    """
-    heads = _needs_of(exp, tag)
-    if types is not None:
-        heads = [h for h in heads if _states_for_title(types(h, tag), title)]
-    return bool(heads) and all(head in type_only for head in heads)
-
-
 def _states_for_title(phrases: tuple[tuple[str, ...], ...], title: str) -> bool:
     """True when a need stated for ``phrases`` (none: any type) is stated for this title."""
     if not phrases:

@@ -6,8 +6,9 @@ import pytest
 
 from knowledge.expansion import Evidence, Expansion
 from knowledge.graph.build import build_knowledge
+from knowledge.graph.card_lines import without_heads
 from knowledge.graph.evidence import Lexicon, find_evidence
-from knowledge.graph.lines import from_type_only
+from knowledge.graph.lines import stated_for
 from knowledge.graph.store import (
     Assertion,
     list_assertions,
@@ -110,9 +111,9 @@ def test_a_head_that_states_a_need_for_other_types_does_not_speak_for_this_one()
     def types(head: str, tag: str) -> tuple[tuple[str, ...], ...]:
         return shoes.get((head, tag), ())
 
-    read_from_the_type = frozenset({"fitness"})  # "fitness" came from "fitness tracker"
-    assert from_type_only(exp, "lightweight", read_from_the_type, types, "Step Fitness Tracker")
-    assert not from_type_only(exp, "lightweight", read_from_the_type, types, "Slip-On Shoe")
+    said = without_heads(exp, frozenset({"fitness"}))  # "fitness" came from "fitness tracker"
+    assert not stated_for(said, "lightweight", types, "Step Fitness Tracker")
+    assert stated_for(said, "lightweight", types, "Slip-On Shoe")
 
 
 def test_a_listing_that_says_the_product_lacks_it_has_no_evidence() -> None:
