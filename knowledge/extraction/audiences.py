@@ -66,6 +66,13 @@ _NOT_WHO = re.compile(r"(?:'s|’s)?[\s-]+(eyes?|cats?|dogs?|kittens?|puppies|pe
 # an occasion or an activity named after who takes part: "Kids Birthdays", "for dog walking"
 _OCCASIONS = frozenset({"birthday", "walking", "partie"})
 # audience word -> the words after it that make it not an audience
+# "Pet and Kid Friendly", "Baby Proofing", "Pet Dog Cat Resistant": safe around them, not for them
+_WHO = "|".join(sorted((re.escape(w) for w in AUDIENCES), key=lambda w: (-len(w), w)))
+_SAFE_AROUND = re.compile(rf"(?:\s*(?:and|&|/|or)?\s*(?:{_WHO})){{0,2}}[\s-]+(?:friendly|"
+                          r"proof(?:ing|ed)?|resistant)\b", re.IGNORECASE)
+# "Adult Dry Cat Food", "Indoor Adult Natural Cat Treats": an animal's life stage
+_ANIMAL_STAGE = re.compile(r"[\s-]+(?:(?!for\b|and\b|or\b|with\b)[A-Za-z]+\s+){1,2}"
+                           r"(?:cats?|dogs?|kittens?|puppies|pets?)\b", re.IGNORECASE)
 _NOT_WHO_WORDS = {"cat": ("eye",), "adult": ("cat", "dog", "kitten", "puppie", "pet"),
                   "senior": ("cat", "dog", "pet"), "baby": ("bottle", "wipe", "food", "shower"),
                   "babie": ("bottle", "wipe", "food", "shower")}
@@ -105,6 +112,9 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
         if (noun in _NOT_WHO_WORDS.get(word.lower().rstrip("s"), ()) or noun in _OCCASIONS) \
                 and noun not in own:
             continue  # "Cat Eye Sunglasses", "for adult cats", "Cleaner for Baby Bottles"
+        if _SAFE_AROUND.match(text, end) or (AUDIENCES[word.lower()] in ("adults", "seniors")
+                                             and _ANIMAL_STAGE.match(text, end)):
+            continue  # "Pet and Kid Friendly", "Adult Dry Cat Food"
         sentence = _title_part(text, start) if title else _sentence(text, start)
         if any(stop in sentence for stop in AUDIENCE_STOP) or negated(text, start):
             continue

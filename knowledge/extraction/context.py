@@ -182,9 +182,20 @@ _ACTS_ON = re.compile(r"\b(?:cuts|cutting|cut(?: through| the)|remov(?:es|ing)|"
                       r"{0,45}$", re.IGNORECASE)
 
 
-def acted_on(text: str, start: int) -> bool:
-    """True when a material names what the product works on, not what it is made of."""
+def acted_on(text: str, start: int, title: bool = False) -> bool:
+    """True when a material names what the product works on, not what it is made of.
+
+    In a title only a list right after the verb: "Cuts Glass Stone Wood", "Safe On Glass,
+    Plastic and Stainless Steel" (titles run on without a clause's stops).
+    """
+    if title:
+        return bool(_TITLE_ACTS.search(text, max(0, start - 50), start))
     return bool(_ACTS_ON.search(_since(text, start, _CLAUSE_END)))
+
+
+_TITLE_ACTS = re.compile(r"\b(?:cuts|safe (?:on|for use on)|use on|works on)\s+"
+                         r"(?:(?!made\b|materials?\b)[A-Za-z-]+\s*(?:,|&|and|/)?\s*){0,5}$",
+                         re.IGNORECASE)
 
 
 # a fixture names the bulbs it takes: "Uses (1) LED, CFL or up to 60W", "works with all kinds of

@@ -40,8 +40,9 @@ from knowledge.extraction.fittings import QUALITIES, of_fitting, type_modifiers
 from knowledge.extraction.maker import in_keyword_list, of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
+from knowledge.extraction.plain_type import plain_type
 from knowledge.extraction.shades import not_shades
-from knowledge.extraction.sizes import find_sizes
+from knowledge.extraction.sizes import find_sizes, labellers_sizes
 from knowledge.extraction.types import Tagger, find_type, own_words, singular
 from knowledge.extraction.vocab import VAGUE
 
@@ -125,7 +126,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     fancy = color if color and not find_colors(color) else None  # "Sea Glass", not "Black"
     out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()},
                      colour_names={w: brand_spans(t, fancy) for w, t in texts.items()})
-    found_type = _type_outside_names(texts["title"], color, brand, tagger)
+    found_type = plain_type(_type_outside_names(texts["title"], color, brand, tagger))
     packed = packaged(texts["title"], *found_type[:2]) if found_type else None
     if found_type and packed is not None:  # "Gummi Bears, 5 Pound Bag": the bag is packaging
         found_type = _type_outside_names(_masked(texts["title"], [(packed, found_type[2])]),
@@ -166,6 +167,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     # a tag named in passing: search text too
     described += described_spans(before, kept.attributes.get("features", []), field=None)
     specific_wins(kept.attributes, kept.spans)
+    labellers_sizes(kept.attributes, kept.spans)
     merged = merge_given(kept, given or {})
     if described:  # search text only: never an attribute (described.py)
         merged.spans[DESCRIBED] = described
@@ -253,7 +255,7 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 and of_accessory(text, end, out.own, singular)) or (
                 key == "features" and value in PART_CHECKED
                 and of_part(text, start, out.own, singular, end)) or (
-                key == "materials" and where != "title" and acted_on(text, start)) or (
+                key == "materials" and acted_on(text, start, where == "title")) or (
                 key == "sizes" and not value.startswith(("pack of", "set of"))
                 and measure_of_other(text, start, end, out.own, singular)) or (
                 key == "features" and value in BULB_TAGS and where != "title"

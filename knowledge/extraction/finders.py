@@ -235,7 +235,16 @@ def find_title_colors(title: str, materials: list[Mention]) -> list[Mention]:
     return [m for m in find_colors(title, title=True)
             if not in_type_phrase(title, m[1], m[2])
             and not any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for _, s, e in materials)
-            and not _FOR_BEFORE.search(title[:m[1]])]
+            and not _FOR_BEFORE.search(title[:m[1]])
+            and not (title[m[1]:m[2]].lower() == "multi" and _MULTI_PART.match(title, m[2]))]
+
+
+# "Multi-Bit", "Multi-Ply", "Multi Pockets", "Multi Vitamin": "multi" names many parts, uses or
+# nutrients; the colour stands alone ("Navy Multi, 7") or before a colour or pattern word
+_MULTI_PART = re.compile(r"-(?!colou?r)[A-Za-z]|\s+(?!(?:colou?r|stripe|print|floral|scarf|"
+                         r"pattern)|(?:"
+                         + "|".join(sorted(map(re.escape, COLORS), key=len, reverse=True))
+                         + r")\b)[A-Za-z]", re.IGNORECASE)
 
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’-]*)\s+$")

@@ -68,8 +68,9 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     from knowledge.extraction.vocab import WEAK_MATERIALS
 
     found = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE)
-    if not title and len(found) >= 4 and not any(_of_part(text, m[2]) for m in found):
-        found = [m for m in found if not _surface_list(text, m, found)]  # "... suede uppers" stays
+    if not title and len(found) >= 4:  # "... suede uppers" stays: a clause naming a part
+        found = [m for m in found if not _surface_list(text, m, found)
+                 or any(_of_part(text, o[2]) for o in _in_clause(text, m, found))]
     found = [m for m in found
              if not (m[0] in NUTRIENTS and _NUTRITION.search(_clause(text, m[1], m[2])))
              and not (text[m[1]:m[2]].lower() == "poly" and not _FABRIC_MIX.search(
@@ -229,7 +230,21 @@ def _surface_list(text: str, mention: Mention, found: list[Mention]) -> bool:
     left = text.find(clause, max(0, mention[1] - len(clause)))
     inside = {v for v, s, e in found if left <= s and e <= left + len(clause)}
     # "Made of PVC/polyester/cotton/polyurethane" says what it is made of
-    return len(inside) >= 4 and "%" not in clause and not _MADE_OF.search(clause)
+    return len(inside) >= 4 and "%" not in clause and not _MADE_OF.search(clause) \
+        and not _LISTED.search(text, max(0, left - 25), left)
+
+
+# "Color: white; Materials: PU leather, plywood, foam, iron": a spec line's label, at a clause's
+# start (not "For drilling in materials: ABS, acrylic, ...", what it works on)
+_LISTED = re.compile(r"(?:^|[\n;|•.]\s*)(?:materials?|fabric|composition)\s*[:：]\s*$",
+                     re.IGNORECASE)
+
+
+def _in_clause(text: str, mention: Mention, found: list[Mention]) -> list[Mention]:
+    """The mentions of ``found`` in the clause of ``mention``."""
+    clause = _clause(text, mention[1], mention[2])
+    left = text.find(clause, max(0, mention[1] - len(clause)))
+    return [m for m in found if left <= m[1] and m[2] <= left + len(clause)]
 
 
 def _bare_line(text: str, start: int, end: int) -> bool:

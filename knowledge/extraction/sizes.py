@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from typing import Any
 
 from knowledge.extraction.finders import FOR_AUDIENCE
 from knowledge.extraction.own_measures import MEASURE, not_own_measure, parts_line
@@ -135,6 +136,15 @@ _PAIR = re.compile(rf"(?<![\w/-])({_ONE_SIZE})/({_ONE_SIZE})(?![\w/-])")
 
 def _size_word(word: str) -> str:
     return NAMED_SIZES.get(word.lower(), word.lower())
+
+
+def labellers_sizes(attributes: dict[str, Any], spans: dict[str, list[dict[str, Any]]]) -> None:
+    """Write XXXL as the labellers do, "3xl" (XXL they write both ways, so it stays)."""
+    if "xxxl" in attributes.get("sizes", ()):
+        attributes["sizes"] = list(dict.fromkeys(
+            "3xl" if v == "xxxl" else v for v in attributes["sizes"]))
+        for span in spans.get("sizes", []):
+            span["value"] = "3xl" if span["value"] == "xxxl" else span["value"]
 
 
 # a lamp, a strip light or a charger names its watts ("4000K, 44W"), not a plus size

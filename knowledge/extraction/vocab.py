@@ -112,7 +112,9 @@ FEATURES: dict[str, tuple[str, ...]] = {
                        "prevents? (?:corrosion and )?rust",
                        "corrosion-resistant", "corrosion resistance", "anti-corrosion",
                        "rust resistance"),
-    "scratch-resistant": ("scratch-resistant", "anti-scratch", "scratch and bite resistant"),
+    "scratch-resistant": ("scratch-resistant", "scratch and bite resistant"),
+    # the guideline's own tag, not a synonym of scratch-resistant
+    "anti-scratch": ("anti-scratch",),
     "tear-resistant": ("tear-resistant", "tear-proof", "rip-resistant", "rip-proof"),
     "chew-resistant": ("chew-resistant",),
     "odor-resistant": ("odou?r-resistant", "odou?r-reducing", "odou?r technology"),
@@ -193,7 +195,7 @@ MATERIALS.update({
     "melamine": "melamine", "stoneware": "stoneware", "fiberglass": "fiberglass",
     "kevlar": "kevlar", "oxford cloth": "oxford cloth", "muslin": "muslin", "birch": "birch",
     "acacia": "acacia", "teak": "teak",  # not walnut or oak: mostly a finish's colour
-    "faux suede": "faux suede", "microsuede": "microsuede",
+    "faux suede": "faux suede", "synthetic suede": "faux suede", "microsuede": "microsuede",
     "composite leather": "composite leather",
     # a named grade keeps its full name, as the labellers write the most specific one
     # ("18/8 stainless steel" -> stainless steel, "High Borosilicate glass" -> borosilicate glass)

@@ -1,0 +1,28 @@
+"""A type named with a property of the product in front ("Ergonomic Office Chair").
+
+The guideline keeps a modifier only when it changes what the thing is ("running shoe"), not
+when it is a property ("insulated water bottle" -> "water bottle"). Query-derived type lists
+hold such phrases; the property is then read as a feature, and the type is the rest.
+"""
+
+from __future__ import annotations
+
+from knowledge.extraction.types import type_lexicon
+
+# properties that never change what an item is (not "led", "smart", "memory foam": those name
+# kinds of lights, speakers and pillows)
+PROPERTY_WORDS = frozenset({
+    "ergonomic", "adjustable", "waterproof", "insulated", "portable", "foldable", "collapsible",
+    "lightweight", "reusable", "rechargeable", "cordless", "compact", "padded", "breathable",
+    "durable", "washable", "stackable"})
+
+
+def plain_type(found: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    """``found`` without a leading property word when the rest is a known type."""
+    if not found:
+        return found
+    value, start, end = found
+    first, _, rest = value.partition(" ")
+    if first in PROPERTY_WORDS and rest and tuple(rest.split()) in type_lexicon():
+        return rest, end - len(rest), end
+    return found
