@@ -34,7 +34,7 @@ _CLASHES = {  # id: the two spans the refusal must name
     "v21-app-woolsocks": ("100% merino wool", "nylon"),
     "v22-kit-matchabowl": ("food safe", "not food safe"),
     "v22-too-glasscutter": ("incl. tempered", "Not for tempered glass"),
-    "v22-ele-usbdatablocker": ("usb-c", "no USB-C"),
+    "v22-ele-usbdatablocker": ("USB-C", "no USB-C"),  # the span as written since L7
     "v22-hom-windowfilm": ("crystal clear", "frosted"),
     "v22-hea-geleyemask": ("microwave 10-15 sec", "FOR COLD USE ONLY"),
     "v15-kit-gooseneck": ("Capacity: 1.0 L", "600ml kettle"),

@@ -35,7 +35,8 @@ def test_a_words_stop_before_a_number_ends_its_sentence() -> None:
 
 
 def test_a_thickness_stays_with_its_material() -> None:
-    pieces = _pieces("Cabinet scraper set, 2 pcs: straight, curved. 0.8 mm spring steel. Made in UK")
+    pieces = _pieces("Cabinet scraper set, 2 pcs: straight, curved. 0.8 mm spring steel. "
+                     "Made in UK")
     assert "0.8 mm spring steel" in pieces
 
 

@@ -182,7 +182,8 @@ def _hand(clause: str, start: int) -> Iterator[Stated]:
         yield Stated("hand", side, m.group(0), start + m.start())
 
 
-_ITEM = re.compile(r"(?i)(?P<item>[a-z][a-z-]+(?:\s[a-z][a-z-]+)?)\s*\(?\s*(?P<s>included|incl\b|"
+_ITEM = re.compile(r"(?i)(?P<item>[a-z][a-z-]+(?:\s(?!not\b)[a-z][a-z-]+)?)\s*\(?\s*(?P<s>included|"
+                   r"incl\b|"
                    r"sold\s+separately|not\s+included|not\s+incl\b)")
 
 

@@ -36,6 +36,7 @@ from tools.creatives.attribute_amounts import counts, weights
 from tools.creatives.attribute_choices import CHOICE_READERS, works_on
 from tools.creatives.attribute_exclusive import exclusive_fits, part_sides
 from tools.creatives.attribute_forms import form_statements
+from tools.creatives.attribute_items import item_statements
 from tools.creatives.attribute_limits import LIMIT_READERS
 from tools.creatives.attribute_measures import measures
 from tools.creatives.attribute_opposites import denied_statements, opposite_statements
@@ -95,7 +96,7 @@ def _name(attribute: str) -> str:
     """How the refusal names an attribute ("the warranty", "whether it has latex")."""
     if attribute.startswith(("has ", "contains ", "fits ", "works on ", "comes with ")):
         return f"whether it {attribute}"
-    if attribute.startswith(("how ", "whether ", "a part")):
+    if attribute.startswith(("how ", "whether ", "a part", "what ", "who ", "the ")):
         return attribute
     if attribute.startswith("style "):
         return f"whether it is {attribute.removeprefix('style ')} style"
@@ -107,7 +108,7 @@ def statements(text: str) -> list[Stated]:
     found = (counts(text) + measures(text) + substances(text) + works_on(text)
              + part_sides(text) + exclusive_fits(text) + form_statements(text)
              + opposite_statements(text) + denied_statements(text) + named_measures(text)
-             + named_counts(text))
+             + named_counts(text) + item_statements(text))
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      weights):

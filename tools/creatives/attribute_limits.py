@@ -134,8 +134,9 @@ def _load(clause: str, start: int) -> Iterator[Stated]:
     if m is None or _SHARED_LOAD.match(clause, m.end()) or re.match(r"\s*(?:-|to)\s*\d",
                                                                      clause[m.end():]):
         return
-    if said_of_product(clause, m.start(), _LOAD_LABELS, _LIMIT_LEAD):
-        kg = float(m.group("n")) * _KG[m.group("u").lower()]
+    if said_of_product(clause, m.start(), _LOAD_LABELS, _LIMIT_LEAD) or start == 0 and \
+            m.group(0).lower().startswith(("holds", "supports", "bears", "rated")):
+        kg = float(m.group("n")) * _KG[m.group("u").lower()]  # "Hammock holds 400 lbs"
         yield Stated("max load", kg, m.group(0).strip(), start + m.start())
 
 

@@ -90,7 +90,7 @@ def _matches(kind: str, text: str, noun: str | None) -> Iterator[re.Match[str]]:
         yield from re.finditer(rf"(?i)(?<![\w.]){value}\s+(?:(?:HD|FHD|IPS|LCD|LED|OLED|color|"
                                rf"colour|touch)\s+)*(?:screen|display)\b", text)
     if kind == "capacity":
-        yield from re.finditer(rf"(?i)(?:^|[-\u2013,;|\n\u2022]\s*)holds?\s+(?:up\s+to\s+)?"
+        yield from re.finditer(rf"(?i)(?:^|[-\u2013,;|\n\u2022]\s*|\.\s+)holds?\s+(?:up\s+to\s+)?"
                                rf"{value}", text)
         yield from re.finditer(rf"(?i)(?<![\w.]){value}\s+capacity\b", text)  # "2 qt capacity"
     name, _ = clauses(text)[0] if text.strip() else ("", 0)

@@ -57,6 +57,30 @@ _FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
                               r"enclosed|provided))")),
         ("automatic", re.compile(r"(?i)\b(?:automatic(?:ally)?|auto[\s-](?:open|close|"
                                  r"shut[\s-]?off|stop))\b")))),
+    ("what its leather is", (
+        ("faux", re.compile(r"(?i)\b(?:vegan|faux|imitation|synthetic|pu|vegetable-free)\s+"
+                            r"leather\b|\bleatherette\b|\bpleather\b")),
+        ("genuine", re.compile(r"(?i)\b(?:genuine|real|full[\s-]grain|top[\s-]grain|cowhide|"
+                               r"calfskin|lambskin|goatskin)(?:\s+leather)?\b")))),
+    ("who it is cut for", (
+        ("everyone", re.compile(r"(?i)\bunisex\b")),
+        ("women", re.compile(r"(?i)\b(?:for\s+)?women'?s?\s+(?:fit\s+|sizing\s+|cut\s+)?only\b")),
+        ("men", re.compile(r"(?i)(?<!wo)\b(?:for\s+)?men'?s?\s+(?:fit\s+|sizing\s+|cut\s+)?"
+                           r"only\b")))),
+    ("whether it comes in sizes", (
+        ("one size", re.compile(r"(?i)\bone[\s-]size(?:\s+fits\s+(?:most|all))?\b|\bOSFA\b")),
+        ("sized", re.compile(r"(?i)^\W*(?:available\s+in\s+)?sizes?\s*:?\s*(?:XXS|XS|S|M|L|XL|"
+                             r"small|medium|large)\b")))),
+    ("its finish", (
+        ("matte", re.compile(r"(?i)\bmatte?\b(?![\s-]+(?:and|&|or)\b)")),
+        ("gloss", re.compile(r"(?i)\b(?:high[\s-])?gloss(?:y)?\b(?![\s-]+(?:and|&|or)\b)")))),
+    ("the bed size it is", tuple(
+        (size, re.compile(rf"(?i)\b{pattern}[\s-](?:size|bed|sheets?|mattress|duvet|comforter|"
+                          r"quilt|bedding)\b"))
+        for size, pattern in (("twin", r"twin(?![\s-]xl)"), ("twin xl", r"twin[\s-]xl"),
+                              ("full", r"full"), ("queen", r"queen"),
+                              ("king", r"(?<!cal\s)(?<!california\s)king"),
+                              ("california king", r"(?:cal|california)[\s-]king")))),
     ("whether it needs assembly", (
         ("assembled", re.compile(r"(?i)\b(?:fully|comes|arrives|ships|pre)[\s-]+assembled\b|"
                                  r"\bno\s+assembly(?:\s+(?:required|needed))?\b|"
@@ -139,8 +163,8 @@ _COLOURS = ("black|white|red|blue|navy|green|grey|gray|silver|gold|pink|purple|y
             "brown|beige|tan|ivory|cream|khaki|teal|turquoise|charcoal|olive|burgundy|maroon|"
             "lavender|mint|coral|rose|natural|clear")
 _ONLY_COLOUR = re.compile(rf"(?i)^\W*(?:(?:comes|available)\s+)?(?:only\s+in\s+|in\s+)?"
-                          rf"(?P<c>{_COLOURS})\s+only\b|^\W*(?:comes\s+|available\s+)?only\s+in"
-                          rf"\s+(?P<d>{_COLOURS})\b")
+                          rf"(?P<c>{_COLOURS})\s+only\b|^\W*(?:comes\s+|available\s+)?only\s+(?:in"
+                          rf"\s+)?(?P<d>{_COLOURS})\W*$")
 _COLOUR_LABEL = re.compile(r"(?i)^\W*colou?r\s*:\s*(?P<c>[a-z][a-z -]{1,30}?)\s*\.?$")
 
 
@@ -179,7 +203,11 @@ def opposite_statements(text: str) -> list[Stated]:
     for clause, start in pieces:
         found += _colour(clause, start) + _shape(clause, start)
         scope = _scope(clause)
-        if scope is None or OPTIONS.search(clause) or _FOR.search(clause) or \
+        rest = clause
+        for _prop, values in _FAMILIES:
+            for _value, pattern in values:  # "one size fits most" names no fitted thing
+                rest = pattern.sub(lambda v: " " * len(v.group(0)), rest)
+        if scope is None or OPTIONS.search(clause) or _FOR.search(rest) or \
                 re.match(r"\W*\d+\s+[a-z]", clause):  # "20 disposable piping bags": items
             continue
         found += _family(clause, start, scope, name)

@@ -37,6 +37,7 @@ _UNITS: dict[str, tuple[str, float]] = {
     "psi": ("pressure", 1.0), "hz": ("frequency", 1.0), "khz": ("frequency", 1000.0),
     "ghz": ("frequency", 1e9), "mhz": ("frequency", 1e6), "mp": ("resolution", 1.0),
     "hours": ("hours", 1.0), "hrs": ("hours", 1.0), "hr": ("hours", 1.0), "h": ("hours", 1.0),
+    "min": ("hours", 1 / 60), "mins": ("hours", 1 / 60), "minutes": ("hours", 1 / 60),
 }
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -79,6 +80,9 @@ def _singular(word: str) -> str:
     """"batteries" -> "battery", "ports" -> "port", "glass" stays."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    for plural, single in (("lves", "lf"), ("ives", "ife"), ("eaves", "eaf")):
+        if word.endswith(plural):  # "shelves", "knives", "leaves"
+            return word[:-len(plural)] + single
     if word.endswith(("ches", "shes", "xes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
@@ -114,7 +118,7 @@ def _subject(clause: str, m: re.Match[str], first: bool) -> tuple[str, ...] | No
     return () if not rest else None
 
 
-def _measure(clause: str, start: int) -> tuple[Stated, Stated] | None:
+def _measure(clause: str, start: int, head: str = "") -> tuple[Stated, Stated] | None:
     """The one measure ``clause`` states of one thing, as its low and high ends, if any."""
     plain = re.sub(r"\([^)]*\)", lambda p: " " * len(p.group(0)), clause)
     ms = list(_MEASURE.finditer(plain))
@@ -130,10 +134,12 @@ def _measure(clause: str, start: int) -> tuple[Stated, Stated] | None:
     named = {_AXES[w] for w in subject if w in _AXES}
     axes = sorted(named - {"length"})
     thing = sorted({_singular(w) for w in subject if w not in _AXES and len(w) > 1
-                    and (w not in _GENERIC or w == "capacity" and kind == "mass")})
+                    and (w not in _GENERIC or w == "capacity" and kind == "mass")
+                    and not (kind == "hours" and w == "battery")})  # battery life: runtime
     if kind in {"frequency", "resolution"} or len(axes) > 1 or \
-            kind == "length" and not thing and not named:
+            kind == "length" and not thing and not named and start:
         return None  # a frequency is a mode's; a bare length one of a set's sizes
+    thing = [w for w in thing if w != head]  # "Hose length: 25 ft" in a hose's brief
     key = f"{kind} of the {' '.join(thing) or 'product'}" + (f" ({axes[0]})" if axes else "")
     lo = float(m.group("a").replace(",", "")) * factor
     hi = float(m.group("b").replace(",", "")) * factor if m.group("b") else lo
@@ -157,11 +163,14 @@ def named_measures(text: str) -> list[Stated]:
     pieces = [(c, s) for c, s in clauses(text)
               if not (OPTIONS.search(c) or "(" in c and ")" not in c)]
     bare = [_kind_alone(c) for c, _ in pieces]
+    name = [w for w in _words(re.split(r"\d", pieces[0][0])[0])
+            if len(w) > 2 and w not in _GENERIC and w not in _AXES] if pieces else []
+    head = _singular(name[-1]) if name else ""
     for i, (clause, start) in enumerate(pieces):
         if bare[i] and (i and bare[i - 1] == bare[i] or i + 1 < len(bare) and
                         bare[i + 1] == bare[i]):
             continue
-        stated = _measure(clause, start)
+        stated = _measure(clause, start, head)
         if stated is not None:
             found += stated
     return _disjoint(found)
@@ -178,15 +187,23 @@ def _disjoint(found: list[Stated]) -> list[Stated]:
         for (key_b, at_b), (lo_b, hi_b) in items[i + 1:]:
             if key != key_b or lo_a.text == lo_b.text:
                 continue
-            if _apart(hi_a.value, lo_b.value) or _apart(hi_b.value, lo_a.value):
+            same = _unit(lo_a.text) == _unit(lo_b.text)  # "42 mm" / "38 mm": no rounding
+            if _apart(hi_a.value, lo_b.value, same) or _apart(hi_b.value, lo_a.value, same):
                 out += [Stated(key, "one", lo_a.text, at), Stated(key, "other", lo_b.text, at_b)]
     return out
 
 
-def _apart(a: float | str | tuple[float, ...], b: float | str | tuple[float, ...]) -> bool:
-    """True when ``a`` lies below ``b`` by more than rounding (12%)."""
+def _apart(a: float | str | tuple[float, ...], b: float | str | tuple[float, ...],
+           same: bool = False) -> bool:
+    """True when ``a`` lies below ``b`` by more than rounding (12% across units, 2% within)."""
     assert isinstance(a, float) and isinstance(b, float)
-    return b - a > 0.12 * max(abs(a), abs(b))
+    return b - a > (0.02 if same else 0.12) * max(abs(a), abs(b))
+
+
+def _unit(text: str) -> str:
+    """The unit a measure's text is written in ("42 mm" -> "mm")."""
+    m = _MEASURE.search(text)
+    return m.group("u").lower() if m else ""
 
 
 _COUNT_WORDS = {"single": 1.0, "dual": 2.0, "double": 2.0, "twin": 2.0, "triple": 3.0,
@@ -218,6 +235,8 @@ _HELD = re.compile(r"(?i)\b(?:holds?|fits?|takes?|stores?|seats?|sleeps?|for|up\
                    r"comes\s+with|sold|separately|over|than|every|about|approx\.?)\s*$")
 
 
+_SLEEPS = re.compile(r"(?i)\b(?:sleeps|seats)\s+(?:up\s+to\s+)?(?P<n>\d{1,2})\b(?!\s*(?:in|cm|"
+                     r"ft|\"|lbs?|kg|%))(?!\s*(?:-|to|or)\s*\d)")
 _APIECE = re.compile(r"(?i)\s*(?:each|per|apiece|total|in\s+total|combined|in\s+all)\b")
 # words before a count that leave it the product's ("with 4 ports", "features 2 burners")
 _LEAD_WORDS = frozenset({"with", "has", "have", "features", "featuring", "offers", "and", "the",
@@ -245,13 +264,17 @@ def named_counts(text: str) -> list[Stated]:
                     first.lower() in _UNITS or \
                     first.lower() in _NOT_THINGS or noun.isupper() and len(noun) <= 4:
                 continue
-            thing = _singular(noun.lower())
+            thing = {"people": "person"}.get(noun.lower(), _singular(noun.lower()))
             if thing in _NOT_THINGS or _singular(thing) in _NOT_THINGS:
                 continue
             mods = first.lower() if two else ""
             value = _COUNT_WORDS.get(word, float(word) if word.isdigit() else 0.0)
             found.append(Stated(f"the number of {mods + ' ' if mods else ''}{thing}s", value,
                                 m.group(0), start + m.start()))
+    for m in _SLEEPS.finditer(text):
+        if not OPTIONS.search(text[m.start():m.end() + 12]):
+            found.append(Stated("the number of persons", float(m.group("n")), m.group(0),
+                                m.start()))
     return _count_clashes(found)
 
 

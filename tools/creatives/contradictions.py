@@ -152,6 +152,25 @@ _ALIASES = {"microphone": ("mic",), "mic": ("microphone",), "microphones": ("mic
             "headphones": ("headphone",), "batteries": ("battery",), "battery": ("batteries",)}
 
 
+# a thing said absent ("no drainage holes", "No backlight") in another form of its word
+_SWAPS = (("light", ("light", "lit")), ("ation", ("ation", "ing", "ed", "able")),
+          ("ing", ("ing", "ation", "ed", "able")), ("able", ("able", "ing", "ation", "ed")))
+# "no scratches" beside "scratch-resistant": the same word, and no clash
+_GUARDED = re.compile(r"[\s-]?(?:resistant|resistance|proof|free|protection|guard|control)\b")
+
+
+def _forms(word: str) -> str:
+    """``word`` as a pattern of its plural, singular and suffix-swapped forms."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-1])
+    for suffix, swaps in _SWAPS:
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4:
+            forms |= {stem + s for s in swaps}
+    return "(?:" + "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True)) + ")"
+
+
 def _negated_and_stated(text: str) -> None:
     """"waterproof ... not waterproof": a property both claimed and denied."""
     low = text.lower()
@@ -164,19 +183,26 @@ def _negated_and_stated(text: str) -> None:
             term = re.split(r"[,;.\n(]", low[m.start(1):])[0].strip()
             end = r"\s*(?:[,;.\n(]|$)"  # "for HP 63XL" is another object
         said = text[m.start():m.start(1) + len(term)]
-        spelled = r"[\s-]".join(re.escape(w) for w in re.split(r"[\s-]", term))  # food-safe
+        absent = m.group(0).startswith("no") and not m.group(0).startswith(("non", "not")) \
+            and term.split()[0] not in _RELATIONS | _STATUS
+        spelled = r"[\s-]".join(_forms(w) if absent else re.escape(w)
+                                for w in re.split(r"[\s-]", term))  # food-safe, holes
         spelled = "|".join([spelled, *(re.escape(a) for a in _ALIASES.get(term, ()))])
-        plain = [p.start() for p in re.finditer(rf"(?<![\w-])(?:{spelled}){end}", low)
-                 if not m.start() <= p.start() < m.end()]
+        found = [p for p in re.finditer(rf"(?<![\w-])(?:{spelled}){end}", low)
+                 if not m.start() <= p.start() < m.end()
+                 and not (absent and _GUARDED.match(low, p.end()))]
+        plain = [p.start() for p in found]
         if term.split()[0] in _STATUS:  # "2 AA not included" beside "stand included"
             item = _item_before(low, m.start())
             plain = [p for p in plain if _item_before(low, p) == item
                      and not re.match(r"[a-z]*\.?\s*\d", low[p:])]  # "incl. 6 metallic"
         plain = [p for p in plain if not _part_led(low, p)]
         if plain:
+            stated = next(text[p.start():p.end()].strip(" ,;.(") for p in found
+                          if p.start() == plain[0])
             raise InvalidRequestError(
-                f"the brief contradicts itself: it says {term!r} and also {said!r}; say which "
-                "is true")
+                f"the brief contradicts itself: it says {stated!r} and also {said!r}; say "
+                "which is true")
 
 
 # a clause that opens on a part says the property of that part: "cover machine washable" beside

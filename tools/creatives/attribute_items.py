@@ -1,0 +1,94 @@
+"""Items, suited uses, players and labelled values a brief gives two ways.
+
+"Glass jar with lid" / "Includes carry bag" beside "Lid not included" (read with the item
+statuses of :mod:`tools.creatives.attribute_choices`); "induction compatible" beside "Not
+for induction hobs"; "for 2-4 players" beside "Players: 6-8"; a spec label given twice with
+two single values ("Size: M" ... "Size: L", "Finish: matte" ... "Finish: satin").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tools.creatives.attribute_values import OPTIONS, Stated, clauses
+
+__all__ = ["item_statements"]
+
+_WITH = re.compile(r"(?i)\bwith\s+(?:a\s+|an\s+|matching\s+)?(?P<item>[a-z]+(?:\s[a-z]+)?)\s*$")
+_INCLUDES = re.compile(r"(?i)^\W*(?:includes|comes\s+with|incl\.)\s+(?:a\s+|an\s+|the\s+|one\s+)?"
+                       r"(?P<item>[a-z]+(?:\s[a-z]+)?)\W*$")
+
+
+def _named_with(pieces: list[tuple[str, int]]) -> list[Stated]:
+    """An item it comes with: the name's "Glass jar with lid", a clause "Includes carry bag"."""
+    found = []
+    for i, (clause, start) in enumerate(pieces):
+        m = _INCLUDES.match(clause) or (_WITH.search(clause) if i == 0 else None)
+        if m is not None and not OPTIONS.search(clause):
+            item = m.group("item").lower()
+            found.append(Stated(f"comes with the {item}", "yes", m.group(0).strip(),
+                                start + m.start()))
+    return found
+
+
+_SUITED = re.compile(r"(?i)\b(?P<x>[a-z]{4,})[\s-](?:compatible|safe|ready|friendly)\b")
+_UNSUITED = re.compile(r"(?i)\bnot\s+(?:for|compatible\s+with|suitable\s+for|safe\s+(?:for|in|on)|"
+                       r"for\s+use\s+(?:on|with|in))\s+(?:use\s+(?:on|with|in)\s+)?(?:the\s+|an?\s+)?"
+                       r"(?P<x>[a-z]{4,})(?:\s+(?:use|hobs?|stoves?|cooktops?|ovens?|machines?|"
+                       r"ranges?|surfaces?))?\s*(?:[.,;:)(]|$)")
+
+
+def _suited(pieces: list[tuple[str, int]]) -> list[Stated]:
+    """What the product suits said both ways: "induction compatible" / "Not for induction hobs"."""
+    said: dict[str, list[Stated]] = {}
+    for clause, start in pieces:
+        for pattern, value in ((_UNSUITED, "no"), (_SUITED, "yes")):
+            for m in pattern.finditer(clause):
+                if value == "yes" and re.search(r"(?i)\bnot\s+(?:\w+\s+)?$", clause[:m.start()]):
+                    continue  # "not oven safe": the denial, read above
+                x = m.group("x").lower()
+                said.setdefault(x, []).append(Stated(f"whether it suits {x}", value,
+                                                     m.group(0).strip(), start + m.start()))
+    return [s for group in said.values() if len({g.value for g in group}) > 1 for s in group]
+
+
+_PLAYERS = re.compile(r"(?i)\b(?P<a>\d{1,2})(?:\s*(?:-|\u2013|to)\s*(?P<b>\d{1,2}))?\+?\s+"
+                      r"players\b|\bplayers\s*:\s*(?P<c>\d{1,2})(?:\s*(?:-|\u2013|to)\s*(?P<d>\d{1,2}))?\b")
+
+
+def _players(text: str) -> list[Stated]:
+    """How many play it, said twice with no count in common: "2-4 players" / "Players: 6-8"."""
+    spans = []
+    for m in _PLAYERS.finditer(text):
+        lo = float(m.group("a") or m.group("c"))
+        hi = float(m.group("b") or m.group("d") or lo)
+        spans.append((lo, hi, m))
+    return [Stated("how many players", str(i), m.group(0), m.start())
+            for i, (lo, hi, m) in enumerate(spans)
+            if any(hi < lo2 or hi2 < lo for lo2, hi2, _ in spans)]
+
+
+_SINGLE_LABELS = frozenset({"size", "fit", "finish", "flavour", "flavor", "gender", "pattern",
+                            "style", "age", "ages", "age range", "shape", "closure", "fuel",
+                            "power source", "connectivity", "connection", "display", "lens"})
+_LABELLED = re.compile(r"(?i)^\W*(?P<l>[a-z][a-z ]{1,15}?)\s*:\s*"
+                       r"(?P<v>[a-z0-9][a-z0-9 .+'-]{0,30}?)\s*\.?$")
+
+
+def _labels(pieces: list[tuple[str, int]]) -> list[Stated]:
+    """A single-valued spec label given twice with two values ("Size: M", "Size: L")."""
+    found: list[Stated] = []
+    for clause, start in pieces:
+        m = _LABELLED.match(clause)
+        if m is None or m.group("l").strip().lower() not in _SINGLE_LABELS or \
+                OPTIONS.search(clause) or re.search(r"(?i)\b(?:and|&)\b|,", m.group("v")):
+            continue
+        value = re.sub(r"[^a-z0-9+]+", " ", m.group("v").lower()).strip()
+        found.append(Stated(f"the {m.group('l').strip().lower()}", value, clause.strip(), start))
+    return found
+
+
+def item_statements(text: str) -> list[Stated]:
+    """Every item, suited use, player count and single-valued label ``text`` states."""
+    pieces = clauses(text)
+    return _named_with(pieces) + _suited(pieces) + _players(text) + _labels(pieces)
