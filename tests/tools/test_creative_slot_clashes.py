@@ -54,6 +54,13 @@ from tools.creatives.facts import validate_brief
     ("Duvet cover, queen size. King size duvet cover, 104 x 90 in.", ("queen size", "King size")),
     ("Phone case\nOnly black\nColour: Grey", ("Only black", "Colour: Grey")),
     ("Sweater\nSize: M\nSize: XL", ("Size: M", "Size: XL")),
+    ("Hand towel, 500 GSM. Weight: 350 GSM.", ("500 GSM", "350 GSM")),
+    ("Banjo strings, light gauge. Gauge: heavy.", ("light gauge", "heavy")),
+    ("Signet ring, size 8. Ring size: 10.", ("size 8", "Ring size: 10")),
+    ("Folio case, fits iPad Pro 11 only. Also fits iPad mini 6.", ("only", "iPad mini 6")),
+    ("Projector, 27 in. screen? no: Projector, 4K. Resolution: 720p.", ("4K", "720p")),
+    ("Door lock, keyless entry. Keyed cylinder, 2 keys.", ("keyless", "Keyed")),
+    ("Plant stand, 3 tiers. 2-tier design.", ("3 tiers", "2-tier")),
 ])
 def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple[str, str]
                                                          ) -> None:
@@ -100,6 +107,11 @@ def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple
     "Cutting board, food-safe finish. Not for food storage.",
     "Sheets: queen and king sizes.",
     "Handle: matte black. Body: gloss white.",
+    "Lunch box: bento insert leakproof; outer box not leakproof.",
+    "Case fits iPhone 15 series only. Also fits iPhone 15 Pro Max.",
+    "Stainless steel kettle, brushed finish, brushless fan? no: stainless body, brushed steel.",
+    "Towel set: bath towel 600 GSM, hand towel 500 GSM.",
+    "Ring sizes 5-10, shown in size 7.",
 ])
 def test_lookalikes_pass(brief: str) -> None:
     check_contradictions(validate_brief(brief))

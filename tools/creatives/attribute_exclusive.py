@@ -65,12 +65,14 @@ _ONLY = re.compile(r"(?i)^\W*(?:compatible\s+with|fits|works\s+with|for)\s+(?P<l
                    r"(?:series\s+)?only\b")
 _ALSO = re.compile(r"(?i)^\W*(?:also\s+)?(?:compatible\s+with|fits|works\s+with)\s+(?:the\s+)?"
                    r"(?P<o>[^,;()]+?)\s*\.?$")
-_MODEL = re.compile(r"\b[A-Z][A-Za-z]*\s?\d+\w*\b|\b[A-Z]\d+\w*\b")
+_MODEL = re.compile(r"\b[A-Z][A-Za-z]*\s?\d+\w*\b|\b[A-Z]\d+\w*\b|\b[a-z][A-Z]\w*\s?\d+\w*\b|"
+                    r"\b[A-Za-z]+\s\d{1,2}\b(?!\s*(?:in|mm|cm|ft|oz)\b)")  # "iPad mini 6"
 
 
 def exclusive_fits(text: str) -> list[Stated]:
     """An "only" fit list beside another model it also fits (one named by none of its words)."""
     lines = [(m.group(0), m.start()) for m in re.finditer(r"[^\n|\u2022;]+", text)]  # commas in
+    lines += [piece for piece in clauses(text) if piece not in lines]  # "Case, fits X only"
     found: list[Stated] = []
     for line, at in lines:
         only = _ONLY.match(line)
@@ -83,7 +85,8 @@ def exclusive_fits(text: str) -> list[Stated]:
                 continue
             obj = also.group("o")
             words = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", obj)}
-            if _MODEL.search(obj) and words and not words & listed:
+            numbers = set(re.findall(r"\d+", obj)) - set(re.findall(r"\d+", only.group("list")))
+            if _MODEL.search(obj) and words and (not words & listed or numbers):
                 found += [Stated("compatibility", "only", line.strip(), at),
                           Stated("compatibility", "also", clause.strip(), start)]
     return found

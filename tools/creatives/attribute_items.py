@@ -85,10 +85,45 @@ def _labels(pieces: list[tuple[str, int]]) -> list[Stated]:
             continue
         value = re.sub(r"[^a-z0-9+]+", " ", m.group("v").lower()).strip()
         found.append(Stated(f"the {m.group('l').strip().lower()}", value, clause.strip(), start))
+    for clause, start in pieces:  # "size 7" beside "Ring size: 9": one size, two numbers
+        m = _SIZE_NUMBER.match(clause)
+        if m is not None and not OPTIONS.search(clause):
+            found.append(Stated("the size", m.group("v"), clause.strip(), start))
+    return found
+
+
+_SIZE_NUMBER = re.compile(r"(?i)^\W*(?:[a-z]+\s+)?size\s*:?\s*(?P<v>\d{1,2}(?:\.5)?)\W*$")
+
+
+_LESS = re.compile(r"(?i)\b(?P<x>[a-z]{3,})less\b")
+# "-less" words that deny no "-ed" word of the same thing ("stainless steel", "brushed nickel")
+_NOT_LESS = frozenset({"stain", "brush", "time", "end", "effort", "use", "care", "fear",
+                       "count", "point", "worry", "hassle", "harm", "spot", "flaw", "mind",
+                       "thought", "price", "help", "need", "tire", "rest", "odor", "odour",
+                       "scent", "taste", "color", "colour", "weight", "noise", "sound",
+                       "wire", "cord"})  # wired / corded: read by their family, part by part
+
+
+def _less_and_ed(pieces: list[tuple[str, int]]) -> list[Stated]:
+    """A thing said absent and present in one word's two forms: "Keyless" / "keyed lock"."""
+    found: list[Stated] = []
+    for clause, start in pieces:
+        for m in _LESS.finditer(clause):
+            x = m.group("x").lower()
+            if x in _NOT_LESS:
+                continue
+            ed = re.compile(rf"(?i)(?<![\w-]){re.escape(x)}(?:e?d)\b")
+            for other, at in pieces:
+                hit = ed.search(other)
+                if hit is not None and at != start:
+                    said = f"whether it has a {x}"
+                    found += [Stated(said, "no", m.group(0), start + m.start()),
+                              Stated(said, "yes", hit.group(0), at + hit.start())]
     return found
 
 
 def item_statements(text: str) -> list[Stated]:
     """Every item, suited use, player count and single-valued label ``text`` states."""
     pieces = clauses(text)
-    return _named_with(pieces) + _suited(pieces) + _players(text) + _labels(pieces)
+    return (_named_with(pieces) + _suited(pieces) + _players(text) + _labels(pieces)
+            + _less_and_ed(pieces))

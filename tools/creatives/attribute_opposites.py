@@ -74,6 +74,15 @@ _FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
     ("its finish", (
         ("matte", re.compile(r"(?i)\bmatte?\b(?![\s-]+(?:and|&|or)\b)")),
         ("gloss", re.compile(r"(?i)\b(?:high[\s-])?gloss(?:y)?\b(?![\s-]+(?:and|&|or)\b)")))),
+    ("its gauge", (
+        ("light", re.compile(r"(?i)\b(?:extra[\s-])?light[\s-]gauge\b|"
+                             r"\bgauge\s*:\s*(?:extra[\s-])?light\b")),
+        ("medium", re.compile(r"(?i)\bmedium[\s-]gauge\b|\bgauge\s*:\s*medium\b")),
+        ("heavy", re.compile(r"(?i)\b(?:extra[\s-])?heavy[\s-]gauge\b|\bgauge\s*:\s*(?:extra[\s-])?"
+                             r"heavy\b")))),
+    ("whether it has caffeine", (
+        ("none", re.compile(r"(?i)\bdecaf(?:feinated)?\b")),
+        ("some", re.compile(r"(?i)(?<!de)\bcaffeinated\b")))),
     ("the bed size it is", tuple(
         (size, re.compile(rf"(?i)\b{pattern}[\s-](?:size|bed|sheets?|mattress|duvet|comforter|"
                           r"quilt|bedding)\b"))
@@ -94,7 +103,8 @@ _FOR = re.compile(r"(?i)\b(?:for|fits?|compatible|works\s+with|pairs?\s+with|use
                   r"like|unlike|than|vs|instead|replaces?|not\s+(?:a|an)|either)\b")
 _BOTH = re.compile(r"(?i)\b(?:and|&|or|/|both|plus|\+)\b")
 # labels that say what kind the product is, not which part: "Type: digital", "Care: ..."
-_OWN_LABELS = frozenset({"type", "features", "feature", "display", "operation", "connection",
+_OWN_LABELS = frozenset({"finish", "look", "surface", "gauge", "lock", "caffeine", "type",
+                         "features", "feature", "display", "operation", "connection",
                          "connectivity", "power", "assembly", "made", "construction", "care",
                          "use", "usage", "style", "design", "notes", "note", "details",
                          "about", "specs", "specifications", "description", "how"})

@@ -65,16 +65,18 @@ _MAX_RES = re.compile(rf"(?i)\b(?:max(?:imum|\.)?\s+resolution\s*:?\s*|"
                       rf"(?:video\s+)?resolution\s*:\s*|(?:resolution\s+)?up\s+to\s+|"
                       rf"records?\s+(?:in\s+)?)(?:true\s+)?{_RES}\b")
 _SUPPORTS = re.compile(rf"(?i)\b(?:supports?|compatible with)\s+(?:up\s+to\s+)?{_RES}\b")
+_ALONE = re.compile(rf"(?i)^\W*(?:true\s+)?{_RES}(?:\s+(?:UHD|HD|resolution|display|screen))?\W*$")
 
 
 def _resolution(clause: str, start: int) -> Iterator[Stated]:
     """The highest resolution the product carries, in lines.
 
-    "Max resolution: 1080p" is 1080; "Supports 4K@60Hz" at least 2160 (it may carry more).
+    "Max resolution: 1080p" is 1080; "Supports 4K@60Hz" at least 2160 (it may carry more);
+    a clause that is only a resolution ("Monitor, 27 in., 4K") the product's own.
     """
     if OPTIONS.search(clause):
         return
-    for pattern, bound in ((_MAX_RES, "="), (_SUPPORTS, ">=")):
+    for pattern, bound in ((_MAX_RES, "="), (_SUPPORTS, ">="), (_ALONE, "=")):
         m = pattern.search(clause)
         if m is not None and said_of_product(clause, m.start(), frozenset({"resolution"}),
                                              GENERAL | {"video", "output", "display"}):

@@ -41,7 +41,9 @@ class Stated:
 
 # "&amp; " is the merchant's "&" as HTML: its ";" ends no clause
 _CUT = re.compile(r"\n|\s[|]\s|\s--+\s|\s[\u2013\u2014-]\s|(?<!&amp)(?<!&nbsp)(?<!&quot);\s|,\s|"
-                  r"\s//\s|[\u2714\u2705\u2022]|!{2,}|\.\s+(?=[A-Z])")
+                  r"\s//\s|[\u2714\u2705\u2022]|!{2,}|\.\s+(?=[A-Z])|"
+                  r"(?<=[a-z]{3})(?<!approx)(?<!incl)(?<!excl)(?<!max)(?<!min)(?<!avg)(?<!pcs)"
+                  r"(?<!dia)(?<!est)(?<!vol)(?<!qty)\.\s+(?=\d)")  # "3 tiers. 2-tier design"
 _BULLETS = " \t-*>\u2013\u2014"  # "- Package includes: ...": a bullet opens no label
 _LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z .'/&-]{0,30}?)\s*:\s*")
 _WORDS = {"one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,

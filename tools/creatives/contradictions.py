@@ -214,7 +214,7 @@ _PART_LEAD = re.compile(r"\b(?:covers?|cases?|lids?|straps?|liners?|inserts?|she
 def _part_led(low: str, at: int) -> bool:
     """True when the clause holding ``at`` opens on a part that the product's name is not."""
     part = _PART_LEAD.search(re.split(r"[,;.(\n|]", low[:at])[-1])
-    name = re.split(r"[,;.(\n|]", low, maxsplit=1)[0]
+    name = re.split(r"[,;.:(\n|]", low, maxsplit=1)[0]  # "Lunch box: bento insert ..."
     return part is not None and part.group(0) not in name
 
 
