@@ -22,6 +22,7 @@ from knowledge.graph.line_checks import (
     about_other_products,
     figurative,
     in_a_bundle,
+    inside_only,
     opposed_need,
     range_of_products,
 )
@@ -81,9 +82,13 @@ class CardLines:
     def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
         """Evidence lines and matched attributes for one product, only for what it has."""
         unread, type_only, shadowed = self._unread(exp.query)
-        # "tile" in "cold tile", "oven" in "dutch oven", "slip" in "slip-on shoes" earn no line:
-        # a head read only from the type asked for, or inside a longer phrase, states no need
-        exp = without_heads(exp, shadowed | type_only)
+        exp = without_heads(exp, shadowed)  # "tile" in "cold tile" earns no line
+        # "oven" in "dutch oven", "slip" in "slip-on shoes": a head read only from the type asked
+        # for states no need. The query's most specific needs are read with and without it (it
+        # may single out another head's need), but only the other heads speak for them
+        said = without_heads(exp, type_only)
+        shown = shown_needs(exp, self._need_count) | shown_needs(said, self._need_count)
+        exp = said
         why: dict[str, str] = {}
         for ev in exp.evidence:
             if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
@@ -94,7 +99,6 @@ class CardLines:
         if not of_asked_type(exp, product.title, self.graph.type_words) or pet_person_conflict(
                 exp.query, product.title):
             return lines, matched
-        shown = shown_needs(exp, self._need_count)
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
             if tag not in shown or refused(exp.query, tag, self.lexicon) or opposed_need(
                     exp.query, tag) or not speaks(
@@ -105,7 +109,7 @@ class CardLines:
             if span is None or not strong_evidence(span, self.lexicon) or about_another_item(
                     span, own, self.graph.type_words) or only_on_a_detail(span) or in_a_bundle(
                     span, own or product.title) or about_other_products(span) or range_of_products(
-                    span) or figurative(span):
+                    span) or figurative(span) or inside_only(span, tag):
                 continue
             line = evidence_line(span, self.lexicon, why.get(tag, ""))
             if not self._gate_keeps(exp, tag, product.title, line):

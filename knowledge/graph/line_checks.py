@@ -99,14 +99,14 @@ def range_of_products(span: Span) -> bool:
 
 # the attribute word said of something other than the product: a likeness or a gift
 _LIKENESS = re.compile(r"\blike(?: an?| the)?\s*$")
-_GIFT = frozenset(tokens("gift gifts housewarming welcome hug hugs smile"))
+_GIFT = frozenset(tokens("gift gifts housewarming welcome hug hugs hugged smile feeling"))
 
 
 def figurative(span: Span) -> bool:
-    """True when the listing's word is said of a likeness or of a gift.
+    """True when the listing's word is said of a likeness, a gift or a feeling.
 
-    "feels like a warm" (hug), "is a warm and practical housewarming gift" do not say the
-    product keeps anyone warm.
+    "feels like a warm" (hug), "is a warm and practical housewarming gift", "a warm feeling of
+    being gently hugged" do not say the product keeps anyone warm.
     """
     low, at = _at(span)
     if at < 0:
@@ -116,3 +116,21 @@ def figurative(span: Span) -> bool:
         return True
     return bool(set(tokens(" ".join(after[:4]))) & _GIFT)
 
+
+
+# needs for keeping water out, and the inside parts whose property does not do that
+WATER_OUT = frozenset({"waterproof", "water-resistant"})
+INSIDE = frozenset(tokens("interior lining linings liner liners inner inside compartment"))
+
+
+def inside_only(span: Span, tag: str) -> bool:
+    """True when the listing keeps water out only of an inside part.
+
+    "WATERPROOF INTERIOR: the lunch box layer", "waterproof lining" (it keeps melt or spills
+    in) do not make a bag that keeps rain or sea water out.
+    """
+    low, at = _at(span)
+    if tag not in WATER_OUT or at < 0:
+        return False
+    after = tokens(_BREAK.split(low[at + len(span.said):], maxsplit=1)[0])[:3]
+    return bool(set(after) & INSIDE)

@@ -12,7 +12,7 @@ import pytest
 
 from knowledge.graph.compounds import bound_parts
 from knowledge.graph.evidence import Lexicon, Span, find_evidence
-from knowledge.graph.line_checks import figurative, range_of_products
+from knowledge.graph.line_checks import figurative, inside_only, range_of_products
 from knowledge.search import SearchFilters
 from knowledge.store import Store
 from tests.knowledge.served_shop import serve_rows
@@ -59,6 +59,17 @@ def test_a_likeness_or_a_gift_is_no_property() -> None:
     assert figurative(_span("warm", "is a warm and practical housewarming gift", "warm"))
     assert not figurative(_span("warm", "thick fleece keeps you warm on cold nights", "warm"))
     assert not figurative(_span("cushioned", "soft foam to cushion your every step", "cushion"))
+    assert figurative(_span("warm", "a warm feeling of being gently hugged", "warm"))
+
+
+def test_an_inside_part_keeps_no_water_out() -> None:
+    lunch = "WATERPROOF INTERIOR: The lunch box layer"
+    assert inside_only(_span("waterproof", lunch, "waterproof"), "waterproof")
+    assert inside_only(_span("waterproof", "with a waterproof lining for ice", "waterproof"),
+                       "waterproof")
+    assert not inside_only(_span("waterproof", "waterproof shell keeps the rain out",
+                                 "waterproof"), "waterproof")
+    assert not inside_only(_span("leak-proof", "leak-proof lining", "leak-proof"), "leak-proof")
 
 
 def test_the_makers_range_is_not_this_product() -> None:
