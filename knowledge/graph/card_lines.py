@@ -23,6 +23,7 @@ from knowledge.graph.line_checks import (
     figurative,
     in_a_bundle,
     inside_only,
+    lessened,
     opposed_need,
     range_of_products,
 )
@@ -75,6 +76,7 @@ class CardLines:
     lexicon: Lexicon
     store: Store
     _unread_cache: dict[str, tuple[frozenset[str], ...]]
+    _read_len_cache: dict[str, dict[str, int]]
     _gate: LineGate | None | bool  # False: not loaded yet; None: off or failed
     _matches: Callable[[str], list[tuple[tuple[str, ...], float]]]
     _shadowed: Callable[[str, list[tuple[tuple[str, ...], float]]], frozenset[str]]
@@ -89,10 +91,7 @@ class CardLines:
         said = without_heads(exp, type_only)
         shown = shown_needs(exp, self._need_count) | shown_needs(said, self._need_count)
         exp = said
-        why: dict[str, str] = {}
-        for ev in exp.evidence:
-            if ev.relation == "NEEDS" and ev.tail in exp.attributes and ev.tail not in why:
-                why[ev.tail] = ev.why
+        why = self._reasons(exp)
         lines: list[str] = []
         matched: list[str] = []
         own = str((product.attributes or {}).get("type") or "")
@@ -109,7 +108,7 @@ class CardLines:
             if span is None or not strong_evidence(span, self.lexicon) or about_another_item(
                     span, own, self.graph.type_words) or only_on_a_detail(span) or in_a_bundle(
                     span, own or product.title) or about_other_products(span) or range_of_products(
-                    span) or figurative(span) or inside_only(span, tag):
+                    span) or figurative(span) or inside_only(span, tag) or lessened(span):
                 continue
             line = evidence_line(span, self.lexicon, why.get(tag, ""))
             if not self._gate_keeps(exp, tag, product.title, line):
@@ -117,6 +116,32 @@ class CardLines:
             matched.append(tag)
             lines.append(line)
         return lines, matched
+
+    def _reasons(self, exp: Expansion) -> dict[str, str]:
+        """Per needed attribute, the reason its line gives: that of its best-read head.
+
+        Among the heads asking the attribute, the strongest need wins, and of equals the head
+        read from the longest phrase of the query ("keeps water cold" over "hot ... keeps").
+        """
+        lengths = self._read_lengths(exp.query)
+        best: dict[str, tuple[float, int, str]] = {}
+        for ev in exp.evidence:
+            if ev.relation != "NEEDS" or ev.tail not in exp.attributes:
+                continue
+            rank = (ev.score, lengths.get(ev.head, 0), ev.why)
+            if ev.tail not in best or rank[:2] > best[ev.tail][:2]:
+                best[ev.tail] = rank
+        return {tag: rank[2] for tag, rank in best.items()}
+
+    def _read_lengths(self, query: str) -> dict[str, int]:
+        """Per concept the query reads, the most words of a phrase it was read from."""
+        if query not in self._read_len_cache:
+            lengths: dict[str, int] = {}
+            for key, _ in self._matches(query):
+                for concept, _alias in self.graph.concepts[key]:
+                    lengths[concept] = max(lengths.get(concept, 0), len(key))
+            self._read_len_cache[query] = lengths
+        return self._read_len_cache[query]
 
     def line_gate(self) -> LineGate | None:
         """The served-line gate (built on first use), or None when off or unavailable."""

@@ -97,6 +97,17 @@ def range_of_products(span: Span) -> bool:
     return "products" in _CLAUSE_END.split(low[:at])[-1].split()
 
 
+# words before an attribute that say there is less of it ("softness to reduce cushion")
+LESS = frozenset("reduce reduces reduced reducing less lower minimal minimise minimize".split())
+
+
+def lessened(span: Span) -> bool:
+    """True when the word just before the attribute says the product lessens it."""
+    low, at = _at(span)
+    before = low[:at].split() if at > 0 else []
+    return bool(before) and before[-1] in LESS
+
+
 # the attribute word said of something other than the product: a likeness or a gift
 _LIKENESS = re.compile(r"\blike(?: an?| the)?\s*$")
 _GIFT = frozenset(tokens("gift gifts housewarming welcome hug hugs hugged smile feeling"))

@@ -105,6 +105,7 @@ class KnowledgeExpander(CardLines):
         """Re-read what is served (after a build, an import or a review decision)."""
         self.masks.clear()
         self._unread_cache: dict[str, tuple[frozenset[str], ...]] = {}
+        self._read_len_cache: dict[str, dict[str, int]] = {}
         categories = {str(c) for c in self.store.search.index.category if c}
         self.graph = _index(served_assertions(self.store.engine), categories)
         self.size = sum(len(v) for v in self.graph.needs.values())

@@ -12,7 +12,7 @@ import pytest
 
 from knowledge.graph.compounds import bound_parts
 from knowledge.graph.evidence import Lexicon, Span, find_evidence
-from knowledge.graph.line_checks import figurative, inside_only, range_of_products
+from knowledge.graph.line_checks import figurative, inside_only, lessened, range_of_products
 from knowledge.search import SearchFilters
 from knowledge.store import Store
 from tests.knowledge.served_shop import serve_rows
@@ -20,6 +20,7 @@ from tests.knowledge.served_shop import serve_rows
 ROWS = [
     ("D1", "Enamel Cast Iron Dutch Oven", ["Oven safe to 500F, works on induction cooktops"]),
     ("D2", "Enamel Dutch Oven with Lid", ["Oven safe, braises low and slow"]),
+    ("W1", "Vacuum Insulated Water Bottle", ["Double wall insulated stainless steel"]),
 ]
 
 
@@ -41,6 +42,12 @@ def test_the_asked_types_own_word_states_no_need(shop: Store) -> None:
 def test_a_need_said_outside_the_type_still_speaks(shop: Store) -> None:
     lines = _lines(shop, "dutch oven to braise in the oven", ["D1", "D2"])
     assert any(line.startswith("Oven-safe") for line in lines["D2"])
+
+
+def test_the_reason_is_the_best_read_heads(shop: Store) -> None:
+    lines = _lines(shop, "water bottle for a hot hike that keeps water cold all day", ["W1"])
+    assert any(line.startswith("Insulated") and "cold" in line for line in lines["W1"])
+    assert not any("hot" in line for line in lines["W1"])  # "hot ... keeps" is no "keeps hot"
 
 
 def test_a_verb_particle_word_is_not_its_verb() -> None:
@@ -85,3 +92,8 @@ def test_except_before_the_attribute_negates_it() -> None:
                "bullets": ["Works with all stovetops except induction"],
                "description": "", "attributes": {}}
     assert find_evidence(product, "induction-compatible", Lexicon()) is None
+
+
+def test_a_word_that_lessens_the_attribute_claims_none() -> None:
+    assert lessened(_span("cushioned", "high elasticity and softness to reduce cushion", "cushion"))
+    assert not lessened(_span("cushioned", "extra cushion to reduce fatigue", "cushion"))
