@@ -61,6 +61,13 @@ from tools.creatives.facts import validate_brief
     ("Projector, 27 in. screen? no: Projector, 4K. Resolution: 720p.", ("4K", "720p")),
     ("Door lock, keyless entry. Keyed cylinder, 2 keys.", ("keyless", "Keyed")),
     ("Plant stand, 3 tiers. 2-tier design.", ("3 tiers", "2-tier")),
+    ("Tackle box, 4 compartments\nCompartments: 7", ("4 compartments", "Compartments: 7")),
+    ("Desk fan, 3000mAh | Battery capacity: 1500mAh", ("3000mAh", "1500mAh")),
+    ("Scissors, ambidextrous. Left-handed design only.", ("ambidextrous", "Left-handed")),
+    ("Face lotion SPF 30. SPF 15 daily.", ("SPF 30", "SPF 15")),
+    ("Folding knife, locking. Non-locking blade.", ("locking", "Non-locking")),
+    ("Scrub brush, bristle-free. Nylon bristles.", ("bristles", "bristle-free")),
+    ("Candle, 8 oz. Net wt 10 oz.", ("8 oz", "10 oz")),
 ])
 def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple[str, str]
                                                          ) -> None:
@@ -112,6 +119,11 @@ def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple
     "Stainless steel kettle, brushed finish, brushless fan? no: stainless body, brushed steel.",
     "Towel set: bath towel 600 GSM, hand towel 500 GSM.",
     "Ring sizes 5-10, shown in size 7.",
+    "Tent 3-season; 4-season fly sold separately.",
+    "Sunscreen SPF 50; lip balm SPF 30 included.",
+    "Bento box 3 compartments; lid has 2 sauce cups.",
+    "Drill, tool-free chuck. Tools included: 2 bits.",
+    "Orders over $75 ship free; under that a flat $12.",
 ])
 def test_lookalikes_pass(brief: str) -> None:
     check_contradictions(validate_brief(brief))

@@ -122,8 +122,26 @@ def _less_and_ed(pieces: list[tuple[str, int]]) -> list[Stated]:
     return found
 
 
+_RATING = re.compile(r"(?i)\b(?P<r>SPF|UPF|MERV|NRR|CRI|R-value)\s*:?\s*(?P<n>\d{1,3})\b"
+                     r"(?!\s*(?:-|to)\s*\d)")
+
+
+def _ratings(pieces: list[tuple[str, int]]) -> list[Stated]:
+    """A protection or quality rating given twice: "SPF 50" / "SPF 30 broad spectrum"."""
+    found = []
+    name = set(re.findall(r"[a-z]+", pieces[0][0].lower())) if pieces else set()
+    for clause, start in pieces:
+        for m in _RATING.finditer(clause):
+            lead = set(re.findall(r"[a-z]+", clause[:m.start()].lower())) - name
+            if OPTIONS.search(clause) or start and lead - {"with", "rated", "and", "the"}:
+                continue  # "lip balm SPF 30 included": another thing's
+            found.append(Stated(f"the {m.group('r').upper()} rating", m.group("n"), m.group(0),
+                                start + m.start()))
+    return found
+
+
 def item_statements(text: str) -> list[Stated]:
     """Every item, suited use, player count and single-valued label ``text`` states."""
     pieces = clauses(text)
     return (_named_with(pieces) + _suited(pieces) + _players(text) + _labels(pieces)
-            + _less_and_ed(pieces))
+            + _less_and_ed(pieces) + _ratings(pieces))

@@ -74,6 +74,11 @@ _FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
     ("its finish", (
         ("matte", re.compile(r"(?i)\bmatte?\b(?![\s-]+(?:and|&|or)\b)")),
         ("gloss", re.compile(r"(?i)\b(?:high[\s-])?gloss(?:y)?\b(?![\s-]+(?:and|&|or)\b)")))),
+    ("which hand it is for", (
+        ("either", re.compile(r"(?i)\bambidextrous\b|\b(?:either|both)\s+hands?\b|"
+                              r"\bleft[\s-]or[\s-]right[\s-]hand")),
+        ("right only", re.compile(r"(?i)\bright[\s-]hand(?:ed)?\s+(?:\w+\s+)?only\b")),
+        ("left only", re.compile(r"(?i)\bleft[\s-]hand(?:ed)?\s+(?:\w+\s+)?only\b")))),
     ("its gauge", (
         ("light", re.compile(r"(?i)\b(?:extra[\s-])?light[\s-]gauge\b|"
                              r"\bgauge\s*:\s*(?:extra[\s-])?light\b")),

@@ -67,6 +67,7 @@ _GENERIC = frozenset({"the", "a", "an", "its", "it", "this", "is", "has", "have"
                       "weighing", "item", "product", "overall", "unit", "main", "long",
                       "tall", "wide", "deep", "thick", "dimension", "dimensions",
                       "life", "runtime", "run", "time", "playtime", "play", "plays",
+                      "net", "wt", "nt",
                       "lasts", "battery-life", "spec", "specs", "all", "new", "our",
                       "only", "just", "about", "total"})
 _AXES = {"length": "length", "long": "length", "width": "width", "wide": "width",
@@ -136,7 +137,8 @@ def _measure(clause: str, start: int, head: str = "") -> tuple[Stated, Stated] |
     axes = sorted(named - {"length"})
     thing = sorted({_singular(w) for w in subject if w not in _AXES and len(w) > 1
                     and (w not in _GENERIC or w == "capacity" and kind == "mass")
-                    and not (kind == "hours" and w == "battery")})  # battery life: runtime
+                    and not (kind in {"hours", "charge", "energy"} and w == "battery")})
+    # battery life is the runtime, a mAh the battery's: both the product's own
     if kind in {"frequency", "resolution"} or len(axes) > 1 or \
             kind == "length" and not thing and not named and start:
         return None  # a frequency is a mode's; a bare length one of a set's sizes
@@ -243,6 +245,9 @@ _APIECE = re.compile(r"(?i)\s*(?:each|per|apiece|total|in\s+total|combined|in\s+
 _LEAD_WORDS = frozenset({"with", "has", "have", "features", "featuring", "offers", "and", "the",
                          "a", "it", "its", "this", "all", "total", "of", "includes", "boasts"})
 _FIT = re.compile(r"(?i)\b(?:for|fits?|compatible|works\s+with|to|vs|than|not)\b")
+# a clause about something sold apart from the product: its counts are not the product's
+_ELSEWHERE = re.compile(r"(?i)\b(?:sold\s+separately|not\s+included|optional|add-on|upgrade)\b")
+_COUNT_LABEL = re.compile(r"(?i)^\W*(?:number\s+of\s+)?(?P<w>[a-z]{4,}s)\s*:\s*(?P<n>\d{1,3})\W*$")
 
 
 def named_counts(text: str) -> list[Stated]:
@@ -251,10 +256,16 @@ def named_counts(text: str) -> list[Stated]:
     pieces = clauses(text)
     name = set(_words(pieces[0][0])) if pieces else set()
     for clause, start in pieces:
-        if OPTIONS.search(clause) or _FIT.search(clause) or \
+        if OPTIONS.search(clause) or _ELSEWHERE.search(clause) or \
                 re.search(r"(?i)\d\s?[x\u00d7*]|[x\u00d7*]\s?\d|=|\+", clause):
             continue
+        label = _COUNT_LABEL.match(clause)  # "Compartments: 5"
+        if label is not None:
+            found.append(Stated(f"the number of {_singular(label.group('w').lower())}s",
+                                float(label.group("n")), clause.strip(), start))
         for m in _COUNT.finditer(clause):
+            if _FIT.search(clause[:m.start()]):
+                continue  # "Not for vehicles w/ 6-pin round connector": the fitted thing's
             word, first, second = m.group("n").lower(), m.group("w"), m.group("v")
             two = word.isdigit() and m.group("sep") == " " and second is not None and \
                 _NOT_NOUN.match(second) is None  # "4 USB ports": the ports

@@ -171,26 +171,49 @@ def _forms(word: str) -> str:
     return "(?:" + "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True)) + ")"
 
 
+# "X-free" says X is absent ("bristle-free"); not where X is a chore or a bother it spares
+_FREE = re.compile(r"\b([a-z]{4,})-free\b")
+_NOT_ABSENT = frozenset({"tool", "tools", "hand", "hands", "hassle", "worry", "maintenance", "care",
+                         "tangle", "stress", "mess", "pain", "drip", "spill", "glare", "clog",
+                         "lint", "streak", "scratch", "leak", "cruelty", "duty", "fuss", "frizz",
+                         "crease", "wrinkle", "odor", "odour", "smell", "rust", "trouble",
+                         "guilt", "residue", "splinter", "shed", "fade", "skid", "slip", "smudge",
+                         "shatter", "stain", "sugar", "fragrance", "scent", "gluten", "dairy",
+                         "nut", "peanut", "soy", "latex", "lead", "nickel", "cadmium", "phthalate",
+                         "paraben", "sulfate", "alcohol", "cord", "wire", "battery", "charge",
+                         "chemical", "toxin", "static", "noise", "flicker", "plastic"})
+
+
+def _absences(low: str) -> list[tuple[re.Match[str], str]]:
+    """Every "no X", "not X", "non-X" with its term, and "X-free" as "no X"."""
+    found = [(m, m.group(1).strip()) for m in _NOT.finditer(low)]
+    found += [(m, m.group(1)) for m in _FREE.finditer(low) if m.group(1) not in _NOT_ABSENT]
+    return found
+
+
 def _negated_and_stated(text: str) -> None:
     """"waterproof ... not waterproof": a property both claimed and denied."""
     low = text.lower()
-    for m in _NOT.finditer(low):
-        term = m.group(1).strip()
+    for m, term in _absences(low):
         if len(term) < 4:
             continue
         end = r"(?![\w-])"
         if term.split()[0] in _RELATIONS:  # "not for HP 63 setup cartridges": its whole object
             term = re.split(r"[,;.\n(]", low[m.start(1):])[0].strip()
             end = r"\s*(?:[,;.\n(]|$)"  # "for HP 63XL" is another object
-        said = text[m.start():m.start(1) + len(term)]
-        absent = m.group(0).startswith("no") and not m.group(0).startswith(("non", "not")) \
-            and term.split()[0] not in _RELATIONS | _STATUS
+        said = text[m.start():m.end() if m.group(0).endswith("free") else m.start(1) + len(term)]
+        absent = (m.group(0).startswith("no") and not m.group(0).startswith(("non", "not"))
+                  or m.group(0).endswith("free")) and term.split()[0] not in _RELATIONS | _STATUS
         spelled = r"[\s-]".join(_forms(w) if absent else re.escape(w)
                                 for w in re.split(r"[\s-]", term))  # food-safe, holes
         spelled = "|".join([spelled, *(re.escape(a) for a in _ALIASES.get(term, ()))])
         found = [p for p in re.finditer(rf"(?<![\w-])(?:{spelled}){end}", low)
                  if not m.start() <= p.start() < m.end()
                  and not (absent and _GUARDED.match(low, p.end()))]
+        if not found and " " in term and term.split()[0] not in _RELATIONS | _STATUS:
+            word = term.split()[0]  # "non-locking blade" beside a clause "locking"
+            alone = rf"(?<=[,;.\n|-])\s*{re.escape(word)}\s*(?=[,;.\n|]|$)"
+            found = [p for p in re.finditer(alone, low) if not m.start() <= p.start() < m.end()]
         plain = [p.start() for p in found]
         if term.split()[0] in _STATUS:  # "2 AA not included" beside "stand included"
             item = _item_before(low, m.start())
