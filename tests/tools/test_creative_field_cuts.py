@@ -55,3 +55,19 @@ def test_no_size_heading_before_what_it_takes() -> None:
     _title, bullets = _listing("Sanding pad, cork. Takes 6 in. hook & loop discs only. "
                                "10 discs included.")
     assert not any(b.startswith("Size and capacity: Takes") for b in bullets)
+
+
+def test_a_fabric_weight_stays_with_its_fabric() -> None:
+    assert "10 oz cotton duck" in _pieces("Chore coat. Snap front, two pockets. 10 oz cotton duck. "
+                                          "Sizes S-XL.")
+
+
+def test_where_it_goes_stays_with_its_verb() -> None:
+    pieces = _pieces("Bat box - cedar, 3 chambers. Mount on a pole, 12-15 ft up.")
+    assert any(p.endswith("12-15 ft up") and "Mount" in p for p in pieces)
+
+
+def test_no_materials_heading_before_parts_joined_by_plus() -> None:
+    _title, bullets = _listing("Ferro rod kit, 4 in. rod, leather lanyard + steel striker, "
+                               "works wet")
+    assert not any(b.startswith("Materials: leather lanyard") for b in bullets)

@@ -68,6 +68,18 @@ from tools.creatives.facts import validate_brief
     ("Folding knife, locking. Non-locking blade.", ("locking", "Non-locking")),
     ("Scrub brush, bristle-free. Nylon bristles.", ("bristles", "bristle-free")),
     ("Candle, 8 oz. Net wt 10 oz.", ("8 oz", "10 oz")),
+    # v29/v30's classes (measured at R1, then seen), in other words
+    ("Bread knife, scalloped blade, no serrations. Serrated edge.", ("Serrated", "no serrations")),
+    ("Slicker brush for small dogs. Made for cats only. Do not use on dogs.",
+     ("for small dogs", "Do not use on dogs")),
+    ("Reading loupe, 10x magnification. Lens: 5x magnification.", ("10x", "5x")),
+    ("Harmonica in the key of G. Key: A.", ("key of G", "Key: A")),
+    ("Body pillow, Feel: medium? no. Firmness: extra firm. Cloud-soft feel.",
+     ("extra firm", "soft feel")),
+    ("Bivy bag\nSeason rating: 2-season\nA 4-season shelter for alpine winters.",
+     ("2-season", "4-season")),
+    ("Vinyl record player\nCondition: brand new, sealed\nPre-owned, fully serviced.",
+     ("brand new", "Pre-owned")),
 ])
 def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple[str, str]
                                                          ) -> None:
@@ -124,6 +136,12 @@ def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple
     "Bento box 3 compartments; lid has 2 sauce cups.",
     "Drill, tool-free chuck. Tools included: 2 bits.",
     "Orders over $75 ship free; under that a flat $12.",
+    "Trackball, OPEN BOX: item unused, all accessories sealed.",
+    "Capo for 6 and 12 string guitars, acoustic and electric.",
+    "Hair crimper, 2 heat settings: 320°F and 410°F.",
+    "Henna cones, body art only. Not for hair.",
+    "Reading glasses 3 pack: +1.5, +2.0, +2.5 strength.",
+    "Magnifier with 2x and 4x lenses.",
 ])
 def test_lookalikes_pass(brief: str) -> None:
     check_contradictions(validate_brief(brief))

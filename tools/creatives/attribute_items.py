@@ -31,6 +31,9 @@ def _named_with(pieces: list[tuple[str, int]]) -> list[Stated]:
     return found
 
 
+_NAMED_FOR = re.compile(r"(?i)(?<!not\s)\bfor\s+(?:[a-z'-]+\s+){0,2}(?P<x>[a-z]{3,})\s*$")
+_NOT_ON = re.compile(r"(?i)\b(?:do\s+not|don't|never)\s+use\s+(?:it\s+|this\s+)?(?:on|with|for)\s+"
+                     r"(?:the\s+|your\s+|any\s+)?(?P<x>[a-z]{3,})\b")
 _SUITED = re.compile(r"(?i)\b(?P<x>[a-z]{4,})[\s-](?:compatible|safe|ready|friendly)\b")
 _UNSUITED = re.compile(r"(?i)\bnot\s+(?:for|compatible\s+with|suitable\s+for|safe\s+(?:for|in|on)|"
                        r"for\s+use\s+(?:on|with|in))\s+(?:use\s+(?:on|with|in)\s+)?(?:the\s+|an?\s+)?"
@@ -41,12 +44,20 @@ _UNSUITED = re.compile(r"(?i)\bnot\s+(?:for|compatible\s+with|suitable\s+for|saf
 def _suited(pieces: list[tuple[str, int]]) -> list[Stated]:
     """What the product suits said both ways: "induction compatible" / "Not for induction hobs"."""
     said: dict[str, list[Stated]] = {}
+    if pieces and (m := _NAMED_FOR.search(pieces[0][0])):  # "Dematting rake for long-haired cats"
+        x = m.group("x").lower().rstrip("s")
+        said.setdefault(x, []).append(Stated(f"whether it suits {x}", "yes", m.group(0).strip(),
+                                             pieces[0][1] + m.start()))
     for clause, start in pieces:
+        for m in _NOT_ON.finditer(clause):  # "Do not use on cats"
+            x = m.group("x").lower().rstrip("s")
+            said.setdefault(x, []).append(Stated(f"whether it suits {x}", "no", m.group(0),
+                                                 start + m.start()))
         for pattern, value in ((_UNSUITED, "no"), (_SUITED, "yes")):
             for m in pattern.finditer(clause):
                 if value == "yes" and re.search(r"(?i)\bnot\s+(?:\w+\s+)?$", clause[:m.start()]):
                     continue  # "not oven safe": the denial, read above
-                x = m.group("x").lower()
+                x = m.group("x").lower().rstrip("s")
                 said.setdefault(x, []).append(Stated(f"whether it suits {x}", value,
                                                      m.group(0).strip(), start + m.start()))
     return [s for group in said.values() if len({g.value for g in group}) > 1 for s in group]
@@ -140,8 +151,29 @@ def _ratings(pieces: list[tuple[str, int]]) -> list[Stated]:
     return found
 
 
+_POWER = re.compile(r"(?i)(?<![\w.])(?P<n>\d{1,2}(?:\.\d+)?)\s?[x\u00d7](?![\w.]|\s*\d)"
+                    r"(?:\s+(?P<w>[a-z]+(?:\s[a-z]+)?))?")
+_POWER_OWN = frozenset({"magnification", "magnifying", "power", "zoom", "optical", "magnifier",
+                        "lens", "loupe", "glass"})
+
+
+def _magnification(pieces: list[tuple[str, int]]) -> list[Stated]:
+    """How many times it magnifies, said twice: "3.5x magnification" / "Lens: 2x magnification"."""
+    found = []
+    for clause, start in pieces:
+        if OPTIONS.search(clause) or re.search(r"(?i)\b(?:and|&|plus|up\s+to|extra|spare)\b",
+                                               clause):
+            continue
+        for m in _POWER.finditer(clause):
+            words = set((m.group("w") or "").lower().split())
+            if words and words <= _POWER_OWN or re.search(r"(?i)magnif", clause):
+                found.append(Stated("the magnification", m.group("n"), m.group(0).strip(),
+                                    start + m.start()))
+    return found
+
+
 def item_statements(text: str) -> list[Stated]:
     """Every item, suited use, player count and single-valued label ``text`` states."""
     pieces = clauses(text)
     return (_named_with(pieces) + _suited(pieces) + _players(text) + _labels(pieces)
-            + _less_and_ed(pieces) + _ratings(pieces))
+            + _less_and_ed(pieces) + _ratings(pieces) + _magnification(pieces))

@@ -243,7 +243,9 @@ _SLEEPS = re.compile(r"(?i)\b(?:sleeps|seats)\s+(?:up\s+to\s+)?(?P<n>\d{1,2})\b(
 _APIECE = re.compile(r"(?i)\s*(?:each|per|apiece|total|in\s+total|combined|in\s+all)\b")
 # words before a count that leave it the product's ("with 4 ports", "features 2 burners")
 _LEAD_WORDS = frozenset({"with", "has", "have", "features", "featuring", "offers", "and", "the",
-                         "a", "it", "its", "this", "all", "total", "of", "includes", "boasts"})
+                         "a", "it", "its", "this", "all", "total", "of", "includes", "boasts",
+                         "true", "real", "genuine", "full", "classic", "proper", "complete",
+                         "is", "an", "our"})
 _FIT = re.compile(r"(?i)\b(?:for|fits?|compatible|works\s+with|to|vs|than|not)\b")
 # a clause about something sold apart from the product: its counts are not the product's
 _ELSEWHERE = re.compile(r"(?i)\b(?:sold\s+separately|not\s+included|optional|add-on|upgrade)\b")
@@ -271,6 +273,10 @@ def named_counts(text: str) -> list[Stated]:
                 _NOT_NOUN.match(second) is None  # "4 USB ports": the ports
             noun = second if two else first  # "2-Burner Camp Stove", "single burner design"
             lead = set(_words(clause[:m.start()])) - name - _LEAD_WORDS
+            labelled = label_of(clause)  # "Season rating: 3-season": its own label
+            if labelled is not None and labelled.end() <= m.start() and \
+                    first.lower().rstrip("s") in labelled.group("label").lower():
+                lead = set()
             if lead and start or _HELD.search(clause[:m.start()]) or \
                     _APIECE.match(clause, m.end("v") if two else m.end("w")) or \
                     first.lower() in _UNITS or \

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extraction.finders import find_terms, material_items
 from tools.creatives.name_ends import VERBS_ONLY
 
 __all__ = ["heading_fits"]
@@ -31,11 +32,37 @@ def heading_fits(pattern: str, text: str) -> bool:
     """
     if pattern.startswith(("Made for", "Details")):
         return True
-    if pattern.startswith("Materials") and _NOT_MATERIAL.search(text):
+    if pattern.startswith("Materials") and (_NOT_MATERIAL.search(text) or _part_list(text)):
         return False  # "Materials: steel tip darts only (not soft tip)" is what it takes
     first = text.split()[0].lower() if text.split() else ""
     return (not _FIT_LEAD.match(text) and not _THINGS.fullmatch(text.strip(" ."))
             and first not in VERBS_ONLY and first not in _MORE_VERBS)
+
+
+def _part_list(text: str) -> bool:
+    """True for items joined by "+" that name parts ("paracord lanyard + steel striker").
+
+    "aluminium alloy + rubber coating" lists materials: each item ends on a material word.
+    """
+    if " + " not in text:
+        return False  # "UPF 50+ mesh" lists nothing
+    for item in text.split(" + "):
+        words = re.findall(r"[A-Za-z][A-Za-z-]*", re.sub(r"\([^)]*\)", " ", item))
+        if not words:
+            continue
+        last = words[-1].lower()
+        if last not in _STUFF and not find_terms(words[-1], material_items()):
+            return True
+    return False
+
+
+# words that end a material's name without naming a part ("rubber coating", "cotton layer")
+_STUFF = frozenset({"coating", "layer", "finish", "alloy", "wood", "fiber", "fibre", "fabric",
+                    "blend", "resin", "foam", "mesh", "lining", "plating", "core", "fill",
+                    "filling", "shell", "wool", "leather", "steel", "plastic", "glass",
+                    "felt", "plush", "cork", "rubber", "silicone", "ceramic", "bamboo", "cotton",
+                    "linen", "silk", "nylon", "polyester", "fleece", "velvet", "suede", "jute",
+                    "carbon"})
 
 
 # words that make a line say what the product takes, fits or comes with, not what it is of

@@ -56,7 +56,13 @@ _WORD_STOP = re.compile(r"[a-z]{3,}\)?$")
 _ABBREVIATED = re.compile(r"(?i)\b(?:approx|apprx|avg|incl|excl|max|min|vol|qty|est|ca|nom|"
                           r"wt|dia|ht|pkg|pcs|sz|temp|ref|art|mod|ver|vs|fig|pg|pp|nos?)$")
 # a thickness: a few millimetres, a gauge or mils, said of the material named right after it
-_THIN = re.compile(r"(?i)(?:\d?\.\d+|\d)\s?mm|\d+\s?(?:ga|gauge|mil)\.?")
+_THIN = re.compile(r"(?i)(?:\d?\.\d+|\d)\s?mm|\d+\s?(?:ga|gauge|mil)\.?|\d+(?:\.\d+)?\s?(?:oz|gsm)")
+# fabrics whose weight is given in ounces or grams per square metre ("7 oz cotton canvas")
+_FABRIC = re.compile(r"(?i)\b(?:cotton|canvas|denim|wool|linen|polyester|fleece|nylon|twill|"
+                     r"jersey|flannel|duck|poplin|terry|velvet|cordura|leather|hemp)\b")
+# a measure of where the product goes, not of the product ("3-7 ft up", "2 in. apart")
+_PLACED = re.compile(r"(?i)^\W*[\d./-]+\s*(?:ft|feet|in|inch|inches|m|cm|mm|\")\.?\s+(?:up|high|"
+                     r"above|below|away|apart|deep|off|from|over|under|back)\b")
 # a piece that opens on a negation or a warning: what follows in its clause is its reason
 # ("do not wrap around canister stoves - heat build-up risk")
 _NEGATION = re.compile(r"(?i)^\W*(?:do\s+not|don't|never|not|no|avoid|keep\s+away|caution|"
@@ -117,6 +123,8 @@ def _depends(after: str, before: str) -> bool:
         return True  # "Shows V, A, W": a letter or two stands for nothing alone
     if _bare(after) and not _bare(before):  # "USB-C charging, 2 hrs": the charge time
         return True
+    if _PLACED.match(after):  # "Hang facing south-east, 3-7 ft up": where it hangs
+        return True
     return bool(re.search(r"\d\W*$", before) and re.match(r"\W*\d", after))  # "12, 13, 14"
 
 
@@ -134,8 +142,10 @@ def certain_cut(text: str, a: Segment, b: Segment, last: Segment | None = None) 
     if re.fullmatch(r"\.[ \t]+", gap) and re.match(r"\d", b.text) and \
             _WORD_STOP.search(text, 0, a_end) and not _ABBREVIATED.search(text, 0, a_end):
         return True  # "convex/concave. 0.6 mm spring steel": a word's stop ends its sentence
-    if re.fullmatch(r"[ \t]+", gap) and _THIN.fullmatch((last or a).text.strip()) and \
-            len(b.text.split()) <= 3 and find_terms(b.text, material_items()):
+    thin = _THIN.fullmatch((last or a).text.strip())
+    if re.fullmatch(r"[ \t]+", gap) and thin and len(b.text.split()) <= 3 and \
+            find_terms(b.text, material_items()) and (
+                not re.search(r"(?i)oz|gsm", thin.group(0)) or _FABRIC.search(b.text)):
         return False  # "0.6 mm spring steel": the thickness of the material after it
     if not gap.strip() or _STRONG.search(text, a_end, b_start + 1):
         return True  # no separator (the parser's own cut), or a line / sentence end

@@ -153,7 +153,8 @@ _ALIASES = {"microphone": ("mic",), "mic": ("microphone",), "microphones": ("mic
 
 
 # a thing said absent ("no drainage holes", "No backlight") in another form of its word
-_SWAPS = (("light", ("light", "lit")), ("ation", ("ation", "ing", "ed", "able")),
+_SWAPS = (("light", ("light", "lit")), ("ations", ("ations", "ation", "ated", "ating", "ing")),
+          ("ation", ("ation", "ated", "ating", "ing", "ed", "able")),
           ("ing", ("ing", "ation", "ed", "able")), ("able", ("able", "ing", "ation", "ed")))
 # "no scratches" beside "scratch-resistant": the same word, and no clash
 _GUARDED = re.compile(r"[\s-]?(?:resistant|resistance|proof|free|protection|guard|control)\b")

@@ -1,0 +1,114 @@
+"""Single-valued properties and the words for each of their values, for the clash reader.
+
+Each family is one property of the product (or of a part, as the reader keys it) whose
+values exclude each other: how it is made, how often it is used, whether a measure of it
+adjusts, how it reads, connects, works, feels; its leather, cut, sizes, finish, gauge,
+musical key, condition, bed size; whether it needs assembly. A pattern may capture "k",
+which keys the property ("how it is knit", "whether its height adjusts").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["FAMILIES"]
+
+_MADE = (r"knit|knitted|made|sewn|stitched|woven|embroidered|painted|carved|blown|thrown|"
+         r"crafted|tufted|loomed|spun|dyed|printed|poured|forged|built|assembled|finished|"
+         r"crocheted|quilted|hooked|cast|turned|engraved|etched|glazed|lettered|tied")
+_ADJUSTS = r"height|length|width|depth|angle|tension|strap|size|temperature|speed|brightness"
+# (property, ((value, pattern), ...)): each pattern may capture "k", which keys the property
+FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
+    ("how it is {k}", (
+        ("by hand", re.compile(rf"(?i)\bhand[\s-]?(?P<k>{_MADE})\b|\bhandmade\b")),
+        ("by machine", re.compile(rf"(?i)\b(?:machine|factory|mass)[\s-]?(?P<k>{_MADE}|"
+                                  r"produced)\b")))),
+    ("how many times it is used", (
+        ("once", re.compile(r"(?i)\bsingle[\s-]use\b|\bdisposable\b|\bone[\s-]time\s+use\b|"
+                            r"\bthrow\s+(?:it\s+|them\s+)?away\s+after\b")),
+        ("again", re.compile(r"(?i)\b(?:re-?usable|multi[\s-]use)\b")))),
+    ("whether its {k} adjusts", (
+        ("fixed", re.compile(rf"(?i)\bfixed[\s-](?P<k>{_ADJUSTS})\b|\bnon[\s-]adjustable\s+"
+                             rf"(?P<k2>{_ADJUSTS})\b|\b(?P<k3>{_ADJUSTS})\s+(?:is\s+)?(?:fixed|"
+                             r"not\s+adjustable|non[\s-]adjustable|does\s+not\s+adjust)\b")),
+        ("adjusts", re.compile(rf"(?i)\b(?P<k>{_ADJUSTS})[\s-](?:adjustable|adjusts)\b|"
+                               rf"\badjustable\s+(?P<k2>{_ADJUSTS})\b")))),
+    ("how it reads", (
+        ("digital", re.compile(r"(?i)\bdigital\b")),
+        ("analog", re.compile(r"(?i)\banalog(?:ue)?\b")))),
+    ("how it connects", (
+        ("wired", re.compile(r"(?i)(?<![\w-])wired\b")),
+        ("wireless", re.compile(r"(?i)\bwireless\b(?![\s-]+charg)")))),
+    ("whether it has a cord", (
+        ("corded", re.compile(r"(?i)\bcorded\b")),
+        ("cordless", re.compile(r"(?i)\bcordless\b")))),
+    ("how it works", (
+        ("manual", re.compile(r"(?i)(?<!user\s)(?<!owner's\s)(?<!instruction\s)\bmanual(?:ly)?\b"
+                              r"(?!\s+(?:included|incl|instructions?|in\b|and\b|&|with|"
+                              r"enclosed|provided))")),
+        ("automatic", re.compile(r"(?i)\b(?:automatic(?:ally)?|auto[\s-](?:open|close|"
+                                 r"shut[\s-]?off|stop))\b")))),
+    ("what its leather is", (
+        ("faux", re.compile(r"(?i)\b(?:vegan|faux|imitation|synthetic|pu|vegetable-free)\s+"
+                            r"leather\b|\bleatherette\b|\bpleather\b")),
+        ("genuine", re.compile(r"(?i)\b(?:genuine|real|full[\s-]grain|top[\s-]grain|cowhide|"
+                               r"calfskin|lambskin|goatskin)(?:\s+leather)?\b")))),
+    ("who it is cut for", (
+        ("everyone", re.compile(r"(?i)\bunisex\b")),
+        ("women", re.compile(r"(?i)\b(?:for\s+)?women'?s?\s+(?:fit\s+|sizing\s+|cut\s+)?only\b")),
+        ("men", re.compile(r"(?i)(?<!wo)\b(?:for\s+)?men'?s?\s+(?:fit\s+|sizing\s+|cut\s+)?"
+                           r"only\b")))),
+    ("whether it comes in sizes", (
+        ("one size", re.compile(r"(?i)\bone[\s-]size(?:\s+fits\s+(?:most|all))?\b|\bOSFA\b")),
+        ("sized", re.compile(r"(?i)^\W*(?:available\s+in\s+)?sizes?\s*:?\s*(?:XXS|XS|S|M|L|XL|"
+                             r"small|medium|large)\b")))),
+    ("its finish", (
+        ("matte", re.compile(r"(?i)\bmatte?\b(?![\s-]+(?:and|&|or)\b)")),
+        ("gloss", re.compile(r"(?i)\b(?:high[\s-])?gloss(?:y)?\b(?![\s-]+(?:and|&|or)\b)")))),
+    ("which hand it is for", (
+        ("either", re.compile(r"(?i)\bambidextrous\b|\b(?:either|both)\s+hands?\b|"
+                              r"\bleft[\s-]or[\s-]right[\s-]hand")),
+        ("right only", re.compile(r"(?i)\bright[\s-]hand(?:ed)?\s+(?:\w+\s+)?only\b")),
+        ("left only", re.compile(r"(?i)\bleft[\s-]hand(?:ed)?\s+(?:\w+\s+)?only\b")))),
+    ("its key", tuple(
+        (key, re.compile(rf"(?i)\b(?:key\s+of|key\s*:|tuned\s+(?:in|to))\s*{key}"
+                         rf"(?![\w#\u266f\u266d])|\bplays\s+the\s+{key}\s+major\b|"
+                         rf"\b{key}[\s-]key\b"))
+        for key in ("A", "B", "C", "D", "E", "F", "G"))),
+    ("its condition", (
+        ("new", re.compile(r"(?i)\bbrand[\s-]new\b|\bnew\s+in\s+(?:the\s+|original\s+)?box\b|"
+                           r"\bfactory[\s-]sealed\b|\bcondition\s*:\s*new\b")),
+        ("used", re.compile(r"(?i)\bpre-?owned\b|\bsecond[\s-]hand\b|\brefurbished\b|"
+                            r"\bgently\s+used\b|\bcondition\s*:\s*used\b|"
+                            r"\bused\s+condition\b")))),
+    ("how firm it feels", (
+        ("soft", re.compile(r"(?i)\b(?:plush|soft)(?:\s+(?:and|&)\s+(?:plush|soft))?\s+"
+                            r"(?:feel|touch|support|firmness)\b|\b(?:feel|firmness|support)\s*:"
+                            r"\s*(?:ultra[\s-]|extra[\s-]|very\s+)?(?:soft|plush)\b")),
+        ("firm", re.compile(r"(?i)\b(?:extra[\s-]|very\s+)?(?:firm|hard|stiff)\s+(?:feel|touch|"
+                            r"support|firmness)\b|\b(?:feel|firmness|support)\s*:\s*(?:extra"
+                            r"[\s-]|very\s+)?(?:firm|hard|stiff)\b")))),
+    ("its gauge", (
+        ("light", re.compile(r"(?i)\b(?:extra[\s-])?light[\s-]gauge\b|"
+                             r"\bgauge\s*:\s*(?:extra[\s-])?light\b")),
+        ("medium", re.compile(r"(?i)\bmedium[\s-]gauge\b|\bgauge\s*:\s*medium\b")),
+        ("heavy", re.compile(r"(?i)\b(?:extra[\s-])?heavy[\s-]gauge\b|\bgauge\s*:\s*(?:extra[\s-])?"
+                             r"heavy\b")))),
+    ("whether it has caffeine", (
+        ("none", re.compile(r"(?i)\bdecaf(?:feinated)?\b")),
+        ("some", re.compile(r"(?i)(?<!de)\bcaffeinated\b")))),
+    ("the bed size it is", tuple(
+        (size, re.compile(rf"(?i)\b{pattern}[\s-](?:size|bed|sheets?|mattress|duvet|comforter|"
+                          r"quilt|bedding)\b"))
+        for size, pattern in (("twin", r"twin(?![\s-]xl)"), ("twin xl", r"twin[\s-]xl"),
+                              ("full", r"full"), ("queen", r"queen"),
+                              ("king", r"(?<!cal\s)(?<!california\s)king"),
+                              ("california king", r"(?:cal|california)[\s-]king")))),
+    ("whether it needs assembly", (
+        ("assembled", re.compile(r"(?i)\b(?:fully|comes|arrives|ships|pre)[\s-]+assembled\b|"
+                                 r"\bno\s+assembly(?:\s+(?:required|needed))?\b|"
+                                 r"\bassembly\s*:\s*none\b")),
+        ("needs assembly", re.compile(r"(?i)\b(?:assembly\s+(?:is\s+)?(?:required|needed)|"
+                                      r"requires\s+assembly|some\s+assembly|assembly\s+in\s+"
+                                      r"\d+)\b")))),
+)
