@@ -80,6 +80,7 @@ from tools.creatives.facts import validate_brief
      ("2-season", "4-season")),
     ("Vinyl record player\nCondition: brand new, sealed\nPre-owned, fully serviced.",
      ("brand new", "Pre-owned")),
+    ("Maple syrup, grade A. Grade: B", ("grade A", "Grade: B")),
 ])
 def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple[str, str]
                                                          ) -> None:
@@ -142,6 +143,8 @@ def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple
     "Henna cones, body art only. Not for hair.",
     "Reading glasses 3 pack: +1.5, +2.0, +2.5 strength.",
     "Magnifier with 2x and 4x lenses.",
+    "USB-C hub\nType: C\nType C to Type A adapter included",
+    "Pencil set\nGrade: B\n12 pencils, grade 2B to 8B",
 ])
 def test_lookalikes_pass(brief: str) -> None:
     check_contradictions(validate_brief(brief))

@@ -96,7 +96,8 @@ def _name(attribute: str) -> str:
     """How the refusal names an attribute ("the warranty", "whether it has latex")."""
     if attribute.startswith(("has ", "contains ", "fits ", "works on ", "comes with ")):
         return f"whether it {attribute}"
-    if attribute.startswith(("how ", "whether ", "a part", "what ", "who ", "the ")):
+    if attribute.startswith(("how ", "whether ", "a part", "what ", "who ", "the ", "its ",
+                             "which ")):
         return attribute
     if attribute.startswith("style "):
         return f"whether it is {attribute.removeprefix('style ')} style"

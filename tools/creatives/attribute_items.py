@@ -172,8 +172,44 @@ def _magnification(pieces: list[tuple[str, int]]) -> list[Stated]:
     return found
 
 
+_TOKEN = r"(?P<v>[A-G][#b]?|[A-Z]|\d{1,3}(?:\.\d)?)(?![\w.#-])"
+_LABEL_TOKEN = re.compile(rf"^\W*(?P<l>[A-Za-z]{{3,12}})\s*:\s*{_TOKEN}\W*(?:\(|$)")
+_INLINE_TOKEN = re.compile(rf"(?i)\b(?:in\s+the\s+)?(?P<l>[a-z]{{3,12}})\s+(?:of\s+)?"
+                           rf"(?-i:{_TOKEN})")
+
+
+_RELATED = re.compile(r"(?i)\b(?:to|for|fits?|compatible|adapter|included|incl|sold|with|plus|"
+                      r"each|per|spare|extra)\b")
+
+
+def _label_tokens(pieces: list[tuple[str, int]]) -> list[Stated]:
+    """A label's one-letter or number value said again with another ("Key: C" / "key of D").
+
+    Only a label given a single letter or number ("Grade: A", "Size: 9") and the same word
+    with another such value in a clause of the product's ("size 7", "in the key of D").
+    """
+    labelled: dict[str, list[Stated]] = {}
+    for clause, start in pieces:
+        m = _LABEL_TOKEN.match(clause)
+        if m is not None:
+            word = m.group("l").lower()
+            labelled.setdefault(word, []).append(Stated(f"the {word}", m.group("v"),
+                                                        clause.strip(), start))
+    found: list[Stated] = []
+    for clause, start in pieces:
+        if OPTIONS.search(clause) or _LABEL_TOKEN.match(clause) or _RELATED.search(clause):
+            continue  # "Type C to Type A adapter included": another thing's ends
+        for m in _INLINE_TOKEN.finditer(clause):
+            word = m.group("l").lower()
+            if word in labelled:
+                found += [*labelled[word], Stated(f"the {word}", m.group("v"), m.group(0),
+                                                  start + m.start())]
+    return found
+
+
 def item_statements(text: str) -> list[Stated]:
     """Every item, suited use, player count and single-valued label ``text`` states."""
     pieces = clauses(text)
     return (_named_with(pieces) + _suited(pieces) + _players(text) + _labels(pieces)
-            + _less_and_ed(pieces) + _ratings(pieces) + _magnification(pieces))
+            + _less_and_ed(pieces) + _ratings(pieces) + _magnification(pieces)
+            + _label_tokens(pieces))
