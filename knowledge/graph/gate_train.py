@@ -38,15 +38,27 @@ def label_files(folder: Path = LABELS) -> list[Path]:
 
 
 def labelled_rows(paths: Iterable[Path]) -> list[Row]:
-    """The labelled lines (rows set aside when labelled are left out)."""
-    rows = []
+    """The labelled lines, each served line once (rows set aside when labelled are left out).
+
+    A census labelled again at other code (``served_labels_v20_at_<rev>.jsonl``) repeats the
+    lines both codes served; counting them twice would weigh those queries double in the gate.
+    """
+    rows, seen = [], set()
     for path in paths:
         for raw in path.read_text(encoding="utf-8").splitlines():
             if raw.strip():
                 row = json.loads(raw)
-                if "excluded" not in row:
+                key = _line_key(row)
+                if "excluded" not in row and key not in seen:
+                    seen.add(key)
                     rows.append(row)
     return rows
+
+
+def _line_key(row: Row) -> tuple[str, ...]:
+    """What makes a labelled line the same: catalogue, query, card and what it says."""
+    fields = ("catalogue", "query", "product_id", "attribute", "line")
+    return tuple(str(row.get(field, "")) for field in fields)
 
 
 def right(row: Row) -> int:
