@@ -81,6 +81,9 @@ from tools.creatives.facts import validate_brief
     ("Vinyl record player\nCondition: brand new, sealed\nPre-owned, fully serviced.",
      ("brand new", "Pre-owned")),
     ("Maple syrup, grade A. Grade: B", ("grade A", "Grade: B")),
+    # v31's classes (measured at R2, then seen), in other words
+    ("Sun hat, UPF 50 fabric. Sun protection: UPF 20.", ("UPF 50", "UPF 20")),
+    ("Cash box, opens with a key. Keyless: 3-digit dial.", ("with a key", "Keyless")),
 ])
 def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple[str, str]
                                                          ) -> None:
@@ -145,6 +148,7 @@ def test_a_slot_given_two_values_is_refused_naming_both(brief: str, named: tuple
     "Magnifier with 2x and 4x lenses.",
     "USB-C hub\nType: C\nType C to Type A adapter included",
     "Pencil set\nGrade: B\n12 pencils, grade 2B to 8B",
+    "Swim shirt UPF 50. Lining: UPF 30 mesh.",
 ])
 def test_lookalikes_pass(brief: str) -> None:
     check_contradictions(validate_brief(brief))

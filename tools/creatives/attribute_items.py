@@ -123,7 +123,9 @@ def _less_and_ed(pieces: list[tuple[str, int]]) -> list[Stated]:
             x = m.group("x").lower()
             if x in _NOT_LESS:
                 continue
-            ed = re.compile(rf"(?i)(?<![\w-]){re.escape(x)}(?:e?d)\b")
+            ed = re.compile(rf"(?i)(?<![\w-]){re.escape(x)}(?:e?d)\b|\bwith\s+(?:a\s+|an\s+|"
+                            rf"its\s+)?{re.escape(x)}s?\b(?!\s*(?:-|\s)?less)|\b\d+\s+{re.escape(x)}s?\s+"
+                            r"(?:incl|included)\b")  # "Opens with a key (2 keys incl.)"
             for other, at in pieces:
                 hit = ed.search(other)
                 if hit is not None and at != start:
@@ -137,13 +139,20 @@ _RATING = re.compile(r"(?i)\b(?P<r>SPF|UPF|MERV|NRR|CRI|R-value)\s*:?\s*(?P<n>\d
                      r"(?!\s*(?:-|to)\s*\d)")
 
 
+# a label naming a part ("Lining: UPF 15"): its rating is that part's
+_PART_LABEL = re.compile(r"(?i)\b(?:lining|liner|lens|lenses|insert|case|cover|strap|pouch|"
+                         r"bag|cap|lid|band|panel|mesh)\b")
+
+
 def _ratings(pieces: list[tuple[str, int]]) -> list[Stated]:
     """A protection or quality rating given twice: "SPF 50" / "SPF 30 broad spectrum"."""
     found = []
     name = set(re.findall(r"[a-z]+", pieces[0][0].lower())) if pieces else set()
     for clause, start in pieces:
         for m in _RATING.finditer(clause):
-            lead = set(re.findall(r"[a-z]+", clause[:m.start()].lower())) - name
+            label = re.match(r"\W*[A-Za-z][A-Za-z /&-]{0,30}:\s*$", clause[:m.start()])
+            lead = set() if label and not _PART_LABEL.search(label.group(0)) else \
+                set(re.findall(r"[a-z]+", clause[:m.start()].lower())) - name
             if OPTIONS.search(clause) or start and lead - {"with", "rated", "and", "the"}:
                 continue  # "lip balm SPF 30 included": another thing's
             found.append(Stated(f"the {m.group('r').upper()} rating", m.group("n"), m.group(0),
