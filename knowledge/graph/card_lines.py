@@ -12,7 +12,7 @@ import dataclasses
 import logging
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from knowledge.expansion import Expansion
 from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from knowledge.store import Store
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+QUERIES_CACHED = 4096  # per-query reads kept by one expander (a query's reads are small)
 _RUN_ON_NOT = re.compile(r"\b(is|are|does|do|was|were|did|wo|ca)nt\b")  # "isnt" -> "isn't"
 
 
@@ -135,13 +137,13 @@ class CardLines:
 
     def _read_lengths(self, query: str) -> dict[str, int]:
         """Per concept the query reads, the most words of a phrase it was read from."""
-        if query not in self._read_len_cache:
+        def compute() -> dict[str, int]:
             lengths: dict[str, int] = {}
             for key, _ in self._matches(query):
                 for concept, _alias in self.graph.concepts[key]:
                     lengths[concept] = max(lengths.get(concept, 0), len(key))
-            self._read_len_cache[query] = lengths
-        return self._read_len_cache[query]
+            return lengths
+        return per_query(self._read_len_cache, query, compute)
 
     def line_gate(self) -> LineGate | None:
         """The served-line gate (built on first use), or None when off or unavailable."""
@@ -181,11 +183,23 @@ class CardLines:
         Its unread content words, the concepts read only from its product phrase, and those
         read only as the head of a longer phrase (:meth:`_shadowed`).
         """
-        if query not in self._unread_cache:
+        def compute() -> tuple[frozenset[str], ...]:
             matches = self._matches(query)
             keys = [key for key, _ in matches]
-            self._unread_cache[query] = (unread_words(query, keys), read_from_type_only(
+            return (unread_words(query, keys), read_from_type_only(
                 query, keys, lambda key: [c for c, _ in self.graph.concepts[key]]),
                 self._shadowed(query, matches))
-        return self._unread_cache[query]
+        return per_query(self._unread_cache, query, compute)
+
+
+def per_query(cache: dict[str, _T], query: str, compute: Callable[[], _T]) -> _T:
+    """``cache[query]``, computed once; a full cache starts over.
+
+    A long-running server sees endless distinct queries: it holds at most ``QUERIES_CACHED``.
+    """
+    if query not in cache:
+        if len(cache) >= QUERIES_CACHED:
+            cache.clear()
+        cache[query] = compute()
+    return cache[query]
 
