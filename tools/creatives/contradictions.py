@@ -198,35 +198,62 @@ def _negated_and_stated(text: str) -> None:
     for m, term in _absences(low):
         if len(term) < 4:
             continue
-        end = r"(?![\w-])"
-        if term.split()[0] in _RELATIONS:  # "not for HP 63 setup cartridges": its whole object
-            term = re.split(r"[,;.\n(]", low[m.start(1):])[0].strip()
-            end = r"\s*(?:[,;.\n(]|$)"  # "for HP 63XL" is another object
+        term, end = _denied_object(low, m, term)
         said = text[m.start():m.end() if m.group(0).endswith("free") else m.start(1) + len(term)]
         absent = (m.group(0).startswith("no") and not m.group(0).startswith(("non", "not"))
                   or m.group(0).endswith("free")) and term.split()[0] not in _RELATIONS | _STATUS
-        spelled = r"[\s-]".join(_forms(w) if absent else re.escape(w)
-                                for w in re.split(r"[\s-]", term))  # food-safe, holes
-        spelled = "|".join([spelled, *(re.escape(a) for a in _ALIASES.get(term, ()))])
-        found = [p for p in re.finditer(rf"(?<![\w-])(?:{spelled}){end}", low)
-                 if not m.start() <= p.start() < m.end()
-                 and not (absent and _GUARDED.match(low, p.end()))]
-        if not found and " " in term and term.split()[0] not in _RELATIONS | _STATUS:
-            word = term.split()[0]  # "non-locking blade" beside a clause "locking"
-            alone = rf"(?<=[,;.\n|-])\s*{re.escape(word)}\s*(?=[,;.\n|]|$)"
-            found = [p for p in re.finditer(alone, low) if not m.start() <= p.start() < m.end()]
-        plain = [p.start() for p in found]
-        if term.split()[0] in _STATUS:  # "2 AA not included" beside "stand included"
-            item = _item_before(low, m.start())
-            plain = [p for p in plain if _item_before(low, p) == item
-                     and not re.match(r"[a-z]*\.?\s*\d", low[p:])]  # "incl. 6 metallic"
-        plain = [p for p in plain if not _part_led(low, p)]
+        found = _stated(low, m, term, end, absent)
+        plain = _of_the_same_thing(low, m, term, [p.start() for p in found])
         if plain:
             stated = next(text[p.start():p.end()].strip(" ,;.(") for p in found
                           if p.start() == plain[0])
             raise InvalidRequestError(
                 f"the brief contradicts itself: it says {stated!r} and also {said!r}; say "
                 "which is true")
+
+
+def _denied_object(low: str, m: re.Match[str], term: str) -> tuple[str, str]:
+    """The denied term and the pattern that must end a statement of it.
+
+    "not for HP 63 setup cartridges" denies its whole object ("for HP 63XL" is another one).
+    """
+    if term.split()[0] in _RELATIONS:
+        return re.split(r"[,;.\n(]", low[m.start(1):])[0].strip(), r"\s*(?:[,;.\n(]|$)"
+    return term, r"(?![\w-])"
+
+
+def _stated(low: str, m: re.Match[str], term: str, end: str,
+            absent: bool) -> list[re.Match[str]]:
+    """Where the brief states ``term``, denied at ``m``, outside that denial.
+
+    A thing said absent may be stated in another form of its word ("no drainage holes" /
+    "drainage hole") or its short name; "no scratches" beside "scratch-resistant" is no
+    statement. Failing that, the first word of a denied phrase standing as a clause of its own
+    ("non-locking blade" beside "locking").
+    """
+    spelled = r"[\s-]".join(_forms(w) if absent else re.escape(w)
+                            for w in re.split(r"[\s-]", term))  # food-safe, holes
+    spelled = "|".join([spelled, *(re.escape(a) for a in _ALIASES.get(term, ()))])
+    found = [p for p in re.finditer(rf"(?<![\w-])(?:{spelled}){end}", low)
+             if not m.start() <= p.start() < m.end()
+             and not (absent and _GUARDED.match(low, p.end()))]
+    if not found and " " in term and term.split()[0] not in _RELATIONS | _STATUS:
+        alone = rf"(?<=[,;.\n|-])\s*{re.escape(term.split()[0])}\s*(?=[,;.\n|]|$)"
+        found = [p for p in re.finditer(alone, low) if not m.start() <= p.start() < m.end()]
+    return found
+
+
+def _of_the_same_thing(low: str, m: re.Match[str], term: str, plain: list[int]) -> list[int]:
+    """The statements that speak of the denied thing, not of a part or another item.
+
+    "2 AA not included" beside "stand included" is about two items; "incl. 6 metallic" is a
+    count; a clause opening on a part speaks for that part.
+    """
+    if term.split()[0] in _STATUS:
+        item = _item_before(low, m.start())
+        plain = [p for p in plain if _item_before(low, p) == item
+                 and not re.match(r"[a-z]*\.?\s*\d", low[p:])]
+    return [p for p in plain if not _part_led(low, p)]
 
 
 # a clause that opens on a part says the property of that part: "cover machine washable" beside
