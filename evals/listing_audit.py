@@ -95,6 +95,14 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
              "fifteenth session round 2)"),
         (32, "thirty-second audit (new briefs, sixteenth independent writer, frozen first; "
              "fifteenth session round 2)"),
+        (33, "thirty-third audit (new briefs, seventeenth independent writer, frozen first; "
+             "sixteenth session round 1)"),
+        (34, "thirty-fourth audit (new briefs, eighteenth independent writer, frozen first; "
+             "sixteenth session round 1)"),
+        (35, "thirty-fifth audit (new briefs, seventeenth independent writer, frozen first; "
+             "sixteenth session round 2)"),
+        (36, "thirty-sixth audit (new briefs, eighteenth independent writer, frozen first; "
+             "sixteenth session round 2)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
