@@ -25,6 +25,7 @@ from knowledge.embeddings import Embedder
 from knowledge.graph.gate_train import WITHHOLD as DEFAULT_WITHHOLD
 from knowledge.graph.gate_train import (
     Rates,
+    Row,
     base_features,
     fit,
     label_files,
@@ -41,6 +42,25 @@ def round_of(path: Path) -> int:
     """The labelling round of a label file (``served_labels.jsonl`` is round 1)."""
     found = re.search(r"_v(\d+)", path.name)
     return int(found.group(1)) if found else 1
+
+
+def round_rows(files: list[Path], round_no: int) -> list[Row]:
+    """One round's labelled lines, each card's line once: the headline census first.
+
+    A census labelled again at other code (``served_labels_v20_at_<rev>.jsonl``) repeats the
+    lines both codes served, sometimes worded otherwise; a round's figure counts each (query,
+    product, attribute) once, with the headline file's label where it has one.
+    """
+    mine = sorted((p for p in files if round_of(p) == round_no),
+                  key=lambda p: ("_at_" in p.name, p.name))
+    rows: list[Row] = []
+    seen: set[tuple[str, ...]] = set()
+    for row in labelled_rows(mine):
+        key = tuple(str(row.get(f, "")) for f in ("catalogue", "query", "product_id", "attribute"))
+        if key not in seen:
+            seen.add(key)
+            rows.append(row)
+    return rows
 
 
 Served = dict[tuple[int, str, str, str], bool]  # (round, query, product, attribute) -> kept
@@ -61,7 +81,7 @@ def held_out(round_no: int, withhold: float, embed: object,
     """Train on the rounds before ``round_no``; measure on ``round_no``."""
     files = label_files()
     past = labelled_rows(p for p in files if round_of(p) < round_no)
-    now = labelled_rows(p for p in files if round_of(p) == round_no)
+    now = round_rows(files, round_no)
     base_past = base_features(past, embed)  # type: ignore[arg-type]
     base_now = base_features(now, embed)  # type: ignore[arg-type]
     y_past = np.array([right(r) for r in past])

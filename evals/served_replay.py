@@ -8,7 +8,8 @@ reading rules withhold (the gate off unless ``--gate``)::
     python -m evals.served_replay --esci-dir D --demo-dir D [--rounds 13,14,15,16] [--out F]
 
 A line the code now words differently (another head, another benefit) still counts as kept
-with its old label; lines the code newly serves are not labelled and not counted.
+with its old label; lines the code newly serves are not labelled and not counted. A round's
+lines labelled again at other code (``served_labels_v20_at_<rev>.jsonl``) count once each.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from typing import Any
 from sqlmodel import Session
 
 from evals.implicit_needs import demo_store, esci_store
-from evals.served_gate import round_of
-from knowledge.graph.gate_train import label_files, labelled_rows, right
+from evals.served_gate import round_rows
+from knowledge.graph.gate_train import label_files, right
 from knowledge.graph.serve import KnowledgeExpander
 from knowledge.models import Product
 from knowledge.settings import Settings
@@ -31,8 +32,8 @@ from knowledge.settings import Settings
 
 def replay(folders: dict[str, Path], rounds: set[int], gate: bool) -> list[dict[str, Any]]:
     """One record per labelled line of ``rounds``: its label and whether it is still served."""
-    rows = [{**r, "round": round_of(p)} for p in label_files() if round_of(p) in rounds
-            for r in labelled_rows([p])]
+    files = label_files()
+    rows = [{**r, "round": n} for n in sorted(rounds) for r in round_rows(files, n)]
     out: list[dict[str, Any]] = []
     for name, build in (("esci", esci_store), ("demo", demo_store)):
         store = build(Settings(data_dir=folders[name], ranker_enabled=False))
