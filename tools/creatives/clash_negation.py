@@ -1,0 +1,155 @@
+"""A property or thing both stated and denied: "waterproof ... not waterproof", "no mic" / "mic".
+
+Every "no X", "not X", "non-X" and "X-free" of a brief is looked for elsewhere as a plain
+statement of X, in X's other forms ("no drainage holes" / "drainage hole") or short names;
+a statement said of a part, of another item, or guarded ("scratch-resistant") does not count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.errors import InvalidRequestError
+
+__all__ = ["check_denials"]
+
+# words that say whether an item comes with the product: only the same item can clash
+_STATUS = frozenset({"included", "incl", "required", "needed", "necessary", "recommended"})
+# words that relate the product to something else: only the same whole object can clash
+_RELATIONS = frozenset({"for", "with", "compatible", "compat", "fits", "fit", "suitable",
+                        "recommended",
+                        "intended", "designed", "made", "in", "on", "to", "from"})
+_NOT = re.compile(r"\b(?:not|non|no)[\s-]+([a-z]+(?:[\s-][a-z]+)?)", re.IGNORECASE)
+
+
+# a thing's short and long names: "No microphone" beside "Inline mic & volume"
+_ALIASES = {"microphone": ("mic",), "mic": ("microphone",), "microphones": ("mics",),
+            "headphones": ("headphone",), "batteries": ("battery",), "battery": ("batteries",)}
+
+
+# a thing said absent ("no drainage holes", "No backlight") in another form of its word
+_SWAPS = (("light", ("light", "lit")), ("ations", ("ations", "ation", "ated", "ating", "ing")),
+          ("ation", ("ation", "ated", "ating", "ing", "ed", "able")),
+          ("ing", ("ing", "ation", "ed", "able")), ("able", ("able", "ing", "ation", "ed")))
+# "no scratches" beside "scratch-resistant": the same word, and no clash
+_GUARDED = re.compile(r"[\s-]?(?:resistant|resistance|proof|free|protection|guard|control)\b")
+
+
+def _forms(word: str) -> str:
+    """``word`` as a pattern of its plural, singular and suffix-swapped forms."""
+    forms = {word, word + "s", word + "es"}
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.add(word[:-1])
+    for suffix, swaps in _SWAPS:
+        stem = word[:-len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 4:
+            forms |= {stem + s for s in swaps}
+    return "(?:" + "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True)) + ")"
+
+
+# "X-free" says X is absent ("bristle-free"); not where X is a chore or a bother it spares
+_FREE = re.compile(r"\b([a-z]{4,})-free\b")
+_NOT_ABSENT = frozenset({"tool", "tools", "hand", "hands", "hassle", "worry", "maintenance", "care",
+                         "tangle", "stress", "mess", "pain", "drip", "spill", "glare", "clog",
+                         "lint", "streak", "scratch", "leak", "cruelty", "duty", "fuss", "frizz",
+                         "crease", "wrinkle", "odor", "odour", "smell", "rust", "trouble",
+                         "guilt", "residue", "splinter", "shed", "fade", "skid", "slip", "smudge",
+                         "shatter", "stain", "sugar", "fragrance", "scent", "gluten", "dairy",
+                         "nut", "peanut", "soy", "latex", "lead", "nickel", "cadmium", "phthalate",
+                         "paraben", "sulfate", "alcohol", "cord", "wire", "battery", "charge",
+                         "chemical", "toxin", "static", "noise", "flicker", "plastic"})
+
+
+def _absences(low: str) -> list[tuple[re.Match[str], str]]:
+    """Every "no X", "not X", "non-X" with its term, and "X-free" as "no X"."""
+    found = [(m, m.group(1).strip()) for m in _NOT.finditer(low)]
+    found += [(m, m.group(1)) for m in _FREE.finditer(low) if m.group(1) not in _NOT_ABSENT]
+    return found
+
+
+def check_denials(text: str) -> None:
+    """"waterproof ... not waterproof": a property both claimed and denied."""
+    low = text.lower()
+    for m, term in _absences(low):
+        if len(term) < 4:
+            continue
+        term, end = _denied_object(low, m, term)
+        said = text[m.start():m.end() if m.group(0).endswith("free") else m.start(1) + len(term)]
+        absent = (m.group(0).startswith("no") and not m.group(0).startswith(("non", "not"))
+                  or m.group(0).endswith("free")) and term.split()[0] not in _RELATIONS | _STATUS
+        found = _stated(low, m, term, end, absent)
+        plain = _of_the_same_thing(low, m, term, [p.start() for p in found])
+        if plain:
+            stated = next(text[p.start():p.end()].strip(" ,;.(") for p in found
+                          if p.start() == plain[0])
+            raise InvalidRequestError(
+                f"the brief contradicts itself: it says {stated!r} and also {said!r}; say "
+                "which is true")
+
+
+def _denied_object(low: str, m: re.Match[str], term: str) -> tuple[str, str]:
+    """The denied term and the pattern that must end a statement of it.
+
+    "not for HP 63 setup cartridges" denies its whole object ("for HP 63XL" is another one).
+    """
+    if term.split()[0] in _RELATIONS:
+        return re.split(r"[,;.\n(]", low[m.start(1):])[0].strip(), r"\s*(?:[,;.\n(]|$)"
+    return term, r"(?![\w-])"
+
+
+def _stated(low: str, m: re.Match[str], term: str, end: str,
+            absent: bool) -> list[re.Match[str]]:
+    """Where the brief states ``term``, denied at ``m``, outside that denial.
+
+    A thing said absent may be stated in another form of its word ("no drainage holes" /
+    "drainage hole") or its short name; "no scratches" beside "scratch-resistant" is no
+    statement. Failing that, the first word of a denied phrase standing as a clause of its own
+    ("non-locking blade" beside "locking").
+    """
+    spelled = r"[\s-]".join(_forms(w) if absent else re.escape(w)
+                            for w in re.split(r"[\s-]", term))  # food-safe, holes
+    spelled = "|".join([spelled, *(re.escape(a) for a in _ALIASES.get(term, ()))])
+    found = [p for p in re.finditer(rf"(?<![\w-])(?:{spelled}){end}", low)
+             if not m.start() <= p.start() < m.end()
+             and not (absent and _GUARDED.match(low, p.end()))]
+    if not found and " " in term and term.split()[0] not in _RELATIONS | _STATUS:
+        alone = rf"(?<=[,;.\n|-])\s*{re.escape(term.split()[0])}\s*(?=[,;.\n|]|$)"
+        found = [p for p in re.finditer(alone, low) if not m.start() <= p.start() < m.end()]
+    return found
+
+
+def _of_the_same_thing(low: str, m: re.Match[str], term: str, plain: list[int]) -> list[int]:
+    """The statements that speak of the denied thing, not of a part or another item.
+
+    "2 AA not included" beside "stand included" is about two items; "incl. 6 metallic" is a
+    count; a clause opening on a part speaks for that part.
+    """
+    if term.split()[0] in _STATUS:
+        item = _item_before(low, m.start())
+        plain = [p for p in plain if _item_before(low, p) == item
+                 and not re.match(r"[a-z]*\.?\s*\d", low[p:])]
+    return [p for p in plain if not _part_led(low, p)]
+
+
+# a clause that opens on a part says the property of that part: "cover machine washable" beside
+# "pad NOT washable" (the heating pad's cover, not the pad)
+_PART_LEAD = re.compile(r"\b(?:covers?|cases?|lids?|straps?|liners?|inserts?|shells?|sleeves?|"
+                        r"pouch(?:es)?|bags?|pillowcases?)\b")
+
+
+def _part_led(low: str, at: int) -> bool:
+    """True when the clause holding ``at`` opens on a part that the product's name is not."""
+    part = _PART_LEAD.search(re.split(r"[,;.(\n|]", low[:at])[-1])
+    name = re.split(r"[,;.:(\n|]", low, maxsplit=1)[0]  # "Lunch box: bento insert ..."
+    return part is not None and part.group(0) not in name
+
+
+def _item_before(low: str, at: int) -> str:
+    """The word naming the item a status word ("included") is said of, just before ``at``.
+
+    A status in brackets is said of the word before them: "tape (incl.) & hair dryer (not
+    incl.)" names two items.
+    """
+    before = re.sub(r"\(\s*(?:not\s+)?$", " ", low[:at])
+    words = re.findall(r"[a-z0-9]+", re.split(r"[,;.(\n]", before)[-1])
+    return words[-1] if words else ""
