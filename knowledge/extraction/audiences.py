@@ -91,7 +91,8 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
         matches = [(m.group(1), m.start(1) + s, m.end(1) + s) for f in _FOR_AUD.finditer(text)
                    for s in [f.start(1)] for m in _AUD.finditer(f.group(1))]
     if not title:
-        buyers = [f for f in _FOR_AUD.finditer(text) if len(_AUD.findall(f.group(1))) >= 4]
+        buyers = [f for f in _FOR_AUD.finditer(text) if len(_AUD.findall(f.group(1))) >= 4
+                  or _list_modifies(text, f, own)]
         matches = [m for m in matches if not any(f.start(1) <= m[1] < f.end(1) for f in buyers)]
     for word, start, end in matches:
         if _CONNECTOR.match(text, end) and word.lower() in ("male", "female"):
@@ -123,6 +124,44 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
             continue  # "suitable for women's small bags": whose bags, not who it is for
         found.append((AUDIENCES[word.lower()], start, end))
     return found
+
+
+# the word after an audience word that lets it still name who the product is for: a joined
+# or a following phrase ("for kids and adults", "for men who", "for women ages 30+")
+_NEXT = re.compile(r"[ \t]+([A-Za-z]+)\b")
+_GOES_ON = frozenset({
+    "and", "or", "to", "who", "that", "which", "of", "with", "in", "on", "at", "from", "by", "as",
+    "ages", "aged", "age", "alike", "too", "also", "only", "over", "under", "up", "years", "year",
+    "is", "are", "will", "can", "may", "like", "the", "a", "an", "this", "these", "it", "you",
+    "all", "both", "while", "when", "because", "so", "but", "than", "into", "during", "for",
+    "plus", "size", "big", "little", "small", "aren", "isn", "don", "weigh", "need", "want",
+    "love", "enjoy", "use", "get", "make", "have", "do", "learn", "play", "grow"})
+
+
+def _list_modifies(text: str, found: re.Match[str], own: Collection[str]) -> bool:
+    """True when a "for <audiences>" list only modifies the noun after it.
+
+    "for the cat litter", "for girls or boys bedroom", "for men, women and children
+    guitarist's": whose litter, room or guitarist, not who the product is for.
+    """
+    last = list(_AUD.finditer(found.group(1)))[-1]
+    return _modifies_next(text, found.start(1) + last.end(1), own)
+
+
+def _modifies_next(text: str, end: int, own: Collection[str]) -> bool:
+    """True when the audience word only modifies the noun after it ("kids room").
+
+    An -ing/-ed/-ly/-s word ("kids playing", "adults alike", "for kids includes": a verb as
+    often as a plural), an audience word or a function word goes on the phrase; the product's
+    own noun ("for dog beds" of a dog bed) keeps it.
+    """
+    after = _NEXT.match(text, end)
+    if not after:
+        return False
+    word = after.group(1).lower()
+    if word in _GOES_ON or word in AUDIENCES or word.endswith(("ing", "ed", "ly", "s")):
+        return False
+    return singular(word) not in own
 
 
 # a general audience and the specific ones that say it better: "pets" beside "dogs"; "kids" read

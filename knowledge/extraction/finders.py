@@ -230,13 +230,21 @@ def find_title_colors(title: str, materials: list[Mention]) -> list[Mention]:
     """Colours of the product a title names.
 
     Not a colour word that makes a known type with its neighbour ("Putting Green"), one inside
-    a longer material name ("Sterling Silver", "Blue Steel"), or one naming what it is for.
+    a longer material name ("Sterling Silver", "Blue Steel"), one naming what it is for, or
+    one in a list of the other variants offered ("Also Available in Red, Blue and Grey").
     """
+    offered = [m.span() for m in _OFFERED_LIST.finditer(title)]
     return [m for m in find_colors(title, title=True)
             if not in_type_phrase(title, m[1], m[2])
+            and not any(s <= m[1] < e for s, e in offered)
             and not any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for _, s, e in materials)
             and not _FOR_BEFORE.search(title[:m[1]])
             and not (title[m[1]:m[2]].lower() == "multi" and _MULTI_PART.match(title, m[2]))]
+
+
+# the variants a title offers besides this one: "..., Also Available in Red, Blue, Pink (1 PC)"
+_OFFERED_LIST = re.compile(r"\b(?:(?:also )?available|also comes?|also offered|other colou?rs?)"
+                           r"(?: in)?\b[^(\[|–—]*", re.IGNORECASE)
 
 
 # "Multi-Bit", "Multi-Ply", "Multi Pockets", "Multi Vitamin": "multi" names many parts, uses or

@@ -1,0 +1,42 @@
+"""Readings made general from spent gold sets' error classes (X6, sixteenth session)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from knowledge.extraction.audiences import find_audiences
+from knowledge.extraction.extract import extract
+from knowledge.extraction.finders import find_title_colors
+
+
+def _attrs(title: str, bullets: list[str] | None = None) -> dict[str, Any]:
+    return dict(extract(title, bullets or []).attributes)
+
+
+def _who(text: str) -> list[str]:
+    return [a for a, _, _ in find_audiences(text, title=False)]
+
+
+def test_an_audience_word_before_a_noun_only_modifies_it() -> None:
+    assert _who("Perfect for kids room decor, guest beds or dorms") == []
+    assert _who("Also the bags could be used for the cat litter waste") == []
+    assert _who("Posters for girls or boys bedroom decor") == []
+
+
+def test_an_audience_word_before_a_verb_or_a_joined_word_stays() -> None:
+    assert _who("This building set for kids features 5 mini dolls") == ["kids"]
+    assert _who("Great fun for kids and adults alike") == ["kids", "adults"]
+    assert _who("A snorkeling set for adults and teens comes with straps") == ["adults", "teens"]
+    assert _who("A board game for kids playing at home") == ["kids"]
+
+
+def test_an_audience_word_before_the_products_own_noun_stays() -> None:
+    assert [a for a, _, _ in find_audiences("Soft beds for dogs beds", title=False,
+                                            own={"bed"})] == ["dogs"]
+
+
+def test_colours_offered_besides_this_one_are_not_its_colours() -> None:
+    title = "Binder with Pockets, Also Available in Red, Blue, Pink, and Grey (1 PC) - by Enday"
+    assert find_title_colors(title, []) == []
+    kept = find_title_colors("Binder, Black, Also Available in Red and Blue", [])
+    assert [c for c, _, _ in kept] == ["black"]
