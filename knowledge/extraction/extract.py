@@ -55,7 +55,7 @@ LIST_KEYS = ("features", "materials", "audiences", "sizes", "colors")
 # keys whose mentions are dropped when the text says them of a compared or fitted item
 CONTEXT_CHECKED = ("features", "materials", "sizes")
 # keys whose mentions are dropped when they precede an accessory's name ("waterproof bag")
-ACCESSORY_CHECKED = ("features", "materials")
+ACCESSORY_CHECKED = ("features", "materials", "colors")
 # a colour field that names the colours one may receive, not this item's
 _ASSORTED = re.compile(r"\b(?:may vary|assorted|random(?:ly)?|varies)\b", re.IGNORECASE)
 SEED_DIR = Path(__file__).resolve().parent.parent / "graph" / "seed"

@@ -40,3 +40,12 @@ def test_colours_offered_besides_this_one_are_not_its_colours() -> None:
     assert find_title_colors(title, []) == []
     kept = find_title_colors("Binder, Black, Also Available in Red and Blue", [])
     assert [c for c, _, _ in kept] == ["black"]
+
+
+def test_a_colour_before_an_accessory_is_the_accessorys() -> None:
+    assert "colors" not in _attrs("Cobalt Drill Bit Set, 29 Pc, Orange Steel Case")
+    assert _attrs("Silicone Phone Case, Black")["colors"] == ["black"]
+
+
+def test_a_colour_naming_a_flavour_is_no_colour() -> None:
+    assert find_title_colors("Vegan Dessert Mix - Orange Flavor (Pack of 3)", []) == []
