@@ -248,11 +248,15 @@ _OFFERED_LIST = re.compile(r"\b(?:(?:also )?available|also comes?|also offered|o
 
 
 # "Multi-Bit", "Multi-Ply", "Multi Pockets", "Multi Vitamin": "multi" names many parts, uses or
-# nutrients; the colour stands alone ("Navy Multi, 7") or before a colour or pattern word
+# nutrients, and so does one before a count of doses; the colour stands alone ("Navy Multi, 7")
+# or before a colour or pattern word
 _MULTI_PART = re.compile(r"-(?!colou?r)[A-Za-z]|\s+(?!(?:colou?r|stripe|print|floral|scarf|"
                          r"pattern)|(?:"
                          + "|".join(sorted(map(re.escape, COLORS), key=len, reverse=True))
-                         + r")\b)[A-Za-z]", re.IGNORECASE)
+                         + r")\b)[A-Za-z]"
+                         # "Once Daily Multi - 60 Tablets": a multivitamin and its count
+                         r"|\s*[-–—,(]?\s*\d+\s*(?:count|ct|tablets?|capsules?|caps|softgels?|"
+                         r"gummies|servings?|veg)\b", re.IGNORECASE)
 
 
 _PREV_WORD = re.compile(r"([A-Za-z][\w'’-]*)\s+$")

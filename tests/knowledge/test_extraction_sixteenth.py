@@ -49,3 +49,9 @@ def test_a_colour_before_an_accessory_is_the_accessorys() -> None:
 
 def test_a_colour_naming_a_flavour_is_no_colour() -> None:
     assert find_title_colors("Vegan Dessert Mix - Orange Flavor (Pack of 3)", []) == []
+
+
+def test_multi_before_a_count_of_doses_is_a_multivitamin() -> None:
+    assert find_title_colors("mykind Organics Women's Once Daily Multi - 60 Tablets", []) == []
+    assert [c for c, _, _ in find_title_colors("Strappy Sandal, Navy Multi, 7 M US", [])] \
+        == ["navy", "multicolor"]
