@@ -17,7 +17,9 @@ NUM = r"(\d+[- ]\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"  # "1 1/2" Wide" is one and a ha
 UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 # (not the inches of a feet-and-inches length: "10'6\"" is one length, not 6 inches)
 MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!\bx )(?<!\dx)(?<!\d/)(?<!\d['’]){NUM}\s?(?:-\s?)?"
-                     rf"({UNIT})(?![\w])(?!\s*(?:[x×*]|-\s?\d|~|to \d|by \d|[WLHD]\s*[x×*]))",
+                     rf"({UNIT})(?![\w])(?!\s*(?:[x×*]|~|to \d|by \d|[WLHD]\s*[x×*]))"
+                     # a range ("2-3 lb", '18" - 28"'), not a title's " - " separator
+                     rf"(?!\s?-\d|-\s\d|\s-\s{NUM}\s?(?:{UNIT})(?!\w)(?!\s?[x×*]))",
                      re.IGNORECASE)
 # "Includes: 1mm(length:3.4cm) 1.5mm 2mm ...", "(1) JIS #2 Short 25mm size, (1) JIS #2 Long 75mm
 # size, ...": a line of five or more measures lists what a set holds, not one size of the product

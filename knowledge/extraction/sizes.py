@@ -8,6 +8,7 @@ part dimensions, and a "Size: S-XL" line's letters only when the title names no 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Collection
 from typing import Any
@@ -45,10 +46,13 @@ def eval_number(number: str) -> float:
 
 
 def _first_of(number: str) -> str:
-    """"64/100" (oz) names two variants, not a fraction: the first; "3/4" stays a fraction."""
+    """"64/100" (oz) names two variants, not a fraction: the first; "3/4" stays a fraction.
+
+    A fraction is written in lowest terms: "24/32 oz" names two bottles, not 3/4 oz.
+    """
     top, _, bottom = number.partition("/")
-    return top if bottom.isdigit() and top.isdigit() and int(bottom) not in _DENOMINATORS \
-        else number
+    return top if bottom.isdigit() and top.isdigit() and (
+        int(bottom) not in _DENOMINATORS or math.gcd(int(top), int(bottom)) > 1) else number
 
 
 _DENOMINATORS = frozenset({2, 3, 4, 8, 16, 32, 64})
@@ -56,8 +60,15 @@ _AMOUNTS = frozenset({"oz", "ml", "l", "gal", "qt", "lb", "kg", "g"})  # not "3/
 
 
 def _measure(number: str, unit: str) -> str:
-    """'05 mm' -> '5mm', '0.5 mm' -> '0.5mm' (a decimal keeps its leading zero)."""
-    return (_LEADING_ZEROS.sub("", number.replace(" ", "-")) + UNITS[unit.lower()]).lower()
+    """'05 mm' -> '5mm', '0.5 mm' -> '0.5mm' (a decimal keeps its leading zero).
+
+    '8.0 inch' -> '8in': a whole number written with a zero decimal, as labellers write it.
+    """
+    number = _ZERO_DECIMAL.sub("", _LEADING_ZEROS.sub("", number.replace(" ", "-")))
+    return (number + UNITS[unit.lower()]).lower()
+
+
+_ZERO_DECIMAL = re.compile(r"(?<=\d)\.0+$")
 
 
 def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
@@ -90,6 +101,7 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
         found.append((_measure(number, m.group(2)), m.start(), m.end()))
     found.extend(find_packs(text, title=title, own=own))
     if title:
+        found.extend(_feet(text))
         found.extend(_title_sizes(text))
         found.extend(variant_sizes(text, color))
         found = no_metres(found, text)
@@ -97,6 +109,19 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
                  for v in titled):
         found.extend(offered_sizes(text))  # no size variant named before: the sizes offered
     return found
+
+
+# a length in feet written with the foot mark: "10.6' Paddle Board", "11' Foot Inflatable SUP";
+# not a dimension ("11' x 34''", "36\" x 100'"), a variant list ("10'/10'6\""), feet and
+# inches ("5'6\""), a decade ("90's") or a quote
+_FEET = re.compile(r"(?<![\w.'’/-])(\d{1,3}(?:\.\d)?)\s?['’](?![\w'’\"”/])"
+                   r"(?!\s*(?:[x×*]|\d|-\s?\d|by\b))", re.IGNORECASE)
+
+
+def _feet(title: str) -> list[Mention]:
+    """Lengths a title gives in feet with the foot mark ("10.6'" -> "10.6ft")."""
+    return [(_measure(m.group(1), "ft"), m.start(), m.end()) for m in _FEET.finditer(title)
+            if not _TIMES_BEFORE.search(title[max(0, m.start() - 16):m.start()])]
 
 
 _SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"

@@ -55,3 +55,29 @@ def test_multi_before_a_count_of_doses_is_a_multivitamin() -> None:
     assert find_title_colors("mykind Organics Women's Once Daily Multi - 60 Tablets", []) == []
     assert [c for c, _, _ in find_title_colors("Strappy Sandal, Navy Multi, 7 M US", [])] \
         == ["navy", "multicolor"]
+
+
+def _sizes(title: str) -> list[str]:
+    return list(_attrs(title).get("sizes", []))
+
+
+def test_a_whole_number_written_with_a_zero_decimal_is_written_whole() -> None:
+    assert _sizes("8.0 inch Tablet Case, Universal Pro") == ["8in"]
+    assert _sizes("Charger with 2A 6.0 Ft Micro-USB Cable") == ["6ft"]
+
+
+def test_two_numbers_not_in_lowest_terms_are_two_variants() -> None:
+    assert _sizes("PASER 24/32 oz Water Bottle with Straw") == ["24oz"]
+    assert _sizes("Measuring Cup 3/4 oz") == ["3/4oz"]
+
+
+def test_a_length_with_the_foot_mark() -> None:
+    assert _sizes("YWH Pink SUP Inflatable Paddle Board - 10.6' Lightweight Paddleboard") \
+        == ["10.6ft"]
+    assert _sizes("Mousa Inflatable Paddle Board, 11' x 34'' x 6'' Dual Player") == []
+    assert _sizes("Retro 90's Sunglasses") == []
+
+
+def test_a_title_separator_after_a_measure_is_no_range() -> None:
+    assert _sizes("Weighted Blanket 15 pounds - 60 x 80 inch Queen") == ["15lb"]
+    assert "18in" not in _sizes('Dog Collar | Large 18" - 28", 2" Wide')
