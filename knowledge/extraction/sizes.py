@@ -29,6 +29,8 @@ _CUE = re.compile(r"(?<!serving )\b(?:size|capacity|holds?|length|volume)\b[^.;\
 _VOLUMES = frozenset({"oz", "ml", "l", "gal", "qt"})
 _CUE_AFTER = re.compile(r"\s*(?:\(?[\d.]+\s*[a-z]+\)?\s*)?(?:large |big |extra )?"
                         r"(?:capacity|volume)\b", re.IGNORECASE)
+# "1.2 In.", "(0.5 in.)": inches written short (not '1/8 In. x 6 In.', '17.5 in. L x 14 in. W')
+_ABBREVIATED = re.compile(r"\.(?!\d)(?!\s*(?:[LWHD]\s*)?[x×*])", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*(?:larger|smaller|bigger|longer|shorter|more|less)\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(r"\d\S*\s*(?:[x×*]|by)\s*$", re.IGNORECASE)
 def eval_number(number: str) -> float:
@@ -87,8 +89,9 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
                      FOR_AUDIENCE.sub(" ", text[max(0, m.start() - 25):m.start()]),
                      re.IGNORECASE):
             continue
-        if m.group(2).lower() in ("m", "l", "g", "in") and " " in m.group(0):
-            continue  # "2 in 1", "07 M US": a one-letter unit must touch its number
+        if m.group(2).lower() in ("m", "l", "g", "in") and " " in m.group(0) \
+                and not (m.group(2).lower() == "in" and _ABBREVIATED.match(text, m.end(2))):
+            continue  # "2 in 1", "07 M US": a one-letter unit must touch its number ("1.2 In.")
         if float(eval_number(m.group(1))) == 0:
             continue  # "0g sugar" is a nutrition claim, not a size
         if _TIMES_BEFORE.search(text[max(0, m.start() - 16):m.start()]):

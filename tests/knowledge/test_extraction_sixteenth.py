@@ -81,3 +81,10 @@ def test_a_length_with_the_foot_mark() -> None:
 def test_a_title_separator_after_a_measure_is_no_range() -> None:
     assert _sizes("Weighted Blanket 15 pounds - 60 x 80 inch Queen") == ["15lb"]
     assert "18in" not in _sizes('Dog Collar | Large 18" - 28", 2" Wide')
+
+
+def test_inches_written_short_with_a_space() -> None:
+    assert _sizes("Coast DX126 1.2 In. Stainless Steel Razor Blade Pocket Knife") == ["1.2in"]
+    assert _sizes("Leather Strong Strap (0.5 in.) Wide") == ["0.5in"]
+    assert _sizes("2 in 1 Charger") == []
+    assert _sizes("BOSCH 1/8 In. x 6 In. Extra Length Drill Bit") == []
