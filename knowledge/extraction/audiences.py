@@ -62,9 +62,11 @@ _AGES = re.compile(r"\bage[sd]?\b|\d+\s*\+|\byears? old\b", re.IGNORECASE)
 # object: "Cat Eye" frames, "adult cats", "baby bottles" a brush cleans, "Baby Foods" a jar
 # holds, a "Baby Shower" party
 _NOT_WHO = re.compile(r"(?:'s|’s)?[\s-]+(eyes?|cats?|dogs?|kittens?|puppies|pets?|bottles?|"
-                      r"wipes|foods?|showers?|birthdays|walking|parties)\b", re.IGNORECASE)
+                      r"wipes|foods?|showers?|birthdays|walking|parties|rooms?|bedrooms?|"
+                      r"dorms?|nursery|urine)\b", re.IGNORECASE)
 # an occasion or an activity named after who takes part: "Kids Birthdays", "for dog walking"
-_OCCASIONS = frozenset({"birthday", "walking", "partie"})
+_OCCASIONS = frozenset({"birthday", "walking", "partie", "room", "bedroom", "dorm", "nursery",
+                        "urine"})
 # audience word -> the words after it that make it not an audience
 # "Pet and Kid Friendly", "Baby Proofing", "Pet Dog Cat Resistant": safe around them, not for them
 _WHO = "|".join(sorted((re.escape(w) for w in AUDIENCES), key=lambda w: (-len(w), w)))

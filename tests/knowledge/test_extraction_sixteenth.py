@@ -88,3 +88,10 @@ def test_inches_written_short_with_a_space() -> None:
     assert _sizes("Leather Strong Strap (0.5 in.) Wide") == ["0.5in"]
     assert _sizes("2 in 1 Charger") == []
     assert _sizes("BOSCH 1/8 In. x 6 In. Extra Length Drill Bit") == []
+
+
+def test_an_audience_word_naming_a_room_or_urine_is_no_audience() -> None:
+    title = "Cowboy Wall Art for Men's Bedroom Office Canvas Poster"
+    assert [a for a, _, _ in find_audiences(title, title=True)] == []
+    title = "Citrus Deodorizer for Dog or Cat Urine Smells on Carpet"
+    assert "cats" not in [a for a, _, _ in find_audiences(title, title=True)]
