@@ -3,14 +3,19 @@
 A brief that contradicts itself gets a clear error naming both phrases, before anything
 is drafted or stored: the listing would otherwise have to pick one and state it as fact.
 Each mechanism lives in its own module: material shares (:mod:`clash_shares`), a thing
-both stated and denied (:mod:`clash_negation`), one attribute given two values
+both stated and denied (:mod:`clash_negation`), any word's stem affirmed and denied
+(:mod:`clash_polarity`), one event given two times (:mod:`clash_events`), a labelled slot
+given another value (:mod:`clash_labels`), one attribute given two values
 (:mod:`attribute_clash`).
 """
 
 from __future__ import annotations
 
 from tools.creatives.attribute_clash import check_attributes
+from tools.creatives.clash_events import check_events
+from tools.creatives.clash_labels import check_labels
 from tools.creatives.clash_negation import check_denials
+from tools.creatives.clash_polarity import check_polarity
 from tools.creatives.clash_shares import WEAVES, check_shares
 
 __all__ = ["WEAVES", "check_contradictions"]
@@ -21,3 +26,6 @@ def check_contradictions(text: str) -> None:
     check_shares(text)
     check_denials(text)
     check_attributes(text)  # one rule: one attribute of the product, two values
+    check_polarity(text)  # any word denied in one clause, affirmed in another
+    check_events(text)  # one event (shipping, charging) given two times
+    check_labels(text)  # a labelled slot's value given otherwise elsewhere

@@ -1,0 +1,53 @@
+"""Contradictions found by structure, not by a listed family (tools/creatives/clash_*.py).
+
+A word affirmed in one clause and denied in another in another form of its stem, one event
+given two times, a labelled slot given another value elsewhere; and the lookalikes each
+mechanism must leave alone (parts, options, states, instructions, descriptions).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.errors import InvalidRequestError
+from tools.creatives.contradictions import check_contradictions
+from tools.creatives.facts import validate_brief
+
+
+@pytest.mark.parametrize(("brief", "named"), [
+    ("Chair cover, stretchy one-piece. Non-stretch fabric, it will not give.", "Non-stretch"),
+    ("Insulated lunch bag, 10 x 8 in. Uninsulated canvas, wipe clean.", "Uninsulated"),
+    ("Yoga strap, 8 ft. Elastic feel. The strap is not elastic.", "not elastic"),
+    ("Whiteboard, 24 x 36 in., magnetic. Non-magnetic surface, use tape.", "Non-magnetic"),
+    ("Stamp, ready to ship in 1 business day. Made to order: please allow 2-3 weeks before "
+     "it ships.", "2-3 weeks"),
+    ("Power bank 10000mAh. Charging time: 2 hrs. Recharges in 6 hours.", "6 hours"),
+    ("Irish tin whistle in the key of D. Brass body. Key: C.", "key of D"),
+    ("Bread knife, 8 in. blade with a serrated edge.\nEdge: smooth straight edge", "serrated"),
+])
+def test_a_contradiction_of_an_unlisted_kind_is_refused(brief: str, named: str) -> None:
+    with pytest.raises(InvalidRequestError) as err:
+        check_contradictions(validate_brief(brief))
+    assert named in str(err.value)
+
+
+@pytest.mark.parametrize("brief", [
+    "Stretch jeans, 32 in. inseam, with a non-stretch waistband.",
+    "Waterproof jacket with a non-waterproof inner pocket.",
+    "Napkins, 125 pack. Folded size 7 x 4 in. Unfolded dimensions: 17 x 15 in.",
+    "Foldable sit pad, 15 x 11 in. unfolded, 6 panels.",
+    "Screen cleaner spray, 8 oz. Do not spray directly on screen.",
+    "Pants with belt loops and a non-functional button. Functional pockets.",
+    "Surfboard: one big fin is removable, two small fins are unremovable.",
+    "Belt, stay comfortable all day without an uncomfortable buckle.",
+    "Ships in 1 business day. Personalised orders: allow 2-3 weeks before they ship.",
+    "Ships within 24 hours. Allow 5-7 days for delivery.",
+    "Earbuds charge in 1.5 hours; the case recharges in 2 hours via USB-C.",
+    "Harmonica set: key of C and key of G.",
+    "Fit: relaxed\nComfortable fit for all-day wear.",
+    "Sponge holder. Sponge: cellulose. Comes with 2 replacement sponges.",
+    "Mitten teether. Mitten: 100% cotton. Teething mitten for 3-12 months.",
+    "Guidebook: German only\nNo English guidebook included.",
+])
+def test_a_lookalike_is_not_refused(brief: str) -> None:
+    check_contradictions(validate_brief(brief))
