@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
 from knowledge.expansion import Expansion
+from knowledge.graph.accessory import comes_with_asked_type
 from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
 from knowledge.graph.evidence import Lexicon, negated
 from knowledge.graph.gate_features import TITLE_CHARS, Line
@@ -24,10 +25,12 @@ from knowledge.graph.line_checks import (
     in_a_bundle,
     inside_only,
     lessened,
+    one_side_of_two,
     opposed_need,
     range_of_products,
 )
 from knowledge.graph.lines import (
+    _phrase_tokens,
     about_another_item,
     of_asked_type,
     only_on_a_detail,
@@ -37,6 +40,7 @@ from knowledge.graph.lines import (
     speaks,
     unread_words,
 )
+from knowledge.graph.stated import counted_people
 from knowledge.models import Product
 
 if TYPE_CHECKING:
@@ -85,7 +89,7 @@ class CardLines:
 
     def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
         """Evidence lines and matched attributes for one product, only for what it has."""
-        unread, type_only, shadowed = self._unread(exp.query)
+        unread, type_only, shadowed = self._unread(exp)
         exp = without_heads(exp, shadowed)  # "tile" in "cold tile" earns no line
         # "oven" in "dutch oven", "slip" in "slip-on shoes": a head read only from the type asked
         # for states no need. The query's most specific needs are read with and without it (it
@@ -98,11 +102,11 @@ class CardLines:
         matched: list[str] = []
         own = str((product.attributes or {}).get("type") or "")
         if not of_asked_type(exp, product.title, self.graph.type_words) or pet_person_conflict(
-                exp.query, product.title):
+                exp.query, product.title) or self._comes_with(exp, product.title):
             return lines, matched
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
             if tag not in shown or refused(exp.query, tag, self.lexicon) or opposed_need(
-                    exp.query, tag) or not speaks(
+                    exp.query, tag) or one_side_of_two(exp.query, tag) or not speaks(
                     exp, tag, self._need_count, self._need_for, unread, product.title,
                     self._kind):
                 continue
@@ -118,6 +122,12 @@ class CardLines:
             matched.append(tag)
             lines.append(line)
         return lines, matched
+
+    def _comes_with(self, exp: Expansion, title: str) -> bool:
+        """True when the product is another type that comes with the asked one (a sleeve)."""
+        phrase = _phrase_tokens(exp.query)
+        return bool(phrase) and phrase[-1] in exp.product_types and comes_with_asked_type(
+            phrase, title, self.graph.type_words)
 
     def _reasons(self, exp: Expansion) -> dict[str, str]:
         """Per needed attribute, the reason its line gives: that of its best-read head.
@@ -177,18 +187,24 @@ class CardLines:
     def _need_for(self, head: str, tag: str) -> tuple[tuple[str, ...], ...]:
         return self.graph.need_for.get((head, tag), ())
 
-    def _unread(self, query: str) -> tuple[frozenset[str], ...]:
+    def _unread(self, exp: Expansion) -> tuple[frozenset[str], ...]:
         """What the query leaves unread: words, product-phrase concepts, shadowed concepts.
 
-        Its unread content words, the concepts read only from its product phrase, and those
-        read only as the head of a longer phrase (:meth:`_shadowed`).
+        Its unread content words (with the people it counts, :mod:`knowledge.graph.stated`),
+        the concepts read only from its product phrase, and those read only as the head of a
+        longer phrase (:meth:`_shadowed`). Cached per query: ``exp`` is that query's expansion.
         """
+        query = exp.query
+
         def compute() -> tuple[frozenset[str], ...]:
             matches = self._matches(query)
             keys = [key for key, _ in matches]
-            return (unread_words(query, keys), read_from_type_only(
-                query, keys, lambda key: [c for c, _ in self.graph.concepts[key]]),
-                self._shadowed(query, matches))
+
+            def concepts_of(key: tuple[str, ...]) -> list[str]:
+                return [c for c, _ in self.graph.concepts[key]]
+            unread = unread_words(query, keys) | counted_people(query)
+            return (unread, read_from_type_only(query, keys, concepts_of),
+                    self._shadowed(query, matches))
         return per_query(self._unread_cache, query, compute)
 
 

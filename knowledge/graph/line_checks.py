@@ -145,3 +145,16 @@ def inside_only(span: Span, tag: str) -> bool:
         return False
     after = tokens(_BREAK.split(low[at + len(span.said):], maxsplit=1)[0])[:3]
     return bool(set(after) & INSIDE)
+
+
+# a query that says both hot and cold ("a couple where one is hot and one is cold") wants
+# something that answers both; a line for warmth alone (or coolness alone) answers one side
+HOT_WORDS = frozenset("hot overheat overheats overheating".split())
+COLD_WORDS = frozenset("cold chilly freezing".split())
+ONE_SIDED = frozenset({"warm", "thermal", "warm-lined", "heated", "cooling"})
+
+
+def one_side_of_two(query: str, tag: str) -> bool:
+    """True when the query says both hot and cold and the need answers only one of them."""
+    words = set(re.findall(r"[a-z]+", query.lower()))
+    return tag in ONE_SIDED and bool(words & HOT_WORDS) and bool(words & COLD_WORDS)

@@ -1,0 +1,57 @@
+"""A line answers what the shopper stated (v20 census classes): people, hot and cold, the type.
+
+"frying pan for a mum who cooks for 6 every night" asks for size; the cook's non-stick is the
+pan's usual feature. "blanket for a couple where one is hot and one is cold": warmth answers
+one side only. A water bottle "with ... Silicone Boot" is not a boot.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.graph.accessory import comes_with_asked_type
+from knowledge.graph.line_checks import one_side_of_two
+from knowledge.graph.stated import counted_people
+from knowledge.store import Store
+from tests.knowledge.served_shop import card_lines, serve_rows
+
+ROWS = [
+    ("P1", "Nonstick Frying Pan 12 Inch", ["Non-stick ceramic coating, food slides off"]),
+]
+
+
+@pytest.fixture
+def shop(store: Store, tmp_path: Path) -> Store:
+    return serve_rows(store, tmp_path, ROWS, price=60.0)
+
+
+def _said(shop: Store, query: str, pid: str, prefix: str) -> bool:
+    return any(line.startswith(prefix) for line in card_lines(shop, query, [pid]).get(pid, []))
+
+
+def test_a_count_of_people_is_a_stated_need(shop: Store) -> None:
+    assert _said(shop, "frying pan for a home cook", "P1", "Non-stick")
+    assert not _said(shop, "frying pan for a mum who cooks for 6 every night", "P1", "Non-stick")
+
+
+def test_counts_are_people_not_ages_times_or_sizes() -> None:
+    assert counted_people("air fryer for a family of 5") == {"5"}
+    assert counted_people("coffee maker for an office of 20 people") == {"20"}
+    for query in ("guitar for a 9 year old", "pants for 2 weeks of travel",
+                  "carrier for a 6'4 dad", "shoes for a 5k", "pet carrier for 10 hr rides"):
+        assert counted_people(query) == frozenset(), query
+
+
+def test_warmth_alone_does_not_answer_hot_and_cold() -> None:
+    assert one_side_of_two("blanket for a couple where one is hot and one is cold", "warm")
+    assert not one_side_of_two("hoodie to keep warm at a cold football game", "thermal")
+    assert not one_side_of_two("water bottle for a hot hike that keeps water cold", "insulated")
+
+
+def test_a_product_that_comes_with_the_asked_type_is_not_it() -> None:
+    types = {"bottle", "boot", "blanket", "basket"}
+    bottle = "Elvira Half Gallon Water Bottle with Straw & Protective Silicone Boot, BPA Free"
+    assert comes_with_asked_type(["boot"], bottle, types)
+    assert not comes_with_asked_type(["boot"], "Winter Boot with Fur Lining, Black", types)
+    assert not comes_with_asked_type(  # the later name calls its own product the type
+        ["boot"], "Water Bottle with Boot Sleeve, Rubber Rain Boot for Kids", types)
