@@ -48,6 +48,13 @@ def test_a_contradiction_of_an_unlisted_kind_is_refused(brief: str, named: str) 
     "Sponge holder. Sponge: cellulose. Comes with 2 replacement sponges.",
     "Mitten teether. Mitten: 100% cotton. Teething mitten for 3-12 months.",
     "Guidebook: German only\nNo English guidebook included.",
+    "Unscented candle set of 3. Add scented oil to the reservoir if you like.",
+    "Wall clock, silent non-ticking movement. Movement: quartz",
+    "Nylon leash, non-reflective. Reflective collar sold separately.",
+    "Tent. Rainfly: waterproof. Mesh inner tent is not waterproof.",
+    "Blender, 6 speeds. Speed: variable. Pulse speed for ice.",
+    "Jacket. Closure: zip\nZipper closure, 2 hand pockets.",
+    "Thermal paste, non-conductive. Caution: keep off pins.",
 ])
 def test_a_lookalike_is_not_refused(brief: str) -> None:
     check_contradictions(validate_brief(brief))

@@ -130,8 +130,8 @@ OPTIONS = re.compile(r"(?i)\b(?:or|available|options?|choose)\b|"
 
 def _scents(clause: str, start: int) -> Iterator[Stated]:
     """The product's scent: "100% unscented", "fragrance-free", "Scent: Coconut Vanilla"."""
-    if OPTIONS.search(clause) or re.search(r"(?i)\b(?:assorted|refills?)\b", clause):
-        return
+    if OPTIONS.search(clause) or re.search(r"(?i)\b(?:assorted|refills?|if|add|adding)\b", clause):
+        return  # "Add scented oil ... if you like": what the buyer may do, not the product
     label = _SCENT_LABEL.match(clause)
     if label is not None:
         value = label.group("w").strip().lower()

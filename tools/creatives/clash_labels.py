@@ -35,7 +35,10 @@ _NOT_SLOTS = frozenset({"features", "feature", "details", "detail", "notes", "no
                         "battery", "batteries", "capacity", "age", "ages", "recommended",
                         "theme", "occasion", "season", "scent", "flavor", "flavour", "quality",
                         "comfort", "durability", "performance", "protection", "safety", "value",
-                        "convenience", "benefit", "gift", "service", "guarantee"})
+                        "convenience", "benefit", "gift", "service", "guarantee", "speed",
+                        "mode", "setting", "level", "heat", "temperature", "intensity",
+                        "brightness", "program", "cycle", "grip", "feel", "touch", "look",
+                        "handle", "sound", "light", "smell", "taste", "texture"})
 # words that grade or describe a slot rather than name its value
 _DESCRIBING = frozenset({"a", "an", "the", "its", "this", "that", "your", "our", "my", "any",
                          "every", "each", "one", "perfect", "great", "good", "better", "best",
@@ -59,8 +62,9 @@ _ROLES = frozenset({"replacement", "refill", "spare", "extra", "additional", "ba
                     "front", "back", "top", "bottom", "side", "left", "right", "new", "old",
                     "original", "matching", "removable", "detachable", "optional"})
 _ELSEWHERE = re.compile(r"(?i)\b(?:or|either|available|options?|choose|select|unlike|than|vs|"
-                        r"versus|instead|compared|like|fits?|for|compatible|works\s+with|"
-                        r"pairs?\s+with|also|other|both|any|if|when)\b|/|&|\+")
+                        r"versus|instead|compared|like|also|other|both|any|if|when)\b|/|&|\+")
+# what the product fits or a setting is for ("fits a key of D harp", "Pulse speed for ice")
+_FITTED = re.compile(r"(?i)\b(?:fits?|for|compatible|works\s+with|pairs?\s+with)\b")
 # a label that is a plural or an adjective heads a list or a boast, not one value
 _NOT_NOUN = re.compile(r"(?:s|able|ible|ful|ous|ive)$")
 _NEGATED = re.compile(r"(?i)\b(?:no|not|non|without|never)[\s-]+$")
@@ -101,6 +105,15 @@ def _stems(words: set[str]) -> set[str]:
     return out
 
 
+def _akin(word: str, own: set[str]) -> bool:
+    """True when ``word`` or a part of it is one of ``own`` or begins or ends one ("zipper")."""
+    for part in _stems({word}):
+        if any(part == o or len(min(part, o, key=len)) >= 3 and
+               (part.startswith(o) or o.startswith(part)) for o in own):
+            return True
+    return False
+
+
 def _mentions(text: str, slot: str) -> list[tuple[str, int, int]]:
     """(value word, start, end) where ``slot`` stands with one word giving its value."""
     found = []
@@ -123,14 +136,15 @@ def check_labels(text: str) -> None:
         own = _stems(vals)
         for value, at, stop in _mentions(text, slot):
             low = value.lower().strip("'\u2019")
-            if start <= at < end or low in _DESCRIBING | _ROLES | _MAKE or _stems({low}) & own or \
-                    re.search(r"(?:able|ible)$", low) or \
+            if start <= at < end or low in _DESCRIBING | _ROLES | _MAKE or _akin(low, own) or \
+                    re.search(r"(?:able|ible)$|^(?:non|un|anti)-", low) or \
                     _NEGATED.search(text[max(0, at - 9):at]) or \
                     text[at:stop].lower().endswith(slot + "s"):  # "refill inks": other items
                 continue
             clause, c_at = next((c, s) for c, s in reversed(pieces) if s <= at)
             label = label_of(clause)
-            if _ELSEWHERE.search(clause) or label is not None and label.end() > at - c_at:
+            if _ELSEWHERE.search(clause) or _FITTED.search(clause) or \
+                    label is not None and label.end() > at - c_at:
                 continue  # an option, a comparison, a fitted thing; or another label's name
             raise InvalidRequestError(
                 f"the brief contradicts itself: it says {said!r} and also "

@@ -128,7 +128,29 @@ def _of_the_same_thing(low: str, m: re.Match[str], term: str, plain: list[int]) 
         item = _item_before(low, m.start())
         plain = [p for p in plain if _item_before(low, p) == item
                  and not re.match(r"[a-z]*\.?\s*\d", low[p:])]
-    return [p for p in plain if not _part_led(low, p)]
+    return [p for p in plain if not _part_led(low, p) and not _apart(low, p)]
+
+
+# a clause about an item sold apart, or a spec line labelled with a part ("Rainfly: waterproof")
+_SOLD_APART = re.compile(r"\b(?:sold\s+separately|not\s+included|optional|add-on)\b")
+_OWN_LABELS = frozenset({"features", "feature", "details", "about", "description", "notes",
+                         "note", "specs", "spec", "specifications", "construction", "type",
+                         "care", "fabric", "material", "materials", "finish", "design", "build",
+                         "body", "product", "item", "use", "usage", "key", "highlights",
+                         "caution", "warning", "important", "attention", "tip", "notice"})
+
+
+def _apart(low: str, at: int) -> bool:
+    """True when the statement at ``at`` is said of an item sold apart or of a labelled part."""
+    start = max(low.rfind(c, 0, at) for c in ",;.\n|") + 1
+    stop = min((i for i in (low.find(c, at) for c in ",;.\n|") if i >= 0), default=len(low))
+    if _SOLD_APART.search(low[start:stop]):
+        return True
+    line = low[max(low.rfind(c, 0, at) + len(c) for c in ("\n", ". ", "; ", "| ")):at]
+    label = re.match(r"\s*[-*\u2022]?\s*([a-z][a-z ]{0,20}):", line)
+    name = re.split(r"[,;.:(\n|]", low, maxsplit=1)[0]
+    return label is not None and not set(label.group(1).split()) & _OWN_LABELS and \
+        label.group(1).split()[-1] not in name
 
 
 # a clause that opens on a part says the property of that part: "cover machine washable" beside

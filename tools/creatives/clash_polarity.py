@@ -129,7 +129,9 @@ def _other_thing(clause: str, at: int, name: str) -> bool:
         words = set(label.group("label").lower().split())
         if words and not words & (_GENERIC | {"feature", "features", "details", "about",
                                                 "description", "notes", "specs", "spec",
-                                                "note", "construction", "type", "care"}):
+                                                "note", "construction", "type", "care",
+                                                "caution", "warning", "important",
+                                                "attention", "tip", "notice"}):
             if not words & set(re.findall(r"[a-z]+", name)):
                 return True  # "Waistband: non-stretch": a part's line
     if _MEASURE_NOUN.match(clause, at) or _COUNTED.search(clause[:at]):
