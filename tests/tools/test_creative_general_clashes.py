@@ -24,6 +24,7 @@ from tools.creatives.facts import validate_brief
     ("Power bank 10000mAh. Charging time: 2 hrs. Recharges in 6 hours.", "6 hours"),
     ("Irish tin whistle in the key of D. Brass body. Key: C.", "key of D"),
     ("Bread knife, 8 in. blade with a serrated edge.\nEdge: smooth straight edge", "serrated"),
+    ("Kids jigsaw puzzle, 500 pieces, 18 x 24 in.\nPiece count: 1000", "Piece count: 1000"),
 ])
 def test_a_contradiction_of_an_unlisted_kind_is_refused(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError) as err:

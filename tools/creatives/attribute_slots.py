@@ -249,7 +249,8 @@ _LEAD_WORDS = frozenset({"with", "has", "have", "features", "featuring", "offers
 _FIT = re.compile(r"(?i)\b(?:for|fits?|compatible|works\s+with|to|vs|than|not)\b")
 # a clause about something sold apart from the product: its counts are not the product's
 _ELSEWHERE = re.compile(r"(?i)\b(?:sold\s+separately|not\s+included|optional|add-on|upgrade)\b")
-_COUNT_LABEL = re.compile(r"(?i)^\W*(?:number\s+of\s+)?(?P<w>[a-z]{4,}s)\s*:\s*(?P<n>\d{1,3})\W*$")
+_COUNT_LABEL = re.compile(r"(?i)^\W*(?:(?:number\s+of\s+)?(?P<w>[a-z]{4,}s)|(?P<c>[a-z]{4,})"
+                          r"\s+count)\s*:\s*(?P<n>\d{1,4})\W*$")  # "Piece count: 1000"
 
 
 def named_counts(text: str) -> list[Stated]:
@@ -263,7 +264,7 @@ def named_counts(text: str) -> list[Stated]:
             continue
         label = _COUNT_LABEL.match(clause)  # "Compartments: 5"
         if label is not None:
-            found.append(Stated(f"the number of {_singular(label.group('w').lower())}s",
+            found.append(Stated(f"the number of {_singular((label['w'] or label['c']).lower())}s",
                                 float(label.group("n")), clause.strip(), start))
         for m in _COUNT.finditer(clause):
             if _FIT.search(clause[:m.start()]):
