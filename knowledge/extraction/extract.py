@@ -37,12 +37,14 @@ from knowledge.extraction.finders import (
     suspended_terms,
 )
 from knowledge.extraction.fittings import QUALITIES, of_fitting, type_modifiers
+from knowledge.extraction.late import drop_late
 from knowledge.extraction.maker import in_keyword_list, of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
 from knowledge.extraction.plain_type import plain_type
 from knowledge.extraction.shades import not_shades
 from knowledge.extraction.sizes import find_sizes, labellers_sizes
+from knowledge.extraction.title_type import masked, type_outside_names
 from knowledge.extraction.types import Tagger, find_type, own_words, singular
 from knowledge.extraction.vocab import VAGUE
 
@@ -126,11 +128,11 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     fancy = color if color and not find_colors(color) else None  # "Sea Glass", not "Black"
     out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()},
                      colour_names={w: brand_spans(t, fancy) for w, t in texts.items()})
-    found_type = plain_type(_type_outside_names(texts["title"], color, brand, tagger))
+    found_type = plain_type(type_outside_names(texts["title"], color, brand, tagger))
     packed = packaged(texts["title"], *found_type[:2]) if found_type else None
     if found_type and packed is not None:  # "Gummi Bears, 5 Pound Bag": the bag is packaging
-        found_type = _type_outside_names(_masked(texts["title"], [(packed, found_type[2])]),
-                                         color, brand, tagger)
+        found_type = type_outside_names(masked(texts["title"], [(packed, found_type[2])]),
+                                        color, brand, tagger)
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
@@ -158,6 +160,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     if color and not _ASSORTED.search(color):  # "Colors May Vary (Pink, Grey, Green)"
         _add_all(out, "colors", "product_color", color, find_colors(color))
     kept = _title_count_wins(_confirmed(out))
+    drop_late(kept.attributes, kept.spans)
     described = described_spans(out.spans.get("features", []), kept.attributes.get("features", []))
     drop_families(kept.attributes, kept.spans)
     drop_device_features(kept.attributes, kept.spans)
@@ -172,39 +175,6 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     if described:  # search text only: never an attribute (described.py)
         merged.spans[DESCRIBED] = described
     return merged
-
-
-def _type_outside_names(title: str, color: str | None, brand: str | None,
-                        tagger: Tagger | None) -> tuple[str, int, int] | None:
-    """The title's type, read with the listing's colour name and brand left out.
-
-    "Mini Short Skirt 2021 Wine Medium" (colour "Wine"), "Defense Duffel Onix Jersey/Black"
-    (colour "Onix Jersey/Black"), "TUFT & NEEDLE - Original Foam Mattress" (brand "Tuft &
-    Needle"): a type word inside a colour or brand name names that, not the item.
-    """
-    found = find_type(title, tagger, fallback=False, guess=True, joined=True)
-    # a colour name: one word ("Wine") or words holding a basic colour ("Onix Jersey/Black");
-    # not a variant field holding the item's own name ("Hair Clips")
-    named = bool(color) and (len(str(color).split()) == 1 or bool(find_colors(str(color))))
-    colours = brand_spans(title, color) if named else []
-    if not found:  # "Pencil Skirt Dark Green,L", "Leggings Very Black": the item before it
-        return find_type(_masked(title, colours), tagger, fallback=False, guess=True,
-                         joined=True) if colours else None
-    brands = brand_spans(title, brand)
-    if not any(s < found[2] and found[1] < e for s, e in colours + brands):
-        return found
-    again = find_type(_masked(title, colours + brands), tagger, fallback=False, guess=True,
-                      joined=True)
-    if again is None and not any(s < found[2] and found[1] < e for s, e in colours):
-        return found  # "Torino Pro Wave Brushes By Brush King": the brand names the item too
-    return again
-
-
-def _masked(text: str, spans: list[tuple[int, int]]) -> str:
-    """``text`` with each span blanked out (same length, so offsets hold)."""
-    for s, e in spans:
-        text = text[:s] + " " * (e - s) + text[e:]
-    return text
 
 
 def _confirmed(out: Extraction) -> Extraction:

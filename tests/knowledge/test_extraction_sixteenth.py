@@ -95,3 +95,13 @@ def test_an_audience_word_naming_a_room_or_urine_is_no_audience() -> None:
     assert [a for a, _, _ in find_audiences(title, title=True)] == []
     title = "Citrus Deodorizer for Dog or Cat Urine Smells on Carpet"
     assert "cats" not in [a for a, _, _ in find_audiences(title, title=True)]
+
+
+def test_a_feature_said_once_late_in_long_bullets_is_dropped() -> None:
+    filler = ["Plain words about the maker and its story. " * 8] * 4  # about 1,400 characters
+    late = _attrs("Storage Box", [*filler, "Also lightweight for travel."])
+    assert "lightweight" not in late.get("features", [])
+    early = _attrs("Storage Box", ["Lightweight for travel.", *filler])
+    assert "lightweight" in early["features"]
+    twice = _attrs("Storage Box", ["Lightweight build.", *filler, "Also lightweight."])
+    assert "lightweight" in twice["features"]
