@@ -105,3 +105,11 @@ def test_a_feature_said_once_late_in_long_bullets_is_dropped() -> None:
     assert "lightweight" in early["features"]
     twice = _attrs("Storage Box", ["Lightweight build.", *filler, "Also lightweight."])
     assert "lightweight" in twice["features"]
+
+
+def test_an_audience_said_once_late_in_the_bullets_is_dropped() -> None:
+    filler = ["Plain words about the maker and its story. " * 4] * 3  # about 500 characters
+    late = _attrs("Storage Box", [*filler, "Great for kids and adults."])
+    assert "audiences" not in late
+    early = _attrs("Storage Box", ["Great for kids.", *filler])
+    assert early["audiences"] == ["kids"]
