@@ -13,7 +13,8 @@ from collections.abc import Collection
 
 from knowledge.extraction.vocab import UNITS
 
-NUM = r"(\d+[- ]\d+/\d+|\d+/\d+|\d+(?:\.\d+)?)"  # "1 1/2" Wide" is one and a half
+# "1 1/2" Wide" is one and a half; the "7/8" of "x 4 7/8in" is no measure of its own
+NUM = r"(\d+[- ]\d+/\d+|(?<![x×] \d )(?<![x×]\d )(?<![x×] \d\d )\d+/\d+|\d+(?:\.\d+)?)"
 UNIT = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 # (not the inches of a feet-and-inches length: "10'6\"" is one length, not 6 inches)
 MEASURE = re.compile(rf"(?<![\w.\-×~])(?<!\bx )(?<!\dx)(?<!\d/)(?<!\d['’]){NUM}\s?(?:-\s?)?"

@@ -132,15 +132,18 @@ _SHOE = re.compile(r"(?:,|\bsize|\s-)\s*(\d{1,2}(?:\.5)?)(?![wW]\b)"
                    r"(?:\s*US)?\s*(?:/\s*\d{1,2}(?:\.5)?(?:\s*[A-Z]{1,2})?(?:\s*US)?)?\s*$",
                    re.IGNORECASE)
 # "Black, 8/10", "Golden, 7-8": two sizes the one garment or shoe spans, read as one size
-_SPAN = re.compile(r"(?:,|\bsize)\s*(\d{1,2})([/-])(\d{1,2})\s*$", re.IGNORECASE)
+_SPAN = re.compile(r"(?:,|\bsize|\s)\s*(\d{1,2}(?:\.5)?)([/-])(\d{1,2}(?:\.5)?)"
+                   r"(?:\s*(?:M|W|B|D|Wide|Medium|Narrow))?(?:\s*US)?\s*$", re.IGNORECASE)
 _FRACTION = re.compile(r"/\d+\s*(?:[\"”″]|in\b|inch|mm|cm)", re.IGNORECASE)
 # "Size 11-12 US Men" is one span; "Twin Size 15 lbs" is a weight, not a size 15
 _SIZE_N = re.compile(r"\bsize\s*(\d{1,2}(?:\.5)?(?:-\d{1,2}(?:\.5)?)?)\b(?![./-])"
                      r"(?!\s*(?:lbs?|pounds?|oz|ounces?|kg|g|inch(?:es)?|in\b|\"|ft|feet|cm|mm|"
-                     r"pieces?|pcs?|pack|pk)\b)",
+                     r"pieces?|pcs?|pack|pk)\b)(?!\s*[\"”″'])",
                      re.IGNORECASE)
-_WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b(?=\s*$|,|\))")
-_MONTHS = re.compile(r"\b(\d{1,2})-(\d{1,2})\s*(?:m|months?)\b", re.IGNORECASE)
+_WAIST = re.compile(r"\b(\d{2})\s*W?\s*[xX]\s*(\d{2})\s*L?\b"
+                    r"(?=\s*(?:US\b|Regular\b|Tall\b|Short\b)?\s*(?:$|,|\)))", re.IGNORECASE)
+_MONTHS = re.compile(r"(?<![\d.])(\d{1,2})-(\d{1,2})\s*(?:m\b(?!\s*US\b)|months?\b)",
+                     re.IGNORECASE)
 _APPAREL_WORDS = "|".join(sorted((a.upper() for a in APPAREL), key=len, reverse=True))
 # "(M)" right after a width letter ("9 D(M) US") is that width, not size M
 _LETTER = re.compile(r"(?<![\w'’/.])(?<!\w\()(" + _APPAREL_WORDS + r")(?![\w'’])")
@@ -176,7 +179,8 @@ def labellers_sizes(attributes: dict[str, Any], spans: dict[str, list[dict[str, 
 
 
 # a lamp, a strip light or a charger names its watts ("4000K, 44W"), not a plus size
-_ELECTRIC = re.compile(r"\b(?:led|leds|lumens?|watts?|bulbs?|lamps?|lights?|volts?|"
+_ELECTRIC = re.compile(r"\b(?:led|leds|lumens?|watts?|bulbs?|lamps?|lights?|volts?|chargers?|"
+                       r"charging|adapters?|power|usb|type-c|"
                        r"\d+\s*(?:v|k|lm|mah))\b", re.IGNORECASE)
 _ZOOM = re.compile(r"magnif|zoom", re.IGNORECASE)
 _BED_LAST = re.compile(r"(?:,|\s[-–])\s*(" + "|".join(BED_SIZES) + r")\s*$", re.IGNORECASE)
@@ -209,7 +213,9 @@ def _single_title_sizes(title: str) -> list[Mention]:
     for part in re.split(r"(?<=\))|(?=\()", title):
         offset = title.find(part)
         span = _SPAN.search(part.rstrip(") ").rstrip())
-        if span and int(span.group(1)) < int(span.group(3)):
+        # after a comma or "size", or a shoe span closing on "US" ("Mule 8.5-9 M US")
+        if span and float(span.group(1)) < float(span.group(3)) and (
+                span.group(0)[0] in ",sS" or re.search(r"\bUS$", span.group(0).rstrip())):
             found.append((span.group(1) + span.group(2) + span.group(3), offset + span.start(1),
                           offset + span.end(3)))
             continue

@@ -113,3 +113,13 @@ def test_an_audience_said_once_late_in_the_bullets_is_dropped() -> None:
     assert "audiences" not in late
     early = _attrs("Storage Box", ["Great for kids.", *filler])
     assert early["audiences"] == ["kids"]
+
+
+def test_size_forms_from_the_twenty_first_set() -> None:
+    assert _sizes("Carhartt Dungaree Flannel Lined Pants, Carhartt Brown, 36W x 32L US") \
+        == ["36x32"]
+    assert _sizes("Dansko Women's Kane Black Slip On Mule 8.5-9 M US") == ["8.5-9"]
+    assert _sizes("Baby Bunting, Navy, 12-18 Months US") == ["12-18m"]
+    assert _sizes("Benchtop Metal Cutting Band Saw - 5in. x 4 7/8in, 400 Watts") == ["5in"]
+    assert "10.5" not in _sizes('Kraft Gift Bags Small Size 10.5" x 3.2" x 8", Black')
+    assert _sizes("Made For Amazon, 15W Type-C Wall Charger with USB-C Cable - Black") == []
