@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, TypeVar
 from knowledge.expansion import Expansion
 from knowledge.graph.accessory import comes_with_asked_type
 from knowledge.graph.cards import evidence_line, product_evidence, strong_evidence
-from knowledge.graph.evidence import Lexicon, negated
+from knowledge.graph.evidence import Lexicon, Span, negated
 from knowledge.graph.gate_features import TITLE_CHARS, Line
 from knowledge.graph.line_checks import (
     about_other_products,
@@ -28,6 +28,7 @@ from knowledge.graph.line_checks import (
     one_side_of_two,
     opposed_need,
     range_of_products,
+    stays_put,
 )
 from knowledge.graph.lines import (
     _phrase_tokens,
@@ -111,10 +112,7 @@ class CardLines:
                     self._kind):
                 continue
             span = product_evidence(product, tag, self.lexicon)
-            if span is None or not strong_evidence(span, self.lexicon) or about_another_item(
-                    span, own, self.graph.type_words) or only_on_a_detail(span) or in_a_bundle(
-                    span, own or product.title) or about_other_products(span) or range_of_products(
-                    span) or figurative(span) or inside_only(span, tag) or lessened(span):
+            if span is None or not self._products_own(span, tag, own, product.title):
                 continue
             line = evidence_line(span, self.lexicon, why.get(tag, ""))
             if not self._gate_keeps(exp, tag, product.title, line):
@@ -122,6 +120,17 @@ class CardLines:
             matched.append(tag)
             lines.append(line)
         return lines, matched
+
+    def _products_own(self, span: Span, tag: str, own: str, title: str) -> bool:
+        """True when the listing's words state ``tag`` of this product, in its plain sense.
+
+        ``own``: the product's extracted type ("" when none); ``title``: its title.
+        """
+        return strong_evidence(span, self.lexicon) and not (
+            about_another_item(span, own, self.graph.type_words) or only_on_a_detail(span)
+            or in_a_bundle(span, own or title) or about_other_products(span)
+            or range_of_products(span) or figurative(span) or inside_only(span, tag)
+            or lessened(span) or stays_put(span, tag))
 
     def _comes_with(self, exp: Expansion, title: str) -> bool:
         """True when the product is another type that comes with the asked one (a sleeve)."""

@@ -158,3 +158,24 @@ def one_side_of_two(query: str, tag: str) -> bool:
     """True when the query says both hot and cold and the need answers only one of them."""
     words = set(re.findall(r"[a-z]+", query.lower()))
     return tag in ONE_SIDED and bool(words & HOT_WORDS) and bool(words & COLD_WORDS)
+
+
+# "non-slip" said of a garment's fit part means it stays in place, not that it grips the floor
+SLIP_NEEDS = frozenset({"slip-resistant", "non-slip"})
+FIT_PARTS = frozenset(tokens("cuff cuffs waistband waistbands band bands strap straps"))
+GRIP_PARTS = frozenset(tokens("sole soles outsole outsoles tread treads bottom bottoms grip grips "
+                              "traction floor floors"))
+
+
+def stays_put(span: Span, tag: str) -> bool:
+    """True when the listing's "non-slip" is said of a cuff, band or strap, not a sole.
+
+    "Lycra elastic cuff can lock the heel and promise our socks Non-Slip": the sock stays up;
+    it does not grip a slippery floor. A clause that also names a sole or tread keeps it.
+    """
+    low, at = _at(span)
+    if tag not in SLIP_NEEDS or at < 0:
+        return False
+    clause = set(tokens(_CLAUSE_END.split(low[:at])[-1]
+                        + _CLAUSE_END.split(low[at:], maxsplit=1)[0]))
+    return bool(clause & FIT_PARTS) and not clause & GRIP_PARTS

@@ -2,7 +2,8 @@
 
 "frying pan for a mum who cooks for 6 every night" asks for size; the cook's non-stick is the
 pan's usual feature. "blanket for a couple where one is hot and one is cold": warmth answers
-one side only. A water bottle "with ... Silicone Boot" is not a boot.
+one side only. A water bottle "with ... Silicone Boot" is not a boot. "Non-slip" said of a
+sock's cuff means it stays up, not that it grips (v20, v21).
 """
 
 from pathlib import Path
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from knowledge.graph.accessory import comes_with_asked_type
-from knowledge.graph.line_checks import one_side_of_two
+from knowledge.graph.evidence import Span
+from knowledge.graph.line_checks import one_side_of_two, stays_put
 from knowledge.graph.stated import counted_people
 from knowledge.store import Store
 from tests.knowledge.served_shop import card_lines, serve_rows
@@ -55,3 +57,12 @@ def test_a_product_that_comes_with_the_asked_type_is_not_it() -> None:
     assert not comes_with_asked_type(["boot"], "Winter Boot with Fur Lining, Black", types)
     assert not comes_with_asked_type(  # the later name calls its own product the type
         ["boot"], "Water Bottle with Boot Sleeve, Rubber Rain Boot for Kids", types)
+
+
+def test_non_slip_said_of_a_cuff_means_it_stays_up() -> None:
+    cuff = Span("slip-resistant", "bullets", "Lycra elastic cuff can lock the heel and promise "
+                "our socks Non-Slip", "text", "Non-Slip")
+    sole = Span("slip-resistant", "bullets", "Snorkel fins with adjustable straps and non-slip "
+                "soles", "text", "non-slip")
+    assert stays_put(cuff, "slip-resistant")
+    assert not stays_put(sole, "slip-resistant")
