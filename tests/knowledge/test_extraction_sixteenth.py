@@ -98,7 +98,7 @@ def test_an_audience_word_naming_a_room_or_urine_is_no_audience() -> None:
 
 
 def test_a_feature_said_once_late_in_long_bullets_is_dropped() -> None:
-    filler = ["Plain words about the maker and its story. " * 8] * 4  # about 1,400 characters
+    filler = ["Plain words about the maker and its story. " * 9] * 4  # about 1,550 characters
     late = _attrs("Storage Box", [*filler, "Also lightweight for travel."])
     assert "lightweight" not in late.get("features", [])
     early = _attrs("Storage Box", ["Lightweight for travel.", *filler])
@@ -108,7 +108,7 @@ def test_a_feature_said_once_late_in_long_bullets_is_dropped() -> None:
 
 
 def test_an_audience_said_once_late_in_the_bullets_is_dropped() -> None:
-    filler = ["Plain words about the maker and its story. " * 4] * 3  # about 500 characters
+    filler = ["Plain words about the maker and its story. " * 6] * 3  # about 770 characters
     late = _attrs("Storage Box", [*filler, "Great for kids and adults."])
     assert "audiences" not in late
     early = _attrs("Storage Box", ["Great for kids.", *filler])
