@@ -123,3 +123,10 @@ def test_size_forms_from_the_twenty_first_set() -> None:
     assert _sizes("Benchtop Metal Cutting Band Saw - 5in. x 4 7/8in, 400 Watts") == ["5in"]
     assert "10.5" not in _sizes('Kraft Gift Bags Small Size 10.5" x 3.2" x 8", Black')
     assert _sizes("Made For Amazon, 15W Type-C Wall Charger with USB-C Cable - Black") == []
+
+
+def test_common_types_from_the_general_vocabulary() -> None:
+    assert _attrs("Kenneth Cole Men's Chief Council Oxford, Cognac, 10.5 M US")["type"] == "oxford"
+    assert _attrs("Blue Buffalo Grain Free Soft-Moist Cat Treats, 8-oz Bag")["type"] == "cat treat"
+    assert _attrs("Aqueon Aquarium Silicone Sealant Clear 3 Ounces")["type"] == "sealant"
+    assert _attrs("Waist Trainer Tummy Control Panties").get("type") != "tummy control"
