@@ -222,6 +222,8 @@ MATERIALS.update({
     "boar bristle": "boar bristle", "boar bristles": "boar bristle", "minky": "minky",
     "ballistic nylon": "ballistic nylon", "malleable iron": "malleable iron",
     "tool steel": "tool steel", "faux wool": "faux wool",
+    "french terry": "french terry", "flannel": "flannel", "wheat straw": "wheat straw",
+    "pakkawood": "pakkawood",
 })
 # words after a material word that make it not a material ("glass surfaces", "leather cleaner");
 # a look named after a material ("brass finish", "copper-tone plating", "wood grain print")

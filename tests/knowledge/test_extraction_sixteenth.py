@@ -130,3 +130,9 @@ def test_common_types_from_the_general_vocabulary() -> None:
     assert _attrs("Blue Buffalo Grain Free Soft-Moist Cat Treats, 8-oz Bag")["type"] == "cat treat"
     assert _attrs("Aqueon Aquarium Silicone Sealant Clear 3 Ounces")["type"] == "sealant"
     assert _attrs("Waist Trainer Tummy Control Panties").get("type") != "tummy control"
+
+
+def test_fabric_and_board_names_labellers_write() -> None:
+    assert "french terry" in _attrs("Hanes Women's French Terry Hoodie, Black")["materials"]
+    assert "flannel" in _attrs("Carhartt Men's Flannel Lined Jean, 32W X 32L")["materials"]
+    assert "wheat straw" in _attrs("4 Sets Wheat Straw Cutlery, Portable Cutlery")["materials"]
