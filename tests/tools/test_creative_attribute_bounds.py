@@ -80,14 +80,19 @@ _OTHER_CLASHES = {"v15-app-crewsocks", "v15-out-taillight", "v15-toy-spinningtop
                   "v30-mus-tinwhistle",  # v29/v30's: measured at L7 R1, then seen
                   "v31-hom-keylockbox", "v31-out-boonie",
                   "v32-hom-ladderbookshelf",  # v31/v32's: measured at L7 R2, then seen
-                  "v31-hom-chaircover", "v31-off-addressstamp"}  # L8 (in-sample, general rules)
+                  "v31-hom-chaircover", "v31-off-addressstamp",  # L8 (in-sample, general rules)
+                  "v33-hom-cabinetlightbar", "v33-hea-closurestrips",
+                  "v33-gam-coopcardgame", "v33-kit-buttercrock", "v34-kit-servingtray", "v34-ele-pianolamp",
+                  "v34-app-raincape", "v34-gar-coleusseeds",
+                  "v34-gam-patiencecards"}  # v33/v34's: measured at L8 R1, then seen
 # contradictions still missed (measured, then seen)
 _MISSED = {"v25-out-emergencyradio",  # a band both absent and present: not read yet
            "v28-too-mallet",  # "Non-marring" beside "may leave marks": no word in common
            "v30-gam-tarotdeck",  # an English edition with a German-only guidebook
            "v31-gar-lupineseeds",
            "v32-hom-mantelclock", "v32-jew-dressclip", "v32-app-bibshorts",
-           "v32-off-hardcoverjournal"}  # v31/v32's kinds missed at R2, not read yet
+           "v32-off-hardcoverjournal",  # v31/v32's kinds missed at R2, not read yet
+           "v33-spo-hyperbench"}  # v33's: folds / rigid frame
 
 
 @pytest.mark.parametrize("brief_id", sorted(_OTHER_CLASHES))
@@ -96,7 +101,7 @@ def test_the_other_listed_contradictions_are_refused(brief_id: str) -> None:
         check_contradictions(validate_brief(audit_briefs(int(brief_id[1:3]))[brief_id]))
 
 
-@pytest.mark.parametrize("version", [0, *range(2, 33)])
+@pytest.mark.parametrize("version", [0, *range(2, 35)])
 def test_no_other_seen_brief_is_refused(version: int) -> None:
     """Every seen brief but the audits' listed contradictions passes (0: briefs.jsonl)."""
     if version == 0:

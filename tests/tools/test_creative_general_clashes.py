@@ -25,6 +25,11 @@ from tools.creatives.facts import validate_brief
     ("Irish tin whistle in the key of D. Brass body. Key: C.", "key of D"),
     ("Bread knife, 8 in. blade with a serrated edge.\nEdge: smooth straight edge", "serrated"),
     ("Kids jigsaw puzzle, 500 pieces, 18 x 24 in.\nPiece count: 1000", "Piece count: 1000"),
+    ("Desk lamp, warm white 2700K. Gives a crisp daylight glow (6500K).", "6500K"),
+    ("Dice game for 3-6 players, 20 min. A solo puzzle made for one player only.", "one player"),
+    ("Rain poncho. Colour: Sunflower yellow\nSolid navy all over, no other colour.", "navy"),
+    ("Fern seeds. Plant in full sun. Shade lover: keep out of direct sun.", "direct sun"),
+    ("Gauze pads, 4 x 4 in. Sterile: each sealed. Packed non-sterile in bulk.", "non-sterile"),
 ])
 def test_a_contradiction_of_an_unlisted_kind_is_refused(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError) as err:
@@ -56,6 +61,13 @@ def test_a_contradiction_of_an_unlisted_kind_is_refused(brief: str, named: str) 
     "Blender, 6 speeds. Speed: variable. Pulse speed for ice.",
     "Jacket. Closure: zip\nZipper closure, 2 hand pockets.",
     "Thermal paste, non-conductive. Caution: keep off pins.",
+    "Modelling clay, 12 colours x 2 oz = 24 oz total, air-dries in 24 hrs.",
+    "Lino cutter set: 1 wood handle + 5 blades. For lino and soft-cut blocks (not wood).",
+    "Bulb pack: 2700K, 4000K, 6500K, one of each.",
+    "Cribbage board, 3-track (2 or 3 players, 4 as partners), walnut.",
+    "Rain cape. Colour: Grey\nCharcoal grey all over.",
+    "Fern. Needs bright indirect light. Avoid direct sun.",
+    "Orchid pot. Needs water weekly; avoid water on leaves.",
 ])
 def test_a_lookalike_is_not_refused(brief: str) -> None:
     check_contradictions(validate_brief(brief))

@@ -87,6 +87,9 @@ def _differ(a: Stated, b: Stated) -> bool:
     if isinstance(a.value, float) and isinstance(b.value, float):
         (lo_a, hi_a), (lo_b, hi_b) = _interval(a), _interval(b)
         return _apart(hi_a, lo_b) or _apart(hi_b, lo_a)  # no value both allow
+    if a.attribute == "the colour":  # "charcoal gray" says "gray" in more words
+        words_a, words_b = set(str(a.value).split()), set(str(b.value).split())
+        return not (words_a <= words_b or words_b <= words_a)
     if a.attribute == "scent":  # two named scents may be options; none beside one is a clash
         return (a.value == "none") != (b.value == "none")
     return a.value != b.value

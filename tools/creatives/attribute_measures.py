@@ -41,7 +41,7 @@ _MEASURES = {
 # takes at most ("Dash Cam, supports up to 256GB")
 _NAMED_IN_NAME = ("capacity", "power", "battery capacity", "storage")
 _AT_MOST = re.compile(r"(?i)\b(?:up\s+to|supports?|max\.?|maximum|expandable|for)\s+$")
-_NOT_OWN = re.compile(r"(?i)\s*(?:each|per|apiece|total|x\s*\d|[-\u2013~]\s*\d|to\s+\d|"
+_NOT_OWN = re.compile(r"(?i)\s*(?:each|per|apiece|total|x\s*\d|=\s*\d|[-\u2013~]\s*\d|to\s+\d|"
                       r"(?:water\s+)?(?:tank|reservoir|container|cup|jar|bowl)s?\b)")
 
 

@@ -56,7 +56,8 @@ _OWN_NOUNS = frozenset({"design", "style", "construction", "build", "operation",
                         "finish", "look", "type", "pattern", "work", "detail", "details",
                         "connection", "connectivity", "power", "open", "opening", "close",
                         "closing", "control", "controls", "mode", "install", "installation",
-                        "setup", "feel"})
+                        "setup", "feel", "glaze", "coating", "coat", "lacquer", "sheen",
+                        "surface"})
 _STOP = frozenset({"in", "on", "at", "by", "for", "with", "and", "or", "from", "to", "of",
                    "the", "a", "an", "my", "our", "only", "use", "when", "if", "so"})
 _PREDICATE = re.compile(r"(?i)^\W*(?P<s>[a-z][a-z -]{1,30}?)\s+(?:is|are)\s+(?:\w+\s+)?$")
@@ -104,14 +105,17 @@ _COLOURS = ("black|white|red|blue|navy|green|grey|gray|silver|gold|pink|purple|y
 _ONLY_COLOUR = re.compile(rf"(?i)^\W*(?:(?:comes|available)\s+)?(?:only\s+in\s+|in\s+)?"
                           rf"(?P<c>{_COLOURS})\s+only\b|^\W*(?:comes\s+|available\s+)?only\s+(?:in"
                           rf"\s+)?(?P<d>{_COLOURS})\W*$")
+# "Solid charcoal grey all over, no other colour": the one colour, said of the whole product
+_ALL_OVER = re.compile(rf"(?i)^\W*(?:solid\s+)?(?P<c>(?:[a-z]+\s+)?(?:{_COLOURS}))"
+                       r"\s+all\s+over\W*$")
 _COLOUR_LABEL = re.compile(r"(?i)^\W*colou?r\s*:\s*(?P<c>[a-z][a-z -]{1,30}?)\s*\.?$")
 
 
 def _colour(clause: str, start: int) -> list[Stated]:
     """The one colour: "black only", "only in navy", "Colour: Seafoam" (not "Sage, Clay")."""
-    m = _ONLY_COLOUR.match(clause)
+    m = _ONLY_COLOUR.match(clause) or _ALL_OVER.match(clause)
     if m is not None:
-        return [Stated("the colour", (m.group("c") or m.group("d")).lower().replace("grey", "gray"),
+        return [Stated("the colour", (m["c"] or m["d"]).lower().replace("grey", "gray"),
                        clause.strip(), start)]
     m = _COLOUR_LABEL.match(clause)
     if m is None or _BOTH.search(m.group("c")) or OPTIONS.search(clause):

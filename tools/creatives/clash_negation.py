@@ -71,7 +71,7 @@ def check_denials(text: str) -> None:
     """"waterproof ... not waterproof": a property both claimed and denied."""
     low = text.lower()
     for m, term in _absences(low):
-        if len(term) < 4:
+        if len(term) < 4 or _in_relation(low, m.start()):
             continue
         term, end = _denied_object(low, m, term)
         said = text[m.start():m.end() if m.group(0).endswith("free") else m.start(1) + len(term)]
@@ -85,6 +85,19 @@ def check_denials(text: str) -> None:
             raise InvalidRequestError(
                 f"the brief contradicts itself: it says {stated!r} and also {said!r}; say "
                 "which is true")
+
+
+# a clause that says what the product is for or works on: "(not wood)" in "For lino and
+# soft-cut blocks (not wood)" denies a thing it works on, not a property of its own
+_RELATION_LEAD = re.compile(r"\W*(?:for|fits?|works?\s+(?:on|with)|use\s+(?:on|with)|"
+                            r"compatible|suitable|ideal|great|perfect|safe\s+(?:on|for)|"
+                            r"cuts?|carves?)\b")
+
+
+def _in_relation(low: str, at: int) -> bool:
+    """True when the denial at ``at`` sits in a clause that opens on what the product is for."""
+    start = max(low.rfind(c, 0, at) for c in (". ", ", ", "; ", "\n", "| ")) + 1
+    return _RELATION_LEAD.match(low, start) is not None
 
 
 def _denied_object(low: str, m: re.Match[str], term: str) -> tuple[str, str]:

@@ -68,6 +68,9 @@ _MEASURE_NOUN = re.compile(r"(?i)[a-z-]*\s+(?:dimensions?|size|length|height|wid
                            r"weight|measurements?|diameter)\b")
 _COUNTED = re.compile(r"(?i)\b(?:\d+|one|two|three|four|five|six|both|each|all)\s+(?:[a-z]+\s+)?"
                       r"[a-z]+\s+(?:is|are)\b")
+# a bare word standing as a label or a predicate: "Sterile:", "it is sterile."
+_PREDICATE_AFTER = re.compile(r"\s*(?:[:.;!)\n|]|,\s|$)")
+_PREDICATE_BEFORE = re.compile(r"\b(?:is|are|stays?|remains?|comes|arrives?|ships?)\s+$")
 _SUFFIXES = ("ations", "ation", "ability", "ibility", "able", "ible", "ings", "ing", "ied",
              "ies", "ed", "es", "y", "s")
 
@@ -88,13 +91,14 @@ def _base(word: str) -> str:
 _ADJ_END = re.compile(r"(?:y|ed|able|ible|ic|ical|ive|ous|ful|al|ant|ent)$")
 
 
-def _denials(low: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Every denied word: (start, end, the forms that would affirm it).
+def _denials(low: str) -> list[tuple[int, int, frozenset[str], str]]:
+    """Every denied word: (start, end, the forms that would affirm it, the bare word).
 
     "non-stretch" is affirmed by "stretchy" or "stretchable" (the bare word is as often a noun:
     "non-slip" beside "slip-on"), "non-magnetic" by "magnetic"; "unscented" only by "scented"
     and "not adjustable" (ending its clause) only by "adjustable": "unfolded" is a state that
-    "Foldable" does not deny.
+    "Foldable" does not deny. The bare word of a "non-" word affirms it where it stands as a
+    predicate or a label ("Sterile: sealed in a pouch" beside "Packed non-sterile").
     """
     found = []
     for rx in (_NON, _UN, _NOT_ADJ):
@@ -110,7 +114,7 @@ def _denials(low: str) -> list[tuple[int, int, frozenset[str]]]:
                 base = _base(word)
                 forms = {word} if _ADJ_END.search(word) else set()
                 forms |= {base + "y", base + "able", base + "ible", base.rstrip("e") + "able"}
-            found.append((m.start(), m.end(), frozenset(forms)))
+            found.append((m.start(), m.end(), frozenset(forms), word if rx is _NON else ""))
     return found
 
 
@@ -169,17 +173,53 @@ def _affirmed(low: str, forms: frozenset[str], skip: tuple[int, int]) -> list[re
             and not _DENY_BEFORE.search(low[max(0, p.start() - 12):p.start()])]
 
 
+# a thing the product needs or loves, and one it must be kept from: "needs 6+ hrs direct sun"
+# beside "keep out of direct sun"; the object is one or two words not followed by a qualifier
+_OBJ = r"(?:the\s+)?(?:full\s+)?(?P<o>[a-z]+(?:\s+[a-z]+)?)(?!\s+(?:on|in|at|during|near|after|" \
+       r"before|when|if|for|with|from|or|and)\b)(?=\s*(?:[,.;:!)\n|]|$|\s+(?:daily|a\s+day|" \
+       r"every\s+day|each\s+day|always|only)\b))"
+_NEED = re.compile(r"\b(?:needs?|requires?|loves?|thrives?\s+in|prefers?|plant\s+in|grow\s+in|"
+                   rf"place\s+in)\s+(?:\d+\+?\s*[a-z]+\.?\s+(?:of\s+)?)?{_OBJ}")
+_AVOID = re.compile(r"\b(?:keep\s+(?:it\s+)?(?:out\s+of|away\s+from)|avoid|do\s+not\s+expose\s+to|"
+                    rf"protect\s+(?:it\s+)?from|never\s+(?:place|put|leave)\s+in)\s+{_OBJ}")
+
+
+_CHOICE = re.compile(r"\b(?:or|either|options?|unlike|than|vs|if|when|except|unless|until|"
+                     r"seedlings?|young|first|after|before|once)\b")
+
+
+def _needed_and_avoided(low: str, pieces: list[tuple[str, int]]) -> None:
+    """Raise when one clause says the product needs a thing that another says to keep it from."""
+    needs = [m for m in _NEED.finditer(low)]
+    for a in _AVOID.finditer(low):
+        avoided = set(a.group("o").split())
+        for n in needs:
+            needed = set(n.group("o").split())
+            clauses_apart = _clause_at(pieces, a.start())[1] != _clause_at(pieces, n.start())[1]
+            if clauses_apart and (avoided <= needed or needed <= avoided) and not any(
+                    _CHOICE.search(_clause_at(pieces, at)[0]) for at in (a.start(), n.start())):
+                raise InvalidRequestError(
+                    f"the brief contradicts itself: it says {n.group(0)!r} and also "
+                    f"{a.group(0)!r}; say which is true")
+
+
 def check_polarity(text: str) -> None:
     """Raise :class:`InvalidRequestError` when one clause affirms what another denies."""
     low = text.lower()
     pieces = [(c.lower(), at) for c, at in clauses(text)]
     name = re.split(r"[,;.:(\n|\u2013\u2014-]", low, maxsplit=1)[0]
     name_words = set(re.findall(r"[a-z]+", name))
-    for start, end, forms in _denials(low):
+    _needed_and_avoided(low, pieces)
+    for start, end, forms, bare in _denials(low):
         clause, at = _clause_at(pieces, start)
         if _other_thing(clause, start - at, name):
             continue
-        for p in _affirmed(low, forms, (start, end)):
+        found = _affirmed(low, forms, (start, end))
+        if bare and bare not in forms:
+            found += [p for p in _affirmed(low, frozenset({bare}), (start, end))
+                      if _PREDICATE_AFTER.match(low, p.end())
+                      or _PREDICATE_BEFORE.search(low[max(0, p.start() - 12):p.start()])]
+        for p in found:
             other, o_at = _clause_at(pieces, p.start())
             if o_at == at or _other_thing(other, p.start() - o_at, name):
                 continue

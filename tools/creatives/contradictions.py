@@ -5,8 +5,8 @@ is drafted or stored: the listing would otherwise have to pick one and state it 
 Each mechanism lives in its own module: material shares (:mod:`clash_shares`), a thing
 both stated and denied (:mod:`clash_negation`), any word's stem affirmed and denied
 (:mod:`clash_polarity`), one event given two times (:mod:`clash_events`), a labelled slot
-given another value (:mod:`clash_labels`), one attribute given two values
-(:mod:`attribute_clash`).
+given another value (:mod:`clash_labels`), a one-value measure given twice
+(:mod:`clash_units`), one attribute given two values (:mod:`attribute_clash`).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from tools.creatives.clash_labels import check_labels
 from tools.creatives.clash_negation import check_denials
 from tools.creatives.clash_polarity import check_polarity
 from tools.creatives.clash_shares import WEAVES, check_shares
+from tools.creatives.clash_units import check_units
 
 __all__ = ["WEAVES", "check_contradictions"]
 
@@ -29,3 +30,4 @@ def check_contradictions(text: str) -> None:
     check_polarity(text)  # any word denied in one clause, affirmed in another
     check_events(text)  # one event (shipping, charging) given two times
     check_labels(text)  # a labelled slot's value given otherwise elsewhere
+    check_units(text)  # a measure the product has once (kelvin) given twice

@@ -120,6 +120,11 @@ def _edges(text: str) -> str:
     return text if re.match(r"\.\d", text) else text.lstrip(" ,.")
 
 
+# a month before a number makes it a date: "ship from Aug 19 in the order received"
+_MONTH = re.compile(r"(?i)\b(?:jan|january|feb|february|mar|march|apr|april|may|june?|july?|aug|"
+                    r"august|sept?|september|oct|october|nov|november|dec|december)\.?\s+$")
+
+
 def segment(text: str, start: int) -> Segment:
     """Type every fact inside one segment of the brief."""
     original = text
@@ -153,7 +158,8 @@ def segment(text: str, start: int) -> Segment:
         elif q.unit == "m" and text[q.end:q.end + 1] == "+" and q.value is not None and \
                 q.value <= 36:  # "6m+": from six months old, no length
             add("audience", q.start, q.end + 1)
-        elif q.kind != "number" and not glued(text, q.end):  # "3-in-1" is no size
+        elif q.kind != "number" and not glued(text, q.end) and not _MONTH.search(text[:q.start]):
+            # "3-in-1" is no size; "ship from Aug 19 in the order received": a date
             add(_counted_items(q), q.start, q.end, q.value, q.unit)
     for _value, s, e in materials:
         add("material", s, e)

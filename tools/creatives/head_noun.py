@@ -255,6 +255,9 @@ def settle_head(text: str, head: Span, after: Span | None) -> Span:
     if not spans:
         return head
     head = head[0], spans[-1][1]
+    partner = re.search(r"\s(?:and|&)\s+[A-Za-z]+$", text[head[0]:head[1]])
+    if partner is not None and _ends_type(text[head[0]:head[0] + partner.start()]):
+        return head  # "Hitch pin and clip 5/8 in.": two items sold as one, both named
     words = text[head[0]:head[1]].split()
     fault = end_fault(words)
     low = words[-1].lower()

@@ -61,7 +61,9 @@ def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str,
 _JOINING_END = re.compile(r"(?:\s+(?:up|to|about|over|under|at|least|max|maximum|min|minimum|"
                           r"of|from|for|by|rated|approx\.?|nearly|around|after|before|"
                           r"within|until|in|on|per|every|than|below|above|between|down|"
-                          r"a|an|the|as))+$",
+                          r"a|an|the|as|x|\u00d7|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+                          r"january|february|march|april|june|july|august|september|october|"
+                          r"november|december))+$",  # "nail brush x 2", "closed Aug 4-18"
                           re.IGNORECASE)
 _PACK = re.compile(r"\d+\s*-?\s*(?:pack|pk|pcs|pieces?|count|ct|pairs?|sets?)\b|\d+\s*x\b",
                    re.IGNORECASE)
@@ -103,6 +105,9 @@ def _type_and_end(front: str) -> tuple[Span | None, int]:
             return verb
         return find_type(front), len(front)
     lead = front[:at].rstrip()
+    partner = _partner_end(lead)
+    if partner is not None:  # "Hitch pin and clip 5/8 in.": both items name the product
+        return partner
     named = name_with_number(front, at)
     if named is not None and (find_type(lead) is None or len(lead.split()) == 1):  # "USB 3.2"
         return named
@@ -124,6 +129,24 @@ def _type_and_end(front: str) -> tuple[Span | None, int]:
         return found, label.start()
     if found is not None and ends_name(front[found[1]:found[2]], lead[found[2]:]):
         return found, found[2]
+    return found, len(bare) if joined and found is None else len(lead)
+
+
+_PARTNER = re.compile(r"\s(?:and|&)\s+[A-Za-z]+$")
+
+
+def _partner_end(lead: str) -> tuple[Span, int] | None:
+    """A type and one more item named with it before the first number ("pin and clip").
+
+    The number after them is said of both, so neither leaves the name: "Hitch pin and clip
+    5/8 in." is no clip of 5/8 in. beside a hitch pin.
+    """
+    m = _PARTNER.search(lead)
+    if m is None:
+        return None
+    found = find_type(lead[:m.start()])
+    if found is None or found[2] != m.start() or len(lead[:m.start()].split()) > 4:
+        return None
     return found, len(lead)
 
 
@@ -148,7 +171,7 @@ def _first_number(front: str) -> int | None:
     quantities = find_quantities(front)
     named = [q.start for q in quantities if q.kind == "size_range" and front[:q.start].strip()
              and not q.text[:1].isdigit()]  # "queen", "A5", "sizes 8-13"
-    m = re.search(r"\s\d", front)
+    m = re.search(r"\s\.?\d", front)  # ".095 in. x 200 ft" starts at ".095"
     if m is None or not front[:m.start()].strip():
         return min(named, default=None)
     digit = m.start() + 1

@@ -72,8 +72,9 @@ def word_case(word: str, first: bool, after_number: bool = False) -> str:
 
 def title_case(text: str) -> str:
     """"women's merino wool socks" -> "Women's Merino Wool Socks"; "AA", "750ml", "6 ft" kept."""
-    words = text.split(" ")
-    return " ".join(word_case(w, i == 0, i > 0 and _numeric(words[i - 1]))
+    words, nxt = text.split(" "), [*text.split(" ")[1:], ""]
+    return " ".join(w if w == "x" and _numeric(nxt[i]) else  # "Nail Brush x 2": a count
+                    word_case(w, i == 0, i > 0 and _numeric(words[i - 1]))
                     for i, w in enumerate(words))
 
 
@@ -86,7 +87,7 @@ def _numeric(word: str) -> bool:
 def sentence_case(text: str) -> str:
     """Capitalise the first letter only (the rest as written; "iPhone", "eBay" stay)."""
     first = text.split(" ", 1)[0]
-    if text[:1].islower() and not any(c.isupper() for c in first):
+    if text[:1].islower() and not any(c.isupper() for c in first) and not re.match(r"x \d", text):
         return text[:1].upper() + text[1:]
     return text
 
