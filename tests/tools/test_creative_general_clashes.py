@@ -11,7 +11,9 @@ import pytest
 
 from knowledge.errors import InvalidRequestError
 from tools.creatives.contradictions import check_contradictions
-from tools.creatives.facts import validate_brief
+from tools.creatives.facts import parse_facts, validate_brief
+from tools.creatives.listing_builder import build_listing
+from tools.creatives.view_names import listing_view
 
 
 @pytest.mark.parametrize(("brief", "named"), [
@@ -71,3 +73,16 @@ def test_a_contradiction_of_an_unlisted_kind_is_refused(brief: str, named: str) 
 ])
 def test_a_lookalike_is_not_refused(brief: str) -> None:
     check_contradictions(validate_brief(brief))
+
+
+@pytest.mark.parametrize(("brief", "kept"), [
+    ("Hitch pin and clip 5/8 in. fits Class III receivers, zinc plated", "Hitch Pin and Clip"),
+    ("Heads up: shop closed Dec 24 - Jan 2. Orders ship on Jan 3.", "Dec 24 - Jan 2"),
+    ("natural coffee wood chew stick for dogs, size M (6-7 in)", "Coffee Wood Chew Stick"),
+    ("String trimmer line .095 in. x 200 ft, twisted, nylon copolymer.", ".095 in. x 200 ft"),
+])
+def test_a_name_or_a_date_keeps_its_words(brief: str, kept: str) -> None:
+    """A second item named with the product, a date range, a wood's tree and a size stay whole."""
+    parsed = parse_facts(brief)
+    listing = build_listing(listing_view(parsed), parsed.brand)
+    assert kept in " | ".join([listing.title, *listing.bullets])

@@ -91,6 +91,8 @@ def _type_before_number(front: str) -> tuple[Span | None, int]:
     if early is not None and (found is None or early[2] <= found[1]):
         return early, early[2]  # "ankle boots faux suede block heel": boots, not a heel
     cut = name_end(front[:end])  # "WiFi extender dual band": the extender, not a band
+    if cut is not None and re.match(r"\s*wood\s+[a-z]", front[cut[1]:end]):
+        cut = None  # "natural coffee wood chew stick": a wood named by its tree, then the thing
     if cut is not None and cut[1] < end:
         return cut[0] or (found if found is not None and found[2] <= cut[1] else None), cut[1]
     return found, end

@@ -68,6 +68,7 @@ def _pieces(text: str) -> list[re.Match[str]]:
     splits = [m for m in SPLIT.finditer(text)  # "(2 jumbo, 3 large, 3 medium)" is one
               if text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
               and not spec_colon(text, m) and not abbreviation(text, m)
+              and not _date_range(text, m)
               and not any(s < m.start() and m.end() <= e for s, e in lines)]
     for m in [*splits, None]:
         end = m.start() if m else len(text)
@@ -80,6 +81,17 @@ def _pieces(text: str) -> list[re.Match[str]]:
 
 
 _DASH = re.compile(r"^(?:--+|[-\u2013\u2014])\s+")
+_MONTHS = (r"(?:jan|january|feb|february|mar|march|apr|april|may|june?|july?|aug|august|sept?|"
+           r"september|oct|october|nov|november|dec|december)\.?")
+_DATE_END = re.compile(rf"(?i)(?:\b{_MONTHS}\s+\d{{1,2}}|\b\d{{1,2}}\s+{_MONTHS})\s*$")
+_DATE_START = re.compile(rf"(?i)\s*(?:{_MONTHS}\s+\d{{1,2}}|\d{{1,2}}(?:\s+{_MONTHS})?)\b")
+
+
+def _date_range(text: str, m: re.Match[str]) -> bool:
+    """True when a dash split stands inside a range of dates ("closed Dec 24 - Jan 2")."""
+    return m.group(0).strip() in ("-", "\u2013", "\u2014") and \
+        _DATE_END.search(text[:m.start()]) is not None and \
+        _DATE_START.match(text, m.end()) is not None
 
 
 _LIST_LEAD = re.compile(r"^(?:for|with|includes|including|compatible with|made for|ideal for)\s",
