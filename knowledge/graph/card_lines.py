@@ -41,7 +41,7 @@ from knowledge.graph.lines import (
     speaks,
     unread_words,
 )
-from knowledge.graph.stated import counted_people
+from knowledge.graph.stated import counted_people, unanswered_clause, weak_reads
 from knowledge.models import Product
 
 if TYPE_CHECKING:
@@ -107,7 +107,8 @@ class CardLines:
             return lines, matched
         for tag in sorted(exp.attributes, key=lambda t: -exp.attributes[t]):
             if tag not in shown or refused(exp.query, tag, self.lexicon) or opposed_need(
-                    exp.query, tag) or one_side_of_two(exp.query, tag) or not speaks(
+                    exp.query, tag) or one_side_of_two(exp.query, tag) or unanswered_clause(
+                    exp.query, unread, tag, product.title) or not speaks(
                     exp, tag, self._need_count, self._need_for, unread, product.title,
                     self._kind):
                 continue
@@ -201,7 +202,8 @@ class CardLines:
 
         Its unread content words (with the people it counts, :mod:`knowledge.graph.stated`),
         the concepts read only from its product phrase, and those read only as the head of a
-        longer phrase (:meth:`_shadowed`). Cached per query: ``exp`` is that query's expansion.
+        longer phrase (:meth:`_shadowed`) or only weakly (:func:`~knowledge.graph.stated.
+        weak_reads`). Cached per query: ``exp`` is that query's expansion.
         """
         query = exp.query
 
@@ -212,8 +214,9 @@ class CardLines:
             def concepts_of(key: tuple[str, ...]) -> list[str]:
                 return [c for c, _ in self.graph.concepts[key]]
             unread = unread_words(query, keys) | counted_people(query)
+            weak = weak_reads(query, keys, lambda key: self.graph.concepts[key])
             return (unread, read_from_type_only(query, keys, concepts_of),
-                    self._shadowed(query, matches))
+                    self._shadowed(query, matches) | weak)
         return per_query(self._unread_cache, query, compute)
 
 

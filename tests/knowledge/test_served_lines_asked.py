@@ -3,7 +3,9 @@
 "frying pan for a mum who cooks for 6 every night" asks for size; the cook's non-stick is the
 pan's usual feature. "blanket for a couple where one is hot and one is cold": warmth answers
 one side only. A water bottle "with ... Silicone Boot" is not a boot. "Non-slip" said of a
-sock's cuff means it stays up, not that it grips (v20, v21).
+sock's cuff means it stays up, not that it grips (v20, v21). An unread "that ..." clause is the
+request; a need read elsewhere does not answer it, nor one read from a phrase that lost its words
+("looking down" as "down") or from a likeness ("like a beach") (v22).
 """
 
 from pathlib import Path
@@ -13,7 +15,7 @@ import pytest
 from knowledge.graph.accessory import comes_with_asked_type
 from knowledge.graph.evidence import Span
 from knowledge.graph.line_checks import one_side_of_two, stays_put
-from knowledge.graph.stated import counted_people
+from knowledge.graph.stated import counted_people, unanswered_clause, weak_reads
 from knowledge.store import Store
 from tests.knowledge.served_shop import card_lines, serve_rows
 
@@ -66,3 +68,34 @@ def test_non_slip_said_of_a_cuff_means_it_stays_up() -> None:
                 "soles", "text", "non-slip")
     assert stays_put(cuff, "slip-resistant")
     assert not stays_put(sole, "slip-resistant")
+
+
+def test_an_unread_that_clause_is_the_request() -> None:
+    unread = frozenset({"easy", "find", "lid", "container", "storage", "food"})
+    query = "food storage containers for leftovers that are easy to find lids for"
+    assert unanswered_clause(query, unread, "microwave-safe", "Deli Containers, Microwave Safe")
+    assert not unanswered_clause(  # the title says what the clause asks
+        query, unread, "microwave-safe", "Containers with Easy Find Lids")
+    assert not unanswered_clause("tote for the beach that is big and waterproof",
+                                 frozenset({"big", "waterproof", "tote"}), "waterproof", "Tote")
+    assert not unanswered_clause("boots for walking on ice", frozenset({"boot"}),
+                                 "slip-resistant", "Snow Boots")
+
+
+class _Alias:
+    def __init__(self, head: str) -> None:
+        self.head = head
+
+
+def test_a_phrase_that_lost_its_words_or_a_likeness_reads_weakly() -> None:
+    entries: dict[tuple[str, ...], list[tuple[str, _Alias]]] = {
+               ("down",): [("neck pain", _Alias("looking down"))],
+               ("beach",): [("beach days", _Alias("beach"))],
+               ("dry",): [("dry skin", _Alias("dry"))]}
+    weak = weak_reads("baby monitor that works when the wifi goes down", [("down",)],
+                      lambda key: entries[key])
+    assert weak == {"neck pain"}
+    assert weak_reads("sunscreen that doesnt smell like a beach", [("beach",)],
+                      lambda key: entries[key]) == {"beach days"}
+    assert weak_reads("sunscreen for the beach", [("beach",)], lambda key: entries[key]) == set()
+    assert weak_reads("cream for dry hands", [("dry",)], lambda key: entries[key]) == set()
