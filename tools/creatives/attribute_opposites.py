@@ -56,7 +56,7 @@ _OWN_NOUNS = frozenset({"design", "style", "construction", "build", "operation",
                         "finish", "look", "type", "pattern", "work", "detail", "details",
                         "connection", "connectivity", "power", "open", "opening", "close",
                         "closing", "control", "controls", "mode", "install", "installation",
-                        "setup", "feel", "glaze", "coating", "coat", "lacquer", "sheen",
+                        "setup", "feel", "glaze", "coating", "lacquer", "sheen",
                         "surface"})
 _STOP = frozenset({"in", "on", "at", "by", "for", "with", "and", "or", "from", "to", "of",
                    "the", "a", "an", "my", "our", "only", "use", "when", "if", "so"})
