@@ -21,6 +21,7 @@ from knowledge.graph.evidence import Lexicon, Span, negated
 from knowledge.graph.gate_features import TITLE_CHARS, Line
 from knowledge.graph.line_checks import (
     about_other_products,
+    compared_against,
     figurative,
     in_a_bundle,
     inside_only,
@@ -131,7 +132,7 @@ class CardLines:
             about_another_item(span, own, self.graph.type_words) or only_on_a_detail(span)
             or in_a_bundle(span, own or title) or about_other_products(span)
             or range_of_products(span) or figurative(span) or inside_only(span, tag)
-            or lessened(span) or stays_put(span, tag))
+            or lessened(span) or stays_put(span, tag) or compared_against(span))
 
     def _comes_with(self, exp: Expansion, title: str) -> bool:
         """True when the product is another type that comes with the asked one (a sleeve)."""

@@ -179,3 +179,20 @@ def stays_put(span: Span, tag: str) -> bool:
     clause = set(tokens(_CLAUSE_END.split(low[:at])[-1]
                         + _CLAUSE_END.split(low[at:], maxsplit=1)[0]))
     return bool(clause & FIT_PARTS) and not clause & GRIP_PARTS
+
+
+# words that set the attribute up as what the product is compared against ("a healthier
+# option over nonstick pans", "better than memory foam", "instead of plastic")
+AGAINST = frozenset("over than instead versus vs unlike compared rather".split())
+
+
+def compared_against(span: Span) -> bool:
+    """True when one of the three words before the attribute compares the product with it.
+
+    "Healthier option over nonstick pan", "Best steel pot over large nonstick pan" (a steel
+    pan): the listing names non-stick as the alternative, not as its own (spent v23).
+    """
+    low, at = _at(span)
+    if at <= 0:
+        return False
+    return bool(set(re.findall(r"[a-z]+", low[:at])[-3:]) & AGAINST)

@@ -14,7 +14,7 @@ import pytest
 
 from knowledge.graph.accessory import comes_with_asked_type
 from knowledge.graph.evidence import Span
-from knowledge.graph.line_checks import one_side_of_two, stays_put
+from knowledge.graph.line_checks import compared_against, one_side_of_two, stays_put
 from knowledge.graph.stated import counted_people, unanswered_clause, weak_reads
 from knowledge.store import Store
 from tests.knowledge.served_shop import card_lines, serve_rows
@@ -99,3 +99,13 @@ def test_a_phrase_that_lost_its_words_or_a_likeness_reads_weakly() -> None:
                       lambda key: entries[key]) == {"beach days"}
     assert weak_reads("sunscreen for the beach", [("beach",)], lambda key: entries[key]) == set()
     assert weak_reads("cream for dry hands", [("dry",)], lambda key: entries[key]) == set()
+
+
+def test_an_attribute_named_as_the_alternative_is_not_the_products() -> None:
+    def span(quote: str, said: str) -> Span:
+        return Span("non-stick", "bullets", quote, "text", said)
+    assert compared_against(span("Healthier option over nonstick pan for every house",
+                                 "nonstick"))
+    assert compared_against(span("Best steel pot over large nonstick pan", "nonstick"))
+    assert not compared_against(span("Nonstick frying pan with lid", "Nonstick"))
+    assert not compared_against(span("Durable nonstick coating", "nonstick"))
