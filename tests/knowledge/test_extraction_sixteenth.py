@@ -103,12 +103,18 @@ def test_a_feature_said_once_late_in_long_bullets_is_kept() -> None:
     assert "lightweight" in late["features"]
 
 
-def test_an_audience_said_once_late_in_the_bullets_is_dropped() -> None:
+def test_an_audience_said_once_late_in_the_bullets_is_kept() -> None:
     filler = ["Plain words about the maker and its story. " * 6] * 3  # about 770 characters
     late = _attrs("Storage Box", [*filler, "Great for kids and adults."])
-    assert "audiences" not in late
-    early = _attrs("Storage Box", ["Great for kids.", *filler])
-    assert early["audiences"] == ["kids"]
+    assert late["audiences"] == ["kids", "adults"]
+
+
+def test_a_late_line_drops_a_value_said_once_past_it(monkeypatch: Any) -> None:
+    from knowledge.extraction import late
+    monkeypatch.setitem(late.LATE_FROM, "audiences", 500)
+    filler = ["Plain words about the maker and its story. " * 6] * 3
+    assert "audiences" not in _attrs("Storage Box", [*filler, "Great for kids."])
+    assert _attrs("Storage Box", ["Great for kids.", *filler])["audiences"] == ["kids"]
 
 
 def test_size_forms_from_the_twenty_first_set() -> None:
