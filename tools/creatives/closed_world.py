@@ -106,7 +106,9 @@ class Support:
             if tok[0].isdigit():
                 for part in re.findall(r"[\d,./]+", tok.split("@")[0]):  # "12:1" is 12 and 1
                     self.numbers |= _values(part.rstrip("./"))
-        self.quantities |= _quantities(text)
+        quantities = _quantities(text)
+        self.quantities |= quantities
+        self.numbers |= {value for value, _ in quantities}  # "1080p@60Hz": 60 is said too
 
     def knows(self, word: str) -> bool:
         """True when some form of ``word`` occurs in the sources."""

@@ -176,6 +176,22 @@ def _model_part(model_text: str, support: Support,
     return kept[:MODEL_SENTENCES], dropped
 
 
+def _checked_title(title: str, support: Support) -> tuple[str, list[Any]]:
+    """The title cut back to its longest supported lead; (title, what the whole one failed on).
+
+    A title is the name followed by ", "-joined facts: when one fact fails the check the
+    name and the facts before it still stand, so a draft never loses its whole title for
+    one unread number ("DisplayPort to HDMI Adapter, 4K@30Hz / 1080p@60Hz").
+    """
+    findings = check_sentence(title, support)
+    parts = title.split(", ")
+    for n in range(len(parts) - 1, 0, -1) if findings else ():
+        lead = ", ".join(parts[:n])
+        if not check_sentence(lead, support):
+            return lead, findings
+    return ("" if findings else title), findings
+
+
 def checked_listing(listing: Listing, model_text: str, support: Support,
                     parsed: ParsedBrief) -> tuple[Listing, list[dict[str, Any]], int]:
     """Check every sentence of the draft; (listing, dropped sentences, model sentences kept).
@@ -184,7 +200,7 @@ def checked_listing(listing: Listing, model_text: str, support: Support,
     only as whole segments of it (``segment_binding``).
     """
     kept_model, dropped = _model_part(model_text, support, parsed)
-    title_findings = check_sentence(listing.title, support)
+    title, title_findings = _checked_title(listing.title, support)
     if title_findings:
         dropped.append({"field": "title", "sentence": listing.title,
                         "unsupported": [f.as_dict() for f in title_findings]})
@@ -197,7 +213,6 @@ def checked_listing(listing: Listing, model_text: str, support: Support,
     description = check_prose(listing.description, support, where="description")
     dropped += description.dropped
     text = " ".join([description.text, *kept_model]).strip()
-    title = "" if title_findings else listing.title
     keywords = []
     for keyword in listing.keywords:
         findings = check_sentence(keyword, support)
