@@ -37,7 +37,6 @@ from knowledge.extraction.finders import (
     suspended_terms,
 )
 from knowledge.extraction.fittings import QUALITIES, of_fitting, type_modifiers
-from knowledge.extraction.late import drop_late
 from knowledge.extraction.maker import in_keyword_list, of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
@@ -160,7 +159,6 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     if color and not _ASSORTED.search(color):  # "Colors May Vary (Pink, Grey, Green)"
         _add_all(out, "colors", "product_color", color, find_colors(color))
     kept = _title_count_wins(_confirmed(out))
-    drop_late(kept.attributes, kept.spans)
     described = described_spans(out.spans.get("features", []), kept.attributes.get("features", []))
     drop_families(kept.attributes, kept.spans)
     drop_device_features(kept.attributes, kept.spans)

@@ -109,14 +109,6 @@ def test_an_audience_said_once_late_in_the_bullets_is_kept() -> None:
     assert late["audiences"] == ["kids", "adults"]
 
 
-def test_a_late_line_drops_a_value_said_once_past_it(monkeypatch: Any) -> None:
-    from knowledge.extraction import late
-    monkeypatch.setitem(late.LATE_FROM, "audiences", 500)
-    filler = ["Plain words about the maker and its story. " * 6] * 3
-    assert "audiences" not in _attrs("Storage Box", [*filler, "Great for kids."])
-    assert _attrs("Storage Box", ["Great for kids.", *filler])["audiences"] == ["kids"]
-
-
 def test_size_forms_from_the_twenty_first_set() -> None:
     assert _sizes("Carhartt Dungaree Flannel Lined Pants, Carhartt Brown, 36W x 32L US") \
         == ["36x32"]
