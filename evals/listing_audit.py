@@ -103,6 +103,14 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
              "sixteenth session round 2)"),
         (36, "thirty-sixth audit (new briefs, eighteenth independent writer, frozen first; "
              "sixteenth session round 2)"),
+        (37, "thirty-seventh audit (new briefs, nineteenth independent writer, frozen first; "
+             "seventeenth session round 1)"),
+        (38, "thirty-eighth audit (new briefs, twentieth independent writer, frozen first; "
+             "seventeenth session round 1)"),
+        (39, "thirty-ninth audit (new briefs, nineteenth independent writer, frozen first; "
+             "seventeenth session round 2)"),
+        (40, "fortieth audit (new briefs, twentieth independent writer, frozen first; "
+             "seventeenth session round 2)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
