@@ -14,6 +14,7 @@ from collections.abc import Collection
 from typing import Any
 
 from knowledge.extraction.finders import FOR_AUDIENCE
+from knowledge.extraction.named_measures import named_measure
 from knowledge.extraction.own_measures import MEASURE, not_own_measure, parts_line
 from knowledge.extraction.packs import find_packs
 from knowledge.extraction.variant_sizes import no_metres, offered_sizes, variant_sizes
@@ -73,6 +74,13 @@ def _measure(number: str, unit: str) -> str:
 _ZERO_DECIMAL = re.compile(r"(?<=\d)\.0+$")
 
 
+def _cued(text: str, m: re.Match[str]) -> bool:
+    """True when a size cue, a volume's "capacity" after it, an inseam or a diameter names it."""
+    return bool(_CUE.search(text[max(0, m.start() - 40):m.start()])
+                or (UNITS[m.group(2).lower()] in _VOLUMES and _CUE_AFTER.match(text, m.end()))
+                or named_measure(text, m.start(), m.end()))
+
+
 def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
                color: str | None = None, titled: Collection[str] = ()) -> list[Mention]:
     """Sizes: measures, packs and (in titles) apparel, shoe, bed and month sizes.
@@ -82,8 +90,7 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
     """
     found: list[Mention] = []
     for m in MEASURE.finditer(text):
-        if not title and not _CUE.search(text[max(0, m.start() - 40):m.start()]) \
-                and not (UNITS[m.group(2).lower()] in _VOLUMES and _CUE_AFTER.match(text, m.end())):
+        if not title and not _cued(text, m):
             continue
         if re.search(r"(?:fits?|up to|for)\s(?:(?!\s[-–|]\s)[^.;(,|]){0,20}$",
                      FOR_AUDIENCE.sub(" ", text[max(0, m.start() - 25):m.start()]),

@@ -1,0 +1,29 @@
+r"""Measures outside a title that an inseam or a diameter names as the product's own size.
+
+Outside a title sizes.py keeps a measure only after a size cue ("capacity", "size:"); bullets
+also state a garment's inseam ("Inseam: 32\"", "28.5\" inseam") and a round item's diameter
+("Diameter is 0.75\"", "14 mm in diameter"), which the labellers read as the product's size.
+Measured on v1-v22 (in-sample): widths, heights, lengths and weights named the same way were
+labelled only about half the time (part dimensions, a shoe's weight, a desk's height range),
+so they still wait for a size cue. Not a limit ("max. diameter 2\"", "up to 30\" inseam").
+"""
+
+from __future__ import annotations
+
+import re
+
+_LABEL_BEFORE = re.compile(r"\b(?:diameter|inseam)\s*(?:is\s+|of\s+|[:=-]\s*)?"
+                           r"(?:about\s+|approx(?:imately|\.)?\s+|around\s+)?$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\.?\s*\)?\s*(?:in\s+)?(?:diameter|inseam)\b", re.IGNORECASE)
+# a limit or a reach: what it fits or becomes, not its size
+_LIMIT = re.compile(r"\b(?:max(?:imum)?|min(?:imum)?|up to|extends? to|expands? to)\b\.?\s*"
+                    r"(?:\S+\s+)?$", re.IGNORECASE)
+
+
+def named_measure(text: str, start: int, end: int) -> bool:
+    """True when an inseam or diameter label or word names the measure at ``text[start:end]``."""
+    before = text[max(0, start - 40):start]
+    label = _LABEL_BEFORE.search(before)
+    if label:
+        return not _LIMIT.search(before[:label.start()])
+    return bool(_WORD_AFTER.match(text, end)) and not _LIMIT.search(before[-20:])

@@ -1,0 +1,26 @@
+"""Seventeenth session: an inseam or a diameter in the bullets is the product's size."""
+
+from knowledge.extraction import extract
+from knowledge.extraction.named_measures import named_measure
+
+
+def _sizes(title: str, *bullets: str) -> list[str]:
+    return list(extract(title, list(bullets)).attributes.get("sizes", []))
+
+
+def test_an_inseam_in_a_bullet_is_the_garments_size() -> None:
+    assert "28.5in" in _sizes("Hanes Sport Women's Performance Legging", '28.5" inseam')
+    assert "27.5in" in _sizes("Spanx Jean-ish Ankle Legging", "Inseam: 27.5in / 70cm")
+
+
+def test_a_diameter_said_of_the_product_is_its_size() -> None:
+    assert "10mm" in _sizes("Kaweco Mechanical Pencil",
+                            "Thanks to the pleasant diameter of 10 mm, it sits well in the hand")
+    assert "14mm" in _sizes("Kaweco Clutch Pencil", "The barrel is 14 mm in diameter")
+
+
+def test_a_limit_or_another_dimension_is_no_size() -> None:
+    text = "Max. diameter 2 inches"
+    assert not named_measure(text, text.index("2"), len(text))
+    assert "5in" not in _sizes("Vessel Sink Drain", "Fits sinks up to 5 inches wide")
+    assert "2lb" not in _sizes("DJ Gear Stand", "Weighs only 2 lbs")
