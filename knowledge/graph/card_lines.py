@@ -42,7 +42,7 @@ from knowledge.graph.lines import (
     speaks,
     unread_words,
 )
-from knowledge.graph.stated import counted_people, unanswered_clause, weak_reads
+from knowledge.graph.stated import counted_people, idle_words, unanswered_clause, weak_reads
 from knowledge.models import Product
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class CardLines:
 
     def explain(self, exp: Expansion, product: Product) -> tuple[list[str], list[str]]:
         """Evidence lines and matched attributes for one product, only for what it has."""
-        unread, type_only, shadowed = self._unread(exp)
+        unread, type_only, shadowed, idle = self._unread(exp)
         exp = without_heads(exp, shadowed)  # "tile" in "cold tile" earns no line
         # "oven" in "dutch oven", "slip" in "slip-on shoes": a head read only from the type asked
         # for states no need. The query's most specific needs are read with and without it (it
@@ -110,7 +110,7 @@ class CardLines:
             if tag not in shown or refused(exp.query, tag, self.lexicon) or opposed_need(
                     exp.query, tag) or one_side_of_two(exp.query, tag) or unanswered_clause(
                     exp.query, unread, tag, product.title) or not speaks(
-                    exp, tag, self._need_count, self._need_for, unread, product.title,
+                    exp, tag, self._need_count, self._need_for, unread | idle, product.title,
                     self._kind):
                 continue
             span = product_evidence(product, tag, self.lexicon)
@@ -204,7 +204,9 @@ class CardLines:
         Its unread content words (with the people it counts, :mod:`knowledge.graph.stated`),
         the concepts read only from its product phrase, and those read only as the head of a
         longer phrase (:meth:`_shadowed`) or only weakly (:func:`~knowledge.graph.stated.
-        weak_reads`). Cached per query: ``exp`` is that query's expansion.
+        weak_reads`); last, the words read only by situations that ask nothing of the asked
+        type (:func:`~knowledge.graph.stated.idle_words`). Cached per query: ``exp`` is its
+        expansion.
         """
         query = exp.query
 
@@ -217,8 +219,15 @@ class CardLines:
             unread = unread_words(query, keys) | counted_people(query)
             weak = weak_reads(query, keys, lambda key: self.graph.concepts[key])
             return (unread, read_from_type_only(query, keys, concepts_of),
-                    self._shadowed(query, matches) | weak)
+                    self._shadowed(query, matches) | weak, idle_words(
+                        query, keys, concepts_of, self._asks(exp)))
         return per_query(self._unread_cache, query, compute)
+
+    def _asks(self, exp: Expansion) -> Callable[[str], bool]:
+        """Per concept: False for a situation with no need kept for this query's type."""
+        needing = {ev.head for ev in exp.evidence
+                   if ev.relation == "NEEDS" and ev.tail in exp.attributes}
+        return lambda concept: concept in needing or self._kind(concept) != "intent"
 
 
 def per_query(cache: dict[str, _T], query: str, compute: Callable[[], _T]) -> _T:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from knowledge.graph.lines import FILLER
+from knowledge.graph.lines import FILLER, product_phrase
 from knowledge.text import tokens
 
 # a number after "for" / "of" counts people or servings unless a unit follows it
@@ -83,3 +83,23 @@ def weak_reads(query: str, matches: Iterable[tuple[str, ...]],
                 str(alias.head).split()) > 1
             (weak if collapsed or _likened(low, key) else strong).add(concept)
     return frozenset(weak - strong)
+
+
+def idle_words(query: str, keys: Iterable[tuple[str, ...]],
+               concepts_of: Callable[[tuple[str, ...]], Iterable[str]],
+               asks: Callable[[str], bool]) -> frozenset[str]:
+    """Words outside the product phrase read only by situations that ask nothing of its type.
+
+    "tent for cold winter camping in the snow": "cold", "winter" and "snow" read cold weather,
+    whose needs are stated for coats, boots and socks, not tents: the graph does not know what
+    the situation asks of a tent, and the campers' usual waterproof does not answer it (spent
+    v20/v22: winter-camping tents; "pet bowl for a dog at the beach": the pet owner's durable).
+    For lines such words count as unread, as words no concept reads do; an audience read
+    without needs for the type ("a kid") says who shops, not what is needed, and stays read.
+    ``asks(concept)``: False for a situation with no need kept for the query's type.
+    """
+    keys = list(keys)
+    said = set(tokens(query)) - product_phrase(query)
+    answered = {w for key in keys if any(asks(c) for c in concepts_of(key)) for w in key}
+    return frozenset(w for key in keys for w in key if w in said and w not in answered
+                     and w not in FILLER and not w.isdigit())
