@@ -37,13 +37,17 @@ TOUGH_NEEDS = frozenset({"chew-resistant", "durable-toy"})
 def _at(span: Span) -> tuple[str, int]:
     """The quote in lower case and where the listing's words for the attribute start (-1).
 
-    An extracted value ("sensitive-skin") is found as the listing spells it ("sensitive skin").
+    An extracted value ("sensitive-skin", "non-stick") is found as the listing spells it
+    ("sensitive skin", "nonstick").
     """
     low, said = span.quote.lower(), span.said.lower()
     if not said:
         return low, -1
-    at = low.find(said)
-    return low, (at if at >= 0 else low.find(said.replace("-", " ")))
+    for spelling in (said, said.replace("-", " "), said.replace("-", "")):
+        at = low.find(spelling)
+        if at >= 0:  # the quote is given back with the value's spelling, so offsets agree
+            return low[:at] + said + low[at + len(spelling):], at
+    return low, -1
 
 
 def in_a_bundle(span: Span, product_type: str) -> bool:

@@ -41,3 +41,15 @@ def test_words_of_situations_without_needs_for_the_type_count_unread() -> None:
     assert idle_words(query, keys, concepts.__getitem__, lambda c: c == "campers") == {
         "cold", "winter"}  # the product phrase's own words are never counted
     assert idle_words(query, keys, concepts.__getitem__, lambda c: True) == frozenset()
+
+
+def test_span_checks_find_the_value_as_the_listing_spells_it() -> None:
+    from knowledge.graph.evidence import Span
+    from knowledge.graph.line_checks import compared_against
+
+    def span(quote: str) -> Span:
+        return Span("non-stick", "bullets", quote, "extracted", "non-stick")
+
+    assert compared_against(span("Best steel pot over large nonstick pan"))
+    assert compared_against(span("Healthier option over non stick pan"))
+    assert not compared_against(span("Durable nonstick coating, easy release"))
