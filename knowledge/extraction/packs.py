@@ -5,7 +5,8 @@ a pack of them; the piece count of a product that is a set ("7-Piece Knife Set",
 Set (8 Pieces)"), the parts of a kit ("LEGO Building Kit (484 Pieces)", "Accessory Kit,
 160-Piece") or of a contents list ("4pc Clip, 4pcs Spring") are no pack at all (the guideline:
 counts of pieces that are not a pack are no size). "Set of 4" stays a set, and so does
-"Kitchen Towels, 6-Piece Set": a set of like items.
+"Kitchen Towels, 6-Piece Set": a set of like items. A title's "24 Count" / "20-ct" is a pack of
+them (the labellers' reading since v15), not a supplement's pill count.
 """
 
 from __future__ import annotations
@@ -50,12 +51,25 @@ def find_packs(text: str, *, title: bool, own: Collection[str] = ()) -> list[Men
             elif not _SET_AFTER.match(text, m.end()):
                 continue  # "a 3-piece design": what it is made of; "Towels, 6-Piece Set" stays
         found.append((f"{kind} of {int(n)}", m.start(), m.end()))
+    if title and not _DOSES.search(text):
+        found.extend((f"pack of {int(m.group(1))}", m.start(), m.end())
+                     for m in _COUNT.finditer(text)
+                     if not _TOTAL_BEFORE.search(text, 0, m.start()))
     lead = _LEADING_PACK.match(text) if title else None
     if lead:  # "Pack 3 Silicone Bands for Fitbit": a title that opens with its count
         found.append((f"pack of {int(lead.group(1))}", lead.start(), lead.end()))
     return found
 
 
+# "24 Count", "20-ct", "16ct": a title's count of like items is its pack (labellers since v15),
+# not the pill count of a supplement ("Vitamin D3, 120 Softgels, 60 Count")
+# not a mesh's thread count ("156 Count Mesh"), nor the pieces in all the packs ("9 Packs (540
+# Count)")
+_COUNT = re.compile(r"(?<![\d.,/])(?<!thread )(\d+)\s?-?\s?(?:counts?|ct)\b\.?"
+                    r"(?!\s*(?:per\b|/|mesh\b|threads?\b))", re.IGNORECASE)
+_TOTAL_BEFORE = re.compile(r"\b\d+[- ]?packs?\s*[(\[]\s*$", re.IGNORECASE)
+_DOSES = re.compile(r"\b(?:capsules?|caps|tablets?|softgels?|pills?|caplets?|gummies|vitamins?|"
+                    r"supplements?|lozenges?|chewables?)\b", re.IGNORECASE)
 _LEADING_PACK = re.compile(r"\W*pack (\d+)\b(?![.,/]\d)(?!\s*(?:oz|ml|fl|lbs?|g)\b)", re.IGNORECASE)
 
 

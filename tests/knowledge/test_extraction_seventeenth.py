@@ -24,3 +24,16 @@ def test_a_limit_or_another_dimension_is_no_size() -> None:
     assert not named_measure(text, text.index("2"), len(text))
     assert "5in" not in _sizes("Vessel Sink Drain", "Fits sinks up to 5 inches wide")
     assert "2lb" not in _sizes("DJ Gear Stand", "Weighs only 2 lbs")
+
+
+def test_a_titles_count_of_like_items_is_its_pack() -> None:
+    assert "pack of 16" in _sizes("SmartBones Calming Care Sticks 16 Count, Rawhide-Free Chews")
+    assert "pack of 20" in _sizes("20-ct 13x13 Tropical Bird Napkins")
+    assert "pack of 4" in _sizes("TRESemme Shampoo for Damaged Hair 20 oz 4 Count")
+
+
+def test_a_thread_count_a_total_or_a_pill_count_is_no_pack() -> None:
+    assert "pack of 156" not in _sizes("Screen Printing Frame with White 156 Count Mesh")
+    wipes = _sizes("WaterWipes Baby Wipes, Sensitive Newborn Skin, 9 Packs (540 Count)")
+    assert "pack of 9" in wipes and "pack of 540" not in wipes
+    assert "pack of 60" not in _sizes("Vitamin D3 5000 IU Softgels, 60 Count")
