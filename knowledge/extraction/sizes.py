@@ -17,6 +17,7 @@ from knowledge.extraction.finders import FOR_AUDIENCE
 from knowledge.extraction.named_measures import named_measure
 from knowledge.extraction.own_measures import MEASURE, not_own_measure, parts_line
 from knowledge.extraction.packs import find_packs
+from knowledge.extraction.squares import square_sizes
 from knowledge.extraction.variant_sizes import no_metres, offered_sizes, variant_sizes
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
 
@@ -112,6 +113,7 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
     found.extend(find_packs(text, title=title, own=own))
     if title:
         found.extend(_feet(text))
+        found.extend(square_sizes(text))
         found.extend(_title_sizes(text))
         found.extend(variant_sizes(text, color))
         found = no_metres(found, text)

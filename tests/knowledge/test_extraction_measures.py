@@ -43,7 +43,7 @@ def test_the_titles_pack_count_is_the_listings() -> None:
     assert towels == ["pack of 15"]
     inserts = _sizes("18x18 Pillow Insert Set of 4, Decorative Throw Pillow Inserts",
                      ("VACUUM PACKING: HIPPIH 2 pack throw pillow inserts ship compressed",))
-    assert inserts == ["set of 4"]
+    assert [v for v in inserts if v.startswith(("pack", "set"))] == ["set of 4"]
     # without a count in the title, a bullet's count stands
     assert _sizes("Pillow Inserts", ("2 pack throw pillow inserts",)) == ["pack of 2"]
 

@@ -37,3 +37,15 @@ def test_a_thread_count_a_total_or_a_pill_count_is_no_pack() -> None:
     wipes = _sizes("WaterWipes Baby Wipes, Sensitive Newborn Skin, 9 Packs (540 Count)")
     assert "pack of 9" in wipes and "pack of 540" not in wipes
     assert "pack of 60" not in _sizes("Vitamin D3 5000 IU Softgels, 60 Count")
+
+
+def test_a_square_is_sized_by_its_side() -> None:
+    assert "18in" in _sizes("Throw Pillow Covers 18x18 Set of 4, Decorative Linen")
+    assert "60in" in _sizes("Boho Carved Wood Headboard Wall Art 60x60 Inches")
+    assert "13in" in _sizes("20-ct 13x13 Tropical Bird Napkins")
+
+
+def test_a_rectangle_a_drive_or_jeans_are_no_square() -> None:
+    assert not {"16in", "25in"} & set(_sizes("Kitchen Dish Towels, 16 Inch x 25 Inch"))
+    assert "4in" not in _sizes("1:10 Scale RC Cars 50+ kmh Remote Control Car 4x4 Off Road")
+    assert "32in" not in _sizes("Carhartt Men's Relaxed Straight Leg Jean, Weathered Blue, 32 x 32")
