@@ -63,7 +63,8 @@ def weights(clause: str, start: int) -> Iterator[Stated]:
 
 # count: the pack size of the product, and counts of the product's own noun
 _PACK = re.compile(r"(?i)\b(?:(?P<a>\d+)[- ]?(?:pack|pk)\b(?!\s*(?:each|per|of))|"
-                   r"(?:pack|set|box) of (?P<b>\d+)\b(?!\s*(?:each|per)))")
+                   r"(?:pack|set|box) of (?P<b>\d+)\b(?![.,]\d)(?!\s*(?:each|per|\"|''|-in\b|in\.|"
+                   r"inch|mm|cm|ft|oz|x\b|volt|v\b)))")
 _NOT_NOUN = frozenset({"with", "w", "in", "of", "for", "and", "the", "assorted", "pack", "set",
                        "box", "includes", "piece", "pieces", "pcs", "holder", "each"})
 _COUNT_LABELS = frozenset({"package includes", "includes", "package contents", "contents",
@@ -112,6 +113,9 @@ def _noun_count(clause: str, m: re.Match[str], nouns: set[str]) -> int | None:
         end = at + word.end()  # "2 wine glasses": on to the last noun
     if end is None or re.match(r"\s*(?:each|per)\b", clause[end:]):
         return None
+    head = re.match(r"[ \t]+([a-z]+s)\b", clause[end:])  # "50 juice labels" counts labels
+    if head is not None and _singular(head.group(1)) not in nouns:
+        return None
     return end
 
 
@@ -128,6 +132,8 @@ def counts(text: str) -> list[Stated]:
         for m in _NOUN_COUNT.finditer(clause):
             end = _noun_count(clause, m, nouns)
             if end is None or any(p.start() <= start + m.start() < p.end() for p in packs):
+                continue
+            if m.group("n").lower() in ("a", "an"):  # "A hypoallergenic pillow insert"
                 continue
             n = number(m.group("n"))
             if said_of_product(clause, m.start(), _COUNT_LABELS, _COUNT_LEAD) and not any(

@@ -28,7 +28,8 @@ __all__ = ["opposite_statements"]
 
 # a clause that names what the product fits or goes with, not the product itself
 _FOR = re.compile(r"(?i)\b(?:for|fits?|compatible|works\s+with|pairs?\s+with|use\s+with|"
-                  r"like|unlike|than|vs|instead|replaces?|not\s+(?:a|an)|either)\b")
+                  r"like|unlike|than|vs|instead|replaces?|not\s+(?:a|an)|either|compared|"
+                  r"traditional|conventional|ordinary|forget|those)\b")
 _BOTH = re.compile(r"(?i)\b(?:and|&|or|/|both|plus|\+)\b")
 # labels that say what kind the product is, not which part: "Type: digital", "Care: ..."
 _OWN_LABELS = frozenset({"finish", "look", "surface", "gauge", "lock", "caffeine", "type",

@@ -27,7 +27,9 @@ def substances(text: str) -> list[Stated]:
 
 
 _FREE_AFTER = re.compile(r"[\s-]?free\b", re.IGNORECASE)
-_FREE_BEFORE = re.compile(r"(?:free of|free from|no|non|without)[\s-]+$", re.IGNORECASE)
+_FREE_BEFORE = re.compile(r"\b(?:free of|free from|no|non|without)[\s-]+$", re.IGNORECASE)
+# "no plastic smell", "without glass beads filling": the denial is of another thing
+_ALONE_AFTER = re.compile(r"\s*(?:[,.;:!)\n/&]|and\b|or\b|$)", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;\n]\s|[.;\n]$|\n")
 
 
@@ -38,7 +40,7 @@ def _free_and_made_of(text: str) -> list[Stated]:
         after, before = _FREE_AFTER.match(text, e), _FREE_BEFORE.search(text[:s])
         if after is not None:
             found.append(Stated(f"has {value}", "no", text[s:after.end()], s))
-        elif before is not None:
+        elif before is not None and _ALONE_AFTER.match(text, e):
             found.append(Stated(f"has {value}", "no", text[before.start():e], before.start()))
     free = {f.attribute for f in found}
     for value, s, e in find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE,
@@ -95,8 +97,8 @@ def _battery_specs(text: str) -> list[Stated]:
             and (part_label(text, m.start()) or "batteries").lower().startswith("batter")]
 
 
-_FREE_OF = re.compile(r"(?i)\b([a-z]{3,})[- ]free\b|\b(vegan)\b(?![\s-]+(?:leather|suede|wool|"
-                      r"silk|friendly))")
+_FREE_OF = re.compile(r"(?i)\b([a-z]{3,})[- ]free\b(?!\s+(?:from|of)\b)|"
+                      r"\b(vegan)\b(?![\s-]+(?:leather|suede|wool|silk|friendly))")
 _CONTAINS = re.compile(r"(?i)\b(?:contains|made with|may contain)\s+((?:[a-z]+\s*){1,3})|"
                        r"\bingredients\s*:\s*([^.\n|]+)")
 # what a "free" word also excludes: "gluten-free" has no wheat, "vegan" no beeswax
@@ -112,13 +114,30 @@ def _names(word: str, free: str) -> bool:
     return word == free or len(free) >= 6 and word.endswith(free) or word in _ALSO.get(free, ())
 
 
+# a word of a "contains" list that is itself said absent ("made with PVC-free material",
+# "contains no gluten") or names a stalk, not a grain ("barley grass", "wheat straw")
+_NOT_CONTAINED_AFTER = re.compile(r"[\s-]*(?:free\b|grass|straw|fib(?:er|re))")
+_NOT_CONTAINED_BEFORE = re.compile(r"\b(?:no|non|not|without|free\s+(?:of|from))[\s-]+$")
+
+
+def _not_contained(said: str, w: re.Match[str]) -> bool:
+    """True when the word at ``w`` of a contains-list is said absent or is no ingredient."""
+    return _NOT_CONTAINED_AFTER.match(said, w.end()) is not None or \
+        _NOT_CONTAINED_BEFORE.search(said[:w.start()]) is not None
+
+
 def _free_and_contains(text: str) -> list[Stated]:
     """"Nut-free" and "contains tree nuts", "vegan" and "made with beeswax": absent and present."""
     free = {(m.group(1) or m.group(2)).lower().rstrip("s"): m for m in _FREE_OF.finditer(text)}
     found = []
     for m in _CONTAINS.finditer(text) if free else ():
-        for word in re.findall(r"[a-z]+", (m.group(1) or m.group(2)).lower()):
-            name = next((f for f in free if _names(word, f)), None)
+        said = (m.group(1) or m.group(2)).lower()
+        tail = said + text[m.end():m.end() + 12].lower()  # "made with PVC-free material"
+        for w in re.finditer(r"[a-z]+", said):
+            if _not_contained(tail, w):
+                continue
+            word = w.group(0)
+            name = next((f for f in free if _names(word, f) and word != "vegan"), None)
             if name is not None:
                 f = free[name]
                 found += [Stated(f"contains {name}", "no", f.group(0), f.start()),

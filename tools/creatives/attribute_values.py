@@ -171,16 +171,31 @@ def _care(clause: str, start: int) -> Iterator[Stated]:
                 yield Stated("care", value, m.group(0), start + m.start())
 
 
-_ORIGIN = re.compile(r"(?i)\b(?:made in|country of origin:?|origin:)\s+(?:the\s+)?"
-                     r"(?P<c>[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)")
+_ORIGIN = re.compile(r"(?i)\b(?:made in|country of origin:?|origin:)\s+(?:the\s+(?=U\.|[A-Z]{2}))?"
+                     r"(?P<c>U\.S\.(?:A\.?)?|[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)")
+_SAME_COUNTRY = {"us": "usa", "u.s.": "usa", "u.s.a": "usa", "u.s.a.": "usa", "america": "usa",
+                 "united states": "usa", "uk": "united kingdom", "britain": "united kingdom"}
+# "made in FDA registered facilities", "made in small batches": a place or a way, no country
+_NOT_COUNTRY = re.compile(r"(?i)[\w\s-]{0,25}\b(?:facilit|factor|plant|lab|kitchen|batch|"
+                          r"registered|certified|gmp)")
+
+
+def _country(name: str) -> str:
+    """A country as one value: "the U.S.A." / "USA" / "United States" -> "usa"."""
+    words = name.split()
+    if len(words) > 1 and not (words[1][0].isupper() and words[1].lower() not in ("and", "or")):
+        words = words[:1]
+    low = " ".join(words).lower()
+    return _SAME_COUNTRY.get(low, low)
 
 
 def _origins(clause: str, start: int) -> Iterator[Stated]:
     """Where the product is made: "Made in USA", "Country of origin: China"."""
     for m in _ORIGIN.finditer(clause):
-        if m.group("c")[0].isupper() and said_of_product(clause, m.start(), frozenset(),
-                                               GENERAL | {"proudly", "handmade", "proud"}):
-            yield Stated("origin", m.group("c").lower(), m.group(0), start + m.start())
+        if m.group("c")[0].isupper() and not _NOT_COUNTRY.match(clause, m.start("c")) and \
+                said_of_product(clause, m.start(), frozenset(),
+                                GENERAL | {"proudly", "handmade", "proud"}):
+            yield Stated("origin", _country(m.group("c")), m.group(0), start + m.start())
 
 
 _AT_ONCE = re.compile(rf"(?i)(?<![\w.-]){NUMBER}\s+(?:[a-z]+\s+){{0,2}}?at (?:once|a time)\b")

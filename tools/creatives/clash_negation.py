@@ -74,6 +74,9 @@ def check_denials(text: str) -> None:
         if len(term) < 4 or _in_relation(low, m.start()):
             continue
         term, end = _denied_object(low, m, term)
+        term = _with_complement(low, m, term)
+        if _bare_noun_after_non(m, term) or not _short_claim(low, m):
+            continue  # "non-slip" beside "slip on"; a denial told in a long sentence
         said = text[m.start():m.end() if m.group(0).endswith("free") else m.start(1) + len(term)]
         absent = (m.group(0).startswith("no") and not m.group(0).startswith(("non", "not"))
                   or m.group(0).endswith("free")) and term.split()[0] not in _RELATIONS | _STATUS
@@ -122,13 +125,112 @@ def _stated(low: str, m: re.Match[str], term: str, end: str,
     spelled = r"[\s-]".join(_forms(w) if absent else re.escape(w)
                             for w in re.split(r"[\s-]", term))  # food-safe, holes
     spelled = "|".join([spelled, *(re.escape(a) for a in _ALIASES.get(term, ()))])
+    status = _status_after(low, m.start(1) + len(term))
     found = [p for p in re.finditer(rf"(?<![\w-])(?:{spelled}){end}", low)
              if not m.start() <= p.start() < m.end()
-             and not (absent and _GUARDED.match(low, p.end()))]
+             and not (absent and _GUARDED.match(low, p.end()))
+             and not _said_otherwise(low, p) and status <= _status_after(low, p.end())
+             and _short_claim(low, p)]
     if not found and " " in term and term.split()[0] not in _RELATIONS | _STATUS:
         alone = rf"(?<=[,;.\n|-])\s*{re.escape(term.split()[0])}\s*(?=[,;.\n|]|$)"
-        found = [p for p in re.finditer(alone, low) if not m.start() <= p.start() < m.end()]
+        found = [p for p in re.finditer(alone, low) if not m.start() <= p.start() < m.end()
+                 and not _said_otherwise(low, p)]
     return found
+
+
+# words that only join a phrase to what follows: "not easy to" says nothing until its complement
+_FUNCTION = frozenset({"to", "a", "an", "the", "of", "and", "or", "in", "on", "with", "where",
+                       "it", "by", "about", "into", "for", "as", "at", "from", "any", "all",
+                       "be", "get", "your", "you", "that", "this", "its", "their", "more"})
+
+
+def _with_complement(low: str, m: re.Match[str], term: str) -> str:
+    """The denied phrase with its complement when it ends on a joining word.
+
+    "not easy to break" denies easy breaking, not "easy to clean"; "no need to worry" is no
+    denial of "need to assemble".
+    """
+    words = term.split()
+    if len(words) > 1 and words[-1] in ("and", "or"):  # "non-GMO and gluten-free"
+        return words[0]
+    if words[-1] not in _FUNCTION:
+        return term
+    rest = re.findall(r"[a-z0-9]+", re.split(r"[,;.!?\n(|]", low[m.start(1) + len(term):])[0])
+    for word in rest[:3]:
+        words.append(word)
+        if word not in _FUNCTION:
+            break
+    return " ".join(words)
+
+
+# before a mention: a word that itself denies, avoids or lessens it ("no muffin top" twice,
+# "prevents mold", "without a box spring", "less shedding"), or a relation to another thing
+# ("works with dimmable bulbs", "check out rechargeable batteries")
+_OTHERWISE = re.compile(r"(?:\b(?:no|not|non|without|zero|never|nor|free\s+of|avoids?|"
+                        r"prevents?|eliminates?|reduces?|reducing|minimi[sz]es?|less|anti|"
+                        r"don't|doesn't|won't|isn't|aren't|cannot|can't|works?\s+with|"
+                        r"compatible\s+with|check\s+out|instead\s+of|unlike|replaces?|"
+                        r"than|like|against|resists?|goodbye\s+to|worries|worry|if|unless)[\s-]+"
+                        r"(?:[a-z0-9']+[\s-]+){0,3}|\bfor\s+)$")
+# a thing referred to, not claimed: "your favorite frame", "too much glue", "faster progress"
+_REFERRED = re.compile(r"\b(?:the|your|their|his|her|my|its|much|many|more|faster|better|any|"
+                       r"some|those|these|this|that|unnecessary|extra|favou?rite)\s+"
+                       r"(?:[a-z-]+\s+)?$")
+# an item of a denied list: "No maltodextrin, erythritol, added flavors, binders, fillers"
+_IN_DENIED_LIST = re.compile(r"\b(?:no|without|free\s+(?:of|from))\s+"
+                             r"(?:[\w'-]+(?:\s+[\w'-]+){0,2}\s*,\s*(?:or\s+|and\s+)?)+$")
+_STATUS_AFTER = {"needed": "need", "need": "need", "required": "need", "necessary": "need",
+                 "included": "include", "incl": "include", "include": "include"}
+
+
+# "non-X" denies a property: X must read as one ("non-polarized", "non-conductive"); "non-slip"
+# or "non-GMO" beside "slip on" or "GMO" is a noun or a verb, not the property affirmed
+_ADJECTIVE_END = re.compile(r"(?:ed|ive|ic|al|able|ible|ous|ful|ant|ent|ary|proof|safe|ile|"
+                            r"y|ing)$")
+
+
+def _bare_noun_after_non(m: re.Match[str], term: str) -> bool:
+    """True when a "non-" denial names one word that does not read as a property."""
+    return m.group(0).startswith("non") and " " not in term.replace("-", " ") and \
+        _ADJECTIVE_END.search(term) is None
+
+
+def _said_otherwise(low: str, p: re.Match[str]) -> bool:
+    """True when a mention of the thing at ``p`` is itself denied, avoided or of another thing."""
+    clause = re.split(r"[,;.!?:\n(|]", low[max(0, p.start() - 40):p.start()])[-1]
+    sentence = re.split(r"[.!?\n]", low[max(0, p.start() - 120):p.start()])[-1]
+    either = re.search(r"\bor\s+$", clause) or re.match(r"\s+or\b", low[p.end():])  # options
+    return either is not None or _OTHERWISE.search(clause) is not None or \
+        _REFERRED.search(clause) is not None or \
+        _IN_DENIED_LIST.search(sentence) is not None or \
+        re.match(r"[\s-]*(?:free\b|\(?\s*not\s+incl|\(?\s*sold\s+separately)", low[p.end():]) \
+        is not None
+
+
+# what bounds a claim: "Polarized lenses, cuts glare", "Inline mic & volume", "Plug: USB-C"
+_BOUND = re.compile(r"[,;:.!?\n|()\u2022\u2013\u2014\u3010\u3011\[\]]|\s-\s")
+
+
+def _short_claim(low: str, p: re.Match[str]) -> bool:
+    """True when the mention at ``p`` stands in a short clause, as a feature is stated.
+
+    "Waterproof", "kiss-lock clasp", "Digital LCD display" state a feature; a mention inside a
+    long sentence ("see major progress in less time", "grabs grime, dust and more") tells a
+    story, and a denial elsewhere does not contradict it.
+    """
+    before = _BOUND.split(low[max(0, p.start() - 80):p.start()])[-1]
+    after = _BOUND.split(low[p.end():p.end() + 80])[0]
+    return len(re.findall(r"[\w'-]+", before + " x " + after)) <= 8
+
+
+def _status_after(low: str, at: int) -> set[str]:
+    """What a mention says of the thing's status in the words after ``at``: needed, included.
+
+    "No box spring needed" denies a need, not a box spring; "no Fitbit Charge 3 tracker
+    included" denies an item in the box, not the band's fit.
+    """
+    words = re.findall(r"[a-z]+", re.split(r"[,;.!?\n(|]", low[at:at + 40])[0])[:4]
+    return {_STATUS_AFTER[w] for w in words if w in _STATUS_AFTER}
 
 
 def _of_the_same_thing(low: str, m: re.Match[str], term: str, plain: list[int]) -> list[int]:

@@ -67,7 +67,8 @@ def check_shares(text: str) -> None:
                       and x[0] not in WEAVES and not _other_part(text, m.start(), x[1])
                       and not _outside_its_thing(text, m, x[1]) and not _fitted(text, x[1])
                       and not _FILLED.search(text[max(0, x[1] - 40):x[1]])
-                      and not (_SHARE_THING.search(m.group(2)) and _ADJECTIVE.match(text, x[2]))]
+                      and not (_SHARE_THING.search(m.group(2)) and _ADJECTIVE.match(text, x[2]))
+                      and _stated_as_material(text, x[1], x[2])]
             if others:
                 other = text[others[0][1]:others[0][2]]
                 raise InvalidRequestError(
@@ -106,12 +107,54 @@ def _by_part(text: str, shares: list[tuple[float, tuple[str, int, int], re.Match
 
 
 def _add_up(shares: list[tuple[float, tuple[str, int, int], re.Match[str]]]) -> None:
-    """Raise when the shares of one part add up to more than 100%."""
-    total = sum(s for s, _, _ in shares)
-    if total > 100:
-        parts = ", ".join(repr(m.group(0).strip()) for _, _, m in shares)
-        raise InvalidRequestError(f"the brief contradicts itself: the material shares "
-                                  f"{parts} add up to {total:g}%, more than 100%")
+    """Raise when the shares of one part add up to more than 100%.
+
+    A share said again ("100% cotton" in the title and in a bullet) is one statement, and a
+    run of shares that reaches 100% is one whole composition: a second composition after it
+    is another part's or another variant's ("87% nylon, 13% spandex" then "88% nylon, 12%
+    spandex"), never summed with the first.
+    """
+    seen: set[tuple[float, str]] = set()
+    run: list[tuple[float, tuple[str, int, int], re.Match[str]]] = []
+    for share in shares:
+        key = (share[0], share[1][0])
+        if key in seen:
+            continue
+        seen.add(key)
+        run.append(share)
+        total = sum(s for s, _, _ in run)
+        if total > 100.5:
+            parts = ", ".join(repr(m.group(0).strip()) for _, _, m in run)
+            raise InvalidRequestError(f"the brief contradicts itself: the material shares "
+                                      f"{parts} add up to {total:g}%, more than 100%")
+        if total >= 99.5:
+            run = []
+
+
+# a material the brief gives as the product's own: on a line or clause that opens on a material
+# label ("Material: 80% polyester", "Composition: 60% acrylic"); a mere mention ("100% cotton
+# towels ... for glass"), a part's share ("Lining: 100% polyester", "Bow tie made from 100%
+# polyester") or a look-alike ("Faux linen") names another thing
+_MATERIAL_LEAD = re.compile(r"(?i)(?:^|[^\w\s,'-])\W*(?:materials?|composition|fabric|"
+                            r"made\s+(?:of|from)|constructed\s+(?:of|from)|content)\s*[:\-]?\s*"
+                            r"(?:(?:\d{1,3}(?:\.\d+)?\s?%|(?!(?:faux|imitation|vegan|artificial|"
+                            r"synthetic)\b)[a-z-]+)[\s,]+){0,5}$")
+
+
+def _stated_as_material(text: str, start: int, end: int) -> bool:
+    """True when the material at ``start:end`` is given as what the product is made of.
+
+    On a material line, or as a bare item of a list ("Mug 100% ceramic, plastic", "cotton,
+    100% polyester"), or bare in the brief's first clause.
+    """
+    clause = re.split(r"[\n.;|\u2022]|\s[/\u2013\u2014-]\s", text[max(0, start - 60):start])[-1]
+    if _MATERIAL_LEAD.search(clause) is not None:
+        return True
+    before = re.split(r"[,\n.;|&+/]", text[:start])[-1]
+    first = re.search(r"[,\n.;|]", text[:start]) is None
+    return re.match(r"(?i)(?:\s+(?:blend|fabric|material|mix))?\s*(?:[,.;\n|)]|$)",
+                    text[end:]) is not None and \
+        (not before.strip() or first)
 
 
 # broad classes and the materials they hold: "100% PVC" and "plastic" say the same thing

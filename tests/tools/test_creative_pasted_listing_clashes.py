@@ -1,0 +1,55 @@
+"""A real listing pasted as a brief: what it says twice, denies of other things, or says of parts.
+
+The seventeenth session ran the public ESCI listings (open half) through the contradiction
+check and found most refusals false. The briefs below were written for these tests after the
+classes seen there (not copied from any listing): a denial's complement ("not easy to break"
+beside "easy to clean"), a thing said not needed or not included ("No box spring needed"), a
+thing the product prevents or is free of said twice, a share said again, two parts' shares,
+"made with PVC-free material", a pack of an item sized in inches, a country spelled two ways.
+Each real clash of the same shape is still refused.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.errors import InvalidRequestError
+from tools.creatives.contradictions import check_contradictions
+
+_LOOKALIKES = [
+    "Silicone whisk set, easy to clean. Strong wire, not easy to break or bend.",
+    "Metal platform bed frame, No Box Spring Needed. Steel slats replace your box spring.",
+    "High-waist shaper. NO MUFFIN TOP: hits at the natural waist, so no muffin top.",
+    "Alkaline AA batteries, 24 pack. SINGLE USE: these batteries are NOT rechargeable.",
+    "Replacement bands for Tracker Charge 4. Fits Tracker Charge 4 only, no Tracker Charge "
+    "4 device included.",
+    "Waffle dish cloths, 100% cotton. Soft 100% cotton weave, lint free.",
+    "Swim trunk. Body: 100% nylon; Lining: 100% polyester.",
+    "Binder with 2 clear pockets made with nonstick PVC-free material.",
+    "Carabiner clips - 5 pack of 3\" aluminum clips with key rings.",
+    "Fish oil softgels. Made in USA. MADE IN THE U.S.A. from wild fish.",
+    "Cleaning cloths, non-abrasive, will not scratch. Avoid abrasive cleaners.",
+    "Protein bars. No maltodextrin, erythritol, added flavors, binders, fillers, or dyes.",
+]
+
+_CLASHES = [
+    ("Rain jacket waterproof, not waterproof", "not waterproof"),
+    ("Tea towels cotton, 100% polyester", "polyester"),
+    ("Scarf 100% silk, cotton blend", "cotton"),
+    ("Socks 100% cotton. Material: 80% polyester, 20% nylon", "polyester"),
+    ("Earbuds, wired. Inline mic & volume. No microphone (listen only).", "No microphone"),
+    ("Travel mug, dishwasher safe. Not dishwasher safe.", "dishwasher safe"),
+    ("Dish towels 4 pack, cotton, 16 x 28 in. Set of 6 in assorted colors", "Set of 6"),
+    ("Leggings 60% cotton 50% wool", "110%"),
+]
+
+
+@pytest.mark.parametrize("brief", _LOOKALIKES)
+def test_a_pasted_listings_lookalike_is_not_refused(brief: str) -> None:
+    check_contradictions(brief)
+
+
+@pytest.mark.parametrize(("brief", "named"), _CLASHES)
+def test_the_same_shapes_real_clash_is_refused(brief: str, named: str) -> None:
+    with pytest.raises(InvalidRequestError, match=named):
+        check_contradictions(brief)
