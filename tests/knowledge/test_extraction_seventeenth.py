@@ -49,3 +49,10 @@ def test_a_rectangle_a_drive_or_jeans_are_no_square() -> None:
     assert not {"16in", "25in"} & set(_sizes("Kitchen Dish Towels, 16 Inch x 25 Inch"))
     assert "4in" not in _sizes("1:10 Scale RC Cars 50+ kmh Remote Control Car 4x4 Off Road")
     assert "32in" not in _sizes("Carhartt Men's Relaxed Straight Leg Jean, Weathered Blue, 32 x 32")
+
+
+def test_a_second_unit_counts_and_a_chart_of_inseams_does_not() -> None:
+    ball = _sizes("Christmas Ornaments", 'Oversized ornaments are 100mm/3.93" in diameter.')
+    assert {"100mm", "3.93in"} <= set(ball)
+    chart = _sizes("Yoga Dress Pants", 'Petite - 29" inseam fits 5\'1 / Regular - 31" inseam fits')
+    assert not {"29in", "31in"} & set(chart)
