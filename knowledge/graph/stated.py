@@ -46,7 +46,8 @@ def unanswered_clause(query: str, unread: frozenset[str], tag: str, title: str) 
     """True when the query's "that ..." clause is unread and says nothing of ``tag``.
 
     Its content words (``unread`` holds the query's unread ones) must all be unread, none may
-    name the attribute ("tote that is big and waterproof") or be said by the title.
+    name the attribute ("tote that is big and waterproof"), and the title must not say them
+    all: "Screw And Seal Lid" says "lid" but not "easy to find lids" (spent v22).
     """
     found = _CLAUSE.search(query.lower())
     if found is None:
@@ -55,7 +56,7 @@ def unanswered_clause(query: str, unread: frozenset[str], tag: str, title: str) 
     stems = {w[:4] for w in tokens(tag.replace("-", " "))}
     named = set(tokens(title))
     return bool(said) and all(w in unread for w in said) and not any(
-        w[:4] in stems or w in named for w in said)
+        w[:4] in stems for w in said) and not all(w in named for w in said)
 
 
 def _likened(low: str, key: tuple[str, ...]) -> bool:

@@ -76,6 +76,8 @@ def test_an_unread_that_clause_is_the_request() -> None:
     assert unanswered_clause(query, unread, "microwave-safe", "Deli Containers, Microwave Safe")
     assert not unanswered_clause(  # the title says what the clause asks
         query, unread, "microwave-safe", "Containers with Easy Find Lids")
+    assert unanswered_clause(  # a title saying one word ("lid") does not answer the whole ask
+        query, unread, "microwave-safe", "Deli Containers Screw And Seal Lid")
     assert not unanswered_clause("tote for the beach that is big and waterproof",
                                  frozenset({"big", "waterproof", "tote"}), "waterproof", "Tote")
     assert not unanswered_clause("boots for walking on ice", frozenset({"boot"}),
