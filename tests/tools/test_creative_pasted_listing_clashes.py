@@ -30,6 +30,8 @@ _LOOKALIKES = [
     "Fish oil softgels. Made in USA. MADE IN THE U.S.A. from wild fish.",
     "Cleaning cloths, non-abrasive, will not scratch. Avoid abrasive cleaners.",
     "Protein bars. No maltodextrin, erythritol, added flavors, binders, fillers, or dyes.",
+    "Knife block set. Set includes 3.5 inch paring knife, 4.5 inch santoku, 7.5 inch santoku.",
+    "Tote bag\nExterior details: 2 front slip pockets\nInterior details: 6 front slip pockets",
 ]
 
 _CLASHES = [

@@ -29,6 +29,7 @@ materials, a per-piece size beside a total, or an options list are never a clash
 from __future__ import annotations
 
 import math
+import re
 from itertools import combinations
 
 from knowledge.errors import InvalidRequestError
@@ -120,11 +121,40 @@ def statements(text: str) -> list[Stated]:
     return sorted(found, key=lambda s: s.start)
 
 
+_LINE_CUT = re.compile(r"[\n|\u2022]|\s/\s|\s[-\u2013\u2014]\s|;\s")
+
+
+def _line_label(text: str, at: int) -> str:
+    """The label of the spec line or segment holding ``at`` ("Interior details"), else ""."""
+    line = _LINE_CUT.split(text[max(0, at - 120):at])[-1]
+    label = re.match(r"\W*([A-Za-z][A-Za-z ]{1,30}?)\s*[:\u2013\u2014-]\s", line)
+    return label.group(1).strip().lower() if label else ""
+
+
+def _listed_apart(text: str, a: Stated, b: Stated) -> bool:
+    """True when two values are items of one list or sit on two differently labelled lines.
+
+    "4.5 inch Santoku, 7.5 inch Santoku" lists a set's knives; "Large size for 7.1-8.7 in
+    wrists, Small size for 5.5-7.1 in" lists sizes; "Exterior details: 2 front slip pockets" /
+    "Interior details: 6 front slip pockets" are two parts' lines.
+    """
+    if {a.value, b.value} != {"one", "other"}:  # a named slot's two values (attribute_slots)
+        return False
+    first, second = sorted((a, b), key=lambda s: s.start)
+    between = text[first.start + len(first.text):second.start]
+    if 0 <= len(between) < 80 and "," in between and \
+            not re.search(r"[.!?;\n|:\u2013\u2014]|\s-\s", between):
+        return True
+    labels = _line_label(text, a.start), _line_label(text, b.start)
+    return all(labels) and labels[0] != labels[1]
+
+
 def check_attributes(text: str) -> None:
     """Raise :class:`InvalidRequestError` naming both spans when one attribute gets two values."""
     found = statements(text)
     for a, b in combinations(found, 2):
-        if a.attribute == b.attribute and a.start != b.start and _differ(a, b):
+        if a.attribute == b.attribute and a.start != b.start and _differ(a, b) and \
+                not _listed_apart(text, a, b):
             raise InvalidRequestError(
                 f"the brief contradicts itself: it gives "
                 f"{_name(a.attribute)} as {a.text!r} "
