@@ -65,3 +65,10 @@ def test_what_it_holds_or_fits_is_no_material() -> None:
     assert "tempered glass" not in drain.attributes.get("materials", [])
     binder = extract("View Binder", ["1/2 inch ring holds up to 100 papers", "Vinyl"])
     assert "vinyl" in binder.attributes.get("materials", [])
+
+
+def test_what_it_is_an_alternative_to_is_another_item() -> None:
+    brush = extract("Silicone Bottle Brush", ["Compare sponge and nylon bristle brushes"])
+    assert "nylon" not in brush.attributes.get("materials", [])
+    wok = extract("Carbon Steel Wok", ["Healthier option over nonstick pan for every house"])
+    assert "non-stick" not in wok.attributes.get("features", [])
