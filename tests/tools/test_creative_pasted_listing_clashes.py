@@ -55,3 +55,32 @@ def test_a_pasted_listings_lookalike_is_not_refused(brief: str) -> None:
 def test_the_same_shapes_real_clash_is_refused(brief: str, named: str) -> None:
     with pytest.raises(InvalidRequestError, match=named):
         check_contradictions(brief)
+
+
+# one property given two exclusive values, in the words of kinds fresh briefs used
+_VOCABULARY_CLASHES = [
+    ("Porch lamp\nBulb type: halogen, 40W\nAll-LED design, nothing to replace", "halogen"),
+    ("Pocket watch\nMovement: hand-wind\nAutomatic self-winding movement", "hand-wind"),
+    ("Cushion cover, single-sided print. Reversible, so it has two looks.", "Reversible"),
+    ("Camp stool, folds flat to store. Frame: welded steel, does not fold.", "fold"),
+    ("Lavender plugs. Needs full sun. Shade plant, keep out of direct sun.", "full sun"),
+    ("Word game for 2-6 players. A one player only puzzle.", "players"),
+]
+_VOCABULARY_LOOKALIKES = [
+    "Sage seeds, full sun to part shade, 200 seeds.",
+    "LED bulbs, 6 pack, replace halogen bulbs of the same base.",
+    "Reversible quilt, navy one side and grey the other.",
+    "Camping chair, folds flat, aluminium frame.",
+    "Card game for 2-4 players, or play solo with the variant rules.",
+]
+
+
+@pytest.mark.parametrize(("brief", "named"), _VOCABULARY_CLASHES)
+def test_a_kinds_two_exclusive_values_are_refused(brief: str, named: str) -> None:
+    with pytest.raises(InvalidRequestError, match=named):
+        check_contradictions(brief)
+
+
+@pytest.mark.parametrize("brief", _VOCABULARY_LOOKALIKES)
+def test_a_kinds_lookalike_is_not_refused(brief: str) -> None:
+    check_contradictions(brief)

@@ -111,4 +111,28 @@ FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
         ("needs assembly", re.compile(r"(?i)\b(?:assembly\s+(?:is\s+)?(?:required|needed)|"
                                       r"requires\s+assembly|some\s+assembly|assembly\s+in\s+"
                                       r"\d+)\b")))),
+    # value vocabularies of kinds the sixteenth session's fresh briefs contradicted
+    ("what lights it", (
+        ("halogen", re.compile(r"(?i)\bhalogen\b")),
+        ("led", re.compile(r"(?i)\ball[\s-]LED\b|\bLED\s+(?:bulbs?|lamps?|headlights?|light\s+"
+                           r"source|design)\b|\bbulb\s+type\s*:\s*LED\b")))),
+    ("how it winds", (
+        ("by hand", re.compile(r"(?i)\b(?:manual|hand)[\s-]?(?:wind|winding|wound)\b")),
+        ("itself", re.compile(r"(?i)\b(?:automatic|self)[\s-]?(?:wind|winding)\b|"
+                              r"\bautomatic\s+movement\b|\bwinds\s+itself\b")))),
+    ("how many sides it shows", (
+        ("one", re.compile(r"(?i)\b(?:single|one)[\s-]sided\b|\b(?:print|design|pattern)\s+is\s+"
+                           r"on\s+the\s+front\s+only\b")),
+        ("two", re.compile(r"(?i)\breversible\b|\b(?:double|two)[\s-]sided\b")))),
+    ("how much sun it wants", (
+        ("full sun", re.compile(r"(?i)\bfull[\s-]sun\b(?![\s-]+(?:to|or|/)\b)")),
+        ("shade", re.compile(r"(?i)\bshade[\s-]plant\b|\b(?:full|deep)[\s-]shade\b|"
+                             r"\bkeep\s+out\s+of\s+(?:direct\s+)?sun(?:light)?\b")))),
+    ("whether it folds", (
+        ("folds", re.compile(r"(?i)\bfolds?\s+flat\b|\bfoldable\b|\bcollapsible\b")),
+        ("rigid", re.compile(r"(?i)\bfixed\s+in\s+shape\b|\bnon[\s-]folding\b|"
+                             r"\b(?:does\s+not|doesn't|won't|will\s+not)\s+fold\b")))),
+    ("how many play", (
+        ("one", re.compile(r"(?i)\b(?:one|1|single)[\s-]player\s+only\b")),
+        ("several", re.compile(r"(?i)\b\d\s?[-\u2013]\s?\d\s+players\b")))),
 )

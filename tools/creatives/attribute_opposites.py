@@ -37,7 +37,8 @@ _OWN_LABELS = frozenset({"finish", "look", "surface", "gauge", "lock", "caffeine
                          "features", "feature", "display", "operation", "connection",
                          "connectivity", "power", "assembly", "made", "construction", "care",
                          "use", "usage", "style", "design", "notes", "note", "details",
-                         "about", "specs", "specifications", "description", "how"})
+                         "about", "specs", "specifications", "description", "how",
+                         "movement", "bulb type", "bulb", "light source", "lighting", "frame"})
 
 
 def _scope(clause: str) -> str | None:
@@ -58,7 +59,7 @@ _OWN_NOUNS = frozenset({"design", "style", "construction", "build", "operation",
                         "connection", "connectivity", "power", "open", "opening", "close",
                         "closing", "control", "controls", "mode", "install", "installation",
                         "setup", "feel", "glaze", "coating", "lacquer", "sheen",
-                        "surface"})
+                        "surface", "movement", "print"})
 _STOP = frozenset({"in", "on", "at", "by", "for", "with", "and", "or", "from", "to", "of",
                    "the", "a", "an", "my", "our", "only", "use", "when", "if", "so"})
 _PREDICATE = re.compile(r"(?i)^\W*(?P<s>[a-z][a-z -]{1,30}?)\s+(?:is|are)\s+(?:\w+\s+)?$")
