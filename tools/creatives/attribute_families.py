@@ -131,7 +131,8 @@ FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
     ("whether it folds", (
         ("folds", re.compile(r"(?i)\bfolds?\s+flat\b|\bfoldable\b|\bcollapsible\b")),
         ("rigid", re.compile(r"(?i)\bfixed\s+in\s+shape\b|\bnon[\s-]folding\b|"
-                             r"\b(?:does\s+not|doesn't|won't|will\s+not)\s+fold\b")))),
+                             r"(?:^|[,:;])\s*(?:it\s+)?(?:does\s+not|doesn't|won't|will\s+not)\s+"
+                             r"fold\b")))),  # "The canopy does not fold": a part's
     ("how many play", (
         ("one", re.compile(r"(?i)\b(?:one|1|single)[\s-]player\s+only\b")),
         ("several", re.compile(r"(?i)\b\d\s?[-\u2013]\s?\d\s+players\b")))),
