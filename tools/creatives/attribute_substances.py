@@ -15,6 +15,7 @@ import re
 from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from tools.creatives.attribute_values import Stated
+from tools.creatives.clash_shares import stated_as_material
 from tools.creatives.label_lines import part_label
 
 __all__ = ["substances"]
@@ -47,10 +48,24 @@ def _free_and_made_of(text: str) -> list[Stated]:
                                   check_negation=True) if free else ():
         clause = _CLAUSE_END.split(text[e:], maxsplit=1)[0]  # "PVC & phthalate free"
         if f"has {value}" in free and not re.search(r"(?i)\bfree\b", clause) \
-                and not _FREE_BEFORE.search(text[:s]):
+                and not _FREE_BEFORE.search(text[:s]) and _made_of(text, s, e):
             at = _line_start(text, s)
             found.append(Stated(f"has {value}", "yes", text[at:e].strip(), at))
     return found
+
+
+_MADE_OF = re.compile(r"(?i)\b(?:made\s+(?:of|from|with)|constructed\s+(?:of|from)|"
+                      r"materials?|fabric|composition|content|contains|uses)\b[^.;\n]{0,40}$")
+
+
+def _made_of(text: str, start: int, end: int) -> bool:
+    """True when a material mention says what the product is made of, not a thing it spares.
+
+    "Material: natural rubber latex", "made with beeswax", or the name; "No more worrying
+    about melting plastic" mentions plastic, it does not say the product has it.
+    """
+    return _MADE_OF.search(text[max(0, start - 60):start]) is not None or \
+        stated_as_material(text, start, end)
 
 
 def _line_start(text: str, at: int) -> int:

@@ -14,7 +14,7 @@ from knowledge.extraction.finders import find_terms, material_items
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from tools.creatives.label_lines import part_label
 
-__all__ = ["WEAVES", "check_shares"]
+__all__ = ["WEAVES", "check_shares", "stated_as_material"]
 
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+[ \t]?){1,3})")
 # a material naming a part ("fleece lined", "rubber sole", "leather trim") is not the body's
@@ -68,7 +68,7 @@ def check_shares(text: str) -> None:
                       and not _outside_its_thing(text, m, x[1]) and not _fitted(text, x[1])
                       and not _FILLED.search(text[max(0, x[1] - 40):x[1]])
                       and not (_SHARE_THING.search(m.group(2)) and _ADJECTIVE.match(text, x[2]))
-                      and _stated_as_material(text, x[1], x[2])]
+                      and stated_as_material(text, x[1], x[2], m.start())]
             if others:
                 other = text[others[0][1]:others[0][2]]
                 raise InvalidRequestError(
@@ -141,20 +141,25 @@ _MATERIAL_LEAD = re.compile(r"(?i)(?:^|[^\w\s,'-])\W*(?:materials?|composition|f
                             r"synthetic)\b)[a-z-]+)[\s,]+){0,5}$")
 
 
-def _stated_as_material(text: str, start: int, end: int) -> bool:
+def stated_as_material(text: str, start: int, end: int, share: int | None = None) -> bool:
     """True when the material at ``start:end`` is given as what the product is made of.
 
     On a material line, or as a bare item of a list ("Mug 100% ceramic, plastic", "cotton,
-    100% polyester"), or bare in the brief's first clause.
+    100% polyester"), or bare in the brief's first clause; beside a ``share``, a bare item
+    counts only in the share's own sentence ("Adheres to metal, glass, ceramic" names what a
+    100% silicone sealant sticks to).
     """
     clause = re.split(r"[\n.;|\u2022]|\s[/\u2013\u2014-]\s", text[max(0, start - 60):start])[-1]
     if _MATERIAL_LEAD.search(clause) is not None:
         return True
     before = re.split(r"[,\n.;|&+/]", text[:start])[-1]
     first = re.search(r"[,\n.;|]", text[:start]) is None
-    return re.match(r"(?i)(?:\s+(?:blend|fabric|material|mix))?\s*(?:[,.;\n|)]|$)",
-                    text[end:]) is not None and \
-        (not before.strip() or first)
+    bare = re.match(r"(?i)(?:\s+(?:blend|fabric|material|mix))?\s*(?:[,.;\n|)]|$)",
+                    text[end:]) is not None and (not before.strip() or first)
+    if share is None or not bare:
+        return bare
+    lo, hi = sorted((share, start))
+    return re.search(r"[.!?|\u2022\u3010]\s|\n", text[lo:hi] + " ") is None
 
 
 # broad classes and the materials they hold: "100% PVC" and "plastic" say the same thing
