@@ -84,3 +84,30 @@ def test_a_kinds_two_exclusive_values_are_refused(brief: str, named: str) -> Non
 @pytest.mark.parametrize("brief", _VOCABULARY_LOOKALIKES)
 def test_a_kinds_lookalike_is_not_refused(brief: str) -> None:
     check_contradictions(brief)
+
+
+# the same, for the kinds the round-1 fresh audits contradicted (v37/v38, spent at L9 R1)
+_MORE_CLASHES = [
+    ("Herbal tea, caffeine free. Info: caffeine about 30 mg per cup.", "caffeine"),
+    ("Stud earrings. Hollow core design, light. Construction: not hollow.", "hollow"),
+    ("Pepper seeds, open-pollinated. Seed type: F1 hybrid.", "hybrid"),
+    ("Leaf blower. Brushless motor. Motor: brushed DC.", "brushed"),
+    ("Ear cuffs. No piercing needed. For pierced ears only.", "pierced"),
+]
+_MORE_LOOKALIKES = [
+    "Baby bodysuits, 6-piece set: two long-sleeve bodysuits, two short-sleeve bodysuits.",
+    "Decaf coffee, 99.9% caffeine-free, Swiss Water process.",
+    "Drill driver with brushless motor, brushed nickel finish.",
+    "Socket set, SAE and metric, 40 pcs.",
+]
+
+
+@pytest.mark.parametrize(("brief", "named"), _MORE_CLASHES)
+def test_a_fresh_kinds_two_values_are_refused(brief: str, named: str) -> None:
+    with pytest.raises(InvalidRequestError, match=named):
+        check_contradictions(brief)
+
+
+@pytest.mark.parametrize("brief", _MORE_LOOKALIKES)
+def test_a_fresh_kinds_lookalike_is_not_refused(brief: str) -> None:
+    check_contradictions(brief)

@@ -121,13 +121,21 @@ def statements(text: str) -> list[Stated]:
     return sorted(found, key=lambda s: s.start)
 
 
+# labels that name a spec of the product itself, not one of its parts
+_SPEC_LABELS = frozenset({"voltage", "plug", "power", "capacity", "weight", "length", "size",
+                          "sizes", "dimensions", "width", "height", "depth", "scent", "material",
+                          "materials", "colour", "color", "battery", "type", "specs", "details",
+                          "features", "description", "product", "item", "note", "notes",
+                          "warranty", "count", "quantity", "contents", "package includes",
+                          "includes", "age", "ages", "resolution", "runtime", "care", "origin",
+                          "total", "overall", "net weight", "item weight", "product size"})
 _LINE_CUT = re.compile(r"[\n|\u2022]|\s/\s|\s[-\u2013\u2014]\s|;\s")
 
 
 def _line_label(text: str, at: int) -> str:
     """The label of the spec line or segment holding ``at`` ("Interior details"), else ""."""
     line = _LINE_CUT.split(text[max(0, at - 120):at])[-1]
-    label = re.match(r"\W*([A-Za-z][A-Za-z ]{1,30}?)\s*[:\u2013\u2014-]\s", line)
+    label = re.match(r"\W*(?:\d+\s+)?([A-Za-z][A-Za-z ]{1,30}?)\s*[:\u2013\u2014-]\s", line)
     return label.group(1).strip().lower() if label else ""
 
 
@@ -138,6 +146,9 @@ def _listed_apart(text: str, a: Stated, b: Stated) -> bool:
     wrists, Small size for 5.5-7.1 in" lists sizes; "Exterior details: 2 front slip pockets" /
     "Interior details: 6 front slip pockets" are two parts' lines.
     """
+    labels = _line_label(text, a.start), _line_label(text, b.start)
+    if all(labels) and labels[0] != labels[1] and not (set(labels) & _SPEC_LABELS):
+        return True  # "4 crackers: 5.5 in long" / "4 picks: 7 in long": two parts' lines
     if {a.value, b.value} != {"one", "other"}:  # a named slot's two values (attribute_slots)
         return False
     first, second = sorted((a, b), key=lambda s: s.start)

@@ -95,8 +95,9 @@ FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
         ("heavy", re.compile(r"(?i)\b(?:extra[\s-])?heavy[\s-]gauge\b|\bgauge\s*:\s*(?:extra[\s-])?"
                              r"heavy\b")))),
     ("whether it has caffeine", (
-        ("none", re.compile(r"(?i)\bdecaf(?:feinated)?\b")),
-        ("some", re.compile(r"(?i)(?<!de)\bcaffeinated\b")))),
+        ("none", re.compile(r"(?i)\bdecaf(?:feinated)?\b|\bcaffeine[\s-]free\b")),
+        ("some", re.compile(r"(?i)(?<!de)\bcaffeinated\b|\bcaffeine\W+(?:approx\.?\s+|about\s+|"
+                            r"~\s*)?[1-9]\d*\s*mg\b|\b[1-9]\d*\s*mg\s+(?:of\s+)?caffeine\b")))),
     ("the bed size it is", tuple(
         (size, re.compile(rf"(?i)\b{pattern}[\s-](?:size|bed|sheets?|mattress|duvet|comforter|"
                           r"quilt|bedding)\b"))
@@ -133,6 +134,31 @@ FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
         ("rigid", re.compile(r"(?i)\bfixed\s+in\s+shape\b|\bnon[\s-]folding\b|"
                              r"(?:^|[,:;])\s*(?:it\s+)?(?:does\s+not|doesn't|won't|will\s+not)\s+"
                              r"fold\b")))),  # "The canopy does not fold": a part's
+    ("whether it is hollow", (
+        ("hollow", re.compile(r"(?i)(?<!not\s)\bhollow\s+(?:tube|core|construction|body|"
+                              r"design)\b")),
+        ("solid", re.compile(r"(?i)\bnot\s+hollow\b|\bconstruction\s*:\s*solid\b|"
+                             r"\bsolid[\s-]core\b")))),
+    ("its sleeve length", (
+        ("short", re.compile(r"(?i)\bshort[\s-]sleeved?\b|\bcap[\s-]sleeved?\b|"
+                             r"\bsleeve\s+length\s*:\s*short\b")),
+        ("three-quarter", re.compile(r"(?i)\b(?:3/4|three[\s-]quarter)[\s-]sleeved?\b")),
+        ("long", re.compile(r"(?i)\blong[\s-]sleeved?\b|\bsleeve\s+length\s*:\s*long\b")),
+        ("none", re.compile(r"(?i)\bsleeveless\b")))),
+    ("its seed type", (
+        ("open-pollinated", re.compile(r"(?i)\bopen[\s-]pollinated\b")),
+        ("hybrid", re.compile(r"(?i)\bF1\s+hybrid\b|\bseed\s+type\s*:\s*hybrid\b")))),
+    ("which sizes it comes in", (
+        ("inch", re.compile(r"(?i)(?<!no\s)(?<!not\s)\bSAE\b(?!\s+(?:and|&|or|/))")),
+        ("metric", re.compile(r"(?i)\bmetric\s+only\b|\bmetric\s+sizes\s+only\b")))),
+    ("how it is worn on the ear", (
+        ("clip-on", re.compile(r"(?i)\bno\s+piercing\s+(?:needed|required)\b|"
+                               r"\bfor\s+(?:non|un)[\s-]?pierced\s+ears\b")),
+        ("pierced", re.compile(r"(?i)\bfor\s+pierced\s+ears\s+only\b")))),
+    ("its motor", (
+        ("brushless", re.compile(r"(?i)\bbrushless\b")),
+        ("brushed", re.compile(r"(?i)\bbrushed\s+(?:DC\s+)?motor\b|\bmotor\s*:\s*brushed\b|"
+                               r"\bcarbon\s+brushes\b")))),
     ("how many play", (
         ("one", re.compile(r"(?i)\b(?:one|1|single)[\s-]player\s+only\b")),
         ("several", re.compile(r"(?i)\b\d\s?[-\u2013]\s?\d\s+players\b")))),

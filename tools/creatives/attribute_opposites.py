@@ -29,7 +29,8 @@ __all__ = ["opposite_statements"]
 # a clause that names what the product fits or goes with, not the product itself
 _FOR = re.compile(r"(?i)\b(?:for|fits?|compatible|works\s+with|pairs?\s+with|use\s+with|"
                   r"like|unlike|than|vs|instead|replaces?|not\s+(?:a|an)|either|compared|"
-                  r"traditional|conventional|ordinary|forget|those)\b")
+                  r"traditional|conventional|ordinary|forget|those|regular|standard|typical|"
+                  r"usual)\b")
 _BOTH = re.compile(r"(?i)\b(?:and|&|or|/|both|plus|\+)\b")
 # labels that say what kind the product is, not which part: "Type: digital", "Care: ..."
 _OWN_LABELS = frozenset({"finish", "look", "surface", "gauge", "lock", "caffeine", "type",
@@ -38,7 +39,9 @@ _OWN_LABELS = frozenset({"finish", "look", "surface", "gauge", "lock", "caffeine
                          "connectivity", "power", "assembly", "made", "construction", "care",
                          "use", "usage", "style", "design", "notes", "note", "details",
                          "about", "specs", "specifications", "description", "how",
-                         "movement", "bulb type", "bulb", "light source", "lighting", "frame"})
+                         "movement", "bulb type", "bulb", "light source", "lighting", "frame",
+                         "sleeve length", "sleeves", "motor", "seed type", "nutrition",
+                         "nutrition/info", "info", "nutrition facts", "sizes", "size"})
 
 
 def _scope(clause: str) -> str | None:
@@ -59,9 +62,10 @@ _OWN_NOUNS = frozenset({"design", "style", "construction", "build", "operation",
                         "connection", "connectivity", "power", "open", "opening", "close",
                         "closing", "control", "controls", "mode", "install", "installation",
                         "setup", "feel", "glaze", "coating", "lacquer", "sheen",
-                        "surface", "movement", "print"})
+                        "surface", "movement", "print", "motor"})
 _STOP = frozenset({"in", "on", "at", "by", "for", "with", "and", "or", "from", "to", "of",
-                   "the", "a", "an", "my", "our", "only", "use", "when", "if", "so"})
+                   "the", "a", "an", "my", "our", "only", "use", "when", "if", "so", "per",
+                   "each"})
 _PREDICATE = re.compile(r"(?i)^\W*(?P<s>[a-z][a-z -]{1,30}?)\s+(?:is|are)\s+(?:\w+\s+)?$")
 
 
@@ -80,6 +84,10 @@ def _thing_of(clause: str, m: re.Match[str], name: set[str]) -> str | None:
     return words[-1]
 
 
+# a value after a count names counted items of a set, not the product ("two short-sleeve ...")
+_COUNTED = re.compile(r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+$")
+
+
 def _family(clause: str, start: int, scope: str, name: set[str]) -> list[Stated]:
     """The family values ``clause`` states, one per family, none where it gives two."""
     out = []
@@ -87,8 +95,8 @@ def _family(clause: str, start: int, scope: str, name: set[str]) -> list[Stated]
         hits = []
         for value, pattern in values:
             for m in pattern.finditer(clause):
-                if start and _thing_of(clause, m, name):
-                    continue  # "Reusable dispenser box": the box's
+                if start and _thing_of(clause, m, name) or _COUNTED.search(clause[:m.start()]):
+                    continue  # "Reusable dispenser box": the box's; "two long-sleeve bodysuits"
                 key = next((g for g in (m.groupdict().get(k) for k in ("k", "k2", "k3")) if g),
                            "made")
                 key = {"knitted": "knit", "handmade": "made", "produced": "made"}.get(
@@ -152,10 +160,12 @@ def opposite_statements(text: str) -> list[Stated]:
         for _prop, values in _FAMILIES:
             for _value, pattern in values:  # "one size fits most" names no fitted thing
                 rest = pattern.sub(lambda v: " " * len(v.group(0)), rest)
-        if scope is None or OPTIONS.search(clause) or _FOR.search(rest) or \
+        if scope is None or OPTIONS.search(clause) or \
                 re.match(r"\W*\d+\s+[a-z]", clause):  # "20 disposable piping bags": items
             continue
-        found += _family(clause, start, scope, name)
+        fits = _FOR.search(rest)  # a value after "for ..." names what it fits, not itself
+        found += [s for s in _family(clause, start, scope, name)
+                  if fits is None or s.start - start < fits.start()]
     return found
 
 
