@@ -18,9 +18,8 @@ from knowledge.extraction.parts import PART_NOUNS
 _CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n•|()\[\]【】]")
 _PHRASE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n•|()\[\]【】,]")
 # a comparison: the words after it describe the other thing
-_COMPARISON = re.compile(r"\b(?:than|compared?|unlike|instead of|traditional|ordinary|"
-                         r"conventional|versus|vs\.?|(?:feels?|looks?) like|similar to|"
-                         r"(?:option|alternative|upgrade) (?:over|to|from))\b",
+_COMPARISON = re.compile(r"\b(?:than|compared|unlike|instead of|traditional|ordinary|"
+                         r"conventional|versus|vs\.?|(?:feels?|looks?) like|similar to)\b",
                          re.IGNORECASE)
 # a fitted / compatible item: the words after it describe that item
 _COMPATIBLE = re.compile(r"\b(?:compatible|fits|fit (?:in|into|on|over|for|most|all|any)|"

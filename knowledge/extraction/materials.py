@@ -60,12 +60,6 @@ _NUTRITION = re.compile(r"\b(?:\d+\s*(?:mg|mcg|iu)|vitamins?|minerals?|folate|bi
                         re.IGNORECASE)
 
 
-# what it holds or fits is no material of its own: "Holds 8.5\" x 11\" Paper", "made to fit
-# tempered glass vessel sinks" (the guideline: not what the product holds or is for)
-_HELD_OR_FITTED = re.compile(r"\b(?:holds?[ \t]+(?:up to[ \t]+)?(?=\d)|to fit[ \t]+|fits[ \t]+)"
-                             r"(?:[\w.\"”'-]+[ \t]+){0,3}$", re.IGNORECASE)
-
-
 def find_materials(text: str, *, title: bool = True) -> list[Mention]:
     """Materials named in ``text`` (not "-free", not "for glass surfaces", not negated).
 
@@ -84,7 +78,6 @@ def find_materials(text: str, *, title: bool = True) -> list[Mention]:
              and (m[0] not in WEAVES or _woven(text, m[1], m[2])
                   or (title and _BEFORE_GARMENT.match(text, m[2])))
              and not re.search(r"\bfor (?:\w+ ){0,2}$", text[:m[1]].lower()[-25:])
-             and not _HELD_OR_FITTED.search(text, max(0, m[1] - 30), m[1])
              and not _FREE_LIST.match(text, m[2])
              and not (_FAUX.search(text, 0, m[1]) and not m[0].startswith("faux"))
              and not (m[0] in NATURAL and _SYNTHETIC.search(text, max(0, m[1] - 12), m[1]))

@@ -56,19 +56,3 @@ def test_a_second_unit_counts_and_a_chart_of_inseams_does_not() -> None:
     assert {"100mm", "3.93in"} <= set(ball)
     chart = _sizes("Yoga Dress Pants", 'Petite - 29" inseam fits 5\'1 / Regular - 31" inseam fits')
     assert not {"29in", "31in"} & set(chart)
-
-
-def test_what_it_holds_or_fits_is_no_material() -> None:
-    binder = extract("Avery Heavy-Duty View 3 Ring Binder, Holds 8.5\" x 11\" Paper, 4 Binders")
-    assert "paper" not in binder.attributes.get("materials", [])
-    drain = extract("Pop-Up Drain", ["Made to fit tempered glass vessel sinks"])
-    assert "tempered glass" not in drain.attributes.get("materials", [])
-    binder = extract("View Binder", ["1/2 inch ring holds up to 100 papers", "Vinyl"])
-    assert "vinyl" in binder.attributes.get("materials", [])
-
-
-def test_what_it_is_an_alternative_to_is_another_item() -> None:
-    brush = extract("Silicone Bottle Brush", ["Compare sponge and nylon bristle brushes"])
-    assert "nylon" not in brush.attributes.get("materials", [])
-    wok = extract("Carbon Steel Wok", ["Healthier option over nonstick pan for every house"])
-    assert "non-stick" not in wok.attributes.get("features", [])
