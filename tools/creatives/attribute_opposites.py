@@ -160,7 +160,8 @@ def opposite_statements(text: str) -> list[Stated]:
         for _prop, values in _FAMILIES:
             for _value, pattern in values:  # "one size fits most" names no fitted thing
                 rest = pattern.sub(lambda v: " " * len(v.group(0)), rest)
-        if scope is None or OPTIONS.search(clause) or \
+        label = label_of(rest)  # "3/4 sleeve" (a value) and "Nutrition/Info:" are no options
+        if scope is None or OPTIONS.search(rest[label.end():] if label else rest) or \
                 re.match(r"\W*\d+\s+[a-z]", clause):  # "20 disposable piping bags": items
             continue
         fits = _FOR.search(rest)  # a value after "for ..." names what it fits, not itself
