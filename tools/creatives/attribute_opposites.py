@@ -147,6 +147,9 @@ def _shape(clause: str, start: int) -> list[Stated]:
                                         start)]
 
 
+_FRACTION = re.compile(r"(?i)\b\d+\s?/\s?\d+(?=\s*(?:in\b|inch|\"|''|-inch))")
+
+
 def opposite_statements(text: str) -> list[Stated]:
     """Every family value, colour and lone shape ``text`` says of the product or a part."""
     found: list[Stated] = []
@@ -161,7 +164,8 @@ def opposite_statements(text: str) -> list[Stated]:
             for _value, pattern in values:  # "one size fits most" names no fitted thing
                 rest = pattern.sub(lambda v: " " * len(v.group(0)), rest)
         label = label_of(rest)  # "3/4 sleeve" (a value) and "Nutrition/Info:" are no options
-        if scope is None or OPTIONS.search(rest[label.end():] if label else rest) or \
+        body = _FRACTION.sub(" ", rest[label.end():] if label else rest)  # "3/8 in to 3/4 in"
+        if scope is None or OPTIONS.search(body) or \
                 re.match(r"\W*\d+\s+[a-z]", clause):  # "20 disposable piping bags": items
             continue
         fits = _FOR.search(rest)  # a value after "for ..." names what it fits, not itself
