@@ -1,15 +1,14 @@
-"""Feature tags a bullet names only in passing: search text, not attributes.
+"""Features named only in the description, or only in passing: search text, not attributes.
 
+Marketing copy in a description names parts, uses and comparisons far more often than the
+title and bullets do, so a feature it alone names is left out of the attributes (measured
+on a fresh set: 37 right for 25 wrong). Yet the word still says something about the
+product to search: as attributes they lifted the learned ranker through the indexed and
+embedded text. They are kept apart, in the product's spans under ``"described"`` (source
+``"described"``): search indexes and embeds them (:func:`described_words`), and nothing that
+reads attributes (tags, filters, need matching, evidence lines, comparisons) sees them.
 The tags a bullet names once in passing (``claims.PASSING``: "collapsible aluminum paddle")
-are not the product's attribute, yet still words a shopper may search for: as attributes
-they lifted the learned ranker through the indexed and embedded text. They are kept apart,
-in the product's spans under ``"described"`` (source ``"described"``): search indexes and
-embeds them (:func:`described_words`), and nothing that reads attributes (tags, filters,
-need matching, evidence lines, comparisons) sees them. Until the seventeenth session the
-description's own features went here too (measured on the sixth set: 37 right for 25
-wrong); with the later readers they were right 641 times of 892 on v1-v22 (in-sample,
-with materials), so they are attributes now, each with its description span. A feature
-the description names but another reader drops (a part's, a fitting's) still lands here.
+go there too: not the product's attribute, still words a shopper may search for.
 """
 
 from __future__ import annotations

@@ -51,11 +51,10 @@ DESCRIPTION_CHARS = 600  # the labelling guideline reads this much of a descript
 # keys whose values the description may confirm but not introduce on its own (measured: on the
 # fresh sixth set description-only features were 37 right for 25 wrong, though 160 for 38 on
 # the five sets it was tuned on; materials 18 for 10, sizes 11 for 63). Seventeenth session:
-# with the later readers (parts, passing, fittings) description-only features and materials
-# were 641 right of 892 on v1-v22 (both halves, in-sample), every set's recall up 0.01-0.03
-# for precision down 0.00-0.013; audiences (2 of 4) and sizes (4 of 17 on v19-v22) still wait
-# for the title or bullets
-DESCRIPTION_CONFIRMS = ("audiences", "sizes")
+# letting the description's features and materials in (6b452a1) raised recall 0.02-0.03 but
+# cost precision on both fresh sets of a stricter labeller (v23/v24 test 0.886 either way,
+# 0.891 with this back, recall 0.827 -> 0.805), and precision was the target missed
+DESCRIPTION_CONFIRMS = ("features", "materials", "audiences", "sizes")
 LIST_KEYS = ("features", "materials", "audiences", "sizes", "colors")
 # keys whose mentions are dropped when the text says them of a compared or fitted item
 CONTEXT_CHECKED = ("features", "materials", "sizes")

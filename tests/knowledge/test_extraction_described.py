@@ -1,4 +1,4 @@
-"""Features a description names are attributes; tags named in passing are search text (issue 13)."""
+"""Features only a description names: search text, never attributes (issue 13)."""
 
 from knowledge.extraction import extract
 from knowledge.models import Product
@@ -14,19 +14,19 @@ def _boot() -> Product:
                    attribute_spans=found.spans)
 
 
-def test_description_only_features_are_attributes_with_their_span() -> None:
+def test_description_only_features_stay_out_of_the_attributes() -> None:
     boot = _boot()
-    assert set(boot.attributes["features"]) == {"waterproof", "breathable"}
-    fields = {s["value"]: s["field"] for s in (boot.attribute_spans or {})["features"]}
-    assert fields == {"waterproof": "description", "breathable": "description"}
-    assert "described" not in (boot.attribute_spans or {})
-    assert "waterproof" in boot.tags()
+    assert "features" not in boot.attributes
+    described = (boot.attribute_spans or {})["described"]
+    assert {s["value"] for s in described} == {"waterproof", "breathable"}
+    assert all(s["source"] == "described" for s in described)
+    assert "waterproof" not in boot.tags()
 
 
 def test_search_indexes_and_embeds_them() -> None:
     boot = _boot()
+    assert search_attributes(boot)["described"] == ["waterproof", "breathable"]
     assert "waterproof" in embedding_text(boot)
-    assert "described" not in search_attributes(boot)
 
 
 def test_a_feature_the_bullets_confirm_is_an_attribute_not_described() -> None:
