@@ -14,6 +14,7 @@ The ESCI products are split by a fixed hash of the product id into two halves:
 Commands (run from the repository root)::
 
     python -m evals.listing_refusals run --half held --out F.jsonl   # refusals, one per line
+    # from an export outside the repo: add --esci-dir /path/to/shared/data/esci
     python -m evals.listing_refusals sample --refusals F.jsonl --n 60 --seed 17 --out S.jsonl
     python -m evals.listing_refusals count --refusals F.jsonl --labels L.jsonl
 
@@ -68,10 +69,10 @@ def refusal(text: str) -> str | None:
     return None
 
 
-def run(half: str, out: Path | None) -> dict[str, Any]:
+def run(half: str, out: Path | None, folder: Path | None = None) -> dict[str, Any]:
     """Check every listing of ``half``; write the refusals to ``out``; return the counts."""
     checked, refused = 0, []
-    for pid, text in listings(half):
+    for pid, text in listings(half, folder):
         checked += 1
         message = refusal(text)
         if message is not None:
@@ -118,6 +119,8 @@ def main(argv: list[str] | None = None) -> None:
     p_run = sub.add_parser("run")
     p_run.add_argument("--half", choices=HALVES, required=True)
     p_run.add_argument("--out", type=Path)
+    p_run.add_argument("--esci-dir", type=Path, help="folder of products.jsonl.gz "
+                       "(default: <repo>/../shared/data/esci)")
     p_sample = sub.add_parser("sample")
     p_sample.add_argument("--refusals", type=Path, required=True)
     p_sample.add_argument("--n", type=int, default=60)
@@ -128,7 +131,10 @@ def main(argv: list[str] | None = None) -> None:
     p_count.add_argument("--labels", type=Path, required=True)
     args = parser.parse_args(argv)
     if args.cmd == "run":
-        print(json.dumps(run(args.half, args.out)))
+        folder = args.esci_dir
+        if folder is not None and not (folder / "products.jsonl.gz").is_file():
+            parser.error(f"{folder} holds no products.jsonl.gz")
+        print(json.dumps(run(args.half, args.out, folder)))
     elif args.cmd == "sample":
         rows = sample(args.refusals, args.n, args.seed)
         args.out.write_text("".join(json.dumps(r) + "\n" for r in rows))
