@@ -111,6 +111,10 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
              "seventeenth session round 2)"),
         (40, "fortieth audit (new briefs, twentieth independent writer, frozen first; "
              "seventeenth session round 2)"),
+        (41, "forty-first audit (new briefs, twenty-first independent writer, frozen first; "
+             "seventeenth session round 3)"),
+        (42, "forty-second audit (new briefs, twenty-second independent writer, frozen first; "
+             "seventeenth session round 3)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
