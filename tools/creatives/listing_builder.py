@@ -18,6 +18,7 @@ from tools.creatives.brief_text import key_value
 from tools.creatives.bullet_heading import heading_fits
 from tools.creatives.facts import Fact, ParsedBrief, Segment
 from tools.creatives.label_lines import labelled
+from tools.creatives.list_items import description_cut, in_list
 from tools.creatives.word_classes import HOSTS, is_plural, plain_noun
 
 TITLE_MAX = 150
@@ -114,14 +115,16 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
         lead = title_case(shown(parsed.segments[0].text))  # no name: the first words lead,
         # never a later fact that would read as the name ("Nonstick Ceramic Coating, ...")
     low = lead.lower()
+    items = in_list(parsed)  # one item of a list of sizes or levels is no product's
     picks: list[str] = []
     for kinds, most in ((TITLE_KINDS, 3), (COUNT_KINDS, 1)):
         chosen = 0
         for kind in kinds:
-            for seg in parsed.segments:
+            for n, seg in enumerate(parsed.segments):
                 text = seg.text
                 if (chosen < most and seg.kind != "clause"  # kept whole: no title fact
-                        and any(f.type == kind for f in seg.facts) and len(text) <= 30
+                        and n not in items and len(text) <= 30
+                        and any(f.type == kind for f in seg.facts)
                         and not _list_inside(text) and not _overlaps(text.lower(), low)
                         and not _LIST_TAIL.match(text)):
                     picks.append(title_case(text))
@@ -224,7 +227,7 @@ def build_description(parsed: ParsedBrief, brand: str | None) -> str:
     """One sentence: what it is and its three most telling facts."""
     name = " ".join(x for x in (brand, parsed.head or parsed.product_type or "") if x)
     name = name or GENERIC_NAME  # a brief that names no product: never a guessed noun
-    parts = [shown(s.text) for s in parsed.segments[:3]]
+    parts = [shown(s.text) for s in parsed.segments[:description_cut(parsed)]]
     if not parts:
         return f"{sentence_case(name)}." if name else ""
     comma = "; " if any(_list_inside(p) for p in parts) else ", "  # "Cover: cotton, washable"
