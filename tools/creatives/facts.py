@@ -36,6 +36,7 @@ from tools.creatives.head_noun import settle_head
 from tools.creatives.heads import clauses
 from tools.creatives.label_lines import labelled
 from tools.creatives.name_cut import names_product
+from tools.creatives.name_key import name_key
 from tools.creatives.run_on import split_run_on
 
 MAX_BRIEF = 1000
@@ -97,6 +98,12 @@ def _read(text: str, brand: str | None, masked: str) -> ParsedBrief:
             continue  # a bare label ("Product:", "Specifications:") says nothing
         if not head and (cut := model_named(piece)):  # "Model: RT-200 rotary tool kit"
             piece, start = piece[cut:], start + cut
+        if not head and not i and (value := name_key(piece)):  # "Mancala set: board, ..."
+            head = re.sub(r"\s+", " ", piece[:piece.index(":")]).strip()
+            product_type = (find_type(head.lower(), fallback=False) or (None,))[0]
+            segments += [segment(t, start + value + at)
+                         for t, at in split_run_on(piece[value:])]
+            continue
         if (not head and not _no_name(piece) and all(_no_name(p) for p, _s in pieces[:i])
                 and not (i and labelled(piece))):  # "Mat: 6mm TPE" after "yoga mat + strap"
             name, found, rest = qualified_split(piece, start)  # "2 pack, soap"; "Approx. 8"
