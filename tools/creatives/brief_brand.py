@@ -17,7 +17,7 @@ from tools.creatives.heads import CUT
 __all__ = ["BRAND", "find_brand"]
 
 BRAND = re.compile(r"\b(?i:brand)(?:[ \t]?name)?[ \t]?[:=-]?[ \t]?"  # never across a line
-                   r"([A-Z][\w&'+-]*(?:[ \t][A-Z][\w&'+-]*)?)\.?"
+                   r"([A-Z][\w&'+-]*(?:[ \t](?:&[ \t]|\+[ \t]|and[ \t])?[A-Z][\w&'+-]*)?)\.?"
                    r"|\b(?:by|from)[ \t]([A-Z][\w&'+-]+(?:[ \t][A-Z][\w&'+-]+)?)(?=[\s,.]|$)")
 
 
