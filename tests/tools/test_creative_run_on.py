@@ -115,3 +115,10 @@ def test_a_material_noun_and_a_bare_w_keep_the_products_name(store: Store) -> No
     c = _draft(store, "balance bike w LED wheels, 12 inch")
     assert str(c["title"]).split(",")[0] == "Balance Bike"
     assert "wheels" not in c["keywords"] and "balance bike" in c["keywords"]  # type: ignore[operator]
+
+
+def test_a_layers_thickness_stays_with_its_material() -> None:
+    """'3 cm foam padding': cut off, '3 cm' would read as the product's size (L10 R3)."""
+    from tools.creatives.run_on import split_run_on
+    assert split_run_on("3 cm foam padding") == [("3 cm foam padding", 0)]
+    assert split_run_on("12 oz dishwasher safe") == [("12 oz", 0), ("dishwasher safe", 6)]

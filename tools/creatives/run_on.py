@@ -132,6 +132,23 @@ def grade_of_material(measure: Quantity, after: str) -> bool:
         after, material_items()))
 
 
+def _layer_of_material(measure: Quantity, after: str) -> bool:
+    """True for a length written before a material ("3 cm foam padding", "6 mm TPE foam").
+
+    The length is the material's thickness: cut off, it would read as the product's size.
+    """
+    lead = len(after) - len(after.lstrip())
+    m = _THIN.match(measure.text)
+    return (measure.kind == "dimension" and m is not None and float(m.group(1)) <= _THIN_MAX[
+        m.group(2).lower()] and any(s == lead for _v, s, _e in find_terms(after,
+                                                                             material_items())))
+
+
+# a layer's thickness, not a product's size ("43 inch faux leather" is the ottoman's)
+_THIN = re.compile(r"^(\d+(?:\.\d+)?)\s?(mm|cm|in|inch|\")$", re.IGNORECASE)
+_THIN_MAX = {"mm": 50.0, "cm": 5.0, "in": 2.0, "inch": 2.0, '"': 2.0}
+
+
 def _measure_cut(text: str) -> list[int]:
     """After a leading measure that only properties follow ("12 oz | dishwasher safe")."""
     found = find_quantities(text)
@@ -142,7 +159,7 @@ def _measure_cut(text: str) -> list[int]:
     if (len(words) < 2 or not re.match(r"\s+[A-Za-z]", after) or found[0].text.endswith("%")
             or words[0].lower() in _MEASURE_WORDS):
         return []  # "80% cotton", "26 inch + 16 inch", "2 pack 9 oz" stay whole
-    if grade_of_material(found[0], after):
+    if grade_of_material(found[0], after) or _layer_of_material(found[0], after):
         return []  # "18K gold plated": the grade of the gold, not a measure of the product
     upto = re.split(r"[\d(]", after)[0]  # the phrase up to the next number
     return [] if has_noun(upto) else [found[0].end]
