@@ -163,3 +163,18 @@ FAMILIES: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = (
         ("one", re.compile(r"(?i)\b(?:one|1|single)[\s-]player\s+only\b")),
         ("several", re.compile(r"(?i)\b\d\s?[-\u2013]\s?\d\s+players\b")))),
 )
+
+# a property said with its stem and with that stem denied: "velvet-lined" / "unlined",
+# "pre-lit" / "unlit", "insulated" / "uninsulated" (one attribute, two exclusive values)
+_UN_STEMS = ("lined", "lit", "insulated", "heated", "padded", "sweetened", "salted", "scented",
+             "waxed", "glazed", "sealed", "framed", "upholstered", "pasteurized", "varnished")
+
+
+def _un_family(stem: str) -> tuple[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The family "whether it is <stem>": the stem (after a word and hyphen) vs un-/non-stem."""
+    return (f"whether it is {stem}", (
+        (stem, re.compile(rf"(?i)(?<![\w-])(?:(?!un-|non-)[a-z]+-)?{stem}\b")),
+        (f"not {stem}", re.compile(rf"(?i)(?<![\w-])(?:un|non)-?{stem}\b"))))
+
+
+FAMILIES = FAMILIES + tuple(_un_family(stem) for stem in _UN_STEMS)
