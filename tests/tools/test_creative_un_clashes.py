@@ -32,3 +32,18 @@ def test_a_stem_and_its_denial_are_refused(brief: str, sides: tuple[str, str] | 
 ])
 def test_a_stem_alone_or_a_parts_denial_is_no_clash(brief: str) -> None:
     check_contradictions(brief)
+
+
+def test_two_scales_said_as_the_scale_are_refused() -> None:
+    with pytest.raises(InvalidRequestError) as err:
+        check_contradictions("Tank model kit, 1:35 scale, 120 parts. Scale: 1/72. Ages 14+.")
+    assert "1:35" in str(err.value) and "1/72" in str(err.value)
+
+
+@pytest.mark.parametrize("brief", [
+    "Model kit 1:35 scale. Figures sold separately in 1:72 scale.",
+    "Die-cast car 1:24 scale, also available in 1:18 scale.",
+    "Model train, 1:87 scale (HO). Track: 1:87 scale compatible.",
+])
+def test_another_things_scale_is_no_clash(brief: str) -> None:
+    check_contradictions(brief)

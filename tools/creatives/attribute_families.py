@@ -178,3 +178,22 @@ def _un_family(stem: str) -> tuple[str, tuple[tuple[str, re.Pattern[str]], ...]]
 
 
 FAMILIES = FAMILIES + tuple(_un_family(stem) for stem in _UN_STEMS)
+
+
+# a model's scale, one ratio however written ("1:24 scale" / "Scale: 1/43"); only a ratio
+# said as the scale, never a bare fraction ("1/4 in")
+_SCALES = ("6", "8", "10", "12", "16", "18", "24", "32", "35", "43", "48", "64", "72", "87",
+           "100", "144", "160", "200", "350", "700")
+
+
+def _scale_value(n: str) -> tuple[str, re.Pattern[str]]:
+    """The scale 1:n said as a clause of its own ("1:24 scale", "Scale: 1/43").
+
+    In a longer clause it may be another thing's ("Figures sold separately in 1:72 scale").
+    """
+    ratio = rf"1\s?[:/]\s?{n}(?!\d)"
+    return (f"1:{n}", re.compile(rf"(?i)^\W*{ratio}(?=[\s-]+scale\W*$)|"
+                                 rf"^\W*scale\s*[:=]?\s*{ratio}\W*$"))
+
+
+FAMILIES = FAMILIES + (("its scale", tuple(_scale_value(n) for n in _SCALES)),)

@@ -41,7 +41,8 @@ _OWN_LABELS = frozenset({"finish", "look", "surface", "gauge", "lock", "caffeine
                          "about", "specs", "specifications", "description", "how",
                          "movement", "bulb type", "bulb", "light source", "lighting", "frame",
                          "sleeve length", "sleeves", "motor", "seed type", "nutrition",
-                         "nutrition/info", "info", "nutrition facts", "sizes", "size"})
+                         "nutrition/info", "info", "nutrition facts", "sizes", "size",
+                         "scale"})
 
 
 def _scope(clause: str) -> str | None:
@@ -62,7 +63,7 @@ _OWN_NOUNS = frozenset({"design", "style", "construction", "build", "operation",
                         "connection", "connectivity", "power", "open", "opening", "close",
                         "closing", "control", "controls", "mode", "install", "installation",
                         "setup", "feel", "glaze", "coating", "lacquer", "sheen",
-                        "surface", "movement", "print", "motor"})
+                        "surface", "movement", "print", "motor", "scale"})
 _STOP = frozenset({"in", "on", "at", "by", "for", "with", "and", "or", "from", "to", "of",
                    "the", "a", "an", "my", "our", "only", "use", "when", "if", "so", "per",
                    "each"})
