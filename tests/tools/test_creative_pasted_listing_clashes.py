@@ -111,3 +111,16 @@ def test_a_fresh_kinds_two_values_are_refused(brief: str, named: str) -> None:
 @pytest.mark.parametrize("brief", _MORE_LOOKALIKES)
 def test_a_fresh_kinds_lookalike_is_not_refused(brief: str) -> None:
     check_contradictions(brief)
+
+
+def test_two_whole_lines_of_one_material_each_are_still_a_clash() -> None:
+    """A line "100% cotton" and a line "100% polyester" give one tee two materials."""
+    with pytest.raises(InvalidRequestError, match="'100% cotton' and also '100% polyester'"):
+        check_contradictions("Cotton tee\n100% cotton\n100% polyester")
+
+
+def test_parts_compositions_said_inside_other_text_are_not() -> None:
+    """A bib's front and back, or a body and its lining, each have their own composition."""
+    check_contradictions("Bibs\nFront side 100% Organic Cotton, "
+                         "Back side with 100% Polyester Fleece")
+    check_contradictions("Swim trunk\nBody: 100% Nylon\n100% nylon;Lining: 100% polyester")

@@ -112,10 +112,14 @@ def _add_up(shares: list[tuple[float, tuple[str, int, int], re.Match[str]]]) -> 
     A share said again ("100% cotton" in the title and in a bullet) is one statement, and a
     run of shares that reaches 100% is one whole composition: a second composition after it
     is another part's or another variant's ("87% nylon, 13% spandex" then "88% nylon, 12%
-    spandex"), never summed with the first.
+    spandex"), never summed with the first. Two whole compositions of one material each
+    each the whole of its own line ("100% cotton" / "100% polyester") are two materials for
+    one part; said inside other text ("Front side 100% cotton, back 100% polyester fleece")
+    they are parts' compositions.
     """
     seen: set[tuple[float, str]] = set()
     run: list[tuple[float, tuple[str, int, int], re.Match[str]]] = []
+    whole: tuple[str, re.Match[str]] | None = None  # the first one-material composition
     for share in shares:
         key = (share[0], share[1][0])
         if key in seen:
@@ -128,7 +132,26 @@ def _add_up(shares: list[tuple[float, tuple[str, int, int], re.Match[str]]]) -> 
             raise InvalidRequestError(f"the brief contradicts itself: the material shares "
                                       f"{parts} add up to {total:g}%, more than 100%")
         if total >= 99.5:
+            if len(run) == 1 and whole is not None and run[0][1][0] != whole[0] \
+                    and not _same_family(run[0][1][0], whole[0]) \
+                    and _whole_line(run[0][2]) and _whole_line(whole[1]):
+                raise InvalidRequestError(
+                    f"the brief contradicts itself: it says {whole[1].group(0).strip()!r} and "
+                    f"also {run[0][2].group(0).strip()!r}; say which material it is")
+            if len(run) == 1 and whole is None:
+                whole = (run[0][1][0], run[0][2])
             run = []
+
+
+def _whole_line(share: re.Match[str]) -> bool:
+    """True when the share is all its line says ("100% Polyester", "Material: 100% wool")."""
+    text = share.string
+    start = text.rfind("\n", 0, share.start()) + 1
+    end = text.find("\n", share.end())
+    line = text[start:len(text) if end < 0 else end]
+    rest = line.replace(share.group(0).strip(), "", 1)
+    label = r"(?i)\W*(?:(?:materials?|fabric|composition|content)\W*)?"
+    return re.fullmatch(label, rest) is not None
 
 
 # a material the brief gives as the product's own: on a line or clause that opens on a material
