@@ -124,3 +124,10 @@ def test_parts_compositions_said_inside_other_text_are_not() -> None:
     check_contradictions("Bibs\nFront side 100% Organic Cotton, "
                          "Back side with 100% Polyester Fleece")
     check_contradictions("Swim trunk\nBody: 100% Nylon\n100% nylon;Lining: 100% polyester")
+
+
+def test_a_denied_free_word_is_no_claim_of_being_free() -> None:
+    """"Not vegan (contains beeswax)" agrees with itself; "Vegan" beside beeswax does not."""
+    check_contradictions("Lip balm tin\nNot vegan (contains beeswax)\nSPF 15")
+    with pytest.raises(InvalidRequestError, match="beeswax"):
+        check_contradictions("Lip balm\nVegan formula\nContains beeswax")

@@ -141,9 +141,14 @@ def _not_contained(said: str, w: re.Match[str]) -> bool:
         _NOT_CONTAINED_BEFORE.search(said[:w.start()]) is not None
 
 
+# "Not vegan (contains beeswax)", "not gluten-free": the free word itself denied, no claim
+_DENIED_BEFORE = re.compile(r"(?i)\b(?:not|non|isn't|is\s+not|never)[\s-]*$")
+
+
 def _free_and_contains(text: str) -> list[Stated]:
     """"Nut-free" and "contains tree nuts", "vegan" and "made with beeswax": absent and present."""
-    free = {(m.group(1) or m.group(2)).lower().rstrip("s"): m for m in _FREE_OF.finditer(text)}
+    free = {(m.group(1) or m.group(2)).lower().rstrip("s"): m for m in _FREE_OF.finditer(text)
+            if not _DENIED_BEFORE.search(text[max(0, m.start() - 12):m.start()])}
     found = []
     for m in _CONTAINS.finditer(text) if free else ():
         said = (m.group(1) or m.group(2)).lower()
