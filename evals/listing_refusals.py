@@ -27,7 +27,6 @@ The 1,000-character brief limit is not applied: the clash checks are what is mea
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import random
@@ -35,7 +34,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from evals.datasets.esci import default_esci_dir
+from evals.datasets.esci import default_esci_dir, read_jsonl, write_jsonl
 from knowledge.errors import InvalidRequestError
 from tools.creatives.contradictions import check_contradictions
 
@@ -51,9 +50,7 @@ def half_of(product_id: str) -> str:
 def listings(half: str, folder: Path | None = None) -> Iterator[tuple[str, str]]:
     """``(product_id, title + bullets)`` of every ESCI listing with bullets in ``half``."""
     source = (folder or default_esci_dir()) / "products.jsonl.gz"
-    with gzip.open(source, "rt", encoding="utf-8") as lines:
-        rows = [json.loads(line) for line in lines if line.strip()]
-    for row in rows:
+    for _, row in read_jsonl(source):
         bullets = str(row.get("product_bullet_point") or "").strip()
         pid = str(row["product_id"])
         if bullets and (half == "all" or half_of(pid) == half):
@@ -78,22 +75,22 @@ def run(half: str, out: Path | None, folder: Path | None = None) -> dict[str, An
         if message is not None:
             refused.append({"product_id": pid, "message": message, "text": text})
     if out is not None:
-        out.write_text("".join(json.dumps(r) + "\n" for r in refused))
+        write_jsonl(refused, out)
     return {"half": half, "checked": checked, "refused": len(refused),
             "share": round(len(refused) / max(checked, 1), 4)}
 
 
-def _read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+def _rows(path: Path) -> list[dict[str, Any]]:
+    return [row for _, row in read_jsonl(path)]
 
 
 def count(refusals: Path, labels: Path) -> dict[str, Any]:
     """Refusals split by the labeller's verdict; unlabelled refusals are listed, not guessed."""
-    verdicts = {r["product_id"]: r["verdict"] for r in _read_jsonl(labels)}
+    verdicts = {r["product_id"]: r["verdict"] for r in _rows(labels)}
     bad = sorted({v for v in verdicts.values()} - {"clash", "false"})
     if bad:
         raise SystemExit(f"labels hold verdicts other than clash/false: {bad}")
-    refused = [r["product_id"] for r in _read_jsonl(refusals)]
+    refused = [r["product_id"] for r in _rows(refusals)]
     labelled = [pid for pid in refused if pid in verdicts]
     false = [pid for pid in labelled if verdicts[pid] == "false"]
     lifted = [pid for pid, v in verdicts.items() if pid not in set(refused)]
@@ -108,7 +105,7 @@ def count(refusals: Path, labels: Path) -> dict[str, Any]:
 
 def sample(refusals: Path, n: int, seed: int) -> list[dict[str, Any]]:
     """``n`` refusals drawn with ``seed``, for labelling."""
-    rows = _read_jsonl(refusals)
+    rows = _rows(refusals)
     return random.Random(seed).sample(rows, min(n, len(rows)))
 
 
@@ -137,7 +134,7 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(run(args.half, args.out, folder)))
     elif args.cmd == "sample":
         rows = sample(args.refusals, args.n, args.seed)
-        args.out.write_text("".join(json.dumps(r) + "\n" for r in rows))
+        write_jsonl(rows, args.out)
         print(json.dumps({"sampled": len(rows), "out": str(args.out)}))
     else:
         print(json.dumps(count(args.refusals, args.labels), indent=1))

@@ -132,23 +132,20 @@ def _names(word: str, free: str) -> bool:
 # a word of a "contains" list that is itself said absent ("made with PVC-free material",
 # "contains no gluten") or names a stalk, not a grain ("barley grass", "wheat straw")
 _NOT_CONTAINED_AFTER = re.compile(r"[\s-]*(?:free\b|grass|straw|fib(?:er|re))")
-_NOT_CONTAINED_BEFORE = re.compile(r"\b(?:no|non|not|without|free\s+(?:of|from))[\s-]+$")
+# a word that denies what follows it: a contains-list's "no gluten", "Not vegan", "isn't vegan"
+_DENIAL_BEFORE = re.compile(r"(?i)\b(?:no|non|not|isn't|never|without|free\s+(?:of|from))[\s-]+$")
 
 
 def _not_contained(said: str, w: re.Match[str]) -> bool:
     """True when the word at ``w`` of a contains-list is said absent or is no ingredient."""
     return _NOT_CONTAINED_AFTER.match(said, w.end()) is not None or \
-        _NOT_CONTAINED_BEFORE.search(said[:w.start()]) is not None
-
-
-# "Not vegan (contains beeswax)", "not gluten-free": the free word itself denied, no claim
-_DENIED_BEFORE = re.compile(r"(?i)\b(?:not|non|isn't|is\s+not|never)[\s-]*$")
+        _DENIAL_BEFORE.search(said[:w.start()]) is not None
 
 
 def _free_and_contains(text: str) -> list[Stated]:
     """"Nut-free" and "contains tree nuts", "vegan" and "made with beeswax": absent and present."""
     free = {(m.group(1) or m.group(2)).lower().rstrip("s"): m for m in _FREE_OF.finditer(text)
-            if not _DENIED_BEFORE.search(text[max(0, m.start() - 12):m.start()])}
+            if not _DENIAL_BEFORE.search(text[max(0, m.start() - 12):m.start()])}  # "Not vegan"
     found = []
     for m in _CONTAINS.finditer(text) if free else ():
         said = (m.group(1) or m.group(2)).lower()
