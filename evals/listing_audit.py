@@ -115,6 +115,14 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
              "seventeenth session round 3)"),
         (42, "forty-second audit (new briefs, twenty-second independent writer, frozen first; "
              "seventeenth session round 3)"),
+        (43, "forty-third audit (new briefs, twenty-third independent writer, frozen first; "
+             "eighteenth session round 1)"),
+        (44, "forty-fourth audit (new briefs, twenty-fourth independent writer, frozen first; "
+             "eighteenth session round 1)"),
+        (45, "forty-fifth audit (new briefs, twenty-third independent writer, frozen first; "
+             "eighteenth session round 2)"),
+        (46, "forty-sixth audit (new briefs, twenty-fourth independent writer, frozen first; "
+             "eighteenth session round 2)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
