@@ -176,7 +176,7 @@ def opposite_statements(text: str) -> list[Stated]:
 
 
 _DENIED = re.compile(r"(?i)(?:\b(?:does|do|will|can|could)\s*(?:not|n't)|\bwon't|\bcannot|"
-                     r"\bcan't)\s+(?P<be>be\s+)?(?P<v>[a-z]{3,})\b")
+                     r"\bcan't)\s+(?P<be>be\s+)?(?P<v>(?:re-)?[a-z]{3,})\b")  # "cannot be re-inked"
 _ADVERBS = r"flat|up|down|away|easily|out|in|open|closed|shut|back"
 _VERB_LEAD = re.compile(r"(?i)^\W*(?:do|don't|never|please)\b")
 
@@ -185,6 +185,7 @@ def _able(verb: str) -> re.Pattern[str]:
     """The product said to be able to ``verb``: "foldable", "dimmable", "adjusts", "folds"."""
     stem = verb[:-1] if verb.endswith("e") else verb
     double = stem + stem[-1] if re.search(r"[^aeiou][aeiou][bdgmnpt]$", stem) else stem
+    stem, double = re.escape(stem), re.escape(double)
     return re.compile(rf"(?i)(?<![\w-])(?:{stem}|{double})(?:able|ible)\b|"
                       rf"^\W*(?:it\s+)?{verb}e?s(?:\s+(?:{_ADVERBS}))?\W*$")
 

@@ -6,15 +6,19 @@ Each mechanism lives in its own module: material shares (:mod:`clash_shares`), a
 both stated and denied (:mod:`clash_negation`), any word's stem affirmed and denied
 (:mod:`clash_polarity`), one event given two times (:mod:`clash_events`), a labelled slot
 given another value (:mod:`clash_labels`), a one-value measure given twice
-(:mod:`clash_units`), one attribute given two values (:mod:`attribute_clash`).
+(:mod:`clash_units`), one attribute given two values (:mod:`attribute_clash`), a
+substance said absent and measured (:mod:`clash_amounts`), a part or property affirmed
+and denied on its own labelled line (:mod:`clash_parts`).
 """
 
 from __future__ import annotations
 
 from tools.creatives.attribute_clash import check_attributes
+from tools.creatives.clash_amounts import check_amounts
 from tools.creatives.clash_events import check_events
 from tools.creatives.clash_labels import check_labels
 from tools.creatives.clash_negation import check_denials
+from tools.creatives.clash_parts import check_parts
 from tools.creatives.clash_polarity import check_polarity
 from tools.creatives.clash_shares import WEAVES, check_shares
 from tools.creatives.clash_units import check_units
@@ -28,6 +32,8 @@ def check_contradictions(text: str) -> None:
     check_denials(text)
     check_attributes(text)  # one rule: one attribute of the product, two values
     check_polarity(text)  # any word denied in one clause, affirmed in another
+    check_parts(text)  # ... and where the denial sits on the same part's or property's line
     check_events(text)  # one event (shipping, charging) given two times
     check_labels(text)  # a labelled slot's value given otherwise elsewhere
     check_units(text)  # a measure the product has once (kelvin) given twice
+    check_amounts(text)  # a substance said absent and given as an amount above a trace

@@ -1,0 +1,150 @@
+"""One part or property said to be a thing and not to be it: "MAGNETIC BASE" / "Base: non-magnetic".
+
+:mod:`clash_polarity` leaves out every mention on a part's labelled line, since two parts
+may differ ("Cover: non-stretch" beside "stretchy fabric"). This reader takes the cases
+where the line's label names the same thing as the other mention, read structurally:
+
+- the label names the part the other mention stands before: "Base: non-magnetic aluminium"
+  beside "MAGNETIC BASE", "Backing: non-magnetic foam board" beside "Magnetic back";
+- the label names the property itself, and its value denies it: "Insulation: none
+  (uninsulated)" beside "Thermal-insulated reservoir", "Lining: none" beside "fleece-lined".
+
+No list of properties: any word with a denied form ("non-X", "unX-ed", "not X", "X: none")
+and an affirmed form of its stem ("X", "X-ed", "pre-X", "thermal-X") counts. A mention in a
+clause that gives options, compares, or names what the product fits speaks of something else.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.errors import InvalidRequestError
+from tools.creatives.attribute_values import clauses, label_of
+
+__all__ = ["check_parts", "part_clash"]
+
+# a denied adjective: "non-magnetic", "non magnetic", "unlined", "uninsulated", "not lined"
+_DENIED = re.compile(r"(?i)(?<![\w-])(?:non[\s-]?(?P<a>[a-z]{4,})|un-?(?P<b>[a-z]{3,}(?:ed|able|"
+                     r"ible))|not\s+(?P<c>[a-z]{4,}(?:ed|ic|ive|able|ible|ous)))\b")
+# "Insulation: none", "Lining: no", "Magnet: N/A"
+_NONE = re.compile(r"(?i)^\W*(?P<l>[a-z]{4,})\s*:\s*(?:none|no|nil|n/a|not\s+(?:any|included))"
+                   r"\b(?!\s+[a-z])")
+# clauses that give options, compare, or name another thing
+_ELSEWHERE = re.compile(r"(?i)\b(?:or|either|available|options?|choose|unlike|than|vs|versus|"
+                        r"instead|compared|like|other|others|if|when|fits?|for|compatible|"
+                        r"works\s+with|except|unless|sold\s+separately|not\s+included|"
+                        r"optional|upgrade|previous|older|regular|standard|traditional)\b")
+# words that make a whole sentence about options or other products ("for reusable options,
+# check out ...") or the affirmed mention one of two choices ("magnetic or adhesive")
+_OTHERWISE = re.compile(r"(?i)\b(?:options?|available|choose|unlike|than|vs|versus|instead|"
+                        r"compared|others?|check\s+out|optional|sold\s+separately|upgrade)\b")
+_CHOICE = re.compile(r"(?i)\b(?:or|and/or)\b|/")
+_DENY_BEFORE = re.compile(r"(?i)\b(?:no|not|non|un|without|never|nor|anti|free\s+of)[\s-]*$")
+_GENERIC = frozenset({"design", "style", "construction", "build", "material", "fabric",
+                      "type", "feature", "features", "details", "specs", "spec", "note",
+                      "notes", "description", "product", "item", "about", "info"})
+# nouns of parts: a property before one of them is the part's, not the product's
+_PARTS = re.compile(r"(?i)^(?:covers?|cases?|lids?|straps?|liners?|inserts?|shells?|sleeves?|"
+                    r"pouch(?:es)?|bags?|handles?|base|legs?|soles?|lining|pockets?|"
+                    r"waistbands?|cuffs?|collars?|hoods?|trims?|panels?|buttons?|zippers?|"
+                    r"cords?|cables?|remote|charger|battery|box|packaging|refills?|"
+                    r"accessor(?:y|ies)|caps?|tops?|bottoms?|backs?|fronts?|seats?|frames?|"
+                    r"doors?|drawers?|compartments?|walls?|sides?|edges?|gloves?|mitts?)$")
+_STOPS = frozenset({"and", "with", "in", "on", "at", "by", "for", "to", "of", "from", "that",
+                    "which", "it", "is", "are", "so", "the", "a", "an", "but", "just"})
+
+
+def _root(word: str) -> str:
+    """A word less its derivation: "insulation", "insulated" -> "insul"; "lining" -> "lin"."""
+    word = word.lower()
+    for suffix in ("ations", "ation", "ated", "ions", "ion", "isms", "ism", "ings", "ing", "ed",
+                   "ic", "ity", "ive", "able", "ible", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[:-len(suffix)]
+            break
+    return word.rstrip("e")
+
+
+def _same_part(a: str, b: str) -> bool:
+    """True when two nouns name one part: equal roots, or one word starts the other."""
+    a, b = a.lower(), b.lower()
+    return len(a) >= 3 and len(b) >= 3 and (_root(a) == _root(b) or a.startswith(b)
+                                            or b.startswith(a))
+
+
+def _noun_after(text: str, end: int) -> str:
+    """The first word after a mention, up to its clause's end or a stop word ("" if none)."""
+    m = re.match(r"[ \t]*(?:-[ \t]*)?([a-z][a-z'-]*)", text[end:end + 30], re.IGNORECASE)
+    if m is None or m.group(1).lower() in _STOPS or text[end:end + 2].startswith(" -"):
+        return ""
+    return m.group(1).lower()
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence or line holding offset ``at``."""
+    start = max(text.rfind(sep, 0, at) for sep in (". ", "\n", "! ", "? ", "; "))
+    ends = [e for e in (text.find(sep, at) for sep in (". ", "\n", "! ", "? ", "; ")) if e >= 0]
+    return text[start + 1:min(ends, default=len(text))]
+
+
+def _affirmed(text: str, root: str) -> list[re.Match[str]]:
+    """Mentions of a word with ``root`` that no denial opens: "magnetic", "thermal-insulated"."""
+    found = []
+    for m in re.finditer(rf"(?i)(?<![\w])(?:[a-z]{{2,}}-)?(?P<w>{re.escape(root)}[a-z]*)\b", text):
+        whole = m.group(0).lower()
+        if whole.split("-")[0] in {"non", "un", "anti", "no", "not"} or \
+                _DENY_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or \
+                _root(m.group("w")) != root or m.group("w").lower().startswith(("un", "non")):
+            continue
+        found.append(m)
+    return found
+
+
+def _denials(text: str) -> list[tuple[str, str, int, str]]:
+    """Every denial on a labelled line: (root, phrase, start, the label's part or "")."""
+    found = []
+    for clause, at in clauses(text):
+        label = label_of(clause)
+        if label is None or _ELSEWHERE.search(clause) or re.search(r"\d", clause):
+            continue  # "Tool Roll: 26 x 13 in. (unrolled)": the state a measure is taken in
+        name = label.group("label").strip().lower()
+        none = _NONE.match(clause)
+        if none is not None:  # "Insulation: none": the property itself denied
+            found.append((_root(none.group("l")), clause.strip(), at, ""))
+            continue
+        for m in _DENIED.finditer(clause, label.end()):
+            word = m.group("a") or m.group("b") or m.group("c")
+            owner = "" if _root(word) == _root(name.split()[-1]) else name
+            if owner and owner.split()[-1] in _GENERIC:
+                continue  # "Design: non-magnetic": clash_polarity's case
+            found.append((_root(word), m.group(0), at + m.start(), owner))
+    return found
+
+
+def part_clash(text: str) -> tuple[str, str] | None:
+    """The first affirmed and denied mention of one stem said of one part or property."""
+    pieces = clauses(text)
+    for root, phrase, at, owner in _denials(text):
+        for m in _affirmed(text, root):
+            clause, c_at = next((c, s) for c, s in reversed(pieces) if s <= m.start())
+            near = text[max(0, m.start() - 15):m.end() + 15]
+            if c_at == at or _OTHERWISE.search(_sentence(text, m.start())) or \
+                    _CHOICE.search(near) or label_of(clause) is not None \
+                    and label_of(clause).end() + c_at <= m.start():  # type: ignore[union-attr]
+                continue
+            noun = _noun_after(text, m.end())
+            if owner and not (noun and _same_part(noun, owner.split()[-1])):
+                continue
+            if not owner and noun and _PARTS.match(noun):
+                continue  # "Lining: none" beside "lined pockets": another thing's
+            return m.group(0), phrase
+    return None
+
+
+def check_parts(text: str) -> None:
+    """Raise :class:`InvalidRequestError` when one part or property is affirmed and denied."""
+    pair = part_clash(text)
+    if pair is not None:
+        raise InvalidRequestError(
+            f"the brief contradicts itself: it says {pair[0]!r} and also {pair[1]!r}; "
+            f"say which is true")
