@@ -25,6 +25,11 @@ from knowledge.extraction.parts import PART_NOUNS
 from knowledge.extraction.types import find_type, normal, singular, type_lexicon
 from knowledge.extraction.vocab import AUDIENCES, COLORS
 from tools.creatives.name_ends import GOODS, VERBS, VERBS_ONLY
+from tools.creatives.whole_name import (
+    clause_ends,
+    cuts_material,
+    noun_ring,
+)
 from tools.creatives.word_classes import (
     FUNCTION_WORDS,
     POST_ADJECTIVES,
@@ -119,7 +124,8 @@ def end_fault(words: list[str]) -> str | None:
     material = find_terms(low, material_items())
     if material and not compound and not f" {low}".endswith(GOODS):
         return "material"
-    if low.endswith(("ing", "ed")) and len(low) > 5 and not compound and _type_ends(
+    if low.endswith(("ing", "ed")) and len(low) > 5 and not compound and not noun_ring(low) \
+            and _type_ends(
             " ".join(words[:-1])) is not None:
         return "property"  # "shades light filtering", "multi tool corded"
     if low in MEASURE_NAMES and not compound:
@@ -213,7 +219,8 @@ def _doer_after_type(words: list[str]) -> bool:
 def _cut_back(text: str, head: Span) -> int | None:
     """Where the head ends when cut back to the last known type on a product noun.
 
-    A collective after a noun ends a name too ("snorkel set | adult").
+    A collective after a noun ends a name too ("snorkel set | adult"), and so does the noun
+    a cue word follows ("travel jewelry roll | in waxed canvas" sells a roll, not jewelry).
     """
     spans = [(m.start() + head[0], m.end() + head[0])
              for m in re.finditer(r"\S+", text[head[0]:head[1]])]
@@ -221,9 +228,14 @@ def _cut_back(text: str, head: Span) -> int | None:
         prefix = text[head[0]:spans[k - 1][1]]
         words = prefix.split()
         nxt = text[spans[k][0]:spans[k][1]].lower()
+        if _CUES.match(nxt) and nxt not in ("and", "made") and _noun_at(words) \
+                and _type_ends(prefix) is None and find_type(prefix):
+            return spans[k - 1][1]  # "jewelry roll | in waxed canvas": the noun before its cue
         if nxt in PARTICLES or k == len(spans) - 1 and (
                 len(nxt) > 4 and nxt.endswith(("ing", "ed")) or nxt in POST_ADJECTIVES):
             continue  # "shades light | filtering", "scooter light | up wheels": one adjective
+        if cuts_material(text, spans[k - 1][1]):
+            continue  # "sterling | silver": a material's name is never cut
         collective = len(words) >= 2 and words[-1].lower() in COLLECTIVES
         if _doer_after_type(words):
             return spans[k - 1][1]  # "egg separator | silicone": the separator is sold
@@ -266,6 +278,8 @@ def settle_head(text: str, head: Span, after: Span | None) -> Span:
     if fault is None:  # "wiper blades", "whole bean coffee": the part or the food is sold
         end = _extension(text, head, after)
         return (head[0], end) if end is not None else head
+    if fault == "verb" and clause_ends(text, head[1]):
+        return head  # "Button covers,": a verb with no object is no verb
     if fault == "verb" and after is not None and _PACK_COUNT.match(text[after[0]:after[1]]):
         return head  # "car seat strap covers 2 pairs": a pack size is no verb's object
     if fault == "verb":  # "hole punch | punches 20 sheets": the verb goes to its object
@@ -273,5 +287,6 @@ def settle_head(text: str, head: Span, after: Span | None) -> Span:
     end = _cut_back(text, head)
     if end is not None:
         return head[0], end
-    # a property, material or audience after the name is odd copy but no other product
-    return (head[0], head[0]) if fault == "part" else head
+    # a property, material or audience after the name is odd copy but no other product;
+    # a part that ends the name's own clause is the thing sold ("claddagh ring,")
+    return (head[0], head[0]) if fault == "part" and not clause_ends(text, head[1]) else head

@@ -16,6 +16,7 @@ from tools.creatives.heads import Span, first_cut, glued, joined_in, verb_after_
 from tools.creatives.name_cut import compat_name_before, name_end, name_with_number
 from tools.creatives.name_ends import VERBS, ends_name, named_size, type_before_material
 from tools.creatives.run_on import grade_of_material
+from tools.creatives.word_classes import plain_noun
 
 __all__ = ["split_head"]
 
@@ -122,6 +123,9 @@ def _type_and_end(front: str) -> tuple[Span | None, int]:
     sized = named_size(lead, front[at:], found)  # "file folders letter size 100 pack"
     if sized is not None:
         return sized
+    count = re.match(r"\d+\b(?![.,/]\d)(?=\s*$)", front[at:])  # not "x 10 colours"
+    if count and _counted_noun(bare, joined, found):
+        return found, at + count.end()  # "wooden button whirligig x 4": whirligigs counted
     if found is not None and (ends or joined):
         return found, found[2]
     label = _NUMBER_LABEL.search(lead)  # "UPF 50+", "Gen 2": the label goes with its number
@@ -132,6 +136,19 @@ def _type_and_end(front: str) -> tuple[Span | None, int]:
     if found is not None and ends_name(front[found[1]:found[2]], lead[found[2]:]):
         return found, found[2]
     return found, len(bare) if joined and found is None else len(lead)
+
+
+def _counted_noun(bare: str, joined: re.Match[str] | None, found: Span | None) -> bool:
+    """True when "x N" counts the noun that ends ``bare``: the type found or a plain noun past it.
+
+    "Wooden button whirligig x 4" counts whirligigs: the count follows the product's noun,
+    so the name ends there, count and all, not at the known type inside it ("button").
+    """
+    if joined is None or joined.group(0).strip().lower() not in ("x", "\u00d7"):
+        return False
+    tail = bare[found[2]:].split() if found is not None else bare.split()[-1:]
+    return not tail or (len(tail) == 1 and tail[0].isalpha() and tail[0].islower()
+                        and tail[0] not in VERBS and plain_noun(tail[0]))
 
 
 _PARTNER = re.compile(r"\s(?:and|&)\s+[A-Za-z]+$")
@@ -179,6 +196,8 @@ def _first_number(front: str) -> int | None:
     digit = m.start() + 1
     starts = [q.start for q in quantities if q.start <= digit < q.end]
     at = min([min(starts, default=digit), *named])
+    bracket = re.search(r"\(\s*$", front[:at])  # "Canister set (set of 4)": the bracket's
+    at = bracket.start() if bracket else at
     return at if front[:at].strip() else None
 
 

@@ -9,6 +9,8 @@ product's name.
 - A measure and the capitalised part word after its unit's full stop ("1/2 in. Drive"):
   the measure is the part's, never the product's length.
 - A list of measures ("lengths approx. 6 in., 8 in. and 10 in."): the set's sizes, whole.
+- A line whose label gives a basis ("Nutrition per 10 ml serving: ..."), and an item's
+  clause run on after a comma ("each tin 2.6 in. across, holds 4 oz"): the values keep it.
 """
 
 from __future__ import annotations
@@ -62,8 +64,8 @@ _UNIT_WORD = re.compile(r"\d\s?(?:in|ft|mm|cm|oz|lbs?)\.\s[A-Z][a-z]+(?:\s\([^)\
 
 
 _UNITS = r"(?:in|ft|mm|cm|m|oz|lbs?|ml|l|qt|gal|inch(?:es)?)\b\.?"
-_MEASURE = rf"\d+(?:[./]\d+)?(?:-\d+/\d+)?\s?{_UNITS}"
-_SIZE = rf"\d+(?:[./]\d+)?(?:-\d+/\d+)?(?:\s?{_UNITS})?"
+_MEASURE = rf"(?:\d+\s?x\s)?\d+(?:[./]\d+)?(?:-\d+/\d+)?\s?{_UNITS}"  # "3 x 8 in": 3 of 8 in
+_SIZE = rf"(?:\d+\s?x\s)?\d+(?:[./]\d+)?(?:-\d+/\d+)?(?:\s?{_UNITS})?"
 # "6 in., 8 in. and 10 in.", "4 in., 5 in., 6 in., 7 in.", "1/8, 3/16, 1/4, 1/2 in. & 5/8 in.":
 # the sizes of a set, all or none (one alone is a wrong size)
 MEASURE_LIST = re.compile(rf"(?i)(?<![\w.]){_MEASURE}(?:,\s{_MEASURE})+,?\s(?:and|&|or)\s"
@@ -80,7 +82,40 @@ def kept_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(), m.end()) for m in _NAMED_RANGE.finditer(text)]
     for m in _RANGE.finditer(text):
         left, right = m.group("u"), m.group("v")
-        if left is None or left.rstrip(".").lower() == right.rstrip(".").lower():
+        if left is None or _unit_base(left) == _unit_base(right):  # "10 Hz - 35 kHz"
             spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in _UNIT_WORD.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _PER_LINE.finditer(text)]
+    return spans + each_runs(text)
+
+
+# a metric prefix before a unit of the same measure: "Hz"/"kHz", "mm"/"cm", "g"/"kg", "ml"/"l"
+_PREFIX = re.compile(r"^(?:k|m|c|M|G|µ|u)(?=[A-Za-z]+$)")
+
+
+def _unit_base(unit: str) -> str:
+    """A unit without its metric prefix, case-folded ("kHz" -> "hz", "mm" -> "m")."""
+    unit = unit.rstrip(".")
+    return (_PREFIX.sub("", unit) if len(unit) > 1 else unit).lower()
+
+
+# a line whose label gives the basis of every value on it: "Nutrition per 10 ml serving: energy
+# 160 kJ | sugars 9.8 g | fat 0 g" (cut at its pipes, "sugars 9.8 g" would read as the bottle's)
+# (reading_text writes a pipe as " \n ": those line breaks stay inside the line)
+_PER_LINE = re.compile(r"(?im)^[ \t]*[A-Za-z][^:\n]{0,30}\bper\b[^:\n]{1,30}:"
+                       r"(?:[^\n]|(?<= )\n(?= )){1,160}$")
+# "each tin 2.6 in. across, holds 4 oz": what follows the comma is still said of one tin
+_EACH = re.compile(r"(?i)\beach\s+[a-z]+\b[^,;\n]*,\s")
+_EACH_VERB = re.compile(r"(?i)(?:holds|weighs|measures|fits|takes|stores|is|has|comes)\s")
+_CLAUSE_END = re.compile(r"[,;\n]|\.\s|\.$")
+
+
+def each_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of "each <item> ..., <verb> ..." (the verb's clause says the item's measure)."""
+    spans = []
+    for m in _EACH.finditer(text):
+        if _EACH_VERB.match(text, m.end()) is None:
+            continue
+        end = _CLAUSE_END.search(text, m.end())
+        spans.append((m.start(), end.start() if end else len(text)))
     return spans

@@ -1,0 +1,76 @@
+"""A product keeps its whole name, and a value keeps the basis or range it was written in.
+
+The classes of the seventeenth session's spent audits (v37-v42), in new wording: a name cut
+to a word of itself ("Wooden button | whirligig", "jewelry | roll", "Button | covers"), a
+material's name cut ("sterling | silver"), a range cut into two bare numbers ("10 Hz - 35
+kHz"), a nutrition line's values split from "per 10 ml serving", an item's run-on clause
+("each tin ..., holds 4 oz") and a set's "N x size" list cut into single sizes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.creatives.facts import parse_facts
+from tools.creatives.kept_spans import kept_spans
+from tools.creatives.listing_builder import build_listing
+from tools.creatives.whole_name import clause_ends, cuts_material, noun_ring
+
+
+@pytest.mark.parametrize(("brief", "head"), [
+    ("Painted wooden spinner whirligig x 6, 5 cm disc, cotton string. Pull to spin.",
+     "Painted wooden spinner whirligig x 6"),
+    ("Travel cable roll in waxed canvas, 8 x 12 in. open. 4 elastic loops.",
+     "Travel cable roll"),
+    ("Zipper pulls, 10 pcs, brass, fits most jackets.", "Zipper pulls"),
+    ("sterling silver signet ring, sizes 6-9, band 4mm", "sterling silver signet ring"),
+    ("Photo holder keyring, stainless steel, 2 in.", "Photo holder keyring"),
+])
+def test_the_head_is_the_whole_name_not_a_word_of_it(brief: str, head: str) -> None:
+    assert parse_facts(brief).head == head
+
+
+def test_a_title_never_names_the_product_after_a_word_of_its_name() -> None:
+    listing = build_listing(parse_facts("Wooden button whirligig x 4, 6 cm disc. Hums."), None)
+    assert listing.title.startswith("Wooden Button Whirligig x 4"), listing.title
+    assert all(k.startswith("wooden button whirligig") for k in listing.keywords)
+
+
+@pytest.mark.parametrize("text", [
+    "40 mm drivers, 32 ohm, 20 Hz - 40 kHz",
+    "range 5 mm - 2 cm",
+    "load 500 g - 2 kg",
+])
+def test_a_range_in_prefixed_units_is_kept_whole(text: str) -> None:
+    spans = [text[s:e] for s, e in kept_spans(text)]
+    assert any(" - " in s for s in spans), spans
+
+
+def test_a_values_line_keeps_its_per_basis() -> None:
+    brief = ("Nordlys oat drink, 1 l carton. Shake well.\n"
+             "Nutrition per 100 ml: energy 190 kJ | sugars 3.3 g | fat 1.5 g")
+    bullets = build_listing(parse_facts(brief), None).bullets
+    assert any("per 100 ml: energy 190 kJ" in b and "sugars 3.3 g" in b and "fat 1.5 g" in b
+               for b in bullets), bullets
+    assert not any(b.lower().startswith("sugars") for b in bullets), bullets
+
+
+def test_an_items_run_on_clause_stays_with_each() -> None:
+    brief = "Canister set (set of 4)\nSIZE - each jar 4 in. tall, holds 20 oz\nGlass body."
+    bullets = build_listing(parse_facts(brief), None).bullets
+    assert any("each jar 4 in. tall, holds 20 oz" in b.lower() for b in bullets), bullets
+    assert not any(b.startswith("Size and capacity: set of 4)") for b in bullets), bullets
+
+
+def test_a_sets_count_by_size_list_is_one_fact() -> None:
+    brief = "Paper lanterns, 6 pcs: 2 x 6 in, 2 x 8 in, 2 x 10 in. Colours: white, red."
+    listing = build_listing(parse_facts(brief), None)
+    assert any("2 x 6 in, 2 x 8 in, 2 x 10 in" in b for b in listing.bullets), listing.bullets
+    assert "2 x 6 in" not in listing.title
+
+
+def test_the_word_tests() -> None:
+    assert noun_ring("keyring") and noun_ring("earring") and not noun_ring("filtering")
+    assert clause_ends("Button covers, 6 pcs", 13) and not clause_ends("punches 12", 7)
+    text = "sterling silver ring"
+    assert cuts_material(text, text.index(" silver")) and not cuts_material(text, 15)
