@@ -48,6 +48,24 @@ _CONNECTOR = re.compile(r"(?:(?:\s|-)+[A-Za-z]+)?(?:\s|-)*(?:adapters?|connector
                         r"ends?|fittings?|pins?|headers?|sockets?|to)\b", re.IGNORECASE)
 
 
+# the other gender of a fitting named right after ("Male/Female Socket Union")
+_GENDER_PAIR = re.compile(r"\s*[/&]\s*(?:fe)?males?\b", re.IGNORECASE)
+# a thread size right before the gender: '1/2" Female', '3/4-Inch Male', "1/4 NPT Male"
+_THREAD_SIZE = re.compile(r"(?:\d\s*(?:[\"”″]|-?\s*inch(?:es)?|in\b|mm|n?pt)|\d/\d{1,2})\s*$",
+                          re.IGNORECASE)
+
+
+def _fitting_gender(text: str, start: int, end: int) -> bool:
+    """True when "male"/"female" names a fitting's end, not who the product is for.
+
+    A connector word follows ("Male Adapter"), possibly after the other gender ("Male/Female
+    Socket Union"), or a thread size comes right before ('3/4" Male Brass Connector').
+    """
+    pair = _GENDER_PAIR.match(text, end)
+    return bool(_CONNECTOR.match(text, pair.end() if pair else end)
+                or _THREAD_SIZE.search(text[max(0, start - 12):start]))
+
+
 # a size scale after the word: "Men's 4-8.5/Women's 5-9.5", "Sizing for women: Small (4-6)"
 _SIZE_SCALE = re.compile(r"(?:'s|’s|s)?\s*(?:\(?\d+(?:\.5)?\s*(?:-\s*\d|/|to \d|\)|US\b|$)|"
                          r"\d+(?:\.5)?\s*(?=[A-Z]?\s*[,/]?\s*(?:wo)?men)|"
@@ -97,7 +115,7 @@ def find_audiences(text: str, *, title: bool, own: Collection[str] = ()) -> list
                   or _list_modifies(text, f, own)]
         matches = [m for m in matches if not any(f.start(1) <= m[1] < f.end(1) for f in buyers)]
     for word, start, end in matches:
-        if _CONNECTOR.match(text, end) and word.lower() in ("male", "female"):
+        if word.lower() in ("male", "female") and _fitting_gender(text, start, end):
             continue  # "MALE ADAPTER", "A-Male to Micro B": a connector's gender, no audience
         if word == "PET":
             continue  # "Translucent PET Film": the plastic, not pets

@@ -18,8 +18,9 @@ from knowledge.extraction.parts import PART_NOUNS
 _CLAUSE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n•|()\[\]【】]")
 _PHRASE_END = re.compile(r"(?<!\d)\.|\.(?!\d)|[;!?\n•|()\[\]【】,]")
 # a comparison: the words after it describe the other thing
-_COMPARISON = re.compile(r"\b(?:than|compared|unlike|instead of|traditional|ordinary|"
-                         r"conventional|versus|vs\.?|(?:feels?|looks?) like|similar to)\b",
+_COMPARISON = re.compile(r"\b(?:than|compar(?:e|ed|ing)|unlike|instead of|traditional|ordinary|"
+                         r"conventional|versus|vs\.?|(?:feels?|looks?) like|similar to|"
+                         r"outshines?|outperforms?|beats)\b",
                          re.IGNORECASE)
 # a fitted / compatible item: the words after it describe that item
 _COMPATIBLE = re.compile(r"\b(?:compatible|fits|fit (?:in|into|on|over|for|most|all|any)|"
@@ -194,7 +195,10 @@ def acted_on(text: str, start: int, title: bool = False) -> bool:
 
 
 _TITLE_ACTS = re.compile(r"\b(?:cuts|safe (?:on|for use on)|use on|works on)\s+"
-                         r"(?:(?!made\b|materials?\b)[A-Za-z-]+\s*(?:,|&|and|/)?\s*){0,5}$",
+                         r"(?:(?!made\b|materials?\b)[A-Za-z-]+\s*(?:,|&|and|/)?\s*){0,5}$"
+                         # what it holds: 'Holds 8.5" x 11" Paper', "Hold 100 Sheets Paper"
+                         r"|\bholds?\s+(?:up to\s+)?(?:[\d.½¼¾/\s]+(?:[\"”″]|in\b|inch(?:es)?)?\s*"
+                         r"(?:x\s*)?)+(?:sheets?\s+(?:of\s+)?)?$",
                          re.IGNORECASE)
 
 

@@ -40,7 +40,7 @@ from knowledge.extraction.fittings import QUALITIES, of_fitting, type_modifiers
 from knowledge.extraction.maker import in_keyword_list, of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
-from knowledge.extraction.plain_type import plain_type
+from knowledge.extraction.plain_type import plain_type, with_set
 from knowledge.extraction.shades import not_shades
 from knowledge.extraction.sizes import find_sizes, labellers_sizes
 from knowledge.extraction.title_type import masked, type_outside_names
@@ -135,6 +135,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     if found_type and packed is not None:  # "Gummi Bears, 5 Pound Bag": the bag is packaging
         found_type = type_outside_names(masked(texts["title"], [(packed, found_type[2])]),
                                         color, brand, tagger)
+    found_type = with_set(found_type, texts["title"])
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])

@@ -7,6 +7,8 @@ hold such phrases; the property is then read as a feature, and the type is the r
 
 from __future__ import annotations
 
+import re
+
 from knowledge.extraction.types import type_lexicon
 
 # properties that never change what an item is (not "led", "smart", "memory foam": those name
@@ -26,3 +28,22 @@ def plain_type(found: tuple[str, int, int] | None) -> tuple[str, int, int] | Non
     if first in PROPERTY_WORDS and rest and tuple(rest.split()) in type_lexicon():
         return rest, end - len(rest), end
     return found
+
+
+# "Basketball Set", "Craft Kit", "Clothing Set": a one-word type right before "Set"/"Kit"
+_SET_AFTER = re.compile(r"[ \t]+(set|kit)s?\b", re.IGNORECASE)
+
+
+def with_set(found: tuple[str, int, int] | None, title: str) -> tuple[str, int, int] | None:
+    """A one-word type followed by "Set"/"Kit" names the set ("knife set" stays "knife set").
+
+    The guideline types a set or bundle by its main item named as a set; a bare head word
+    before the set ("Nail Gel Kit" -> "gel") names one piece of it.
+    """
+    if not found or " " in found[0]:
+        return found
+    value, start, end = found
+    after = _SET_AFTER.match(title, end)
+    if after is None:
+        return found
+    return f"{value} {after.group(1).lower()}", start, after.end(1)

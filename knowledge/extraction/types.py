@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from knowledge.extraction.plurals import singular as singular  # re-exported: importers use types
 from knowledge.extraction.vocab import APPAREL, AUDIENCES, COLORS, FEATURES, NAMED_SIZES, UNITS
 
 # text -> spans with .label, .start, .text (knowledge.nlp.tagger)
@@ -38,10 +39,13 @@ _NOISE = frozenset({"size", "pack", "pcs", "pc", "count", "us", "one", "piece", 
                     # "Leggings Very Black MD", "Skirt Dark Grey SM": a shade and a size code
                     "very", "dark", "light", "bright", "pale", "md", "sm", "lg",
                     *(u for u in UNITS if u.isalpha() and len(u) > 1)})  # "Pencil Black 0.5 mm"
-_SPLIT = re.compile(r"\s[-–—|]\s|[,，(\[|:;【]|\s-(?=\S)|\.\s")  # "，": a full-width comma
+_SPLIT = re.compile(r"\s[-–—|/]\s|[,，(\[|:;【]|\s-(?=\S)|\.\s")  # "，": a full-width comma
 _CUT = re.compile(r"\s(?:with|without|for|w/|by|featuring|compatible|including|includes|in|and|&|"
                   r"from|made|fits|that)\b(?!-)", re.IGNORECASE)
 _COUNTED = re.compile(r"(?<=\S)\s+\d+\s+[A-Za-z]+s\s*$")
+# an item named with its size before keywords run on ("Pillow Covers 18x18 Inch ... Cushion Case")
+_SIZED = re.compile(r"(?<=[A-Za-z])\s+\d[\d./]*\s*(?:[\"”″]|''|inch(?:es)?\b|in\b|cm\b|mm\b|"
+                    r"[x×]\s*\d)", re.IGNORECASE)
 _SET_OF = re.compile(r"(?<=\S)\s+(?:set|pack|box|case) of \d+\s*$", re.IGNORECASE)
 _MADE_FOR = frozenset({"accessory", "part", "replacement", "attachment", "refill", "spare"})
 _FITS_BED = re.compile(r"(?<=\S)\s+(?:california king|twin xl|twin|full|queen|king)(?:\s+size)?"
@@ -58,24 +62,6 @@ NOT_TYPES = frozenset({("high", "waisted"), ("crew", "neck"), ("cold", "shoulder
 _SHADES, _INTENSE = frozenset({"light", "dark"}), frozenset({"ultra", "super", "extra"})
 _SLEEVE_CUTS = frozenset({"long", "short", "cap", "half", "puff", "flutter", "bell", "lantern",
                           "raglan", "3/4", "elbow"})
-
-
-_IRREGULAR = {"knives": "knife", "shelves": "shelf", "wolves": "wolf", "scarves": "scarf",
-              "hooves": "hoof", "loaves": "loaf", "halves": "half", "calves": "calf",
-              "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose"}
-
-
-def singular(word: str) -> str:
-    """Singular form of one lower-case word, as the scorer and the lexicon compare them."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if len(word) <= 3 or word.endswith(("ss", "us", "is", "series", "species", "lens")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    return word[:-1] if word.endswith("s") else word
 
 
 def normal(phrase: str) -> tuple[str, ...]:
@@ -237,8 +223,11 @@ def find_type(title: str, tagger: Tagger | None = None, *, fallback: bool = True
         # "Strip Lights 5m 300 LEDs": a count of parts; "Blanket Queen Size Bed": the bed it fits
         counted = _COUNTED.search(head) or _FITS_BED.search(head) \
             or (joined and _SET_OF.search(head))  # "Wine Glasses Set of 2"
+        sized = _SIZED.search(head)
         if counted:
             found = _head_match(_head_words(head[:counted.start()]), lexicon, offset)
+        elif sized and len(_head_words(head[sized.end():])) > 4:
+            found = _head_match(_head_words(head[:sized.start()]), lexicon, offset)
         found = found or _head_match(words, lexicon, offset)  # ... unless nothing precedes
         if found is None and cut:
             found = _any_match([*words, ("", 0, 0)], lexicon, offset, skip_modifiers=True)

@@ -1,0 +1,53 @@
+"""Eighteenth session: where a value comes from and what it modifies (issue 13 precision)."""
+
+from typing import Any
+
+from knowledge.extraction import extract
+
+
+def _attrs(title: str, *bullets: str) -> dict[str, Any]:
+    return extract(title, list(bullets)).attributes
+
+
+def test_a_fittings_gender_after_a_thread_size_or_before_the_other_is_no_audience() -> None:
+    assert "men" not in _attrs('Brass Pipe Connector 1/2" Female 3/4" Male Threaded Bulkhead'
+                               ).get("audiences", [])
+    assert "men" not in _attrs("PVC 1-1/2-Inch Socket White ABS Flush Male/Female Socket Union"
+                               ).get("audiences", [])
+    assert "men" in _attrs("Male Chastity Costume Accessory for Men").get("audiences", [])
+
+
+def test_what_a_binder_holds_is_not_its_material() -> None:
+    assert "paper" not in _attrs('View 3 Ring Binder, 0.5" Slant Ring, Holds 8.5" x 11" Paper'
+                                 ).get("materials", [])
+    assert "paper" not in _attrs("Ring Binder Organizer, Round Ring, Hold 100 Sheets Paper"
+                                 ).get("materials", [])
+
+
+def test_a_compared_material_is_not_the_products() -> None:
+    mats = _attrs("Silicone Bottle Brush",
+                  "Compare sponge and nylon bristle brushes: this silicone brush dries fast"
+                  ).get("materials", [])
+    assert "nylon" not in mats
+    mats = _attrs("Wooden Silverware Box",
+                  "Made of natural wood, it outshines plastic trays in a drawer"
+                  ).get("materials", [])
+    assert "plastic" not in mats and "wood" in mats
+
+
+def test_a_slash_between_spaces_ends_a_title_part() -> None:
+    assert _attrs("Acme 10 Inch Memory Foam Mattress / Pressure Relieving / Mattress-in-a-Box, "
+                  "Queen")["type"] != "box"
+
+
+def test_a_one_word_type_before_set_or_kit_names_the_set() -> None:
+    assert _attrs("Little Tikes Easy Score Basketball Set, Blue, 3 Balls")["type"] == \
+        "basketball set"
+    assert _attrs("Wooden Heart Box Craft Kit")["type"] == "craft kit"
+    assert _attrs("Cuisinart Chef's Classic 14-Inch Stir-Fry Pan Set")["type"] != "pan set"
+
+
+def test_an_item_named_with_its_size_before_run_on_keywords_is_the_type() -> None:
+    title = ("Acme Pillow Covers 18x18 Inch Set of 2 Rustic Farmhouse Decorative Throw Pillow "
+             "Covers Square Cushion Case for Sofa")
+    assert _attrs(title)["type"] == "pillow cover"
