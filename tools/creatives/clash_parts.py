@@ -21,7 +21,7 @@ import re
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_values import clauses, label_of
 
-__all__ = ["check_parts", "part_clash"]
+__all__ = ["OTHERWISE", "check_parts", "part_clash", "root", "sentence"]
 
 # a denied adjective: "non-magnetic", "non magnetic", "unlined", "uninsulated", "not lined"
 _DENIED = re.compile(r"(?i)(?<![\w-])(?:non[\s-]?(?P<a>[a-z]{4,})|un-?(?P<b>[a-z]{3,}(?:ed|able|"
@@ -36,7 +36,7 @@ _ELSEWHERE = re.compile(r"(?i)\b(?:or|either|available|options?|choose|unlike|th
                         r"optional|upgrade|previous|older|regular|standard|traditional)\b")
 # words that make a whole sentence about options or other products ("for reusable options,
 # check out ...") or the affirmed mention one of two choices ("magnetic or adhesive")
-_OTHERWISE = re.compile(r"(?i)\b(?:options?|available|choose|unlike|than|vs|versus|instead|"
+OTHERWISE = re.compile(r"(?i)\b(?:options?|available|choose|unlike|than|vs|versus|instead|"
                         r"compared|others?|check\s+out|optional|sold\s+separately|upgrade)\b")
 _CHOICE = re.compile(r"(?i)\b(?:or|and/or)\b|/")
 _DENY_BEFORE = re.compile(r"(?i)\b(?:no|not|non|un|without|never|nor|anti|free\s+of)[\s-]*$")
@@ -54,7 +54,7 @@ _STOPS = frozenset({"and", "with", "in", "on", "at", "by", "for", "to", "of", "f
                     "which", "it", "is", "are", "so", "the", "a", "an", "but", "just"})
 
 
-def _root(word: str) -> str:
+def root(word: str) -> str:
     """A word less its derivation: "insulation", "insulated" -> "insul"; "lining" -> "lin"."""
     word = word.lower()
     for suffix in ("ations", "ation", "ated", "ions", "ion", "isms", "ism", "ings", "ing", "ed",
@@ -68,7 +68,7 @@ def _root(word: str) -> str:
 def _same_part(a: str, b: str) -> bool:
     """True when two nouns name one part: equal roots, or one word starts the other."""
     a, b = a.lower(), b.lower()
-    return len(a) >= 3 and len(b) >= 3 and (_root(a) == _root(b) or a.startswith(b)
+    return len(a) >= 3 and len(b) >= 3 and (root(a) == root(b) or a.startswith(b)
                                             or b.startswith(a))
 
 
@@ -80,21 +80,21 @@ def _noun_after(text: str, end: int) -> str:
     return m.group(1).lower()
 
 
-def _sentence(text: str, at: int) -> str:
+def sentence(text: str, at: int) -> str:
     """The sentence or line holding offset ``at``."""
     start = max(text.rfind(sep, 0, at) for sep in (". ", "\n", "! ", "? ", "; "))
     ends = [e for e in (text.find(sep, at) for sep in (". ", "\n", "! ", "? ", "; ")) if e >= 0]
     return text[start + 1:min(ends, default=len(text))]
 
 
-def _affirmed(text: str, root: str) -> list[re.Match[str]]:
-    """Mentions of a word with ``root`` that no denial opens: "magnetic", "thermal-insulated"."""
+def _affirmed(text: str, stem: str) -> list[re.Match[str]]:
+    """Mentions of a word of root ``stem`` that no denial opens: "magnetic", "thermal-insulated"."""
     found = []
-    for m in re.finditer(rf"(?i)(?<![\w])(?:[a-z]{{2,}}-)?(?P<w>{re.escape(root)}[a-z]*)\b", text):
+    for m in re.finditer(rf"(?i)(?<![\w])(?:[a-z]{{2,}}-)?(?P<w>{re.escape(stem)}[a-z]*)\b", text):
         whole = m.group(0).lower()
         if whole.split("-")[0] in {"non", "un", "anti", "no", "not"} or \
                 _DENY_BEFORE.search(text[max(0, m.start() - 12):m.start()]) or \
-                _root(m.group("w")) != root or m.group("w").lower().startswith(("un", "non")):
+                root(m.group("w")) != stem or m.group("w").lower().startswith(("un", "non")):
             continue
         found.append(m)
     return found
@@ -110,25 +110,25 @@ def _denials(text: str) -> list[tuple[str, str, int, str]]:
         name = label.group("label").strip().lower()
         none = _NONE.match(clause)
         if none is not None:  # "Insulation: none": the property itself denied
-            found.append((_root(none.group("l")), clause.strip(), at, ""))
+            found.append((root(none.group("l")), clause.strip(), at, ""))
             continue
         for m in _DENIED.finditer(clause, label.end()):
             word = m.group("a") or m.group("b") or m.group("c")
-            owner = "" if _root(word) == _root(name.split()[-1]) else name
+            owner = "" if root(word) == root(name.split()[-1]) else name
             if owner and owner.split()[-1] in _GENERIC:
                 continue  # "Design: non-magnetic": clash_polarity's case
-            found.append((_root(word), m.group(0), at + m.start(), owner))
+            found.append((root(word), m.group(0), at + m.start(), owner))
     return found
 
 
 def part_clash(text: str) -> tuple[str, str] | None:
     """The first affirmed and denied mention of one stem said of one part or property."""
     pieces = clauses(text)
-    for root, phrase, at, owner in _denials(text):
-        for m in _affirmed(text, root):
+    for stem, phrase, at, owner in _denials(text):
+        for m in _affirmed(text, stem):
             clause, c_at = next((c, s) for c, s in reversed(pieces) if s <= m.start())
             near = text[max(0, m.start() - 15):m.end() + 15]
-            if c_at == at or _OTHERWISE.search(_sentence(text, m.start())) or \
+            if c_at == at or OTHERWISE.search(sentence(text, m.start())) or \
                     _CHOICE.search(near) or label_of(clause) is not None \
                     and label_of(clause).end() + c_at <= m.start():  # type: ignore[union-attr]
                 continue

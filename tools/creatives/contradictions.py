@@ -8,7 +8,8 @@ both stated and denied (:mod:`clash_negation`), any word's stem affirmed and den
 given another value (:mod:`clash_labels`), a one-value measure given twice
 (:mod:`clash_units`), one attribute given two values (:mod:`attribute_clash`), a
 substance said absent and measured (:mod:`clash_amounts`), a part or property affirmed
-and denied on its own labelled line (:mod:`clash_parts`).
+and denied on its own labelled line (:mod:`clash_parts`), a spec line's value and another
+value of the same head in the copy (:mod:`clash_slots`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tools.creatives.clash_negation import check_denials
 from tools.creatives.clash_parts import check_parts
 from tools.creatives.clash_polarity import check_polarity
 from tools.creatives.clash_shares import WEAVES, check_shares
+from tools.creatives.clash_slots import check_slots
 from tools.creatives.clash_units import check_units
 
 __all__ = ["WEAVES", "check_contradictions"]
@@ -33,6 +35,7 @@ def check_contradictions(text: str) -> None:
     check_attributes(text)  # one rule: one attribute of the product, two values
     check_polarity(text)  # any word denied in one clause, affirmed in another
     check_parts(text)  # ... and where the denial sits on the same part's or property's line
+    check_slots(text)  # a spec line's value ('Design: closed-back') and another in the copy
     check_events(text)  # one event (shipping, charging) given two times
     check_labels(text)  # a labelled slot's value given otherwise elsewhere
     check_units(text)  # a measure the product has once (kelvin) given twice
