@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from knowledge.errors import InvalidRequestError
+from tools.creatives.clash_context import OTHER_PRODUCTS, PART_AFTER, not_a_claim
 
 __all__ = ["check_denials"]
 
@@ -71,7 +72,7 @@ def check_denials(text: str) -> None:
     """"waterproof ... not waterproof": a property both claimed and denied."""
     low = text.lower()
     for m, term in _absences(low):
-        if len(term) < 4 or _in_relation(low, m.start()):
+        if len(term) < 4 or _in_relation(low, m.start()) or not_a_claim(low, m, term):
             continue
         term, end = _denied_object(low, m, term)
         term = _with_complement(low, m, term)
@@ -170,7 +171,7 @@ _OTHERWISE = re.compile(r"(?:\b(?:no|not|non|without|zero|never|nor|free\s+of|av
                         r"prevents?|eliminates?|reduces?|reducing|minimi[sz]es?|less|anti|"
                         r"don't|doesn't|won't|isn't|aren't|cannot|can't|works?\s+with|"
                         r"compatible\s+with|check\s+out|instead\s+of|unlike|replaces?|"
-                        r"than|like|against|resists?|goodbye\s+to|worries|worry|if|unless)[\s-]+"
+                        r"than|like|against|resists?|goodbye\s+to|worries|worry|if|unless|beyond)[\s-]+"
                         r"(?:[a-z0-9']+[\s-]+){0,3}|\bfor\s+)$")
 # a thing referred to, not claimed: "your favorite frame", "too much glue", "faster progress"
 _REFERRED = re.compile(r"\b(?:the|your|their|his|her|my|its|much|many|more|faster|better|any|"
@@ -200,7 +201,8 @@ def _said_otherwise(low: str, p: re.Match[str]) -> bool:
     clause = re.split(r"[,;.!?:\n(|]", low[max(0, p.start() - 40):p.start()])[-1]
     sentence = re.split(r"[.!?\n]", low[max(0, p.start() - 120):p.start()])[-1]
     either = re.search(r"\bor\s+$", clause) or re.match(r"\s+or\b", low[p.end():])  # options
-    return either is not None or _OTHERWISE.search(clause) is not None or \
+    return either is not None or OTHER_PRODUCTS.search(sentence) is not None or \
+        PART_AFTER.match(low, p.end()) is not None or _OTHERWISE.search(clause) is not None or \
         _REFERRED.search(clause) is not None or \
         _IN_DENIED_LIST.search(sentence) is not None or \
         re.match(r"[\s-]*(?:free\b|\(?\s*not\s+incl|\(?\s*sold\s+separately)", low[p.end():]) \

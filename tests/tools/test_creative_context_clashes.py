@@ -1,0 +1,30 @@
+"""A denial in a question, a hedge, a comparison or an options list is no clash; a real one is."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.errors import InvalidRequestError
+from tools.creatives.clash_negation import check_denials
+
+
+@pytest.mark.parametrize("brief", [
+    "Wave brush, boar bristles. Faster progress in weeks.\nTIRED OF BRUSHING AND SEEING NO "
+    "PROGRESS? Try it.",
+    "Packing tape, 6 rolls. Guaranteed to stay sealed (if your box does not stay sealed, we "
+    "refund you).",
+    "Planner for teachers, students, dogs all love it (ok maybe not dogs).",
+    "Potassium capsules, 700 mg. No potassium capsule on the market has more!",
+    "Tortilla chips, sea salt. Pick flavors like Lime, Ranch and No Salt.",
+    "Cat treats with real chicken. NO CHICKEN (OR POULTRY) BY-PRODUCT MEALS.",
+    "Multivitamin. Your usual supplements can contain fillers and preservatives. "
+    "Ours: preservative-free.",
+    "Water jug, 2 L. INSULATED STORAGE SLEEVE with pockets.\nThe jug itself is not insulated.",
+])
+def test_a_denial_that_is_no_claim_is_no_clash(brief: str) -> None:
+    check_denials(brief)
+
+
+def test_a_plain_denial_still_clashes() -> None:
+    with pytest.raises(InvalidRequestError):
+        check_denials("Rain jacket, waterproof, 2 pockets.\nNote: not waterproof.")

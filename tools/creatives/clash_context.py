@@ -1,0 +1,47 @@
+"""What makes a denial or a mention no claim about the product itself.
+
+A denial told as a question ("TIRED OF SEEING NO PROGRESS?"), a condition or hedge ("If your
+box does not stay sealed", "ok maybe not dogs"), an instruction ("Make sure there is no
+leakage"), a comparison with other products ("No electrolyte capsule on the market has more")
+or an item of an options list ("flavors like Sea Salt, Lime, and No Salt") denies nothing of
+the product; a mention in a sentence about other products ("Your usual supplements can contain
+preservatives") or before a part's noun ("INSULATED STORAGE SLEEVE") states nothing of it.
+Used by :mod:`tools.creatives.clash_negation`.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["OTHER_PRODUCTS", "PART_AFTER", "not_a_claim"]
+
+# a denial told as a question, a condition or hedge, an instruction, a comparison with other
+# products or an item of an options list states no property of the product: "TIRED OF SEEING
+# NO PROGRESS?", "If your box does not stay sealed", "(ok maybe not dogs", "Make sure there is
+# no leakage", "No electrolyte capsule on the market has more", "flavors like Sea Salt, Lime,
+# and No Salt", "Also made are Caution, No Dogs, Friendly"
+_HEDGE = re.compile(r"\b(?:if|unless|maybe|might|make\s+sure|ensure|in\s+case|like|such\s+as|"
+                    r"also\s+(?:made|available|comes?)|available|flavou?rs|options?|choose)\b")
+_OTHERS_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:on\s+the\s+market|out\s+there|else|other|"
+                           r"compares?|beats?|comes?\s+close|(?:has|is|does)\s+(?:more|better))")
+
+
+def not_a_claim(low: str, m: re.Match[str], term: str) -> bool:
+    """True when the denial at ``m`` is a question, a hedge, a comparison or an option."""
+    start = max(low.rfind(c, 0, m.start()) for c in (". ", "\n", "! ", "? ")) + 1
+    ends = [i for i in (low.find(c, m.end()) for c in (". ", "\n", "! ", "?")) if i >= 0]
+    stop = min(ends, default=len(low))
+    after = low[m.start(1) + len(term):]
+    return low[stop:stop + 1] == "?" or _HEDGE.search(low[start:m.start()]) is not None or \
+        _OTHERS_AFTER.match(after) is not None or \
+        re.match(r"\s*\(\s*or\b[^)]*\)\s*[a-z]", after) is not None  # "no chicken (or
+    # poultry) by-product meals" denies the by-product, not the chicken
+
+
+# a mention in a sentence about other products ("Your usual supplements can contain
+# preservatives"), or before a part's noun ("INSULATED STORAGE SLEEVE" of a bottle said
+# "not insulated")
+OTHER_PRODUCTS = re.compile(r"\b(?:usual|other|typical|regular|ordinary|conventional|"
+                            r"traditional|cheap|cheaper)\s+(?:[a-z-]+\s+)?[a-z]+s\b")
+PART_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:covers?|cases?|lids?|straps?|liners?|inserts?|"
+                        r"shells?|sleeves?|pouch(?:es)?|bags?|caps?|handles?)\b")
