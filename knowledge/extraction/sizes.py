@@ -174,10 +174,6 @@ _ONE_SIZE = (r"(?:(?i:" + "|".join(sorted(NAMED_SIZES, key=len, reverse=True)) +
 _PAIR = re.compile(rf"(?<![\w/-])({_ONE_SIZE})/({_ONE_SIZE})(?![\w/-])")
 
 
-def _size_word(word: str) -> str:
-    return NAMED_SIZES.get(word.lower(), word.lower())
-
-
 def labellers_sizes(attributes: dict[str, Any], spans: dict[str, list[dict[str, Any]]]) -> None:
     """Write XXXL as the labellers do, "3xl" (XXL they write both ways, so it stays)."""
     if "xxxl" in attributes.get("sizes", ()):
@@ -208,7 +204,8 @@ def _set_apart(title: str, start: int, end: int) -> bool:
 
 def _title_sizes(title: str) -> list[Mention]:
     """Sizes a title names; a pair ("Medium/Large", "S/M") is one size, not two."""
-    pairs = [(f"{_size_word(m.group(1))}/{_size_word(m.group(2))}", m.start(), m.end())
+    # a pair is written as the title writes it ("Large/X-Large" -> "large/x-large")
+    pairs = [(f"{m.group(1).lower()}/{m.group(2).lower()}", m.start(), m.end())
              for m in _PAIR.finditer(title)]
     singles = [m for m in _single_title_sizes(title)
                if not any(s <= m[1] and m[2] <= e for _, s, e in pairs)]
