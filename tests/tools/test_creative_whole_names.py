@@ -74,3 +74,15 @@ def test_the_word_tests() -> None:
     assert clause_ends("Button covers, 6 pcs", 13) and not clause_ends("punches 12", 7)
     text = "sterling silver ring"
     assert cuts_material(text, text.index(" silver")) and not cuts_material(text, 15)
+
+
+def test_a_bracketed_measure_keeps_its_each_and_leaves_the_name() -> None:
+    parsed = parse_facts("Chew blocks x4 (6-8 cm each), natural pine. For rabbits.")
+    assert parsed.head == "Chew blocks x4"
+    assert any(s.text == "6-8 cm each" for s in parsed.segments)
+
+
+def test_shares_of_one_count_stay_one_fact() -> None:
+    brief = "B5 notebook refill: 60 sheets plain + 60 sheets grid, 90 gsm"
+    bullets = build_listing(parse_facts(brief), None).bullets
+    assert any("60 sheets plain + 60 sheets grid" in b for b in bullets), bullets

@@ -42,13 +42,15 @@ def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str,
         rest.append((tail, start + piece.index(tail, head_end)))
     words = piece[:head_end]
     for q in find_quantities(words):
-        if (q.kind != "number" and not glued(words, q.end)
+        if (q.kind != "number" and words[q.start:q.end].strip() and not glued(words, q.end)
                 and _own_quantity(words[:q.start], words[q.end:])
                 and not grade_of_material(q, words[q.end:])):  # "14K gold plated hoops"
             size = _MEASURED_PART.match(words[q.end:])  # "King size", "1/2 in. Drive"
             end = q.end + (size.end() if size else 0)
-            rest.insert(0, (words[q.start:end], start + q.start))
-            s, e = q.start, end
+            group = _bracket_around(words, q.start, end)  # "x3 (12-15 cm each)": each one's
+            rest.insert(0, (words[group[0] + 1:group[1] - 1], start + group[0] + 1) if group
+                        else (words[q.start:end], start + q.start))
+            s, e = group or (q.start, end)
             if words[s - 1:s] == "(" and words[e:e + 1] == ")":  # "Press Set (3 pcs)": no "( )"
                 s, e = s - 1, e + 1
             elif words[e:e + 1] == "." and words[e + 1:e + 2] == " ":  # "5 in. Bench Vise"
@@ -56,6 +58,18 @@ def split_head(piece: str, start: int) -> tuple[str, str | None, list[tuple[str,
             words = words[:s] + " " * (e - s) + words[e:]
     head = re.sub(r"\s+", " ", words).strip(" ,")
     return head, piece[found[1]:found[2]] if found else None, rest
+
+
+def _bracket_around(words: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the brackets that hold a quantity with more words ("(12-15 cm each)").
+
+    The bracket's words qualify its measure; the whole bracket leaves the name as one fact.
+    """
+    opened, closed = words.rfind("(", 0, start), words.find(")", end)
+    if opened < 0 or closed < 0 or ")" in words[opened:start] or "(" in words[end:closed]:
+        return None
+    inner = words[opened + 1:closed]
+    return (opened, closed + 1) if inner.strip() != words[start:end].strip() else None
 
 
 # words that tie what precedes them to the number after ("resistant to 600F", "up to 8 hours")

@@ -161,5 +161,12 @@ def _measure_cut(text: str) -> list[int]:
         return []  # "80% cotton", "26 inch + 16 inch", "2 pack 9 oz" stay whole
     if grade_of_material(found[0], after) or _layer_of_material(found[0], after):
         return []  # "18K gold plated": the grade of the gold, not a measure of the product
+    if any(_unit_word(q.text) == _unit_word(found[0].text) for q in found[1:]):
+        return []  # "40 sheets lined + 40 sheets dot grid": shares of one count, each named
     upto = re.split(r"[\d(]", after)[0]  # the phrase up to the next number
     return [] if has_noun(upto) else [found[0].end]
+
+
+def _unit_word(text: str) -> str:
+    """The words of a quantity without its number ("40 sheets" -> "sheets")."""
+    return re.sub(r"[\d.,/\s-]+", " ", text).strip().lower()
