@@ -129,6 +129,10 @@ _SPEC_LABELS = frozenset({"voltage", "plug", "power", "capacity", "weight", "len
                           "warranty", "count", "quantity", "contents", "package includes",
                           "includes", "age", "ages", "resolution", "runtime", "care", "origin",
                           "total", "overall", "net weight", "item weight", "product size"})
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n|\s[|]\s|(?<![\d\"'])\s[\u2013\u2014-]\s(?!\d)|"
+                           r"[\u2022\u2714\u2705]")  # "5.5\" - 7.1\"" is a range, not a break
+# a sentence that lists sizes, versions or options: its values are the options
+_LISTING = re.compile(r"(?i)\b(?:sizes?|available|options?|choose|versions?|models?|variants?)\b")
 _LINE_CUT = re.compile(r"[\n|\u2022]|\s/\s|\s[-\u2013\u2014]\s|;\s")
 
 
@@ -137,6 +141,13 @@ def _line_label(text: str, at: int) -> str:
     line = _LINE_CUT.split(text[max(0, at - 120):at])[-1]
     label = re.match(r"\W*(?:\d+\s+)?([A-Za-z][A-Za-z ]{1,30}?)\s*[:\u2013\u2014-]\s", line)
     return label.group(1).strip().lower() if label else ""
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence or bullet that holds ``text[start:end]``."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[before[-1] if before else 0:after.start() if after else len(text)]
 
 
 def _listed_apart(text: str, a: Stated, b: Stated) -> bool:
@@ -149,6 +160,11 @@ def _listed_apart(text: str, a: Stated, b: Stated) -> bool:
     labels = _line_label(text, a.start), _line_label(text, b.start)
     if all(labels) and labels[0] != labels[1] and not (set(labels) & _SPEC_LABELS):
         return True  # "4 crackers: 5.5 in long" / "4 picks: 7 in long": two parts' lines
+    first, second = sorted((a, b), key=lambda s: s.start)
+    end = first.start + len(first.text)
+    if not _SENTENCE_END.search(text, end, max(second.start, end)) and _LISTING.search(
+            _sentence(text, first.start, second.start + len(second.text))):
+        return True  # a sentence of sizes: "Small for 5.5-7.1 in, Large for 7.1-8.7 in"
     if {a.value, b.value} != {"one", "other"}:  # a named slot's two values (attribute_slots)
         return False
     first, second = sorted((a, b), key=lambda s: s.start)

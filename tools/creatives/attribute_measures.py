@@ -51,6 +51,9 @@ def _value(units: dict[str, float]) -> str:
     return rf"(?P<n>\d+(?:,\d{{3}})*(?:\.\d+)?)\s?(?P<u>{names})(?![\w/])\.?"
 
 
+# a lead that makes a measure the package's or another product's
+_ANOTHER = re.compile(r"(?i)\b(?:package|packaging|packed|shipping|carton|other|others|than|vs|"
+                      r"versus|compared|unlike|regular|ordinary|traditional)\b")
 # words before a measure's label that keep it the product's own ("Total weight: 2 lbs")
 _OWN_LEAD = frozenset({"total", "overall", "item", "product", "net", "approx", "unit", "rated",
                        "actual", "the", "its", "and", "with", "in", "of", "a"})
@@ -62,6 +65,9 @@ def _stated(kind: str, m: re.Match[str], text: str) -> Stated | None:
     if _NOT_OWN.match(text, m.end()) or before is not None and re.match(r"(?i)[a-z]", m.group(0)) \
             and before.group(1).lower() not in _OWN_LEAD:
         return None  # "Max user weight: 300 lbs", "Packed weight 9 lbs": another thing's
+    lead = re.split(r"[.!?]\s|\n|[,;|]", text[max(0, m.start() - 60):m.start()])[-1]
+    if _ANOTHER.search(lead):
+        return None  # "Package size / length: 160 mm", "than the other 48W gel lamp"
     units = _MEASURES[kind][1]
     unit = re.sub(r"\s+", " ", m.group("u").lower())
     base = float(m.group("n").replace(",", "")) * units[unit]
@@ -84,8 +90,8 @@ def _matches(kind: str, text: str, noun: str | None) -> Iterator[re.Match[str]]:
     yield from re.finditer(rf"(?i)\b(?:{labels})\s*:?\s*(?:of\s+)?(?:approx\.?\s*)?{value}",
                            text)
     if noun and kind != "screen size":  # a screen says it is one ("7 in. screen")
-        yield from re.finditer(rf"(?i)(?<![x\u00d7]\s)(?<![\w.]){value}\s+(?:[a-z-]+\s+)?"
-                               rf"{re.escape(noun)}\b", text)
+        yield from re.finditer(rf"(?i)(?<![x\u00d7]\s)(?<![\w./]){value}[ \t]+(?:[a-z-]+[ \t]+)?"
+                               rf"{re.escape(noun)}\b", text)  # "1/2 Gallon" is no 2 gallons
     if kind == "screen size":  # "7 in. HD touch screen": the screen names itself
         yield from re.finditer(rf"(?i)(?<![\w.]){value}\s+(?:(?:HD|FHD|IPS|LCD|LED|OLED|color|"
                                rf"colour|touch)\s+)*(?:screen|display)\b", text)

@@ -1,0 +1,22 @@
+"""Sizes listed in one sentence, a package's or another product's measure: no clash."""
+
+from __future__ import annotations
+
+import pytest
+
+from tools.creatives.contradictions import check_contradictions
+
+
+@pytest.mark.parametrize("brief", [
+    "Watch band, silicone. Two sizes: Large for 7.1\" - 8.7\" wrists, Small for 5.5\" - 7.1\" "
+    "wrists.",
+    "Weighted blanket, glass beads. Sizes available: 48x72 in 12lbs blanket, 60x80 in 15lbs "
+    "blanket.",
+    "Screwdriver, stubby.\nPackage size / length: 160 mm\nTotal length: 55.5 mm.",
+    "80W UV LED nail lamp. Cures twice as fast as the other 48W lamp.",
+    "Half gallon water bottle, 64 oz, with straw. Fits a 1/2 gallon water bottle sleeve.",
+    "Sport Mechanical Pencil 0.7 mm Black\nRefillable pencil with eraser\nThe pencil has a length "
+    "of 10.5 cm and a weight of 12 g.",
+])
+def test_listed_sizes_and_other_things_measures_are_no_clash(brief: str) -> None:
+    check_contradictions(brief)
