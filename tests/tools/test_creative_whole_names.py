@@ -86,3 +86,17 @@ def test_shares_of_one_count_stay_one_fact() -> None:
     brief = "B5 notebook refill: 60 sheets plain + 60 sheets grid, 90 gsm"
     bullets = build_listing(parse_facts(brief), None).bullets
     assert any("60 sheets plain + 60 sheets grid" in b for b in bullets), bullets
+
+
+def test_a_clause_that_leaves_out_its_predicate_stays_with_the_one_before() -> None:
+    brief = "Seat pad 40 x 40 cm, 4 cm thick. Cover is machine washable; insert is not."
+    listing = build_listing(parse_facts(brief), None)
+    assert "Not" not in listing.title, listing.title
+    assert any("Cover is machine washable; insert is not" in b for b in listing.bullets)
+
+
+def test_items_with_a_unit_full_stop_are_one_list() -> None:
+    brief = "Pegboard kit - 40 PCS\n- 10 x 1 in. hooks, 10 x 2 in. hooks, 5 x 3 in. hooks"
+    listing = build_listing(parse_facts(brief), None)
+    assert "1 in. Hooks" not in listing.title, listing.title
+    assert "5 x 3 in. hooks" in listing.description, listing.description

@@ -86,7 +86,15 @@ def kept_spans(text: str) -> list[tuple[int, int]]:
             spans.append((m.start(), m.end()))
     spans += [(m.start(), m.end()) for m in _UNIT_WORD.finditer(text)]
     spans += [(m.start(), m.end()) for m in _PER_LINE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _ELLIPSIS.finditer(text)]
     return spans + each_runs(text)
+
+
+# a clause that ends on "is not" with its predicate left out says it of the clause before:
+# "cover is machine washable; foam is not" (alone, "foam is not" says nothing, or the opposite)
+_ELLIPSIS = re.compile(r"(?i)(?<![^\n.!?] )\b[^.;!?\n]{3,120}[;,]\s*(?:the\s+)?[\w'-]+"
+                       r"(?:\s[\w'-]+)?\s(?:is|are|does|do|was|were|will|can)(?:\s+not|n't)"
+                       r"(?=\s*(?:[.;!?\n]|$))")
 
 
 # a metric prefix before a unit of the same measure: "Hz"/"kHz", "mm"/"cm", "g"/"kg", "ml"/"l"

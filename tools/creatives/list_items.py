@@ -26,7 +26,8 @@ LEVELS = frozenset({
 # else another measure of the same product ("35 x 75 cm, 5 cm thick")
 SCALES = frozenset({"thin", "thick", "long", "short", "wide", "narrow", "tall", "low", "high"})
 _JOIN = re.compile(r"(?i)^\s*(?:,|,?\s*(?:and|or|&))\s*$")
-_PIECE = re.compile(r"[,.;]\s+|\n")
+# a unit's full stop ("20 x 1 in. hooks") ends no piece of an item
+_PIECE = re.compile(r"(?:[,;]|(?<!\bin)(?<!\bft)(?<!\boz)(?<!\blb)(?<!\blbs)(?<!\bdia)\.)\s+|\n")
 
 
 def _shape(text: str) -> tuple[tuple[str, ...], str, bool, frozenset[str]] | None:
