@@ -20,3 +20,13 @@ from tools.creatives.contradictions import check_contradictions
 ])
 def test_listed_sizes_and_other_things_measures_are_no_clash(brief: str) -> None:
     check_contradictions(brief)
+
+
+@pytest.mark.parametrize("brief", [
+    "Coffee machine, 6 drinks: espresso, two coffees, milk foam.\nEight coffee strength levels.",
+    "Tablet case for Fire HD 10 (2015 & 2017 Release)\nFits the 2017 Release and the 2015 "
+    "Release.",
+    "27 Pieces Camping Sporks, 9 colours\nIn 9 colours, 3 pieces for each colour.",
+])
+def test_a_count_of_levels_a_year_or_per_colour_is_no_count_clash(brief: str) -> None:
+    check_contradictions(brief)

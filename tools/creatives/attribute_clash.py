@@ -40,9 +40,10 @@ from tools.creatives.attribute_forms import form_statements
 from tools.creatives.attribute_items import item_statements
 from tools.creatives.attribute_limits import LIMIT_READERS
 from tools.creatives.attribute_measures import measures
+from tools.creatives.attribute_named_counts import named_counts
 from tools.creatives.attribute_opposites import denied_statements, opposite_statements
 from tools.creatives.attribute_power import POWER_READERS
-from tools.creatives.attribute_slots import named_counts, named_measures
+from tools.creatives.attribute_slots import named_measures
 from tools.creatives.attribute_specs import SPEC_READERS, overlap
 from tools.creatives.attribute_substances import substances
 from tools.creatives.attribute_values import READERS, Stated, clauses
