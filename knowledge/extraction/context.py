@@ -183,17 +183,25 @@ _ACTS_ON = re.compile(r"\b(?:cuts|cutting|cut(?: through| the)|remov(?:es|ing)|"
                       r"{0,45}$", re.IGNORECASE)
 
 
-def acted_on(text: str, start: int, title: bool = False) -> bool:
+def acted_on(text: str, start: int, title: bool = False, end: int | None = None,
+             kind: str = "") -> bool:
     """True when a material names what the product works on, not what it is made of.
 
     In a title only a list right after the verb: "Cuts Glass Stone Wood", "Safe On Glass,
-    Plastic and Stainless Steel" (titles run on without a clause's stops).
+    Plastic and Stainless Steel" (titles run on without a clause's stops), or the material
+    right before a cutting verb ("Metal Cutting Band Saw"; not when the verb names the item,
+    ``kind``: "Wood Cutting Board").
     """
     if title:
-        return bool(_TITLE_ACTS.search(text, max(0, start - 50), start))
+        cuts = _CUT_AFTER.match(text, end) if end is not None else None
+        return bool(_TITLE_ACTS.search(text, max(0, start - 50), start)
+                    or (cuts and cuts.group(1).lower() not in kind.split()))
     return bool(_ACTS_ON.search(_since(text, start, _CLAUSE_END)))
 
 
+# what a tool removes material from: "Metal Cutting Band Saw", "Wood Carving Knife"
+_CUT_AFTER = re.compile(r"[ -]+(cutting|drilling|grinding|sanding|engraving|carving)\b",
+                        re.IGNORECASE)
 _TITLE_ACTS = re.compile(r"\b(?:cuts|safe (?:on|for use on)|use on|works on)\s+"
                          r"(?:(?!made\b|materials?\b)[A-Za-z-]+\s*(?:,|&|and|/)?\s*){0,5}$"
                          # what it holds: 'Holds 8.5" x 11" Paper', "Hold 100 Sheets Paper"

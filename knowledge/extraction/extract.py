@@ -40,7 +40,7 @@ from knowledge.extraction.fittings import QUALITIES, of_fitting, type_modifiers
 from knowledge.extraction.maker import in_keyword_list, of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
-from knowledge.extraction.plain_type import plain_type, with_set
+from knowledge.extraction.plain_type import plain_type, whole_compound, with_set
 from knowledge.extraction.shades import not_shades
 from knowledge.extraction.sizes import find_sizes, labellers_sizes
 from knowledge.extraction.title_type import masked, type_outside_names
@@ -135,7 +135,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     if found_type and packed is not None:  # "Gummi Bears, 5 Pound Bag": the bag is packaging
         found_type = type_outside_names(masked(texts["title"], [(packed, found_type[2])]),
                                         color, brand, tagger)
-    found_type = with_set(found_type, texts["title"])
+    found_type = with_set(whole_compound(found_type, texts["title"]), texts["title"])
     if found_type:
         value, start, end = found_type
         out.add("type", value, "title", start, end, texts["title"][start:end])
@@ -227,14 +227,16 @@ def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Me
                 and of_accessory(text, end, out.own, singular)) or (
                 key == "features" and value in PART_CHECKED
                 and of_part(text, start, out.own, singular, end)) or (
-                key == "materials" and acted_on(text, start, where == "title")) or (
+                key == "materials" and acted_on(text, start, where == "title", end,
+                                                str(out.attributes.get("type", "")))) or (
                 key == "sizes" and not value.startswith(("pack of", "set of"))
                 and measure_of_other(text, start, end, out.own, singular)) or (
                 key == "features" and value in BULB_TAGS and where != "title"
                 and "bulb" not in out.own
                 and of_bulbs(text, start, end)) or (
                 key in MAKER_CHECKED and where != "title" and (of_maker(text, start, brand) or (
-                    key != "audiences" and in_keyword_list(text, start)))) or (
+                    in_keyword_list(text, start) and (key != "audiences" or value not in
+                                                      out.attributes.get(key, ()))))) or (
                 key == "features" and value in QUALITIES and where != "title"
                 and of_fitting(text, end, out.own - type_modifiers(out.attributes.get("type")),
                                singular)):

@@ -47,3 +47,18 @@ def with_set(found: tuple[str, int, int] | None, title: str) -> tuple[str, int, 
     if after is None:
         return found
     return f"{value} {after.group(1).lower()}", start, after.end(1)
+
+
+_JOINED_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
+
+
+def whole_compound(found: tuple[str, int, int] | None, title: str
+                   ) -> tuple[str, int, int] | None:
+    """A type that starts inside a hyphenated word takes the whole word ("Stir-Fry Pan")."""
+    if not found:
+        return found
+    value, start, end = found
+    joined = _JOINED_BEFORE.search(title, 0, start)
+    if joined is None or joined.end() != start:
+        return found
+    return f"{joined.group(1).lower()}-{value}", joined.start(), end

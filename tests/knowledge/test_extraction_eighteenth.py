@@ -51,3 +51,22 @@ def test_an_item_named_with_its_size_before_run_on_keywords_is_the_type() -> Non
     title = ("Acme Pillow Covers 18x18 Inch Set of 2 Rustic Farmhouse Decorative Throw Pillow "
              "Covers Square Cushion Case for Sofa")
     assert _attrs(title)["type"] == "pillow cover"
+
+
+def test_a_material_before_a_cutting_verb_is_what_the_tool_cuts() -> None:
+    assert "metal" not in _attrs("Benchtop Metal Cutting Band Saw, 400 Watts"
+                                 ).get("materials", [])
+    assert "wood" in _attrs("Acacia Wood Cutting Board with Handle").get("materials", [])
+
+
+def test_a_keyword_lines_other_audiences_are_not_the_products() -> None:
+    words = ", ".join(["sweatshirts for women", "hoodies for women", "tops for teen girls",
+                       "pullover for women", "sweaters for women", "fall tops for women",
+                       "crop tops for women"])
+    audiences = _attrs("Hoodies for Women Pullover Zipper Sweatshirt", words)["audiences"]
+    assert audiences == ["women"]
+
+
+def test_a_type_inside_a_hyphenated_word_takes_the_whole_word() -> None:
+    assert _attrs("Chef's Classic Stainless 14-Inch Stir-Fry Pan with Glass Cover"
+                  )["type"] == "stir-fry pan"
