@@ -26,6 +26,8 @@ _ASSEMBLED = frozenset({"set", "kit", "toy", "puzzle", "playset", "outfit", "sui
                         "canvas", "painting", "artwork", "art"})
 _SET_AFTER = re.compile(r"[ -](?:set|kit)\b", re.IGNORECASE)
 _COUNTED = re.compile(r"pieces|pcs?\b", re.IGNORECASE)
+# a title naming a set or kit anywhere ("Driver Set, 4Pc"): its piece counts are the set's parts
+_SET_WORD = re.compile(r"\b(?:set|kit)s?\b(?! of\b)", re.IGNORECASE)
 # "Accessory Kit, 160-Piece", "Mechanics Tool Set, 247-Piece": a kit counts its parts
 _KIT = re.compile(r"\bkits?\b|accessor|\btool set|\bbit set", re.IGNORECASE)
 _PART_BREAK = re.compile(r"[.;!?\n|()\[\]【】]")
@@ -44,7 +46,8 @@ def find_packs(text: str, *, title: bool, own: Collection[str] = ()) -> list[Men
         n = next(g for g in m.groups() if g)
         kind = "set" if re.search(r"set|piece|pc", m.group(0), re.IGNORECASE) else "pack"
         if m.group(3):  # a count of pieces
-            if _ASSEMBLED & set(own):
+            if _ASSEMBLED & set(own) or (title and _SET_WORD.search(text)
+                                          and not _SET_AFTER.match(text, m.end())):
                 continue  # "7-Piece Knife Set", "Building Toy (374 Pieces)": a set's parts
             if title and _COUNTED.search(m.group(0)):
                 kind = "pack"  # "20 Pcs Paper Gift Bags", "18 Pieces Hair Bows", "1PC"

@@ -70,3 +70,9 @@ def test_a_keyword_lines_other_audiences_are_not_the_products() -> None:
 def test_a_type_inside_a_hyphenated_word_takes_the_whole_word() -> None:
     assert _attrs("Chef's Classic Stainless 14-Inch Stir-Fry Pan with Glass Cover"
                   )["type"] == "stir-fry pan"
+
+
+def test_a_piece_count_in_a_title_naming_a_set_is_the_sets_parts() -> None:
+    assert "pack of 4" not in _attrs("Moody Tools - JIS Type S Driver Set, 4Pc Pollicis"
+                                     ).get("sizes", [])
+    assert "pack of 20" in _attrs("20 Pcs Paper Gift Bags with Handles").get("sizes", [])
