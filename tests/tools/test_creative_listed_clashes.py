@@ -30,3 +30,15 @@ def test_listed_sizes_and_other_things_measures_are_no_clash(brief: str) -> None
 ])
 def test_a_count_of_levels_a_year_or_per_colour_is_no_count_clash(brief: str) -> None:
     check_contradictions(brief)
+
+
+@pytest.mark.parametrize("brief", [
+    "Wireless light switch kit, no wiring.\nThe receiver was wired between power and lamp.",
+    "Paper coffee filters, disposable, 100 pack.\nCan be used with all reusable K-Carafe filters.",
+    "Silicone band, fadeless print.\nThe print will not be faded by sweat.",
+    "Monk fruit sweetener, perfect for cookies and other sugar-free treats.\nMonk fruit "
+    "contains natural sugars.",
+    "Coffee machine\nWater capacity \u2013 91.5 oz. | Bean container capacity (x2) \u2013 9.88 oz.",
+])
+def test_another_things_value_or_a_denied_form_is_no_clash(brief: str) -> None:
+    check_contradictions(brief)

@@ -139,8 +139,12 @@ _LINE_CUT = re.compile(r"[\n|\u2022]|\s/\s|\s[-\u2013\u2014]\s|;\s")
 
 def _line_label(text: str, at: int) -> str:
     """The label of the spec line or segment holding ``at`` ("Interior details"), else ""."""
-    line = _LINE_CUT.split(text[max(0, at - 120):at])[-1]
-    label = re.match(r"\W*(?:\d+\s+)?([A-Za-z][A-Za-z ]{1,30}?)\s*[:\u2013\u2014-]\s", line)
+    segments = _LINE_CUT.split(text[max(0, at - 120):at])
+    line = segments[-1]
+    if not line.strip() and len(segments) > 1 and re.search(r"\s[\u2013\u2014-]\s*$", text[:at]):
+        line = segments[-2] + " - "  # "Water capacity \u2013 91.5 oz.": the dash ends a label
+    label = re.match(r"\W*(?:\d+\s+)?([A-Za-z][A-Za-z ]{1,30}?)\s*(?:\([^)]{0,12}\)\s*)?"
+                     r"[:\u2013\u2014-]\s", line)  # "Bean container capacity (x2) - 9.88 oz."
     return label.group(1).strip().lower() if label else ""
 
 

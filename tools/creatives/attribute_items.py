@@ -128,7 +128,8 @@ def _less_and_ed(pieces: list[tuple[str, int]]) -> list[Stated]:
                             r"(?:incl|included)\b")  # "Opens with a key (2 keys incl.)"
             for other, at in pieces:
                 hit = ed.search(other)
-                if hit is not None and at != start:
+                if hit is not None and at != start and not re.search(
+                        r"(?i)\b(?:not|never|no|n't)\s+(?:be\s+|get\s+)?$", other[:hit.start()]):
                     said = f"whether it has a {x}"
                     found += [Stated(said, "no", m.group(0), start + m.start()),
                               Stated(said, "yes", hit.group(0), at + hit.start())]

@@ -27,10 +27,10 @@ from tools.creatives.attribute_values import OPTIONS, Stated, clauses, label_of
 __all__ = ["opposite_statements"]
 
 # a clause that names what the product fits or goes with, not the product itself
-_FOR = re.compile(r"(?i)\b(?:for|fits?|compatible|works\s+with|pairs?\s+with|use\s+with|"
+_FOR = re.compile(r"(?i)\b(?:for|fits?|compatible|works\s+with|pairs?\s+with|used?\s+with|"
                   r"like|unlike|than|vs|instead|replaces?|not\s+(?:a|an)|either|compared|"
                   r"traditional|conventional|ordinary|forget|those|regular|standard|typical|"
-                  r"usual)\b")
+                  r"usual|into|any|without)\b")
 _BOTH = re.compile(r"(?i)\b(?:and|&|or|/|both|plus|\+)\b")
 # labels that say what kind the product is, not which part: "Type: digital", "Care: ..."
 _OWN_LABELS = frozenset({"finish", "look", "surface", "gauge", "lock", "caffeine", "type",
@@ -67,7 +67,7 @@ _OWN_NOUNS = frozenset({"design", "style", "construction", "build", "operation",
 _STOP = frozenset({"in", "on", "at", "by", "for", "with", "and", "or", "from", "to", "of",
                    "the", "a", "an", "my", "our", "only", "use", "when", "if", "so", "per",
                    "each"})
-_PREDICATE = re.compile(r"(?i)^\W*(?P<s>[a-z][a-z -]{1,30}?)\s+(?:is|are)\s+(?:\w+\s+)?$")
+_PREDICATE = re.compile(r"(?i)^\W*(?P<s>[a-z][a-z -]{1,30}?)\s+(?:is|are|was|were)\s+(?:\w+\s+)?$")
 
 
 def _thing_of(clause: str, m: re.Match[str], name: set[str]) -> str | None:

@@ -136,6 +136,10 @@ _NOT_CONTAINED_AFTER = re.compile(r"[\s-]*(?:free\b|grass|straw|fib(?:er|re))")
 _DENIAL_BEFORE = re.compile(r"(?i)\b(?:no|non|not|isn't|never|without|free\s+(?:of|from))[\s-]+$")
 
 
+# a free word said of what the product is for or of other things, not of the product
+_USED_FOR = re.compile(r"(?i)\b(?:for|other|like|such\s+as)\b")
+
+
 def _not_contained(said: str, w: re.Match[str]) -> bool:
     """True when the word at ``w`` of a contains-list is said absent or is no ingredient."""
     return _NOT_CONTAINED_AFTER.match(said, w.end()) is not None or \
@@ -145,7 +149,9 @@ def _not_contained(said: str, w: re.Match[str]) -> bool:
 def _free_and_contains(text: str) -> list[Stated]:
     """"Nut-free" and "contains tree nuts", "vegan" and "made with beeswax": absent and present."""
     free = {(m.group(1) or m.group(2)).lower().rstrip("s"): m for m in _FREE_OF.finditer(text)
-            if not _DENIAL_BEFORE.search(text[max(0, m.start() - 12):m.start()])}  # "Not vegan"
+            if not _DENIAL_BEFORE.search(text[max(0, m.start() - 12):m.start()])  # "Not vegan"
+            and not _USED_FOR.search(re.split(r"[.!?\n]", text[max(0, m.start() - 60):m.start()])
+                                     [-1])}  # "perfect for ... other sugar-free treats"
     found = []
     for m in _CONTAINS.finditer(text) if free else ():
         said = (m.group(1) or m.group(2)).lower()
