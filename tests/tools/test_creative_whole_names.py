@@ -100,3 +100,8 @@ def test_items_with_a_unit_full_stop_are_one_list() -> None:
     listing = build_listing(parse_facts(brief), None)
     assert "1 in. Hooks" not in listing.title, listing.title
     assert "5 x 3 in. hooks" in listing.description, listing.description
+
+
+def test_a_container_keeps_its_in() -> None:
+    listing = build_listing(parse_facts("Hand salve in a tin, 2 oz. Shea butter."), None)
+    assert "A Tin" not in listing.title and "In the box" not in " ".join(listing.bullets)

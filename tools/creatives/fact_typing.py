@@ -36,7 +36,7 @@ _COMPAT_NAMES = re.compile(r"\b(?:USB-C(?: PD)?|USB-A|Lightning|MagSafe|Bluetoot
                            r"HDMI(?: \d\.\d)?|Wi-?Fi|Alexa|Google Home|Apple HomeKit|AAA?|"
                            r"induction|microSD|Windows|macOS|iOS|Android)\b")
 _INCLUDED = re.compile(r"^(?P<a>.+?)\s(?:included|incl\.?)(?:\s*\([^)]*\))?$|"
-                       r"^(?:comes with|includes|including|incl\.?|with|in|plus):?\s"
+                       r"^(?:comes with|includes|including|incl\.?|with|in (?:the )?box|plus):?\s"
                        r"(?:an?\s|the\s)?(?P<b>.+)$", re.IGNORECASE)
 _NOT_INCLUDED = re.compile(r"\b(?:not|no|n't|without)\s+(?:included|incl\b)", re.IGNORECASE)
 _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|children's|unisex|"
@@ -44,7 +44,8 @@ _AUDIENCE = re.compile(r"\b(?:women's|womens|women|men's|mens|men|kids'?|childre
                        r"(?:small|medium|large) (?:dogs|cats|breeds))\b", re.IGNORECASE)
 # joining words trimmed off a segment's edges; qualifiers ("up to", "each") and "for" stay
 # with the fact ("for 7-45 lbs" is the child's weight, "7-45 lbs" would be the carrier's)
-_GLUE_EDGE = re.compile(r"^(?:and|with|the|a|an|plus|in(?!\s+\d)|on|of)\s+|"  # "in 3 min" stays
+# ("in 3 min" and "in a tin" keep their "in": "a tin" alone would read as what is sold)
+_GLUE_EDGE = re.compile(r"^(?:and|with|the|a|an|plus|in(?!\s+(?:\d|an?)\b)|on|of)\s+|"
                         r"\s+(?:and|with|for|the|a|an)$", re.IGNORECASE)
 _AUDIENCE_GLUE = frozenset({"for", "and", "or", "ages", "age", "from", "up", "to", "all", "most",
                             "of", "sizes", "size", "years", "yrs", "months", "old", "in"})
