@@ -66,3 +66,9 @@ def test_refillable_and_cannot_be_refilled_are_refused() -> None:
         check_contradictions("Stamp pad, blue.\n- Re-inkable with any refill\n"
                              "Note: a sealed pad that cannot be re-inked.")
     assert "Re-inkable" in str(err.value) and "cannot be re-inked" in str(err.value)
+
+
+def test_a_parts_labelled_value_denied_in_the_copy_is_refused() -> None:
+    assert part_clash("Knife bar 16 in.\nBase: magnetic steel\nNon-magnetic base, screw it "
+                      "to the wall.") == ("Base: magnetic steel", "Non-magnetic")
+    assert part_clash("Lunch bag\nLid: insulated\nNon-insulated pocket on front.") is None

@@ -138,6 +138,28 @@ def part_clash(text: str) -> tuple[str, str] | None:
             if not owner and noun and _PARTS.match(noun):
                 continue  # "Lining: none" beside "lined pockets": another thing's
             return m.group(0), phrase
+    return _denied_in_prose(text, pieces)
+
+
+def _denied_in_prose(text: str, pieces: list[tuple[str, int]]) -> tuple[str, str] | None:
+    """A part's labelled value denied in the copy: "Base: magnetic steel" / "non-magnetic base"."""
+    stated = {}
+    for clause, _at in pieces:
+        label = label_of(clause)
+        value = re.match(r"\s*([A-Za-z]{4,})\b", clause[label.end():]) if label else None
+        if label is not None and value is not None and not re.search(r"\d", clause) and \
+                not _ELSEWHERE.search(clause) and not _DENIED.match(clause, label.end()):
+            part = label.group("label").strip().lower().split()[-1]
+            if part not in _GENERIC:
+                stated[root(value.group(1))] = (part, clause.strip())
+    for clause, at in pieces if stated else ():
+        if label_of(clause) is not None or OTHERWISE.search(sentence(text, at)):
+            continue
+        for m in _DENIED.finditer(clause):
+            word = root(m.group("a") or m.group("b") or m.group("c"))
+            noun = _noun_after(clause, m.end())
+            if word in stated and noun and _same_part(noun, stated[word][0]):
+                return stated[word][1], m.group(0)
     return None
 
 
