@@ -105,3 +105,8 @@ def test_items_with_a_unit_full_stop_are_one_list() -> None:
 def test_a_container_keeps_its_in() -> None:
     listing = build_listing(parse_facts("Hand salve in a tin, 2 oz. Shea butter."), None)
     assert "A Tin" not in listing.title and "In the box" not in " ".join(listing.bullets)
+
+
+def test_a_product_name_label_names_the_product() -> None:
+    parsed = parse_facts("Product Name: Enamel Tea Kettle | Brand: Hearthly | Capacity: 2 qt")
+    assert parsed.head == "Enamel Tea Kettle"

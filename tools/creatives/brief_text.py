@@ -36,6 +36,7 @@ SPEC_KEY = re.compile(r"(?i)^(?:qty|quantity|size|sizes|dimensions?|dims|measure
                       r"\s?:\s*\S")
 # labels that name the product: "Product: yoga mat" names a yoga mat
 NAME_KEY = re.compile(r"(?i)^(?:product|item|name|title|type|product type|item name|bundle|"
+                      r"product name|product title|item title|listing title|"
                       r"combo|"
                       r"what|hi|hello|hey|hi there|hello there|greetings)\s?:?$")  # and greetings
 _FILLER = re.compile(r"(?i)^(?:(?:best|top|hot|#1|no\.? ?1)\s?(?:seller|selling|sale|rated|"
