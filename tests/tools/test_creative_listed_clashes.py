@@ -42,3 +42,14 @@ def test_a_count_of_levels_a_year_or_per_colour_is_no_count_clash(brief: str) ->
 ])
 def test_another_things_value_or_a_denied_form_is_no_clash(brief: str) -> None:
     check_contradictions(brief)
+
+
+@pytest.mark.parametrize("brief", [
+    "Waist trainer, black. Inner layer 96% cotton + 4% spandex; mid layer of 100% latex; outer "
+    "layer nylon & spandex.",
+    "Cooling blanket with 100% pure natural bamboo viscose, 15 lbs, queen.",
+    "Skirt, 60g 50% recycled wool insulation.\nSide panels: 46% polyester, 38% merino wool, 16% "
+    "elastane.",
+])
+def test_a_layers_or_a_fillings_share_is_no_material_clash(brief: str) -> None:
+    check_contradictions(brief)

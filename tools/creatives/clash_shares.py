@@ -16,7 +16,7 @@ from tools.creatives.label_lines import part_label
 
 __all__ = ["WEAVES", "check_shares", "stated_as_material"]
 
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+[ \t]?){1,3})")
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?%\s+((?:[A-Za-z-]+[ \t]?){1,4})")
 # a material naming a part ("fleece lined", "rubber sole", "leather trim") is not the body's
 # ("silicone gripper hem", "nylon ripstop shoulder panels": two words may stand between)
 _PART = re.compile(r"(?:[\s-]+[a-z]+){0,2}[\s-]+(?:lined|lining|trim|trimmed|soles?|insoles?|"
@@ -24,7 +24,8 @@ _PART = re.compile(r"(?:[\s-]+[a-z]+){0,2}[\s-]+(?:lined|lining|trim|trimmed|sol
                    r"collars?|cuffs?|patch(?:es)?|accents?|details?|hems?|grippers?|hoods?|"
                    r"sleeves?|waistbands?|bands?|panels?|pockets?|toes?|heels?|tips?|grips?|"
                    r"base|lids?|seals?|rings?|buttons?|backing|coating|edges?|binding|logos?|"
-                   r"feet|legs|knobs?|caps?|fill|filling|shell|beads|inserts?|bristles?|"
+                   r"feet|legs|knobs?|caps?|fill|filling|insulation|stuffing|batting|shell|beads|"
+                   r"inserts?|bristles?|"
                    r"blades?|case|tray|bowl|cord|cable|gussets?|liners?|mesh)\b", re.IGNORECASE)
 # a material before a short noun phrase that ends its clause names that thing's material
 # ("polyester hanging loop", "metal clip"), unless the noun is the fabric itself ("blend")
@@ -60,7 +61,7 @@ def check_shares(text: str) -> None:
             continue
         shares.append((float(m.group(1)), inside[0], m))
     for share, (mat, _s, _e), m in shares:
-        if share >= 100:
+        if share >= 100 and not _LAYER.search(text[max(0, m.start() - 30):m.start()]):
             others = [x for x in mats if x[0] != mat and not m.start() <= x[1] < m.end()
                       and not _same_family(x[0], mat) and not _PART.match(text, x[2])
                       and not _NAMED_THING.match(text, x[2])
@@ -78,6 +79,9 @@ def check_shares(text: str) -> None:
         _add_up(group)
 
 
+# a share said of a layer or part before it: "Mid layer of 100% latex; Outer layer of nylon"
+_LAYER = re.compile(r"(?i)\b(?:layer|lining|shell|fill|filling|core|face|backing|outer|inner|"
+                    r"insole|sole|upper|cover)\s*(?:of|is|:|-|\u2013)?\s*$")
 # what the product is filled, stuffed or lined with is its filling's material, not its own
 # ("100% cotton yarn. Arrives filled with recycled polyester fiber")
 _FILLED = re.compile(r"(?i)\b(?:filled|stuffed|packed|lined)\s+with\s+(?:[a-z-]+\s+){0,2}$")
