@@ -41,6 +41,7 @@ from knowledge.extraction.maker import in_keyword_list, of_maker
 from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
 from knowledge.extraction.plain_type import plain_type, whole_compound, with_set
+from knowledge.extraction.run_on import first_named
 from knowledge.extraction.shades import not_shades
 from knowledge.extraction.sizes import find_sizes, labellers_sizes
 from knowledge.extraction.title_type import masked, type_outside_names
@@ -130,7 +131,8 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
     fancy = color if color and not find_colors(color) else None  # "Sea Glass", not "Black"
     out = Extraction(brands={w: brand_spans(t, brand) for w, t in texts.items()},
                      colour_names={w: brand_spans(t, fancy) for w, t in texts.items()})
-    found_type = plain_type(type_outside_names(texts["title"], color, brand, tagger))
+    found_type = plain_type(first_named(type_outside_names(texts["title"], color, brand, tagger),
+                                        texts["title"]))
     packed = packaged(texts["title"], *found_type[:2]) if found_type else None
     if found_type and packed is not None:  # "Gummi Bears, 5 Pound Bag": the bag is packaging
         found_type = type_outside_names(masked(texts["title"], [(packed, found_type[2])]),

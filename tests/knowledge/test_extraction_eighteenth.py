@@ -76,3 +76,10 @@ def test_a_piece_count_in_a_title_naming_a_set_is_the_sets_parts() -> None:
     assert "pack of 4" not in _attrs("Moody Tools - JIS Type S Driver Set, 4Pc Pollicis"
                                      ).get("sizes", [])
     assert "pack of 20" in _attrs("20 Pcs Paper Gift Bags with Handles").get("sizes", [])
+
+
+def test_a_keyword_run_names_its_item_first() -> None:
+    title = ("QANSI Mens Running Shoes Slip-on Tennis Sneakers Athletic Sports Walking Shoes "
+             "Lightweight Workout Gym Shoes Black 10.5")
+    assert _attrs(title)["type"] == "running shoe"
+    assert _attrs("Hydro Flask Water Bottle with Straw Lid, 32 oz")["type"] == "water bottle"
