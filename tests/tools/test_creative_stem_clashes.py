@@ -72,3 +72,23 @@ def test_a_parts_labelled_value_denied_in_the_copy_is_refused() -> None:
     assert part_clash("Knife bar 16 in.\nBase: magnetic steel\nNon-magnetic base, screw it "
                       "to the wall.") == ("Base: magnetic steel", "Non-magnetic")
     assert part_clash("Lunch bag\nLid: insulated\nNon-insulated pocket on front.") is None
+
+
+@pytest.mark.parametrize(("brief", "sides"), [
+    ("Wall clock, 12 in.\n- Silent non-ticking sweep movement\n- Movement: step movement with a "
+     "loud tick", ("Movement: step movement", "non-ticking")),
+    ("Cushion cover, linen.\nPrint: bold botanical print all over\nPlain, no print anywhere.",
+     ("Print: bold botanical", "no print")),
+])
+def test_a_parts_line_and_a_denial_of_it_in_the_copy_are_refused(
+        brief: str, sides: tuple[str, str]) -> None:
+    pair = part_clash(brief)
+    assert pair is not None and all(any(side in p for p in pair) for side in sides)
+
+
+@pytest.mark.parametrize("brief", [
+    "Mantel clock\nBatteries: 2 AA\nNo batteries needed for the pendulum.",
+    "Mini fridge\nNO COMPRESSORS: thermoelectric cooling\nNo compressors, no noise.",
+])
+def test_a_status_or_a_denying_label_is_no_part_clash(brief: str) -> None:
+    assert part_clash(brief) is None

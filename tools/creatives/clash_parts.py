@@ -152,15 +152,49 @@ def _denied_in_prose(text: str, pieces: list[tuple[str, int]]) -> tuple[str, str
             part = label.group("label").strip().lower().split()[-1]
             if part not in _GENERIC:
                 stated[root(value.group(1))] = (part, clause.strip())
-    for clause, at in pieces if stated else ():
+    lines = _labelled_lines(pieces)
+    for clause, at in pieces if lines else ():
         if label_of(clause) is not None or OTHERWISE.search(sentence(text, at)):
             continue
         for m in _DENIED.finditer(clause):
             word = root(m.group("a") or m.group("b") or m.group("c"))
-            noun = _noun_after(clause, m.end())
-            if word in stated and noun and _same_part(noun, stated[word][0]):
-                return stated[word][1], m.group(0)
+            heads = re.findall(r"[a-z]+", clause[m.end():m.end() + 30].lower())[:3]
+            for part, line in lines:
+                said = line.split(":", 1)[1]
+                if any(_same_part(h, part) for h in heads) and (word in stated and stated[word][
+                        0] == part or _affirms(said, word)):
+                    return line, m.group(0)  # "Movement: ... audible tick-tock" / "non-ticking"
+        for m in _NO_THING.finditer(clause):
+            for part, line in lines:
+                if _same_part(m["t"], part) and not _STATUS.match(clause, m.end()):
+                    return line, m.group(0).strip()  # "Pattern: Morris print" / "no pattern"
     return None
+
+
+_DENY_WORDS = frozenset({"no", "non", "not", "zero", "free", "without", "never"})
+_NO_THING = re.compile(r"(?i)\b(?:no|without)\s+(?:[a-z]+\s+or\s+)?(?P<t>[a-z]{4,})\b")
+_STATUS = re.compile(r"(?i)\s*(?:\(?\s*)?(?:needed|required|necessary|included|incl|added|"
+                     r"more|longer|need|worries|hassle|mess)\b")
+
+
+def _labelled_lines(pieces: list[tuple[str, int]]) -> list[tuple[str, str]]:
+    """(the part a line is labelled with, the line) for lines that say something of a part."""
+    out = []
+    for clause, _at in pieces:
+        label = label_of(clause)
+        if label is None or _ELSEWHERE.search(clause) or _NONE.match(clause) or \
+                re.match(r"\s*(?:no|non|not|none|un)\b", clause[label.end():], re.I):
+            continue
+        words = label.group("label").strip().lower().split()
+        if words[-1] not in _GENERIC and len(words) <= 2 and words[0] not in _DENY_WORDS:
+            out.append((words[-1], clause.strip()))
+    return out
+
+
+def _affirms(value: str, stem: str) -> bool:
+    """True when ``value`` says a word of root ``stem`` with no denial before it."""
+    return any(not _DENY_BEFORE.search(value[:m.start()]) for m in
+               re.finditer(rf"(?i)(?<![\w-]){re.escape(stem)}", value))
 
 
 def check_parts(text: str) -> None:
