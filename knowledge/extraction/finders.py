@@ -239,7 +239,13 @@ def find_title_colors(title: str, materials: list[Mention]) -> list[Mention]:
             and not any(s <= m[1] < e for s, e in offered)
             and not any(s <= m[1] and m[2] <= e and e - s > m[2] - m[1] for _, s, e in materials)
             and not _FOR_BEFORE.search(title[:m[1]])
-            and not (title[m[1]:m[2]].lower() == "multi" and _MULTI_PART.match(title, m[2]))]
+            and not (title[m[1]:m[2]].lower() == "multi" and _MULTI_PART.match(title, m[2]))
+            and not _NAMED_OR_TASTED.match(title, m[2])]
+
+
+# "Grey's Anatomy": a name's possessive; "Cherry, Orange & Grape Flavors": a taste
+_NAMED_OR_TASTED = re.compile(r"['’]s\b|(?:\s*(?:,|&|and|/)\s*[A-Za-z]+)*\s+flavou?rs?\b",
+                              re.IGNORECASE)
 
 
 # the variants a title offers besides this one: "..., Also Available in Red, Blue, Pink (1 PC)"

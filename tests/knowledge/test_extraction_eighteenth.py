@@ -83,3 +83,10 @@ def test_a_keyword_run_names_its_item_first() -> None:
              "Lightweight Workout Gym Shoes Black 10.5")
     assert _attrs(title)["type"] == "running shoe"
     assert _attrs("Hydro Flask Water Bottle with Straw Lid, 32 oz")["type"] == "water bottle"
+
+
+def test_a_flavour_or_a_names_possessive_is_no_colour() -> None:
+    assert "orange" not in _attrs("Kids Multivitamin - Assorted Cherry, Orange & Grape Flavors"
+                                  ).get("colors", [])
+    assert "grey" not in _attrs("Party Card Game Against Grey's Anatomy").get("colors", [])
+    assert "orange" in _attrs("Stanley Quencher Tumbler, Orange, 40 oz").get("colors", [])
