@@ -33,3 +33,8 @@ def test_a_spec_value_and_another_in_the_copy_are_refused(brief: str,
 ])
 def test_qualifiers_lists_options_and_one_value_are_no_slot_clash(brief: str) -> None:
     assert slot_clash(brief) is None
+
+
+def test_a_parts_compound_is_no_slot_clash() -> None:
+    assert slot_clash("Chef knife\nMaterial: stainless-steel\nHand-forged carbon-steel blade.") \
+        is None

@@ -21,7 +21,7 @@ import re
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_values import clauses, label_of
 
-__all__ = ["OTHERWISE", "check_parts", "part_clash", "root", "sentence"]
+__all__ = ["OTHERWISE", "PARTS", "check_parts", "part_clash", "root", "sentence"]
 
 # a denied adjective: "non-magnetic", "non magnetic", "unlined", "uninsulated", "not lined"
 _DENIED = re.compile(r"(?i)(?<![\w-])(?:non[\s-]?(?P<a>[a-z]{4,})|un-?(?P<b>[a-z]{3,}(?:ed|able|"
@@ -44,12 +44,14 @@ _GENERIC = frozenset({"design", "style", "construction", "build", "material", "f
                       "type", "feature", "features", "details", "specs", "spec", "note",
                       "notes", "description", "product", "item", "about", "info"})
 # nouns of parts: a property before one of them is the part's, not the product's
-_PARTS = re.compile(r"(?i)^(?:covers?|cases?|lids?|straps?|liners?|inserts?|shells?|sleeves?|"
+PARTS = re.compile(r"(?i)^(?:covers?|cases?|lids?|straps?|liners?|inserts?|shells?|sleeves?|"
                     r"pouch(?:es)?|bags?|handles?|base|legs?|soles?|lining|pockets?|"
                     r"waistbands?|cuffs?|collars?|hoods?|trims?|panels?|buttons?|zippers?|"
                     r"cords?|cables?|remote|charger|battery|box|packaging|refills?|"
                     r"accessor(?:y|ies)|caps?|tops?|bottoms?|backs?|fronts?|seats?|frames?|"
-                    r"doors?|drawers?|compartments?|walls?|sides?|edges?|gloves?|mitts?)$")
+                    r"doors?|drawers?|compartments?|walls?|sides?|edges?|gloves?|mitts?|"
+                    r"blades?|heads?|tips?|nibs?|wheels?|shafts?|lens(?:es)?|screens?|bands?|"
+                    r"laces?|faces?|wicks?|hinges?|knobs?|feet|linings?|pads?|spouts?)$")
 _STOPS = frozenset({"and", "with", "in", "on", "at", "by", "for", "to", "of", "from", "that",
                     "which", "it", "is", "are", "so", "the", "a", "an", "but", "just"})
 
@@ -135,7 +137,7 @@ def part_clash(text: str) -> tuple[str, str] | None:
             noun = _noun_after(text, m.end())
             if owner and not (noun and _same_part(noun, owner.split()[-1])):
                 continue
-            if not owner and noun and _PARTS.match(noun):
+            if not owner and noun and PARTS.match(noun):
                 continue  # "Lining: none" beside "lined pockets": another thing's
             return m.group(0), phrase
     return _denied_in_prose(text, pieces)
@@ -172,7 +174,8 @@ def _denied_in_prose(text: str, pieces: list[tuple[str, int]]) -> tuple[str, str
 
 
 _DENY_WORDS = frozenset({"no", "non", "not", "zero", "free", "without", "never"})
-_NO_THING = re.compile(r"(?i)\b(?:no|without)\s+(?:[a-z]+\s+or\s+)?(?P<t>[a-z]{4,})\b")
+_NO_THING = re.compile(r"(?i)\b(?:no|without)\s+(?:[a-z]+\s+or\s+)?(?P<t>[a-z]{4,})\b"
+                       r"(?=\s*(?:[,.;:!)\n]|$|\s+(?:anywhere|at\s+all|whatsoever)\b))")
 _STATUS = re.compile(r"(?i)\s*(?:\(?\s*)?(?:needed|required|necessary|included|incl|added|"
                      r"more|longer|need|worries|hassle|mess)\b")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_values import clauses, label_of
-from tools.creatives.clash_parts import OTHERWISE, root, sentence
+from tools.creatives.clash_parts import OTHERWISE, PARTS, root, sentence
 
 __all__ = ["check_slots", "slot_clash"]
 
@@ -95,6 +95,9 @@ def _copy_values(text: str, heads: set[str]) -> list[_Value]:
             for m in rx.finditer(clause):
                 a, h = m["a"].lower(), m["h"].lower()
                 slot = root(h)
+                after = re.match(r"[ \t]+([a-z]+)", clause[m.end("h"):], re.IGNORECASE)
+                if after is not None and PARTS.match(after.group(1)):
+                    continue  # "carbon-steel blade": a part's value
                 if a in _NOT_VALUES or slot in _QUALIFIERS or h in _QUALIFIERS or \
                         shape == "plain" and slot not in heads or \
                         _CHOICE.search(clause[max(0, m.start() - 12):m.end("h") + 12]):
