@@ -42,6 +42,7 @@ from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
 from knowledge.extraction.plain_type import plain_type, whole_compound, with_set
 from knowledge.extraction.run_on import first_named
+from knowledge.extraction.senses import other_sense
 from knowledge.extraction.shades import not_shades
 from knowledge.extraction.sizes import find_sizes, labellers_sizes
 from knowledge.extraction.title_type import masked, type_outside_names
@@ -150,6 +151,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         is_title = where == "title"
         found = find_terms(text, features) + suspended_terms(text, features) \
             + free_of_terms(text, features)
+        found = [m for m in found if not other_sense(text, m)]
         if not is_title:
             found = [m for m in found if m[0] not in VAGUE or in_headline(text, m[1])]
         _add_all(out, "features", where, text, found)

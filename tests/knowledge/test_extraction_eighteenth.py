@@ -90,3 +90,11 @@ def test_a_flavour_or_a_names_possessive_is_no_colour() -> None:
                                   ).get("colors", [])
     assert "grey" not in _attrs("Party Card Game Against Grey's Anatomy").get("colors", [])
     assert "orange" in _attrs("Stanley Quencher Tumbler, Orange, 40 oz").get("colors", [])
+
+
+def test_an_organic_look_or_high_density_foam_is_another_sense() -> None:
+    plates = _attrs("Stoneware Dinner Plates", "Has a modern, yet organic look and feel")
+    assert "organic" not in plates.get("features", [])
+    assert "organic" in _attrs("Organic Green Tea Bags, 100 Count").get("features", [])
+    assert "hd" not in _attrs("Futon Mattress", 'Layers: 5.5" HD base support foam'
+                              ).get("features", [])
