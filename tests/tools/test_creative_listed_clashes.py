@@ -53,3 +53,15 @@ def test_another_things_value_or_a_denied_form_is_no_clash(brief: str) -> None:
 ])
 def test_a_layers_or_a_fillings_share_is_no_material_clash(brief: str) -> None:
     check_contradictions(brief)
+
+
+@pytest.mark.parametrize("brief", [
+    "Travel mug 350 ml\nLid: not dishwasher safe\nBody: dishwasher safe",
+    "Knife block\nBlock: magnetic acacia\nKnives not included; non-magnetic ceramic knives will "
+    "not stick",
+    "Wall paint 1 L\nBase: water\nClean up with water; not for oil-based primers",
+    "Card wallet, leather\nLining: none\nLined card slots keep cards snug",
+    "Organic tea, caffeine-free.\nIngredients: rooibos, vanilla.\nCaffeine: 0 mg",
+])
+def test_two_parts_lines_a_fitted_thing_or_a_zero_are_no_clash(brief: str) -> None:
+    check_contradictions(brief)

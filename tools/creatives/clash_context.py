@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["OTHER_PRODUCTS", "PART_AFTER", "not_a_claim"]
+__all__ = ["OTHER_PRODUCTS", "PART_AFTER", "label_at", "not_a_claim"]
 
 # a denial told as a question, a condition or hedge, an instruction, a comparison with other
 # products or an item of an options list states no property of the product: "TIRED OF SEEING
@@ -45,3 +45,10 @@ OTHER_PRODUCTS = re.compile(r"\b(?:usual|other|typical|regular|ordinary|conventi
                             r"traditional|cheap|cheaper)\s+(?:[a-z-]+\s+)?[a-z]+s\b")
 PART_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:covers?|cases?|lids?|straps?|liners?|inserts?|"
                         r"shells?|sleeves?|pouch(?:es)?|bags?|caps?|handles?)\b")
+
+
+def label_at(low: str, at: int) -> str:
+    """The label of the line holding ``at`` ("lid" in "Lid: not dishwasher safe"), else ""."""
+    line = low[max(low.rfind(c, 0, at) + len(c) for c in ("\n", ". ", "| ")):at]
+    label = re.match(r"\s*[-*\u2022]?\s*([a-z][a-z ]{0,20}):", line)
+    return label.group(1).strip() if label else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from knowledge.errors import InvalidRequestError
-from tools.creatives.clash_context import OTHER_PRODUCTS, PART_AFTER, not_a_claim
+from tools.creatives.clash_context import OTHER_PRODUCTS, PART_AFTER, label_at, not_a_claim
 
 __all__ = ["check_denials"]
 
@@ -82,7 +82,10 @@ def check_denials(text: str) -> None:
         absent = (m.group(0).startswith("no") and not m.group(0).startswith(("non", "not"))
                   or m.group(0).endswith("free")) and term.split()[0] not in _RELATIONS | _STATUS
         found = _stated(low, m, term, end, absent)
-        plain = _of_the_same_thing(low, m, term, [p.start() for p in found])
+        own = label_at(low, m.start())  # "Lid: not dishwasher safe" / "Body: dishwasher safe"
+        own = "" if set(own.split()) & _OWN_LABELS else own
+        plain = [p for p in _of_the_same_thing(low, m, term, [p.start() for p in found])
+                 if not (own and label_at(low, p) not in ("", own))]
         if plain:
             stated = next(text[p.start():p.end()].strip(" ,;.(") for p in found
                           if p.start() == plain[0])
@@ -205,7 +208,8 @@ def _said_otherwise(low: str, p: re.Match[str]) -> bool:
         PART_AFTER.match(low, p.end()) is not None or _OTHERWISE.search(clause) is not None or \
         _REFERRED.search(clause) is not None or \
         _IN_DENIED_LIST.search(sentence) is not None or \
-        re.match(r"[\s-]*(?:free\b|\(?\s*not\s+incl|\(?\s*sold\s+separately)", low[p.end():]) \
+        re.match(r"[\s-]*(?:free\b|\(?\s*not\s+incl|\(?\s*sold\s+separately|:?\s*(?:0|zero|none|"
+                 r"nil)\b(?![.,]\d))", low[p.end():]) \
         is not None
 
 

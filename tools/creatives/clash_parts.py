@@ -51,7 +51,7 @@ PARTS = re.compile(r"(?i)^(?:covers?|cases?|lids?|straps?|liners?|inserts?|shell
                     r"accessor(?:y|ies)|caps?|tops?|bottoms?|backs?|fronts?|seats?|frames?|"
                     r"doors?|drawers?|compartments?|walls?|sides?|edges?|gloves?|mitts?|"
                     r"blades?|heads?|tips?|nibs?|wheels?|shafts?|lens(?:es)?|screens?|bands?|"
-                    r"laces?|faces?|wicks?|hinges?|knobs?|feet|linings?|pads?|spouts?)$")
+                    r"laces?|faces?|wicks?|hinges?|knobs?|feet|linings?|pads?|spouts?|slots?)$")
 _STOPS = frozenset({"and", "with", "in", "on", "at", "by", "for", "to", "of", "from", "that",
                     "which", "it", "is", "are", "so", "the", "a", "an", "but", "just"})
 
@@ -137,8 +137,9 @@ def part_clash(text: str) -> tuple[str, str] | None:
             noun = _noun_after(text, m.end())
             if owner and not (noun and _same_part(noun, owner.split()[-1])):
                 continue
-            if not owner and noun and PARTS.match(noun):
-                continue  # "Lining: none" beside "lined pockets": another thing's
+            nouns = re.findall(r"[a-z]+", text[m.end():m.end() + 25].lower())[:2]
+            if not owner and any(PARTS.match(n) for n in nouns):
+                continue  # "Lining: none" beside "lined card slots": another thing's
             return m.group(0), phrase
     return _denied_in_prose(text, pieces)
 

@@ -148,7 +148,7 @@ def _other_thing(clause: str, at: int, name: str) -> bool:
 def _thing(low: str, end: int) -> set[str]:
     """The words a mention stands before, up to its clause's end or a stop word (at most 2)."""
     out: set[str] = set()
-    for word in re.findall(r"[a-z][a-z'-]*|[^\sa-z]", low[end:end + 40])[:2]:
+    for word in re.findall(r"[a-z][a-z'-]*|[^\sa-z]", low[end:end + 40].split("\n")[0])[:2]:
         if not word[0].isalpha() or word in _STOPS:
             break
         out.add(word)

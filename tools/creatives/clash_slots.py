@@ -40,6 +40,7 @@ class _Value:
     shape: str  # "compound", "value", "modified" (spec line); "hyphen", "plain" (elsewhere)
 
 
+_FOR = re.compile(r"(?i)\b(?:for|fits?|with|compatible|like|unlike|than|over|on|into|under)\b")
 _CHOICE = re.compile(r"(?i)\b(?:or|and/or)\b|/")
 _END = r"(?=\s*(?:$|[,(;.\n]|\s[-\u2013\u2014]\s))"
 _COMPOUND_VALUE = re.compile(rf"(?i)\s*(?:(?P<a>[a-z]{{2,}})-)?(?P<h>[a-z]{{2,}})\b{_END}")
@@ -96,8 +97,9 @@ def _copy_values(text: str, heads: set[str]) -> list[_Value]:
                 a, h = m["a"].lower(), m["h"].lower()
                 slot = root(h)
                 after = re.match(r"[ \t]+([a-z]+)", clause[m.end("h"):], re.IGNORECASE)
-                if after is not None and PARTS.match(after.group(1)):
-                    continue  # "carbon-steel blade": a part's value
+                if after is not None and PARTS.match(after.group(1)) or \
+                        _FOR.search(clause[:m.start()]):
+                    continue  # "carbon-steel blade": a part's; "not for oil-based primers"
                 if a in _NOT_VALUES or slot in _QUALIFIERS or h in _QUALIFIERS or \
                         shape == "plain" and slot not in heads or \
                         _CHOICE.search(clause[max(0, m.start() - 12):m.end("h") + 12]):
