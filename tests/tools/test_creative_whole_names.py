@@ -110,3 +110,10 @@ def test_a_container_keeps_its_in() -> None:
 def test_a_product_name_label_names_the_product() -> None:
     parsed = parse_facts("Product Name: Enamel Tea Kettle | Brand: Hearthly | Capacity: 2 qt")
     assert parsed.head == "Enamel Tea Kettle"
+
+
+def test_a_list_of_levels_stays_in_one_bullet() -> None:
+    brief = ("Mini bands x4: light, medium, heavy, extra heavy (colour-coded). "
+             "Latex, 25 cm loop. Carry pouch incl.")
+    bullets = build_listing(parse_facts(brief), None).bullets
+    assert any("light, medium, heavy, extra heavy" in b.lower() for b in bullets), bullets

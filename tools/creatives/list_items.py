@@ -69,8 +69,9 @@ def _joined(parsed: ParsedBrief, i: int, in_run: bool = False) -> bool:
     a, b = _PIECE.split(prev.text)[-1], _PIECE.split(seg.text)[0]
     if in_run:
         sa, sb = _shape(a), _shape(b)
-        return bool(sa and sb and sa[1] and sa[1] == sb[1])
-    return _alike(a, b)
+        if sa and sb and sa[1] and sa[1] == sb[1]:
+            return True
+    return _alike(a, b)  # "light, medium, heavy": levels alone go on as one list
 
 
 def list_runs(parsed: ParsedBrief) -> list[range]:

@@ -17,7 +17,7 @@ from tools.creatives.brief_text import key_value
 from tools.creatives.bullet_heading import heading_fits
 from tools.creatives.facts import ParsedBrief, Segment
 from tools.creatives.label_lines import labelled
-from tools.creatives.list_items import description_cut, in_list
+from tools.creatives.list_items import description_cut, in_list, list_runs
 from tools.creatives.listing_keywords import build_keywords
 
 TITLE_MAX = 150
@@ -196,7 +196,7 @@ def _bullet(pattern: str, members: list[Segment]) -> str:
 
 def build_bullets(parsed: ParsedBrief) -> list[str]:
     """Up to five bullets that between them carry every segment of the brief, as written."""
-    groups = _groups(parsed.segments)
+    groups = _groups(_lists_whole(parsed))
     while len(groups) > N_BULLETS:  # merge the two smallest neighbours
         i = min(range(len(groups) - 1), key=lambda k: len(groups[k][1]) + len(groups[k + 1][1]))
         # two headings become none: "Materials:" would name the next group's facts too
@@ -220,6 +220,23 @@ def build_bullets(parsed: ParsedBrief) -> list[str]:
         if chunk:
             bullets.append(_bullet(name, chunk))
     return bullets
+
+
+def _lists_whole(parsed: ParsedBrief) -> list[Segment]:
+    """The segments with each list of like items joined back into one, as written.
+
+    "extra light, light, medium, heavy" cut over three bullets would leave "Medium; heavy."
+    alone, read as the product's own level: a bullet carries the whole list or none of it.
+    """
+    segments = list(parsed.segments)
+    for run in reversed(list_runs(parsed)):
+        first, last = segments[run.start], segments[run.stop - 1]
+        text = parsed.text[first.start:last.start + len(last.text)]
+        if not text.startswith(first.text) or not text.endswith(last.text):
+            continue  # a segment not as written: leave the run as it is
+        facts = [f for seg in segments[run.start:run.stop] for f in seg.facts]
+        segments[run.start:run.stop] = [Segment(text, first.start, facts)]
+    return segments
 
 
 def build_description(parsed: ParsedBrief, brand: str | None) -> str:
