@@ -117,3 +117,9 @@ def test_a_list_of_levels_stays_in_one_bullet() -> None:
              "Latex, 25 cm loop. Carry pouch incl.")
     bullets = build_listing(parse_facts(brief), None).bullets
     assert any("light, medium, heavy, extra heavy" in b.lower() for b in bullets), bullets
+
+
+def test_a_place_after_a_comma_is_no_brand() -> None:
+    parsed = parse_facts("Loose leaf green tea, 100 g, hand rolled, from Darjeeling. First flush.")
+    assert parsed.brand is None
+    assert parse_facts("Wax melts, 6 pack, scented, by Hearth & Wick").brand == "Hearth & Wick"

@@ -18,7 +18,8 @@ __all__ = ["BRAND", "find_brand"]
 
 BRAND = re.compile(r"\b(?i:brand)(?:[ \t]?name)?[ \t]?[:=-]?[ \t]?"  # never across a line
                    r"([A-Z][\w&'+-]*(?:[ \t](?:&[ \t]|\+[ \t]|and[ \t])?[A-Z][\w&'+-]*)?)\.?"
-                   r"|\b(?:by|from)[ \t]([A-Z][\w&'+-]+(?:[ \t][A-Z][\w&'+-]+)?)(?=[\s,.]|$)")
+                   r"|\b(?:by|from)[ \t]([A-Z][\w&'+-]+(?:[ \t](?:[&+][ \t])?[A-Z][\w&'+-]+)?)"
+                   r"(?=[\s,.]|$)")  # "by Hearth & Wick": a brand is never cut at its "&"
 
 
 def find_brand(text: str) -> tuple[str | None, str]:
@@ -55,7 +56,8 @@ _INSTRUCTION = re.compile(r"(?i)^\W*(?:please\s+)?(?:check|verify|confirm|measur
 def _maker(text: str, m: re.Match[str]) -> bool:
     """True when "by X" / "from X" names who makes the product."""
     clause = re.split(r"[,;\n|\u2022]|\s[-\u2013\u2014]\s", text[:m.start()])[-1]
-    origin = m.group(0).lower().startswith("from") and re.match(r"[ \t]+[a-z]", text[m.end():])
+    origin = m.group(0).lower().startswith("from") and (
+        re.match(r"[ \t]+[a-z]", text[m.end():]) or not clause.strip())  # ", from Rajasthan."
     return (not _NO_MAKER.match(m.group(2)) and not _DONE_BY.search(text[:m.start()] + " ")
             and not _INSTRUCTION.match(clause) and not _NEGATED.search(clause)
             and not origin)  # "from Pennsylvania black cherry": where the wood grew
