@@ -123,3 +123,13 @@ def test_a_place_after_a_comma_is_no_brand() -> None:
     parsed = parse_facts("Loose leaf green tea, 100 g, hand rolled, from Darjeeling. First flush.")
     assert parsed.brand is None
     assert parse_facts("Wax melts, 6 pack, scented, by Hearth & Wick").brand == "Hearth & Wick"
+
+
+def test_a_brand_before_a_number_led_name_stays_the_brand() -> None:
+    parsed = parse_facts("Reedly 21-key lyre harp, solid maple. Includes tuning key.")
+    assert (parsed.brand, parsed.head) == ("Reedly", "21-key lyre harp")
+
+
+def test_back_in_stock_is_one_notice() -> None:
+    title = build_listing(parse_facts("back in stock monday 9am!! limit 1 per order"), None).title
+    assert title.startswith("Back in Stock Monday"), title

@@ -84,9 +84,22 @@ def parse_facts(brief: str) -> ParsedBrief:
     reading = reading_text(text)  # same length: spans still point into ``text``
     brand, masked = find_brand(reading)
     parsed = _read(text, brand, masked)
-    if parsed.head[:1].isdigit() and masked[:1] == " " and not BRAND.search(reading):
+    if parsed.head[:1].isdigit() and masked[:1] == " " and not BRAND.search(reading) \
+            and not _named_after_number(parsed.head):
         return _read(text, None, reading)  # "Wheelbarrow 6 cu ft steel tray": no brand
     return parsed
+
+
+def _named_after_number(head: str) -> bool:
+    """True when a head led by a number names a thing ("17-key kalimba", "6 qt stock pot").
+
+    Then the capitalised word before it is the brand ("Thumbwood 17-key kalimba"), not the
+    product's first word, which a number would not follow inside a name.
+    """
+    if re.match(r"\d+(?:-[A-Za-z0-9]+)+\s+[A-Za-z]", head):
+        return True  # "17-key kalimba", "2-Burner Camp Stove": a number-word modifier
+    found = find_type(head, fallback=False)
+    return found is not None and found[2] == len(head.rstrip()) and " " in head.strip()
 
 
 def _read(text: str, brand: str | None, masked: str) -> ParsedBrief:

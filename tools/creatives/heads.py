@@ -38,8 +38,9 @@ def first_cut(piece: str) -> re.Match[str] | None:
     """The first cue word that ends the product's name ("tent with ...", "fits ...")."""
     for m in CUT.finditer(piece):
         before = piece[:m.start()].split()
-        if m.group(0).strip().lower() == "in" and before and before[-1].lower() in _IN_COMPOUND:
-            continue
+        if m.group(0).strip().lower() == "in" and (before and before[-1].lower() in _IN_COMPOUND
+                                                   or re.match(r"(?i)stock\b", piece[m.end():])):
+            continue  # "plug-in", "back in stock": no cue that ends a name
         return m
     return None
 
