@@ -133,3 +133,9 @@ def test_a_brand_before_a_number_led_name_stays_the_brand() -> None:
 def test_back_in_stock_is_one_notice() -> None:
     title = build_listing(parse_facts("back in stock monday 9am!! limit 1 per order"), None).title
     assert title.startswith("Back in Stock Monday"), title
+
+
+def test_no_and_joins_a_fact_to_a_labels_list() -> None:
+    brief = "Body butter, 8 oz. jar. Ingredients: shea butter, cocoa butter, vitamin E. Unscented."
+    description = build_listing(parse_facts(brief), None).description
+    assert "vitamin E and" not in description, description

@@ -247,7 +247,9 @@ def build_description(parsed: ParsedBrief, brand: str | None) -> str:
     if not parts:
         return f"{sentence_case(name)}." if name else ""
     comma = "; " if any(_list_inside(p) for p in parts) else ", "  # "Cover: cotton, washable"
-    joined = parts[0] if len(parts) == 1 else comma.join(parts[:-1]) + " and " + parts[-1]
+    # after a label's own list ("Colours: blush, ivory, gold") an "and" would add to it
+    last = "; " if len(parts) > 1 and re.search(r":\s[^:]*,", parts[-2]) else " and "
+    joined = parts[0] if len(parts) == 1 else comma.join(parts[:-1]) + last + parts[-1]
     return f"{sentence_case(name)}: {joined}."
 
 
