@@ -9,7 +9,8 @@ given another value (:mod:`clash_labels`), a one-value measure given twice
 (:mod:`clash_units`), one attribute given two values (:mod:`attribute_clash`), a
 substance said absent and measured (:mod:`clash_amounts`), a part or property affirmed
 and denied on its own labelled line (:mod:`clash_parts`), a spec line's value and another
-value of the same head in the copy (:mod:`clash_slots`).
+value of the same head in the copy (:mod:`clash_slots`), a thing said unneeded and used or a
+'NOT X' heading beside X (:mod:`clash_needs`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from tools.creatives.attribute_clash import check_attributes
 from tools.creatives.clash_amounts import check_amounts
 from tools.creatives.clash_events import check_events
 from tools.creatives.clash_labels import check_labels
+from tools.creatives.clash_needs import check_needs
 from tools.creatives.clash_negation import check_denials
 from tools.creatives.clash_parts import check_parts
 from tools.creatives.clash_polarity import check_polarity
@@ -36,6 +38,7 @@ def check_contradictions(text: str) -> None:
     check_polarity(text)  # any word denied in one clause, affirmed in another
     check_parts(text)  # ... and where the denial sits on the same part's or property's line
     check_slots(text)  # a spec line's value ('Design: closed-back') and another in the copy
+    check_needs(text)  # 'no lamp needed' beside 'under a UV lamp'; a 'NOT X' heading and X
     check_events(text)  # one event (shipping, charging) given two times
     check_labels(text)  # a labelled slot's value given otherwise elsewhere
     check_units(text)  # a measure the product has once (kelvin) given twice
