@@ -161,7 +161,7 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
             out.stated.update(("materials", v) for v, s, e in materials if stated(text, s, e))
         _add_all(out, "audiences", where, text, find_audiences(text, title=is_title, own=named))
         _add_all(out, "sizes", where, text, find_sizes(
-            text, title=is_title, own=out.own, color=color, titled=out.attributes.get("sizes", ())))
+            text, title=is_title, own=out.own, color=color))
         if is_title:
             _add_all(out, "colors", where, text, find_title_colors(text, materials))
     if color and not _ASSORTED.search(color):  # "Colors May Vary (Pink, Grey, Green)"

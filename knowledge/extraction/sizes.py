@@ -18,7 +18,7 @@ from knowledge.extraction.named_measures import named_measure
 from knowledge.extraction.own_measures import MEASURE, not_own_measure, parts_line
 from knowledge.extraction.packs import find_packs
 from knowledge.extraction.squares import square_sizes
-from knowledge.extraction.variant_sizes import no_metres, offered_sizes, variant_sizes
+from knowledge.extraction.variant_sizes import no_metres, variant_sizes
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
 
 Mention = tuple[str, int, int]
@@ -83,7 +83,7 @@ def _cued(text: str, m: re.Match[str]) -> bool:
 
 
 def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
-               color: str | None = None, titled: Collection[str] = ()) -> list[Mention]:
+               color: str | None = None) -> list[Mention]:
     """Sizes: measures, packs and (in titles) apparel, shoe, bed and month sizes.
 
     ``own``: the (singular) words naming the product ("rotor" of a "Disc Brake Rotor"), whose
@@ -117,9 +117,8 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
         found.extend(_title_sizes(text))
         found.extend(variant_sizes(text, color))
         found = no_metres(found, text)
-    elif not any(v[0].isalpha() and not v.startswith(("pack of", "set of")) or v.isdigit()
-                 for v in titled):
-        found.extend(offered_sizes(text))  # no size variant named before: the sizes offered
+    # a bullet's "Size: S-XL" line lists the sizes a listing is offered in, not this item's
+    # (eighteenth session: right 16 times in 38 on v1-v26, never on v23-v26): not read
     return found
 
 

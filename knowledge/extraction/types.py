@@ -57,7 +57,7 @@ _PLUG_IN = re.compile(r"\bPlug[ -]in\b", re.IGNORECASE)
 # shopping queries tag how a garment is cut ("high waisted", "crew neck") as if it were the item
 NOT_TYPES = frozenset({("high", "waisted"), ("crew", "neck"), ("cold", "shoulder"), ("weight",),
                        ("punch", "heavy", "duty"), ("diy", "project"), ("body",), ("storage",),
-                       ("tummy", "control"), ("self", "defense"), ("bulk",)})
+                       ("tummy", "control"), ("self", "defense"), ("bulk",), ("pull", "on")})
 # "Tunic Tops Long Sleeve M": a sleeve's cut is a property of the garment, not the item
 _SHADES, _INTENSE = frozenset({"light", "dark"}), frozenset({"ultra", "super", "extra"})
 _SLEEVE_CUTS = frozenset({"long", "short", "cap", "half", "puff", "flutter", "bell", "lantern",

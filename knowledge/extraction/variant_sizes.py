@@ -107,33 +107,6 @@ def variant_sizes(title: str, color: str | None) -> list[Mention]:
     return found
 
 
-_ORDER = ("xxs", "xs", "s", "m", "l", "xl", "xxl", "xxxl", "4xl", "5xl")
-_SAME = {"2xl": "xxl", "3xl": "xxxl"}
-_ONE = r"(?:XXS|XS|S|M|L|XL|XXL|XXXL|[2-5]XL)"
-# "Size: S-XL", "Sizes: S/M/L/XL", "Size: S(2~4), M(4~6), L(6~8)": the sizes offered
-_OFFERED = re.compile(rf"\bsizes?\s*[:：]\s*({_ONE}(?:\s*\([^)]{{0,12}}\))?"
-                      rf"(?:\s*(?:-|~|/|,|to)\s*{_ONE}(?:\s*\([^)]{{0,12}}\))?)+)(?![\w/-])",
-                      re.IGNORECASE)
-
-
-def offered_sizes(text: str) -> list[Mention]:
-    """Letter sizes a "Size:" line offers, a range spelled out ("S-XL" -> s, m, l, xl).
-
-    Read only when the title names no size of its own (v2 note 2): then the listing is sold
-    in those sizes; with a title size, a chart of the others.
-    """
-    found: list[Mention] = []
-    for m in _OFFERED.finditer(text):
-        tokens = list(re.finditer(_ONE, m.group(1), re.IGNORECASE))
-        words = [_SAME.get(t.group(0).lower(), t.group(0).lower()) for t in tokens]
-        if len(words) == 2 and re.match(r"\s*(?:-|~|to)\s*", m.group(1)[tokens[0].end():]) \
-                and words[0] in _ORDER and words[1] in _ORDER:
-            lo, hi = _ORDER.index(words[0]), _ORDER.index(words[1])
-            words = list(_ORDER[lo:hi + 1]) if lo < hi else words
-        found.extend((w, m.start(1), m.end(1)) for w in dict.fromkeys(words))
-    return found
-
-
 _BABY = re.compile(r"\b(?:bab(?:y|ies)|infants?|newborns?|toddlers?|months?)\b", re.IGNORECASE)
 
 

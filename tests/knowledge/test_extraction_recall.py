@@ -174,12 +174,14 @@ def test_a_lining_s_material() -> None:
     assert "fur" in _attrs("Winter Boot", "Warm fur-lined shaft")["materials"]
 
 
-def test_sizes_a_size_line_offers_when_the_title_names_none() -> None:
+def test_sizes_a_size_line_offers_are_not_the_items() -> None:
+    # eighteenth session: the offered range was right 16 times in 38 on v1-v26 (never on the
+    # newest sets): the guideline labels this product's stated size, not the sizes offered
     jumpsuit = _attrs("Lace Mesh Long Pants Jumpsuit Rompers Black",
                       "Size: S-XL, Please Refer To The Size Chart")
-    assert set(jumpsuit["sizes"]) == {"s", "m", "l", "xl"}
+    assert not jumpsuit.get("sizes")
     joggers = _attrs("Soft Jogger Pants", "Size: S(2~4), M(4~6), L(6~8), XL(8~10)")
-    assert set(joggers["sizes"]) == {"s", "m", "l", "xl"}
+    assert not joggers.get("sizes")
     # with a size in the title the line is a chart of the others
     hoodie = _attrs("Fleece Hoodie, Black, XX-Large", "Size: S/M/L/XL/XXL")
     assert hoodie["sizes"] == ["xxl"]
