@@ -139,3 +139,15 @@ def test_no_and_joins_a_fact_to_a_labels_list() -> None:
     brief = "Body butter, 8 oz. jar. Ingredients: shea butter, cocoa butter, vitamin E. Unscented."
     description = build_listing(parse_facts(brief), None).description
     assert "vitamin E and" not in description, description
+
+
+def test_a_bare_noun_list_keeps_what_its_last_item_shares() -> None:
+    listing = build_listing(parse_facts("Farm cot mobile: cow, sheep and pig in felt. "
+                                        "Clamps to cot rails."), None)
+    assert any("cow, sheep and pig in felt" in b for b in listing.bullets), listing.bullets
+    assert "Cow" not in listing.title.split(", ")
+
+
+def test_a_name_never_ends_inside_a_bracket() -> None:
+    parsed = parse_facts("Dominoes set x2 (so 4 kids can play), 28 tiles each, oak. Ages 5+")
+    assert parsed.head == "Dominoes set x2"

@@ -210,8 +210,8 @@ def _first_number(front: str) -> int | None:
     digit = m.start() + 1
     starts = [q.start for q in quantities if q.start <= digit < q.end]
     at = min([min(starts, default=digit), *named])
-    bracket = re.search(r"\(\s*$", front[:at])  # "Canister set (set of 4)": the bracket's
-    at = bracket.start() if bracket else at
+    opened = front.rfind("(", 0, at)  # "Canister set (set of 4)", "x2 (so 2 kids can race)":
+    at = opened if opened >= 0 and ")" not in front[opened:at] else at  # the bracket's
     return at if front[:at].strip() else None
 
 
