@@ -190,8 +190,11 @@ def acted_on(text: str, start: int, title: bool = False, end: int | None = None,
     In a title only a list right after the verb: "Cuts Glass Stone Wood", "Safe On Glass,
     Plastic and Stainless Steel" (titles run on without a clause's stops), or the material
     right before a cutting verb ("Metal Cutting Band Saw"; not when the verb names the item,
-    ``kind``: "Wood Cutting Board").
+    ``kind``: "Wood Cutting Board"). Anywhere: a material before "surface" names the surface
+    it is used on ("attach to any metal surface").
     """
+    if end is not None and _SURFACE_AFTER.match(text, end):
+        return True
     if title:
         cuts = _CUT_AFTER.match(text, end) if end is not None else None
         return bool(_TITLE_ACTS.search(text, max(0, start - 50), start)
@@ -199,6 +202,7 @@ def acted_on(text: str, start: int, title: bool = False, end: int | None = None,
     return bool(_ACTS_ON.search(_since(text, start, _CLAUSE_END)))
 
 
+_SURFACE_AFTER = re.compile(r"(?:[ -]+article)?[ -]+surfaces?\b", re.IGNORECASE)
 # what a tool removes material from: "Metal Cutting Band Saw", "Wood Carving Knife"
 _CUT_AFTER = re.compile(r"[ -]+(cutting|drilling|grinding|sanding|engraving|carving)\b",
                         re.IGNORECASE)

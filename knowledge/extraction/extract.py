@@ -42,7 +42,7 @@ from knowledge.extraction.materials import drop_families, find_materials, stated
 from knowledge.extraction.packaging import packaged
 from knowledge.extraction.plain_type import plain_type, whole_compound, with_set
 from knowledge.extraction.run_on import first_named
-from knowledge.extraction.senses import other_sense
+from knowledge.extraction.senses import other_material_sense, other_sense
 from knowledge.extraction.shades import not_shades
 from knowledge.extraction.sizes import find_sizes, labellers_sizes
 from knowledge.extraction.title_type import masked, type_outside_names
@@ -155,7 +155,8 @@ def extract(title: str, bullets: Iterable[str] = (), description: str = "", *,
         if not is_title:
             found = [m for m in found if m[0] not in VAGUE or in_headline(text, m[1])]
         _add_all(out, "features", where, text, found)
-        materials = find_materials(text, title=is_title)
+        materials = [m for m in find_materials(text, title=is_title)
+                     if not other_material_sense(text, m)]
         _add_all(out, "materials", where, text, not_shades(text, materials, color, is_title))
         if where == "description":
             out.stated.update(("materials", v) for v, s, e in materials if stated(text, s, e))

@@ -98,3 +98,16 @@ def test_an_organic_look_or_high_density_foam_is_another_sense() -> None:
     assert "organic" in _attrs("Organic Green Tea Bags, 100 Count").get("features", [])
     assert "hd" not in _attrs("Futon Mattress", 'Layers: 5.5" HD base support foam'
                               ).get("features", [])
+
+
+def test_a_surface_it_is_used_on_or_a_lace_up_closure_is_no_material() -> None:
+    light = _attrs("Motion Sensor Cabinet Light",
+                   "Built-in magnet sticks to any metal surface in the kitchen")
+    assert "metal" not in light.get("materials", [])
+    gown = _attrs("Medieval Costume Dress", "Made of soft polyester, decorated with Lace Up.")
+    assert "lace" not in gown.get("materials", []) and "polyester" in gown["materials"]
+
+
+def test_a_size_line_of_the_sizes_offered_is_not_the_items_size() -> None:
+    assert not _attrs("Sexy 3 Piece Outfit", "Size: S-XXXL, Please Refer To The Size Details"
+                      ).get("sizes")
