@@ -6,6 +6,7 @@ import pytest
 
 from knowledge.errors import InvalidRequestError
 from tools.creatives.clash_negation import check_denials
+from tools.creatives.contradictions import check_contradictions
 
 
 @pytest.mark.parametrize("brief", [
@@ -28,3 +29,12 @@ def test_a_denial_that_is_no_claim_is_no_clash(brief: str) -> None:
 def test_a_plain_denial_still_clashes() -> None:
     with pytest.raises(InvalidRequestError):
         check_denials("Rain jacket, waterproof, 2 pockets.\nNote: not waterproof.")
+
+
+@pytest.mark.parametrize("brief", [
+    "Flip flops, rubber\nALL FLIP, NO FLOP: comfy sandals\nFlip flops for women",
+    "Nail lamp 86W\nCures twice as fast; unlike other lamps at 48W it needs one coat.",
+    "Kettle 1.7 L\nIf you need a smaller one, it also comes in 1 L.",
+])
+def test_a_slogan_or_a_sentence_about_other_things_is_no_clash(brief: str) -> None:
+    check_contradictions(brief)

@@ -181,9 +181,24 @@ def _listed_apart(text: str, a: Stated, b: Stated) -> bool:
     return all(labels) and labels[0] != labels[1]
 
 
+# a sentence that compares, hedges or offers options states no value of the product itself:
+# "Unlike regular 48W lamps", "If your size is not in stock", "Also comes in 2 L"
+_ELSEWHERE = re.compile(r"(?i)\b(?:unlike|compared|versus|vs\.?|competitors?|other\s+(?:brands?|"
+                        r"products?|models?|lamps?|bottles?)|ordinary|traditional|if|"
+                        r"unless|in\s+case|also\s+(?:comes?|available)|available\s+in|"
+                        r"sold\s+separately|optional)\b")
+
+
+def _said_elsewhere(text: str, s: Stated) -> bool:
+    """True when a statement sits in a sentence that compares, hedges or gives options."""
+    if s.attribute.startswith(("fits ", "works on ", "comes with ", "what it is compatible")):
+        return False  # what it fits or comes with is said beside other things by nature
+    return _ELSEWHERE.search(_sentence(text, s.start, s.start + len(s.text))) is not None
+
+
 def check_attributes(text: str) -> None:
     """Raise :class:`InvalidRequestError` naming both spans when one attribute gets two values."""
-    found = statements(text)
+    found = [s for s in statements(text) if not _said_elsewhere(text, s)]
     for a, b in combinations(found, 2):
         if a.attribute == b.attribute and a.start != b.start and _differ(a, b) and \
                 not _listed_apart(text, a, b):

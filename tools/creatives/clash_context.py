@@ -26,12 +26,21 @@ _OTHERS_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:on\s+the\s+market|out\s+ther
                            r"compares?|beats?|comes?\s+close|(?:has|is|does)\s+(?:more|better))")
 
 
+# "all flip, no flop", "more fun, less mess", "big sound, no wires": a slogan's parallel pair
+_SLOGAN = re.compile(r"\b(?:all|more|max|full|big|great)\s+[a-z]+\s*[,&+]\s*(?:no|zero|less|"
+                     r"not)\s+[a-z]+$")
+
+
 def not_a_claim(low: str, m: re.Match[str], term: str) -> bool:
     """True when the denial at ``m`` is a question, a hedge, a comparison or an option."""
     start = max(low.rfind(c, 0, m.start()) for c in (". ", "\n", "! ", "? ")) + 1
     ends = [i for i in (low.find(c, m.end()) for c in (". ", "\n", "! ", "?")) if i >= 0]
     stop = min(ends, default=len(low))
     after = low[m.start(1) + len(term):]
+    name = set(re.findall(r"[a-z]+", re.split(r"[\n,;:|(\u2013\u2014]|\s-\s", low, maxsplit=1)[0]))
+    own = m.group(0).startswith("no ") and term.rstrip("s") in {w.rstrip("s") for w in name}
+    if own or _SLOGAN.search(low[start:m.end()]):
+        return True  # "ALL FLIP, NO FLOP" in a flip flops' listing: wordplay on its own name
     return low[stop:stop + 1] == "?" or _HEDGE.search(low[start:m.start()]) is not None or \
         _OTHERS_AFTER.match(after) is not None or \
         re.match(r"\s*\(\s*or\b[^)]*\)\s*[a-z]", after) is not None  # "no chicken (or
