@@ -88,12 +88,17 @@ def type_lexicon() -> frozenset[tuple[str, ...]]:
             phrases.update(spec["types"])
     phrases.update(line.strip() for line in NOUNS.read_text(encoding="utf-8").splitlines()
                    if line.strip() and not line.startswith("#"))
-    out = {normal(p) for p in phrases if 2 < len(p) < 40}
+    out = {_no_article(normal(p)) for p in phrases if 2 < len(p) < 40}
     # a feature tag alone ("vegan", "organic") names a property, never the item
     skip = GENERIC | set(COLORS) | {normal(tag)[0] for tag in FEATURES if "-" not in tag}
     return frozenset(t for t in out if t and not (len(t) == 1 and t[0] in skip)
                      and t not in NOT_TYPES and t[-1] not in AUDIENCES
                      and not any(c.isdigit() for c in t[-1]))
+
+
+def _no_article(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A query's type without its leading article ("the book" -> "book")."""
+    return words[1:] if len(words) > 1 and words[0] in ("the", "a", "an") else words
 
 
 def own_words(title: str, type_value: str | None) -> frozenset[str]:

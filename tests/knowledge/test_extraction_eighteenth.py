@@ -111,3 +111,8 @@ def test_a_surface_it_is_used_on_or_a_lace_up_closure_is_no_material() -> None:
 def test_a_size_line_of_the_sizes_offered_is_not_the_items_size() -> None:
     assert not _attrs("Sexy 3 Piece Outfit", "Size: S-XXXL, Please Refer To The Size Details"
                       ).get("sizes")
+
+
+def test_a_types_leading_article_is_dropped_and_compound_types_are_known() -> None:
+    assert _attrs("The Book of Lost Friends: A Novel")["type"] == "book"
+    assert _attrs("DEWALT 20V MAX Rotary Hammer, SDS Plus, Tool Only")["type"] == "rotary hammer"
