@@ -92,3 +92,16 @@ def test_a_parts_line_and_a_denial_of_it_in_the_copy_are_refused(
 ])
 def test_a_status_or_a_denying_label_is_no_part_clash(brief: str) -> None:
     assert part_clash(brief) is None
+
+
+@pytest.mark.parametrize(("brief", "sides"), [
+    ("Cast iron skillet 10 in\nPRE-SEASONED - cook straight away\nPlease note: ships unseasoned "
+     "under wax; season before use.", ("PRE-SEASONED", "unseasoned")),
+    ("Ceramic planter 8 in\nDRAINAGE: drainage hole with rubber plug\nGood to know: the base is "
+     "sealed with no hole at all.", ("DRAINAGE: drainage hole", "no hole")),
+])
+def test_a_prefixed_stem_or_a_notice_denial_is_refused(brief: str,
+                                                      sides: tuple[str, str]) -> None:
+    with pytest.raises(InvalidRequestError) as err:
+        check_contradictions(brief)
+    assert all(side in str(err.value) for side in sides)

@@ -157,7 +157,8 @@ def _denied_in_prose(text: str, pieces: list[tuple[str, int]]) -> tuple[str, str
                 stated[root(value.group(1))] = (part, clause.strip())
     lines = _labelled_lines(pieces)
     for clause, at in pieces if lines else ():
-        if label_of(clause) is not None or OTHERWISE.search(sentence(text, at)):
+        if label_of(clause) is not None and not _notice(clause) or \
+                OTHERWISE.search(sentence(text, at)):
             continue
         for m in _DENIED.finditer(clause):
             word = root(m.group("a") or m.group("b") or m.group("c"))
@@ -169,7 +170,9 @@ def _denied_in_prose(text: str, pieces: list[tuple[str, int]]) -> tuple[str, str
                     return line, m.group(0)  # "Movement: ... audible tick-tock" / "non-ticking"
         for m in _NO_THING.finditer(clause):
             for part, line in lines:
-                if _same_part(m["t"], part) and not _STATUS.match(clause, m.end()):
+                said = line.split(":", 1)[1]
+                if (_same_part(m["t"], part) or _affirms(said, m["t"].lower())) and \
+                        not _STATUS.match(clause, m.end()):
                     return line, m.group(0).strip()  # "Pattern: Morris print" / "no pattern"
     return None
 
@@ -181,12 +184,22 @@ _STATUS = re.compile(r"(?i)\s*(?:\(?\s*)?(?:needed|required|necessary|included|i
                      r"more|longer|need|worries|hassle|mess)\b")
 
 
+_NOTICE = frozenset({"note", "know", "important", "notice", "fyi", "attention", "tip", "caution",
+                     "warning", "heads", "please"})
+
+
+def _notice(clause: str) -> bool:
+    """True when ``clause`` opens on a notice label ("Good to know:", "Please note:")."""
+    label = label_of(clause)
+    return label is not None and bool(set(label.group("label").lower().split()) & _NOTICE)
+
+
 def _labelled_lines(pieces: list[tuple[str, int]]) -> list[tuple[str, str]]:
     """(the part a line is labelled with, the line) for lines that say something of a part."""
     out = []
     for clause, _at in pieces:
         label = label_of(clause)
-        if label is None or _ELSEWHERE.search(clause) or _NONE.match(clause) or \
+        if label is None or _notice(clause) or _ELSEWHERE.search(clause) or _NONE.match(clause) or \
                 re.match(r"\s*(?:no|non|not|none|un)\b", clause[label.end():], re.I):
             continue
         words = label.group("label").strip().lower().split()

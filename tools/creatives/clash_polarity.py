@@ -56,7 +56,8 @@ _GENERIC = frozenset({"fabric", "material", "materials", "design", "construction
 # a material names what the product is made of: "Uninsulated canvas" speaks of the product
 _MATERIALS = frozenset(word for _, word in material_items() if " " not in word)
 _STOPS = frozenset({"and", "with", "in", "on", "at", "by", "for", "to", "of", "from", "that",
-                    "which", "it", "is", "are", "will", "so", "the", "a", "an", "but"})
+                    "which", "it", "is", "are", "will", "so", "the", "a", "an", "but", "under",
+                    "over", "into", "onto", "before", "after", "through", "as", "than", "up"})
 _PART = re.compile(r"(?i)\b(?:covers?|cases?|lids?|straps?|liners?|inserts?|"
                         r"shells?|sleeves?|pouch(?:es)?|bags?|handles?|base|legs?|soles?|"
                         r"lining|pockets?|waistbands?|cuffs?|collars?|hoods?|trims?|panels?|"
@@ -168,7 +169,9 @@ def _same_thing(a: set[str], b: set[str], name: set[str]) -> bool:
 def _affirmed(low: str, forms: frozenset[str], skip: tuple[int, int]) -> list[re.Match[str]]:
     """Mentions of one of ``forms`` outside ``skip``, not denied and not guarded."""
     pattern = "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
-    return [p for p in re.finditer(rf"(?<![\w-])(?:{pattern})(?![\w-])", low)
+    found = re.finditer(rf"(?<![\w-])(?:(?!(?:non|un|anti|no|not|de|dis)-)[a-z]{{2,}}-)?"
+                        rf"(?:{pattern})(?![\w-])", low)  # "pre-seasoned", "factory-seasoned"
+    return [p for p in found
             if not skip[0] <= p.start() < skip[1] and not _GUARD.match(low, p.end())
             and not _DENY_BEFORE.search(low[max(0, p.start() - 12):p.start()])]
 
