@@ -151,3 +151,21 @@ def test_a_bare_noun_list_keeps_what_its_last_item_shares() -> None:
 def test_a_name_never_ends_inside_a_bracket() -> None:
     parsed = parse_facts("Dominoes set x2 (so 4 kids can play), 28 tiles each, oak. Ages 5+")
     assert parsed.head == "Dominoes set x2"
+
+
+def test_an_all_caps_head_keeps_its_value() -> None:
+    brief = ("MISTY ROSE TONER PADS\nCOUNT - 50 pads per jar\nSCENT - none added\n"
+             "SKIN TYPES - dry, normal and sensitive")
+    bullets = build_listing(parse_facts(brief), None).bullets
+    assert any("SCENT - none added" in b for b in bullets), bullets
+    assert not any(b.strip(".").lower() == "none added" for b in bullets), bullets
+
+
+@pytest.mark.parametrize(("brief", "head"), [
+    ("The Hearth bread box is two parts: an oak lid and a steel tin. Holds 2 loaves.",
+     "The Hearth bread box"),
+])
+def test_a_name_never_ends_on_is(brief: str, head: str) -> None:
+    assert parse_facts(brief).head == head
+    title = build_listing(parse_facts("Glowly is a 5 in. night light, warm white."), None).title
+    assert not title.split(",")[0].endswith(" Is"), title

@@ -253,6 +253,10 @@ def _ends_type(name: str) -> bool:
     return found is not None and found[2] == len(name.rstrip())
 
 
+# "The Affineur cheese cloche is two pieces": a name never ends on its verb "is"
+_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
 def settle_head(text: str, head: Span, after: Span | None) -> Span:
     """The head's span once it ends on the product's noun (empty: no product is named).
 
@@ -261,7 +265,7 @@ def settle_head(text: str, head: Span, after: Span | None) -> Span:
     """
     spans = [(m.start() + head[0], m.end() + head[0])
              for m in re.finditer(r"\S+", text[head[0]:head[1]])]
-    while (len(spans) > 1 and text[spans[-1][0]:spans[-1][1]].lower() in FUNCTION_WORDS
+    while (len(spans) > 1 and text[spans[-1][0]:spans[-1][1]].lower() in FUNCTION_WORDS | _COPULAS
            and not _ends_type(text[head[0]:spans[-1][1]])):  # "swim cover up": a cover-up
         spans.pop()  # "laminator laminates up to": the verb is the last word before "up to"
     if not spans:

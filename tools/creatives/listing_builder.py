@@ -187,11 +187,15 @@ def _bullet(pattern: str, members: list[Segment]) -> str:
         # "; " not ": ": what follows is another fact, not what the lead's verb acts on
         return sentence_case(lead) + ("; " + "; ".join(body) if body else "") + "."
     if (key_value(members[0].text) or labelled(members[0].text)  # "Size: 16 x 16 in"
+            or _CAPS_LEAD.match(members[0].text)  # "DIE-CAST BODY - metal body": its own head
             or not all(heading_fits(pattern, s.text) for s in members)):
         pattern = "{}."
     texts = [re.sub(r"^for\s+", "", shown(s.text)) if pattern.startswith("Made for")
              else shown(s.text) for s in members]
     return sentence_case(pattern.format("; ".join(texts)))
+
+
+_CAPS_LEAD = re.compile(r"[A-Z][A-Z0-9&/'+.-]*(?:\s[A-Z0-9&/'+.-]+){0,3}\s[-\u2013\u2014]\s")
 
 
 def build_bullets(parsed: ParsedBrief) -> list[str]:

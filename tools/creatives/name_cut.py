@@ -196,7 +196,8 @@ def names_product(head: str, *, later: bool = False) -> bool:
     names: the listing then names no product rather than a wrong one. A clause after the
     first names the product only with a known product type ("2 pack, bamboo toothbrushes").
     """
-    if not head.strip() or _NOT_A_NAME_START.match(head) or verb_led(head.lower()):
+    if not head.strip() or _NOT_A_NAME_START.match(head) or verb_led(head.lower()) \
+            or head.strip().lower() in ("is", "are"):  # "Quillboard is a ...": a verb
         return False
     words = head.split()
     core = words[:-2] if words[-1].lower() in POST_ADJECTIVES else words
