@@ -10,13 +10,15 @@ given another value (:mod:`clash_labels`), a one-value measure given twice
 substance said absent and measured (:mod:`clash_amounts`), a part or property affirmed
 and denied on its own labelled line (:mod:`clash_parts`), a spec line's value and another
 value of the same head in the copy (:mod:`clash_slots`), a thing said unneeded and used or a
-'NOT X' heading beside X (:mod:`clash_needs`).
+'NOT X' heading beside X (:mod:`clash_needs`), two periods covered that share no month
+(:mod:`clash_dates`).
 """
 
 from __future__ import annotations
 
 from tools.creatives.attribute_clash import check_attributes
 from tools.creatives.clash_amounts import check_amounts
+from tools.creatives.clash_dates import check_dates
 from tools.creatives.clash_events import check_events
 from tools.creatives.clash_labels import check_labels
 from tools.creatives.clash_needs import check_needs
@@ -39,6 +41,7 @@ def check_contradictions(text: str) -> None:
     check_parts(text)  # ... and where the denial sits on the same part's or property's line
     check_slots(text)  # a spec line's value ('Design: closed-back') and another in the copy
     check_needs(text)  # 'no lamp needed' beside 'under a UV lamp'; a 'NOT X' heading and X
+    check_dates(text)  # two periods the product covers that share no month
     check_events(text)  # one event (shipping, charging) given two times
     check_labels(text)  # a labelled slot's value given otherwise elsewhere
     check_units(text)  # a measure the product has once (kelvin) given twice
