@@ -32,3 +32,13 @@ def test_no_tools_a_hedge_or_a_part_is_no_need_clash(brief: str) -> None:
 def test_a_parts_need_is_no_need_clash() -> None:
     assert need_clash("Gel nail kit\nNo lamp needed for the base coat\nColour coat: cure under a "
                       "UV lamp, 60 s") is None
+
+
+def test_a_thing_said_absent_and_then_acted_on_is_refused() -> None:
+    pair = need_clash("Smart plug\n- Works offline: no app, no hub, no cloud\nSetup: download "
+                      "the HomeLink app and pair it with your router.")
+    assert pair is not None and "no app" in pair[1]
+
+
+def test_requires_no_batteries_is_no_need_clash() -> None:
+    assert need_clash("Wind-up torch, no batteries. Requires no batteries, ever.") is None

@@ -68,9 +68,35 @@ def _heading(text: str) -> tuple[str, str] | None:
     return None
 
 
+# "no app, no account, no Wi-Fi ever" beside "install the app, create an account, join Wi-Fi"
+_NO_LIST = re.compile(r"(?i)\bno\s+(?P<x>[a-z][a-z-]{1,}(?:\s[a-z]{3,})?)(?=\s*(?:,|;|\.|$|\n|"
+                      r"\s+ever\b|\s+at\s+all\b|\s+(?:needed|required)\b))")
+_ACTS = (r"(?:install|create|join|connect\s+to|download|sign\s+up\s+for|log\s+in\s+to|"
+         r"register|pair\s+with|requires?|needs?)\s+(?!no\b|not\b|zero\b)(?:a|an|the|your|any)?\s*"
+         r"(?:[A-Za-z0-9.-]+\s+){0,2}?")
+
+
+def _acted_on(text: str) -> tuple[str, str] | None:
+    """"no account" beside "create an account": a thing said absent and then acted on."""
+    for m in _NO_LIST.finditer(text):
+        if _HEDGE.search(sentence(text, m.start())) or re.search(
+                r"(?i)\bno\s+more\b", m.group(0)):
+            continue
+        x = re.escape(m["x"])
+        for act in re.finditer(rf"(?i)\b{_ACTS}{x}s?\b", text):
+            if m.start() <= act.start() < m.end() or \
+                    OTHERWISE.search(sentence(text, act.start())) or \
+                    _HEDGE.search(sentence(text, act.start())) or \
+                    re.search(r"(?i)(?:\b(?:no|not|without|never)\b|n['\u2019]t)[^.\n]{0,20}$",
+                              text[max(0, act.start() - 25):act.start()]):
+                continue
+            return act.group(0).strip(), m.group(0).strip()
+    return None
+
+
 def need_clash(text: str) -> tuple[str, str] | None:
     """The first pair of phrases that say a thing unneeded and used, or denied and affirmed."""
-    return _needed(text) or _heading(text)
+    return _needed(text) or _heading(text) or _acted_on(text)
 
 
 def check_needs(text: str) -> None:
