@@ -169,3 +169,15 @@ def test_a_name_never_ends_on_is(brief: str, head: str) -> None:
     assert parse_facts(brief).head == head
     title = build_listing(parse_facts("Glowly is a 5 in. night light, warm white."), None).title
     assert not title.split(",")[0].endswith(" Is"), title
+
+
+def test_a_count_by_colour_is_one_list_and_a_per_item_count_no_title_count() -> None:
+    listing = build_listing(parse_facts(
+        "Chess pawns - 16 pcs: 8 white, 8 black. Boxwood, 1.5 in tall. Board not included."),
+        None)
+    assert "8 white" not in listing.title, listing.title
+    assert "8 white and 8 black" in listing.description, listing.description
+    title = build_listing(parse_facts(
+        "knee sleeves | 1 pair per colour, pack of 3 pairs: red, blue, black | neoprene"),
+        None).title
+    assert "Per Colour" not in title, title

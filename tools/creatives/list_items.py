@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from knowledge.extraction.vocab import COLORS
 from tools.creatives.facts import ParsedBrief
 
 # words that grade one item against the others of a set: sizes and levels
@@ -35,6 +36,9 @@ def _shape(text: str) -> tuple[tuple[str, ...], str, bool, frozenset[str]] | Non
     text = re.sub(r"\([^()\d]*\)", " ", text.lower())  # "(colour-coded)": a note
     units = re.findall(r"\d(?:[\d.,/]*\d)?\s*([a-z\"']+)", text)
     unit = units[-1] if units else ""
+    if re.fullmatch(r"\d+\s*[a-z -]+", text.strip()) and any(w in COLORS for w in re.findall(
+            r"[a-z]+", text)):  # "3 red, 3 blue", "2 rose gold-tone": a count by colour
+        return (), "", True, frozenset()
     words = re.findall(r"[a-z][a-z'-]*", text)
     rest = tuple(w for w in words if w not in LEVELS | SCALES and w not in (unit, "x"))
     graded = any(w in LEVELS for w in words)

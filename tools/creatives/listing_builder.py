@@ -125,7 +125,8 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
                         and n not in items and len(text) <= 30
                         and any(f.type == kind for f in seg.facts)
                         and not _list_inside(text) and not _overlaps(text.lower(), low)
-                        and not _LIST_TAIL.match(text)):
+                        and not _LIST_TAIL.match(text)
+                        and not _per_item_count(seg)):
                     picks.append(title_case(text))
                     low += " " + text.lower()
                     chosen += 1
@@ -141,6 +142,12 @@ def build_title(parsed: ParsedBrief, brand: str | None) -> str:
 # a segment opening on a joining word is the tail of a list ("& 4.7 in. dia."): in the title
 # it would read as the whole product's size or property
 _LIST_TAIL = re.compile(r"(?i)^(?:&|\+|and|or|plus)\s")
+
+
+def _per_item_count(seg: Segment) -> bool:
+    """True for a count of one item ("1 pair per colour"), no count of the product."""
+    return any(f.type == "count" and re.match(r"(?i)\s(?:per|each)\b", seg.text[
+        f.end - seg.start:]) for f in seg.facts)
 
 
 def shown(text: str) -> str:
