@@ -35,6 +35,7 @@ from itertools import combinations
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
 from tools.creatives.attribute_choices import CHOICE_READERS, works_on
+from tools.creatives.attribute_cold import cold_limits
 from tools.creatives.attribute_exclusive import exclusive_fits, part_sides
 from tools.creatives.attribute_forms import form_statements
 from tools.creatives.attribute_items import item_statements
@@ -114,7 +115,7 @@ def statements(text: str) -> list[Stated]:
     found = (counts(text) + measures(text) + substances(text) + works_on(text)
              + part_sides(text) + exclusive_fits(text) + form_statements(text)
              + opposite_statements(text) + denied_statements(text) + named_measures(text)
-             + named_counts(text) + item_statements(text))
+             + named_counts(text) + item_statements(text) + cold_limits(text))
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      weights):
@@ -130,6 +131,8 @@ _SPEC_LABELS = frozenset({"voltage", "plug", "power", "capacity", "weight", "len
                           "warranty", "count", "quantity", "contents", "package includes",
                           "includes", "age", "ages", "resolution", "runtime", "care", "origin",
                           "total", "overall", "net weight", "item weight", "product size"})
+# attributes only the whole product has: two labelled lines give them of the product too
+_WHOLE = frozenset({"the coldest it takes"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n|\s[|]\s|(?<![\d\"'])\s[\u2013\u2014-]\s(?!\d)|"
                            r"[\u2022\u2714\u2705]")  # "5.5\" - 7.1\"" is a range, not a break
 # a sentence that lists sizes, versions or options: its values are the options
@@ -163,7 +166,8 @@ def _listed_apart(text: str, a: Stated, b: Stated) -> bool:
     "Interior details: 6 front slip pockets" are two parts' lines.
     """
     labels = _line_label(text, a.start), _line_label(text, b.start)
-    if all(labels) and labels[0] != labels[1] and not (set(labels) & _SPEC_LABELS):
+    if all(labels) and labels[0] != labels[1] and not (set(labels) & _SPEC_LABELS) and \
+            a.attribute not in _WHOLE:
         return True  # "4 crackers: 5.5 in long" / "4 picks: 7 in long": two parts' lines
     first, second = sorted((a, b), key=lambda s: s.start)
     end = first.start + len(first.text)
@@ -193,7 +197,8 @@ def _said_elsewhere(text: str, s: Stated) -> bool:
     """True when a statement sits in a sentence that compares, hedges or gives options."""
     if s.attribute.startswith(("fits ", "works on ", "comes with ", "what it is compatible")):
         return False  # what it fits or comes with is said beside other things by nature
-    return _ELSEWHERE.search(_sentence(text, s.start, s.start + len(s.text))) is not None
+    said = _sentence(text, s.start, s.start + len(s.text)).replace(s.text, " ")
+    return _ELSEWHERE.search(said) is not None  # its own words ("dies if ...") aside
 
 
 def check_attributes(text: str) -> None:
