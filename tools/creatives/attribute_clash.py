@@ -43,6 +43,7 @@ from tools.creatives.attribute_limits import LIMIT_READERS
 from tools.creatives.attribute_measures import measures
 from tools.creatives.attribute_named_counts import named_counts
 from tools.creatives.attribute_opposites import denied_statements, opposite_statements
+from tools.creatives.attribute_orientation import orientations
 from tools.creatives.attribute_power import POWER_READERS
 from tools.creatives.attribute_slots import named_measures
 from tools.creatives.attribute_specs import SPEC_READERS, overlap
@@ -115,7 +116,8 @@ def statements(text: str) -> list[Stated]:
     found = (counts(text) + measures(text) + substances(text) + works_on(text)
              + part_sides(text) + exclusive_fits(text) + form_statements(text)
              + opposite_statements(text) + denied_statements(text) + named_measures(text)
-             + named_counts(text) + item_statements(text) + cold_limits(text))
+             + named_counts(text) + item_statements(text) + cold_limits(text)
+             + orientations(text))
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      weights):
@@ -132,7 +134,7 @@ _SPEC_LABELS = frozenset({"voltage", "plug", "power", "capacity", "weight", "len
                           "includes", "age", "ages", "resolution", "runtime", "care", "origin",
                           "total", "overall", "net weight", "item weight", "product size"})
 # attributes only the whole product has: two labelled lines give them of the product too
-_WHOLE = frozenset({"the coldest it takes"})
+_WHOLE = frozenset({"the coldest it takes", "which way it is longer"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n|\s[|]\s|(?<![\d\"'])\s[\u2013\u2014-]\s(?!\d)|"
                            r"[\u2022\u2714\u2705]")  # "5.5\" - 7.1\"" is a range, not a break
 # a sentence that lists sizes, versions or options: its values are the options
