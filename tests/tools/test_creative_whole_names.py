@@ -181,3 +181,8 @@ def test_a_count_by_colour_is_one_list_and_a_per_item_count_no_title_count() -> 
         "knee sleeves | 1 pair per colour, pack of 3 pairs: red, blue, black | neoprene"),
         None).title
     assert "Per Colour" not in title, title
+
+
+def test_a_company_suffix_does_not_end_the_name() -> None:
+    parsed = parse_facts("Riverbend Co. Canvas Tote - Sand\nFABRIC - 12 oz cotton canvas")
+    assert parsed.head.startswith("Riverbend Co. Canvas Tote"), parsed.head

@@ -183,8 +183,8 @@ _DATE_NEXT = re.compile(r"\s*(?:(?i:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|no
 
 # abbreviations that never end a sentence: titles and names ("Dr. Brown's", "St. Louis",
 # "Mt. Fuji") and Latin ("e.g.", "vs."); a capital after them starts no new fact
-_TITLE = re.compile(r"(?i)(?:^|[\s(/])(?:dr|mr|mrs|ms|mt|st|ste|jr|sr|prof|vs|e\.g|i\.e|cf|&\s?co|"
-                    r"approx|appx|(?:model|item|part|style|catalog|ref)\s+nos?)$")
+_TITLE = re.compile(r"(?i)(?:^|[\s(/])(?:dr|mr|mrs|ms|mt|st|ste|jr|sr|prof|vs|e\.g|i\.e|cf|"
+                    r"&?\s?co|inc|ltd|approx|appx|(?:model|item|part|style|catalog|ref)\s+nos?)$")
 # "fits most bottles incl. Avent, Dr. Brown's": "incl." inside a list of what it fits
 _FIT_INCL = re.compile(r"(?i)\b(?:fits|for|works with|compatible with)\b[^.;\n]*\sincl$")
 # "12 in. W x 8 in. H": a dimension's letter after a unit's full stop

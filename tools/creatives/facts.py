@@ -96,8 +96,9 @@ def _named_after_number(head: str) -> bool:
     Then the capitalised word before it is the brand ("Thumbwood 17-key kalimba"), not the
     product's first word, which a number would not follow inside a name.
     """
-    if re.match(r"\d+(?:-[A-Za-z0-9]+)+\s+[A-Za-z]", head):
-        return True  # "17-key kalimba", "2-Burner Camp Stove": a number-word modifier
+    if re.match(r"\d+(?:-[A-Za-z0-9]+)+\s+[A-Za-z]|[\d./]+\s?(?:\"|in\.?|cm|mm|qt|l|oz)?"
+                r"(?:\s[A-Z][\w-]*){2,}$", head):
+        return True  # "17-key kalimba", "2-Burner Camp Stove", '12" Carbon Steel Karahi'
     found = find_type(head, fallback=False)
     return found is not None and found[2] == len(head.rstrip()) and " " in head.strip()
 
