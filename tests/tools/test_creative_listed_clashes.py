@@ -65,3 +65,8 @@ def test_a_layers_or_a_fillings_share_is_no_material_clash(brief: str) -> None:
 ])
 def test_two_parts_lines_a_fitted_thing_or_a_zero_are_no_clash(brief: str) -> None:
     check_contradictions(brief)
+
+
+def test_named_items_measures_are_no_clash() -> None:
+    check_contradictions("Toy car set, 3 rides\nJoker ride measures 11 in high, 9 in wide; "
+                         "Penguin ride measures 5 in high, 16 in wide")

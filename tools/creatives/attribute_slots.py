@@ -173,10 +173,25 @@ def named_measures(text: str) -> list[Stated]:
         if bare[i] and (i and bare[i - 1] == bare[i] or i + 1 < len(bare) and
                         bare[i + 1] == bare[i]):
             continue
+        if _items_measured(text, start, set(name)):
+            continue  # "Poison Ivy ride measures 12 in high, 4 in wide": one item's of a set
         stated = _measure(clause, start, head)
         if stated is not None:
             found += stated
     return _disjoint(found)
+
+
+_MEASURES_LEAD = re.compile(r"(?i)(?:^|[.;\n]\s*)(?P<s>[a-z][\w' -]{2,40}?)\s+(?:measures|is)\s+"
+                            r"\d[^.;\n]*$")
+
+
+def _items_measured(text: str, at: int, name: set[str]) -> bool:
+    """True when the sentence holding ``at`` gives another named thing's measures."""
+    lead = _MEASURES_LEAD.search(text[max(0, at - 120):at + 1])
+    if lead is None:
+        return False
+    subject = set(words(lead["s"])) - _GENERIC
+    return bool(subject) and not subject <= name | {"it", "this", "each", "product", "item"}
 
 
 def _disjoint(found: list[Stated]) -> list[Stated]:
