@@ -70,3 +70,8 @@ def test_two_parts_lines_a_fitted_thing_or_a_zero_are_no_clash(brief: str) -> No
 def test_named_items_measures_are_no_clash() -> None:
     check_contradictions("Toy car set, 3 rides\nJoker ride measures 11 in high, 9 in wide; "
                          "Penguin ride measures 5 in high, 16 in wide")
+
+
+def test_a_value_word_that_names_the_product_is_no_clash() -> None:
+    check_contradictions("Matte Liquid Lipstick Set, 6 Colors, Waterproof Lip Gloss\nCharming "
+                         "matte, long-lasting.\nFull-size lip gloss in 6 popular colors.")

@@ -172,7 +172,16 @@ def opposite_statements(text: str) -> list[Stated]:
         fits = _FOR.search(rest)  # a value after "for ..." names what it fits, not itself
         found += [s for s in _family(clause, start, scope, name)
                   if fits is None or s.start - start < fits.start()]
-    return found
+    return [s for s in found if not _names_the_product(text, s)]
+
+
+def _names_the_product(text: str, s: Stated) -> bool:
+    """True when a value word is the head noun of the product's name ("Lip Gloss": no finish)."""
+    title = re.sub(r"\([^)]*\)", " ", text.strip().split("\n", 1)[0].lower()).strip(" .,")
+    prev = re.search(r"([a-z]+)[ \t]+$", text[max(0, s.start - 20):s.start].lower())
+    word = s.text.lower()
+    return prev is not None and " " not in word and f"{prev.group(1)} {word}" in title and \
+        title.endswith(word)
 
 
 _DENIED = re.compile(r"(?i)(?:\b(?:does|do|will|can|could)\s*(?:not|n't)|\bwon't|\bcannot|"
