@@ -30,3 +30,8 @@ def test_bounds_that_meet_or_one_alone_are_no_clash(brief: str) -> None:
 
 def test_no_hardiness_no_bounds() -> None:
     assert cold_limits("Kettle, dies below 0\u00b0C? no, it is a kettle.") == []
+
+
+def test_a_young_plants_bound_is_no_clash() -> None:
+    check_contradictions("Camellia shrub\nHardy down to 5\u00b0F once established\nYoung plants: "
+                         "protect from frost below 25\u00b0F for the first winter")

@@ -24,3 +24,8 @@ def test_two_periods_apart_are_refused(brief: str, sides: tuple[str, str]) -> No
 ])
 def test_one_period_or_an_option_is_no_date_clash(brief: str) -> None:
     assert date_clash(brief) is None
+
+
+def test_a_shorter_bonus_period_adds() -> None:
+    assert date_clash("2028 Wall Calendar\nJanuary to December 2028\nBonus: preview pages for "
+                      "January to March 2029") is None

@@ -42,3 +42,8 @@ def test_a_thing_said_absent_and_then_acted_on_is_refused() -> None:
 
 def test_requires_no_batteries_is_no_need_clash() -> None:
     assert need_clash("Wind-up torch, no batteries. Requires no batteries, ever.") is None
+
+
+def test_an_app_needed_only_for_one_use_is_no_clash() -> None:
+    assert need_clash("Router\nNo app needed for basic setup\nFor mesh: install the NetMesh "
+                      "app") is None

@@ -34,6 +34,18 @@ def _celsius(m: re.Match[str]) -> float:
     return (value - 32) * 5 / 9 if m["u"].upper() == "F" else value
 
 
+# a bound said of one stage of the product's life: "once established", "young plants"
+_STAGE = re.compile(r"(?i)\b(?:(?:once|until|when)\s+(?:established|mature)|first\s+(?:winter|year|"
+                    r"season)|young|new(?:ly)?\s+planted|seedlings?)\b")
+
+
+def _line(text: str, at: int) -> str:
+    """The line holding offset ``at``."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    return text[start:end if end >= 0 else len(text)]
+
+
 def cold_limits(text: str) -> list[Stated]:
     """Every bound the brief puts on the coldest the product takes (in degrees Celsius)."""
     found = [Stated(_ATTRIBUTE, _celsius(m), m.group(0).strip(), m.start(), "<=")
@@ -44,4 +56,4 @@ def cold_limits(text: str) -> list[Stated]:
               for m in _DIES.finditer(text)]
     found += [Stated(_ATTRIBUTE, 0.0, m.group(0), m.start(), ">=")
               for m in _FROST_TENDER.finditer(text)]
-    return found
+    return [s for s in found if not _STAGE.search(_line(text, s.start))]

@@ -3,8 +3,9 @@
 A dated product (a calendar, a planner, a pass) states the months it covers as a range
 ("Jan 2026 - Dec 2026", "12 months from January to December 2027", "July 2026 through June
 2027"); a year in the name's line ("2027 Desk Calendar") says the same. Two ranges that share
-no month, or a name's year that no range reaches, cannot both hold. A range in a sentence
-about options or other editions ("also available for 2026") is left out.
+no month over the same span ("January to December" twice), or a name's year that no range
+reaches, cannot both hold; a shorter extra range ("preview pages for January to March") adds.
+A range in a sentence about options or other editions ("also available for 2026") is left out.
 """
 
 from __future__ import annotations
@@ -47,8 +48,8 @@ def date_clash(text: str) -> tuple[str, str] | None:
     ranges = _ranges(text)
     for i, (a1, a2, a) in enumerate(ranges):
         for b1, b2, b in ranges[i + 1:]:
-            if a2 < b1 or b2 < a1:
-                return a, b
+            if (a2 < b1 or b2 < a1) and a2 - a1 == b2 - b1:
+                return a, b  # the same span said of two periods: not a bonus or a preview
     first = text.strip().split("\n", 1)[0]
     years = [int(y) for y in _NAME_YEAR.findall(first)] if ranges else []
     if len(set(years)) == 1 and not OTHERWISE.search(first):

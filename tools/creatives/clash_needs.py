@@ -80,8 +80,9 @@ def _acted_on(text: str) -> tuple[str, str] | None:
     """"no account" beside "create an account": a thing said absent and then acted on."""
     for m in _NO_LIST.finditer(text):
         if _HEDGE.search(sentence(text, m.start())) or re.search(
-                r"(?i)\bno\s+more\b", m.group(0)):
-            continue
+                r"(?i)\bno\s+more\b", m.group(0)) or re.match(
+                r"(?i)\s+(?:needed|required)?\s*(?:for|on|with|in|to)\s", text[m.end():]):
+            continue  # "No app needed for basic setup": one use's
         x = re.escape(m["x"])
         for act in re.finditer(rf"(?i)\b{_ACTS}{x}s?\b", text):
             if m.start() <= act.start() < m.end() or \
