@@ -95,7 +95,7 @@ def kept_spans(text: str) -> list[tuple[int, int]]:
 # a line led by an ALL-CAPS head and a dash: "FRAGRANCE - none added", "SIZE - 3 in long each"
 # (cut at the dash, the head floats and "none added" reads as said of nothing, or of the product)
 _CAPS_HEAD = re.compile(r"(?m)^[ \t]*(?:[-\u2022*\u2714\u2713][ \t]*)?(?P<line>[A-Z][A-Z0-9&/'+.-]*"
-                        r"(?:[ \t][A-Z0-9&/'+.-]+){0,3}[ \t]+[-\u2013\u2014][ \t]+\S[^\n]{0,150})$")
+                        r"(?:[ \t][A-Z0-9&/'+.-]+){0,5}[ \t]+[-\u2013\u2014][ \t]+\S[^\n]{0,150})$")
 
 
 # a clause that ends on "is not" with its predicate left out says it of the clause before:
