@@ -38,3 +38,11 @@ def test_a_plain_denial_still_clashes() -> None:
 ])
 def test_a_slogan_or_a_sentence_about_other_things_is_no_clash(brief: str) -> None:
     check_contradictions(brief)
+
+
+def test_a_side_said_only_of_other_products_is_no_clash() -> None:
+    brief = ("Rain jacket, waterproof\nCompared to other brands that are not waterproof, ours "
+             "keeps you dry")
+    with pytest.raises(InvalidRequestError):
+        check_denials(brief)  # the reader alone refuses; the scope filter lifts it
+    check_contradictions(brief)

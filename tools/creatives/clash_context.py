@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["OTHER_PRODUCTS", "PART_AFTER", "label_at", "not_a_claim"]
+__all__ = ["OTHER_PRODUCTS", "PART_AFTER", "label_at", "not_a_claim", "off_scope"]
 
 # a denial told as a question, a condition or hedge, an instruction, a comparison with other
 # products or an item of an options list states no property of the product: "TIRED OF SEEING
@@ -61,3 +61,31 @@ def label_at(low: str, at: int) -> str:
     line = low[max(low.rfind(c, 0, at) + len(c) for c in ("\n", ". ", "| ")):at]
     label = re.match(r"\s*[-*\u2022]?\s*([a-z][a-z ]{0,20}):", line)
     return label.group(1).strip() if label else ""
+
+
+# a sentence about other products, options or a condition: its statements are not the product's
+_OFF_SCOPE = re.compile(r"(?i)\b(?:unlike|compared\s+(?:to|with)|versus|competitors?|other\s+"
+                        r"(?:brands?|products?|models?)|if\s+(?:you|your)|unless|also\s+"
+                        r"(?:comes?|available)|available\s+in|sold\s+separately|optional)\b")
+_QUOTED = re.compile(r"'([^']{2,80})'|\"([^\"]{2,80})\"")
+
+
+def off_scope(text: str, message: str) -> bool:
+    """True when a side a refusal quotes is said only in off-scope sentences of ``text``."""
+    low = text.lower()
+    for m in _QUOTED.finditer(message):
+        phrase = (m.group(1) or m.group(2)).lower()
+        spots = [i for i in range(len(low)) if low.startswith(phrase, i)]
+        if spots and all(_OFF_SCOPE.search(_sentence_without(low, i, phrase)) for i in spots):
+            return True
+    return False
+
+
+_SEPARATORS = (". ", "\n", "! ", "? ", " | ", "\u2022", " \u2013 ", " \u2014 ", " - ", "; ")
+
+
+def _sentence_without(low: str, at: int, phrase: str) -> str:
+    """The sentence or line holding ``low[at:]``, without the phrase itself."""
+    start = max(low.rfind(sep, 0, at) for sep in _SEPARATORS) + 1
+    ends = [e for e in (low.find(sep, at + len(phrase)) for sep in _SEPARATORS) if e >= 0]
+    return low[start:at] + " " + low[at + len(phrase):min(ends, default=len(low))]

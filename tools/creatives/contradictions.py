@@ -16,8 +16,10 @@ value of the same head in the copy (:mod:`clash_slots`), a thing said unneeded a
 
 from __future__ import annotations
 
+from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_clash import check_attributes
 from tools.creatives.clash_amounts import check_amounts
+from tools.creatives.clash_context import off_scope
 from tools.creatives.clash_dates import check_dates
 from tools.creatives.clash_events import check_events
 from tools.creatives.clash_labels import check_labels
@@ -32,17 +34,31 @@ from tools.creatives.clash_units import check_units
 __all__ = ["WEAVES", "check_contradictions"]
 
 
+_CHECKS = (
+    check_shares,
+    check_denials,
+    check_attributes,  # one rule: one attribute of the product, two values
+    check_polarity,  # any word denied in one clause, affirmed in another
+    check_parts,  # ... and where the denial sits on the same part's or property's line
+    check_slots,  # a spec line's value ('Design: closed-back') and another in the copy
+    check_needs,  # 'no lamp needed' beside 'under a UV lamp'; a 'NOT X' heading and X
+    check_dates,  # two periods the product covers that share no month
+    check_events,  # one event (shipping, charging) given two times
+    check_labels,  # a labelled slot's value given otherwise elsewhere
+    check_units,  # a measure the product has once (kelvin) given twice
+    check_amounts,  # a substance said absent and given as an amount above a trace
+)
+
+
 def check_contradictions(text: str) -> None:
-    """Raise :class:`InvalidRequestError` when two facts of ``text`` exclude each other."""
-    check_shares(text)
-    check_denials(text)
-    check_attributes(text)  # one rule: one attribute of the product, two values
-    check_polarity(text)  # any word denied in one clause, affirmed in another
-    check_parts(text)  # ... and where the denial sits on the same part's or property's line
-    check_slots(text)  # a spec line's value ('Design: closed-back') and another in the copy
-    check_needs(text)  # 'no lamp needed' beside 'under a UV lamp'; a 'NOT X' heading and X
-    check_dates(text)  # two periods the product covers that share no month
-    check_events(text)  # one event (shipping, charging) given two times
-    check_labels(text)  # a labelled slot's value given otherwise elsewhere
-    check_units(text)  # a measure the product has once (kelvin) given twice
-    check_amounts(text)  # a substance said absent and given as an amount above a trace
+    """Raise :class:`InvalidRequestError` when two facts of ``text`` exclude each other.
+
+    A clash one of whose sides is said only in sentences about other products, options or
+    a condition (:func:`clash_context.off_scope`) is no clash of the product.
+    """
+    for check in _CHECKS:
+        try:
+            check(text)
+        except InvalidRequestError as err:
+            if not off_scope(text, str(err)):
+                raise
