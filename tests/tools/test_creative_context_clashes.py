@@ -46,3 +46,12 @@ def test_a_side_said_only_of_other_products_is_no_clash() -> None:
     with pytest.raises(InvalidRequestError):
         check_denials(brief)  # the reader alone refuses; the scope filter lifts it
     check_contradictions(brief)
+
+
+@pytest.mark.parametrize("brief", [
+    "Remote control, batteries included.\nNote: batteries not included, sold separately.",
+    "Kettle 1.7 L, cordless.\nMust be plugged in to work; optional travel base.",
+])
+def test_a_real_clash_beside_an_item_sold_apart_is_still_refused(brief: str) -> None:
+    with pytest.raises(InvalidRequestError):
+        check_contradictions(brief)

@@ -187,12 +187,11 @@ def _listed_apart(text: str, a: Stated, b: Stated) -> bool:
     return all(labels) and labels[0] != labels[1]
 
 
-# a sentence that compares, hedges or offers options states no value of the product itself:
-# "Unlike regular 48W lamps", "If your size is not in stock", "Also comes in 2 L"
+# a sentence that compares, hedges or offers other versions states no value of the product:
+# "Unlike other 48W lamps", "If your size is not in stock", "Also comes in 2 L"
 _ELSEWHERE = re.compile(r"(?i)\b(?:unlike|compared|versus|vs\.?|competitors?|other\s+(?:brands?|"
                         r"products?|models?|lamps?|bottles?)|ordinary|traditional|if|"
-                        r"unless|in\s+case|also\s+(?:comes?|available)|available\s+in|"
-                        r"sold\s+separately|optional)\b")
+                        r"unless|in\s+case|also\s+(?:comes?|available)|available\s+in)\b")
 
 
 def _said_elsewhere(text: str, s: Stated) -> bool:

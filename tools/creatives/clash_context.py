@@ -66,7 +66,7 @@ def label_at(low: str, at: int) -> str:
 # a sentence about other products, options or a condition: its statements are not the product's
 _OFF_SCOPE = re.compile(r"(?i)\b(?:unlike|compared\s+(?:to|with)|versus|competitors?|other\s+"
                         r"(?:brands?|products?|models?)|if\s+(?:you|your)|unless|also\s+"
-                        r"(?:comes?|available)|available\s+in|sold\s+separately|optional)\b")
+                        r"(?:comes?|available)|available\s+in)\b")
 _QUOTED = re.compile(r"'([^']{2,80})'|\"([^\"]{2,80})\"")
 
 
