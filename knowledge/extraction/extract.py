@@ -224,7 +224,7 @@ def _title_count_wins(out: Extraction) -> Extraction:
 def _add_all(out: Extraction, key: str, where: str, text: str, mentions: list[Mention]) -> None:
     """Add the mentions said of this product (not inside the brand, not of another item)."""
     brand = out.brands.get(where, [])
-    colour = out.colour_names.get(where, []) if key in ("materials", "features") else []
+    colour = out.colour_names.get(where, []) if key == "materials" else []
     for value, start, end in mentions:
         if inside(brand, start, end) or within_name(colour, start, end, value) or (
                 key in CONTEXT_CHECKED and about_other(text, start)) or (

@@ -116,8 +116,3 @@ def test_a_size_line_of_the_sizes_offered_is_not_the_items_size() -> None:
 def test_a_types_leading_article_is_dropped_and_compound_types_are_known() -> None:
     assert _attrs("The Book of Lost Friends: A Novel").get("type") != "the book"
     assert _attrs("DEWALT 20V MAX Rotary Hammer, SDS Plus, Tool Only")["type"] == "rotary hammer"
-
-
-def test_a_feature_word_inside_a_fancy_colour_name_is_no_feature() -> None:
-    slipper = extract("UGG Women's Oh Yeah Slipper, Soft Amethyst, 9", color="Soft Amethyst")
-    assert "soft" not in slipper.attributes.get("features", [])
