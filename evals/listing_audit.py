@@ -123,6 +123,10 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
              "eighteenth session round 2)"),
         (46, "forty-sixth audit (new briefs, twenty-fourth independent writer, frozen first; "
              "eighteenth session round 2)"),
+        (47, "forty-seventh audit (new briefs, twenty-fifth independent writer, frozen first; "
+             "eighteenth session round 3)"),
+        (48, "forty-eighth audit (new briefs, twenty-sixth independent writer, frozen first; "
+             "eighteenth session round 3)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
