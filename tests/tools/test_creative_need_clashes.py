@@ -47,3 +47,15 @@ def test_requires_no_batteries_is_no_need_clash() -> None:
 def test_an_app_needed_only_for_one_use_is_no_clash() -> None:
     assert need_clash("Router\nNo app needed for basic setup\nFor mesh: install the NetMesh "
                       "app") is None
+
+
+def test_stackable_and_cannot_be_stacked_on_each_other_are_refused() -> None:
+    from knowledge.errors import InvalidRequestError
+    from tools.creatives.contradictions import check_contradictions
+
+    with pytest.raises(InvalidRequestError):
+        check_contradictions("Storage crate\nSTACKABLE: up to 5 high\nPlease note: the curved "
+                             "lid means crates cannot be stacked on each other.")
+    with pytest.raises(InvalidRequestError):
+        check_contradictions("Star stickers, 50\n- GLOWS IN THE DARK all night\nMaterial: "
+                             "plain vinyl, does not glow.")

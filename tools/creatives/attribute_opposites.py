@@ -187,7 +187,7 @@ def _names_the_product(text: str, s: Stated) -> bool:
 _DENIED = re.compile(r"(?i)(?:\b(?:does|do|will|can|could)\s*(?:not|n't)|\bwon't|\bcannot|"
                      r"\bcan't)\s+(?P<be>be\s+)?(?P<v>(?:re-)?[a-z]{3,})\b")  # "cannot be re-inked"
 _ADVERBS = r"flat|up|down|away|easily|out|in|open|closed|shut|back"
-_VERB_LEAD = re.compile(r"(?i)^\W*(?:do|don't|never|please)\b")
+_VERB_LEAD = re.compile(r"(?i)^\W*(?:do|don't|never|please(?!\s+note))\b")
 
 
 def _able(verb: str) -> re.Pattern[str]:
@@ -196,7 +196,8 @@ def _able(verb: str) -> re.Pattern[str]:
     double = stem + stem[-1] if re.search(r"[^aeiou][aeiou][bdgmnpt]$", stem) else stem
     stem, double = re.escape(stem), re.escape(double)
     return re.compile(rf"(?i)(?<![\w-])(?:{stem}|{double})(?:able|ible)\b|"
-                      rf"^\W*(?:it\s+)?{verb}e?s(?:\s+(?:{_ADVERBS}))?\W*$")
+                      rf"^\W*(?:it\s+)?{verb}e?s(?:\s+(?:{_ADVERBS}))?\W*$|"
+                      rf"^\W*(?:it\s+)?{verb}e?s\s+in\s+the\s+dark\b")  # "GLOWS IN THE DARK"
 
 
 def denied_statements(text: str) -> list[Stated]:
@@ -212,7 +213,9 @@ def denied_statements(text: str) -> list[Stated]:
         if _VERB_LEAD.match(clause):
             continue
         for m in _DENIED.finditer(clause):
-            if not re.match(rf"(?i)(?:\s+(?:{_ADVERBS}))?\s*(?:[.,;:!)(]|$)", clause[m.end():]):
+            if not re.match(rf"(?i)(?:\s+(?:{_ADVERBS}))?(?:\s+(?:on|onto|in|inside|into|with)\s+"
+                            rf"(?:top\s+of\s+)?(?:each\s+other|one\s+another))?\s*(?:[.,;:!)(]|$)",
+                            clause[m.end():]):
                 continue  # "does NOT remove viruses": what it does not do to a thing
             verb = m.group("v").lower()
             if m.group("be") and verb.endswith("ed"):  # "cannot be folded"
