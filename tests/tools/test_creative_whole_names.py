@@ -186,3 +186,9 @@ def test_a_count_by_colour_is_one_list_and_a_per_item_count_no_title_count() -> 
 def test_a_company_suffix_does_not_end_the_name() -> None:
     parsed = parse_facts("Riverbend Co. Canvas Tote - Sand\nFABRIC - 12 oz cotton canvas")
     assert parsed.head.startswith("Riverbend Co. Canvas Tote"), parsed.head
+
+
+def test_a_quoted_number_is_part_of_the_name() -> None:
+    parsed = parse_facts("Glowly silver number candle '7' - 3 in tall, burns about 8 minutes.")
+    assert parsed.head.endswith("candle '7'"), parsed.head
+    assert any(s.text == "3 in tall" for s in parsed.segments)

@@ -25,8 +25,9 @@ _QUALIFIER = re.compile(r"(?i)^(?:approx\.?|appx\.?|approximately|about|around|r
 _BUNDLE = re.compile(r"[A-Za-z][A-Za-z' -]{2,30}(?:\s\+\s(?:\d+\s)?[A-Za-z][A-Za-z' -]{1,30}){1,4}")
 _NUMBER_NAME = re.compile(r"(?i)^(?:no\.|#)\s?\d+\s+(?=[a-z])")
 # "No. 2", "Nr. 8", "#10" inside a name: one token, never a count of what follows
-_NUMBER_INSIDE = re.compile(r"(?i)(?<=[a-z] )(?:no\.|nr\.|#|(?:jan|feb|mar|apr|jun|jul|aug|"
-                            r"sept?|oct|nov|dec|mon|tues?|wed|thu|fri|sat|sun)\.)\s?\d+\b")
+_NUMBER_INSIDE = re.compile(r"(?i)(?<=[a-z] )(?:(?:no\.|nr\.|#|(?:jan|feb|mar|apr|jun|jul|aug|"
+                            r"sept?|oct|nov|dec|mon|tues?|wed|thu|fri|sat|sun)\.)\s?\d+\b|"
+                            r"['\u2018\"\u201c]\d{1,3}['\u2019\"\u201d])")  # "number candle '3'"
 
 
 def _masked(piece: str) -> str:
