@@ -75,3 +75,13 @@ def test_named_items_measures_are_no_clash() -> None:
 def test_a_value_word_that_names_the_product_is_no_clash() -> None:
     check_contradictions("Matte Liquid Lipstick Set, 6 Colors, Waterproof Lip Gloss\nCharming "
                          "matte, long-lasting.\nFull-size lip gloss in 6 popular colors.")
+
+
+def test_a_full_quick_charge_and_a_charging_time_apart_are_refused() -> None:
+    from knowledge.errors import InvalidRequestError
+
+    with pytest.raises(InvalidRequestError):
+        check_contradictions("Neck fan\nQuick charge: full in just 45 minutes.\nSpecs - Charging "
+                             "time: 6 hours")
+    check_contradictions("Earbuds\nFast charge: 10 min gives 2 hours of play.\nCharging time: "
+                         "1.5 hours")

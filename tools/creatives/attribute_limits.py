@@ -181,17 +181,21 @@ def _top_speed(clause: str, start: int) -> Iterator[Stated]:
 _CHARGE = (re.compile(rf"(?i)\b(?:fully\s+)?(?:charges|recharges)\s+(?:fully\s+)?in\s+"
                       rf"(?:about\s+|approx\.?\s+|just\s+)?{_TIME}"),
            re.compile(rf"(?i)\b(?:charg(?:e|ing)\s+time)\s*(?::|-|of)?\s*(?:about\s+|approx\.?\s+)?"
-                      rf"{_TIME}"))
+                      rf"{_TIME}"),
+           re.compile(rf"(?i)\b(?:full|fully\s+charged)\s+in\s+(?:about\s+|approx\.?\s+|just\s+)?"
+                      rf"{_TIME}"))  # "Quick charge: full in just 90 minutes"
 
 
 def _charge_time(clause: str, start: int) -> Iterator[Stated]:
     """How long the product takes to charge: "charges in 2 hrs", "Charging time: 3 hours"."""
-    if OPTIONS.search(clause) or re.search(r"(?i)\b(?:case|fast|quick|80%|50%|%)", clause):
+    if OPTIONS.search(clause) or re.search(r"(?i)\b(?:case|80%|50%|%)", clause) or \
+            re.search(r"(?i)\b(?:fast|quick)", clause) and not re.search(r"(?i)\bfull\b", clause):
         return  # "charges in 1.5 hrs (case: 2 hrs)", "fast charge 10 min": another charge
     for pattern in _CHARGE:
         m = pattern.search(clause)
         if m is not None and said_of_product(clause, m.start(), frozenset(
-                {"charging time", "charge time", "charging"}), _LIMIT_LEAD | {"fully"}):
+                {"charging time", "charge time", "charging", "quick charge", "fast charge",
+                 "charge"}), _LIMIT_LEAD | {"fully"}):
             hours = float(m.group("n")) * _HOURS[m.group("u").lower().rstrip(".")]
             yield Stated("charge time", hours, m.group(0).strip(), start + m.start())
             return
