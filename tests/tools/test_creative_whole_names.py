@@ -192,3 +192,9 @@ def test_a_quoted_number_is_part_of_the_name() -> None:
     parsed = parse_facts("Glowly silver number candle '7' - 3 in tall, burns about 8 minutes.")
     assert parsed.head.endswith("candle '7'"), parsed.head
     assert any(s.text == "3 in tall" for s in parsed.segments)
+
+
+def test_one_each_items_are_one_list() -> None:
+    title = build_listing(parse_facts(
+        "baby bibs 2pk, organic cotton. one plain grey, one star print. snap close."), None).title
+    assert "One Plain Grey" not in title, title

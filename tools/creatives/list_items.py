@@ -47,8 +47,13 @@ def _shape(text: str) -> tuple[tuple[str, ...], str, bool, frozenset[str]] | Non
     return rest, unit, graded, frozenset(w for w in words if w in SCALES)
 
 
+_ONE_OF = re.compile(r"(?i)^(?:one|two|three|four)\s+[a-z][a-z'-]*(?:\s[a-z][a-z'-]*){0,2}$")
+
+
 def _alike(a: str, b: str) -> bool:
     """True when two list items give one attribute another number or level."""
+    if _ONE_OF.match(a.strip()) and _ONE_OF.match(b.strip()):
+        return True  # "one plain oat, one sheep print": the pack's items, one each
     sa, sb = _shape(a), _shape(b)
     if sa is None or sb is None or sa[:2] != sb[:2]:
         return False

@@ -96,7 +96,7 @@ def tidy(text: str) -> str:
     "an" before a vowel ("a auto shut-off").
     """
     text = re.sub(r"(?<=\s)an? (?=\d[\w.,/-]* (?:[\w-]+ )?[A-Za-z-]+[^s]s\b)", "", text)
-    return re.sub(r"(?<=\s)a (?=[aeio])", "an ", text)
+    return re.sub(r"(?<=\s)a (?=[aeio])(?!one\b|once\b)", "an ", text)  # "a one-piece"
 
 
 # an item's status in a model sentence: "It also has a hands-free kit sold separately." says
