@@ -89,9 +89,19 @@ def horizontal_overflow(page: Page) -> int:
 
 
 def images_loaded(page: Page, selector: str) -> list[bool]:
-    """For every ``img`` matching ``selector`` (shadow roots included): did it load?"""
+    """For every ``img`` matching ``selector`` (shadow roots included): did it load?
+
+    An image still loading is waited for (up to 10 s): reading ``complete`` at once raced the
+    browser under a loaded machine. A broken image ends with ``naturalWidth`` 0 and reads False.
+    """
     loc = page.locator(selector)
-    return [
-        bool(loc.nth(i).evaluate("img => img.complete && img.naturalWidth > 0"))
-        for i in range(loc.count())
-    ]
+    return [bool(loc.nth(i).evaluate(_LOADED_JS)) for i in range(loc.count())]
+
+
+_LOADED_JS = """img => img.complete ? img.naturalWidth > 0 : Promise.race([
+    new Promise(done => {
+        img.addEventListener('load', () => done(img.naturalWidth > 0), {once: true});
+        img.addEventListener('error', () => done(false), {once: true});
+    }),
+    new Promise(done => setTimeout(() => done(false), 10000)),
+])"""
