@@ -105,7 +105,8 @@ class Settings(BaseSettings):
     ranker_enabled: bool = Field(
         default=True, description=(
             "rerank hybrid search with the learned (ESCI-trained) ranker, a 5-seed ensemble: "
-            "+0.05 to +0.06 nDCG@10 over hybrid in nested CV (python -m evals.ranker_cv) and a rerank "
+            "+0.05 to +0.06 nDCG@10 over hybrid in nested CV (python -m evals.ranker_cv) "
+            "and a rerank "
             "p95 of 3.2 ms at 10k products on a quiet machine (python -m evals.ranker_latency), "
             "within the 5 ms it may add; it stays off on the generated demo world, where it "
             "loses implicit-need results; on failure search keeps the hybrid order (issue 13)"))
