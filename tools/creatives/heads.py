@@ -19,6 +19,7 @@ from tools.creatives.kept_spans import kept_spans
 from tools.creatives.label_lines import label_spans
 from tools.creatives.name_ends import verb_led
 from tools.creatives.noun_lists import noun_list_end
+from tools.creatives.status_lists import status_list_end
 from tools.creatives.word_classes import is_property
 
 SPLIT = re.compile(r",\s+|,(?=[A-Za-z])|(?<=[A-Za-z]),(?=\d)|;\s*|\.\s+|\.$|:\s+|\n+|"
@@ -136,7 +137,8 @@ def _lists(text: str, pieces: list[tuple[str, int]]) -> list[tuple[str, int]]:
                                                    _colon_list_end(text, pieces, i),
                                                    _elliptic_end(text, pieces, i),
                                                    _number_list_end(text, pieces, i),
-                                                   noun_list_end(text, pieces, i)))
+                                                   noun_list_end(text, pieces, i),
+                                                   status_list_end(text, pieces, i)))
 
 
 _NUM = r"\d+(?:\.\d+)?"
