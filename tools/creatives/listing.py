@@ -41,6 +41,7 @@ from tools.creatives.listing_builder import (
 )
 from tools.creatives.segment_binding import Segments, check_segments
 from tools.creatives.sources import product_brief, support_for
+from tools.creatives.status_lists import ABSENT
 from tools.creatives.view_names import listing_view
 
 if TYPE_CHECKING:
@@ -101,8 +102,7 @@ def tidy(text: str) -> str:
 
 # an item's status in a model sentence: "It also has a hands-free kit sold separately." says
 # it has the kit; the brief's own words (kept in the bullets) say whether it comes with it
-_ITEM_STATUS = re.compile(r"(?i)\b(?:sold separately|not included|not incl|excluded|required|"
-                          r"must be purchased|purchased separately)\b")
+_ITEM_STATUS = re.compile(rf"(?i)\b(?:{ABSENT}|required|must\s+be\s+purchased)\b")
 
 
 _IT_DOES = re.compile(r"(?i)^(?:it|this [\w-]+)\s+(?:also\s+)?(?P<v>[a-z]+s)\s+(?P<o>[a-z]+)")

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["status_list_end"]
+__all__ = ["ABSENT", "status_list_end"]
 
+# the words saying an item does not come with the product (one vocabulary for the creatives)
+ABSENT = (r"not\s+included|not\s+incl|not\s+supplied|not\s+provided|sold\s+separately|"
+          r"purchased?\s+separately|excluded")
 # an item status closing a piece: "frame and yarn NOT included", "batteries sold separately"
-_STATUS_END = re.compile(r"(?i)\b(?:not\s+included|not\s+incl\.?|not\s+supplied|not\s+provided|"
-                         r"sold\s+separately|purchased?\s+separately|excluded)\W*$")
+_STATUS_END = re.compile(rf"(?i)\b(?:{ABSENT})\W*$")
 _SHORT = 4  # words in an item of such a list
 # the list's last piece: its items joined by "and", "&" or "or", then the status, no numbers or
 # brackets ("(waders not included)" is a status of one thing, said beside the list)
