@@ -127,6 +127,10 @@ AUDITS: dict[int, tuple[Path, Path, str]] = {
              "eighteenth session round 3)"),
         (48, "forty-eighth audit (new briefs, twenty-sixth independent writer, frozen first; "
              "eighteenth session round 3)"),
+        (49, "forty-ninth audit (new briefs, twenty-seventh independent writer, frozen first; "
+             "nineteenth session)"),
+        (50, "fiftieth audit (new briefs, twenty-eighth independent writer, frozen first; "
+             "nineteenth session)"),
     ]}
 DEMO_PRODUCTS = 22
 SEED = 11
