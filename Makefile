@@ -17,9 +17,11 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# the trained models, built from files in the repo (seeded; a no-op when already cached)
+# the trained models, built from files in the repo (seeded; a no-op when already cached);
+# the extraction filter first: the ranker trains on the attributes it keeps
 models: install
 	$(BIN)/shopmage train understanding
+	$(BIN)/shopmage train extraction
 	$(BIN)/shopmage train ranker
 	$(BIN)/shopmage train gate
 

@@ -1,4 +1,4 @@
-"""``shopmage train understanding|ranker|gate``: build the learned models from files in the repo.
+"""``shopmage train understanding|ranker|gate|extraction``: build the learned models from the repo.
 
 Trains (seeded, deterministic) the shopper intent classifier, the slot tagger and the
 merchant intent classifier, each cached by ``knowledge.artefacts.built_artefact`` under
@@ -8,6 +8,7 @@ is only loaded. The same builders run on first start when a model is missing.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -145,3 +146,39 @@ def gate(force: Annotated[bool, typer.Option(
 
     _built("served-line gate", NAME, force, lambda settings, embedder: gate_folder(
         settings.model_cache_dir, embedder.embed_cached, embedder.model_name))
+
+
+@train_app.command("extraction")
+def extraction(force: Annotated[bool, typer.Option(
+        help="rebuild even when a filter built from the same files exists")] = False,
+               seed: Annotated[int, typer.Option(min=0, help="the training seed")] = 0,
+               gold: Annotated[list[Path] | None, typer.Option(
+                   help="train on these gold sets instead (at least two; writes --out)")] = None,
+               out: Annotated[Path | None, typer.Option(
+                   help="write the model JSON here instead of the model cache")] = None) -> None:
+    """Train the calibrated extraction filter from the repo's labelled ESCI gold sets."""
+    from knowledge.extraction.calibration_model import MODEL_FILE, NAME, build_filter, filter_folder
+    from knowledge.settings import Settings
+
+    if gold and out is None:
+        raise typer.BadParameter("--gold trains a one-off model: name the file with --out")
+    began, used = time.perf_counter(), _cpu_seconds()
+    if out is not None:
+        try:
+            model = build_filter(list(gold) if gold else None, seed=seed)
+        except ValueError as exc:
+            typer.echo(f"extraction filter: {exc}", err=True)
+            raise typer.Exit(2) from exc
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(model, sort_keys=True), encoding="utf-8")
+        where = out
+    else:
+        settings = Settings()
+        if force:
+            _forget(settings.model_cache_dir, NAME)
+        where = filter_folder(settings.model_cache_dir, seed) / MODEL_FILE
+        model = json.loads(where.read_text(encoding="utf-8"))
+    typer.echo(f"extraction filter: threshold {model['thresholds']['default']:.2f}, trained on "
+               f"{len(model['trained_on'])} gold sets; ready in "
+               f"{time.perf_counter() - began:.1f} s wall, {_cpu_seconds() - used:.1f} s CPU "
+               f"({where})")

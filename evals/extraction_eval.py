@@ -1,7 +1,11 @@
 """Attribute extraction against the hand-labelled ESCI set: micro precision / recall per field.
 
     python -m evals.extraction_eval [--split dev|test|all] [--errors N] [--products PATH]
-                                    [--gold PATH]
+                                    [--gold PATH] [--raw]
+
+Scores the attributes as the importer stores them: the finders' values that pass the
+calibrated filter (trained on the gold sets v1-v27, ``shopmage train extraction``); ``--raw``
+scores the finders alone.
 
 ``--gold evals/data/extraction/esci_attributes_v2.jsonl`` scores the second set (200 more
 products, labelled by another person apart from the extractor under the same guideline).
@@ -16,14 +20,15 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from knowledge.extraction.apply import title_tagger
-from knowledge.extraction.extract import LIST_KEYS, extract
-from knowledge.extraction.types import Tagger, singular
+from knowledge.extraction.apply import extract_listing, title_tagger
+from knowledge.extraction.calibration_model import load_filter
+from knowledge.extraction.extract import LIST_KEYS
+from knowledge.extraction.gold import label_space, norm
+from knowledge.extraction.types import Tagger
 from knowledge.settings import REPO_ROOT
 
 GOLD = REPO_ROOT / "evals" / "data" / "extraction" / "esci_attributes.jsonl"
@@ -32,43 +37,31 @@ FIELDS = ("type", *LIST_KEYS)
 GUIDELINE = GOLD.parent / "GUIDELINE.md"
 
 
-def label_space() -> frozenset[str]:
-    """The feature tags the guideline lets a labeller write (its list is the label space)."""
-    text = GUIDELINE.read_text(encoding="utf-8")
-    block = text.split("### features", 1)[1].split("- \"BPA free\"", 1)[0]
-    block = block.split("(synonyms map to the tag):", 1)[1]
-    block = re.sub(r"\([^)]*\)", "", block)
-    return frozenset(norm(t) for t in re.split(r"[,.\s]+\s*", block.replace("\n", " "))
-                     if re.fullmatch(r"[a-z0-9-]+", t))
-
-
-def norm(value: str) -> str:
-    """A value as the guideline compares it."""
-    text = value.lower().replace("gray", "grey").replace("aluminium", "aluminum")
-    return " ".join(singular(w) for w in re.split(r"[\s\-_]+", text) if w)
-
-
-def predicted(row: dict[str, Any], tagger: Tagger | None = None) -> dict[str, Any]:
-    """The extractor's output for one ESCI product row."""
+def predicted(row: dict[str, Any], tagger: Tagger | None = None,
+              model: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The extractor's output for one ESCI product row (``model``: the filter, None: raw)."""
     bullets = [b for b in str(row.get("product_bullet_point") or "").splitlines() if b.strip()]
-    return extract(row.get("product_title") or "", bullets, row.get("product_description") or "",
-                   color=row.get("product_color") or None, tagger=tagger,
-                   brand=row.get("product_brand") or None).attributes
+    return extract_listing(row.get("product_title") or "", bullets,
+                           row.get("product_description") or "", model=model,
+                           color=row.get("product_color") or None, tagger=tagger,
+                           brand=row.get("product_brand") or None).attributes
 
 
 def score(gold: Iterable[dict[str, Any]], products: dict[str, dict[str, Any]],
-          tagger: Tagger | None = None, *, scoped: bool = True) -> dict[str, Any]:
+          tagger: Tagger | None = None, *, scoped: bool = True,
+          model: dict[str, Any] | None = None) -> dict[str, Any]:
     """Micro precision / recall / F1 per field and overall, plus the errors.
 
     ``scoped``: feature tags outside the guideline's label space (e.g. knowledge tails such
     as "anti-fog", which no labeller was allowed to write) are left unscored and counted in
-    ``unscored_features``; ``scoped=False`` counts them as wrong.
+    ``unscored_features``; ``scoped=False`` counts them as wrong. ``model``: the calibrated
+    filter the values pass (None: the finders' values, unfiltered).
     """
     counts = {f: [0, 0, 0] for f in FIELDS}  # true positives, predicted, gold
     errors: list[dict[str, Any]] = []
     space, outside = label_space(), 0
     for g in gold:
-        pred = predicted(products[g["product_id"]], tagger)
+        pred = predicted(products[g["product_id"]], tagger, model)
         for f in FIELDS:
             if f == "type":
                 ok_set = {norm(t) for t in [g["type"], *g.get("type_alt", [])] if t}
@@ -119,10 +112,13 @@ def load(split: str, products_path: Path = PRODUCTS, gold_path: Path = GOLD,
 
 def run(split: str = "dev", products_path: Path = PRODUCTS,
         tagger: Tagger | None = None, *, scoped: bool = True,
-        gold_path: Path = GOLD) -> dict[str, Any]:
-    """Score one split; returns the metrics dict (errors included)."""
+        gold_path: Path = GOLD, raw: bool = False) -> dict[str, Any]:
+    """Score one split; returns the metrics dict (errors included).
+
+    ``raw``: score the finders' values without the calibrated filter.
+    """
     gold, products = load(split, products_path, gold_path)
-    result = score(gold, products, tagger, scoped=scoped)
+    result = score(gold, products, tagger, scoped=scoped, model=None if raw else load_filter())
     result["split"], result["products"] = split, len(gold)
     return result
 
@@ -136,12 +132,15 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, default=GOLD, help="labelled set to score")
     parser.add_argument("--tagger", action="store_true",
                         help="also ask the QueryNER tagger for types the dictionaries miss")
+    parser.add_argument("--raw", action="store_true",
+                        help="score the finders alone, without the calibrated filter")
     args = parser.parse_args()
     tagger = title_tagger() if args.tagger else None
     splits = ("dev", "test") if args.split == "both" else (args.split,)
     for split in splits:
-        result = run(split, args.products, tagger, gold_path=args.gold)
-        strict = run(split, args.products, tagger, scoped=False, gold_path=args.gold)
+        result = run(split, args.products, tagger, gold_path=args.gold, raw=args.raw)
+        strict = run(split, args.products, tagger, scoped=False, gold_path=args.gold,
+                     raw=args.raw)
         print(f"{split} ({result['products']} products)  "
               "field: precision / recall (gold, predicted)")
         for f in (*FIELDS, "overall"):

@@ -112,7 +112,8 @@ def import_catalog_report(store: Store, path: Path, *, merchant_id: str | None =
     if not products:
         raise ImportFileError(str(path), 0, "the file holds no products")
     rows = list(products.values())
-    extracted = apply_extraction(rows, tagger, served_tails(store.engine))
+    extracted = apply_extraction(rows, tagger, served_tails(store.engine),
+                                 settings=store.settings)
     report = CatalogImport(len(rows), extracted)
     if extracted == 0:
         report.warnings.append(

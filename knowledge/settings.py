@@ -102,6 +102,11 @@ class Settings(BaseSettings):
             "withhold a product card's knowledge line when the learned served-line gate "
             "(trained on the labelled served lines, python -m evals.served_gate) scores it "
             "unlikely to be right; ranking is unchanged"))
+    extraction_filter: bool = Field(
+        default=True, description=(
+            "keep only the extracted attribute values the calibrated filter (trained on the "
+            "labelled ESCI gold sets, shopmage train extraction) finds likely to be right; "
+            "a dropped value stays search text (python -m evals.extraction_calibration)"))
     ranker_enabled: bool = Field(
         default=True, description=(
             "rerank hybrid search with the learned (ESCI-trained) ranker, a 5-seed ensemble: "

@@ -1,4 +1,8 @@
-"""Extraction applied to products at import: attributes filled, spans stored, failures logged."""
+"""Extraction applied to products at import: attributes filled, spans stored, failures logged.
+
+The finders' values pass the calibrated filter (:mod:`knowledge.extraction.calibration`):
+a value it finds unlikely to be right is not stored as an attribute.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
+from knowledge.extraction.calibration import keep_likely, texts_of
 from knowledge.extraction.extract import Extraction, extract
 from knowledge.extraction.types import Tagger
 
@@ -48,17 +53,35 @@ def served_tails(engine: Any) -> tuple[str, ...]:
         return ()
 
 
-def extract_product(product: Any, tagger: Tagger | None = None,
+def extract_listing(title: str, bullets: list[str], description: str, *,
+                    model: dict[str, Any] | None, color: str | None = None,
+                    brand: str | None = None, given: dict[str, Any] | None = None,
+                    tagger: Tagger | None = None,
                     extra_features: tuple[str, ...] = ()) -> Extraction:
+    """Extraction of one listing as the importer stores it: the finders, then the filter.
+
+    ``model``: the calibrated filter (``calibration_model.load_filter``); None keeps every
+    value the finders found.
+    """
+    result = extract(title, bullets, description, given=given, color=color, tagger=tagger,
+                     brand=brand, extra_features=extra_features)
+    if model is not None:
+        keep_likely(result, texts_of(title, bullets, description, color), model)
+    return result
+
+
+def extract_product(product: Any, tagger: Tagger | None = None,
+                    extra_features: tuple[str, ...] = (),
+                    model: dict[str, Any] | None = None) -> Extraction:
     """Extraction for one product (its given attributes win), never raising.
 
     A failure is logged and the product keeps what it was given.
     """
     given = dict(product.attributes or {})
     try:
-        return extract(product.title, product.bullets or [], product.description or "",
-                       given=given, color=product.color, tagger=tagger, brand=product.brand,
-                       extra_features=extra_features)
+        return extract_listing(product.title, product.bullets or [], product.description or "",
+                               model=model, given=given, color=product.color, tagger=tagger,
+                               brand=product.brand, extra_features=extra_features)
     except Exception:
         log.exception("attribute extraction failed for product %s; keeping its given attributes",
                       product.id)
@@ -66,14 +89,20 @@ def extract_product(product: Any, tagger: Tagger | None = None,
 
 
 def apply_extraction(products: Iterable[Any], tagger: Tagger | None = None,
-                     extra_features: tuple[str, ...] = ()) -> int:
+                     extra_features: tuple[str, ...] = (), *,
+                     filtered: bool = True, settings: Any = None) -> int:
     """Fill ``attributes`` and ``attribute_spans`` of each product.
 
-    Returns how many values were extracted (not given) over all products.
+    ``filtered``: pass the values through the calibrated filter (loaded from the model cache
+    of ``settings``, trained there on first use). Returns how many values were extracted
+    (not given) over all products.
     """
+    from knowledge.extraction.calibration_model import load_filter
+
+    model = load_filter(settings) if filtered else None
     found = 0
     for product in products:
-        result = extract_product(product, tagger, extra_features)
+        result = extract_product(product, tagger, extra_features, model)
         product.attributes = result.attributes
         product.attribute_spans = result.spans
         found += sum(1 for spans in result.spans.values() for s in spans

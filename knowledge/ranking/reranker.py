@@ -136,6 +136,10 @@ def model_folder(settings: Settings, embedder: Embedder | None = None) -> Path:
     extraction = Path(__file__).parent.parent / "extraction"
     code += sorted(p for p in extraction.iterdir() if p.suffix in (".py", ".txt"))
     code.append(extraction.parent / "onnx_encoder.py")  # the vectors it trains on
+    # and the calibrated filter's training files (it keeps the attributes the ranker sees)
+    from knowledge.extraction.gold import GOLD_DIR, GUIDELINE, TRAIN_SETS
+
+    code += [GOLD_DIR / name for name in TRAIN_SETS] + [GUIDELINE]
     return built_artefact(settings.model_cache_dir, NAME, VERSION,
                           [ESCI_JUDGMENTS, ESCI_PRODUCTS, *code], build)
 

@@ -1,0 +1,201 @@
+"""Training the calibrated extraction filter from the labelled gold sets (seeded, cached).
+
+Every value the finders extract from a gold product is labelled right or wrong by the eval's
+own matching (``gold.norm``, type alternatives, the guideline's label space); a logistic
+regression learns P(right) from :mod:`calibration`'s features. The value reliability tables
+a training row sees come from the other gold sets only (out of fold), so the model learns how
+far to trust a table built without the row's own label. The threshold is chosen by
+set-grouped cross-validation: the highest held-out precision whose held-out recall stays at
+or above ``MIN_RECALL``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from knowledge.extraction.calibration import (
+    candidates,
+    judged,
+    learned_features,
+    static_features,
+    texts_of,
+    type_head,
+)
+from knowledge.extraction.gold import (
+    PRODUCTS,
+    gold_count,
+    label_space,
+    norm,
+    read_gold,
+    right_values,
+    set_name,
+)
+
+log = logging.getLogger(__name__)
+NAME, VERSION = "extraction-filter", "1"
+SEED = 0
+# held-out recall the threshold must keep: the issue's floor (0.75) plus 0.03 for fresh data.
+# 0.80 was asked for, but the finders' own pooled held-out recall over v1-v27 is 0.799, so
+# 0.80 admits no cut at all (python -m evals.extraction_calibration --min-recall 0.80)
+MIN_RECALL = 0.78
+FOLDS = 5
+KEYS = ("type", "features", "materials", "audiences", "sizes", "colors")
+
+
+@dataclass
+class Candidate:
+    """One extracted value of one gold product, with its label (None: outside the label space)."""
+
+    group: str
+    product_id: str
+    split: str
+    key: str
+    value: str
+    normed: str
+    head: str
+    where: str
+    static: dict[str, float]
+    right: bool | None
+
+
+@dataclass
+class Labelled:
+    """The candidates of some gold sets and, per (set, split, key), the gold counts."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    gold: dict[tuple[str, str, str], int] = field(default_factory=dict)
+
+
+def read_products(ids: set[str], path: Path = PRODUCTS) -> dict[str, dict[str, Any]]:
+    """The ESCI product rows named by ``ids``."""
+    found: dict[str, dict[str, Any]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            row = json.loads(line)
+            if row["product_id"] in ids:
+                found[row["product_id"]] = row
+    return found
+
+
+def raw_extraction(row: dict[str, Any]) -> tuple[Any, dict[str, str]]:
+    """The finders' output (unfiltered) for one ESCI product row, and the texts it read."""
+    from knowledge.extraction.extract import extract
+
+    bullets = [b for b in str(row.get("product_bullet_point") or "").splitlines() if b.strip()]
+    title, description = row.get("product_title") or "", row.get("product_description") or ""
+    color = row.get("product_color") or None
+    result = extract(title, bullets, description, color=color,
+                     brand=row.get("product_brand") or None)
+    return result, texts_of(title, bullets, description, color)
+
+
+def labelled(paths: Sequence[Path], products: Path = PRODUCTS) -> Labelled:
+    """Candidates and gold counts of the given gold sets (the finders run once per product)."""
+    sets = [(set_name(p), read_gold(p)) for p in paths]
+    rows = read_products({g["product_id"] for _, gold in sets for g in gold}, products)
+    space = label_space()
+    out = Labelled()
+    for group, gold in sets:
+        for g in gold:
+            if g["product_id"] not in rows:
+                raise ValueError(
+                    f"gold set {group}: product {g['product_id']} is not in {products}")
+            result, texts = raw_extraction(rows[g["product_id"]])
+            for key in KEYS:
+                slot = (group, g["split"], key)
+                out.gold[slot] = out.gold.get(slot, 0) + gold_count(g, key)
+            head = type_head(result.attributes)
+            seen: set[tuple[str, str]] = set()
+            for key, value, own in candidates(result.attributes, result.spans):
+                if (key, norm(value)) in seen:  # the eval scores each normalised value once
+                    continue
+                seen.add((key, norm(value)))
+                right = norm(value) in right_values(g, key) if judged(space, key, value) else None
+                out.candidates.append(Candidate(
+                    group, g["product_id"], g["split"], key, value, norm(value), head,
+                    own[0]["field"],
+                    static_features(key, value, own, texts, result.attributes), right))
+    return out
+
+
+Counts = dict[tuple[str, str, str], list[float]]
+
+
+def _counts(items: Iterable[Candidate]) -> Counts:
+    """[right, seen] per (table, field, entry): each value, each (field, type head), each field."""
+    out: Counts = defaultdict(lambda: [0.0, 0.0])
+    for c in items:
+        if c.right is None:
+            continue
+        for cell in (("value", c.key, c.normed), ("context", c.key, c.head),
+                     ("placed", c.key, f"{c.normed}@{c.where}"), ("prior", c.key, "")):
+            out[cell][0] += float(c.right)
+            out[cell][1] += 1.0
+    return out
+
+
+def _tables(counts: Counts) -> dict[str, Any]:
+    """Reliability tables (JSON-ready) from counts."""
+    out: dict[str, Any] = {"value": {}, "context": {}, "placed": {}, "prior": {}}
+    for (table, key, name), (hits, seen) in sorted(counts.items()):
+        if seen <= 0:
+            continue
+        if table == "prior":
+            out["prior"][key] = hits / seen
+        else:
+            out[table].setdefault(key, {})[name] = [hits, seen]
+    return out
+
+
+def tables(items: Iterable[Candidate]) -> dict[str, Any]:
+    """Reliability tables from labelled candidates: per value, per (field, type), per field."""
+    return _tables(_counts(items))
+
+
+def features(c: Candidate, table: dict[str, Any]) -> dict[str, float]:
+    """All features of a candidate under the given reliability tables."""
+    return {**c.static, **learned_features(c.key, c.normed, c.head, c.where, table)}
+
+
+def out_of_fold(items: list[Candidate]) -> list[dict[str, float]]:
+    """Features of training candidates, each with tables from the other gold sets only."""
+    total = _counts(items)
+    by_group: dict[str, dict[str, Any]] = {}
+    for group in sorted({c.group for c in items}):
+        own = _counts(c for c in items if c.group == group)
+        by_group[group] = _tables({k: [v[0] - own[k][0], v[1] - own[k][1]] if k in own else v
+                                   for k, v in total.items()})
+    return [features(c, by_group[c.group]) for c in items]
+
+
+def fit(items: list[Candidate], seed: int = SEED, c_value: float = 0.5) -> dict[str, Any]:
+    """A logistic model of P(right) from labelled candidates (no threshold yet)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    items = [c for c in items if c.right is not None]
+    if not items or len({c.right for c in items}) < 2:
+        raise ValueError("the filter needs labelled values both right and wrong to train on")
+    rows = out_of_fold(items)
+    names = sorted({n for r in rows for n in r})
+    x = np.array([[r.get(n, 0.0) for n in names] for r in rows], dtype=float)
+    y = np.array([c.right for c in items], dtype=int)
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    model = LogisticRegression(C=c_value, solver="newton-cholesky", max_iter=200,
+                               random_state=seed)
+    model.fit((x - mean) / scale, y)
+    return {"name": NAME, "version": VERSION, "features": names,
+            "coef": [round(float(w), 8) for w in model.coef_[0]],
+            "intercept": round(float(model.intercept_[0]), 8),
+            "mean": [round(float(m), 8) for m in mean],
+            "scale": [round(float(s), 8) for s in scale],
+            "tables": tables(items), "label_space": sorted(label_space()),
+            "thresholds": {"default": 0.0}}
