@@ -104,10 +104,10 @@ def static_features(key: str, value: str, spans: list[dict[str, Any]], texts: di
 
 def learned_features(key: str, normed: str, head: str, where: str, tables: dict[str, Any]
                      ) -> dict[str, float]:
-    """The value's smoothed reliability, said where it is first said (``where``), and its
-    field's for this product type (``head``).
+    """The value's smoothed reliabilities: overall, where first said, in this product type.
 
-    ``normed``: the value as the guideline compares it (``gold.norm``).
+    ``where``: the field it is first said in; ``head``: the type's last word; ``normed``:
+    the value as the guideline compares it (``gold.norm``).
     """
     prior = tables["prior"].get(key, 0.5)
     rel, seen = _rate(tables["value"].get(key, {}), normed, prior)
