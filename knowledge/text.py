@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from knowledge.extraction.described import DESCRIBED, described_words
+from knowledge.extraction.described import DESCRIBED, described_words, with_unconfirmed
 
 if TYPE_CHECKING:
     from knowledge.models import Product
@@ -58,10 +58,12 @@ def search_attributes(product: Product) -> dict[str, Any]:
     """The attributes search indexes and embeds, with the features only a description names.
 
     Those are kept apart from the product's attributes (:mod:`knowledge.extraction.described`):
-    search reads them as text, nothing else does.
+    search reads them as text, nothing else does; so are the values the calibrated filter did
+    not confirm, which search reads back under their keys.
     """
     words = described_words(product)
-    return {**(product.attributes or {}), DESCRIBED: words} if words else product.attributes
+    held = with_unconfirmed(product.attributes or {}, product.attribute_spans)
+    return {**held, DESCRIBED: words} if words else held
 
 
 def embedding_text(product: Product) -> str:

@@ -5,7 +5,7 @@ every value they extracted, P(the value is right) from what extraction knows abo
 field, where and how early and how often it is said, negation nearby, its length, the
 value's own reliability learned from the labelled gold sets (smoothed) and the reliability
 of that field for this product type. Values under the learned threshold are not kept as
-attributes; they become search text (``described``, as other unconfirmed tags do).
+attributes; search text and the ranker still read them (``described.UNCONFIRMED``).
 
 The model is a logistic regression stored as plain JSON weights (``calibration_train``
 builds it, seeded, from files in the repo); applying it is pure Python.
@@ -17,7 +17,7 @@ import math
 import re
 from typing import Any
 
-from knowledge.extraction.described import DESCRIBED
+from knowledge.extraction.described import UNCONFIRMED
 from knowledge.extraction.gold import norm
 from knowledge.extraction.vocab import VAGUE, WEAK_MATERIALS
 
@@ -181,7 +181,8 @@ def keep_likely(result: Any, texts: dict[str, str], model: dict[str, Any]) -> li
     """Drop from ``result`` (an ``Extraction``) the values the model finds unlikely; in place.
 
     Only extracted values are judged (given ones stay). A dropped value leaves the attributes
-    and its spans; its spans are kept as search text under ``described``. Returns
+    and its spans; its spans move under ``unconfirmed`` (each with its ``key``), which search
+    text and the ranker read (``described.with_unconfirmed``) and nothing else does. Returns
     "key=value" for each value dropped.
     """
     attributes, spans = result.attributes, result.spans
@@ -193,19 +194,20 @@ def keep_likely(result: Any, texts: dict[str, str], model: dict[str, Any]) -> li
     for key, value, own in unlikely:  # judged first: the type is context for the rest
         dropped.append(f"{key}={value}")
         spans[key] = [s for s in spans.get(key, []) if s not in own]
+        spans.setdefault(UNCONFIRMED, []).extend(
+            {**s, "source": UNCONFIRMED, "key": key} for s in own)
         if key == "type":
             attributes.pop("type", None)
             continue
         attributes[key] = [v for v in attributes[key] if v != value]
         if not attributes[key]:
             attributes.pop(key)
-        spans.setdefault(DESCRIBED, []).extend({**s, "source": DESCRIBED} for s in own)
     for single, plural in (("material", "materials"), ("audience", "audiences")):
         mirrored = [s for s in spans.get(plural, []) if s.get("source") == "given"]
         if not mirrored:  # the singular key mirrors the first extracted value
             attributes.pop(single, None)
             if attributes.get(plural):
                 attributes[single] = attributes[plural][0]
-    for key in [k for k in ("type", *LIST_KEYS, DESCRIBED) if k in spans and not spans[k]]:
+    for key in [k for k in ("type", *LIST_KEYS) if k in spans and not spans[k]]:
         spans.pop(key)
     return dropped

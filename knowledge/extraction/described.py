@@ -16,6 +16,10 @@ from __future__ import annotations
 from typing import Any
 
 DESCRIBED = "described"
+# values the calibrated filter did not confirm (knowledge.extraction.calibration): each span
+# keeps its "key"; search text and the ranker read them as the finders found them (they
+# ranked better so), nothing that reads attributes does
+UNCONFIRMED = "unconfirmed"
 
 
 def described_spans(found: list[dict[str, Any]], kept: list[str], *,
@@ -35,3 +39,23 @@ def described_words(product: Any) -> list[str]:
     spans = getattr(product, "attribute_spans", None) or {}
     values = spans.get(DESCRIBED, []) if isinstance(spans, dict) else []
     return list(dict.fromkeys(str(s.get("value", "")) for s in values if s.get("value")))
+
+
+def with_unconfirmed(attributes: dict[str, Any], spans: Any) -> dict[str, Any]:
+    """``attributes`` plus the values the filter did not confirm: what search text reads.
+
+    A copy when there are any (each put back under its key; a type only where none is held).
+    """
+    held = spans.get(UNCONFIRMED, []) if isinstance(spans, dict) else []
+    if not held:
+        return attributes
+    out = {k: list(v) if isinstance(v, list) else v for k, v in attributes.items()}
+    for span in held:
+        key, value = span.get("key"), span.get("value")
+        if not key or not value:
+            continue
+        if key == "type":
+            out.setdefault("type", value)
+        elif isinstance(out.setdefault(key, []), list) and value not in out[key]:
+            out[key].append(value)
+    return out

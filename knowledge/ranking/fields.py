@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from knowledge.extraction.described import with_unconfirmed
 from knowledge.models import Product
 from knowledge.text import tokens
 
@@ -79,7 +80,8 @@ def term_counts(doc: FieldDoc) -> dict[str, tuple[int, ...]]:
 
 def field_doc(product: Product) -> FieldDoc:
     """Tokenise a product's fields the way BM25 does (stemmed, stopwords out)."""
-    attrs: dict[str, Any] = product.attributes or {}
+    # the type as the finders found it, confirmed by the filter or not (it ranks better so)
+    attrs: dict[str, Any] = with_unconfirmed(product.attributes or {}, product.attribute_spans)
     kind = attrs.get("type")
     bullets = " ".join(product.bullets or [])[:TEXT_LIMIT]
     description = (product.description or "")[:TEXT_LIMIT]

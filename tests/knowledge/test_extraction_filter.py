@@ -17,6 +17,7 @@ from knowledge.extraction.calibration import keep_likely, texts_of
 from knowledge.extraction.calibration_model import load_filter
 from knowledge.extraction.gold import GOLD_DIR, read_gold
 from knowledge.models import Product
+from knowledge.text import search_attributes
 from tests.cli_env import SHOPMAGE
 
 
@@ -83,7 +84,7 @@ def test_a_dropped_value_is_search_text_not_an_attribute(model: dict) -> None:
     dropped = keep_likely(found, texts_of(title, bullets, "", None), model)
     assert "features=4k" in dropped
     assert "4k" not in found.attributes.get("features", [])
-    assert "4k" in {s["value"] for s in found.spans["described"]}
+    assert {(s["key"], s["value"]) for s in found.spans["unconfirmed"]} == {("features", "4k")}
     assert all(s["value"] != "4k" for s in found.spans.get("features", []))
 
 
@@ -101,6 +102,7 @@ def test_import_stores_the_filtered_values(model: dict) -> None:
     assert product.attributes.get("type") == "remote"
     assert "4k" not in product.attributes.get("features", [])
     assert "4k" not in product.tags()
+    assert "4k" in search_attributes(product)["features"]  # search text still reads it
     extracted = [s for spans in product.attribute_spans.values() for s in spans
                  if s["source"] == "extracted"]
     assert all(s["value"] != "4k" for s in extracted)
