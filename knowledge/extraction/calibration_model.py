@@ -120,6 +120,7 @@ def filter_folder(cache_dir: Path, seed: int = SEED) -> Path:
     from knowledge.artefacts import built_artefact
 
     def build(folder: Path) -> None:
+        """Train on every named gold set and write the model into ``folder``."""
         model = build_filter(seed=seed)
         (folder / MODEL_FILE).write_text(json.dumps(model, sort_keys=True), encoding="utf-8")
 

@@ -30,6 +30,7 @@ def model() -> dict:
 
 
 def _features(title: str, bullets: list[str], model: dict) -> list[str]:
+    """The features a listing keeps through the finders and the filter."""
     found = extract_listing(title, bullets, "", model=model)
     return list(found.attributes.get("features", []))
 
@@ -115,6 +116,7 @@ def test_the_filter_can_be_switched_off() -> None:
 
 
 def _train(tmp_path: Path, name: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run ``shopmage train extraction`` on two gold sets, writing ``tmp_path / name``."""
     sets = ["--gold", str(GOLD_DIR / "esci_attributes_v26.jsonl"),
             "--gold", str(GOLD_DIR / "esci_attributes_v27.jsonl")]
     return subprocess.run([SHOPMAGE, "train", "extraction", *sets, "--seed", "3",
