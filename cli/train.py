@@ -157,7 +157,8 @@ def extraction(force: Annotated[bool, typer.Option(
                out: Annotated[Path | None, typer.Option(
                    help="write the model JSON here instead of the model cache")] = None) -> None:
     """Train the calibrated extraction filter from the repo's labelled ESCI gold sets."""
-    from knowledge.extraction.calibration_model import MODEL_FILE, NAME, build_filter, filter_folder
+    from knowledge.extraction.calibration_model import MODEL_FILE, build_filter, filter_folder
+    from knowledge.extraction.calibration_train import NAME
     from knowledge.settings import Settings
 
     if gold and out is None:
