@@ -96,7 +96,8 @@ _STATUS = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:or|and|&)\s+[a-z-]+\s+)?(?:is\s
 # a negation's clause that says no property: a condition, a question, a comparison, an option
 _NOT_PROPERTY = re.compile(r"\b(?:if|unless|when|whether|until|once|after|before|unlike|than|"
                            r"not\s+for|since|because|"
-                           r"compared|vs|versus|other|others|like|such\s+as|or\s+your|"
+                           r"compared|vs|versus|(?<!each\s)other|others|like|such\s+as|or\s+your|"
+                           r"some|many|most|cheap|usual|typical|regular|traditional|"
                            r"otherwise|make\s+sure|ensure|in\s+case|because\s+of|available|"
                            r"options?|choose|sold\s+separately)\b|\?")
 # a mention's clause that offers, avoids or compares the head: it affirms nothing
@@ -157,7 +158,9 @@ def _denials(low: str, pieces: list[tuple[str, int]], name: set[str]) -> list[_D
             for group in (1, 2):
                 word = m.group(group)
                 if word and word not in _EMPTY and len(word) >= 4 and \
-                        not _STATUS.match(clause, m.end(group)):
+                        not _STATUS.match(clause, m.end(group)) and \
+                        not re.match(r"\s+(?:for|to|around|near)\b", clause[m.end(group):]):
+                    # "not safe for the little ones": a relation to another thing
                     found.append(_Denied(_phrase_stems([word]), at + m.start(), at + m.end(),
                                          index, _object(clause, m.end())))
         for m in _NEED_NEG.finditer(clause):
@@ -291,10 +294,12 @@ def _subject(clause: str, at: int) -> frozenset[str]:
 
 def _same_subject(denial: tuple[str, int], start: int, clause: str, at: int,
                   name: set[str]) -> bool:
-    """False when the two statements have subjects and they name different things."""
+    """False when the statement has a subject of its own ("Flannel cover is machine washable")
+    that the denial does not share: it is said of a part. A denial said of a part ("the base is
+    sealed with no hole") still denies the thing of the whole."""
     one = _subject(denial[0], start - denial[1]) - name
     two = _subject(clause, at) - name
-    return not (one or two) or bool(one & two)
+    return not two or bool(one & two)
 
 
 # a clause that opens on a link word continues another statement; a mention followed by a

@@ -89,9 +89,52 @@ def _values(text: str) -> list[tuple[str, frozenset[str], float, float, str, int
     return found
 
 
+# a count that names its own property: "Single-speed" / "7-speed", "Grit: #1000" / "150 grit"
+_COUNT_WORDS = {"single": 1, "one": 1, "two": 2, "dual": 2, "double": 2, "twin": 2, "three": 3,
+                "triple": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10}
+_N = rf"(?:\d+|{'|'.join(_COUNT_WORDS)})"
+_COMPOUND = re.compile(rf"(?i)(?<![\w.,/#-]){_N}-(?P<h>[a-z]{{4,}})\b(?!-)|"
+                       rf"^\W*(?P<h3>[a-z]{{4,}}):\s*#?(?P<n3>\d+)\b(?![.,]?\d|\s?[a-z%\"'])")
+# heads that count items, options or units, not a property: "2-pack" beside "4-pack"
+_ITEM_HEADS = frozenset({"pack", "piece", "pieces", "count", "pairs", "pair", "sets", "packs",
+                         "sheets", "pages", "cards", "pcs", "units", "items", "inch", "inches",
+                         "feet", "foot", "year", "years", "month", "months", "week", "weeks",
+                         "days", "hour", "hours", "minute", "minutes", "seconds", "pound",
+                         "pounds", "ounce", "ounces", "gallon", "gallons", "quart", "quarts",
+                         "liter", "liters", "litre", "litres", "people", "person", "persons",
+                         "players", "player", "colors", "colours", "sizes", "size", "styles",
+                         "servings", "serving", "capsules", "tablets", "bags", "rolls", "cups",
+                         "times", "meters", "metres", "yards", "watt", "watts", "volt", "volts",
+                         "step", "steps", "layer", "layers", "tier", "tiers", "ways", "slots",
+                         "pockets", "compartments", "tracks", "songs", "questions", "categories",
+                         "ages", "kids", "dogs", "cats", "reeds", "blades", "holes", "lights",
+                         "cycles"})
+
+
+def _counts(text: str) -> list[tuple[str, frozenset[str], float, float, str, int]]:
+    """("count", head stem, n, n, clause, start) of each clause's one count of its property."""
+    found = []
+    for clause, start in clauses(text):
+        if _QUALIFIED.search(re.sub(r"(?i)^\W*[a-z]{4,}:", "", clause)):
+            continue
+        hits = list(_COMPOUND.finditer(clause))
+        if len(hits) != 1 or len(re.findall(r"\d+", clause)) > 1:
+            continue
+        m = hits[0]
+        head = (m.group("h") or m.group("h3")).lower()
+        number = re.match(rf"(?i){_N}", m.group(0).lstrip()) if not m.group("h3") else None
+        raw = m.group("n3") if m.group("h3") else number.group(0).lower() if number else ""
+        if head in _ITEM_HEADS or head.rstrip("s") + "s" in _ITEM_HEADS or not raw:
+            continue
+        value = float(_COUNT_WORDS.get(raw, 0) or raw)
+        found.append(("count", frozenset({stem(head)}), value, value, clause.strip(), start))
+    return found
+
+
 def check_values(text: str) -> None:
     """Raise :class:`InvalidRequestError` when one property is given two values."""
-    found = _values(text)
+    found = _values(text) + _counts(text)
     for i, (dim, prop, lo, hi, said, at) in enumerate(found):
         for dim2, prop2, lo2, hi2, said2, at2 in found[i + 1:]:
             if dim2 == dim and at2 != at and prop & prop2 and \
