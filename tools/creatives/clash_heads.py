@@ -43,6 +43,9 @@ def stem(word: str) -> str:
     word = word.lower()
     if word in _ONE_WORD:
         return _ONE_WORD[word]
+    verb = re.match(r"(?P<rest>[a-z]{5,})at(?:e|es|ed|ing|ion|ions)$", word)
+    if verb is not None:
+        return verb.group("rest")  # refrigerate, refrigerated, refrigeration -> refriger
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
             word = word[:-len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
@@ -310,11 +313,16 @@ _MODAL_AFTER = re.compile(r"\s+(?:can|could|may|might|should|must|will|would)\b"
 
 
 def _in_denied_list(low: str, at: int, clause: str) -> bool:
-    """True when a short clause is an item of a list a negation governs: "No maltodextrin,
-    erythritol, binders, fillers"."""
+    """True when a short clause is an item of a list that a negation, an option or other
+    products govern: "No maltodextrin, erythritol, binders, fillers"; "an alternative to store
+    bought cookies with gluten, grain, and fillers"."""
     sentence = re.split(r"[.!?\n]\s", low[max(0, at - 200):at])[-1]
-    return len(clause.split()) <= 4 and re.search(
-        r"\b(?:no|not|without|free\s+(?:of|from)|zero|never)\b[^.;:\n]*,\s*$", sentence) is not None
+    return len(clause.split()) <= 4 and re.search(r",\s*$", sentence) is not None and (
+        _NOT_AFFIRMED.search(sentence) is not None or _OTHERS.search(sentence) is not None)
+
+
+_OTHERS = re.compile(r"\b(?:alternatives?|store[\s-]bought|regular|traditional|ordinary|"
+                     r"conventional|typical|usual|most|many)\b")
 
 
 def check_heads(text: str) -> None:

@@ -71,16 +71,25 @@ def _property(clause: str, at: int) -> frozenset[str]:
     return frozenset(stem(w) for w in words if w not in _GENERIC and len(w) >= 3)
 
 
+def _line(text: str, at: int) -> str:
+    """The line or sentence of ``text`` holding offset ``at``."""
+    start = max(text.rfind("\n", 0, at), text.rfind(". ", 0, at)) + 1
+    ends = [e for e in (text.find("\n", at), text.find(". ", at)) if e >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 def _values(text: str) -> list[tuple[str, frozenset[str], float, float, str, int]]:
     """(dimension, property, low, high, said, clause start) of each clause's single value."""
     found = []
     for clause, start in clauses(text):
         values = list(_VALUE.finditer(clause))
         dims = [_UNITS[v.group("u").lower()][0] for v in values]
+        line = _line(text, start)
+        on_line = [_UNITS[v.group("u").lower()][0] for v in _VALUE.finditer(line)]
         for v, dim in zip(values, dims, strict=True):
-            if dims.count(dim) != 1 or _QUALIFIED.search(clause) or v.group("lead") or \
-                    v.group("plus") or v.group("b"):
-                continue
+            if on_line.count(dim) != 1 or _QUALIFIED.search(clause) or v.group("lead") or \
+                    v.group("plus") or v.group("b") or "@" in line:
+                continue  # "Blade speeds: 78 FPM @ 40 RPM, 108 FPM @ 60 RPM": a list of options
             size = _UNITS[v.group("u").lower()][1]
             value = _number(v.group("a")) * size
             prop = frozenset({dim}) if dim in _UNIT_IS_PROPERTY else _property(clause, v.start())
