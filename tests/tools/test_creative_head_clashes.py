@@ -37,7 +37,8 @@ def test_forms_of_one_word_share_a_stem(forms: tuple[str, ...], same: bool) -> N
     ("Hot glue gun, 60W\n- AUTOMATIC SHUT-OFF after 15 min\n- stand included\n"
      "- Note: no auto shut-off, unplug after use", ("AUTOMATIC SHUT-OFF", "no auto shut-off")),
     ("Vinyl wall decal, 24 x 36 in\nSELF-ADHESIVE back, peel and press\n"
-     "How to apply: it has no adhesive of its own, use spray mount.", ("SELF-ADHESIVE", "no adhesive")),
+     "How to apply: it has no adhesive of its own, use spray mount.",
+     ("SELF-ADHESIVE", "no adhesive")),
     ("Ceramic planter, 8 in\nDRAINAGE: drilled drainage hole in the base\n"
      "Good to know: the base is sealed with no hole at all.", ("drainage hole", "no hole")),
     ("Electric bass, 4 strings\nPICKUPS: 2 x humbucker\nTone note: no humbuckers on this one.",

@@ -64,18 +64,18 @@ _EMPTY = frozenset({
     "look", "feel", "mean", "matter", "only", "just", "all", "any", "more", "less", "much",
     "very", "so", "too", "even", "also", "ever", "longer", "one", "other", "extra", "added",
     "additional", "problem", "problems", "worry", "worries", "fuss", "hassle", "mess", "time",
-    "way", "doubt", "questions", "question", "need", "to", "for", "of", "in", "on", "at", "by",
+    "way", "doubt", "questions", "question", "to", "for", "of", "in", "on", "at", "by",
     "with", "from", "into", "it", "its", "this", "that", "these", "those", "you", "your", "we",
     "our", "they", "their", "and", "or", "nor", "but", "as", "if", "than", "what", "which",
     "same", "exactly", "quite", "really", "always", "sure", "available", "sold", "shipped",
     "supplied", "provided", "suitable", "intended", "designed", "recommended", "compatible",
     "necessary", "needed", "listed", "shown", "pictured", "affiliated", "responsible", "liable",
     "guaranteed", "refundable", "returnable", "exceed", "over", "under", "harm", "hurt",
-    "damage", "break", "fade", "worry", "stop", "last", "leave", "leaves", "stay", "stays",
+    "damage", "break", "fade", "stop", "last", "leave", "leaves", "stay", "stays",
     "change", "want", "like", "know", "see", "apply", "cover", "covered", "cause", "affect",
     "interfere", "happen", "expire", "bother", "disappoint", "regret", "miss", "lose", "wait",
     "second", "third", "first", "big", "small", "bad", "good", "easy", "hard", "long", "short",
-    "new", "old", "less", "least", "most", "nothing", "anything", "something", "everything",
+    "new", "old", "least", "most", "nothing", "anything", "something", "everything",
     "set", "put", "give", "keep", "hold", "find", "show", "turn", "run", "bring", "try",
 })
 # what a negation's scope runs through before its head: "cannot be stacked", "never ever fade"
@@ -94,8 +94,8 @@ _NP_END = frozenset({"at", "of", "on", "in", "to", "for", "with", "from", "or", 
                      "necessary", "included", "inside", "here", "this", "that", "ever", "any",
                      "by", "whatsoever", "as", "when", "if", "while", "because", "added"})
 # words after a denied thing that say it is needed, included or elsewhere: no property
-_STATUS = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:or|and|&)\s+[a-z-]+\s+)?(?:is\s+|are\s+)?(?:needed|required|necessary|included|"
-                     r"incl|supplied|provided|in\s+the\s+box|to\s+worry|to\s+buy|added)\b")
+_STATUS = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:or|and|&)\s+[a-z-]+\s+)?(?:is\s+|are\s+)?"
+                     r"(?:needed|required|necessary|included|incl|supplied|provided|in\s+the\s+box|to\s+worry|to\s+buy|added)\b")
 # a negation's clause that says no property: a condition, a question, a comparison, an option
 _NOT_PROPERTY = re.compile(r"\b(?:if|unless|when|whether|until|once|after|before|unlike|than|"
                            r"not\s+for|since|because|"
@@ -135,6 +135,7 @@ class _Denied:
     end: int
     clause: int
     needs: tuple[str, ...] = ()  # a verb's object: "does not filter lead" needs "lead"
+    own: bool = True  # said of the product, not of a part ("The canopy does not fold")
     form: str = ""  # the word class a mention must share: "unfolded" is a state, "no wire" a
     # thing; "Foldable" does not state the one, "wired between" not the other
 
@@ -165,7 +166,8 @@ def _denials(low: str, pieces: list[tuple[str, int]], name: set[str]) -> list[_D
                         not re.match(r"\s+(?:for|to|around|near)\b", clause[m.end(group):]):
                     # "not safe for the little ones": a relation to another thing
                     found.append(_Denied(_phrase_stems([word]), at + m.start(), at + m.end(),
-                                         index, _object(clause, m.end())))
+                                         index, _object(clause, m.end()),
+                                         not _subject_before(clause, m.start()) - name))
         for m in _NEED_NEG.finditer(clause):
             if m.group(1) not in _EMPTY:
                 found.append(_Denied(_phrase_stems([m.group(1)]), at + m.start(), at + m.end(),
@@ -192,7 +194,8 @@ def _denials(low: str, pieces: list[tuple[str, int]], name: set[str]) -> list[_D
             word = m.group(1)
             noun = _object(clause, m.end())
             if word not in _EMPTY and (not noun or set(noun) & name) and \
-                    not re.search(r"\b(?:no|not|without|never)\b", clause[:m.start()]):
+                    not re.search(r"\b(?:no|not|without|never)\b", clause[:m.start()]) and \
+                    not _PART_LABEL.match(clause):  # "Pocket: uninsulated": a part's line
                 found.append(_Denied(_phrase_stems([word]), at + m.start(), at + m.end(), index,
                                      form=_form(word)))  # "2 unglazed weights": not the product
     return found
@@ -203,10 +206,10 @@ _NO_OBJECT = frozenset({"in", "on", "at", "up", "down", "out", "off", "over", "u
                         "with", "from", "into", "onto", "when", "if", "after", "before", "during",
                         "even", "all", "again", "anymore", "easily", "much", "well", "properly",
                         "either", "too", "ever", "or", "and", "nor", "so", "because", "since",
-                        "unless", "until", "while", "to", "by", "for", "as", "like", "at",
-                        "quickly", "fully", "completely", "any", "longer", "more", "itself",
+                        "unless", "until", "while", "to", "by", "for", "as", "like", "quickly",
+                        "fully", "completely", "any", "longer", "more", "itself",
                         "themselves", "each", "other", "is", "are", "be", "it", "its", "this",
-                        "that", "under", "once", "here", "there", "yet", "at"})
+                        "that", "once", "here", "there", "yet"})
 _DETERMINERS = frozenset({"your", "the", "a", "an", "my", "their", "our", "his", "her", "any"})
 
 
@@ -282,24 +285,48 @@ _OWN_SUBJECT = frozenset({"it", "this", "these", "that", "they", "product", "ite
 
 
 def _subject(clause: str, at: int) -> frozenset[str]:
-    """The stems of the subject before a copula ahead of ``at`` ("pad is NOT washable"), less
-    the product's own words."""
+    """The stems of a subject before a copula ahead of ``at``, less the product's own words.
+
+    "pad is NOT washable" -> {"pad"}; "it is stackable" -> {}.
+    """
     label = re.match(r"\s*[a-z][a-z &/'-]{0,30}:\s*", clause)
     lead = clause[label.end() if label else 0:at]
-    copula = None
-    for copula in _COPULA.finditer(lead):
-        pass
-    if copula is None:
+    copulas = list(_COPULA.finditer(lead))
+    if not copulas:
         return frozenset()
-    return frozenset(stem(w) for w in re.findall(r"[a-z]+", lead[:copula.start()])[-3:]
+    return frozenset(stem(w) for w in re.findall(r"[a-z]+", lead[:copulas[-1].start()])[-3:]
                      if w not in _OWN_SUBJECT)
+
+
+# a line labelled with a part of the product speaks of that part
+_PART_LABEL = re.compile(r"\W*(?:[a-z]+\s+)?(?:covers?|cases?|lids?|straps?|liners?|inserts?|"
+                         r"shells?|sleeves?|pouch(?:es)?|bags?|handles?|base|legs?|soles?|"
+                         r"lining|pockets?|waistbands?|cuffs?|collars?|hoods?|trims?|panels?|"
+                         r"buttons?|zippers?|cords?|cables?|remote|charger|box|packaging|"
+                         r"refills?|accessor(?:y|ies)|frame|seat|back|canopy|wheels?)\s*:")
+
+
+def _subject_before(clause: str, at: int) -> frozenset[str]:
+    """The subject of a verb denied at ``at``, less the product's own words.
+
+    A copula's ("pad is NOT washable") or the words right before the auxiliary ("The canopy
+    does not fold").
+    """
+    found = _subject(clause, at)
+    label = re.match(r"\s*[a-z][a-z &/'-]{0,30}:\s*", clause)
+    words = re.findall(r"[a-z]+", clause[label.end() if label else 0:at])
+    if found or not words or words[-1] in ("and", "but", "so", "or", "then", "also"):
+        return found
+    return frozenset(stem(w) for w in words[-2:] if w not in _OWN_SUBJECT)
 
 
 def _same_subject(denial: tuple[str, int], start: int, clause: str, at: int,
                   name: set[str]) -> bool:
-    """False when the statement has a subject of its own ("Flannel cover is machine washable")
-    that the denial does not share: it is said of a part. A denial said of a part ("the base is
-    sealed with no hole") still denies the thing of the whole."""
+    """False when the statement has a subject of its own that the denial does not share.
+
+    "Flannel cover is machine washable" is said of a part. A denial said of a part ("the base
+    is sealed with no hole") still denies the thing of the whole.
+    """
     one = _subject(denial[0], start - denial[1]) - name
     two = _subject(clause, at) - name
     return not two or bool(one & two)
@@ -313,9 +340,11 @@ _MODAL_AFTER = re.compile(r"\s+(?:can|could|may|might|should|must|will|would)\b"
 
 
 def _in_denied_list(low: str, at: int, clause: str) -> bool:
-    """True when a short clause is an item of a list that a negation, an option or other
-    products govern: "No maltodextrin, erythritol, binders, fillers"; "an alternative to store
-    bought cookies with gluten, grain, and fillers"."""
+    """True when a short clause is an item of a list that a negation or other products govern.
+
+    "No maltodextrin, erythritol, binders, fillers"; "an alternative to store bought cookies
+    with gluten, grain, and fillers".
+    """
     sentence = re.split(r"[.!?\n]\s", low[max(0, at - 200):at])[-1]
     return len(clause.split()) <= 4 and re.search(r",\s*$", sentence) is not None and (
         _NOT_AFFIRMED.search(sentence) is not None or _OTHERS.search(sentence) is not None)
@@ -337,8 +366,9 @@ def check_heads(text: str) -> None:
             if index == denied.clause or at <= denied.start < at + len(clause):
                 continue
             spot = _affirmed(clause, denied)
-            if spot is None or _NOT_AFFIRMED.search(clause) or _OPENS_ON_LINK.match(clause) or \
-                    _MODAL_AFTER.match(clause, spot[1]) or _in_denied_list(low, at, clause) or \
+            if spot is None or not denied.own or _NOT_AFFIRMED.search(clause) or \
+                    _OPENS_ON_LINK.match(clause) or _MODAL_AFTER.match(clause, spot[1]) or \
+                    _in_denied_list(low, at, clause) or \
                     not _same_subject(pieces[denied.clause], denied.start, clause, spot[0], name):
                 continue
             said = text[at:at + len(clause)].strip(" .;:,")

@@ -49,8 +49,8 @@ _QUALIFIED = re.compile(r"(?i)\b(?:or|either|options?|modes?|settings?|levels?|s
 # words that name no property on their own
 _GENERIC = frozenset({"time", "total", "just", "only", "full", "fully", "quick", "fast", "in",
                       "at", "the", "a", "an", "it", "its", "is", "are", "be", "to", "of",
-                      "for", "from", "your", "you", "so", "and", "all", "takes", "take", "in",
-                      "over", "about", "approx", "set", "ready", "whole", "record", "long",
+                      "for", "from", "your", "you", "so", "and", "all", "takes", "take",
+                      "over", "about", "approx", "set", "ready", "whole", "long",
                       "lasts", "last", "spec", "specs", "note", "info", "box", "details", "this",
                       "that", "product", "item", "one", "our", "we", "any", "usb", "port",
                       "speed", "per", "up"})
@@ -124,7 +124,9 @@ _ITEM_HEADS = frozenset({"pack", "piece", "pieces", "count", "pairs", "pair", "s
 def _counts(text: str) -> list[tuple[str, frozenset[str], float, float, str, int]]:
     """("count", head stem, n, n, clause, start) of each clause's one count of its property."""
     found = []
-    for clause, start in clauses(text):
+    pieces = clauses(text)
+    name = set(re.findall(r"[a-z]+", pieces[0][0].lower())) if pieces else set()
+    for clause, start in pieces:
         if _QUALIFIED.search(re.sub(r"(?i)^\W*[a-z]{4,}:", "", clause)):
             continue
         hits = list(_COMPOUND.finditer(clause))
@@ -136,6 +138,9 @@ def _counts(text: str) -> list[tuple[str, frozenset[str], float, float, str, int
         raw = m.group("n3") if m.group("h3") else number.group(0).lower() if number else ""
         if head in _ITEM_HEADS or head.rstrip("s") + "s" in _ITEM_HEADS or not raw:
             continue
+        after = re.findall(r"^\s+([a-z]+)", clause[m.end():].lower())
+        if after and not set(after) & name:
+            continue  # "4-season fly sold separately": another item's count
         value = float(_COUNT_WORDS.get(raw, 0) or raw)
         found.append(("count", frozenset({stem(head)}), value, value, clause.strip(), start))
     return found
