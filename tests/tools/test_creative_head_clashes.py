@@ -49,6 +49,25 @@ def test_forms_of_one_word_share_a_stem(forms: tuple[str, ...], same: bool) -> N
     ("Cast iron griddle 10 in\nPRE-SEASONED and ready to cook\n"
      "Please note: ships raw and unseasoned under a wax coat.", ("PRE-SEASONED", "unseasoned")),
 ])
+@pytest.mark.parametrize(("brief", "sides"), [
+    # a part's own denial clashes only with a statement of that part
+    ("Camp chair\nFOLDABLE FRAME packs into a bag\nNote: the frame does not fold, it is welded",
+     ("FOLDABLE FRAME", "does not fold")),
+    ("Headlamp\nRechargeable battery, USB-C\nPlease note: the batteries are not rechargeable",
+     ("Rechargeable battery", "not rechargeable")),
+    ("Rain jacket\nREVERSIBLE: navy one side, red the other\nThis jacket cannot be reversed",
+     ("REVERSIBLE", "cannot be reversed")),
+    ("Toy car\nBatteries: 2 x AA\nGood to know: no batteries at all, it is push-powered",
+     ("Batteries: 2 x AA", "no batteries")),
+    ("Lunch box\nMicrowavable container\nCaution: it cannot be microwaved",
+     ("Microwavable", "cannot be microwaved")),
+])
+def test_other_forms_of_one_head_are_refused(brief: str, sides: tuple[str, str]) -> None:
+    with pytest.raises(InvalidRequestError) as err:
+        check_heads(brief)
+    assert all(side.lower() in str(err.value).lower() for side in sides)
+
+
 def test_a_head_negated_and_affirmed_is_refused(brief: str, sides: tuple[str, str]) -> None:
     with pytest.raises(InvalidRequestError) as err:
         check_heads(brief)
@@ -80,6 +99,15 @@ def test_a_head_negated_and_affirmed_is_refused(brief: str, sides: tuple[str, st
     "Roasting sticks, 5 pcs\nSAFE DESIGN\nSome skewers have sharp prongs that are not safe "
     "for the little ones.",
     "Pillow covers 18x18, set of 2\nNo insert included\nThe inserts can be removed easily",
+    # an item in the box beside a property; a part's own denial; options; status
+    "Wireless earbuds\nWireless: no cables to tangle\nUSB-C charging cable included",
+    "Stroller\nFolds flat with one hand\nThe basket does not fold",
+    "Travel mug, 16 oz\nLid: dishwasher safe\nThe body is not dishwasher safe, hand wash",
+    "Dog leash 6 ft\nFixed length, does not retract\nA retractable version is also available",
+    "Candle, 8 oz\nUnscented soy wax\nScented versions sold separately",
+    "Lunch bag, insulated main compartment. Pocket: uninsulated.",
+    "Tent 3-season; 4-season fly sold separately.",
+    "Shoe rack, 3 tiers\nStackable tiers\nNo tools needed",
 ])
 def test_lookalikes_are_no_head_clash(brief: str) -> None:
     check_heads(brief)

@@ -112,7 +112,8 @@ _NOT_AFFIRMED = re.compile(r"\b(?:no|not|non|without|never|nor|cannot|can't|won'
                            r"instead|replaces?|other|sold\s+separately|not\s+included|"
                            r"compatible|fits?|for|anti|less|too\s+much|works?\s+with|use\s+with|"
                            r"pairs?\s+with|needs?|requires?|only\s+on|sizes?|colou?rs?|"
-                           r"models?|versions?|some|check|buy|purchas\w*|prepare|your)\b|\?")
+                           r"models?|versions?|some|check|buy|purchas\w*|prepare|your|"
+                           r"included|includes|in\s+the\s+box|comes\s+with)\b|\?")
 # words right after a mention that guard against it or make it another thing's
 _GUARD_AFTER = re.compile(r"[\s-]*(?:resistant|resistance|resists?|proof|free|protection|"
                           r"protector|guard|control|less|repellent|prevention|remover|"
@@ -135,7 +136,7 @@ class _Denied:
     end: int
     clause: int
     needs: tuple[str, ...] = ()  # a verb's object: "does not filter lead" needs "lead"
-    own: bool = True  # said of the product, not of a part ("The canopy does not fold")
+    subject: frozenset[str] = frozenset()  # a part it is said of ("The canopy does not fold")
     form: str = ""  # the word class a mention must share: "unfolded" is a state, "no wire" a
     # thing; "Foldable" does not state the one, "wired between" not the other
 
@@ -167,7 +168,7 @@ def _denials(low: str, pieces: list[tuple[str, int]], name: set[str]) -> list[_D
                     # "not safe for the little ones": a relation to another thing
                     found.append(_Denied(_phrase_stems([word]), at + m.start(), at + m.end(),
                                          index, _object(clause, m.end()),
-                                         not _subject_before(clause, m.start()) - name))
+                                         _subject_before(clause, m.start()) - name))
         for m in _NEED_NEG.finditer(clause):
             if m.group(1) not in _EMPTY:
                 found.append(_Denied(_phrase_stems([m.group(1)]), at + m.start(), at + m.end(),
@@ -366,7 +367,8 @@ def check_heads(text: str) -> None:
             if index == denied.clause or at <= denied.start < at + len(clause):
                 continue
             spot = _affirmed(clause, denied)
-            if spot is None or not denied.own or _NOT_AFFIRMED.search(clause) or \
+            if spot is None or not denied.subject <= {t for t, _, _ in _tokens(clause)} or \
+                    _NOT_AFFIRMED.search(clause) or \
                     _OPENS_ON_LINK.match(clause) or _MODAL_AFTER.match(clause, spot[1]) or \
                     _in_denied_list(low, at, clause) or \
                     not _same_subject(pieces[denied.clause], denied.start, clause, spot[0], name):
