@@ -77,6 +77,8 @@ _EMPTY = frozenset({
     "second", "third", "first", "big", "small", "bad", "good", "easy", "hard", "long", "short",
     "new", "old", "least", "most", "nothing", "anything", "something", "everything",
     "set", "put", "give", "keep", "hold", "find", "show", "turn", "run", "bring", "try",
+    "return", "returned", "refund", "refunded", "exchange", "exchanged", "cancel", "cancelled",
+    "canceled", "ship", "ships", "deliver", "delivered", "accept", "accepted",
 })
 # what a negation's scope runs through before its head: "cannot be stacked", "never ever fade"
 _SKIP = r"(?:\s+(?:be|been|get|ever|fully|really|actually|truly|easily|even|need\s+to|have\s+to|" \
@@ -95,7 +97,8 @@ _NP_END = frozenset({"at", "of", "on", "in", "to", "for", "with", "from", "or", 
                      "by", "whatsoever", "as", "when", "if", "while", "because", "added"})
 # words after a denied thing that say it is needed, included or elsewhere: no property
 _STATUS = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:(?:or|and|&)\s+[a-z-]+\s+)?(?:is\s+|are\s+)?"
-                     r"(?:needed|required|necessary|included|incl|supplied|provided|in\s+the\s+box|to\s+worry|to\s+buy|added)\b")
+                     r"(?:needed|required|necessary|included|incl|supplied|provided|"
+                     r"in\s+the\s+box|added)\b")
 # a negation's clause that says no property: a condition, a question, a comparison, an option
 _NOT_PROPERTY = re.compile(r"\b(?:if|unless|when|whether|until|once|after|before|unlike|than|"
                            r"not\s+for|since|because|"
@@ -113,14 +116,15 @@ _NOT_AFFIRMED = re.compile(r"\b(?:no|not|non|without|never|nor|cannot|can't|won'
                            r"compatible|fits?|for|anti|less|too\s+much|works?\s+with|use\s+with|"
                            r"pairs?\s+with|needs?|requires?|only\s+on|sizes?|colou?rs?|"
                            r"models?|versions?|some|check|buy|purchas\w*|prepare|your|"
-                           r"included|includes|in\s+the\s+box|comes\s+with)\b|\?")
+                           r"included|includes|in\s+the\s+box|comes\s+with|who|whom|whose)\b|\?")
 # words right after a mention that guard against it or make it another thing's
 _GUARD_AFTER = re.compile(r"[\s-]*(?:resistant|resistance|resists?|proof|free|protection|"
                           r"protector|guard|control|less|repellent|prevention|remover|"
                           r"cleaner|stopper|blocker|reducer|killer|test|tester|rating|"
                           r"level|mark|marks)\b")
 # subjects other than the product: "your dog will not pull", "food does not stick"
-_OTHER_SUBJECT = re.compile(r"\b(?:you|your|we|our|they|them|kids|children|people|anyone|nobody|"
+_OTHER_SUBJECT = re.compile(r"\b(?:you|your|we|our|they|them|he|she|him|her|his|i|me|my|kids|"
+                            r"children|people|anyone|nobody|"
                             r"food|dirt|dust|water|liquid|hair|pets?|dogs?|cats?|baby|babies|"
                             r"skin|stains?|bugs?|insects?|ink|paint|glue|colou?rs?|it\s+alone)\b"
                             r"[\w\s'-]{0,20}$")
@@ -136,6 +140,7 @@ class _Denied:
     end: int
     clause: int
     needs: tuple[str, ...] = ()  # a verb's object: "does not filter lead" needs "lead"
+    thing: bool = False  # "no X" denies a thing: a name's word or "the X" does not state it
     subject: frozenset[str] = frozenset()  # a part it is said of ("The canopy does not fold")
     form: str = ""  # the word class a mention must share: "unfolded" is a state, "no wire" a
     # thing; "Foldable" does not state the one, "wired between" not the other
@@ -168,12 +173,14 @@ def _denials(low: str, pieces: list[tuple[str, int]], name: set[str]) -> list[_D
                     # "not safe for the little ones": a relation to another thing
                     found.append(_Denied(_phrase_stems([word]), at + m.start(), at + m.end(),
                                          index, _object(clause, m.end()),
-                                         _subject_before(clause, m.start()) - name))
+                                         subject=_subject_before(clause, m.start()) - name))
         for m in _NEED_NEG.finditer(clause):
             if m.group(1) not in _EMPTY:
                 found.append(_Denied(_phrase_stems([m.group(1)]), at + m.start(), at + m.end(),
                                      index, _object(clause, m.end())))
         for m in _NOUN_NEG.finditer(clause):
+            if _OTHER_SUBJECT.search(clause[:m.start()]):
+                continue  # "He had no lawyer": a person's lack, not the product's
             words = []
             for word in m.group(1).split():
                 if word in _NP_END:
@@ -187,10 +194,10 @@ def _denials(low: str, pieces: list[tuple[str, int]], name: set[str]) -> list[_D
                     clause[after:].split()[0] not in _NP_END:
                 continue  # "NO CHICKEN (OR POULTRY) BY-PRODUCT", "No Odor: ...": not the thing
             stems = _phrase_stems(words)
-            if stems and not set(stems) <= name:
+            if stems and stems[-1] not in name:  # "no walls" in a "Wireless wall switch"
                 end = m.start(1) + len(" ".join(words))
                 found.append(_Denied(stems, at + m.start(), at + end, index,
-                                     form=_form(words[-1])))
+                                     form=_form(words[-1]), thing=True))
         for m in _PREFIX_NEG.finditer(clause):
             word = m.group(1)
             noun = _object(clause, m.end())
@@ -340,6 +347,38 @@ _OPENS_ON_LINK = re.compile(r"\W*(?:by|with|and|or|but|which|that|to|from|in|int
 _MODAL_AFTER = re.compile(r"\s+(?:can|could|may|might|should|must|will|would)\b")
 
 
+_FUNCTION_AFTER = frozenset({"and", "or", "in", "on", "at", "for", "with", "to", "of", "from",
+                             "after", "before", "that", "which", "is", "are", "each", "per",
+                             "only", "all", "by", "inside", "under", "included", "too", "also"})
+
+
+def _modifier(clause: str, spot: tuple[int, int]) -> bool:
+    """True when a plain word stands before another noun it qualifies: "wall switch".
+
+    A thing said absent ("no walls") is not stated by a word that only names what another
+    thing is for; hyphen compounds ("self-adhesive back", "USB-C male") and a label's words
+    ("Bulb type:") are left to speak for themselves.
+    """
+    start, end = spot
+    nxt = re.match(r" ([a-z]+)\b(?!\s*:)", clause[end:])
+    return nxt is not None and nxt.group(1) not in _FUNCTION_AFTER and \
+        "-" not in clause[max(0, start - 1):end]
+
+
+def _after_denied_item(low: str, pieces: list[tuple[str, int]], index: int) -> bool:
+    """True when the clause before ``index`` is a short denied item that a list goes on from.
+
+    "without wiring, tearing walls": the second item is denied too.
+    """
+    if index == 0:
+        return False
+    clause, at = pieces[index - 1]
+    before = clause.split()
+    return re.fullmatch(r",\s*", low[at + len(clause):pieces[index][1]]) is not None and \
+        2 <= len(before) <= 3 and before[0] in ("no", "without", "zero", "never") and \
+        not _STATUS.match(" " + " ".join(before[2:]))
+
+
 def _in_denied_list(low: str, at: int, clause: str) -> bool:
     """True when a short clause is an item of a list that a negation or other products govern.
 
@@ -367,7 +406,14 @@ def check_heads(text: str) -> None:
             if index == denied.clause or at <= denied.start < at + len(clause):
                 continue
             spot = _affirmed(clause, denied)
-            if spot is None or not denied.subject <= {t for t, _, _ in _tokens(clause)} or \
+            if spot is not None and denied.thing and (index == 0 or re.search(
+                    r"\b(?:the|your|this|that|these|those|their|its)\s+$", clause[:spot[0]])):
+                continue  # "Wireless wall switch" beside "no walls"; "Fold the pillow core"
+            if spot is not None and denied.thing and _modifier(clause, spot):
+                continue
+            if spot is None or len(re.findall(r"[a-z]+", clause)) > _LONGEST or \
+                    _after_denied_item(low, pieces, index) or \
+                    not denied.subject <= {t for t, _, _ in _tokens(clause)} or \
                     _NOT_AFFIRMED.search(clause) or \
                     _OPENS_ON_LINK.match(clause) or _MODAL_AFTER.match(clause, spot[1]) or \
                     _in_denied_list(low, at, clause) or \
