@@ -11,8 +11,7 @@ substance said absent and measured (:mod:`clash_amounts`), a part or property af
 and denied on its own labelled line (:mod:`clash_parts`), a spec line's value and another
 value of the same head in the copy (:mod:`clash_slots`), a thing said unneeded and used or a
 'NOT X' heading beside X (:mod:`clash_needs`), two periods covered that share no month
-(:mod:`clash_dates`), a head negated in one statement and affirmed in another form of its word
-(:mod:`clash_heads`), one measured property given two values (:mod:`clash_values`).
+(:mod:`clash_dates`).
 """
 
 from __future__ import annotations
@@ -23,7 +22,6 @@ from tools.creatives.clash_amounts import check_amounts
 from tools.creatives.clash_context import off_scope
 from tools.creatives.clash_dates import check_dates
 from tools.creatives.clash_events import check_events
-from tools.creatives.clash_heads import check_heads
 from tools.creatives.clash_labels import check_labels
 from tools.creatives.clash_needs import check_needs
 from tools.creatives.clash_negation import check_denials
@@ -32,7 +30,6 @@ from tools.creatives.clash_polarity import check_polarity
 from tools.creatives.clash_shares import WEAVES, check_shares
 from tools.creatives.clash_slots import check_slots
 from tools.creatives.clash_units import check_units
-from tools.creatives.clash_values import check_values
 
 __all__ = ["WEAVES", "check_contradictions"]
 
@@ -42,7 +39,6 @@ _CHECKS = (
     check_denials,
     check_attributes,  # one rule: one attribute of the product, two values
     check_polarity,  # any word denied in one clause, affirmed in another
-    check_heads,  # a head negated in one statement, affirmed in another form of its word
     check_parts,  # ... and where the denial sits on the same part's or property's line
     check_slots,  # a spec line's value ('Design: closed-back') and another in the copy
     check_needs,  # 'no lamp needed' beside 'under a UV lamp'; a 'NOT X' heading and X
@@ -50,7 +46,6 @@ _CHECKS = (
     check_events,  # one event (shipping, charging) given two times
     check_labels,  # a labelled slot's value given otherwise elsewhere
     check_units,  # a measure the product has once (kelvin) given twice
-    check_values,  # one measured property (same words, same dimension) given two values
     check_amounts,  # a substance said absent and given as an amount above a trace
 )
 
