@@ -41,10 +41,12 @@ CHROMIUM_ARGS = [
 
 @dataclass
 class Server:
-    """A running shopmage server: its base URL and a merchant API key."""
+    """A running shopmage server: its base URL, a merchant API key and (when this fixture
+    started it) the data folder it serves."""
 
     url: str
     merchant_key: str
+    data: Path | None = None
 
 
 def _free_port() -> int:
@@ -164,7 +166,7 @@ def server(tmp_path_factory: pytest.TempPathFactory,
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(url, process, log)
-        yield Server(url, meta["merchant_key"])
+        yield Server(url, meta["merchant_key"], data)
     finally:
         process.terminate()
         try:

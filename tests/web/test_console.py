@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from sqlmodel import create_engine
+
+from knowledge.creatives import save_creative
+from knowledge.merchants import authenticate
+from tools.creatives.closed_world import Support, check_prose
 
 from tests.web.conftest import Server
 from tests.web.pages import PHONE, Watched, horizontal_overflow, images_loaded, shot
@@ -126,4 +131,37 @@ def test_creative_gallery_approves_and_rejects(server: Server, watched: Watched)
     assert (stored[first], stored[second]) == ("approved", "rejected")
     assert card.get_by_test_id("console-creative-approve").count() == 0
     shot(watched.page, "console_creatives")
+    assert watched.errors == []
+
+
+BOTTLE_BRIEF = "stainless steel water bottle, 750ml, keeps drinks cold 24 hours"
+INVENTED = "A built-in water filtration system protects your wallet from water damage."
+
+
+def test_a_draft_shows_what_the_claim_check_removed_and_why(server: Server,
+                                                            watched: Watched) -> None:
+    """The review view lists each sentence the claim check dropped, with the words it lacked."""
+    if server.data is None:
+        pytest.skip("writes a draft into the store of the server this fixture started")
+    checked = check_prose(f"Keeps drinks cold for 24 hours. {INVENTED}",
+                          Support.of([BOTTLE_BRIEF]), where="description")
+    assert [d["sentence"] for d in checked.dropped] == [INVENTED]
+    engine = create_engine(f"sqlite:///{server.data / 'shopmage.db'}")
+    merchant = authenticate(engine, server.merchant_key)
+    draft = save_creative(engine, merchant_id=merchant.id, kind="listing", content={
+        "title": "Steel Water Bottle, 750ml", "bullets": ["Keeps drinks cold 24 hours."],
+        "description": checked.text, "dropped": checked.dropped})
+    engine.dispose()
+    sign_in(watched, server, server.merchant_key)
+    watched.page.get_by_test_id("console-tab-creatives").click()
+    card = watched.page.locator(f"[data-testid=console-creative][data-id='{draft.id}']")
+    card.wait_for()
+    assert INVENTED not in card.get_by_test_id("console-creative-text").inner_text()
+    removed = card.get_by_test_id("console-creative-dropped")
+    removed.locator("summary").click()
+    shown = removed.inner_text()
+    assert "1 sentence(s) removed by the claim check" in shown
+    assert INVENTED in shown
+    assert "\u201cwallet\u201d: 'wallet' appears in no fact, product field or knowledge" in shown
+    shot(watched.page, "console_draft_dropped")
     assert watched.errors == []
