@@ -7,10 +7,9 @@ from sqlmodel import create_engine
 
 from knowledge.creatives import save_creative
 from knowledge.merchants import authenticate
-from tools.creatives.closed_world import Support, check_prose
-
 from tests.web.conftest import Server
 from tests.web.pages import PHONE, Watched, horizontal_overflow, images_loaded, shot
+from tools.creatives.closed_world import Support, check_prose
 
 pytestmark = pytest.mark.browser
 
