@@ -44,6 +44,7 @@ from tools.creatives.attribute_measures import measures
 from tools.creatives.attribute_named_counts import named_counts
 from tools.creatives.attribute_opposites import denied_statements, opposite_statements
 from tools.creatives.attribute_orientation import orientations
+from tools.creatives.attribute_own import OWN, own_differ, own_values
 from tools.creatives.attribute_power import POWER_READERS
 from tools.creatives.attribute_slots import named_measures
 from tools.creatives.attribute_specs import SPEC_READERS, overlap
@@ -83,6 +84,8 @@ def _apart(a: float, b: float) -> bool:
 
 def _differ(a: Stated, b: Stated) -> bool:
     """True when two values of one attribute cannot both hold."""
+    if a.attribute in OWN:  # "glass" / "borosilicate glass" hold together, "glass" / "plastic" not
+        return own_differ(a, b)
     if isinstance(a.value, tuple) and isinstance(b.value, tuple):
         if a.attribute == "voltage":
             return not overlap(a.value, b.value)
@@ -117,7 +120,7 @@ def statements(text: str) -> list[Stated]:
              + part_sides(text) + exclusive_fits(text) + form_statements(text)
              + opposite_statements(text) + denied_statements(text) + named_measures(text)
              + named_counts(text) + item_statements(text) + cold_limits(text)
-             + orientations(text))
+             + orientations(text) + own_values(text))
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      weights):
