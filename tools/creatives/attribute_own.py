@@ -65,8 +65,9 @@ _KIND_OF: dict[str, tuple[str, ...]] = {
 # weaves, looks and blends: a fabric of any fibre, never the product's one material
 _NOT_ONE = frozenset({"fleece", "denim", "canvas", "mesh", "microfiber", "velvet", "satin",
                       "lace", "felt", "sherpa", "oxford cloth", "muslin", "textile", "synthetic",
-                      "faux leather", "faux suede", "faux fur", "faux shearling", "fur", "pp cotton",
-                      "composite leather", "microsuede", "carbon fiber", "poly"})
+                      "faux leather", "faux suede", "faux fur", "faux shearling", "fur",
+                      "pp cotton", "composite leather", "jersey", "knit", "twill", "microsuede",
+                      "carbon fiber", "poly"})
 _COLOUR_KIN: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "burgundy": ("red", "purple", "brown"), "pink": ("red",), "yellow": ("gold",),
     "gold": ("yellow",), "rose gold": ("gold", "pink"), "teal": ("blue", "green"),
@@ -181,7 +182,7 @@ def _labelled(text: str, found: list[Stated]) -> None:
         start = at + label.start(1)
         shown = clause[label.start(1):].strip()
         if attribute == MATERIAL:
-            terms = [t for t in _materials(value)]
+            terms = _materials(value)
             if len(terms) == 1 and terms[0][0] not in _NOT_ONE and not re.search(
                     r"(?i)\b(?:look|finish|coat|coating|plated|veneer|lined|lining)\b", value):
                 found.append(Stated(MATERIAL, terms[0][0], shown, start))
@@ -216,14 +217,46 @@ def _said(text: str, found: list[Stated]) -> None:
         cue = _CUE.search(text[max(0, s - 60):s]) or _PERCENT.search(lead)
         construction = re.match(r"\s+construction\b", text[e:])
         bare = re.fullmatch(rf"\s*(?:{_NEUTRAL}\s+)*", lead, re.IGNORECASE) is not None and \
-            _GENERIC_AFTER.match(text, e) is not None
+            _GENERIC_AFTER.match(text, e) is not None and not _variant_name(text, s, e, value)
         if ":" in text[max(text.rfind("\n", 0, s), 0):s] and not _product_label(text, s):
             continue  # "Lid: bamboo": a part's line
-        if cue is not None and _no_part_before(lead) and _GENERIC_AFTER.match(text, e) or \
+        if cue is not None and _of_product(text, lead[:len(lead) - len(cue.group(0))]) and \
+                _GENERIC_AFTER.match(text, e) or \
                 construction is not None and re.fullmatch(rf"\s*(?:{_NEUTRAL}\s+)*", lead,
                                                            re.IGNORECASE) or \
                 bare and clause_start > 0 and not _bare_list(text, clause_start, e):
             found.append(Stated(MATERIAL, value, text[s:e], s))
+
+
+_STOP = frozenset({"the", "a", "an", "this", "these", "our", "its", "it", "is", "are", "was",
+                   "be", "been", "all", "entirely", "fully", "completely", "wholly", "whole",
+                   "each", "every", "and", "also"})
+
+
+def _of_product(text: str, subject: str) -> bool:
+    """True when the words before "made of" name the product: none, or the title's own words.
+
+    "Water bottle made of glass", "It is made from oak"; not "Lid made of bamboo", "less weight
+    than fittings made from metal", "Includes a curtain rail that is made of polyester".
+    """
+    title = {w.lower() for w in re.findall(r"[A-Za-z]+", text.split("\n", 1)[0])}
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", subject)]
+    return all(w in _STOP or w in title and w.rstrip("s") not in PART_NOUNS for w in words)
+
+
+# a title's clause of only a colour-like name or before a size is the variant's name
+# ("Sandal, Stone, 6"): materials that name colours and finishes
+_SHADE_NAMES = frozenset({"stone", "cork", "gold", "silver", "copper", "brass", "bronze", "wood",
+                          "bamboo", "linen", "denim", "ivory", "chrome", "jute", "titanium",
+                          "steel", "stainless steel", "crystal", "leather", "cream"})
+_SIZE_NEXT = re.compile(r"(?i)\s*,\s*(?:\d|x*[sml]\b|x+l\b|small|medium|large|one size|"
+                        r"\d*x+-?(?:large|small)|pack|set|\(|[a-z]+\s*\d)")
+
+
+def _variant_name(text: str, s: int, e: int, value: str) -> bool:
+    """True when a bare material clause of the first line is the variant's colour or name."""
+    first_line = "\n" not in text[:s]
+    return first_line and (value in _SHADE_NAMES or _SIZE_NEXT.match(text, e) is not None)
 
 
 def _product_label(text: str, at: int) -> bool:
@@ -273,8 +306,9 @@ def _title(text: str, found: list[Stated]) -> None:
         c, s, e = colours[0]
         found.append(Stated(COLOUR, c, text[s:e], s))
     beds = [m for m in _BED.finditer(head) if m.end() < last.start()]
-    if len(beds) == 1 and re.match(r"(?i)[\s-]*(?:size\b|bed\b|sheet|duvet|comforter|quilt|"
-                                   r"mattress|bedspread|blanket|coverlet|bed)", text[beds[0].end():]):
+    bedding = re.compile(r"(?i)[\s-]*(?:size\b|bed\b|sheet|duvet|comforter|quilt|mattress|"
+                         r"bedspread|blanket|coverlet)")
+    if len(beds) == 1 and bedding.match(text, beds[0].end()):
         size = _bed_size(beds[0].group(0))
         if size is not None and _alone(text, beds[0].start(), beds[0].end()):
             found.append(Stated(BED_SIZE, size, beds[0].group(0), beds[0].start()))
