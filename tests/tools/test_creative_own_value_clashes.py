@@ -26,6 +26,10 @@ from tools.creatives.contradictions import check_contradictions
     ("Glass water bottle. 100% plastic", ("Glass", "plastic")),
     ("Stainless steel construction. Material: plastic", ("Stainless steel", "plastic")),
     ("Blue mug. Color: red", ("Blue", "red")),
+    ("Black leather wallet. Material: genuine leather. Color: brown", ("Black", "brown")),
+    ("Cotton bath towel. Material: 100% polyester", ("Cotton", "polyester")),
+    ("Twin XL sheet set. Size: queen", ("Twin XL", "queen")),
+    ("Aluminum ladder. Made of fiberglass.", ("Aluminum", "fiberglass")),
 ])
 def test_two_own_values_are_refused_naming_both(brief: str, sides: tuple[str, str]) -> None:
     message = refusal(brief)
@@ -68,6 +72,19 @@ def test_two_own_values_are_refused_naming_both(brief: str, sides: tuple[str, st
     "Oak table. Material: solid wood",
     "Navy blue shirt. Color: blue",
     "Porcelain mug. Material: ceramic",
+    "Stainless steel pan. Material: aluminum core",
+    "Stainless steel pan. Material: 18/8 stainless steel",
+    "Cast iron skillet. Material: iron",
+    "Black yoga mat. Color: black/purple",
+    "Navy blazer. Color: dark blue",
+    "Beige linen curtains. Color: cream",
+    "Gold hoop earrings. Material: 14k gold plated brass",
+    "Queen size comforter set. Fits queen and full beds",
+    # pasted listings: what other things are made of, an included part, a variant's name
+    "PVC 45 elbow, white\nPVC-DWV for high strength, and less weight than fittings made from metal",
+    "Metal loft bed, twin size\nIncludes a curtain set rail that is made of 100% polyester.",
+    "Men's Jersey Hoodie, White, Small\nThick, durable cotton fabric.",
+    "Women's Cork Footbed Sandal with +Comfort, Stone, 6\nCork footbed - very flexible",
 ])
 def test_lookalikes_are_no_clash(brief: str) -> None:
     check_contradictions(brief)

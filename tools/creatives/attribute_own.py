@@ -183,8 +183,10 @@ def _labelled(text: str, found: list[Stated]) -> None:
         shown = clause[label.start(1):].strip()
         if attribute == MATERIAL:
             terms = _materials(value)
-            if len(terms) == 1 and terms[0][0] not in _NOT_ONE and not re.search(
-                    r"(?i)\b(?:look|finish|coat|coating|plated|veneer|lined|lining)\b", value):
+            rest = value[:terms[0][1]] + " " + value[terms[0][2]:] if len(terms) == 1 else "x"
+            if len(terms) == 1 and terms[0][0] not in _NOT_ONE and re.fullmatch(
+                    rf"(?i)\s*(?:(?:{_NEUTRAL}|organic|grade|[\d/]+)\s*)*"
+                    r"(?:material|fabric|construction)?\s*", rest):  # not "aluminum core"
                 found.append(Stated(MATERIAL, terms[0][0], shown, start))
         elif attribute == COLOUR:
             colours = {c for c, _, _ in find_terms(value, color_items(),
