@@ -80,6 +80,11 @@ def test_two_own_values_are_refused_naming_both(brief: str, sides: tuple[str, st
     "Beige linen curtains. Color: cream",
     "Gold hoop earrings. Material: 14k gold plated brass",
     "Queen size comforter set. Fits queen and full beds",
+    # what the product works on, a part's material in the title
+    "Glass cutter, carbide tip. Material: steel",
+    "Wood chisel. Material: chrome vanadium steel",
+    "Leather conditioner. Material: beeswax",
+    "Steel frame bed, queen. Material: wood",
     # pasted listings: what other things are made of, an included part, a variant's name
     "PVC 45 elbow, white\nPVC-DWV for high strength, and less weight than fittings made from metal",
     "Metal loft bed, twin size\nIncludes a curtain set rail that is made of 100% polyester.",

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extraction.finders import color_items, find_terms, material_items
-from knowledge.extraction.parts import PART_NOUNS
+from knowledge.extraction.parts import PART_NOUNS, is_material_part
 from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
 from knowledge.extraction.vocab_colours_sizes import BED_SIZES, COLOR_NOT_BEFORE
 from tools.creatives.attribute_values import Stated
@@ -279,6 +279,18 @@ def _bare_list(text: str, start: int, end: int) -> bool:
     return False
 
 
+# heads that name what the product works on, not what it is made of ("Glass Cutter")
+_WORKS_ON = frozenset(w + p for w in (
+    "cutter", "cleaner", "scraper", "conditioner", "sealer", "sealant", "remover", "sharpener",
+    "polish", "stain", "glue", "adhesive", "epoxy", "paint", "primer", "putty", "filler", "caulk",
+    "saw", "chisel", "screw", "nail", "bit", "drill", "punch", "file", "sandpaper", "wipe",
+    "spray", "oil", "wax", "protector", "repair", "cement", "detector", "scanner", "marker",
+    "pen", "tool", "anchor", "plane", "planer", "router", "carver", "burner", "dye", "mold",
+    "mould", "cleaning", "treatment", "restorer", "etching", "lathe", "vise", "clamp", "shears",
+    "snips", "nippers", "pliers", "jigsaw", "blade", "wheel", "disc", "disk", "brush",
+    "grinder", "sander", "kiln", "crafts", "craft") for p in ("", "s"))
+_BODY = frozenset({"body", "construction", "build", "exterior", "shell", "housing", "casing",
+                   "chassis"})
 _TITLE_CUT = re.compile(r"(?i)[,.;:|()\[\]\n!?]|\s[-\u2013\u2014]\s|\b(?:with|w/|for|fits|in|"
                         r"and|&|made|by|featuring|includes|that|to|from|of|plus)\b")
 
@@ -294,8 +306,14 @@ def _title(text: str, found: list[Stated]) -> None:
     last = list(re.finditer(r"[A-Za-z][\w'-]*", head))[-1]
     if last.group(0).lower().rstrip("s") in PART_NOUNS:
         return  # "Replacement glass lid": the title names a part
+    if last.group(0).lower() in _WORKS_ON:
+        return  # "Glass cutter", "Wood chisel", "Leather conditioner": what it works on
     materials = [(v, s, e) for v, s, e in _materials(head) if e < last.start()]
     for value, s, e in materials if len(materials) == 1 else ():  # "Silicone resin molds"
+        part = re.match(r"[\s-]*([A-Za-z]+)", text[e:end])
+        if part is not None and part.start(1) + e < last.start() and \
+                is_material_part(part.group(1)) and part.group(1).lower() not in _BODY:
+            continue  # "Cork footbed sandal", "Steel frame bed": a part's material
         if _material_at(text, s, e, value) and \
                 not re.search(r"(?i)\b(?:pack|set|kit|case|cover|holder|stand|bag|box|"
                               r"sleeve|protector|organizer|rack|storage)\b", text[e:end]):
