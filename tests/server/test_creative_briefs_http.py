@@ -29,7 +29,10 @@ def test_bad_briefs_are_refused_by_name_and_change_nothing(store: Store,
         url = server.url + "/api/creatives/listing"
         bad = {"": "the brief is empty", "   ": "the brief is empty",
                "x" * 5000: "the brief is too long: 5000 characters, at most 1000",
-               "t-shirt, cotton, 100% polyester": "contradicts itself"}
+               "t-shirt, cotton, 100% polyester": "contradicts itself",
+               "glass water bottle. Material: plastic": "the material as 'glass'",
+               "red cotton t-shirt. Color: blue": "also as 'Color: blue'",
+               "king size sheet set. Size: twin": "the bed size as 'king'"}
         for brief, named in bad.items():
             r = httpx.post(url, headers=headers, json={"brief": brief}, timeout=120)
             assert r.status_code == 422, r.text
