@@ -18,7 +18,9 @@ count (``attribute_slots``: "Battery: 500mAh" / "250mAh battery", "2-Burner" / "
 burner"), one property's exclusive values (``attribute_opposites``: hand- / machine-made,
 reusable / single use, fixed / adjustable height, digital / analog, wired / wireless, the
 only colour, a shape) and a thing the product does said also not to ("foldable" / "does not
-fold"), each keyed to the part it is said of.
+fold"), each keyed to the part it is said of. The product's own one material, colour and bed size
+(``attribute_own``: "glass water bottle" / "Material: plastic", "red t-shirt" / "Color: blue",
+"king size sheet set" / "Size: twin") clash when neither value is a kind of the other.
 
 A statement counts only when it is said of the product itself: a clause that opens on a part
 ("cover machine washable", "Holder: acacia") or a qualifier ("10mm each", "6 or 12", "up to
