@@ -20,10 +20,22 @@ from pathlib import Path
 from typing import Any
 
 from knowledge.extraction.calibration_model import choose_threshold, counts, held_out, predict
-from knowledge.extraction.calibration_train import KEYS, MIN_RECALL, Labelled, fit, labelled
+from knowledge.extraction.calibration_train import (
+    KEYS,
+    MIN_RECALL,
+    Candidate,
+    Labelled,
+    fit,
+    labelled,
+)
 from knowledge.extraction.gold import GOLD_DIR, TRAIN_SETS
 
 SECOND_OPINION = GOLD_DIR / "esci_attributes_v26_e18.jsonl"
+
+
+def offered(c: Candidate) -> bool:
+    """Whether a candidate is a guess offered to the filter alone (``extraction.offers``)."""
+    return any(":guess_" in name for name in c.static)
 
 
 def _prf(right: int, kept: int, total: int) -> dict[str, float]:
@@ -50,9 +62,14 @@ def trained(data: Labelled, groups: set[str], min_recall: float) -> dict[str, An
 
 
 def figures(model: dict[str, Any], test: Labelled) -> dict[str, Any]:
-    """Before / after per field on ``test`` (before: every value the finders found)."""
+    """Before / after per field on ``test``.
+
+    Before: every value the finders found (not the guesses ``offers`` makes for the filter
+    alone, which extraction without the filter never states).
+    """
     probs = predict(model, test.candidates)
-    before = counts(test.candidates, probs, test.gold, 0.0)
+    found = [(c, p) for c, p in zip(test.candidates, probs, strict=True) if not offered(c)]
+    before = counts([c for c, _ in found], [p for _, p in found], test.gold, 0.0)
     after = counts(test.candidates, probs, test.gold, model["thresholds"])
     return {k: {"before": _prf(*before[k]), "after": _prf(*after[k])} for k in (*KEYS, "overall")}
 
@@ -97,7 +114,7 @@ def main() -> None:
         fig = figures(model, _subset(data, {group}))
         out["sets"][group] = {"threshold": model["thresholds"]["default"], **fig}
         print(_line(f"{group} t={model['thresholds']['default']:.2f}", fig))
-        if group in ("v26", "v27"):
+        if group in ("v26", "v27", "v28", "v29"):
             out[f"{group}_detail"] = _detail(group, model, data, group)
         if group == "v26":
             e18 = Labelled([c for c in second.candidates], second.gold)

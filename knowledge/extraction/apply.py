@@ -12,6 +12,7 @@ from typing import Any
 
 from knowledge.extraction.calibration import keep_likely, texts_of
 from knowledge.extraction.extract import Extraction, extract
+from knowledge.extraction.offers import add_offers
 from knowledge.extraction.types import Tagger
 
 log = logging.getLogger(__name__)
@@ -65,7 +66,8 @@ def extract_listing(title: str, bullets: list[str], description: str, *,
     """
     result = extract(title, bullets, description, given=given, color=color, tagger=tagger,
                      brand=brand, extra_features=extra_features)
-    if model is not None:
+    if model is not None:  # an untyped title's head-noun guess is kept only if likely
+        add_offers(result, title, brand)
         keep_likely(result, texts_of(title, bullets, description, color), model)
     return result
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from knowledge.extraction.described import UNCONFIRMED
 from knowledge.extraction.gold import norm
+from knowledge.extraction.head_type import GUESS, type_cues
 from knowledge.extraction.vocab import VAGUE, WEAK_MATERIALS
 
 LIST_KEYS = ("features", "materials", "audiences", "sizes", "colors")
@@ -71,6 +72,9 @@ def static_features(key: str, value: str, spans: list[dict[str, Any]], texts: di
         out[f"{key}:in_{where}"] = 1.0
     if len(fields) == 1:
         out[f"{key}:only_{next(iter(fields))}"] = 1.0
+    guessed = spans[0].get(GUESS)
+    if guessed:  # no finder typed the title: the head-noun guess (``head_type``)
+        out[f"{key}:guess_{guessed}"] = 1.0
     first = spans[0]
     text = texts.get(first["field"], "")
     start = int(first.get("start") or 0)
@@ -93,6 +97,8 @@ def static_features(key: str, value: str, spans: list[dict[str, Any]], texts: di
         "letter_size": float(bool(_LETTER_SIZE.fullmatch(value.lower()))),
         "n_values": math.log1p(len(attributes.get(key) or []) if key != "type" else 1),
     }
+    if key == "type" and first["field"] == "title":
+        numeric.update(type_cues(norm(value), start, int(first.get("end") or 0), texts))
     if first["field"] == "bullets":
         numeric["bullet_index"] = math.log1p(text.count("\n", 0, start))
         numeric["bullet_head"] = float(start - (text.rfind("\n", 0, start) + 1) < 30)
@@ -194,8 +200,8 @@ def keep_likely(result: Any, texts: dict[str, str], model: dict[str, Any]) -> li
     for key, value, own in unlikely:  # judged first: the type is context for the rest
         dropped.append(f"{key}={value}")
         spans[key] = [s for s in spans.get(key, []) if s not in own]
-        spans.setdefault(UNCONFIRMED, []).extend(
-            {**s, "source": UNCONFIRMED, "key": key} for s in own)
+        spans.setdefault(UNCONFIRMED, []).extend(  # an unlikely guess is not search text
+            {**s, "source": UNCONFIRMED, "key": key} for s in own if not s.get(GUESS))
         if key == "type":
             attributes.pop("type", None)
             continue

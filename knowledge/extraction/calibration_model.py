@@ -19,6 +19,7 @@ from knowledge.extraction.calibration import probability
 from knowledge.extraction.calibration_train import (
     FOLDS,
     KEYS,
+    MIN_PRECISION,
     MIN_RECALL,
     NAME,
     SEED,
@@ -80,21 +81,29 @@ def held_out(items: list[Candidate], folds: int = FOLDS, seed: int = SEED) -> li
 
 def choose_threshold(items: list[Candidate], probs: list[float],
                      gold: dict[tuple[str, str, str], int],
-                     min_recall: float = MIN_RECALL) -> float:
-    """The cut with the highest held-out precision whose held-out recall is >= ``min_recall``.
+                     min_recall: float = MIN_RECALL,
+                     min_precision: float = MIN_PRECISION) -> float:
+    """The cut with the best held-out F1 among those keeping both floors.
 
-    Ties go to the lower cut (more recall); 0.0 (keep everything) when no cut keeps the recall.
+    A cut must keep held-out recall >= ``min_recall`` and precision >= ``min_precision``;
+    among those the highest F1 wins (ties go to the lower cut). When no cut reaches the
+    precision floor, the cut with the highest precision that keeps the recall floor; 0.0
+    (keep everything) when no cut keeps the recall.
     """
-    best, best_precision = 0.0, -1.0
+    best, best_f1, fallback, best_precision = None, -1.0, 0.0, -1.0
     for step in range(0, 91):
         cut = step / 100
         right, kept, total = counts(items, probs, gold, cut)["overall"]
         if total and right / total < min_recall:
             break
         precision = right / kept if kept else 0.0
+        recall = right / total if total else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        if precision >= min_precision and f1 > best_f1 + 1e-9:
+            best, best_f1 = cut, f1
         if precision > best_precision + 1e-9:
-            best, best_precision = cut, precision
-    return best
+            fallback, best_precision = cut, precision
+    return fallback if best is None else best
 
 
 def build_filter(paths: list[Path] | None = None, seed: int = SEED,
