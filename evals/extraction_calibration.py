@@ -23,19 +23,14 @@ from knowledge.extraction.calibration_model import choose_threshold, counts, hel
 from knowledge.extraction.calibration_train import (
     KEYS,
     MIN_RECALL,
-    Candidate,
     Labelled,
     fit,
     labelled,
+    offered,
 )
 from knowledge.extraction.gold import GOLD_DIR, TRAIN_SETS
 
 SECOND_OPINION = GOLD_DIR / "esci_attributes_v26_e18.jsonl"
-
-
-def offered(c: Candidate) -> bool:
-    """Whether a candidate is a guess offered to the filter alone (``extraction.offers``)."""
-    return any(":guess_" in name for name in c.static)
 
 
 def _prf(right: int, kept: int, total: int) -> dict[str, float]:
@@ -55,9 +50,9 @@ def _subset(data: Labelled, groups: set[str], split: str | None = None) -> Label
 def trained(data: Labelled, groups: set[str], min_recall: float) -> dict[str, Any]:
     """A filter trained on ``groups`` only, its threshold chosen by grouped CV inside them."""
     train = _subset(data, groups)
-    cut = choose_threshold(train.candidates, held_out(train.candidates), train.gold, min_recall)
+    cuts = choose_threshold(train.candidates, held_out(train.candidates), train.gold, min_recall)
     model = fit(train.candidates)
-    model["thresholds"] = {"default": cut}
+    model["thresholds"] = cuts
     return model
 
 
@@ -113,7 +108,8 @@ def main() -> None:
         model = trained(data, set(groups) - {group}, args.min_recall)
         fig = figures(model, _subset(data, {group}))
         out["sets"][group] = {"threshold": model["thresholds"]["default"], **fig}
-        print(_line(f"{group} t={model['thresholds']['default']:.2f}", fig))
+        print(_line(f"{group} t={model['thresholds']['default']:.2f}/"
+                    f"{model['thresholds']['offered']:.2f}", fig))
         if group in ("v26", "v27", "v28", "v29"):
             out[f"{group}_detail"] = _detail(group, model, data, group)
         if group == "v26":

@@ -28,6 +28,7 @@ from knowledge.extraction.calibration_train import (
     features,
     fit,
     labelled,
+    offered,
 )
 from knowledge.extraction.gold import GOLD_DIR, GUIDELINE, PRODUCTS, TRAIN_SETS
 
@@ -53,8 +54,7 @@ def counts(items: list[Candidate], probs: list[float], gold: dict[tuple[str, str
         out[key][2] += n
         out["overall"][2] += n
     for c, p in zip(items, probs, strict=True):
-        limit = cut.get(c.key, cut["default"]) if isinstance(cut, dict) else cut
-        if c.right is None or p < limit:
+        if c.right is None or p < _cut_of(c, cut):
             continue
         for k in (c.key, "overall"):
             out[k][0] += int(c.right)
@@ -79,40 +79,59 @@ def held_out(items: list[Candidate], folds: int = FOLDS, seed: int = SEED) -> li
     return probs
 
 
+def _cut_of(c: Candidate, cut: float | dict[str, float]) -> float:
+    """The cut a candidate faces: ``cut``, or per key with offered guesses apart."""
+    if not isinstance(cut, dict):
+        return cut
+    if offered(c):
+        return cut.get("offered", cut["default"])
+    return cut.get(c.key, cut["default"])
+
+
+def _prf(row: list[int]) -> tuple[float, float, float]:
+    """(precision, recall, F1) of a [right kept, kept, gold] row."""
+    right, kept, total = row
+    precision = right / kept if kept else 0.0
+    recall = right / total if total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
 def choose_threshold(items: list[Candidate], probs: list[float],
                      gold: dict[tuple[str, str, str], int],
                      min_recall: float = MIN_RECALL,
-                     min_precision: float = MIN_PRECISION) -> float:
-    """The cut with the best held-out F1 among those keeping both floors.
+                     min_precision: float = MIN_PRECISION) -> dict[str, float]:
+    """The cuts, from held-out P(right): ``default`` for found values, ``offered`` for guesses.
 
-    A cut must keep held-out recall >= ``min_recall`` and precision >= ``min_precision``;
-    among those the highest F1 wins (ties go to the lower cut). When no cut reaches the
-    precision floor, the cut with the highest precision that keeps the recall floor; 0.0
-    (keep everything) when no cut keeps the recall.
+    ``default``: the highest held-out precision whose held-out recall is >= ``min_recall``
+    (ties go to the lower cut; 0.0 when no cut keeps the recall). ``offered`` (the guesses
+    ``offers`` makes for the filter alone): with ``default`` fixed, the best held-out F1
+    whose held-out precision stays >= ``min_precision`` (``default`` when none does).
     """
-    best, best_f1, fallback, best_precision = None, -1.0, 0.0, -1.0
+    best, best_precision = 0.0, -1.0
     for step in range(0, 91):
         cut = step / 100
-        right, kept, total = counts(items, probs, gold, cut)["overall"]
-        if total and right / total < min_recall:
+        precision, recall, _ = _prf(counts(items, probs, gold, cut)["overall"])
+        if recall < min_recall:
             break
-        precision = right / kept if kept else 0.0
-        recall = right / total if total else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        if precision >= min_precision and f1 > best_f1 + 1e-9:
-            best, best_f1 = cut, f1
         if precision > best_precision + 1e-9:
-            fallback, best_precision = cut, precision
-    return fallback if best is None else best
+            best, best_precision = cut, precision
+    chosen, best_f1 = best, -1.0
+    for step in range(0, 91):
+        cut = {"default": best, "offered": step / 100}
+        precision, _, f1 = _prf(counts(items, probs, gold, cut)["overall"])
+        if precision >= min_precision and f1 > best_f1 + 1e-9:
+            chosen, best_f1 = step / 100, f1
+    return {"default": best, "offered": chosen}
 
 
 def build_filter(paths: list[Path] | None = None, seed: int = SEED,
                  products: Path = PRODUCTS) -> dict[str, Any]:
     """Train the filter on the gold sets ``paths`` (all named training sets by default)."""
     data = labelled(paths or [GOLD_DIR / name for name in TRAIN_SETS], products)
-    cut = choose_threshold(data.candidates, held_out(data.candidates, seed=seed), data.gold)
+    cuts = choose_threshold(data.candidates, held_out(data.candidates, seed=seed), data.gold)
     model = fit(data.candidates, seed)
-    model["thresholds"] = {"default": cut}
+    model["thresholds"] = cuts
     model["trained_on"] = sorted({c.group for c in data.candidates})
     return model
 
