@@ -108,8 +108,8 @@ def main() -> None:
         model = trained(data, set(groups) - {group}, args.min_recall)
         fig = figures(model, _subset(data, {group}))
         out["sets"][group] = {"threshold": model["thresholds"]["default"], **fig}
-        print(_line(f"{group} t={model['thresholds']['default']:.2f}/"
-                    f"{model['thresholds']['offered']:.2f}", fig))
+        cuts = "/".join(f"{v:.2f}" for v in model["thresholds"].values())
+        print(_line(f"{group} t={cuts}", fig))
         if group in ("v26", "v27", "v28", "v29"):
             out[f"{group}_detail"] = _detail(group, model, data, group)
         if group == "v26":

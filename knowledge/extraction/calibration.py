@@ -173,12 +173,9 @@ def probability(model: dict[str, Any], features: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(score, 40.0), -40.0)))
 
 
-def threshold(model: dict[str, Any], key: str, guessed: bool = False) -> float:
-    """The cut for ``key`` (``guessed``: for a guess ``offers`` made): lower P(right) is dropped."""
-    cuts = model["thresholds"]
-    if guessed:
-        return float(cuts.get("offered", cuts["default"]))
-    return float(cuts.get(key, cuts["default"]))
+def threshold(model: dict[str, Any], key: str) -> float:
+    """The cut for ``key``: values with a lower P(right) are not kept."""
+    return float(model["thresholds"].get(key, model["thresholds"]["default"]))
 
 
 def judged(space: frozenset[str], key: str, value: str) -> bool:
@@ -198,8 +195,7 @@ def keep_likely(result: Any, texts: dict[str, str], model: dict[str, Any]) -> li
     tables, space = model["tables"], frozenset(model["label_space"])
     unlikely = [(key, value, own) for key, value, own in candidates(attributes, spans)
                 if judged(space, key, value) and probability(model, value_features(
-                    key, value, own, texts, attributes, tables))
-                < threshold(model, key, bool(own[0].get(GUESS)))]
+                    key, value, own, texts, attributes, tables)) < threshold(model, key)]
     dropped: list[str] = []
     for key, value, own in unlikely:  # judged first: the type is context for the rest
         dropped.append(f"{key}={value}")

@@ -23,12 +23,12 @@ from knowledge.extraction.calibration_train import (
     MIN_RECALL,
     NAME,
     SEED,
+    SHOPPER_KEYS,
     VERSION,
     Candidate,
     features,
     fit,
     labelled,
-    offered,
 )
 from knowledge.extraction.gold import GOLD_DIR, GUIDELINE, PRODUCTS, TRAIN_SETS
 
@@ -54,7 +54,8 @@ def counts(items: list[Candidate], probs: list[float], gold: dict[tuple[str, str
         out[key][2] += n
         out["overall"][2] += n
     for c, p in zip(items, probs, strict=True):
-        if c.right is None or p < _cut_of(c, cut):
+        limit = cut.get(c.key, cut["default"]) if isinstance(cut, dict) else cut
+        if c.right is None or p < limit:
             continue
         for k in (c.key, "overall"):
             out[k][0] += int(c.right)
@@ -79,15 +80,6 @@ def held_out(items: list[Candidate], folds: int = FOLDS, seed: int = SEED) -> li
     return probs
 
 
-def _cut_of(c: Candidate, cut: float | dict[str, float]) -> float:
-    """The cut a candidate faces: ``cut``, or per key with offered guesses apart."""
-    if not isinstance(cut, dict):
-        return cut
-    if offered(c):
-        return cut.get("offered", cut["default"])
-    return cut.get(c.key, cut["default"])
-
-
 def _prf(row: list[int]) -> tuple[float, float, float]:
     """(precision, recall, F1) of a [right kept, kept, gold] row."""
     right, kept, total = row
@@ -101,12 +93,12 @@ def choose_threshold(items: list[Candidate], probs: list[float],
                      gold: dict[tuple[str, str, str], int],
                      min_recall: float = MIN_RECALL,
                      min_precision: float = MIN_PRECISION) -> dict[str, float]:
-    """The cuts, from held-out P(right): ``default`` for found values, ``offered`` for guesses.
+    """The cuts, from held-out P(right): ``default``, and one each for the ``SHOPPER_KEYS``.
 
     ``default``: the highest held-out precision whose held-out recall is >= ``min_recall``
-    (ties go to the lower cut; 0.0 when no cut keeps the recall). ``offered`` (the guesses
-    ``offers`` makes for the filter alone): with ``default`` fixed, the best held-out F1
-    whose held-out precision stays >= ``min_precision`` (``default`` when none does).
+    (ties go to the lower cut; 0.0 when no cut keeps the recall). Then, each in turn with
+    the others fixed, the cut of a key a shopper reads first (the type): the best
+    held-out F1 whose held-out precision stays >= ``min_precision`` (``default`` when none).
     """
     best, best_precision = 0.0, -1.0
     for step in range(0, 91):
@@ -116,13 +108,16 @@ def choose_threshold(items: list[Candidate], probs: list[float],
             break
         if precision > best_precision + 1e-9:
             best, best_precision = cut, precision
-    chosen, best_f1 = best, -1.0
-    for step in range(0, 91):
-        cut = {"default": best, "offered": step / 100}
-        precision, _, f1 = _prf(counts(items, probs, gold, cut)["overall"])
-        if precision >= min_precision and f1 > best_f1 + 1e-9:
-            chosen, best_f1 = step / 100, f1
-    return {"default": best, "offered": chosen}
+    cuts = {"default": best}
+    for key in SHOPPER_KEYS:
+        chosen, best_f1 = best, -1.0
+        for step in range(0, 91):
+            precision, _, f1 = _prf(counts(items, probs, gold,
+                                           {**cuts, key: step / 100})["overall"])
+            if precision >= min_precision and f1 > best_f1 + 1e-9:
+                chosen, best_f1 = step / 100, f1
+        cuts[key] = chosen
+    return cuts
 
 
 def build_filter(paths: list[Path] | None = None, seed: int = SEED,
