@@ -179,7 +179,9 @@ def extraction(force: Annotated[bool, typer.Option(
             _forget(settings.model_cache_dir, NAME)
         where = filter_folder(settings.model_cache_dir, seed) / MODEL_FILE
         model = json.loads(where.read_text(encoding="utf-8"))
-    typer.echo(f"extraction filter: threshold {model['thresholds']['default']:.2f}, trained on "
+    cuts = ", ".join(f"{k} {v:.2f}" for k, v in model["thresholds"].items() if k != "default")
+    typer.echo(f"extraction filter: threshold {model['thresholds']['default']:.2f}"
+               f"{f' ({cuts})' if cuts else ''}, trained on "
                f"{len(model['trained_on'])} gold sets; ready in "
                f"{time.perf_counter() - began:.1f} s wall, {_cpu_seconds() - used:.1f} s CPU "
                f"({where})")
