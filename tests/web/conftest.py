@@ -3,7 +3,8 @@
 The server is the ``shopmage`` command itself, started as a subprocess over a fresh data dir
 built with ``shopmage demo build``; the browser is Debian's Chromium driven by Playwright (never
 downloaded). Set ``SHOPMAGE_WEB_TEST_URL`` and ``SHOPMAGE_WEB_TEST_KEY`` to run the same tests
-against a server you already started.
+against a server you already started (and ``SHOPMAGE_WEB_TEST_DATA`` to its data folder for the
+test that stores a draft there).
 """
 
 from __future__ import annotations
@@ -136,7 +137,9 @@ def server(tmp_path_factory: pytest.TempPathFactory,
     """
     given = os.environ.get("SHOPMAGE_WEB_TEST_URL")
     if given:
-        yield Server(given.rstrip("/"), os.environ.get("SHOPMAGE_WEB_TEST_KEY", ""))
+        served = os.environ.get("SHOPMAGE_WEB_TEST_DATA")
+        yield Server(given.rstrip("/"), os.environ.get("SHOPMAGE_WEB_TEST_KEY", ""),
+                     Path(served) if served else None)
         return
     data = tmp_path_factory.mktemp("web") / "data"
     env = {

@@ -140,8 +140,9 @@ INVENTED = "A built-in water filtration system protects your wallet from water d
 def test_a_draft_shows_what_the_claim_check_removed_and_why(server: Server,
                                                             watched: Watched) -> None:
     """The review view lists each sentence the claim check dropped, with the words it lacked."""
-    if server.data is None:
-        pytest.skip("writes a draft into the store of the server this fixture started")
+    assert server.data is not None, (
+        "this test stores a draft in the served data folder: with SHOPMAGE_WEB_TEST_URL, "
+        "set SHOPMAGE_WEB_TEST_DATA to that server's SHOPMAGE_DATA_DIR")
     checked = check_prose(f"Keeps drinks cold for 24 hours. {INVENTED}",
                           Support.of([BOTTLE_BRIEF]), where="description")
     assert [d["sentence"] for d in checked.dropped] == [INVENTED]
