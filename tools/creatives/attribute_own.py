@@ -200,7 +200,9 @@ def _labelled(text: str, found: list[Stated]) -> None:
                 found.append(Stated(BED_SIZE, size, shown, start))
 
 
-_BED = re.compile(r"(?i)\b(california\s+king|cal\s+king|twin\s+xl|twin|full|queen|king)\b")
+# one alternation of the bed sizes (longest first), "cal king" beside "california king"
+_BED_NAMES = "|".join([r"cal\s+king", *(s.replace(" ", r"\s+") for s in BED_SIZES)])
+_BED = re.compile(rf"(?i)\b({_BED_NAMES})\b")
 
 
 def _bed_size(value: str) -> str | None:
@@ -334,9 +336,8 @@ def _title(text: str, found: list[Stated]) -> None:
             found.append(Stated(BED_SIZE, size, beds[0].group(0), beds[0].start()))
 
 
-_FITS_ONLY = re.compile(r"(?i)\b(?:fits|for)\s+(?:only\s+)?(california\s+king|cal\s+king|twin\s+xl|"
-                        r"twin|full|queen|king)(?:[\s-]+size)?\s+(?:beds?|mattress(?:es)?)\s+only\b|"
-                        r"\bfits\s+only\s+(california\s+king|twin\s+xl|twin|full|queen|king)"
+_FITS_ONLY = re.compile(rf"(?i)\b(?:fits|for)\s+(?:only\s+)?({_BED_NAMES})(?:[\s-]+size)?\s+"
+                        rf"(?:beds?|mattress(?:es)?)\s+only\b|\bfits\s+only\s+({_BED_NAMES})"
                         r"(?:[\s-]+size)?\s+(?:beds?|mattress(?:es)?)\b")
 
 
