@@ -46,7 +46,7 @@ from tools.creatives.attribute_measures import measures
 from tools.creatives.attribute_named_counts import named_counts
 from tools.creatives.attribute_opposites import denied_statements, opposite_statements
 from tools.creatives.attribute_orientation import orientations
-from tools.creatives.attribute_own import OWN, own_differ, own_values
+from tools.creatives.attribute_own import is_own, own_differ, own_values
 from tools.creatives.attribute_power import POWER_READERS
 from tools.creatives.attribute_slots import named_measures
 from tools.creatives.attribute_specs import SPEC_READERS, overlap
@@ -86,7 +86,7 @@ def _apart(a: float, b: float) -> bool:
 
 def _differ(a: Stated, b: Stated) -> bool:
     """True when two values of one attribute cannot both hold."""
-    if a.attribute in OWN:  # "glass" / "borosilicate glass" hold together, "glass" / "plastic" not
+    if is_own(a.attribute):  # "glass" / "borosilicate glass" hold together, "glass" / "plastic" not
         return own_differ(a, b)
     if isinstance(a.value, tuple) and isinstance(b.value, tuple):
         if a.attribute == "voltage":

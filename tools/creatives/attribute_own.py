@@ -28,79 +28,30 @@ import re
 
 from knowledge.extraction.finders import color_items, find_terms, material_items
 from knowledge.extraction.parts import PART_NOUNS, is_material_part
-from knowledge.extraction.vocab import MATERIAL_NOT_BEFORE
-from knowledge.extraction.vocab_colours_sizes import BED_SIZES, COLOR_NOT_BEFORE
+from knowledge.extraction.vocab_colours_sizes import COLOR_NOT_BEFORE
 from tools.creatives.attribute_values import Stated
+from tools.creatives.own_colours import part_colours, title_colours
+from tools.creatives.own_kinds import (
+    BED_SIZE,
+    COLOUR,
+    MATERIAL,
+    NO_COLOUR,
+    NOT_ONE,
+    OWN,
+    is_own,
+    own_differ,
+)
+from tools.creatives.own_sizes import bed_size, fits_only, sized, title_bed, title_sizes
+from tools.creatives.own_terms import (
+    alone,
+    material_terms,
+    one_colour,
+    plain_rest,
+    strip_note,
+    title_end,
+)
 
-__all__ = ["BED_SIZE", "COLOUR", "MATERIAL", "OWN", "own_differ", "own_values"]
-
-MATERIAL, COLOUR, BED_SIZE = "the material", "the colour of the product", "the bed size"
-OWN = frozenset({MATERIAL, COLOUR, BED_SIZE})
-
-# what a material is a kind of: two values hold together when one is the other's kind
-_KIND_OF: dict[str, tuple[str, ...]] = {
-    "stainless steel": ("steel",), "carbon steel": ("steel",), "high carbon steel": ("steel",),
-    "alloy steel": ("steel",), "silicon steel": ("steel",), "steel": ("metal",),
-    "cast iron": ("iron",), "iron": ("metal",), "aluminum": ("metal",), "copper": ("metal",),
-    "brass": ("metal",), "zinc alloy": ("metal",), "titanium": ("metal",),
-    "sterling silver": ("metal",),
-    "borosilicate glass": ("glass",), "crystal": ("glass",),
-    "porcelain": ("ceramic",), "stoneware": ("ceramic",),
-    "solid wood": ("wood",), "hardwood": ("solid wood",), "birch": ("hardwood",),
-    "acacia": ("hardwood",), "teak": ("hardwood",), "mahogany": ("hardwood",),
-    "spruce": ("solid wood",), "mdf": ("engineered wood",), "chipboard": ("engineered wood",),
-    "engineered wood": ("wood",), "bamboo": ("wood",),
-    "abs": ("plastic",), "pvc": ("plastic", "vinyl"), "vinyl": ("plastic",), "tpu": ("plastic",),
-    "polycarbonate": ("plastic",), "polypropylene": ("plastic",), "tritan": ("plastic",),
-    "acrylic": ("plastic", "synthetic"), "melamine": ("plastic",), "polyethylene": ("plastic",),
-    "hdpe": ("polyethylene",), "polystyrene": ("plastic",), "resin": ("plastic",),
-    "polyurethane": ("plastic",), "eva": ("plastic", "rubber"), "nylon": ("plastic", "synthetic"),
-    "polyester": ("synthetic",), "spandex": ("synthetic",), "rayon": ("synthetic",),
-    "silicone": ("rubber",), "latex": ("rubber",), "neoprene": ("rubber",), "tpe": ("rubber",),
-    "tpr": ("rubber",), "memory foam": ("foam",),
-    "merino wool": ("wool",), "cashmere": ("wool",),
-    "cowhide": ("leather",), "sheepskin": ("leather",), "suede": ("leather",),
-    "nubuck": ("leather",), "kraft paper": ("paper",), "cardboard": ("paper",),
-}
-# weaves, looks and blends: a fabric of any fibre, never the product's one material
-_NOT_ONE = frozenset({"fleece", "denim", "canvas", "mesh", "microfiber", "velvet", "satin",
-                      "lace", "felt", "sherpa", "oxford cloth", "muslin", "textile", "synthetic",
-                      "faux leather", "faux suede", "faux fur", "faux shearling", "fur",
-                      "pp cotton", "composite leather", "jersey", "knit", "twill", "microsuede",
-                      "carbon fiber", "poly"})
-_COLOUR_KIN: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
-    "burgundy": ("red", "purple", "brown"), "pink": ("red",), "yellow": ("gold",),
-    "gold": ("yellow",), "rose gold": ("gold", "pink"), "teal": ("blue", "green"),
-    "turquoise": ("blue", "green"), "navy": ("blue",), "brown": ("tan", "khaki", "beige"),
-    "tan": ("brown", "beige", "khaki"), "khaki": ("beige", "brown", "green", "tan"),
-    "beige": ("white", "tan", "brown", "khaki", "cream", "ivory"),
-    "cream": ("white", "beige", "ivory"), "ivory": ("white", "beige", "cream"),
-    "silver": ("grey",), "grey": ("silver",)}.items()}
-_NO_COLOUR = frozenset({"clear", "multicolor"})
-
-
-def _kinds(material: str) -> set[str]:
-    """A material and every kind it is ("stainless steel" -> steel, metal)."""
-    out, todo = set(), [material]
-    while todo:
-        m = todo.pop()
-        if m not in out:
-            out.add(m)
-            todo += _KIND_OF.get(m, ())
-    return out
-
-
-def own_differ(a: Stated, b: Stated) -> bool:
-    """True when two own values cannot both hold: neither is a kind or shade of the other."""
-    x, y = str(a.value), str(b.value)
-    if x == y:
-        return False
-    if a.attribute == MATERIAL:
-        return x not in _kinds(y) and y not in _kinds(x)
-    if a.attribute == COLOUR:
-        return not ({x} | _COLOUR_KIN.get(x, frozenset())) & ({y} | _COLOUR_KIN.get(y, frozenset()))
-    return True
-
+__all__ = ["BED_SIZE", "COLOUR", "MATERIAL", "OWN", "is_own", "own_differ", "own_values"]
 
 # words that may stand with a material and leave it the one material said
 _NEUTRAL = r"(?:100\s*%|pure|solid|genuine|real|premium|high[\s-]quality|quality|durable|sturdy|" \
@@ -108,26 +59,24 @@ _NEUTRAL = r"(?:100\s*%|pure|solid|genuine|real|premium|high[\s-]quality|quality
            r"completely|the|a|an|of|it|is|are|this|made|from|crafted|constructed|built|body)"
 _GENERIC_AFTER = re.compile(r"\s*(?:material|fabric|construction|build|body)?\s*(?:[.;,!)\n|]|$)",
                             re.IGNORECASE)
-# a coating, finish, lining or look: "ceramic coating", "wood-look", "oak finish", "X-free"
-_NOT_OWN_AFTER = re.compile(r"[\s-]*(?:coat(?:ed|ing)?|finish(?:ed)?|look(?:ing)?|effect|"
-                            r"lin(?:ed|ing|er)|plated|plating|veneer|print(?:ed)?|pattern|style|"
-                            r"tone|grain|colou?r(?:ed)?|free|like|inspired|feel|texture|"
-                            r"layer|accents?|trim(?:med)?|tips?|insert|core|handle|lid)\b",
-                            re.IGNORECASE)
-_NOT_OWN_BEFORE = re.compile(r"(?i)(?:\b(?:faux|imitation|fake|non|no|not|without|with|w/|for|"
-                             r"fits?|compatible|like|than|vs|or|and|nor|plus|cuts?|on|onto|"
-                             r"protects?|over|into|under|inside|against|to)|[&/+-])\s*$")
-_LIST_AFTER = re.compile(r"\s*(?:[&/+]|,\s*[a-z]|\band\b|\bor\b|\bwith\b|\bplus\b|-\s*\w|\d)",
-                         re.IGNORECASE)
 _CUE = re.compile(r"(?i)\b(?:made|crafted|constructed|built|fashioned|formed|manufactured)\s+"
-                  r"(?:entirely\s+|fully\s+|wholly\s+)?(?:out\s+of|of|from|in)\s+$")
+                  r"(?:entirely\s+|fully\s+|wholly\s+)?(?:out\s+of|of|from|in)\s+"
+                  r"((?:[a-z][a-z-]*\s+){0,2})$")  # "Made from lightweight aluminum"
+# after "made of X": the sentence goes on about the product ("... with metal brackets", "so
+# it's easy to flip"), not to another material
+_CUE_AFTER = re.compile(r"(?i)\s*(?:material|fabric|construction|build|body|wood)?\s*"
+                        r"(?:[.;,!)\n|]|$|(?:with|so|that|which|making|giving|for)\b)")
+_CUE_NOT = frozenset({"layers", "layer", "pieces", "parts", "blend", "mix", "combination",
+                      "sheets", "strips", "scraps", "bits", "blocks", "a", "an", "the", "same"})
 _PERCENT = re.compile(r"100\s*%\s*$")
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
 _LABELS = {"material": MATERIAL, "materials": MATERIAL, "fabric": MATERIAL,
            "main material": MATERIAL, "body material": MATERIAL, "material type": MATERIAL,
            "product material": MATERIAL, "frame material": None, "color": COLOUR,
-           "colour": COLOUR, "colors": None, "size": BED_SIZE, "bed size": BED_SIZE}
+           "colour": COLOUR, "colors": None, "size": BED_SIZE, "bed size": BED_SIZE,
+           "metal": MATERIAL, "metal type": MATERIAL, "dimensions": BED_SIZE}
 _CLAUSE = re.compile(r"[^.;\n|!?•]+")
-_LABEL = re.compile(r"\s*[-*\u2022]?\s*([A-Za-z][A-Za-z ]{0,24}?)\s*:\s*")
+_LABEL = re.compile(r"\s*[-*\u2022]?\s*([A-Za-z][A-Za-z ]{0,24}?)\s*(?::|\s[-\u2013\u2014]\s)\s*")
 
 
 def _clauses(text: str) -> list[tuple[str, int]]:
@@ -135,36 +84,12 @@ def _clauses(text: str) -> list[tuple[str, int]]:
     return [(m.group(0), m.start()) for m in re.finditer(r"(?:[^.;\n|!?•]|\.(?=\d))+", text)]
 
 
-def _alone(text: str, s: int, e: int) -> bool:
-    """True when a value at ``text[s:e]`` is said alone, not in a list, blend, part or look."""
-    before = text[max(0, s - 40):s]
-    if _NOT_OWN_BEFORE.search(before) or _NOT_OWN_AFTER.match(text, e):
-        return False
-    if re.search(r"\d\s*%\s*$", before) and not _PERCENT.search(before):
-        return False  # "35% polyester": a share of a blend
-    return not _LIST_AFTER.match(text, e) and not re.match(r"\s*\d", text[e:])  # "Cotton 65%"
-
-
 def _material_at(text: str, s: int, e: int, value: str) -> bool:
-    return value not in _NOT_ONE and _alone(text, s, e)
+    return value not in NOT_ONE and alone(text, s, e)
 
 
 def _materials(text: str) -> list[tuple[str, int, int]]:
-    terms = find_terms(text, material_items(), not_before=MATERIAL_NOT_BEFORE, check_negation=False)
-    out = [(v, s, e) for v, s, e in terms]
-    for m in re.finditer(r"(?i)\bsolid\s+wood\b", text):  # "solid wood" is no veneer or MDF
-        out = [t for t in out if not (m.start() <= t[1] < m.end())]
-        out.append(("solid wood", m.start(), m.end()))
-    for m in re.finditer(r"(?i)\bengineered\s+wood\b", text):
-        out = [t for t in out if not (m.start() <= t[1] < m.end())]
-        out.append(("engineered wood", m.start(), m.end()))
-    return sorted(out, key=lambda t: t[1])
-
-
-def _no_part_before(lead: str) -> bool:
-    """True when the words before a value name no part ("Lid made of bamboo")."""
-    words = re.findall(r"[a-z]+", lead.lower())
-    return not any(w.rstrip("s") in PART_NOUNS or w in PART_NOUNS for w in words)
+    return material_terms(text)
 
 
 def _labelled(text: str, found: list[Stated]) -> None:
@@ -174,7 +99,7 @@ def _labelled(text: str, found: list[Stated]) -> None:
         if label is None:
             continue
         attribute = _LABELS.get(label.group(1).strip().lower())
-        value = clause[label.end():].strip()
+        value = strip_note(clause[label.end():].strip())
         if attribute is None or not value or len(value) > 40 or \
                 re.search(r"(?i)[,/&+(]|\band\b|\bor\b|\bwith\b|\d+\s*%(?!\s*$)", value.replace(
                     "100%", "")):
@@ -184,52 +109,48 @@ def _labelled(text: str, found: list[Stated]) -> None:
         if attribute == MATERIAL:
             terms = _materials(value)
             rest = value[:terms[0][1]] + " " + value[terms[0][2]:] if len(terms) == 1 else "x"
-            if len(terms) == 1 and terms[0][0] not in _NOT_ONE and re.fullmatch(
-                    rf"(?i)\s*(?:(?:{_NEUTRAL}|organic|grade|[\d/]+)\s*)*"
-                    r"(?:material|fabric|construction)?\s*", rest):  # not "aluminum core"
+            if len(terms) == 1 and terms[0][0] not in NOT_ONE and plain_rest(rest):
                 found.append(Stated(MATERIAL, terms[0][0], shown, start))
         elif attribute == COLOUR:
-            colours = {c for c, _, _ in find_terms(value, color_items(),
-                                                   not_before=COLOR_NOT_BEFORE,
-                                                   check_negation=False)}
-            if len(colours) == 1 and not colours & _NO_COLOUR and len(value.split()) <= 3:
-                found.append(Stated(COLOUR, colours.pop(), shown, start))
+            colour = one_colour(value, NO_COLOUR)
+            if colour is not None and len(value.split()) <= 3:
+                solid = "solid " if re.match(r"(?i)solid\s", value) else ""  # opaque
+                found.append(Stated(COLOUR, solid + colour, shown, start))
         else:
-            size = _bed_size(value)
-            if size is not None and re.fullmatch(r"(?i)[a-z ]*(?:size|bed)?", value):
-                found.append(Stated(BED_SIZE, size, shown, start))
-
-
-# one alternation of the bed sizes (longest first), "cal king" beside "california king"
-_BED_NAMES = "|".join([r"cal\s+king", *(s.replace(" ", r"\s+") for s in BED_SIZES)])
-_BED = re.compile(rf"(?i)\b({_BED_NAMES})\b")
-
-
-def _bed_size(value: str) -> str | None:
-    sizes = {m.group(1).lower().replace("cal ", "california ") for m in _BED.finditer(value)}
-    sizes = {re.sub(r"\s+", " ", s) for s in sizes}
-    return sizes.pop() if len(sizes) == 1 and sizes <= set(BED_SIZES) else None
+            found += sized(value, shown, start, bed_size(value))
 
 
 def _said(text: str, found: list[Stated]) -> None:
     """"made of glass", "100% acrylic", "steel construction", a clause of only a material."""
     for value, s, e in _materials(text):
-        if not _material_at(text, s, e, value):
+        made = _CUE.search(text[max(0, s - 60):s])  # "made of pine wood with metal brackets"
+        if value in NOT_ONE or not alone(text, s, e, parts_after=made is not None):
             continue
-        clause_start = max(text.rfind(c, 0, s) for c in ".;\n|!?•:,") + 1
+        clause_start = max([text.rfind(c, 0, s) + 1 for c in ".;\n|!?•:,"] +
+                           [m.end() for m in _DASH.finditer(text, 0, s)])
         lead = text[clause_start:s]
-        cue = _CUE.search(text[max(0, s - 60):s]) or _PERCENT.search(lead)
+        cue = made or _PERCENT.search(lead)
         construction = re.match(r"\s+construction\b", text[e:])
         bare = re.fullmatch(rf"\s*(?:{_NEUTRAL}\s+)*", lead, re.IGNORECASE) is not None and \
             _GENERIC_AFTER.match(text, e) is not None and not _variant_name(text, s, e, value)
         if ":" in text[max(text.rfind("\n", 0, s), 0):s] and not _product_label(text, s):
             continue  # "Lid: bamboo": a part's line
-        if cue is not None and _of_product(text, lead[:len(lead) - len(cue.group(0))]) and \
-                _GENERIC_AFTER.match(text, e) or \
+        if cue is not None and _cue_of_product(text, lead, cue, e) or \
                 construction is not None and re.fullmatch(rf"\s*(?:{_NEUTRAL}\s+)*", lead,
                                                            re.IGNORECASE) or \
                 bare and clause_start > 0 and not _bare_list(text, clause_start, e):
             found.append(Stated(MATERIAL, value, text[s:e], s))
+
+
+def _cue_of_product(text: str, lead: str, cue: re.Match[str], e: int) -> bool:
+    """True when "made of X" or "100% X" says what the whole product is made of."""
+    between = cue.group(1) if cue.re is _CUE else ""
+    words = between.lower().split()
+    if any(w in _CUE_NOT or w.rstrip("s") in PART_NOUNS for w in words):
+        return False  # "made of 5 layers of steel", "made from the same fabric as"
+    after = _CUE_AFTER if cue.re is _CUE else _GENERIC_AFTER
+    return _of_product(text, lead[:max(len(lead) - len(cue.group(0)), 0)]) and \
+        after.match(text, e) is not None
 
 
 _STOP = frozenset({"the", "a", "an", "this", "these", "our", "its", "it", "is", "are", "was",
@@ -259,7 +180,7 @@ _SIZE_NEXT = re.compile(r"(?i)\s*,\s*(?:\d|x*[sml]\b|x+l\b|small|medium|large|on
 
 def _variant_name(text: str, s: int, e: int, value: str) -> bool:
     """True when a bare material clause of the first line is the variant's colour or name."""
-    first_line = "\n" not in text[:s]
+    first_line = s < title_end(text)  # the title, not a later sentence of a one-line brief
     return first_line and (value in _SHADE_NAMES or _SIZE_NEXT.match(text, e) is not None)
 
 
@@ -293,13 +214,16 @@ _WORKS_ON = frozenset(w + p for w in (
     "grinder", "sander", "kiln", "crafts", "craft") for p in ("", "s"))
 _BODY = frozenset({"body", "construction", "build", "exterior", "shell", "housing", "casing",
                    "chassis"})
+_SET_OF = re.compile(r"(?i)\s*(?:(?:set|pack|box|bundle)\s+of\s+\d+|\d+[\s-]*(?:pack|pcs?|pieces?|"
+                     r"count|ct)\b)[\s,:-]*")
 _TITLE_CUT = re.compile(r"(?i)[,.;:|()\[\]\n!?]|\s[-\u2013\u2014]\s|\b(?:with|w/|for|fits|in|"
                         r"and|&|made|by|featuring|includes|that|to|from|of|plus)\b")
 
 
 def _title(text: str, found: list[Stated]) -> None:
     """The first clause's modifiers of its product noun: "glass water bottle", "king size set"."""
-    first = _TITLE_CUT.search(text)
+    prefix = _SET_OF.match(text)  # "Set of 5 borosilicate glass containers": each is glass
+    first = _TITLE_CUT.search(text, prefix.end() if prefix else 0)
     end = first.start() if first else len(text)
     head = text[:end]
     words = re.findall(r"[A-Za-z][\w'-]*", head)
@@ -308,6 +232,7 @@ def _title(text: str, found: list[Stated]) -> None:
     last = list(re.finditer(r"[A-Za-z][\w'-]*", head))[-1]
     if last.group(0).lower().rstrip("s") in PART_NOUNS:
         return  # "Replacement glass lid": the title names a part
+    found += title_bed(text, end, last.start())
     if last.group(0).lower() in _WORKS_ON:
         return  # "Glass cutter", "Wood chisel", "Leather conditioner": what it works on
     materials = [(v, s, e) for v, s, e in _materials(head) if e < last.start()]
@@ -323,39 +248,23 @@ def _title(text: str, found: list[Stated]) -> None:
     colours = [(c, s, e) for c, s, e in find_terms(head, color_items(),
                                                     not_before=COLOR_NOT_BEFORE,
                                                     check_negation=False)
-               if e < last.start() and c not in _NO_COLOUR]
-    if len({c for c, _, _ in colours}) == 1 and _alone(text, colours[0][1], colours[0][2]):
+               if e < last.start() and c not in NO_COLOUR]
+    if len({c for c, _, _ in colours}) == 1 and alone(text, colours[0][1], colours[0][2]):
         c, s, e = colours[0]
         found.append(Stated(COLOUR, c, text[s:e], s))
-    beds = [m for m in _BED.finditer(head) if m.end() < last.start()]
-    bedding = re.compile(r"(?i)[\s-]*(?:size\b|bed\b|sheet|duvet|comforter|quilt|mattress|"
-                         r"bedspread|blanket|coverlet)")
-    if len(beds) == 1 and bedding.match(text, beds[0].end()):
-        size = _bed_size(beds[0].group(0))
-        if size is not None and _alone(text, beds[0].start(), beds[0].end()):
-            found.append(Stated(BED_SIZE, size, beds[0].group(0), beds[0].start()))
-
-
-_FITS_ONLY = re.compile(rf"(?i)\b(?:fits|for)\s+(?:only\s+)?({_BED_NAMES})(?:[\s-]+size)?\s+"
-                        rf"(?:beds?|mattress(?:es)?)\s+only\b|\bfits\s+only\s+({_BED_NAMES})"
-                        r"(?:[\s-]+size)?\s+(?:beds?|mattress(?:es)?)\b")
-
-
-def _fits_only(text: str, found: list[Stated]) -> None:
-    """"Fits twin beds only": the one bed size it is."""
-    for m in _FITS_ONLY.finditer(text):
-        size = _bed_size(m.group(1) or m.group(2))
-        if size is not None:
-            found.append(Stated(BED_SIZE, size, m.group(0), m.start()))
 
 
 def own_values(text: str) -> list[Stated]:
-    """Every statement of the product's own one material, colour or bed size."""
+    """Every statement of the product's own one material, colour or size, or a part's colour."""
     found: list[Stated] = []
+    named: list[Stated] = []
     _labelled(text, found)
     _said(text, found)
-    _title(text, found)
-    _fits_only(text, found)
+    _title(text, named)
+    variant = title_colours(text)
+    if variant:  # "Men's White Ledge Boot, Black": the variant's colour, not a model name's
+        named = [s for s in named if s.attribute != COLOUR]
+    found += named + fits_only(text) + title_sizes(text) + variant + part_colours(text)
     seen, out = set(), []
     for s in sorted(found, key=lambda s: s.start):
         if (s.attribute, s.start) not in seen:
