@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from knowledge.extraction.finders import color_items, find_terms, material_items
-from knowledge.extraction.parts import PART_NOUNS, is_material_part
+from knowledge.extraction.parts import MATERIAL_PARTS, PART_NOUNS, is_material_part
 from knowledge.extraction.vocab_colours_sizes import COLOR_NOT_BEFORE
 from tools.creatives.attribute_values import Stated
 from tools.creatives.own_colours import part_colours, title_colours
@@ -108,8 +108,8 @@ def _labelled(text: str, found: list[Stated]) -> None:
         shown = clause[label.start(1):].strip()
         if attribute == MATERIAL:
             terms = _materials(value)
-            rest = value[:terms[0][1]] + " " + value[terms[0][2]:] if len(terms) == 1 else "x"
-            if len(terms) == 1 and terms[0][0] not in NOT_ONE and plain_rest(rest):
+            if len(terms) == 1 and terms[0][0] not in NOT_ONE and \
+                    plain_rest(value[:terms[0][1]], value[terms[0][2]:]):
                 found.append(Stated(MATERIAL, terms[0][0], shown, start))
         elif attribute == COLOUR:
             colour = one_colour(value, NO_COLOUR)
@@ -124,7 +124,7 @@ def _said(text: str, found: list[Stated]) -> None:
     """"made of glass", "100% acrylic", "steel construction", a clause of only a material."""
     for value, s, e in _materials(text):
         made = _CUE.search(text[max(0, s - 60):s])  # "made of pine wood with metal brackets"
-        if value in NOT_ONE or not alone(text, s, e, parts_after=made is not None):
+        if value in NOT_ONE or not alone(text, s, e, cued=made is not None):
             continue
         clause_start = max([text.rfind(c, 0, s) + 1 for c in ".;\n|!?•:,"] +
                            [m.end() for m in _DASH.finditer(text, 0, s)])
@@ -185,9 +185,21 @@ def _variant_name(text: str, s: int, e: int, value: str) -> bool:
 
 
 def _product_label(text: str, at: int) -> bool:
+    """True when the line's label names the product's material, not a part's.
+
+    "Material:", "PREMIUM MATERIAL:", "STURDY CONSTRUCTION -"; not "Lid:", "LID MATERIAL:".
+    """
     line = text[text.rfind("\n", 0, at) + 1:at]
     label = _LABEL.match(line)
-    return label is not None and _LABELS.get(label.group(1).strip().lower()) == MATERIAL
+    if label is None:
+        return False
+    name = label.group(1).strip().lower()
+    words = name.split()
+    return _LABELS.get(name) == MATERIAL or words[-1] in _HEAD_WORDS and not any(
+        w.removesuffix("s") in PART_NOUNS | MATERIAL_PARTS for w in words)
+
+
+_HEAD_WORDS = frozenset({"material", "materials", "fabric", "construction"})
 
 
 def _bare_list(text: str, start: int, end: int) -> bool:

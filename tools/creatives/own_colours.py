@@ -74,7 +74,9 @@ def title_colours(text: str) -> list[Stated]:
     out = _clear(head)
     for m in _IN.finditer(head):
         colour = one_colour(m.group(1), NO_COLOUR)
-        if colour is not None and _bare(m.group(1)) == colour:
+        listed = re.match(r",\s*([^,.;|\n]+)", head[m.end():])  # "in black, white or red"
+        if colour is not None and _bare(m.group(1)) == colour and not (
+                listed and one_colour(listed.group(1).split()[0], NO_COLOUR)):
             out.append(Stated(COLOUR, colour, m.group(1), m.start(1)))
     first = re.search(r"\s[-\u2013\u2014]\s|[,;|(\[]", head)  # the product's name comes first
     if first is not None:

@@ -45,7 +45,7 @@ KIND_OF: dict[str, tuple[str, ...]] = {
     "genuine leather": ("leather",), "faux leather": ("leather", "polyurethane", "pvc",
                                                        "polyester"),
     # microfiber is a fine polyester or nylon fibre, never a natural one
-    "microfiber": ("polyester", "nylon"),
+    "microfiber": ("synthetic",), "polyamide": ("nylon",),
     # named woods said as "solid oak" or "pine wood"
     "oak": ("hardwood",), "walnut": ("hardwood",), "maple": ("hardwood",),
     "cherry": ("hardwood",), "beech": ("hardwood",), "ash": ("hardwood",),
@@ -58,6 +58,8 @@ NOT_ONE = frozenset({"fleece", "denim", "canvas", "mesh", "velvet", "satin",
                       "faux suede", "faux fur", "faux shearling", "fur",
                       "pp cotton", "composite leather", "jersey", "knit", "twill", "microsuede",
                       "carbon fiber", "poly"})
+# a material made of one of several others: it holds with any of them
+EITHER: dict[str, frozenset[str]] = {"microfiber": frozenset({"polyester", "nylon"})}
 COLOUR_KIN: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in {
     "burgundy": ("red", "purple", "brown"), "pink": ("red",), "yellow": ("gold",),
     "gold": ("yellow",), "rose gold": ("gold", "pink"), "teal": ("blue", "green"),
@@ -97,6 +99,9 @@ def own_differ(a: Stated, b: Stated) -> bool:
     if a.attribute == MATERIAL:
         if "faux leather" in (x, y):
             return "genuine leather" in kinds(y if x == "faux leather" else x)
+        if x in EITHER or y in EITHER:  # "microfiber" / "polyamide": a nylon microfiber
+            mix, other = (x, y) if x in EITHER else (y, x)
+            return not (kinds(other) & EITHER[mix] or mix in kinds(other))
         return x not in kinds(y) and y not in kinds(x)
     if a.attribute == COLOUR or a.attribute.startswith(PART_COLOUR):
         if "clear" in (x, y):  # see-through holds with a tint, not with a solid colour

@@ -105,8 +105,9 @@ _BEDDING = re.compile(r"(?i)(?:[\s-]+[A-Za-z]+){0,2}?[\s-]*(?:size\b|bed\b|sheet
 
 
 def title_bed(text: str, head_end: int, noun_start: int) -> list[Stated]:
-    """The bed size the title's name gives: "king size sheet set", "Cal King waterproof
-    mattress protector" (bedding named within two words).
+    """The bed size the title's name gives: "king size sheet set".
+
+    Bedding may be named up to two words later: "Cal King waterproof mattress protector".
     """
     beds = [m for m in _BED.finditer(text, 0, head_end) if m.end() < noun_start]
     if len(beds) != 1 or not _BEDDING.match(text, beds[0].end(), head_end):

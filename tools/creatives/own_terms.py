@@ -24,7 +24,8 @@ Term = tuple[str, int, int]
 _WOODS = r"oak|walnut|maple|cherry|beech|ash|rubberwood|pine|cedar|fir"
 # a named wood only where it cannot be a finish's colour: "solid oak", "pine wood", "oak timber"
 _WOOD = re.compile(rf"(?i)\b(?:solid\s+({_WOODS})(?:\s+wood)?|({_WOODS})\s+(?:wood|hardwood|"
-                   r"timber|lumber)\b(?![\s-]*(?:colou?r|finish|look|effect|grain|tone|veneer)))")
+                   r"timber|lumber))\b(?![\s-]*(?:colou?r|finish|look|effect|grain|tone|veneer|"
+                   r"stain|print|pattern|style|scent(?:ed)?|fragrance|aroma|oil|smell))")
 _HIDE = re.compile(r"(?i)\b(?:genuine|real|full[\s-]grain|top[\s-]grain)\s+(?:cowhide\s+)?"
                    r"leather\b")
 _SPANS = ((re.compile(r"(?i)\bsolid\s+wood\b"), "solid wood"),
@@ -98,23 +99,30 @@ _PLAIN = frozenset({"100%", "pure", "solid", "genuine", "real", "premium", "qual
                     "unbreakable", "the", "a", "of", "made", "from", "all", "only"})
 _NOT_PLAIN = re.compile(r"(?i)\b(?:coat(?:ed|ing)?|finish(?:ed)?|look|plat(?:ed|ing)|veneer|"
                         r"lin(?:ed|ing|er)|faux|imitation|like|blend|mix|core|layer|trim|"
-                        r"inner|outer|shell)\b")
+                        r"inner|outer|shell|over|filled|vermeil|clad|infused)\b")
 
 
-def plain_rest(rest: str) -> bool:
+_GRADE = r"\d{3}|18/\d+|\d+/\d+|\d+k"  # "304", "18/8", "925", "14k"
+
+
+def plain_rest(before: str, after: str) -> bool:
     """True when the words of a labelled value beside its material leave it the one material.
 
-    "shatterproof polypropylene", "Tritan plastic body", "100% polyester satin", "18/8
-    stainless steel": yes. "aluminum core", "gold plated brass", "steel frame": no.
+    Describing words may go before it ("shatterproof polypropylene", "100% polyester", "18/8
+    stainless steel"); after it only words of the material itself ("Tritan plastic body",
+    "cotton fabric"): "glass jar", "aluminum core", "steel frame" name what is made of it.
     """
-    if _NOT_PLAIN.search(rest):
+    if _NOT_PLAIN.search(before + " " + after):
         return False
-    for word in re.findall(r"[^\s,-]+", rest.lower()):
-        if re.fullmatch(r"[\d/.]+%?", word) and word != "100%" and not re.fullmatch(
-                r"\d{3}|18/\d+|\d+/\d+", word):
+    if any(w.strip(".()") not in _PLAIN and not re.fullmatch(_GRADE, w.strip(".()"))
+           for w in re.findall(r"[^\s,-]+", after.lower())):
+        return False
+    for word in re.findall(r"[^\s,-]+", before.lower()):
+        if re.fullmatch(r"[\d/.]+%?", word) and word != "100%" and \
+                not re.fullmatch(_GRADE, word):
             return False  # "65% polyester": a share; "304", "18/8", "925" are grades
         bare = word.strip(".()")
-        if bare in PART_NOUNS or bare in MATERIAL_PARTS and bare not in _PLAIN:
+        if bare.removesuffix("s") in PART_NOUNS | MATERIAL_PARTS and bare not in _PLAIN:
             return False
     return True
 
@@ -155,13 +163,13 @@ def _goes_on(text: str, e: int) -> bool:
     return nxt is not None and len(nxt.group(1).split()) > 1 and not material_terms(nxt.group(1))
 
 
-def alone(text: str, s: int, e: int, *, parts_after: bool = False) -> bool:
+def alone(text: str, s: int, e: int, *, cued: bool = False) -> bool:
     """True when a value at ``text[s:e]`` is said alone, not in a list, blend, part or look.
 
     After a material that opens a sentence of the copy, a comma and a lowercase phrase of
     more than one word open the next fact ("100% acrylic, itch free"), not the next item of
-    a list ("Brick, Ceramic, Marble", "glass, ceramics, paper"). With ``parts_after`` ("made of X with ...")
-    what follows "with" are its parts.
+    a list ("Brick, Ceramic, Marble", "glass, ceramics, paper"); so too after "made of X"
+    (``cued``), where what follows "with" are its parts.
     """
     before = text[max(0, s - 40):s]
     if _NOT_OWN_BEFORE.search(before) or _NOT_OWN_AFTER.match(text, e):
@@ -169,8 +177,8 @@ def alone(text: str, s: int, e: int, *, parts_after: bool = False) -> bool:
     if re.search(r"\d\s*%\s*$", before) and not _PERCENT.search(before):
         return False  # "35% polyester": a share of a blend
     listed = _LIST_AFTER.match(text, e)
-    if listed and _opens_sentence(text, s) and _goes_on(text, e):
+    if listed and (cued or _opens_sentence(text, s)) and _goes_on(text, e):
         listed = None  # "100% acrylic, itch free", "Stainless steel, double wall"
-    if listed and parts_after and re.match(r"\s*with\b", text[e:]):
+    if listed and cued and re.match(r"\s*with\b", text[e:]):
         listed = None
     return not listed and not re.match(r"\s*\d", text[e:])  # "Cotton 65%"
