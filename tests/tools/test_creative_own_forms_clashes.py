@@ -44,6 +44,9 @@ from tools.creatives.own_terms import material_terms, one_colour, title_end
      ("matte black base", "Base color: white")),
     ("Crystal clear case for iPhone 15, slim fit. color: solid black",
      ("Crystal clear", "solid black")),
+    ("Clear blue water bottle, 500 ml. Color: Red", ("blue", "Red")),
+    ("Glass water bottle, 500 ml\nPREMIUM MATERIAL: Made of BPA-free plastic, leak proof.",
+     ("Glass", "plastic")),
     # sizes: a letter size, a bed size with its measure
     ("Men's crew neck tee, size Large, 100% cotton.\nSize: M", ("size Large", "Size: M")),
     ("No-pull dog harness, size Small for dogs 10-25 lb.\nSIZE: XL (chest 32-40 in)",
@@ -78,6 +81,9 @@ def test_two_own_values_in_two_forms_are_refused_naming_both(
     "Microfiber towel. Material: polyamide",
     "Glass bottle, plastic-free, 500 ml. Material: glass",
     "Cedar wood scented candle in a jar. Material: glass jar",
+    "Set of 3 cutting boards: solid oak, walnut wood and maple. Material: hardwood",
+    "Faux fur throw with genuine leather trim. Material: polyester",
+    "Glass water bottle, 500 ml\nLID MATERIAL: Made of BPA-free plastic.",
     "Oak wood grain vinyl flooring. Material: PVC",
     "Wood cutting board - Acacia, Large. Material: acacia wood",
     # what it cleans, cuts or lists

@@ -6,12 +6,19 @@ t-shirt" / "Color: blue" -> the colour "red" / "blue"; "king size sheet set" / "
 :mod:`tools.creatives.attribute_clash`'s one rule, read from the forms merchants use for the
 whole product:
 
-- a labelled spec line of the product ("Material: X", "Fabric: X", "Color: X", "Size: X");
+- a labelled spec line of the product ("Material: X", "FABRIC - X", "Metal: X", "Color: X",
+  "Size: X (note)"), and "made of X" under a material head ("PREMIUM MATERIAL: Made of X");
 - "made of / made from / crafted from / constructed of X" and "100% X" said of the product,
   and "X construction";
 - a clause that is only a material ("t-shirt, cotton, 100% polyester");
 - the title's (the first line's first clause) modifiers of its product noun ("glass water
   bottle", "red cotton t-shirt", "king size sheet set").
+
+Beside these, :mod:`own_terms` reads a phrase as one value ("solid oak", "Genuine Leather",
+"Tritan plastic", "Navy Blue"), :mod:`own_colours` the title's variant colour ("Backpack -
+charcoal grey", "jacket in NAVY BLUE"), a see-through title and a part's colour line ("Base
+color: white" against "a matte black base"), and :mod:`own_sizes` a letter size ("size
+Large" / "Size: M") and a bed size with its measure; :mod:`own_kinds` says when two differ.
 
 Only one value said alone counts. A value said of a part ("plastic lid", "Lid: bamboo", "with a
 glass carafe"), in a list or blend ("cotton and polyester", "65% cotton 35% polyester"), as a
@@ -30,7 +37,7 @@ from knowledge.extraction.finders import color_items, find_terms, material_items
 from knowledge.extraction.parts import MATERIAL_PARTS, PART_NOUNS, is_material_part
 from knowledge.extraction.vocab_colours_sizes import COLOR_NOT_BEFORE
 from tools.creatives.attribute_values import Stated
-from tools.creatives.own_colours import part_colours, title_colours
+from tools.creatives.own_colours import CLEAR, part_colours, title_colours
 from tools.creatives.own_kinds import (
     BED_SIZE,
     COLOUR,
@@ -274,7 +281,7 @@ def own_values(text: str) -> list[Stated]:
     _said(text, found)
     _title(text, named)
     variant = title_colours(text)
-    if variant:  # "Men's White Ledge Boot, Black": the variant's colour, not a model name's
+    if any(v.value != CLEAR for v in variant):  # "White Ledge Boot, Black": not a model name
         named = [s for s in named if s.attribute != COLOUR]
     found += named + fits_only(text) + title_sizes(text) + variant + part_colours(text)
     seen, out = set(), []
