@@ -38,6 +38,7 @@ from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
 from tools.creatives.attribute_choices import CHOICE_READERS, works_on
 from tools.creatives.attribute_cold import cold_limits
+from tools.creatives.attribute_counts import item_counts
 from tools.creatives.attribute_exclusive import exclusive_fits, part_sides
 from tools.creatives.attribute_forms import form_statements
 from tools.creatives.attribute_items import item_statements
@@ -47,7 +48,9 @@ from tools.creatives.attribute_named_counts import named_counts
 from tools.creatives.attribute_opposites import denied_statements, opposite_statements
 from tools.creatives.attribute_orientation import orientations
 from tools.creatives.attribute_own import is_own, own_differ, own_values
-from tools.creatives.attribute_power import POWER_READERS
+from tools.creatives.attribute_power import POWER_READERS, power_differ
+from tools.creatives.attribute_ranges import RANGE_READERS, ranges_meet
+from tools.creatives.attribute_sized import sized_nouns
 from tools.creatives.attribute_slots import named_measures
 from tools.creatives.attribute_specs import SPEC_READERS, overlap
 from tools.creatives.attribute_substances import substances
@@ -91,6 +94,8 @@ def _differ(a: Stated, b: Stated) -> bool:
     if isinstance(a.value, tuple) and isinstance(b.value, tuple):
         if a.attribute == "voltage":
             return not overlap(a.value, b.value)
+        if a.attribute == "the ages it is for":
+            return not ranges_meet(a.value, b.value)
         return any(abs(x - y) > _TOLERANCE * max(x, y) for x, y in zip(a.value, b.value,
                                                                          strict=False))
     if isinstance(a.value, float) and isinstance(b.value, float):
@@ -99,6 +104,8 @@ def _differ(a: Stated, b: Stated) -> bool:
     if a.attribute == "the colour":  # "charcoal gray" says "gray" in more words
         words_a, words_b = set(str(a.value).split()), set(str(b.value).split())
         return not (words_a <= words_b or words_b <= words_a)
+    if a.attribute == "power source":
+        return power_differ(str(a.value), str(b.value))
     if a.attribute == "scent":  # two named scents may be options; none beside one is a clash
         return (a.value == "none") != (b.value == "none")
     return a.value != b.value
@@ -122,10 +129,11 @@ def statements(text: str) -> list[Stated]:
              + part_sides(text) + exclusive_fits(text) + form_statements(text)
              + opposite_statements(text) + denied_statements(text) + named_measures(text)
              + named_counts(text) + item_statements(text) + cold_limits(text)
-             + orientations(text) + own_values(text))
+             + orientations(text) + own_values(text) + item_counts(text)
+             + sized_nouns(text))
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
-                     weights):
+                     *RANGE_READERS, weights):
             found += read(clause, start)
     return sorted(found, key=lambda s: s.start)
 

@@ -24,8 +24,9 @@ _RUNTIME = (re.compile(rf"(?i)\b(?:battery life|battery|run[\s-]?time|play[\s-]?
                        rf"\s*(?:up to|approx\.?|about|~)?\s*{_TIME}"),
             re.compile(rf"(?i)\b(?:lasts?|runs?|plays?)\s+(?:up to\s+|approx\.?\s+|about\s+)?"
                        rf"{_TIME}\s*(?:per|on a|on one|on a single|on a full)\s+charge"),
-            re.compile(rf"(?i)(?<![\w.-]){_TIME}\s*(?:per charge|of (?:battery life|playtime|"
-                       rf"play time|run ?time)|battery life)"))
+            re.compile(rf"(?i)(?<![\w.-]){_TIME}\s*(?:per charge|(?:of\s+)?(?:battery life|"
+                       rf"playtime|play time|run ?time|listening time|music time)(?:\s+per "
+                       rf"charge)?(?![\s-]*(?:with|w/|in\s+total|total)\b))"))
 _OTHER_TIME = re.compile(r"(?i)\b(?:standby|talk|charg(?:e|es|ed|ing)\s+(?:in|time)|charging|"
                          r"recharge|on (?:high|low|max|eco|turbo)|high mode|low mode|setting|"
                          r"with (?:the )?case|w/ case|total|including|incl|brightness)\b|\d+%")

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from knowledge.extraction.types import find_type
 from tools.creatives.attribute_values import OPTIONS, Stated, clauses
 
-__all__ = ["measures"]
+__all__ = ["head_noun", "measures"]
 
 # a measure: (labels naming it, its units in one base unit)
 _MEASURES = {
@@ -74,7 +74,7 @@ def _stated(kind: str, m: re.Match[str], text: str) -> Stated | None:
     return Stated(kind, base, m.group(0).strip(" -\u2013,;|\n\u2022"), m.start())
 
 
-def _noun(text: str) -> str | None:
+def head_noun(text: str) -> str | None:
     """The product's head noun, from its type or else the brief's first clause."""
     found = find_type(text, fallback=False)
     if found is not None:
@@ -109,7 +109,7 @@ def _matches(kind: str, text: str, noun: str | None) -> Iterator[re.Match[str]]:
 
 def measures(text: str) -> list[Stated]:
     """Every measure of :data:`_MEASURES` the brief states of the product."""
-    noun = _noun(text)
+    noun = head_noun(text)
     found: dict[tuple[str, int], Stated] = {}
     for kind in _MEASURES:
         for m in _matches(kind, text, noun):

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from tools.creatives.attribute_values import GENERAL, OPTIONS, Stated, said_of_product
 
-__all__ = ["POWER_READERS"]
+__all__ = ["POWER_READERS", "power_differ"]
 
 # the mains a plug type is made for, in volts
 _PLUG_VOLTS = {"eu": (220.0, 240.0), "uk": (230.0, 240.0), "au": (230.0, 240.0),
@@ -40,20 +40,28 @@ _BATTERY = re.compile(r"(?i)\b(?:cordless|wire[\s-]?free|no wires|battery[\s-](?
                       r"operated))\b")
 _MAINS = re.compile(r"(?i)\b(?:must (?:be|stay|remain) plugged in(?!\s+to\s+(?:charge|recharge))|"
                     r"(?:only )?works? only when plugged in|plug-in only|corded(?: only| design)?|"
-                    r"(?:AC|mains)[\s-]powered(?: only)?)\b(?![\s-]+(?:or|and|/)\b)")
-_POWER_LEAD = GENERAL | {"design", "fully", "100%", "truly", "and"}
+                    r"(?:AC|mains)[\s-]powered(?: only)?|powered by (?:the )?mains|"
+                    r"USB[\s-]powered only)\b(?![\s-]+(?:or|and|/)\b)")
+# the sun charges a battery: "solar powered" stands beside "battery" but not beside the mains
+_SOLAR = re.compile(r"(?i)\bsolar[\s-](?:powered|operated)\b(?![\s-]+(?:or|and|/|with)\b)")
+_POWER_LEAD = GENERAL | {"design", "fully", "100%", "truly", "and", "usb"}
 
 
 def _power_source(clause: str, start: int) -> Iterator[Stated]:
     """What runs the product: a battery ("CORDLESS", "no wires") or the mains only."""
     if OPTIONS.search(clause):
         return  # "cordless or corded", "battery / plug-in"
-    for pattern, value in ((_BATTERY, "battery"), (_MAINS, "mains only")):
+    for pattern, value in ((_BATTERY, "battery"), (_MAINS, "mains only"), (_SOLAR, "solar")):
         m = pattern.search(clause)
         if m is not None and said_of_product(clause, m.start(),
                                              frozenset({"power", "power source"}), _POWER_LEAD):
             yield Stated("power source", value, m.group(0), start + m.start())
             return
+
+
+def power_differ(a: str, b: str) -> bool:
+    """True when two power sources exclude each other: a battery the sun charges is both."""
+    return a != b and {a, b} != {"battery", "solar"}
 
 
 _LINES = {"8k": 4320.0, "4320p": 4320.0, "5k": 2880.0, "4k": 2160.0, "uhd": 2160.0,
