@@ -100,6 +100,10 @@ _UNITS = frozenset({"in", "inch", "inches", "ft", "feet", "foot", "mm", "cm", "m
                     "count", "piece", "pieces", "x", "pack", "pk", "sets", "packs"})
 
 
+# a size word before the noun counts some of the set's items, not all
+_SUBSET = re.compile(r"(?i)\s+(?:large|small|medium|big|mini|larger|smaller|tiny|jumbo)\b")
+
+
 def _noun_count(clause: str, m: re.Match[str], nouns: set[str]) -> int | None:
     """Where a count of one of ``nouns`` ends ("4 coasters", "2 wine glasses"), else None."""
     at, end = m.start("w"), None
@@ -133,8 +137,8 @@ def counts(text: str) -> list[Stated]:
             end = _noun_count(clause, m, nouns)
             if end is None or any(p.start() <= start + m.start() < p.end() for p in packs):
                 continue
-            if m.group("n").lower() in ("a", "an"):  # "A hypoallergenic pillow insert"
-                continue
+            if m.group("n").lower() in ("a", "an") or _SUBSET.match(m.group("w")):
+                continue  # "A hypoallergenic pillow insert", "2 large bins": some of them
             n = number(m.group("n"))
             if said_of_product(clause, m.start(), _COUNT_LABELS, _COUNT_LEAD) and not any(
                     n > size and n % size == 0 for size in sizes):

@@ -10,6 +10,7 @@ case's ("30 hrs with case"), a standby or charging time, or a warning ("not for 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -87,6 +88,8 @@ def _min_age(clause: str, start: int) -> Iterator[Stated]:
     m = _AGE.search(clause)  # an age is the product's whatever names it ("Kit for ages 8+")
     if m is None:
         return
+    if re.search(r"[-\u2013]\s?\d", m.group(0)):
+        return  # "for ages 3-7" is a range (attribute_ranges): "Ages 5 and up" overlaps it
     n, unit = (m.group("n"), m.group("u")) if m.group("n") else (m.group("n2"), m.group("u2"))
     months = float(n) * (1.0 if unit and unit.lower().startswith("m") else 12.0)
     yield Stated("min age", months, m.group(0).strip(), start + m.start())
@@ -108,6 +111,8 @@ def _not_under(clause: str, start: int) -> Iterator[Stated]:
         unit = m.group("u")
         months = float(m.group("n")) * (1.0 if unit and unit.lower().startswith("m") else 12.0)
         yield Stated("min age", months, m.group(0).strip(), start + m.start(), ">=")
+        yield Stated("the ages it is for", (months, math.inf), m.group(0).strip(),
+                     start + m.start())  # "ages 3-5" beside it share no age
 
 
 _LOAD = re.compile(r"(?i)\b(?:(?:max(?:imum|\.)?\s+)?(?:load|weight)\s+(?:capacity|limit|rating)|"

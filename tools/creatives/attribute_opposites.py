@@ -166,9 +166,9 @@ def opposite_statements(text: str) -> list[Stated]:
                 rest = pattern.sub(lambda v: " " * len(v.group(0)), rest)
         label = label_of(rest)  # "3/4 sleeve" (a value) and "Nutrition/Info:" are no options
         body = _FRACTION.sub(" ", rest[label.end():] if label else rest)  # "3/8 in to 3/4 in"
-        if scope is None or OPTIONS.search(body) or \
+        if scope is None or OPTIONS.search(body) or re.search(r"(?i)\balso\b", body) or \
                 re.match(r"\W*\d+\s+[a-z]", clause):  # "20 disposable piping bags": items
-            continue
+            continue  # "Also works wired via USB-C": a second mode beside the first
         fits = _FOR.search(rest)  # a value after "for ..." names what it fits, not itself
         found += [s for s in _family(clause, start, scope, name)
                   if fits is None or s.start - start < fits.start()]

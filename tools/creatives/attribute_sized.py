@@ -40,7 +40,7 @@ def _units(table: dict[str, float]) -> str:
 _SIZED = {kind: re.compile(rf"(?i)(?<![\w.,/$-]){_NUM}[\s-]?(?P<u>{_units(table)})\.?[ \t]+"
                            r"(?P<w>(?:(?!(?:in|of|for|with|per|each|and|or|to|x)\b)"
                            r"[a-z][a-z-]*[ \t]+){0,3})(?P<noun>[a-z]+)"
-                           r"(?=\s*(?:$|[,.;:!)(\n|]|\s(?:with|for|and|in|that|to|on)\b))")
+                           r"(?=\s*(?:$|[,.;:!)(\n|]|\s(?:with|for|and|in|that|to|on|of)\b))")
           for kind, table in (("weight", _GRAMS), ("capacity", _ML))}
 _BOUND = re.compile(r"(?i)\b(?:up\s+to|max\.?|maximum|holds?|fits?|for|supports?|accommodates?|"
                     r"each|per|x|of|to|and|or|with\s+a)\s+$|[x\u00d7*/-]\s*$")
