@@ -36,6 +36,7 @@ from itertools import combinations
 
 from knowledge.errors import InvalidRequestError
 from tools.creatives.attribute_amounts import counts, weights
+from tools.creatives.attribute_audience import audiences
 from tools.creatives.attribute_choices import CHOICE_READERS, works_on
 from tools.creatives.attribute_cold import cold_limits
 from tools.creatives.attribute_counts import item_counts
@@ -130,7 +131,7 @@ def statements(text: str) -> list[Stated]:
              + opposite_statements(text) + denied_statements(text) + named_measures(text)
              + named_counts(text) + item_statements(text) + cold_limits(text)
              + orientations(text) + own_values(text) + item_counts(text)
-             + sized_nouns(text))
+             + sized_nouns(text) + audiences(text))
     for clause, start in clauses(text):
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      *RANGE_READERS, weights):

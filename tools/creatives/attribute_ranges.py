@@ -61,6 +61,19 @@ def _ages(clause: str, start: int) -> Iterator[Stated]:
             yield Stated("the ages it is for", (low, high), m.group(0).strip(), start + m.start())
 
 
+_TODDLER = re.compile(r"(?i)\btoddlers?\b")
+_WIDER = re.compile(r"(?i)\b(?:bab(?:y|ies)|infants?|newborns?|kids?|child(?:ren)?|preschool\w*|"
+                    r"youth|teens?|adults?|boys?|girls?|all\s+ages|\d+\s*t\b)")
+
+
+def _toddler(clause: str, start: int) -> Iterator[Stated]:
+    """A title for toddlers alone ("chunky toddler puzzle"): ages one to five, generously."""
+    if start == 0 and "\n" not in clause and not _WIDER.search(clause):
+        m = _TODDLER.search(clause)
+        if m is not None:
+            yield Stated("the ages it is for", (12.0, 60.0), m.group(0), m.start())
+
+
 def ranges_meet(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
     """True when two ranges share a value: "ages 8 and up" and "6-14 years" meet."""
     return a[0] <= b[1] and b[0] <= a[1]
@@ -96,4 +109,4 @@ def _set_times(clause: str, start: int) -> Iterator[Stated]:
             return
 
 
-RANGE_READERS = (_ages, _set_times)
+RANGE_READERS = (_ages, _toddler, _set_times)
