@@ -21,6 +21,11 @@ only colour, a shape) and a thing the product does said also not to ("foldable" 
 fold"), each keyed to the part it is said of. The product's own one material, colour and bed size
 (``attribute_own``: "glass water bottle" / "Material: plastic", "red t-shirt" / "Color: blue",
 "king size sheet set" / "Size: twin") clash when neither value is a kind of the other.
+Quantities written around their noun are read too: how many of a pack's own items
+(``attribute_counts``: "Pack of 24 AA batteries" / "Quantity: 12 batteries"), a weight or
+capacity before its noun (``attribute_sized``: "20 lb kettlebell", "5-quart bowl"), age
+ranges, timers and burn times (``attribute_ranges``: "ages 8-12" / "3-5 years", two ranges
+that share no age) and a title's audience beside a "Gender:" line (``attribute_audience``).
 
 A statement counts only when it is said of the product itself: a clause that opens on a part
 ("cover machine washable", "Holder: acacia") or a qualifier ("10mm each", "6 or 12", "up to

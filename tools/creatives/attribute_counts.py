@@ -1,4 +1,4 @@
-"""How many of its own items the product holds, given twice: "Pack of 24 AA batteries" / "12 batteries".
+"""How many of its own items the product holds, given twice: "Pack of 24" / "12 batteries".
 
 A pack size names the items it counts: "Pack of 24 AA alkaline batteries" counts batteries,
 "100 count heavy duty paper plates" plates, "Set of six stemless wine glasses" glasses,

@@ -39,12 +39,13 @@ def _plugs(clause: str, start: int) -> Iterator[Stated]:
 _BATTERY = re.compile(r"(?i)\b(?:cordless|wire[\s-]?free|no wires|battery[\s-](?:powered|"
                       r"operated))\b")
 _MAINS = re.compile(r"(?i)\b(?:must (?:be|stay|remain) plugged in(?!\s+to\s+(?:charge|recharge))|"
-                    r"(?:only )?works? only when plugged in|plug-in only|corded(?: only| design)?|"
+                    r"(?:only )?works? only when plugged in|(?:USB[\s-])?plug-in only|"
+                    r"corded(?: only| design)?|"
                     r"(?:AC|mains)[\s-]powered(?: only)?|powered by (?:the )?mains|"
                     r"USB[\s-]powered only)\b(?![\s-]+(?:or|and|/)\b)")
 # the sun charges a battery: "solar powered" stands beside "battery" but not beside the mains
 _SOLAR = re.compile(r"(?i)\bsolar[\s-](?:powered|operated)\b(?![\s-]+(?:or|and|/|with)\b)")
-_POWER_LEAD = GENERAL | {"design", "fully", "100%", "truly", "and", "usb"}
+_POWER_LEAD = GENERAL | {"design", "fully", "100%", "truly", "and"}
 
 
 def _power_source(clause: str, start: int) -> Iterator[Stated]:

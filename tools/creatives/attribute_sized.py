@@ -102,12 +102,14 @@ def _capacities(text: str, heads: set[str]) -> list[Stated]:
                 noun in _CONTAINERS and m.group("u").lower() == "oz"):  # "6 oz bag": a weight
             found.append(Stated(noun, _value(m, _ML), m.group(0).strip(), m.start()))
     for clause, start in clauses(text):
-        m = _CAPACITY_LABEL.match(clause)
-        if m is not None and not OPTIONS.search(clause):
-            words = m.group("thing").lower().split()
-            found.append(Stated(singular(words[-1]) if words else "", _value(m, _ML),
-                                clause[m.start("thing"):m.end()].strip(), start + m.start()))
-    plural = {s.attribute for s in found if re.search(rf"(?i)\b{s.attribute}(?:e?s)\b", text)}
+        label = _CAPACITY_LABEL.match(clause)
+        if label is not None and not OPTIONS.search(clause):
+            words = label.group("thing").lower().split()
+            found.append(Stated(singular(words[-1]) if words else "", _value(label, _ML),
+                                clause[label.start("thing"):label.end()].strip(),
+                                start + label.start()))
+    plural = {s.attribute for s in found if s.attribute and re.search(
+        rf"(?i)\b{re.escape(s.attribute)}(?:e?s)\b", text)}
     plural |= _listed(found)
     labelled = {s.attribute for s in found if ":" in s.text or s.text.lower().startswith(
         ("capacity", "volume"))}  # a part's prefix size counts only beside its labelled one
