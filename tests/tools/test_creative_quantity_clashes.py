@@ -28,12 +28,15 @@ from tools.creatives.facts import validate_brief
      "50 plates"),
     ("SET OF SIX cloth napkins, 100% cotton, 20 x 20 in.\nPACKAGE INCLUDES: 4 napkins",
      "SET OF SIX", "4 napkins"),
+    ("Napkins, pack of 50.\nCOUNT: 100 napkins", "pack of 50", "100 napkins"),
+    ("Ceramic mugs, set of four, 12 oz each. Includes two mugs", "set of four", "two mugs"),
     # capacity, units converted and numbers as words
     ("Two-quart saucepan with glass lid, tri-ply stainless. Capacity: 1 gallon",
      "Two-quart", "1 gallon"),
     ("Stainless saucepan, 2 qt, tri-ply, glass lid.\nCAPACITY: 1 gallon", "2 qt", "1 gallon"),
     ("Tilt-head stand mixer with 5-quart stainless bowl, 10 speeds. Bowl capacity: 3.5 qt",
      "5-quart", "3.5 qt"),
+    ("Water bottle 32 oz, Tritan. CAPACITY - 500 ml", "32 oz", "CAPACITY - 500 ml"),
     # weight
     ("20 lb cast iron kettlebell, wide handle, flat base. Weight: 35 lb", "20 lb", "35 lb"),
     ("Grain-free salmon dog food, 30 lb bag, real salmon first. Net wt: 15 lb", "30 lb bag",
@@ -41,6 +44,8 @@ from tools.creatives.facts import validate_brief
     # time
     ("Wireless earbuds, 8 hours playtime per charge, Bluetooth 5.3. Battery life: 5 hours per "
      "charge", "8 hours playtime", "5 hours"),
+    ("ANC headphones\nBATTERY LIFE - 30 hours\nPLAYTIME: 20 hours", "BATTERY LIFE - 30 hours",
+     "PLAYTIME: 20 hours"),
     ("Flameless LED pillar candles, set of 3, with a 6-hour timer (on 6 hours, off 18). Timer: "
      "8 hours on, 16 hours off", "6-hour timer", "8 hours"),
     ("Scented soy candle, 8 oz jar, 50 hour burn time. Burn time: 30 hours", "50 hour",
@@ -55,6 +60,7 @@ from tools.creatives.facts import validate_brief
      "under 8"),
     ("Women's packable rain jacket in navy, waterproof shell.\nGender: Mens", "Women's",
      "Mens"),
+    ("Men's leather belt, brown. Department: Womens", "Men's", "Womens"),
     # power source
     ("Battery-operated fairy lights, 100 LEDs on 33 ft wire. | Power: USB plug-in only",
      "Battery-operated", "USB plug-in only"),
@@ -98,6 +104,7 @@ def test_two_values_of_one_quantity_are_refused_naming_both(brief: str, first: s
     # audiences said together, dual power, a second mode
     "Men's running shoes, sizes 7-13. Women's sizes 8.5-14.5",
     "Crocs Unisex Men's Classic Clog\nGender: Women",
+    "Men's belt that can also be used for women, braided elastic.\nGender: Men",
     "Bedside alarm clock, dual power: runs on 4 AA batteries or the USB cable (included).",
     "Solar string lights, 48 ft, 15 bulbs, with USB backup charging for cloudy days.",
     "Solar powered path lights with rechargeable battery, battery operated at night.",

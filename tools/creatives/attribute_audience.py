@@ -28,7 +28,7 @@ def audiences(text: str) -> list[Stated]:
     if re.search(r"(?i)\bunisex\b", text):
         return []
     pieces = clauses(text)
-    title = text.split("\n", 1)[0]
+    title = re.split(r"\n|[.!?]\s|\s[|]\s", text, maxsplit=1)[0]
     found = [Stated("who it is made for", _WHO[(m["a"] or m["b"] or m["c"]).lower()],
                     m.group(0), m.start()) for m in _TITLE.finditer(title)]
     if len({s.value for s in found}) != 1:

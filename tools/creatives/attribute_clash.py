@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from itertools import combinations
 
 from knowledge.errors import InvalidRequestError
@@ -60,7 +61,7 @@ from tools.creatives.attribute_sized import sized_nouns
 from tools.creatives.attribute_slots import named_measures
 from tools.creatives.attribute_specs import SPEC_READERS, overlap
 from tools.creatives.attribute_substances import substances
-from tools.creatives.attribute_values import READERS, Stated, clauses
+from tools.creatives.attribute_values import READERS, Stated, clauses, colon_labels
 
 __all__ = ["check_attributes", "statements"]
 
@@ -129,8 +130,9 @@ def _name(attribute: str) -> str:
     return _NAMES.get(attribute, "the " + attribute)
 
 
-def statements(text: str) -> list[Stated]:
+def statements(brief: str) -> list[Stated]:
     """Every attribute value the brief states of the product, in brief order."""
+    text = colon_labels(brief)  # "WEIGHT - 2 lb" is a labelled line; spans keep their place
     found = (counts(text) + measures(text) + substances(text) + works_on(text)
              + part_sides(text) + exclusive_fits(text) + form_statements(text)
              + opposite_statements(text) + denied_statements(text) + named_measures(text)
@@ -141,7 +143,15 @@ def statements(text: str) -> list[Stated]:
         for read in (*READERS, *LIMIT_READERS, *SPEC_READERS, *POWER_READERS, *CHOICE_READERS,
                      *RANGE_READERS, weights):
             found += read(clause, start)
+    if text != brief:  # quote each side as the brief writes it
+        found = [s if s.text in brief else _as_written(brief, text, s) for s in found]
     return sorted(found, key=lambda s: s.start)
+
+
+def _as_written(brief: str, text: str, s: Stated) -> Stated:
+    """``s`` quoting the brief's own words where :func:`colon_labels` rewrote its head."""
+    at = text.find(s.text, max(0, s.start - 8))
+    return s if at < 0 else replace(s, text=brief[at:at + len(s.text)])
 
 
 # labels that name a spec of the product itself, not one of its parts

@@ -113,10 +113,19 @@ def _packs(text: str) -> list[_Count]:
             words = _phrase_after(text, m.end()) if side != "before" else []
             if side != "after" and not _noun(words):
                 words = _phrase_before(text, m.start())
+            if not _noun(words) and clause.strip(" .") == m.group(0).strip(" .") and \
+                    "\n" not in text[:m.start()]:
+                words = _name_words(text)  # "Napkins, pack of 50": the name's items
             if _noun(words):
                 found.append(_Count(number_of(m.group("n")), tuple(words), _noun(words),
                                     m.group(0).strip(), m.start(), side == "before"))
     return found
+
+
+def _name_words(text: str) -> list[str]:
+    """The words of the brief's name when it is only a noun phrase ("Ceramic mugs")."""
+    name = clauses(text)[0][0] if text.strip() else ""
+    return name.lower().split()[-4:] if re.fullmatch(r"[A-Za-z' -]+", name) else []
 
 
 def _clause_at(text: str, at: int) -> str:

@@ -20,8 +20,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-__all__ = ["GENERAL", "NUMBER", "OPTIONS", "READERS", "Stated", "clauses", "label_of", "number",
-           "said_of_product"]
+__all__ = ["GENERAL", "NUMBER", "OPTIONS", "READERS", "Stated", "clauses", "colon_labels",
+           "label_of", "number", "said_of_product"]
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,24 @@ NUMBER = r"(?P<n>\d+(?:\.\d+)?|one|a single|a|two|three|four|five|six|seven|eigh
 def label_of(text: str) -> re.Match[str] | None:
     """The label opening ``text`` ("Weight:", "CARE LABEL:"), if any."""
     return _LABEL.match(text)
+
+
+# a spec head set off by a dash ("BATTERY LIFE - 30 hours", "Capacity \u2013 500 ml")
+_DASH_LABEL = re.compile(r"(?im)(?:^|(?<=[.!?]\s)|(?<=\s[|]\s))"
+                         r"(?P<head>[\s*\u2022-]*(?:battery\s+life|play\s?time|run\s?time|"
+                         r"capacity|volume|count|quantity|pack\s+size|ages?|age\s+range|"
+                         r"recommended\s+age|timer|burn\s+time|power\s+source|power|"
+                         r"(?:net\s+|item\s+)?weight|gender|department))"
+                         r"(?P<dash>\s[-\u2013\u2014]\s)(?=\w)")
+
+
+def colon_labels(text: str) -> str:
+    """``text`` with a dash after a spec head written as a colon, keeping every position.
+
+    "BATTERY LIFE - 30 hours" reads as "BATTERY LIFE:  30 hours" (the dash would cut the
+    clause in two, leaving "30 hours" with nothing to name it).
+    """
+    return _DASH_LABEL.sub(lambda m: m.group("head") + ":  ", text)
 
 
 def clauses(text: str) -> list[tuple[str, int]]:
