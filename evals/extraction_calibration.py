@@ -2,11 +2,11 @@
 
     python -m evals.extraction_calibration [--min-recall 0.80] [--json PATH]
 
-Leave-one-set-out over the named training sets (v1-v29; never a later set): for each set, the
+Leave-one-set-out over the named training sets (v1-v31; never a later set): for each set, the
 filter is trained on the others (its threshold chosen by set-grouped CV inside them, so the
 held-out set never picks its own cut) and applied to the held-out set. Prints, per set, the
 finders' micro precision / recall before and after the filter, the leave-set-out mean and
-pooled figures, the v26-v29 detail per field and split (dev / test halves), and the figure
+pooled figures, the v26-v31 detail per field and split (dev / test halves), and the figure
 when trained on v1-v25 only and applied to v26 and v27 (the least tuned-on sets). v26 is also
 scored against its second labelling (``_v26_e18``).
 """
@@ -91,7 +91,7 @@ def _detail(name: str, model: dict[str, Any], data: Labelled, group: str) -> dic
 
 
 def main() -> None:
-    """Leave-one-set-out figures, the v26-v29 detail and the v1-v25 -> v26 / v27 figure."""
+    """Leave-one-set-out figures, the v26-v31 detail and the v1-v25 -> v26 / v27 figure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-recall", type=float, default=MIN_RECALL)
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
@@ -110,7 +110,7 @@ def main() -> None:
         out["sets"][group] = {"threshold": model["thresholds"]["default"], **fig}
         cuts = "/".join(f"{v:.2f}" for v in model["thresholds"].values())
         print(_line(f"{group} t={cuts}", fig))
-        if group in ("v26", "v27", "v28", "v29"):
+        if group in ("v26", "v27", "v28", "v29", "v30", "v31"):
             out[f"{group}_detail"] = _detail(group, model, data, group)
         if group == "v26":
             e18 = Labelled([c for c in second.candidates], second.gold)

@@ -4,7 +4,7 @@
                                     [--gold PATH] [--raw]
 
 Scores the attributes as the importer stores them: the finders' values that pass the
-calibrated filter (trained on the gold sets v1-v29, ``shopmage train extraction``); ``--raw``
+calibrated filter (trained on the gold sets v1-v31, ``shopmage train extraction``); ``--raw``
 scores the finders alone.
 
 ``--gold evals/data/extraction/esci_attributes_v2.jsonl`` scores the second set (200 more

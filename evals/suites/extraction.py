@@ -27,7 +27,7 @@ def run_suite(ctx: SuiteContext) -> SuiteResult:
     notes = ["targets: overall micro precision >= 0.90, recall >= 0.75 (headline: test)",
              "the labeller also wrote the extractor's word lists (after labelling), so figures "
              "on this set are optimistic for unseen catalogues",
-             "the calibrated filter was trained on this set too (v1-v29): held-out figures are "
+             "the calibrated filter was trained on this set too (v1-v31): held-out figures are "
              "python -m evals.extraction_calibration's leave-one-set-out"]
     table = Table("Extraction per field", ["split", "field", "precision", "recall", "gold",
                                            "predicted"], rows)

@@ -20,7 +20,7 @@ PRODUCTS = REPO_ROOT / "knowledge" / "demo" / "esci" / "products.jsonl.gz"
 # the sets the filter trains on, named one by one: later sets are fresh evaluation data that
 # no builder may read (v26_e18 relabels v26's products, so it is a second opinion, not data)
 TRAIN_SETS = ("esci_attributes.jsonl",
-              *(f"esci_attributes_v{n}.jsonl" for n in range(2, 30)))
+              *(f"esci_attributes_v{n}.jsonl" for n in range(2, 32)))
 
 
 def norm(value: str) -> str:
