@@ -17,6 +17,7 @@ from knowledge.extraction.finders import FOR_AUDIENCE
 from knowledge.extraction.named_measures import named_measure
 from knowledge.extraction.own_measures import MEASURE, not_own_measure, parts_line
 from knowledge.extraction.packs import find_packs
+from knowledge.extraction.shoe_sizes import shoe_sizes
 from knowledge.extraction.squares import square_sizes
 from knowledge.extraction.variant_sizes import no_metres, variant_sizes
 from knowledge.extraction.vocab import APPAREL, BED_SIZES, NAMED_SIZES, UNITS
@@ -75,6 +76,11 @@ def _measure(number: str, unit: str) -> str:
 _ZERO_DECIMAL = re.compile(r"(?<=\d)\.0+$")
 
 
+def normal_measure(number: str, unit: str) -> str:
+    """A number and a unit as labellers write a size ("3.8", "cm" -> "3.8cm")."""
+    return _measure(number, unit)
+
+
 def _cued(text: str, m: re.Match[str]) -> bool:
     """True when a size cue, a volume's "capacity" after it, an inseam or a diameter names it."""
     return bool(_CUE.search(text[max(0, m.start() - 40):m.start()])
@@ -116,6 +122,7 @@ def find_sizes(text: str, *, title: bool, own: Collection[str] = (),
         found.extend(square_sizes(text))
         found.extend(_title_sizes(text))
         found.extend(variant_sizes(text, color))
+        found.extend(shoe_sizes(text))
         found = no_metres(found, text)
     # a bullet's "Size: S-XL" line lists the sizes a listing is offered in, not this item's
     # (eighteenth session: right 16 times in 38 on v1-v26, never on v23-v26): not read
