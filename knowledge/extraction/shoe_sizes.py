@@ -15,8 +15,8 @@ Mention = tuple[str, int, int]
 _NUMBER = r"(\d{1,2}(?:\.[05])?)"
 # "14.0 M US", "11US", "6.5 M US Big Kid", "9 D(M) US"; not "3 US gallons", "8 US Women" or
 # the UK size of "UK 5 US 7.5"
-_BEFORE_US = re.compile(rf"(?<![\w.-])(?<!UK ){_NUMBER}\s*(?:(?:M|W|B|D|EE|2E|4E|XW|Wide|Medium)\s*)?"
-                        r"(?:\(M\)\s*)?US\b(?!\s*(?:gallons?|oz|quarts?|Women|Men)\b)",
+_BEFORE_US = re.compile(rf"(?<![\w.-])(?<!UK ){_NUMBER}\s*"
+                        r"(?:(?:M|W|B|D|EE|2E|4E|XW|Wide|Medium)\s*)?(?:\(M\)\s*)?US\b(?!\s*(?:gallons?|oz|quarts?|Women|Men)\b)",
                         re.IGNORECASE)
 # "US Women 7", "US Men's 6", "US12"
 _AFTER_US = re.compile(rf"\bUS\s*(?:(?:Women|Men)(?:'?s)?\s*)?{_NUMBER}(?![\w.])"
