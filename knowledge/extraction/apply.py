@@ -67,8 +67,9 @@ def extract_listing(title: str, bullets: list[str], description: str, *,
     result = extract(title, bullets, description, given=given, color=color, tagger=tagger,
                      brand=brand, extra_features=extra_features)
     if model is not None:  # an untyped title's head-noun guess is kept only if likely
-        add_offers(result, title, brand)
-        keep_likely(result, texts_of(title, bullets, description, color), model)
+        texts = texts_of(title, bullets, description, color)
+        add_offers(result, title, brand, texts)
+        keep_likely(result, texts, model)
     return result
 
 

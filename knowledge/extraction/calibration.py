@@ -134,9 +134,11 @@ def type_head(attributes: dict[str, Any]) -> str:
 def value_features(key: str, value: str, spans: list[dict[str, Any]], texts: dict[str, str],
                    attributes: dict[str, Any], tables: dict[str, Any]) -> dict[str, float]:
     """Every feature of one extracted value (``spans``: its own spans, non-empty)."""
+    from knowledge.extraction.mentions import table_key
+
     return {**static_features(key, value, spans, texts, attributes),
-            **learned_features(key, norm(value), type_head(attributes), spans[0]["field"],
-                               tables)}
+            **learned_features(table_key(key, spans), norm(value), type_head(attributes),
+                               spans[0]["field"], tables)}
 
 
 def _mentions(texts: dict[str, str], phrase: str) -> int:

@@ -38,6 +38,7 @@ from knowledge.extraction.gold import (
     right_values,
     set_name,
 )
+from knowledge.extraction.mentions import table_key
 from knowledge.extraction.offers import add_offers
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ class Candidate:
     where: str
     static: dict[str, float]
     right: bool | None
+    table: str = ""  # the field its reliability tables are kept under (``mentions.table_key``)
 
 
 @dataclass
@@ -101,8 +103,9 @@ def raw_extraction(row: dict[str, Any]) -> tuple[Any, dict[str, str]]:
     color = row.get("product_color") or None
     brand = row.get("product_brand") or None
     result = extract(title, bullets, description, color=color, brand=brand)
-    add_offers(result, title, brand)  # the filter judges offers as import makes them
-    return result, texts_of(title, bullets, description, color)
+    texts = texts_of(title, bullets, description, color)
+    add_offers(result, title, brand, texts)  # the filter judges offers as import makes them
+    return result, texts
 
 
 def labelled(paths: Sequence[Path], products: Path = PRODUCTS) -> Labelled:
@@ -130,7 +133,8 @@ def labelled(paths: Sequence[Path], products: Path = PRODUCTS) -> Labelled:
                 out.candidates.append(Candidate(
                     group, g["product_id"], g["split"], key, value, norm(value), head,
                     own[0]["field"],
-                    static_features(key, value, own, texts, result.attributes), right))
+                    static_features(key, value, own, texts, result.attributes), right,
+                    table_key(key, own)))
     return out
 
 
@@ -144,8 +148,9 @@ Counts = dict[tuple[str, str, str], list[float]]
 
 def _cells(c: Candidate) -> tuple[tuple[str, str, str], ...]:
     """The table entries a candidate counts toward and reads: its value, placed, type, field."""
-    return (("value", c.key, c.normed), ("context", c.key, c.head),
-            ("placed", c.key, f"{c.normed}@{c.where}"), ("prior", c.key, ""))
+    key = c.table or c.key
+    return (("value", key, c.normed), ("context", key, c.head),
+            ("placed", key, f"{c.normed}@{c.where}"), ("prior", key, ""))
 
 
 def _counts(items: Iterable[Candidate]) -> Counts:
@@ -180,7 +185,7 @@ def tables(items: Iterable[Candidate]) -> dict[str, Any]:
 
 def features(c: Candidate, table: dict[str, Any]) -> dict[str, float]:
     """All features of a candidate under the given reliability tables."""
-    return {**c.static, **learned_features(c.key, c.normed, c.head, c.where, table)}
+    return {**c.static, **learned_features(c.table or c.key, c.normed, c.head, c.where, table)}
 
 
 def out_of_fold(items: list[Candidate]) -> list[dict[str, float]]:

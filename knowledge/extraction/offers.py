@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from knowledge.extraction.head_type import GUESS, add_guessed_type
+from knowledge.extraction.mentions import add_conversions, add_material_mentions
 
 # "Plus Size", "Plus-Size", "Petite", "Full Size": a fit or bed size said in the title
 _FITS = (("plus", re.compile(r"\bplus[- ]sizes?\b", re.IGNORECASE)),
@@ -31,10 +32,12 @@ def add_fit_sizes(result: Any, title: str) -> None:
         result.spans["sizes"][-1][GUESS] = "fit"
 
 
-def add_offers(result: Any, title: str, brand: str | None = None) -> None:
+def add_offers(result: Any, title: str, brand: str | None = None,
+               texts: dict[str, str] | None = None) -> None:
     """Add every offered value to ``result`` (an ``Extraction``) that its keys lack; in place.
 
-    Keys the listing was given (spans with source "given") are left alone.
+    Keys the listing was given (spans with source "given") are left alone. ``texts``: the
+    listing's texts by field (``calibration.texts_of``), for the offers ``mentions`` makes.
     """
     given = {k for k, spans in result.spans.items()
              if any(s.get("source") == "given" for s in spans)}
@@ -42,3 +45,6 @@ def add_offers(result: Any, title: str, brand: str | None = None) -> None:
         add_guessed_type(result, title, brand)
     if "sizes" not in given:
         add_fit_sizes(result, title)
+    if texts is not None:
+        add_material_mentions(result, texts)
+        add_conversions(result, texts)
