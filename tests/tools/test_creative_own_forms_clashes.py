@@ -120,3 +120,18 @@ def test_named_forms_read_as_one_value() -> None:
         ["L", "XL", "XXL", "M", None]
     assert title_end("Water bottle. Stainless steel.") == len("Water bottle")
     assert MATERIAL != NAMED_SIZE
+
+
+@pytest.mark.parametrize("brief", [
+    "Cozy fleece hoodie, Size Large, grey.\nSIZE: large",
+    "Men's crew tee size Medium\nSize: M",
+    "Kids rain boots, size 7\nSize: 7",
+])
+def test_one_size_written_twice_in_two_forms_passes(brief: str) -> None:
+    assert refusal(brief) is None
+
+
+def test_two_sizes_of_one_system_are_refused_and_two_systems_are_not() -> None:
+    assert refusal("Women's jacket Size Small\nSize: L") is not None
+    assert refusal("Ring, size 7\nSize: 9") is not None
+    assert refusal("Women's jacket Size Small\nSize: 8") is None  # letters beside a number

@@ -62,6 +62,8 @@ from tools.creatives.attribute_slots import named_measures
 from tools.creatives.attribute_specs import SPEC_READERS, overlap
 from tools.creatives.attribute_substances import substances
 from tools.creatives.attribute_values import READERS, Stated, clauses, colon_labels
+from tools.creatives.own_kinds import NAMED_SIZE
+from tools.creatives.own_sizes import sizes_differ
 
 __all__ = ["check_attributes", "statements"]
 
@@ -96,6 +98,8 @@ def _apart(a: float, b: float) -> bool:
 
 def _differ(a: Stated, b: Stated) -> bool:
     """True when two values of one attribute cannot both hold."""
+    if a.attribute == NAMED_SIZE:  # "Size Large" / "SIZE: large" / "L": one size
+        return sizes_differ(str(a.value), str(b.value))
     if is_own(a.attribute):  # "glass" / "borosilicate glass" hold together, "glass" / "plastic" not
         return own_differ(a, b)
     if isinstance(a.value, tuple) and isinstance(b.value, tuple):

@@ -15,8 +15,8 @@ from tools.creatives.attribute_values import Stated
 from tools.creatives.own_kinds import BED_SIZE, NAMED_SIZE
 from tools.creatives.own_terms import alone, title_end
 
-__all__ = ["BED_NAMES", "bed_size", "fits_only", "letter_size", "sized", "title_bed",
-           "title_sizes"]
+__all__ = ["BED_NAMES", "bed_size", "fits_only", "letter_size", "sized", "sizes_differ",
+           "title_bed", "title_sizes"]
 
 _LETTERS = (("XXXL", r"xxxl|3xl|3x|xxx-large|3x-large"),
             ("XXL", r"xxl|2xl|2x|xx-large|2x-large"),
@@ -35,6 +35,21 @@ def letter_size(value: str) -> str | None:
         if re.fullmatch(alts, word):
             return name
     return None
+
+
+def sizes_differ(x: str, y: str) -> bool:
+    """True when two stated sizes of the product cannot both hold.
+
+    "Size Large" and "SIZE: large" (or "L") are one size; two letter sizes or two sizes of
+    one other system ("7" / "9") clash; a letter size beside a number is another system
+    ("size 7 (L)"), so no clash is claimed.
+    """
+    letter_x, letter_y = letter_size(x), letter_size(y)
+    if letter_x is not None and letter_y is not None:
+        return letter_x != letter_y
+    if letter_x is not None or letter_y is not None:
+        return False
+    return x.strip().lower() != y.strip().lower()
 
 
 # a bed size given with its measure: "Twin XL 39 x 80 in", "Queen (60 x 80 in)"
