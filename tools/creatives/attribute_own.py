@@ -58,7 +58,8 @@ from tools.creatives.own_terms import (
     title_end,
 )
 
-__all__ = ["BED_SIZE", "COLOUR", "MATERIAL", "OWN", "is_own", "own_differ", "own_values"]
+__all__ = ["BED_SIZE", "COLOUR", "MATERIAL", "OWN", "WORKS_ON", "is_own", "own_differ",
+           "own_values"]
 
 # words that may stand with a material and leave it the one material said
 _NEUTRAL = r"(?:100\s*%|pure|solid|genuine|real|premium|high[\s-]quality|quality|durable|sturdy|" \
@@ -231,6 +232,7 @@ _WORKS_ON = frozenset(w + p for w in (
     "mould", "cleaning", "treatment", "restorer", "etching", "lathe", "vise", "clamp", "shears",
     "snips", "nippers", "pliers", "jigsaw", "blade", "wheel", "disc", "disk", "brush",
     "grinder", "sander", "kiln", "crafts", "craft") for p in ("", "s"))
+WORKS_ON = _WORKS_ON  # read by clash_title_specs too
 _BODY = frozenset({"body", "construction", "build", "exterior", "shell", "housing", "casing",
                    "chassis"})
 _SET_OF = re.compile(r"(?i)\s*(?:(?:set|pack|box|bundle)\s+of\s+\d+|\d+[\s-]*(?:pack|pcs?|pieces?|"

@@ -11,7 +11,8 @@ substance said absent and measured (:mod:`clash_amounts`), a part or property af
 and denied on its own labelled line (:mod:`clash_parts`), a spec line's value and another
 value of the same head in the copy (:mod:`clash_slots`), a thing said unneeded and used or a
 'NOT X' heading beside X (:mod:`clash_needs`), two periods covered that share no month
-(:mod:`clash_dates`).
+(:mod:`clash_dates`), the title's own value and a labelled spec line's other value
+(:mod:`clash_title_specs`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from tools.creatives.clash_parts import check_parts
 from tools.creatives.clash_polarity import check_polarity
 from tools.creatives.clash_shares import WEAVES, check_shares
 from tools.creatives.clash_slots import check_slots
+from tools.creatives.clash_title_specs import check_title_specs
 from tools.creatives.clash_units import check_units
 
 __all__ = ["WEAVES", "check_contradictions"]
@@ -47,6 +49,7 @@ _CHECKS = (
     check_labels,  # a labelled slot's value given otherwise elsewhere
     check_units,  # a measure the product has once (kelvin) given twice
     check_amounts,  # a substance said absent and given as an amount above a trace
+    check_title_specs,  # the title's own value and a labelled spec line's other value
 )
 
 
