@@ -90,11 +90,28 @@ def test_title_and_spec_line_that_disagree_are_refused(brief: str, first: str | 
     "10 inch blade table saw, 15 amp.\nBlade size: 10 in",
     "8 inch chef knife, forged.\nBlade length: 20 cm",
     "Razor handle + 4 pack cartridges.\nIncludes 2 spare cartridges",
+    # a coating, a spun fibre, modes, what a frame holds, loose bed names, a charger's cable
+    "Bamboo sheet set, queen\nFabric: 100% rayon",
+    "Flashlight, 10 hours runtime on high\nRun time: 30 hours",
+    "Picture frame 8x10, black\nDimensions: 10.5 x 12.5 in",
+    "Wireless charger pad 15W\nConnection: USB-C cable",
+    "Water resistant watch\nWater resistance: no swimming",
+    "Car seat for 5-65 lbs\nAge: 2 years+",
 ])
 def test_honest_title_and_spec_line_pass(brief: str) -> None:
     """A spec line that agrees with, includes, or is not about the title's value passes."""
     check_title_specs(brief)
     check_contradictions(brief)
+
+
+@pytest.mark.parametrize("brief", [
+    "Ceramic nonstick frying pan 10 in\nMaterial: aluminum",
+    "Twin XL sheet set\nSize: Twin",
+    "Dog food 4 lb bag\nItem weight: 5 pounds",
+])
+def test_loose_forms_are_no_clash_of_this_reader(brief: str) -> None:
+    """A coating named as the pan, a bed size said loosely, an item weight with its bag."""
+    check_title_specs(brief)
 
 
 def test_spec_lines_map_labels_to_families_and_skip_parts() -> None:

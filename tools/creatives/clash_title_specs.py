@@ -63,6 +63,8 @@ def _part(word: str) -> bool:
     return is_material_part(low) or low.removesuffix("s") in PART_NOUNS
 
 
+# a plant fibre sold under its plant's name and made into a regenerated fibre
+_SPUN = {"bamboo": frozenset({"rayon", "viscose", "lyocell", "modal"})}
 # weaves and piles of any fibre, never the one material ("Corduroy pillow cover" / polyester)
 _WEAVES = frozenset({"corduroy", "chenille", "flannel", "terry", "sateen", "percale", "tweed",
                      "boucle", "seersucker", "velour", "plush", "waffle", "poplin", "chiffon",
@@ -92,7 +94,8 @@ def _own_material(head: str) -> str | None:
     for value, _, end in material_terms(head):
         after = re.match(r"[\s-]*([A-Za-z]+)", head[end:])
         if value in NOT_ONE | _WEAVES or after is None or _of_part(head, end) or re.match(
-                r"(?i)look|effect|print|style|finish|colou?r|tone|grain|pattern|scent",
+                r"(?i)look|effect|print|style|finish|colou?r|tone|grain|pattern|scent|non|coat|"
+                r"plat|enamel|glaze|infused|lined",
                 after.group(1)):
             return None
         found.add(value)
@@ -107,6 +110,8 @@ def _material(text: str, spec: Spec) -> str | None:
     if mine is None or not theirs:
         return None
     ours = Stated(MATERIAL, mine, head, 0)
+    if mine in _SPUN and set(theirs) & _SPUN[mine]:
+        return None  # "Bamboo sheets" / "Fabric: 100% rayon": bamboo spun into viscose
     if all(own_differ(ours, Stated(MATERIAL, t, spec.value, 0)) for t in theirs):
         return head.strip()
     return None
@@ -148,15 +153,15 @@ def _colour(text: str, spec: Spec) -> str | None:
 
 
 _CONNECTION_WORDS = {"wireless": re.compile(r"(?i)\b(?:wireless|bluetooth|cordless)\b"),
-                     "wired": re.compile(r"(?i)\b(?:wired|corded|cabled?)\b")}
+                     "wired": re.compile(r"(?i)\b(?:wired|corded)\b")}
 _BOTH = re.compile(r"(?i)\b(?:or|and|both|dual|also|plus|2\.4\s?g|tri[\s-]mode)\b|[/&+]")
 
 
 def _connection(text: str, spec: Spec) -> str | None:
     """A wireless head beside "Connection: wired only" (or the other way round)."""
     head = _head(text)
-    if _BOTH.search(spec.value):
-        return None
+    if _BOTH.search(spec.value) or re.search(r"(?i)charg", head):
+        return None  # a wireless charger is plugged in
     for mine, other in (("wireless", "wired"), ("wired", "wireless")):
         said = _CONNECTION_WORDS[mine].search(head)
         if said and not _CONNECTION_WORDS[mine].search(spec.value) and \
@@ -174,7 +179,8 @@ def _water(text: str, spec: Spec) -> str | None:
     """A waterproof title beside "Water resistance: none"."""
     title = text[slice(*title_span(text))]
     said = _WATERPROOF.search(title)
-    if said and re.match(r"(?i)\s*(?:none|no\b|not\b|n/a|0\s?m\b)", spec.value):
+    if said and re.match(r"(?i)\s*(?:none|no|n/a|0\s?m|not\s+water[\s-]?(?:proof|resistant))\s*"
+                         r"(?:[,;(]|$)", spec.value):  # not "no swimming": resistant, not for it
         return said.group(0)
     return None
 

@@ -80,13 +80,20 @@ _SPEC_WEIGHT_SKIP = re.compile(r"(?i)\b(?:capacity|load|max|maximum|each|per|shi
 
 
 def _weight(text: str, spec: Spec) -> str | None:
-    return _compare("weight", text, spec, _WEIGHT_SKIP, _SPEC_WEIGHT_SKIP)
+    """The title's weight against the spec line's; an item weight may add its packaging."""
+    said = _compare("weight", text, spec, _WEIGHT_SKIP, _SPEC_WEIGHT_SKIP)
+    if said is None or re.match(r"(?i)net", spec.line):
+        return said
+    mine = amounts(said, "weight")[0][0]
+    theirs = _one([v for v, _, _ in amounts(spec.value, "weight")]) or 0.0
+    return said if theirs < mine * (1 - _TOLERANCE) or theirs > mine * 1.5 else None
 
 
 _RUN = re.compile(r"(?i)\b(?:play(?:time|back|ing)?|battery|run(?:time|s)?|run\s+time|lasts?|"
                   r"shines?|glows?|lights?|lighting|burns?|per\s+charge|on\s+a\s+(?:full\s+)?"
                   r"charge|single\s+charge|listening|talk\s+time)\b")
-_TIME_SKIP = re.compile(r"(?i)\b(?:to\s+charge|charges?\s+in|charging|recharge|standby|total|"
+_TIME_SKIP = re.compile(r"(?i)%|\b(?:high|low|eco|turbo|modes?|settings?|medium|volume|"
+                        r"to\s+charge|charges?\s+in|charging|recharge|standby|total|"
                         r"case|timer|every|cycle|warranty|ships?|delivery|cold|hot|warm|"
                         r"with\s+the\s+case|quick\s+charge|fast\s+charge|minutes?\s+=)\b")
 
@@ -108,8 +115,10 @@ _DIMS = re.compile(rf"(?i)(?<![\w.])(\d+(?:\.\d+)?)\s*({_UNIT})?\s*[x\u00d7]\s*(
 
 
 def _beds(value: str) -> set[str]:
-    return {re.sub(r"\s+", " ", m.group(1).lower()).replace("california", "cal")
-            .replace("full size", "full") for m in _BEDS.finditer(value)}
+    """The base bed sizes ``value`` names ("Twin XL" is said loosely as "Twin", "Cal King")."""
+    return {re.sub(r"\s+", " ", m.group(1).lower()).replace("california ", "")
+            .replace("cal ", "").replace("full size", "full").replace(" xl", "")
+            for m in _BEDS.finditer(value)}
 
 
 def _dims(value: str) -> tuple[list[float], float | None, str] | None:
@@ -140,6 +149,10 @@ def _size(text: str, spec: Spec) -> str | None:
     bed = _BEDS.search(own)
     if bed and len(mine) == 1 and len(theirs) == 1 and mine != theirs:
         return bed.group(0)
+    if re.search(r"(?i)\b(?:frames?|albums?|holders?|sleeves?|cases?|covers?|protectors?|"
+                 r"organi[sz]ers?|binders?|folders?|mounts?|mats?|inserts?|pockets?)\b",
+                 _head(title)):
+        return None  # "Picture frame 8x10": the size it holds, not its own
     a, b = _dims(_head(title)), _dims(spec.value)
     if a is None or b is None or b[1] is None or len(a[0]) != len(b[0]) or \
             re.search(r"(?i)\beach\b", title):
@@ -202,10 +215,17 @@ _AGE = re.compile(r"(?i)(?P<a>\d+(?:\.\d+)?)\s*(?P<ua>months?|mos?|years?|yrs?|m
 _NEWBORN = re.compile(r"(?i)\bnewborns?\b(?!\s*(?:to|-|\u2013|and|&|\d))")
 
 
-def _ages(value: str) -> list[tuple[float, float, str]]:
-    """Each age range ``value`` gives, in months: "0-3 months", "12 months+", "ages 3+"."""
+def _ages(value: str, cued: bool = False) -> list[tuple[float, float, str]]:
+    """Each age range ``value`` gives, in months: "0-3 months", "12 months+", "ages 3+".
+
+    Unless ``cued`` (a spec line labelled with an age), a bare range counts only after "ages"
+    ("for 5-65 lbs" is no age).
+    """
     out = []
     for m in _AGE.finditer(value):
+        if not (cued or m.group("ua") or m.group("ub") or
+                re.search(r"(?i)\bages?\s*$", value[:m.start()])):
+            continue
         unit = (m.group("ub") or m.group("ua") or "y").lower()
         scale = 1.0 if unit.startswith("m") else 12.0
         lo_scale = 1.0 if (m.group("ua") or unit).lower().startswith("m") else 12.0
@@ -219,7 +239,7 @@ def _age(text: str, spec: Spec) -> str | None:
     title = _title(text)
     if not re.search(r"(?i)\b(?:ages?|for|months?|years?|newborns?|toddlers?|kids)\b", title):
         return None
-    mine, theirs = _ages(title), _ages(spec.value)
+    mine, theirs = _ages(title), _ages(spec.value, cued=True)
     if len(mine) != 1 or len(theirs) != 1:
         return None
     (lo_a, hi_a, said), (lo_b, hi_b, _) = mine[0], theirs[0]
