@@ -104,6 +104,9 @@ def test_two_own_values_in_two_forms_are_refused_naming_both(
     "Women's leggings. Sizes: S, M, L, XL. Size: see chart",
     "Queen mattress protector, deep pocket. Size: Queen (60 x 80 in)",
     "King size duvet cover. Dimensions: 104 x 90 in",
+    # a coating before the head, a part's label after a semicolon
+    "Ceramic nonstick frying pan, 10 in, oven safe to 400F.\nMaterial: aluminum",
+    "Glass teapot with infuser, 34 oz.\nMaterial: borosilicate glass; infuser: stainless steel",
 ])
 def test_lookalikes_pass(brief: str) -> None:
     assert refusal(brief) is None

@@ -195,9 +195,18 @@ def _variant_name(text: str, s: int, e: int, value: str) -> bool:
 def _product_label(text: str, at: int) -> bool:
     """True when the line's label names the product's material, not a part's.
 
-    "Material:", "PREMIUM MATERIAL:", "STURDY CONSTRUCTION -"; not "Lid:", "LID MATERIAL:".
+    "Material:", "PREMIUM MATERIAL:", "STURDY CONSTRUCTION -"; not "Lid:", "LID MATERIAL:",
+    nor a part's label after a semicolon ("Material: glass; infuser: stainless steel").
     """
-    line = text[text.rfind("\n", 0, at) + 1:at]
+    line_start = text.rfind("\n", 0, at) + 1
+    piece_start = max(text.rfind(c, line_start, at) for c in ";|\u2022") + 1
+    return _names_product(text[line_start:at]) and (
+        piece_start <= line_start or _LABEL.match(text[piece_start:at].lstrip()) is None
+        or _names_product(text[piece_start:at].lstrip()))
+
+
+def _names_product(line: str) -> bool:
+    """True when ``line`` opens with a label of the product's own material."""
     label = _LABEL.match(line)
     if label is None:
         return False

@@ -136,11 +136,12 @@ def title_end(text: str) -> int:
     return m.start() if m else len(text)
 
 
-# a coating, finish, lining or look: "ceramic coating", "wood-look", "oak finish", "X-free"
+# a coating, finish, lining or look: "ceramic coating", "ceramic nonstick", "wood-look", "X-free"
 _NOT_OWN_AFTER = re.compile(r"[\s-]*(?:coat(?:ed|ing)?|finish(?:ed)?|look(?:ing)?|effect|"
                             r"lin(?:ed|ing|er)|plated|plating|veneer|print(?:ed)?|pattern|style|"
                             r"tone|grain|colou?r(?:ed)?|free|like|inspired|feel|texture|"
-                            r"layer|accents?|trim(?:med)?|tips?|insert|core|handle|lid)\b",
+                            r"layer|accents?|trim(?:med)?|tips?|insert|core|handle|lid|"
+                            r"non[\s-]?stick)\b",
                             re.IGNORECASE)
 _NOT_OWN_BEFORE = re.compile(r"(?i)(?:\b(?:faux|imitation|fake|non|no|not|without|with|w/|for|"
                              r"fits?|compatible|like|than|vs|or|and|nor|plus|cuts?|on|onto|"
