@@ -96,10 +96,6 @@ def _material_at(text: str, s: int, e: int, value: str) -> bool:
     return value not in NOT_ONE and alone(text, s, e)
 
 
-def _materials(text: str) -> list[tuple[str, int, int]]:
-    return material_terms(text)
-
-
 def _labelled(text: str, found: list[Stated]) -> None:
     """"Material: glass", "Color: Navy Blue", "Size: Twin": a spec line of one value."""
     for clause, at in _clauses(text):
@@ -115,7 +111,7 @@ def _labelled(text: str, found: list[Stated]) -> None:
         start = at + label.start(1)
         shown = clause[label.start(1):].strip()
         if attribute == MATERIAL:
-            terms = _materials(value)
+            terms = material_terms(value)
             if len(terms) == 1 and terms[0][0] not in NOT_ONE and \
                     plain_rest(value[:terms[0][1]], value[terms[0][2]:]):
                 found.append(Stated(MATERIAL, terms[0][0], shown, start))
@@ -130,7 +126,7 @@ def _labelled(text: str, found: list[Stated]) -> None:
 
 def _said(text: str, found: list[Stated]) -> None:
     """"made of glass", "100% acrylic", "steel construction", a clause of only a material."""
-    for value, s, e in _materials(text):
+    for value, s, e in material_terms(text):
         made = _CUE.search(text[max(0, s - 60):s])  # "made of pine wood with metal brackets"
         if value in NOT_ONE or not alone(text, s, e, cued=made is not None):
             continue
@@ -265,7 +261,7 @@ def _title(text: str, found: list[Stated]) -> None:
     found += title_bed(text, end, last.start())
     if last.group(0).lower() in _WORKS_ON:
         return  # "Glass cutter", "Wood chisel", "Leather conditioner": what it works on
-    materials = [(v, s, e) for v, s, e in _materials(head) if e < last.start()]
+    materials = [(v, s, e) for v, s, e in material_terms(head) if e < last.start()]
     for value, s, e in materials if len(materials) == 1 else ():  # "Silicone resin molds"
         part = re.match(r"[\s-]*([A-Za-z]+)", text[e:end])
         if part is not None and part.start(1) + e < last.start() and \
