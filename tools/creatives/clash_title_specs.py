@@ -29,15 +29,17 @@ from tools.creatives.own_kinds import COLOUR, MATERIAL, NO_COLOUR, NOT_ONE, own_
 from tools.creatives.own_terms import material_terms, one_colour
 from tools.creatives.spec_lines import Spec, spec_lines, title_span
 from tools.creatives.title_amounts import AMOUNT_CHECKS
+from tools.creatives.title_clauses import clause_colour, letter_size, power_source
 
 __all__ = ["check_title_specs"]
 
 _NAMES = {"material": "the material", "colour": "the colour", "size": "the size",
           "count": "the piece count", "volume": "the capacity", "weight": "the weight",
           "time": "the battery runtime", "age": "the ages it is for",
-          "connection": "how it connects", "water resistance": "the water resistance"}
+          "connection": "how it connects", "water resistance": "the water resistance",
+          "power": "the power source"}
 _HEAD_CUT = re.compile(r"(?i)[,(|:;]|\s[-\u2013\u2014]\s|\b(?:with|w/|for|featuring|includes|"
-                       r"plus|by|and|&)\b")
+                       r"plus|by|and|&)\b|\bw/(?!\w)")
 # materials the shared vocabulary leaves out, said alone in a spec value
 _EXTRA = ((re.compile(r"(?i)\b(?:\d{1,2}\s?k[t]?|solid)\s+(?:yellow\s+|white\s+|rose\s+)?gold\b"),
            "gold"), (re.compile(r"(?i)\bPU\b(?![\s-]+leather)"), "polyurethane"),
@@ -88,10 +90,13 @@ def _own_material(head: str) -> str | None:
     cutter"), or the title names a part ("watch strap").
     """
     words = re.findall(r"[A-Za-z]+", head)
-    if not words or len(words) > 8 or _part(words[-1]) or words[-1].lower() in WORKS_ON:
+    terms = material_terms(head) + [(n, m.start(), m.end()) for p, n in _EXTRA[:1]
+                                    for m in p.finditer(head)]  # "Solid 14k gold ring"
+    if not words or len(words) > 8 or words[-1].lower() in WORKS_ON or \
+            (_part(words[-1]) and not _jewellery(words[-1], terms)):
         return None  # a run-on title names many things, not one product's material
     found = set()
-    for value, _, end in material_terms(head):
+    for value, _, end in terms:
         after = re.match(r"[\s-]*([A-Za-z]+)", head[end:])
         if value in NOT_ONE | _WEAVES or after is None or _of_part(head, end) or re.match(
                 r"(?i)look|effect|print|style|finish|colou?r|tone|grain|pattern|scent|non|coat|"
@@ -100,6 +105,14 @@ def _own_material(head: str) -> str | None:
             return None
         found.add(value)
     return found.pop() if len(found) == 1 else None
+
+
+def _jewellery(noun: str, terms: list[tuple[str, int, int]]) -> bool:
+    """True for a ring of a precious metal: the jewel, not a part's ring ("Sterling silver ring")."""
+    return noun.lower() == "ring" and any(t in _PRECIOUS for t, _, _ in terms)
+
+
+_PRECIOUS = frozenset({"gold", "silver", "sterling silver", "platinum", "titanium", "tungsten"})
 
 
 def _material(text: str, spec: Spec) -> str | None:
@@ -152,6 +165,18 @@ def _colour(text: str, spec: Spec) -> str | None:
     return None
 
 
+def _clause_colour(text: str, spec: Spec) -> str | None:
+    """The title's colour said in a clause of its own ("..., sage green, ...") against the spec."""
+    theirs = _colours(spec.value)
+    said = clause_colour(text)
+    if said is None or not theirs or _NOT_SOLID.search(spec.value):
+        return None
+    ours = Stated(COLOUR, said[1], said[0], 0)
+    if all(own_differ(ours, Stated(COLOUR, t, spec.value, 0)) for t in theirs):
+        return said[0]
+    return None
+
+
 _CONNECTION_WORDS = {"wireless": re.compile(r"(?i)\b(?:wireless|bluetooth|cordless)\b"),
                      "wired": re.compile(r"(?i)\b(?:wired|corded)\b")}
 _BOTH = re.compile(r"(?i)\b(?:or|and|both|dual|also|plus|2\.4\s?g|tri[\s-]mode)\b|[/&+]")
@@ -186,7 +211,8 @@ def _water(text: str, spec: Spec) -> str | None:
 
 
 _WORD_CHECKS = {"material": _material, "colour": _colour, "connection": _connection,
-                "water resistance": _water}
+                "water resistance": _water, "power": power_source}
+_MORE_CHECKS = {"colour": _clause_colour, "size": letter_size}
 
 
 def _name(spec: Spec) -> str:
@@ -199,8 +225,9 @@ def _name(spec: Spec) -> str:
 def check_title_specs(text: str) -> None:
     """Raise :class:`InvalidRequestError` when a spec line gives the title's value otherwise."""
     for spec in spec_lines(text):
-        check = _WORD_CHECKS.get(spec.family) or AMOUNT_CHECKS.get(spec.family)
-        mine = check(text, spec) if check else None
+        checks = (_WORD_CHECKS.get(spec.family) or AMOUNT_CHECKS.get(spec.family),
+                  _MORE_CHECKS.get(spec.family))
+        mine = next((m for c in checks if c and (m := c(text, spec))), None)
         if mine:
             raise InvalidRequestError(
                 f"the brief contradicts itself: it gives {_name(spec)} as {mine!r} "

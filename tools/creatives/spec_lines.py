@@ -19,38 +19,41 @@ from dataclasses import dataclass
 __all__ = ["AMOUNT_UNITS", "FAMILIES", "NUMBER", "Spec", "amounts", "number", "spec_lines",
            "title_span"]
 
-MATERIAL, COLOUR, SIZE, COUNT, VOLUME, WEIGHT, TIME, AGE, CONNECTION, WATER, MEASURE = (
+MATERIAL, COLOUR, SIZE, COUNT, VOLUME, WEIGHT, TIME, AGE, CONNECTION, WATER, MEASURE, POWER = (
     "material", "colour", "size", "count", "volume", "weight", "time", "age", "connection",
-    "water resistance", "measure")
+    "water resistance", "measure", "power")
 FAMILIES = {
     MATERIAL: ("material", "materials", "main material", "product material", "material type",
                "body material", "fabric", "fabric type", "composition", "construction",
                "metal", "metal type"),
-    COLOUR: ("colour", "color", "colour name", "color name", "finish colour", "finish color"),
+    COLOUR: ("colour", "color", "colour name", "color name", "finish colour", "finish color",
+             "colourway", "colorway", "shade"),
     SIZE: ("size", "dimensions", "product dimensions", "item dimensions", "overall size",
-           "overall dimensions", "measures", "bed size", "fits", "paper size"),
+           "overall dimensions", "measures", "bed size", "fits", "paper size", "tag size", "dims"),
     COUNT: ("package contains", "package includes", "package contents", "includes",
             "what's in the box", "what’s in the box", "in the box", "contents", "quantity",
-            "count", "pieces", "piece count", "pack size", "you get", "set includes"),
+            "count", "pieces", "piece count", "pack size", "you get", "set includes", "qty",
+            "what you get"),
     VOLUME: ("capacity", "volume", "net contents", "net volume", "total capacity"),
     WEIGHT: ("weight", "item weight", "net weight", "net wt", "product weight", "weighs"),
     TIME: ("battery life", "run time", "runtime", "playtime", "play time", "playing time",
            "lighting time", "working time", "burn time"),
     AGE: ("age", "ages", "age range", "recommended age", "suitable for", "suitable ages"),
     CONNECTION: ("connection", "connectivity", "connection type", "connectivity technology"),
+    POWER: ("power", "power source", "power supply", "power type", "powered by"),
     WATER: ("water resistance", "water resistant", "waterproof", "waterproof rating",
             "water rating"),
 }
 _FAMILY_OF = {label: family for family, labels in FAMILIES.items() for label in labels}
 # "Measures 3 ft x 5 ft", "Net wt 12 lbs": a spec head without a colon
-_BARE_HEADS = ("measures", "net wt", "net weight", "weighs", "includes", "contains")
+_BARE_HEADS = ("measures", "net wt", "net weight", "weighs", "includes", "contains", "tag size")
 # "Drive size: 3/8 in", "Blade length: 10 in": one named thing's measure
-_NAMED = re.compile(r"(?P<noun>[a-z]+) (?:size|length|diameter)")
+_NAMED = re.compile(r"(?P<noun>[a-z]+) (?:size|length|diameter)|(?P<noun2>diameter)")
 _LINE = re.compile(
-    r"(?im)(?:^|(?<=[.!?]\s))[ \t]*[-*\u2022>]?[ \t]*"
+    r"(?im)(?:^|(?<=[.!?;|]\s))[ \t]*[-*\u2022>]?[ \t]*"
     r"(?P<label>[A-Za-z][A-Za-z &'\u2019]{1,30}?)\.?[ \t]*(?:\((?P<note>[^)\n]{0,30})\)[ \t]*)?"
     r"(?::|[ \t][-\u2013\u2014][ \t]|(?<=measures)[ \t]|(?<=net wt)[ \t]|(?<=weighs)[ \t]|"
-    r"(?<=includes)[ \t]|(?<=contains)[ \t])"
+    r"(?<=includes)[ \t]|(?<=contains)[ \t]|(?<=tag size)[ \t])"
     r"[ \t]*(?P<value>(?:[^\n.;|!?]|\.(?=\d))+)")
 
 
@@ -71,6 +74,26 @@ def title_span(text: str) -> tuple[int, int]:
     return 0, end.start() if end else len(text)
 
 
+_PRODUCT_LABEL = re.compile(r"(?P<noun>[a-z]+) (?P<kind>material|colou?r|capacity|weight|"
+                            r"dims|dimensions)")
+_HEAD_END = re.compile(r"(?i),|\s[-\u2013\u2014]\s|\b(?:with|w/|for|fits|plus)(?!\w)")
+
+
+def _product_label(label: str, title: str) -> str | None:
+    """The family of a label naming the product by its own noun ("Bowl material" for a dog bowl).
+
+    The noun must be a word of the title's head phrase, so a part's label ("Crock capacity" for
+    a slow cooker, "Seat material" for a chair with a mesh seat) maps to none.
+    """
+    m = _PRODUCT_LABEL.fullmatch(label)
+    cut = _HEAD_END.search(title)
+    head = {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]+",
+                                                             title[:cut.start()] if cut else title)}
+    if m is None or m.group("noun").removesuffix("s") not in head:
+        return None
+    return _FAMILY_OF.get(m.group("kind")) or _FAMILY_OF.get(m.group("kind").replace("u", ""))
+
+
 def spec_lines(text: str) -> list[Spec]:
     """Every labelled line or sentence of the brief whose label names a whole-product family.
 
@@ -81,13 +104,15 @@ def spec_lines(text: str) -> list[Spec]:
     for m in _LINE.finditer(text):
         label = re.sub(r"\s+", " ", m.group("label").strip().lower())
         named = _NAMED.fullmatch(label)
-        family = _FAMILY_OF.get(label) or (MEASURE if named else None)
+        family = _FAMILY_OF.get(label) or (MEASURE if named else None) or \
+            _product_label(label, text[:title_end])
         if family is None or m.start("label") < title_end:
             continue
         between = text[m.end("label"):m.start("value")]
         if label in _BARE_HEADS or re.search(r"[:\u2013\u2014-]", between):
             found.append(Spec(family, m.group(0).strip(" \t-*\u2022>"), m.group("value").strip(),
-                              m.start("label"), named.group("noun") if named else ""))
+                              m.start("label"),
+                              (named.group("noun") or named.group("noun2")) if named else ""))
     return found
 
 
