@@ -29,7 +29,13 @@ from tools.creatives.own_kinds import COLOUR, MATERIAL, NO_COLOUR, NOT_ONE, own_
 from tools.creatives.own_terms import material_terms, one_colour
 from tools.creatives.spec_lines import Spec, spec_lines, title_span
 from tools.creatives.title_amounts import AMOUNT_CHECKS
-from tools.creatives.title_clauses import clause_colour, letter_size, power_source
+from tools.creatives.title_clauses import (
+    clause_colour,
+    letter_size,
+    power_source,
+    quantity,
+    water_minutes,
+)
 
 __all__ = ["check_title_specs"]
 
@@ -212,7 +218,8 @@ def _water(text: str, spec: Spec) -> str | None:
 
 _WORD_CHECKS = {"material": _material, "colour": _colour, "connection": _connection,
                 "water resistance": _water, "power": power_source}
-_MORE_CHECKS = {"colour": _clause_colour, "size": letter_size}
+_MORE_CHECKS = {"colour": _clause_colour, "size": letter_size, "count": quantity,
+                "water resistance": water_minutes}
 
 
 def _name(spec: Spec) -> str:

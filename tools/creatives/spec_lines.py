@@ -25,11 +25,12 @@ MATERIAL, COLOUR, SIZE, COUNT, VOLUME, WEIGHT, TIME, AGE, CONNECTION, WATER, MEA
 FAMILIES = {
     MATERIAL: ("material", "materials", "main material", "product material", "material type",
                "body material", "fabric", "fabric type", "composition", "construction",
-               "metal", "metal type"),
+               "metal", "metal type", "spec", "specs", "specifications"),
     COLOUR: ("colour", "color", "colour name", "color name", "finish colour", "finish color",
              "colourway", "colorway", "shade"),
     SIZE: ("size", "dimensions", "product dimensions", "item dimensions", "overall size",
-           "overall dimensions", "measures", "bed size", "fits", "paper size", "tag size", "dims"),
+           "overall dimensions", "measures", "bed size", "fits", "paper size", "tag size", "dims",
+           "page size", "sheet size"),
     COUNT: ("package contains", "package includes", "package contents", "includes",
             "what's in the box", "what’s in the box", "in the box", "contents", "quantity",
             "count", "pieces", "piece count", "pack size", "you get", "set includes", "qty",
@@ -69,14 +70,27 @@ class Spec:
 
 
 def title_span(text: str) -> tuple[int, int]:
-    """Where the title is: the first line's first sentence (a decimal point ends nothing)."""
-    end = re.search(r"\n|[.!?](?=\s|$)", text)
+    """Where the title is: the first line's first sentence (a decimal point ends nothing).
+
+    A labelled segment after ";" or "|" ("Tee, Size L | Tag size: S") is no part of the title.
+    """
+    end = re.search(r"\n|[.!?](?=\s|$)|\s*[;|]\s*(?=[A-Za-z][A-Za-z &'\u2019]{1,30}:)", text)
     return 0, end.start() if end else len(text)
 
 
 _PRODUCT_LABEL = re.compile(r"(?P<noun>[a-z]+) (?P<kind>material|colou?r|capacity|weight|"
                             r"dims|dimensions)")
 _HEAD_END = re.compile(r"(?i),|\s[-\u2013\u2014]\s|\b(?:with|w/|for|fits|plus)(?!\w)")
+
+
+_LIGHTS = re.compile(r"(?i)lamp|light|lantern|sconce|chandelier|pendant|fixture")
+
+
+def _title_head(title: str) -> str:
+    """The title's product phrase, up to its first comma, dash, "with" or "for"."""
+    cut = _HEAD_END.search(title)
+    return title[:cut.start()] if cut else title
+_SETS = frozenset({"set", "pack", "kit", "bundle", "pair", "piece", "pc", "pcs"})
 
 
 def _product_label(label: str, title: str) -> str | None:
@@ -86,10 +100,12 @@ def _product_label(label: str, title: str) -> str | None:
     a slow cooker, "Seat material" for a chair with a mesh seat) maps to none.
     """
     m = _PRODUCT_LABEL.fullmatch(label)
-    cut = _HEAD_END.search(title)
-    head = {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]+",
-                                                             title[:cut.start()] if cut else title)}
-    if m is None or m.group("noun").removesuffix("s") not in head:
+    head = re.sub(r"\d[\d./]*\s*[A-Za-z]{0,6}\.?", " ", _title_head(title))
+    words = [w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]+", head)]
+    while len(words) > 1 and words[-1] in _SETS:
+        words.pop()  # "Duvet cover set": the cover is what the set is of
+    if m is None or not words or m.group("noun").removesuffix("s") != words[-1] or \
+            re.search(r"(?i)\b(?:and|or)\b|&", head):
         return None
     return _FAMILY_OF.get(m.group("kind")) or _FAMILY_OF.get(m.group("kind").replace("u", ""))
 
@@ -106,8 +122,9 @@ def spec_lines(text: str) -> list[Spec]:
         named = _NAMED.fullmatch(label)
         family = _FAMILY_OF.get(label) or (MEASURE if named else None) or \
             _product_label(label, text[:title_end])
-        if family is None or m.start("label") < title_end:
-            continue
+        if family is None or m.start("label") < title_end or \
+                (label == "shade" and _LIGHTS.search(_title_head(text[:title_end]))):
+            continue  # a lamp's "Shade:" is its lampshade, a part
         between = text[m.end("label"):m.start("value")]
         if label in _BARE_HEADS or re.search(r"[:\u2013\u2014-]", between):
             found.append(Spec(family, m.group(0).strip(" \t-*\u2022>"), m.group("value").strip(),

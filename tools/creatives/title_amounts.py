@@ -249,14 +249,19 @@ def _age(text: str, spec: Spec) -> str | None:
 
 
 def _measure(text: str, spec: Spec) -> str | None:
-    """The title's measure of a named thing ("1/2 inch drive") against "Drive size: 3/8 in"."""
+    """The title's measure of a named thing ("1/2 inch drive") against "Drive size: 3/8 in".
+
+    A second measure named after a comma ("Diameter: 20 cm, height 18 cm") is left out.
+    """
+    value = re.split(r"(?i),\s*(?=(?:height|width|depth|length|thickness|weight)\b)",
+                     spec.value)[0]
     if re.search(r"(?i)\b(?:or|to|and|each|per|options?|available)\b|\s[/&+-]\s*\d|,\s*\d",
-                 spec.value) or len(amounts(spec.value, "measure")) != 1:
+                 value) or len(amounts(value, "measure")) != 1:
         return None
     said = re.findall(rf"(?i)((?<![\w./-]){NUMBER}\s*-?\s*(?:inch(?:es)?|in\.?|\"|mm|cm)"
                       rf"[\s-]*{re.escape(spec.noun)}s?)\b", _title(text))
     mine = _one([amounts(s, "measure")[0][0] for s in said if amounts(s, "measure")])
-    theirs = amounts(spec.value, "measure")[0][0]
+    theirs = amounts(value, "measure")[0][0]
     if mine is not None and _apart(mine, theirs):
         return str(said[0])
     return None

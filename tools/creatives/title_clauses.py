@@ -18,9 +18,9 @@ import re
 
 from tools.creatives.own_kinds import NO_COLOUR
 from tools.creatives.own_terms import material_terms, one_colour
-from tools.creatives.spec_lines import Spec, title_span
+from tools.creatives.spec_lines import Spec, amounts, number, title_span
 
-__all__ = ["clause_colour", "letter_size", "power_source"]
+__all__ = ["clause_colour", "letter_size", "power_source", "quantity", "water_minutes"]
 
 _CLAUSES = re.compile(r",|;|\|\s|\s[-\u2013\u2014]\s|[()]")
 _LIGHT = re.compile(r"(?i)\b(?:warm|cool|cold|daylight|soft|bright|natural|led|light\s+colou?r)\b")
@@ -65,7 +65,7 @@ _LETTERS = {"xxs": "xxs", "xs": "xs", "x-small": "xs", "extra small": "xs", "s":
 _LETTER = (r"(?:xxs|xs|x-small|extra[\s-]small|xxxl|xxl|xl|[2-5]xl|x-large|extra[\s-]large|"
            r"small|medium|large|S|M|L)")
 _TITLE_SIZE = re.compile(rf"(?i)\bsize\s*:?\s*({_LETTER})\b")
-_SPEC_SIZE = re.compile(rf"(?i)^\s*({_LETTER})\b(?!\s*(?:[-/\u2013]|to|or|and)\b)")
+_SPEC_SIZE = re.compile(rf"(?i)^\s*({_LETTER})\s*(?:$|[,;(])")
 _LOOSE = re.compile(r"(?i)\b(?:runs?|fits?\s+like|size\s+(?:up|down)|equivalent|asian|eu|uk|"
                     r"kids|youth|toddler|petite|tall|big|plus)\b")
 
@@ -96,7 +96,7 @@ _SOURCES = {
 }
 _DENY = re.compile(r"(?i)\b(?:no|not|non|without|never)[\s-]+(?:\w+[\s-]+)?$")
 # a thing that is cordless in use but plugs in to charge, or runs a battery for a side job
-_SIDE = re.compile(r"(?i)\b(?:base|dock|station|charg\w*|ignit\w*|spark|starter|backup|"
+_SIDE = re.compile(r"(?i)\b(?:base|dock|station|charg\w*|ignit\w*|spark|start\w*|backup|"
                    r"remote|clock|display|adapter|phone|kettle)\b")
 
 
@@ -115,3 +115,46 @@ def power_source(text: str, spec: Spec) -> str | None:
         return None
     said = _SOURCES[next(iter(mine))].search(title)
     return said.group(0) if said else None
+
+
+_PACK = re.compile(r"(?i)\b(?:(?:set|pack|box|case)\s+of\s+(?P<a>\d+|[a-z]+)|(?P<b>\d+)[\s-]?"
+                   r"(?:pack|pk|pcs|pc|pieces?|count|ct)\b)")
+_QTY = re.compile(r"(?i)\s*(?P<n>\d+)\s*(?P<u>pcs|pc|pieces|count|ct)?\.?\s*")
+_QTY_LABEL = re.compile(r"(?i)^(?:qty|quantity|count|pieces|piece\s+count)\b")
+
+
+def quantity(text: str, spec: Spec) -> str | None:
+    """A title's one pack size ("24 pack", "set of fifty") beside "Qty: 12 pcs" or "QTY: 30".
+
+    Only a bare number (or pieces) counts; one (a unit of sale) or a multiple of the pack
+    (several packs) does not, nor, without "pcs", a number the pack divides by ("Qty: 2").
+    """
+    packs = list(_PACK.finditer(_title(text)))
+    said = _QTY.fullmatch(spec.value)
+    if len(packs) != 1 or said is None or not _QTY_LABEL.match(spec.line):
+        return None
+    word = packs[0].group("a") or packs[0].group("b")
+    try:
+        mine = number(word)
+    except (KeyError, ValueError):
+        return None
+    theirs = float(said.group("n"))
+    if theirs <= 1 or theirs == mine or theirs % mine == 0 or \
+            (said.group("u") is None and mine % theirs == 0):
+        return None
+    return packs[0].group(0)
+
+
+_RESISTS = re.compile(r"(?i)\bwater[\s-]resistant\s*(?:\(|for\s+|up\s+to\s+)*"
+                      r"(?P<t>\d+\s*(?:minutes?|mins?)\b)")
+
+
+def water_minutes(text: str, spec: Spec) -> str | None:
+    """"Water resistant (80 minutes)" in the title beside "Water resistance: 40 min"."""
+    said = _RESISTS.search(_title(text))
+    theirs = amounts(spec.value, "time")
+    if said is None or len(theirs) != 1 or re.search(r"(?i)\b(?:or|up\s+to|each)\b|[/-]",
+                                                     spec.value):
+        return None
+    mine = amounts(said.group("t"), "time")[0][0]
+    return said.group(0) if abs(mine - theirs[0][0]) > 1e-6 else None
