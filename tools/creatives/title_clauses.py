@@ -64,7 +64,8 @@ _LETTERS = {"xxs": "xxs", "xs": "xs", "x-small": "xs", "extra small": "xs", "s":
             "3xl": "xxxl", "4xl": "4xl", "5xl": "5xl"}
 _LETTER = (r"(?:xxs|xs|x-small|extra[\s-]small|xxxl|xxl|xl|[2-5]xl|x-large|extra[\s-]large|"
            r"small|medium|large|S|M|L)")
-_TITLE_SIZE = re.compile(rf"(?i)\bsize\s*:?\s*({_LETTER})\b")
+_TITLE_SIZE = re.compile(rf"(?i)\bsize\s*:?\s*({_LETTER})\b"
+                         r"(?!\s*(?:[-/\u2013&]|to\b|or\b|and\b|thru\b))")  # "Small - Medium"
 _SPEC_SIZE = re.compile(rf"(?i)^\s*({_LETTER})\s*(?:$|[,;(])")
 _LOOSE = re.compile(r"(?i)\b(?:runs?|fits?\s+like|size\s+(?:up|down)|equivalent|asian|eu|uk|"
                     r"kids|youth|toddler|petite|tall|big|plus)\b")
