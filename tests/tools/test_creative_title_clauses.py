@@ -40,6 +40,8 @@ from tools.creatives.spec_lines import spec_lines, title_span
      "40 minutes", "Water resistance: 80 min"),
     ("Solid 18k gold signet ring, engraved. Metal: sterling silver.", "18k gold",
      "Metal: sterling silver"),
+    ("Newborn swaddle blanket, organic cotton. Suitable for kids 5 years and up.",
+     "Newborn swaddle blanket", "Suitable for kids 5 years and up"),
 ])
 def test_title_values_outside_the_head_clash_with_a_spec_segment(brief: str, first: str,
                                                                  second: str) -> None:
@@ -76,6 +78,10 @@ def test_title_values_outside_the_head_clash_with_a_spec_segment(brief: str, fir
     "Titanium-coated scissors, 8 in\nSpecs: stainless steel blades, ABS handle",
     "Sterling silver stacking ring with 14k gold accent. Metal: sterling silver and 14k gold",
     "Blackout curtains, 2 panels, navy blue | Shade: navy",
+    "Infant to toddler car seat. Suitable for children 0 to 4 years.",
+    "Convertible infant car seat. Suitable for children up to 4 years.",
+    "Infants' pain reliever, grape. Suitable for children 2 to 3 years.",
+    "Board game for ages 8+. Suitable for 2-4 players.",
 ])
 def test_honest_lookalikes_pass(brief: str) -> None:
     """A part's line, options, a charging base, loose sizing and several packs are no clash."""

@@ -12,7 +12,9 @@ core" for a stainless pan; "white with navy stripes" for a white shoe); a title 
 values of a family (a set of sizes, "6 hrs per charge, 30 hrs total", "64 oz pitcher, plus two
 20 oz cups") or a value said per item ("15 oz each") gives none to compare; a spec line about a
 part ("Lining:", "Seat & legs:") or options ("Colours:") is never read. When in doubt a clash is
-missed rather than an honest brief refused.
+missed rather than an honest brief refused. Values the title gives outside its head (a colour
+clause, "Size Medium", "Cordless", "24 pack" against "Qty: 12 pcs", "Infant") are read by
+:mod:`tools.creatives.title_clauses`.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from tools.creatives.spec_lines import Spec, spec_lines, title_span
 from tools.creatives.title_amounts import AMOUNT_CHECKS
 from tools.creatives.title_clauses import (
     clause_colour,
+    infant_age,
     letter_size,
     power_source,
     quantity,
@@ -114,7 +117,7 @@ def _own_material(head: str) -> str | None:
 
 
 def _jewellery(noun: str, terms: list[tuple[str, int, int]]) -> bool:
-    """True for a ring of a precious metal: the jewel, not a part's ring ("Sterling silver ring")."""
+    """True for a precious-metal ring: the jewel, not a part's ring ("Sterling silver ring")."""
     return noun.lower() == "ring" and any(t in _PRECIOUS for t, _, _ in terms)
 
 
@@ -219,7 +222,7 @@ def _water(text: str, spec: Spec) -> str | None:
 _WORD_CHECKS = {"material": _material, "colour": _colour, "connection": _connection,
                 "water resistance": _water, "power": power_source}
 _MORE_CHECKS = {"colour": _clause_colour, "size": letter_size, "count": quantity,
-                "water resistance": water_minutes}
+                "water resistance": water_minutes, "age": infant_age}
 
 
 def _name(spec: Spec) -> str:

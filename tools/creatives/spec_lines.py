@@ -47,14 +47,15 @@ FAMILIES = {
 }
 _FAMILY_OF = {label: family for family, labels in FAMILIES.items() for label in labels}
 # "Measures 3 ft x 5 ft", "Net wt 12 lbs": a spec head without a colon
-_BARE_HEADS = ("measures", "net wt", "net weight", "weighs", "includes", "contains", "tag size")
+_BARE_HEADS = ("measures", "net wt", "net weight", "weighs", "includes", "contains", "tag size",
+               "suitable for")
 # "Drive size: 3/8 in", "Blade length: 10 in": one named thing's measure
 _NAMED = re.compile(r"(?P<noun>[a-z]+) (?:size|length|diameter)|(?P<noun2>diameter)")
 _LINE = re.compile(
     r"(?im)(?:^|(?<=[.!?;|]\s))[ \t]*[-*\u2022>]?[ \t]*"
     r"(?P<label>[A-Za-z][A-Za-z &'\u2019]{1,30}?)\.?[ \t]*(?:\((?P<note>[^)\n]{0,30})\)[ \t]*)?"
     r"(?::|[ \t][-\u2013\u2014][ \t]|(?<=measures)[ \t]|(?<=net wt)[ \t]|(?<=weighs)[ \t]|"
-    r"(?<=includes)[ \t]|(?<=contains)[ \t]|(?<=tag size)[ \t])"
+    r"(?<=includes)[ \t]|(?<=contains)[ \t]|(?<=tag size)[ \t]|(?<=suitable for)[ \t])"
     r"[ \t]*(?P<value>(?:[^\n.;|!?]|\.(?=\d))+)")
 
 
@@ -126,6 +127,9 @@ def spec_lines(text: str) -> list[Spec]:
                 (label == "shade" and _LIGHTS.search(_title_head(text[:title_end]))):
             continue  # a lamp's "Shade:" is its lampshade, a part
         between = text[m.end("label"):m.start("value")]
+        if label == "suitable for" and ":" not in between and not re.search(
+                r"(?i)\b(?:years?|yrs?|months?|mos?)\b", m.group("value")):
+            continue  # "Suitable for 2-4 players", "suitable for dishwashers": no age
         if label in _BARE_HEADS or re.search(r"[:\u2013\u2014-]", between):
             found.append(Spec(family, m.group(0).strip(" \t-*\u2022>"), m.group("value").strip(),
                               m.start("label"),

@@ -20,7 +20,8 @@ from tools.creatives.own_kinds import NO_COLOUR
 from tools.creatives.own_terms import material_terms, one_colour
 from tools.creatives.spec_lines import Spec, amounts, number, title_span
 
-__all__ = ["clause_colour", "letter_size", "power_source", "quantity", "water_minutes"]
+__all__ = ["clause_colour", "infant_age", "letter_size", "power_source", "quantity",
+           "water_minutes"]
 
 _CLAUSES = re.compile(r",|;|\|\s|\s[-\u2013\u2014]\s|[()]")
 _LIGHT = re.compile(r"(?i)\b(?:warm|cool|cold|daylight|soft|bright|natural|led|light\s+colou?r)\b")
@@ -159,3 +160,25 @@ def water_minutes(text: str, spec: Spec) -> str | None:
         return None
     mine = amounts(said.group("t"), "time")[0][0]
     return said.group(0) if abs(mine - theirs[0][0]) > 1e-6 else None
+
+
+_INFANT = re.compile(r"(?i)\b(?:infants?|newborns?)\b")
+_OTHER_AGES = re.compile(r"(?i)\b(?:toddlers?|kids?|child(?:ren)?|youth|adults?|booster|"
+                         r"convertible|all[\s-]in[\s-]one|grows?|big|to)\b|\d")
+_YEARS = re.compile(r"(?i)(?P<lo>\d+)\s*(?:(?:-|to|\u2013)\s*\d+\s*|\+?\s*)"
+                    r"(?:years?|yrs?)\b(?:\s*(?:\+|and\s+up|or\s+older))?")
+
+
+def infant_age(text: str, spec: Spec) -> str | None:
+    """"Infant car seat" beside "Suitable for children 4 to 10 years": no infant is three.
+
+    Only a title that names infants (or newborns) and no other age, against a spec line whose
+    one age range starts at three years or later.
+    """
+    head = re.split(r",|\s[-\u2013\u2014]\s", _title(text))[0]
+    said = _INFANT.search(head)
+    ranges = _YEARS.findall(spec.value)
+    if said is None or _OTHER_AGES.search(head) or len(ranges) != 1 or \
+            _INFANT.search(spec.value) or re.search(r"(?i)\bmonths?\b", spec.value):
+        return None
+    return head.strip() if int(ranges[0]) >= 3 else None
