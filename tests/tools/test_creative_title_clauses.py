@@ -82,6 +82,10 @@ def test_title_values_outside_the_head_clash_with_a_spec_segment(brief: str, fir
     "Convertible infant car seat. Suitable for children up to 4 years.",
     "Infants' pain reliever, grape. Suitable for children 2 to 3 years.",
     "Board game for ages 8+. Suitable for 2-4 players.",
+    "Ceramic mug, 12 oz, also available in black\nColour: white",
+    "Solar system projector for kids\nPower: USB plug-in",
+    "Battery tester for AA and AAA\nPower: plug-in, no battery needed",
+    "Cordless cellular blinds, 36 in wide\nPower: plug-in motor",
 ])
 def test_honest_lookalikes_pass(brief: str) -> None:
     """A part's line, options, a charging base, loose sizing and several packs are no clash."""

@@ -35,6 +35,8 @@ def _title(text: str) -> str:
 def _clause_phrase(clause: str, first: bool) -> str | None:
     """The colour phrase a clause is made of ("sage green", "colour: Optic White"), else None."""
     clause = clause.strip()
+    if re.search(r"(?i)\b(?:available|also|options?|choose|comes|or)\b", clause):
+        return None  # "also available in black": an option, not this product's colour
     cue = _CUE.match(clause)
     if first and (cue is None or not re.search(r"(?i)\bin\s*$", cue.group(0))):
         return None  # the head clause says a colour only at its end, after "in"
@@ -96,26 +98,35 @@ _SOURCES = {
     "fuel": re.compile(r"(?i)\b(?:gas[\s-]powered|gasoline|petrol|\d+\s?cc|[24][\s-]stroke)\b"),
     "solar": re.compile(r"(?i)\bsolar[\s-]?(?:powered|panel)?\b"),
 }
+# how a title says its own power source: never a bare "battery" ("Battery tester") or "solar"
+# ("Solar system projector"), which name what the product works on or shows
+_OWN_SOURCES = {
+    "battery": re.compile(r"(?i)\b(?:cordless|battery[\s-](?:powered|operated)|rechargeable)\b"),
+    "mains": re.compile(r"(?i)\b(?:corded|plug[\s-]?in)\b"),
+    "fuel": _SOURCES["fuel"],
+    "solar": re.compile(r"(?i)\bsolar(?:[\s-](?:powered|charged)|\s+(?:lights?|lamps?|lanterns?|"
+                        r"fountains?|pumps?|fans?))\b"),
+}
 _DENY = re.compile(r"(?i)\b(?:no|not|non|without|never)[\s-]+(?:\w+[\s-]+)?$")
 # a thing that is cordless in use but plugs in to charge, or runs a battery for a side job
 _SIDE = re.compile(r"(?i)\b(?:base|dock|station|charg\w*|ignit\w*|spark|start\w*|backup|"
-                   r"remote|clock|display|adapter|phone|kettle)\b")
+                   r"remote|clock|display|adapter|phone|kettle|blinds?|shades?)\b")
 
 
-def _sources(value: str) -> set[str]:
+def _sources(value: str, patterns: dict[str, re.Pattern[str]]) -> set[str]:
     """The power sources ``value`` names and does not deny."""
-    return {name for name, pattern in _SOURCES.items() for m in pattern.finditer(value)
+    return {name for name, pattern in patterns.items() for m in pattern.finditer(value)
             if not _DENY.search(value[:m.start()])}
 
 
 def power_source(text: str, spec: Spec) -> str | None:
     """A title's power source ("Cordless", "25cc 2-stroke") beside "Power: plug-in" only."""
     title = _title(text)
-    mine, theirs = _sources(title), _sources(spec.value)
+    mine, theirs = _sources(title, _OWN_SOURCES), _sources(spec.value, _SOURCES)
     if len(mine) != 1 or not theirs or mine & theirs or _SIDE.search(title) or \
             _SIDE.search(spec.value):
         return None
-    said = _SOURCES[next(iter(mine))].search(title)
+    said = _OWN_SOURCES[next(iter(mine))].search(title)
     return said.group(0) if said else None
 
 
