@@ -18,17 +18,18 @@ import re
 
 from tools.creatives.attribute_counts import NUMBER_WORDS, number_of
 from tools.creatives.attribute_measures import head_noun
-from tools.creatives.attribute_slots import singular
+from tools.creatives.attribute_slots import UNITS, singular
 from tools.creatives.attribute_values import OPTIONS, Stated, clauses
 
 __all__ = ["sized_nouns"]
 
 _WORDS = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
 _NUM = rf"(?P<n>\d+(?:\.\d+)?|{_WORDS})"
-_GRAMS = {"lb": 453.6, "lbs": 453.6, "pound": 453.6, "pounds": 453.6, "kg": 1000.0}
-_ML = {"ml": 1.0, "l": 1000.0, "liter": 1000.0, "liters": 1000.0, "litre": 1000.0,
-       "litres": 1000.0, "oz": 29.57, "fl oz": 29.57, "qt": 946.0, "quart": 946.0,
-       "quarts": 946.0, "gal": 3785.0, "gallon": 3785.0, "gallons": 3785.0}
+# attribute_slots.UNITS's factors; "oz" before a capacity's noun is the fluid ounce
+_GRAMS = {u: UNITS[u][1] for u in ("lb", "lbs", "pounds", "kg")} | {"pound": UNITS["lb"][1]}
+_ML = {u: UNITS[u][1] for u in ("ml", "l", "liter", "liters", "litre", "litres", "fl oz", "qt",
+                                "quart", "quarts", "gal", "gallon", "gallons")} | \
+    {"oz": UNITS["fl oz"][1]}
 
 
 def _units(table: dict[str, float]) -> str:
